@@ -1,0 +1,101 @@
+// Lint with the layer boundaries of ../shared/docs/architecture.md (imports only point down):
+// pages → features → core → ui/api → platform → domain. Taro APIs only in src/platform;
+// src/domain imports no framework, no server; a feature never imports another feature;
+// the app may take server types with `import type` only.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const FEATURES = ['account', 'enterprise', 'workbench', 'licences', 'seals', 'face', 'policies', 'complaints', 'inbox']
+
+const taroApis = { name: '@tarojs/taro', message: 'Taro APIs belong in src/platform only.' }
+const serverCode = {
+  group: ['**/server/**', '!**/server/contract'],
+  message: 'The app may not import server code.',
+}
+const serverTypesOnly = {
+  group: ['**/server/contract'],
+  allowTypeImports: true,
+  message: 'Import server wire types with `import type` only.',
+}
+const noFeatures = { group: ['**/features/**'], message: 'Lower layers may not import features.' }
+const noPages = { group: ['**/pages/**', '**/packages/**'], message: 'Only Taro routes may be pages.' }
+const noCore = { group: ['**/core/**'], message: 'This layer sits below core.' }
+const noApi = { group: ['**/api/**'], message: 'This layer sits below the API client.' }
+
+const restrict = (paths, patterns) => ['error', { paths, patterns }]
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '.swc/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { defineAppConfig: 'readonly', definePageConfig: 'readonly', wx: 'readonly', my: 'readonly' } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-globals': ['error', { name: 'wx', message: 'wx.* belongs in src/platform.' }, { name: 'my', message: 'my.* belongs in src/platform.' }],
+      '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly]),
+    },
+  },
+  {
+    files: ['src/platform/**'],
+    rules: {
+      'no-restricted-globals': 'off',
+      '@typescript-eslint/no-restricted-imports': restrict([], [serverCode, serverTypesOnly, noFeatures, noPages, noCore, noApi]),
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [taroApis, { name: 'react', message: 'src/domain is pure TypeScript.' }, { name: '@tarojs/components', message: 'src/domain is pure TypeScript.' }],
+        [{ group: ['**/server/**', '**/platform/**', '**/api/**', '**/core/**', '**/ui/**', '**/features/**', '**/pages/**', '@tarojs/*', 'react*', 'zustand*', 'fastify*', 'pg'], message: 'src/domain imports no framework, no server, no network.' }],
+      ),
+    },
+  },
+  {
+    files: ['src/api/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [taroApis, { name: 'react', message: 'The API client is framework-free.' }],
+        [serverCode, serverTypesOnly, noFeatures, noPages, noCore, { group: ['**/platform/**', '**/ui/**'], message: 'The API client gets its transport injected.' }],
+      ),
+    },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly, noFeatures, noPages, noCore, noApi]) },
+  },
+  {
+    files: ['src/core/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly, noFeatures, noPages]) },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [taroApis],
+        [serverCode, serverTypesOnly, noPages, { group: FEATURES.filter((f) => f !== feature).flatMap((f) => [`**/features/${f}/**`, `../${f}/**`, `../${f}`]), message: 'A feature never imports another feature; move shared needs down a layer.' }],
+      ),
+    },
+  })),
+  {
+    files: ['server/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([], [{ group: ['**/src/{platform,api,core,ui,features,pages,packages}/**', '@tarojs/*', 'react'], message: 'The server shares only src/domain with the app.' }]),
+    },
+  },
+  {
+    files: ['tests/**', 'bench/**', 'scripts/**', 'config/**', '*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+)

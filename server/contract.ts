@@ -1,0 +1,129 @@
+/**
+ * Wire types shared by the server and the app. The app imports this file with
+ * `import type` only, so no server code can reach the bundle.
+ * Field names are the JSON the server sends and accepts.
+ */
+
+export type Platform = 'weapp' | 'alipay' | 'h5'
+
+/** Every non-2xx response has this body. `message` is Chinese and safe to show. */
+export interface ApiErrorBody {
+  code: ErrorCode
+  message: string
+  /** Field-level details for VALIDATION_FAILED, when known. */
+  details?: { field: string; message: string }[]
+}
+
+export type ErrorCode =
+  | 'INVALID_JSON'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHORIZED'
+  | 'SESSION_EXPIRED'
+  | 'FORBIDDEN'
+  | 'ENTERPRISE_FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'ADMIN_DISABLED'
+  | 'ADMIN_KEY_INVALID'
+  | 'SYSTEM_KEY_INVALID'
+  | 'LOGIN_CODE_INVALID'
+  | 'LOGIN_PROVIDER_UNAVAILABLE'
+  | 'SANDBOX_DISABLED'
+  | 'CONSENT_REQUIRED'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+
+export interface HealthResponse {
+  status: 'ok'
+  db: 'pglite' | 'postgres'
+}
+
+export interface LoginRequest {
+  platform: Platform
+  /** weapp: Taro.login code; alipay: my.getAuthCode authCode; h5 (sandbox only): "sandbox:<phone>" */
+  code: string
+  /** The privacy-policy version the user agreed to before logging in. */
+  consentVersion: string
+}
+
+export interface ConsentState {
+  accepted: boolean
+  version: string | null
+  /** ISO timestamp of the last change. */
+  at: string | null
+}
+
+export interface UserProfile {
+  id: string
+  name: string | null
+  /** e.g. 138****0001; never the full number. */
+  phoneMasked: string | null
+  /** e.g. 4101**********123X; never the full number. */
+  idNumberMasked: string | null
+  consent: ConsentState
+  currentEnterpriseId: string | null
+}
+
+export interface LoginResponse {
+  token: string
+  /** ISO timestamp. */
+  expiresAt: string
+  user: UserProfile
+}
+
+export interface UpdateConsentRequest {
+  accepted: boolean
+  version: string
+}
+
+export type EnterpriseRole = 'legal_representative' | 'agent' | 'handler' | 'staff'
+
+export interface EnterpriseSummary {
+  id: string
+  name: string
+  /** 统一社会信用代码 (public registry data, not masked). */
+  uscc: string
+  role: EnterpriseRole
+}
+
+export interface EnterpriseProfile extends EnterpriseSummary {
+  legalRepresentative: string
+  /** GB/T 4754-2017 code, e.g. "C3311". */
+  industryCode: string
+  industryName: string
+  address: string
+  region: string
+  registeredCapitalWan: number
+  /** YYYY-MM-DD */
+  foundedOn: string
+  employees: number | null
+}
+
+export interface SetCurrentEnterpriseRequest {
+  enterpriseId: string
+}
+
+export interface CreateSystemRequest {
+  name: string
+  /** What the system may do, e.g. "sign-tasks", "licence-import". */
+  scopes: string[]
+}
+
+export interface SystemCreated {
+  id: string
+  name: string
+  scopes: string[]
+  /** Shown once; only its hash is stored. */
+  apiKey: string
+  createdAt: string
+}
+
+export interface SystemSummary {
+  id: string
+  name: string
+  scopes: string[]
+  createdAt: string
+  revokedAt: string | null
+}

@@ -1,0 +1,37 @@
+/**
+ * The one query interface the server uses. PGlite (embedded, for development, demos and tests)
+ * and PostgreSQL (production) sit behind it, so every query is written once in plain
+ * PostgreSQL with $1 parameters and no engine-specific features.
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>
+}
+
+export interface Db extends Queryable {
+  kind: 'pglite' | 'postgres'
+  /** Commits when fn resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export interface OpenDbOptions {
+  /** PostgreSQL connection string; when set, PostgreSQL is used. */
+  databaseUrl?: string
+  /** PGlite data directory, or 'memory://' for a throwaway in-memory database. */
+  dataDir?: string
+  /** PostgreSQL only: schema to put first on the search_path (tests use a fresh one each). */
+  searchPath?: string
+}
+
+export const DEFAULT_PGLITE_DIR = '.data/pglite'
+
+export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
+  if (options.databaseUrl) {
+    const { openPostgres } = await import('./postgres')
+    return openPostgres(options.databaseUrl, options.searchPath)
+  }
+  const { openPglite } = await import('./pglite')
+  return openPglite(options.dataDir ?? DEFAULT_PGLITE_DIR)
+}

@@ -1,0 +1,62 @@
+import type { ApiErrorBody, ErrorCode } from '../contract'
+
+/** Default HTTP status and Chinese message for each error code. */
+export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string }> = {
+  INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  VALIDATION_FAILED: { status: 400, message: '请求参数有误' },
+  UNAUTHORIZED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
+  ENTERPRISE_FORBIDDEN: { status: 403, message: '您无权查看或操作该企业' },
+  NOT_FOUND: { status: 404, message: '请求的资源不存在' },
+  ADMIN_DISABLED: { status: 403, message: '管理接口未启用' },
+  ADMIN_KEY_INVALID: { status: 401, message: '管理密钥无效' },
+  SYSTEM_KEY_INVALID: { status: 401, message: '系统接入密钥无效或已停用' },
+  LOGIN_CODE_INVALID: { status: 401, message: '登录凭证无效或已过期，请重新登录' },
+  LOGIN_PROVIDER_UNAVAILABLE: { status: 503, message: '登录服务暂时不可用，请稍后再试' },
+  SANDBOX_DISABLED: { status: 403, message: '当前环境未开放体验登录' },
+  CONSENT_REQUIRED: { status: 403, message: '请先阅读并同意隐私政策' },
+  IDEMPOTENCY_CONFLICT: { status: 409, message: '重复的请求，请勿重复提交' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型，请使用 application/json' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
+}
+
+/** Thrown by routes and helpers for every expected failure; the error handler turns it into ApiErrorBody. */
+export class ApiError extends Error {
+  readonly name = 'ApiError'
+  readonly statusCode: number
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: ApiErrorBody['details'],
+    statusCode?: number,
+  ) {
+    super(message ?? ERROR_DEFAULTS[code].message)
+    this.statusCode = statusCode ?? ERROR_DEFAULTS[code].status
+  }
+
+  toBody(): ApiErrorBody {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message }
+  }
+}
+
+export const apiErrorSchema = {
+  $id: 'ApiError',
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string' },
+    message: { type: 'string' },
+    details: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+} as const

@@ -1,0 +1,11 @@
+import type { LoginRequest, LoginResponse } from '../../../server/contract'
+import type { ApiClient } from '../client'
+
+/**
+ * POST /api/v1/auth/login — exchanges a platform login code for a session token.
+ * Sent without a token and without the 401 re-login hook: the hook itself calls this, and a
+ * rejected code must surface as LOGIN_CODE_INVALID rather than loop.
+ */
+export function login(client: ApiClient, request: LoginRequest): Promise<LoginResponse> {
+  return client.request<LoginResponse>('POST', '/api/v1/auth/login', { body: request, auth: false })
+}

@@ -1,0 +1,185 @@
+import { BusinessError, HttpError, isApiErrorBody, NetworkError, TimeoutError } from './errors'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** What the client hands a transport: the body is already JSON text. */
+export interface TransportRequest {
+  url: string
+  method: HttpMethod
+  headers: Record<string, string>
+  body?: string
+  timeoutMs: number
+}
+
+/** `body` is the raw text (parsed here) or, if the platform already parsed it, the value. */
+export interface TransportResponse {
+  status: number
+  headers: Record<string, string>
+  body: unknown
+}
+
+/**
+ * Sends one HTTP request. Resolves for ANY status; rejects only with NetworkError (no
+ * response) or TimeoutError. Each platform supplies its own (src/platform/request.ts); tests
+ * pass a fake or a fetch-based one.
+ */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>
+
+export interface RetryPolicy {
+  /** Total tries for a GET, including the first. */
+  attempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export interface ApiClientOptions {
+  baseUrl: string
+  transport: Transport
+  getToken: () => string | null | undefined
+  /** Called on a 401 (at most once per call, shared by concurrent calls): re-login silently; true if a new token is available. */
+  onUnauthorized: () => Promise<boolean>
+  /** Last chance to add headers (enterprise id, trace id) before each attempt. */
+  beforeRequest?: (request: TransportRequest) => void | Promise<void>
+  timeoutMs?: number
+  retry?: RetryPolicy
+  sleep?: (ms: number) => Promise<void>
+  /** Jitter source in [0, 1). */
+  random?: () => number
+  newIdempotencyKey?: () => string
+}
+
+export interface RequestOptions {
+  body?: unknown
+  query?: Record<string, string | number | boolean | null | undefined>
+  /** Reuse the caller's key (e.g. a form re-submitted after a failure) so the server dedupes it. */
+  idempotencyKey?: string
+  /** false for calls that must not send a token nor trigger the 401 re-login (login itself). */
+  auth?: boolean
+  timeoutMs?: number
+}
+
+export interface ApiClient {
+  request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>
+}
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504])
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 300, maxDelayMs: 3000 }
+const MALFORMED = Symbol('malformed JSON')
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const {
+    baseUrl,
+    transport,
+    getToken,
+    onUnauthorized,
+    beforeRequest,
+    timeoutMs: defaultTimeoutMs = 10000,
+    retry = DEFAULT_RETRY,
+    sleep = (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    random = Math.random,
+    newIdempotencyKey = randomKey,
+  } = options
+
+  // Concurrent 401s share one silent re-login instead of each starting their own.
+  let reauthorizing: Promise<boolean> | null = null
+  const reauthorize = () => {
+    reauthorizing ??= onUnauthorized()
+      .catch(() => false)
+      .finally(() => {
+        reauthorizing = null
+      })
+    return reauthorizing
+  }
+
+  // Equal jitter: half the exponential step is fixed so delays grow, half is random so many
+  // phones recovering from one outage do not retry in lockstep.
+  const backoff = (retryNumber: number) => {
+    const step = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (retryNumber - 1))
+    return Math.round(step / 2 + (random() * step) / 2)
+  }
+
+  async function send(method: HttpMethod, url: string, headers: Record<string, string>, body: string | undefined, auth: boolean, timeoutMs: number) {
+    const request: TransportRequest = { url, method, headers: { ...headers }, body, timeoutMs }
+    const token = auth ? getToken() : null
+    if (token) request.headers.Authorization = `Bearer ${token}`
+    await beforeRequest?.(request)
+    try {
+      return await transport(request)
+    } catch (error) {
+      if (error instanceof NetworkError || error instanceof TimeoutError) throw error
+      throw new NetworkError(error instanceof Error ? error.message : 'transport failed', error)
+    }
+  }
+
+  // Only reads are retried: a write whose response was lost may have been applied, so
+  // replaying it is the caller's decision (with the same Idempotency-Key).
+  async function sendWithRetry(...args: Parameters<typeof send>): Promise<TransportResponse> {
+    const attempts = args[0] === 'GET' ? Math.max(1, retry.attempts) : 1
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= attempts
+      try {
+        const response = await send(...args)
+        if (last || !RETRYABLE_STATUSES.has(response.status)) return response
+      } catch (error) {
+        if (last) throw error
+      }
+      await sleep(backoff(attempt))
+    }
+  }
+
+  return {
+    async request<T>(method: HttpMethod, path: string, requestOptions: RequestOptions = {}): Promise<T> {
+      const { body, query, auth = true, timeoutMs = defaultTimeoutMs } = requestOptions
+      const headers: Record<string, string> = { Accept: 'application/json' }
+      if (body !== undefined) headers['Content-Type'] = 'application/json'
+      if (method !== 'GET') headers['Idempotency-Key'] = requestOptions.idempotencyKey ?? newIdempotencyKey()
+      const url = baseUrl + path + queryString(query)
+      const payload = body === undefined ? undefined : JSON.stringify(body)
+
+      let response = await sendWithRetry(method, url, headers, payload, auth, timeoutMs)
+      if (response.status === 401 && auth && (await reauthorize())) {
+        response = await sendWithRetry(method, url, headers, payload, auth, timeoutMs)
+      }
+      return interpret<T>(response)
+    },
+  }
+}
+
+function interpret<T>(response: TransportResponse): T {
+  const body = parseBody(response.body)
+  if (response.status >= 200 && response.status < 300) {
+    if (body === MALFORMED) throw new HttpError(response.status, response.body)
+    return body as T
+  }
+  if (isApiErrorBody(body)) throw new BusinessError(response.status, body)
+  throw new HttpError(response.status, response.body)
+}
+
+function parseBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body ?? undefined
+  if (body.trim() === '') return undefined
+  try {
+    return JSON.parse(body)
+  } catch {
+    return MALFORMED
+  }
+}
+
+function queryString(query: RequestOptions['query']): string {
+  if (!query) return ''
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return pairs.length ? `?${pairs.join('&')}` : ''
+}
+
+// Mini-program engines have no crypto.randomUUID; an idempotency key needs uniqueness, not
+// secrecy, so Math.random is an acceptable fallback there.
+function randomKey(): string {
+  const webCrypto = typeof crypto !== 'undefined' ? crypto : undefined
+  if (webCrypto?.randomUUID) return webCrypto.randomUUID()
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+    const r = (Math.random() * 16) | 0
+    return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16)
+  })
+}

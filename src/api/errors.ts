@@ -1,0 +1,77 @@
+import type { ApiErrorBody, ErrorCode } from '../../server/contract'
+
+// One class per failure kind (after ky's source/errors): callers narrow on the literal `name`
+// (or instanceof) instead of parsing messages. The client only throws; showing is the UI's job.
+
+/** Thrown when the server answered non-2xx without an `{code, message}` body (a gateway page, an empty 502), or a 2xx that is not JSON. */
+export class HttpError extends Error {
+  readonly name = 'HttpError' as const
+  constructor(
+    readonly status: number,
+    /** The raw body, for logs; never shown to users. */
+    readonly body?: unknown,
+  ) {
+    super(`HTTP ${status}`)
+  }
+}
+
+/** Thrown by a transport when no response arrived at all (offline, DNS, TLS, connection reset). */
+export class NetworkError extends Error {
+  readonly name = 'NetworkError' as const
+  constructor(message = 'network request failed', cause?: unknown) {
+    super(message)
+    if (cause !== undefined) this.cause = cause
+  }
+}
+
+/** Thrown by a transport when no response arrived within `timeoutMs`. */
+export class TimeoutError extends Error {
+  readonly name = 'TimeoutError' as const
+  constructor(readonly timeoutMs: number) {
+    super(`request timed out after ${timeoutMs} ms`)
+  }
+}
+
+/** Thrown when the server answered non-2xx with our error body `{code, message, details?}`. */
+export class BusinessError extends Error {
+  readonly name = 'BusinessError' as const
+  readonly code: ErrorCode
+  readonly details: ApiErrorBody['details']
+  constructor(
+    readonly status: number,
+    body: ApiErrorBody,
+  ) {
+    // The server's message is Chinese and safe to show, so it is the error's message too.
+    super(body.message)
+    this.code = body.code
+    this.details = body.details
+  }
+}
+
+export type ApiError = HttpError | NetworkError | TimeoutError | BusinessError
+
+/** True for a body shaped like the server's ApiErrorBody. */
+export function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null) return false
+  const { code, message } = body as Record<string, unknown>
+  return typeof code === 'string' && typeof message === 'string'
+}
+
+/** Chinese text fit to show the user for any error a call may throw. */
+export function userMessage(error: unknown): string {
+  if (error instanceof BusinessError) return error.message || '操作未能完成，请稍后重试'
+  if (error instanceof NetworkError) return '网络连接失败，请检查网络后重试'
+  if (error instanceof TimeoutError) return '请求超时，请稍后重试'
+  if (error instanceof HttpError) return httpStatusMessage(error.status)
+  return '出现了意外错误，请稍后重试'
+}
+
+function httpStatusMessage(status: number): string {
+  if (status >= 500) return `服务暂时不可用（HTTP ${status}），请稍后重试`
+  if (status === 401) return '登录已失效，请重新登录'
+  if (status === 403) return `没有权限执行此操作（HTTP 403）`
+  if (status === 404) return `请求的内容不存在（HTTP 404）`
+  if (status === 429) return '操作过于频繁，请稍后再试'
+  if (status >= 400) return `请求未能完成（HTTP ${status}）`
+  return '服务返回了无法识别的数据，请稍后重试'
+}

@@ -1,0 +1,32 @@
+// Main package = launch page + tab pages + login; every capability is a subpackage so the
+// main package stays far below WeChat's 2 MB limit (mini.optimizeMainPackage is on).
+export default defineAppConfig({
+  pages: ['pages/workbench/index', 'pages/licences/index', 'pages/inbox/index', 'pages/me/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'packages/account',
+      pages: ['pages/privacy/index', 'pages/enterprise/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#1f5fbf',
+    navigationBarTitleText: '政企通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f5f9',
+  },
+  tabBar: {
+    color: '#4a5568',
+    selectedColor: '#1f5fbf',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/workbench/index', text: '工作台' },
+      { pagePath: 'pages/licences/index', text: '证照' },
+      { pagePath: 'pages/inbox/index', text: '消息' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // WeChat privacy API (基础库 2.32.3+): wx.onNeedPrivacyAuthorization only fires with this on.
+  __usePrivacyCheck__: true,
+})

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { navigateTo } from '../platform/navigation'
+import { ConsentSheet } from './ConsentSheet'
+import { usePreferences } from './preferences'
+import { usePrivacyPrompt } from './privacyPrompt'
+import { ROUTES } from './routes'
+
+/**
+ * Every page's root. Applies 长辈版 (large text, high contrast) through one class, and shows the
+ * privacy sheet whenever WeChat asks for consent on this page.
+ */
+export function PageShell(props: { children: ReactNode; className?: string }) {
+  const elderMode = usePreferences((s) => s.elderMode)
+  const privacyPending = usePrivacyPrompt((s) => s.pending !== null)
+  const classes = ['page', elderMode ? 'page--elder' : '', props.className ?? ''].filter(Boolean).join(' ')
+  return (
+    <View className={classes} data-elder={elderMode ? 'on' : 'off'}>
+      {props.children}
+      {privacyPending ? <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} /> : null}
+    </View>
+  )
+}

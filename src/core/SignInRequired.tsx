@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react'
+import { Button, View } from '@tarojs/components'
+import { navigateTo } from '../platform/navigation'
+import { ROUTES } from './routes'
+import { useSession } from './session'
+
+/** Renders its children for a signed-in user, otherwise a prompt that leads to the login page. */
+export function SignInRequired(props: { children: ReactNode; reason?: string }) {
+  const signedIn = useSession((s) => s.token !== null)
+  if (signedIn) return <>{props.children}</>
+  return (
+    <View className='card status-view'>
+      <View className='title'>欢迎使用政企通</View>
+      <View className='muted'>{props.reason ?? '登录后即可查看企业证照、办理业务'}</View>
+      <Button className='btn' onClick={() => navigateTo(ROUTES.login)} ariaLabel='去登录'>
+        去登录
+      </Button>
+    </View>
+  )
+}

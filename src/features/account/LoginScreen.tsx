@@ -1,0 +1,89 @@
+import { useState } from 'react'
+import { Button, Input, View } from '@tarojs/components'
+import { userMessage } from '../../api/errors'
+import { signIn } from '../../core/apiClient'
+import { ConsentSheet } from '../../core/ConsentSheet'
+import { PRIVACY_POLICY_VERSION } from '../../core/consent'
+import { useEnterpriseContext } from '../../core/enterpriseContext'
+import { usePreferences } from '../../core/preferences'
+import { ROUTES } from '../../core/routes'
+import { loginLabel, sandboxLoginAvailable } from '../../platform/env'
+import { navigateTo, switchTab } from '../../platform/navigation'
+
+const DEMO_USERS = [
+  { phone: '13800000001', label: '张建国（法定代表人，2 家企业）' },
+  { phone: '13800000002', label: '李晓梅（代办，5 家企业）' },
+]
+
+/** Login: consent first (nothing is sent before it), then the platform's own login. */
+export function LoginScreen() {
+  const consented = usePreferences((s) => s.consentVersion === PRIVACY_POLICY_VERSION)
+  const [phone, setPhone] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async (sandboxPhone?: string) => {
+    if (sandboxLoginAvailable && !/^1\d{10}$/.test(sandboxPhone ?? '')) {
+      setError('请输入 11 位手机号')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      await signIn({ sandboxPhone })
+      await useEnterpriseContext.getState().load()
+      switchTab(ROUTES.workbench)
+    } catch (e) {
+      setError(userMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!consented) {
+    return <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} />
+  }
+
+  return (
+    <View className='card login'>
+      <View className='title'>登录政企通</View>
+      {sandboxLoginAvailable ? (
+        <View>
+          <View className='muted'>沙箱登录（仅开发与测试环境，不连接真实身份服务）</View>
+          <Input
+            className='input'
+            type='number'
+            maxlength={11}
+            value={phone}
+            placeholder='请输入演示手机号'
+            ariaLabel='手机号'
+            onInput={(e) => setPhone(e.detail.value)}
+          />
+          <Button className='btn' disabled={busy} onClick={() => submit(phone)} ariaLabel='登录'>
+            {busy ? '正在登录…' : '登录'}
+          </Button>
+          {DEMO_USERS.map((user) => (
+            <Button
+              key={user.phone}
+              className='btn btn--secondary'
+              disabled={busy}
+              onClick={() => submit(user.phone)}
+              ariaLabel={`演示账号：${user.label}`}
+            >
+              {user.label}
+            </Button>
+          ))}
+        </View>
+      ) : (
+        <Button className='btn' disabled={busy} onClick={() => submit()} ariaLabel={loginLabel}>
+          {busy ? '正在登录…' : loginLabel}
+        </Button>
+      )}
+      {error ? (
+        <View className='error-text' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  )
+}

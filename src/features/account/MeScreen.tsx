@@ -1,0 +1,93 @@
+import { useState } from 'react'
+import { Button, View } from '@tarojs/components'
+import { logout } from '../../api/auth/logout'
+import { userMessage } from '../../api/errors'
+import { updateConsent } from '../../api/me/updateConsent'
+import { apiClient } from '../../core/apiClient'
+import { PRIVACY_POLICY_VERSION } from '../../core/consent'
+import { ElderModeSwitch } from '../../core/ElderModeSwitch'
+import { useEnterpriseContext } from '../../core/enterpriseContext'
+import { usePreferences } from '../../core/preferences'
+import { ROUTES } from '../../core/routes'
+import { useSession } from '../../core/session'
+import { confirm } from '../../platform/feedback'
+import { navigateTo } from '../../platform/navigation'
+
+/** 我的: who I am (masked), 长辈版, privacy policy and consent, sign out. */
+export function MeScreen() {
+  const user = useSession((s) => s.user)
+  const consentVersion = usePreferences((s) => s.consentVersion)
+  const [error, setError] = useState<string | null>(null)
+
+  const forgetLocalData = () => {
+    useSession.getState().clear()
+    useEnterpriseContext.getState().reset()
+  }
+
+  const revoke = async () => {
+    const ok = await confirm({
+      title: '撤回隐私授权',
+      content: '撤回后将退出登录，政企通不再处理您的个人信息。再次使用需重新同意。',
+      confirmText: '撤回',
+    })
+    if (!ok) return
+    try {
+      if (useSession.getState().token) await updateConsent(apiClient, { accepted: false, version: PRIVACY_POLICY_VERSION })
+      usePreferences.getState().revokeConsent()
+      forgetLocalData()
+      setError(null)
+    } catch (e) {
+      setError(userMessage(e))
+    }
+  }
+
+  const signOut = async () => {
+    try {
+      await logout(apiClient)
+    } catch {
+      // Signing out locally matters more than telling the server: the token expires anyway.
+    }
+    forgetLocalData()
+  }
+
+  return (
+    <View>
+      {user ? (
+        <View className='card' ariaLabel='我的信息'>
+          <View className='title'>{user.name ?? '未实名用户'}</View>
+          <View className='muted'>手机号：{user.phoneMasked ?? '未绑定'}</View>
+          <View className='muted'>身份证号：{user.idNumberMasked ?? '未实名认证'}</View>
+        </View>
+      ) : null}
+
+      <ElderModeSwitch />
+
+      <View className='card'>
+        <View className='row' onClick={() => navigateTo(ROUTES.privacy)} ariaRole='link' ariaLabel='隐私政策'>
+          <View>隐私政策</View>
+          <View className='muted'>查看 ›</View>
+        </View>
+        <View className='row'>
+          <View>隐私授权</View>
+          <View className='muted'>{consentVersion ? `已同意（${consentVersion} 版）` : '未同意'}</View>
+        </View>
+        {consentVersion ? (
+          <Button className='btn btn--danger' onClick={revoke} ariaLabel='撤回隐私授权'>
+            撤回隐私授权
+          </Button>
+        ) : null}
+        {error ? (
+          <View className='error-text' ariaRole='alert'>
+            {error}
+          </View>
+        ) : null}
+      </View>
+
+      {user ? (
+        <Button className='btn btn--secondary' onClick={signOut} ariaLabel='退出登录'>
+          退出登录
+        </Button>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react'
+import { Button, View } from '@tarojs/components'
+import { userMessage } from '../../api/errors'
+import { useEnterpriseContext } from '../../core/enterpriseContext'
+import { StatusView } from '../../ui/StatusView'
+import { ROLE_LABELS } from './roleLabels'
+
+/** One tap switches the enterprise every screen works on; an agent may have dozens. */
+export function EnterpriseSwitcher() {
+  const { enterprises, currentId, status, error, load, switchTo } = useEnterpriseContext()
+  const [switchError, setSwitchError] = useState<string | null>(null)
+
+  if (status === 'loading' && enterprises.length === 0) return <StatusView kind='loading' />
+  if (status === 'error' && enterprises.length === 0) return <StatusView kind='error' text={error ?? '加载失败'} onRetry={load} />
+  if (enterprises.length === 0) {
+    return <StatusView kind='empty' text='还没有关联的企业' hint='法定代表人可通过「刷脸办事」关联本人名下企业' />
+  }
+
+  const choose = async (id: string) => {
+    setSwitchError(null)
+    try {
+      await switchTo(id)
+    } catch (e) {
+      setSwitchError(userMessage(e))
+    }
+  }
+
+  return (
+    <View className='card' ariaLabel='切换企业'>
+      <View className='title'>我的企业（{enterprises.length}）</View>
+      {enterprises.map((enterprise) => {
+        const current = enterprise.id === currentId
+        return (
+          <Button
+            key={enterprise.id}
+            className={current ? 'btn enterprise-option enterprise-option--current' : 'btn btn--secondary enterprise-option'}
+            ariaLabel={`${current ? '当前企业：' : '切换到'}${enterprise.name}`}
+            onClick={() => (current ? undefined : choose(enterprise.id))}
+          >
+            {enterprise.name} · {ROLE_LABELS[enterprise.role]}
+            {current ? '（当前）' : ''}
+          </Button>
+        )
+      })}
+      {switchError ? (
+        <View className='error-text' ariaRole='alert'>
+          {switchError}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,35 @@
+import { Button, Text, View } from '@tarojs/components'
+
+/** The loading, empty and error states every list and detail screen needs, in one place. */
+export type StatusViewProps =
+  | { kind: 'loading'; text?: string }
+  | { kind: 'empty'; text: string; hint?: string }
+  | { kind: 'error'; text: string; onRetry?: () => void }
+
+export function StatusView(props: StatusViewProps) {
+  if (props.kind === 'loading') {
+    return (
+      <View className='status-view' ariaRole='status'>
+        <Text>{props.text ?? '正在加载…'}</Text>
+      </View>
+    )
+  }
+  if (props.kind === 'empty') {
+    return (
+      <View className='status-view'>
+        <Text>{props.text}</Text>
+        {props.hint ? <View className='muted'>{props.hint}</View> : null}
+      </View>
+    )
+  }
+  return (
+    <View className='status-view' ariaRole='alert'>
+      <Text className='error-text'>{props.text}</Text>
+      {props.onRetry ? (
+        <Button className='btn btn--secondary' onClick={props.onRetry} ariaLabel='重试'>
+          重试
+        </Button>
+      ) : null}
+    </View>
+  )
+}
