@@ -23,23 +23,34 @@ export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
 }
 
+export interface ApiErrorOptions {
+  /** Overrides the default Chinese message. */
+  message?: string
+  details?: ApiErrorBody['details']
+  status?: number
+  /** What really went wrong (provider error code…), for the logs only; never sent to the client. */
+  cause?: unknown
+}
+
 /** Thrown by routes and helpers for every expected failure; the error handler turns it into ApiErrorBody. */
 export class ApiError extends Error {
   readonly name = 'ApiError'
   readonly statusCode: number
+  readonly details?: ApiErrorBody['details']
 
   constructor(
     readonly code: ErrorCode,
-    message?: string,
-    readonly details?: ApiErrorBody['details'],
-    statusCode?: number,
+    options: ApiErrorOptions = {},
   ) {
-    super(message ?? ERROR_DEFAULTS[code].message)
-    this.statusCode = statusCode ?? ERROR_DEFAULTS[code].status
+    super(options.message ?? ERROR_DEFAULTS[code].message, { cause: options.cause })
+    this.statusCode = options.status ?? ERROR_DEFAULTS[code].status
+    this.details = options.details
   }
 
   toBody(): ApiErrorBody {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message }
+    const body: ApiErrorBody = { code: this.code, message: this.message }
+    if (this.details) body.details = this.details
+    return body
   }
 }
 

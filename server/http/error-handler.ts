@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorCode } from '../contract'
-import { ApiError, ERROR_DEFAULTS } from './api-error'
+import { ApiError } from './api-error'
 import { describeViolations, type SchemaViolation } from './validation-messages'
 
 /** Fastify's own errors for bad requests, mapped to our codes. */
@@ -21,14 +21,14 @@ export function toApiError(error: FastifyError | Error): ApiError {
       fastifyError.validation as unknown as SchemaViolation[],
       fastifyError.validationContext ?? 'body',
     )
-    return new ApiError('VALIDATION_FAILED', message, details)
+    return new ApiError('VALIDATION_FAILED', { message, details })
   }
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined
   if (mapped) return new ApiError(mapped)
   const status = fastifyError.statusCode ?? 500
   // Other 4xx from Fastify or a plugin (bad URL encoding, 404 from static files…) are the client's doing.
   if (status === 404) return new ApiError('NOT_FOUND')
-  if (status >= 400 && status < 500) return new ApiError('VALIDATION_FAILED', ERROR_DEFAULTS.VALIDATION_FAILED.message, undefined, status)
+  if (status >= 400 && status < 500) return new ApiError('VALIDATION_FAILED', { status })
   return new ApiError('INTERNAL')
 }
 
@@ -38,7 +38,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (apiError.code === 'INTERNAL') {
       request.log.error({ err: error }, 'unexpected error')
     } else if (apiError.statusCode >= 500) {
-      request.log.warn({ err: error, code: apiError.code }, 'dependency failure')
+      request.log.warn({ err: error, cause: describeCause(error.cause), code: apiError.code }, 'dependency failure')
     } else {
       request.log.info({ code: apiError.code }, apiError.message)
     }
@@ -49,4 +49,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const apiError = new ApiError('NOT_FOUND')
     return reply.status(404).type('application/json; charset=utf-8').send(apiError.toBody())
   })
+}
+
+function describeCause(cause: unknown): unknown {
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : cause
 }

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { PRIVACY_POLICY_VERSION } from './consent'
 import { usePreferences } from './preferences'
 import { usePrivacyPrompt } from './privacyPrompt'
@@ -28,9 +28,9 @@ export function ConsentSheet(props: { onViewPolicy: () => void; onDone?: (agreed
         为向您提供证照提醒、电子印章、政策推送和诉求办理服务，政企通需要处理您的手机号、企业关联关系等信息。
         身份证号和手机号仅以脱敏形式展示，人脸图像不会被保存。您可随时在「我的」中撤回同意。
       </View>
-      <Text className='link' onClick={props.onViewPolicy} ariaRole='link' ariaLabel='查看《政企通隐私政策》'>
+      <View className='link' onClick={props.onViewPolicy} ariaRole='link' ariaLabel='查看《政企通隐私政策》'>
         《政企通隐私政策》
-      </Text>
+      </View>
       <Button
         className='btn'
         openType='agreePrivacyAuthorization'

@@ -32,7 +32,7 @@ export function checkIdNumber(
   const m = Number(id.slice(10, 12))
   const d = Number(id.slice(12, 14))
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
-  if (y < 1900 || !isRealDate(y, m, d) || birthDate > today) return { ok: false, problem: 'birthDate' }
+  if (y < 1800 || !isRealDate(y, m, d) || birthDate > today) return { ok: false, problem: 'birthDate' }
   if (idNumberCheckCharacter(id.slice(0, 17)) !== id[17]) return { ok: false, problem: 'check' }
   return { ok: true, idNumber: id, birthDate, sex: Number(id[16]) % 2 === 1 ? 'M' : 'F' }
 }

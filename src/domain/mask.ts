@@ -26,10 +26,10 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
 
-const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
+const PHONE_IN_TEXT = /(?<![\dA-Za-z])(\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
 const ID_IN_TEXT = /(?<![\dA-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![\dA-Za-z])/g
 
 /** Masks every mainland mobile number and 18-character ID number found in free text (for logs). */
 export function maskPersonalDataInText(text: string): string {
-  return text.replace(ID_IN_TEXT, '$1**********$2').replace(PHONE_IN_TEXT, '$1****$2')
+  return text.replace(ID_IN_TEXT, '$1**********$2').replace(PHONE_IN_TEXT, '$1$2****$3')
 }

@@ -11,7 +11,7 @@ export type ToastKind = 'success' | 'error' | 'info'
 /** A short, non-blocking message. */
 export function toast(message: string, kind: ToastKind = 'info', durationMs = 2000): void {
   const icon = kind === 'info' || message.length > ICON_TEXT_LIMIT ? 'none' : kind
-  void Taro.showToast({ title: message, icon, duration: durationMs }).catch(() => undefined)
+  quietly(() => Taro.showToast({ title: message, icon, duration: durationMs }))
 }
 
 export interface ConfirmOptions {
@@ -40,11 +40,11 @@ export async function confirm(options: ConfirmOptions): Promise<boolean> {
 
 /** A blocking spinner. WeChat shows one of toast/loading at a time, so a toast replaces it. */
 export function showLoading(title = '加载中'): void {
-  void Taro.showLoading({ title, mask: true }).catch(() => undefined)
+  quietly(() => Taro.showLoading({ title, mask: true }))
 }
 
 export function hideLoading(): void {
-  void Promise.resolve(Taro.hideLoading()).catch(() => undefined)
+  quietly(() => Taro.hideLoading())
 }
 
 /** Runs `task` under a spinner, hiding it however the task ends. */
@@ -54,5 +54,15 @@ export async function withLoading<T>(task: () => Promise<T>, title?: string): Pr
     return await task()
   } finally {
     hideLoading()
+  }
+}
+
+// Feedback is best effort: a toast that fails (page unloading, another modal open) must never
+// turn a successful action into an error.
+function quietly(call: () => unknown): void {
+  try {
+    void Promise.resolve(call()).catch(() => undefined)
+  } catch {
+    // ignored, see above
   }
 }

@@ -1,6 +1,9 @@
 // Test double for @tarojs/taro: an in-memory sync storage (returning '' for a missing key, as
 // WeChat and Alipay do) and jest.fn()s for everything else. Only src/platform imports Taro.
-const store = new Map<string, unknown>()
+// Shared through globalThis so a fresh module registry (an "app restart" in a test) sees the
+// same device storage, as a real relaunch would.
+const holder = globalThis as unknown as { __taroStorage?: Map<string, unknown> }
+const store = (holder.__taroStorage ??= new Map<string, unknown>())
 
 const Taro = {
   getEnv: jest.fn(() => 'WEB'),

@@ -1,0 +1,38 @@
+import type { Platform } from './contract'
+import type { Config } from './config'
+import type { Db } from './db/db'
+import type { LoginProviders } from './auth/providers/login-provider'
+import type { EnterpriseRole } from './contract'
+
+/** What Fastify carries for the server: shared services on the instance, principals on requests. */
+
+export interface AuthenticatedUser {
+  id: string
+  platform: Platform
+  /** SHA-256 of the bearer token, so logout can delete exactly this session. */
+  sessionTokenHash: string
+}
+
+export interface SystemPrincipal {
+  id: string
+  name: string
+  scopes: string[]
+}
+
+export interface EnterpriseAccess {
+  enterpriseId: string
+  role: EnterpriseRole
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db
+    config: Config
+    loginProviders: LoginProviders
+  }
+  interface FastifyRequest {
+    user: AuthenticatedUser | null
+    system: SystemPrincipal | null
+    enterpriseAccess: EnterpriseAccess | null
+  }
+}

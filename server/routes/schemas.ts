@@ -1,0 +1,101 @@
+/**
+ * JSON schemas shared by routes. Response schemas double as an allow-list: Fastify's serializer
+ * drops any property not listed, so a column added later cannot leak by accident.
+ */
+
+export const errorResponses = {
+  '4xx': { $ref: 'ApiError#' },
+  '5xx': { $ref: 'ApiError#' },
+} as const
+
+/** For routes that take no query parameters: unknown ones are an error, not silently ignored. */
+export const noQuerystring = { type: 'object', additionalProperties: false, properties: {} } as const
+
+const nullableString = { type: ['string', 'null'] } as const
+
+export const userProfileSchema = {
+  type: 'object',
+  required: ['id', 'name', 'phoneMasked', 'idNumberMasked', 'consent', 'currentEnterpriseId'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    name: nullableString,
+    phoneMasked: { ...nullableString, description: '脱敏手机号，如 138****0001' },
+    idNumberMasked: { ...nullableString, description: '脱敏身份证号，如 4101**********123X' },
+    consent: {
+      type: 'object',
+      required: ['accepted', 'version', 'at'],
+      additionalProperties: false,
+      properties: {
+        accepted: { type: 'boolean' },
+        version: nullableString,
+        at: { ...nullableString, format: 'date-time' },
+      },
+    },
+    currentEnterpriseId: { ...nullableString, format: 'uuid' },
+  },
+} as const
+
+const enterpriseRole = { type: 'string', enum: ['legal_representative', 'agent', 'handler', 'staff'] } as const
+
+const enterpriseSummaryProperties = {
+  id: { type: 'string', format: 'uuid' },
+  name: { type: 'string' },
+  uscc: { type: 'string', description: '统一社会信用代码' },
+  role: enterpriseRole,
+} as const
+
+export const enterpriseSummarySchema = {
+  type: 'object',
+  required: ['id', 'name', 'uscc', 'role'],
+  additionalProperties: false,
+  properties: enterpriseSummaryProperties,
+} as const
+
+export const enterpriseProfileSchema = {
+  type: 'object',
+  required: [
+    ...enterpriseSummarySchema.required,
+    'legalRepresentative',
+    'industryCode',
+    'industryName',
+    'address',
+    'region',
+    'registeredCapitalWan',
+    'foundedOn',
+    'employees',
+  ],
+  additionalProperties: false,
+  properties: {
+    ...enterpriseSummaryProperties,
+    legalRepresentative: { type: 'string' },
+    industryCode: { type: 'string', description: 'GB/T 4754-2017 行业代码' },
+    industryName: { type: 'string' },
+    address: { type: 'string' },
+    region: { type: 'string' },
+    registeredCapitalWan: { type: 'number', description: '注册资本（万元）' },
+    foundedOn: { type: 'string', format: 'date' },
+    employees: { type: ['integer', 'null'] },
+  },
+} as const
+
+const systemBaseProperties = {
+  id: { type: 'string', format: 'uuid' },
+  name: { type: 'string' },
+  scopes: { type: 'array', items: { type: 'string' } },
+  createdAt: { type: 'string', format: 'date-time' },
+} as const
+
+export const systemSummarySchema = {
+  type: 'object',
+  required: ['id', 'name', 'scopes', 'createdAt', 'revokedAt'],
+  additionalProperties: false,
+  properties: { ...systemBaseProperties, revokedAt: { ...nullableString, format: 'date-time' } },
+} as const
+
+export const systemCreatedSchema = {
+  type: 'object',
+  required: ['id', 'name', 'scopes', 'apiKey', 'createdAt'],
+  additionalProperties: false,
+  properties: { ...systemBaseProperties, apiKey: { type: 'string', description: '仅在创建时返回一次' } },
+} as const

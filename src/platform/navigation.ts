@@ -1,0 +1,55 @@
+import Taro from '@tarojs/taro'
+
+/** An absolute page path as declared in app.config.ts (main package or a subpackage). */
+export type PagePath = `/pages/${string}` | `/packages/${string}`
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>
+
+function withQuery(path: PagePath, query?: QueryParams): string {
+  const pairs = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return pairs.length ? `${path}?${pairs.join('&')}` : path
+}
+
+/**
+ * Pushes a page. WeChat and Alipay cap the page stack at 10 and fail navigateTo beyond it
+ * ("webview count limit exceed"); the user still expects to arrive, so the top page is replaced.
+ */
+export async function navigateTo(path: PagePath, query?: QueryParams): Promise<void> {
+  const url = withQuery(path, query)
+  try {
+    await Taro.navigateTo({ url })
+  } catch (error) {
+    if (!/limit/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''))) throw error
+    await Taro.redirectTo({ url })
+  }
+}
+
+/** Replaces the current page (no way back to it). */
+export async function redirectTo(path: PagePath, query?: QueryParams): Promise<void> {
+  await Taro.redirectTo({ url: withQuery(path, query) })
+}
+
+/** Opens a tab page. Tab pages take no query string on any platform: pass state via a store. */
+export async function switchTab(path: PagePath): Promise<void> {
+  await Taro.switchTab({ url: path })
+}
+
+/** Closes every page and opens this one (after logout, or a deep link with no history). */
+export async function reLaunch(path: PagePath, query?: QueryParams): Promise<void> {
+  await Taro.reLaunch({ url: withQuery(path, query) })
+}
+
+/**
+ * Goes back `delta` pages. A page opened from a share card or a notification has nothing
+ * behind it, so navigateBack fails there; `fallback` (usually a tab page) is then relaunched.
+ */
+export async function back(options: { delta?: number; fallback?: PagePath } = {}): Promise<void> {
+  try {
+    await Taro.navigateBack({ delta: options.delta ?? 1 })
+  } catch (error) {
+    if (!options.fallback) throw error
+    await Taro.reLaunch({ url: options.fallback })
+  }
+}

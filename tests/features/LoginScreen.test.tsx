@@ -1,0 +1,67 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { createFakeApi } from '../setup/fake-api'
+import { enterprises, loginResponse } from './fixtures'
+
+const mockApi = createFakeApi()
+jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
+
+import { LoginScreen } from '../../src/features/account/LoginScreen'
+import { usePreferences } from '../../src/core/preferences'
+import { useSession } from '../../src/core/session'
+import { useEnterpriseContext } from '../../src/core/enterpriseContext'
+
+beforeEach(() => {
+  mockApi.calls.length = 0
+  usePreferences.setState({ consentVersion: null, elderMode: false })
+  useSession.getState().clear()
+  useEnterpriseContext.getState().reset()
+  jest.mocked(Taro.switchTab).mockClear()
+})
+
+test('asks for privacy consent first and sends nothing before it is given', () => {
+  render(<LoginScreen />)
+  expect(screen.getByRole('dialog', { name: '隐私保护提示' })).toBeTruthy()
+  expect(screen.queryByRole('button', { name: '登录' })).toBeNull()
+  expect(mockApi.calls).toHaveLength(0)
+})
+
+test('declining keeps the user on the consent sheet', () => {
+  render(<LoginScreen />)
+  fireEvent.click(screen.getByRole('button', { name: '不同意隐私政策' }))
+  expect(usePreferences.getState().consentVersion).toBeNull()
+  expect(screen.getByRole('dialog', { name: '隐私保护提示' })).toBeTruthy()
+})
+
+test('after consent, a sandbox demo login signs in, loads the enterprises and opens 工作台', async () => {
+  mockApi.on('POST', '/api/v1/auth/login', () => ({ body: loginResponse() }))
+  mockApi.on('GET', '/api/v1/enterprises', () => ({ body: enterprises }))
+  render(<LoginScreen />)
+  fireEvent.click(screen.getByRole('button', { name: '同意隐私政策并继续' }))
+  fireEvent.click(screen.getByRole('button', { name: /演示账号：张建国/ }))
+
+  await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/workbench/index' }))
+  expect(mockApi.calls[0].json).toEqual({ platform: 'h5', code: 'sandbox:13800000001', consentVersion: '2026-11-01' })
+  expect(useSession.getState().token).toBe('token-1')
+  expect(useEnterpriseContext.getState().currentId).toBe(enterprises[0].id)
+})
+
+test('an invalid phone number is explained in Chinese and nothing is sent', () => {
+  usePreferences.setState({ consentVersion: '2026-11-01' })
+  render(<LoginScreen />)
+  fireEvent.change(screen.getByRole('textbox', { name: '手机号' }), { target: { value: '1380000' } })
+  fireEvent.click(screen.getByRole('button', { name: '登录' }))
+  expect(screen.getByRole('alert').textContent).toBe('请输入 11 位手机号')
+  expect(mockApi.calls).toHaveLength(0)
+})
+
+test('a server refusal shows its Chinese message and leaves the user signed out', async () => {
+  usePreferences.setState({ consentVersion: '2026-11-01' })
+  mockApi.on('POST', '/api/v1/auth/login', () => ({ status: 403, body: { code: 'SANDBOX_DISABLED', message: '沙箱登录未启用' } }))
+  render(<LoginScreen />)
+  fireEvent.change(screen.getByRole('textbox', { name: '手机号' }), { target: { value: '13800000009' } })
+  fireEvent.click(screen.getByRole('button', { name: '登录' }))
+  expect((await screen.findByRole('alert')).textContent).toBe('沙箱登录未启用')
+  expect(useSession.getState().token).toBeNull()
+  expect(Taro.switchTab).not.toHaveBeenCalled()
+})
