@@ -31,7 +31,7 @@ function serializeError(error: Error & { code?: string; statusCode?: number }) {
     message: maskPersonalDataInText(String(error.message)),
     code: error.code,
     statusCode: error.statusCode,
-    stack: error.stack ? maskPersonalDataInText(error.stack) : undefined,
+    stack: maskPersonalDataInText(error.stack ?? ''),
   }
 }
 

@@ -1,15 +1,15 @@
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import type { SystemPrincipal } from '../app-context'
 import { ApiError } from '../http/api-error'
 import { findActiveSystemByKey } from '../repos/systems'
 import { bearerToken } from './tokens'
 
 /**
- * preHandler factory for routes called by external systems (document platforms creating sign
+ * Hook factory (use as onRequest or preHandler) for routes called by external systems (document platforms creating sign
  * tasks, licence registries importing records): `Authorization: Bearer <system API key>`.
  * With a scope, the system must have been granted it.
  */
-export function requireSystem(scope?: string): preHandlerAsyncHookHandler {
+export function requireSystem(scope?: string): (request: FastifyRequest) => Promise<void> {
   return async function requireSystemKey(request: FastifyRequest) {
     const key = bearerToken(request.headers.authorization)
     const system = key ? await findActiveSystemByKey(request.server.db, key) : null
@@ -22,6 +22,6 @@ export function requireSystem(scope?: string): preHandlerAsyncHookHandler {
 }
 
 export function currentSystem(request: FastifyRequest): SystemPrincipal {
-  if (!request.system) throw new Error('requireSystem preHandler missing on this route')
+  if (!request.system) throw new Error('requireSystem hook missing on this route')
   return request.system
 }

@@ -4,7 +4,7 @@ import { ApiError } from '../http/api-error'
 import { findSession } from './sessions'
 import { bearerToken } from './tokens'
 
-/** preHandler for every route that needs a logged-in user; sets request.user. */
+/** onRequest hook for every route that needs a logged-in user (before the body is even parsed); sets request.user. */
 export async function requireUser(request: FastifyRequest): Promise<void> {
   const token = bearerToken(request.headers.authorization)
   if (!token) throw new ApiError('UNAUTHORIZED')
@@ -14,8 +14,8 @@ export async function requireUser(request: FastifyRequest): Promise<void> {
   request.user = { id: session.userId, platform: session.platform, sessionTokenHash: session.tokenHash }
 }
 
-/** The user set by requireUser; a route that forgot the preHandler fails loudly instead of leaking. */
+/** The user set by requireUser; a route that forgot the hook fails loudly instead of leaking. */
 export function currentUser(request: FastifyRequest): AuthenticatedUser {
-  if (!request.user) throw new Error('requireUser preHandler missing on this route')
+  if (!request.user) throw new Error('requireUser hook missing on this route')
   return request.user
 }

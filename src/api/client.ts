@@ -1,4 +1,4 @@
-import { BusinessError, HttpError, isApiErrorBody, NetworkError, TimeoutError } from './errors'
+import { BusinessError, HttpError, isApiError, isApiErrorBody, NetworkError } from './errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -106,7 +106,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     try {
       return await transport(request)
     } catch (error) {
-      if (error instanceof NetworkError || error instanceof TimeoutError) throw error
+      if (isApiError(error) && (error.name === 'NetworkError' || error.name === 'TimeoutError')) throw error
       throw new NetworkError(error instanceof Error ? error.message : 'transport failed', error)
     }
   }

@@ -57,13 +57,30 @@ export function isApiErrorBody(body: unknown): body is ApiErrorBody {
   return typeof code === 'string' && typeof message === 'string'
 }
 
+const API_ERROR_NAMES = new Set<string>(['HttpError', 'NetworkError', 'TimeoutError', 'BusinessError'])
+
+/**
+ * True for any of the errors above. Checks `name`, not instanceof: with
+ * mini.optimizeMainPackage a module shared by subpackages can be bundled once per
+ * subpackage, and instanceof fails across those copies.
+ */
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof Error && API_ERROR_NAMES.has(error.name)
+}
+
 /** Chinese text fit to show the user for any error a call may throw. */
 export function userMessage(error: unknown): string {
-  if (error instanceof BusinessError) return error.message || '操作未能完成，请稍后重试'
-  if (error instanceof NetworkError) return '网络连接失败，请检查网络后重试'
-  if (error instanceof TimeoutError) return '请求超时，请稍后重试'
-  if (error instanceof HttpError) return httpStatusMessage(error.status)
-  return '出现了意外错误，请稍后重试'
+  if (!isApiError(error)) return '出现了意外错误，请稍后重试'
+  switch (error.name) {
+    case 'BusinessError':
+      return error.message || '操作未能完成，请稍后重试'
+    case 'NetworkError':
+      return '网络连接失败，请检查网络后重试'
+    case 'TimeoutError':
+      return '请求超时，请稍后重试'
+    case 'HttpError':
+      return httpStatusMessage(error.status)
+  }
 }
 
 function httpStatusMessage(status: number): string {

@@ -5,13 +5,13 @@ import { SignInRequired } from '../../core/SignInRequired'
 import { useSession } from '../../core/session'
 import { CurrentEnterpriseCard } from '../../features/enterprise/CurrentEnterpriseCard'
 import { CapabilityGrid } from '../../features/workbench/CapabilityGrid'
-import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '../../platform/lifecycle'
+import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo, switchTab } from '../../platform/navigation'
 
 export default function WorkbenchPage() {
   const refresh = () => (useSession.getState().token ? useEnterpriseContext.getState().load() : Promise.resolve())
-  useDidShow(() => void refresh())
-  usePullDownRefresh(() => void refresh().finally(stopPullDownRefresh))
+  usePageShow(() => void refresh())
+  usePullToRefresh(() => void refresh().finally(stopPullDownRefresh))
 
   return (
     <PageShell>

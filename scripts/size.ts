@@ -1,0 +1,62 @@
+// Package-size budget for the mini-programs: builds weapp and alipay (skip with --no-build),
+// measures the main package and each subpackage as the platforms count them (every file under
+// the package root), prints them beside the Taro hello-world floor, and fails over budget.
+import { execSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+const KB = 1024
+const BUDGET = { main: 600 * KB, subpackage: 300 * KB }
+/** Production builds of a two-page Taro React app on this toolchain (../shared/docs/toolchain.md). */
+const FLOOR: Record<string, number> = { weapp: 334 * KB, alipay: 283 * KB }
+const TARGETS = ['weapp', 'alipay'] as const
+
+function sizeOf(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => {
+    const full = path.join(dir, name)
+    const stat = statSync(full)
+    return sum + (stat.isDirectory() ? sizeOf(full) : stat.size)
+  }, 0)
+}
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
+
+function measure(target: string): { failures: string[] } {
+  const dist = path.join('dist', target)
+  const appJson = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+    pages: string[]
+    subPackages?: { root: string; pages: string[] }[]
+    subpackages?: { root: string; pages: string[] }[]
+  }
+  const subpackages = appJson.subPackages ?? appJson.subpackages ?? []
+  const total = sizeOf(dist)
+  const subSizes = subpackages.map((sp) => ({ root: sp.root, bytes: sizeOf(path.join(dist, sp.root)) }))
+  const main = total - subSizes.reduce((s, p) => s + p.bytes, 0)
+  const failures: string[] = []
+  const template = target === 'weapp' ? 'wxml' : 'axml'
+  const allPages = [...appJson.pages, ...subpackages.flatMap((sp) => sp.pages.map((page) => `${sp.root}/${page}`))]
+  for (const page of allPages) {
+    for (const ext of ['js', template]) {
+      if (!existsSync(path.join(dist, `${page}.${ext}`))) failures.push(`${target} is missing ${page}.${ext}`)
+    }
+  }
+
+  console.log(`\n${target}: ${allPages.length} pages, total ${kb(total)} — Taro hello-world floor ${kb(FLOOR[target])} (×${(total / FLOOR[target]).toFixed(2)})`)
+  console.log(`  main package          ${kb(main).padStart(10)}  budget ${kb(BUDGET.main)}  (${((main / BUDGET.main) * 100).toFixed(0)}%)`)
+  if (main > BUDGET.main) failures.push(`${target} main package ${kb(main)} > ${kb(BUDGET.main)}`)
+  for (const sp of subSizes) {
+    console.log(`  ${sp.root.padEnd(21)} ${kb(sp.bytes).padStart(10)}  budget ${kb(BUDGET.subpackage)}  (${((sp.bytes / BUDGET.subpackage) * 100).toFixed(0)}%)`)
+    if (sp.bytes > BUDGET.subpackage) failures.push(`${target} subpackage ${sp.root} ${kb(sp.bytes)} > ${kb(BUDGET.subpackage)}`)
+  }
+  return { failures }
+}
+
+if (!process.argv.includes('--no-build')) {
+  for (const target of TARGETS) execSync(`npm run build:${target}`, { stdio: 'inherit' })
+}
+const failures = TARGETS.flatMap((target) => measure(target).failures)
+if (failures.length) {
+  console.error(`\nsize budget exceeded:\n  ${failures.join('\n  ')}`)
+  process.exit(1)
+}
+console.log('\nsize budget: every package within budget')

@@ -1,0 +1,99 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import './app-context'
+import { assertSafeConfig, type Config } from './config'
+import type { Db } from './db/db'
+import { buildLoginProviders } from './auth/providers/default-providers'
+import type { LoginProviders } from './auth/providers/login-provider'
+import { apiErrorSchema } from './http/api-error'
+import { registerErrorHandling } from './http/error-handler'
+import { buildLoggerOptions, type LogOptions } from './logging'
+import { adminSystemRoutes } from './routes/admin-systems'
+import { authRoutes } from './routes/auth'
+import { enterpriseRoutes } from './routes/enterprises'
+import { healthRoutes } from './routes/health'
+import { meRoutes } from './routes/me'
+import { systemRoutes } from './routes/system'
+
+export interface BuildAppOptions {
+  db: Db
+  config: Config
+  /** Replaces the providers built from config (tests inject fakes). */
+  loginProviders?: LoginProviders
+  /** false or absent: silent. true: info to stdout. */
+  logger?: boolean | LogOptions
+}
+
+/** Generous for JSON forms; a route that takes uploads sets its own bodyLimit. */
+export const BODY_LIMIT_BYTES = 256 * 1024
+
+export const API_PREFIX = '/api/v1'
+
+/** The API as a Fastify instance, not listening: main.ts listens, tests use app.inject. */
+export function buildApp(options: BuildAppOptions): FastifyInstance {
+  const { db, config } = options
+  assertSafeConfig(config)
+  const loginProviders = { ...(options.loginProviders ?? buildLoginProviders(config)) }
+  // The sandbox provider proves nothing about who logs in; only a sandbox environment may use it.
+  if (!config.sandbox) delete loginProviders.h5
+
+  const app = Fastify({
+    logger: options.logger ? buildLoggerOptions(options.logger === true ? {} : options.logger) : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: {
+      // What the client sent is what gets validated: no type coercion (a numeric `code` is a
+      // 400, not the string "123"), and unknown properties fail instead of being dropped.
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false },
+    },
+  })
+
+  app.decorate('db', db)
+  app.decorate('config', config)
+  app.decorate('loginProviders', loginProviders)
+  app.decorateRequest('user', null)
+  app.decorateRequest('system', null)
+  app.decorateRequest('enterpriseAccess', null)
+
+  // Only JSON is accepted; anything else (text/plain, forms) is a 415 rather than a string body.
+  app.removeAllContentTypeParsers()
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // Mini-program request APIs send a JSON content type even without a body (logout, DELETE).
+    if (body === '') return done(null, undefined)
+    parseJson(request, body, done)
+  })
+
+  registerErrorHandling(app)
+  app.addSchema(apiErrorSchema)
+
+  app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '政企通 API', version: '1.0.0', description: '政企通小程序参考服务端接口' },
+      components: {
+        securitySchemes: {
+          session: { type: 'http', scheme: 'bearer', description: '登录接口返回的 token' },
+          adminKey: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' },
+          systemKey: { type: 'http', scheme: 'bearer', description: '外部系统接入密钥' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  })
+  app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  app.register(
+    async (api) => {
+      await api.register(healthRoutes)
+      await api.register(authRoutes)
+      await api.register(meRoutes)
+      await api.register(enterpriseRoutes)
+      await api.register(adminSystemRoutes)
+      await api.register(systemRoutes)
+    },
+    { prefix: API_PREFIX },
+  )
+
+  return app
+}

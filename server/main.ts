@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import { buildApp } from './app'
+import { loadConfig } from './config'
+import { openDb } from './db/db'
+import { migrate } from './db/migrate'
+import { seedDemoData } from './seed/demo'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const app = buildApp({ db, config, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  try {
+    const applied = await migrate(db)
+    if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
+    if (await seedDemoData(db)) app.log.info('demo data seeded')
+
+    const staticDir = resolve(config.staticDir)
+    if (existsSync(staticDir)) {
+      // Taro's H5 build uses hash routing, so plain files plus index.html for `/` are enough.
+      await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] })
+    } else {
+      app.log.warn(`H5 build not found at ${staticDir}; serving the API only (run npm run build:h5)`)
+    }
+
+    await app.listen({ host: config.host, port: config.port })
+  } catch (error) {
+    await app.close().catch(() => undefined)
+    await db.close().catch(() => undefined)
+    throw error
+  }
+  const url = `http://${config.host}:${config.port}`
+  console.log(`政企通 server on ${url} (API ${url}/api/v1, docs ${url}/api/docs, db ${db.kind}, sandbox ${config.sandbox ? 'on' : 'off'})`)
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    try {
+      await app.close()
+      await db.close()
+      process.exit(0)
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed')
+      process.exit(1)
+    }
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify'
+import type { LoginRequest, LoginResponse } from '../contract'
+import type { LoginIdentity } from '../auth/providers/login-provider'
+import { currentUser, requireUser } from '../auth/require-user'
+import { createSession, deleteSession } from '../auth/sessions'
+import type { Queryable } from '../db/db'
+import { ApiError } from '../http/api-error'
+import { findOrCreateUserByIdentity, findOrCreateUserByPhone, getUserProfile, recordConsent } from '../repos/users'
+import { errorResponses, noQuerystring, userProfileSchema } from './schemas'
+
+const loginBodySchema = {
+  type: 'object',
+  required: ['platform', 'code', 'consentVersion'],
+  additionalProperties: false,
+  properties: {
+    platform: { type: 'string', enum: ['weapp', 'alipay', 'h5'] },
+    code: { type: 'string', minLength: 1, maxLength: 512 },
+    consentVersion: { type: 'string', minLength: 1, maxLength: 64, pattern: '\\S' },
+  },
+} as const
+
+const loginResponseSchema = {
+  type: 'object',
+  required: ['token', 'expiresAt', 'user'],
+  additionalProperties: false,
+  properties: {
+    token: { type: 'string' },
+    expiresAt: { type: 'string', format: 'date-time' },
+    user: userProfileSchema,
+  },
+} as const
+
+function userIdFor(tx: Queryable, identity: LoginIdentity): Promise<string> {
+  return identity.kind === 'sandbox-phone'
+    ? findOrCreateUserByPhone(tx, identity.phone)
+    : findOrCreateUserByIdentity(tx, identity.platform, identity.subject, identity.unionId)
+}
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  app.post<{ Body: LoginRequest }>(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录（微信 / 支付宝 code，H5 体验环境为 sandbox:手机号）',
+        querystring: noQuerystring,
+        body: loginBodySchema,
+        response: { 200: loginResponseSchema, ...errorResponses },
+      },
+    },
+    async (request): Promise<LoginResponse> => {
+      const { platform, code, consentVersion } = request.body
+      const provider = app.loginProviders[platform]
+      if (!provider) throw new ApiError(platform === 'h5' ? 'SANDBOX_DISABLED' : 'LOGIN_PROVIDER_UNAVAILABLE', { cause: `no ${platform} provider configured` })
+      // The platform call happens outside the transaction: it can take seconds.
+      const identity = await provider.exchangeCode(code)
+      return app.db.transaction(async (tx) => {
+        const userId = await userIdFor(tx, identity)
+        await recordConsent(tx, userId, consentVersion.trim(), true)
+        const session = await createSession(tx, userId, platform, app.config.sessionTtlHours)
+        const user = await getUserProfile(tx, userId)
+        if (!user) throw new Error('user vanished during login')
+        request.log.info({ userId, platform }, 'user logged in')
+        return { token: session.token, expiresAt: session.expiresAt.toISOString(), user }
+      })
+    },
+  )
+
+  app.post(
+    '/auth/logout',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['auth'],
+        summary: '退出登录（删除当前会话）',
+        security: [{ session: [] }],
+        querystring: noQuerystring,
+        response: { 204: { type: 'null' }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteSession(app.db, currentUser(request).sessionTokenHash)
+      return reply.status(204).send()
+    },
+  )
+}
