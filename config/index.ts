@@ -8,8 +8,7 @@ const platform = process.env.TARO_ENV ?? 'h5'
 // Mini-programs need an absolute https URL registered as a 合法域名 in production.
 const apiBase = process.env.API_BASE_URL ?? (platform === 'h5' ? '' : 'http://127.0.0.1:10086')
 
-export default function config(_merge: unknown, { mode }: { mode?: string } = {}): UserConfigExport<'webpack5'> {
-  const production = mode === 'production' || process.env.NODE_ENV === 'production'
+export default function config(): UserConfigExport<'webpack5'> {
   return {
     projectName: 'zhengqitong',
     date: '2026-11-22',
@@ -20,7 +19,6 @@ export default function config(_merge: unknown, { mode }: { mode?: string } = {}
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
-      'process.env.ZQT_SANDBOX_UI': JSON.stringify(process.env.ZQT_SANDBOX_UI ?? (production ? '' : '1')),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

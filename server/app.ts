@@ -61,7 +61,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     // Mini-program request APIs send a JSON content type even without a body (logout, DELETE).
     if (body === '') return done(null, undefined)
-    parseJson(request, body, done)
+    parseJson(request, String(body), done)
   })
 
   registerErrorHandling(app)

@@ -64,7 +64,7 @@ export function buildLoggerOptions(options: LogOptions = {}) {
         url: maskPersonalDataInText(request.url),
         remoteAddress: request.ip,
       }),
-      res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+      res: (reply: Pick<FastifyReply, 'statusCode'>) => ({ statusCode: reply.statusCode }),
       err: serializeError,
     },
     hooks: {

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { privacyConsentThroughOpenType } from '../platform/env'
 import { PRIVACY_POLICY_VERSION } from './consent'
 import { usePreferences } from './preferences'
 import { usePrivacyPrompt } from './privacyPrompt'
@@ -35,7 +36,7 @@ export function ConsentSheet(props: { onViewPolicy: () => void; onDone?: (agreed
         className='btn'
         openType='agreePrivacyAuthorization'
         onAgreePrivacyAuthorization={agree}
-        onClick={process.env.TARO_ENV === 'weapp' ? undefined : agree}
+        onClick={privacyConsentThroughOpenType ? undefined : agree}
         ariaLabel='同意隐私政策并继续'
       >
         同意并继续

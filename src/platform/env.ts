@@ -17,8 +17,14 @@ export const platform: Platform = resolvePlatform(process.env.TARO_ENV)
 /** Prefix for every API path: '' on H5 (served by our own server), an https origin on mini-programs. */
 export const apiBaseUrl: string = process.env.TARO_APP_API_BASE ?? ''
 
-/** H5 has no platform identity, so outside production it signs in with a demo phone (the server must allow sandbox too). */
-export const sandboxLoginAvailable: boolean = platform === 'h5' && process.env.ZQT_SANDBOX_UI !== ''
+/**
+ * H5 has no platform identity, so it signs in with a demo phone. Whether that is allowed is the
+ * server's decision: a production server refuses it (403 SANDBOX_DISABLED).
+ */
+export const sandboxLoginAvailable: boolean = platform === 'h5'
+
+/** WeChat learns of privacy consent only through a button with open-type="agreePrivacyAuthorization". */
+export const privacyConsentThroughOpenType: boolean = platform === 'weapp'
 
 const LOGIN_LABELS: Record<Platform, string> = {
   weapp: '微信一键登录',
