@@ -23,6 +23,7 @@ const noFeatures = { group: ['**/features/**'], message: 'Lower layers may not i
 const noPages = { group: ['**/pages/**', '**/packages/**'], message: 'Only Taro routes may be pages.' }
 const noCore = { group: ['**/core/**'], message: 'This layer sits below core.' }
 const noApi = { group: ['**/api/**'], message: 'This layer sits below the API client.' }
+const apiTypesOnly = { group: ['**/api/client'], allowTypeImports: true, message: 'Platform implements the client transport: `import type` only.' }
 
 const restrict = (paths, patterns) => ['error', { paths, patterns }]
 
@@ -50,7 +51,7 @@ export default tseslint.config(
     files: ['src/platform/**'],
     rules: {
       'no-restricted-globals': 'off',
-      '@typescript-eslint/no-restricted-imports': restrict([], [serverCode, serverTypesOnly, noFeatures, noPages, noCore, noApi]),
+      '@typescript-eslint/no-restricted-imports': restrict([], [serverCode, serverTypesOnly, noFeatures, noPages, noCore, apiTypesOnly]),
     },
   },
   {

@@ -1,3 +1,6 @@
+import { openPglite } from './pglite'
+import { openPostgres } from './postgres'
+
 /**
  * The one query interface the server uses. PGlite (embedded, for development, demos and tests)
  * and PostgreSQL (production) sit behind it, so every query is written once in plain
@@ -28,10 +31,6 @@ export interface OpenDbOptions {
 export const DEFAULT_PGLITE_DIR = '.data/pglite'
 
 export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
-  if (options.databaseUrl) {
-    const { openPostgres } = await import('./postgres')
-    return openPostgres(options.databaseUrl, options.searchPath)
-  }
-  const { openPglite } = await import('./pglite')
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.searchPath)
   return openPglite(options.dataDir ?? DEFAULT_PGLITE_DIR)
 }

@@ -1,27 +1,94 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import type { Db, Queryable } from './db'
 
-function wrap(conn: Pick<PGlite, 'query' | 'exec'>): Queryable {
+/**
+ * PGlite runs on a worker thread: its WebAssembly Postgres executes synchronously, so on the
+ * main thread every query would stall the event loop. Transactions hold PGlite's transaction
+ * lock in the worker; queries made meanwhile outside the transaction wait for it, as in PGlite.
+ */
+
+type Request =
+  | { op: 'open'; dataDir?: string }
+  | { op: 'query'; sql: string; params: unknown[]; tx?: number }
+  | { op: 'exec'; sql: string; tx?: number }
+  | { op: 'begin' }
+  | { op: 'commit' | 'rollback'; tx: number }
+  | { op: 'close' }
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: Record<string, unknown> }
+
+/** A database error as thrown by node-postgres: message plus code, detail, constraint… */
+function toError(fields: Record<string, unknown>): Error {
+  return Object.assign(new Error(String(fields.message)), fields)
+}
+
+class WorkerConnection {
+  private nextId = 1
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id)
+      if (!waiting) return
+      this.pending.delete(reply.id)
+      if (reply.ok) waiting.resolve(reply.result)
+      else waiting.reject(toError(reply.error))
+    })
+    worker.on('error', (error) => this.failAll(error))
+    worker.on('exit', (code) => this.failAll(new Error(`PGlite worker exited (${code})`)))
+  }
+
+  call<T>(request: Request): Promise<T> {
+    const id = this.nextId++
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      this.worker.postMessage({ id, ...request })
+    })
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error)
+    this.pending.clear()
+  }
+}
+
+function queryable(connection: WorkerConnection, tx?: number): Queryable {
   return {
-    async query<T>(sql: string, params: unknown[] = []) {
-      const result = await conn.query<T>(sql, params)
-      return { rows: result.rows }
-    },
-    async exec(sql: string) {
-      await conn.exec(sql)
-    },
+    query: <T>(sql: string, params: unknown[] = []) => connection.call<{ rows: T[] }>({ op: 'query', sql, params, tx }),
+    exec: (sql: string) => connection.call<void>({ op: 'exec', sql, tx }),
   }
 }
 
 export async function openPglite(dataDir: string): Promise<Db> {
   const inMemory = dataDir === 'memory://' || dataDir === ''
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create(inMemory ? undefined : dataDir)
+  const worker = new Worker(join(__dirname, 'pglite-worker.js'))
+  const connection = new WorkerConnection(worker)
+  try {
+    await connection.call({ op: 'open', dataDir: inMemory ? undefined : dataDir })
+  } catch (error) {
+    await worker.terminate()
+    throw error
+  }
   return {
     kind: 'pglite',
-    ...wrap(pglite),
-    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
-    close: () => pglite.close(),
+    ...queryable(connection),
+    async transaction(fn) {
+      const tx = await connection.call<number>({ op: 'begin' })
+      try {
+        const result = await fn(queryable(connection, tx))
+        await connection.call({ op: 'commit', tx })
+        return result
+      } catch (error) {
+        await connection.call({ op: 'rollback', tx }).catch(() => undefined)
+        throw error
+      }
+    },
+    async close() {
+      await connection.call({ op: 'close' }).catch(() => undefined)
+      await worker.terminate()
+    },
   }
 }

@@ -1,4 +1,4 @@
-import { BusinessError, HttpError, isApiError, isApiErrorBody, NetworkError } from './errors'
+import { BusinessError, HttpError, isApiError, isApiErrorBody, NetworkError, TimeoutError } from './errors'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -19,9 +19,19 @@ export interface TransportResponse {
 }
 
 /**
- * Sends one HTTP request. Resolves for ANY status; rejects only with NetworkError (no
- * response) or TimeoutError. Each platform supplies its own (src/platform/request.ts); tests
- * pass a fake or a fetch-based one.
+ * How a transport says that no response arrived. A shape, not a class: src/platform sits below
+ * the API client and may not import it, so it throws its own error with this shape and the
+ * client turns it into TimeoutError / NetworkError.
+ */
+export interface TransportFailure {
+  kind: 'timeout' | 'network'
+  message: string
+}
+
+/**
+ * Sends one HTTP request. Resolves for ANY status; rejects only when no response arrived, with
+ * a TransportFailure (or NetworkError / TimeoutError; anything else counts as a network failure).
+ * Each platform supplies one (src/platform/request.ts); tests pass a fake or a fetch-based one.
  */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>
 
@@ -62,6 +72,12 @@ export interface ApiClient {
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>
 }
 
+/** A logical call, fixed before the first attempt; each attempt adds the current token. */
+interface PreparedCall {
+  request: TransportRequest
+  auth: boolean
+}
+
 const RETRYABLE_STATUSES = new Set([502, 503, 504])
 const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 300, maxDelayMs: 3000 }
 const MALFORMED = Symbol('malformed JSON')
@@ -98,27 +114,27 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return Math.round(step / 2 + (random() * step) / 2)
   }
 
-  async function send(method: HttpMethod, url: string, headers: Record<string, string>, body: string | undefined, auth: boolean, timeoutMs: number) {
-    const request: TransportRequest = { url, method, headers: { ...headers }, body, timeoutMs }
-    const token = auth ? getToken() : null
+  // One attempt. The token is read each time so a replay after re-login carries the new one.
+  async function send(call: PreparedCall): Promise<TransportResponse> {
+    const request: TransportRequest = { ...call.request, headers: { ...call.request.headers } }
+    const token = call.auth ? getToken() : null
     if (token) request.headers.Authorization = `Bearer ${token}`
     await beforeRequest?.(request)
     try {
       return await transport(request)
     } catch (error) {
-      if (isApiError(error) && (error.name === 'NetworkError' || error.name === 'TimeoutError')) throw error
-      throw new NetworkError(error instanceof Error ? error.message : 'transport failed', error)
+      throw asTransportError(error, request.timeoutMs)
     }
   }
 
   // Only reads are retried: a write whose response was lost may have been applied, so
   // replaying it is the caller's decision (with the same Idempotency-Key).
-  async function sendWithRetry(...args: Parameters<typeof send>): Promise<TransportResponse> {
-    const attempts = args[0] === 'GET' ? Math.max(1, retry.attempts) : 1
+  async function sendWithRetry(call: PreparedCall): Promise<TransportResponse> {
+    const attempts = call.request.method === 'GET' ? Math.max(1, retry.attempts) : 1
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= attempts
       try {
-        const response = await send(...args)
+        const response = await send(call)
         if (last || !RETRYABLE_STATUSES.has(response.status)) return response
       } catch (error) {
         if (last) throw error
@@ -135,14 +151,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (method !== 'GET') headers['Idempotency-Key'] = requestOptions.idempotencyKey ?? newIdempotencyKey()
       const url = baseUrl + path + queryString(query)
       const payload = body === undefined ? undefined : JSON.stringify(body)
+      const call: PreparedCall = { request: { url, method, headers, body: payload, timeoutMs }, auth }
 
-      let response = await sendWithRetry(method, url, headers, payload, auth, timeoutMs)
-      if (response.status === 401 && auth && (await reauthorize())) {
-        response = await sendWithRetry(method, url, headers, payload, auth, timeoutMs)
-      }
+      let response = await sendWithRetry(call)
+      // The replay reuses `call`, so a write keeps its Idempotency-Key.
+      if (response.status === 401 && auth && (await reauthorize())) response = await sendWithRetry(call)
       return interpret<T>(response)
     },
   }
+}
+
+function asTransportError(error: unknown, timeoutMs: number): NetworkError | TimeoutError {
+  if (isApiError(error) && (error.name === 'NetworkError' || error.name === 'TimeoutError')) return error
+  const failure = error as Partial<TransportFailure> | null
+  if (failure?.kind === 'timeout') return new TimeoutError(timeoutMs)
+  const message = typeof failure?.message === 'string' ? failure.message : 'transport failed'
+  return new NetworkError(message, error)
 }
 
 function interpret<T>(response: TransportResponse): T {

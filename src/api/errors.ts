@@ -15,7 +15,7 @@ export class HttpError extends Error {
   }
 }
 
-/** Thrown by a transport when no response arrived at all (offline, DNS, TLS, connection reset). */
+/** Thrown when no response arrived at all (offline, DNS, TLS, connection reset, blocked domain). */
 export class NetworkError extends Error {
   readonly name = 'NetworkError' as const
   constructor(message = 'network request failed', cause?: unknown) {
@@ -24,7 +24,7 @@ export class NetworkError extends Error {
   }
 }
 
-/** Thrown by a transport when no response arrived within `timeoutMs`. */
+/** Thrown when no response arrived within `timeoutMs`. */
 export class TimeoutError extends Error {
   readonly name = 'TimeoutError' as const
   constructor(readonly timeoutMs: number) {

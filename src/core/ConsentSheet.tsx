@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components'
 import { privacyConsentThroughOpenType } from '../platform/env'
+import { PRIVACY_AGREE_BUTTON_ID } from '../platform/privacy'
 import { PRIVACY_POLICY_VERSION } from './consent'
 import { usePreferences } from './preferences'
 import { usePrivacyPrompt } from './privacyPrompt'
@@ -34,6 +35,7 @@ export function ConsentSheet(props: { onViewPolicy: () => void; onDone?: (agreed
       </View>
       <Button
         className='btn'
+        id={PRIVACY_AGREE_BUTTON_ID}
         openType='agreePrivacyAuthorization'
         onAgreePrivacyAuthorization={agree}
         onClick={privacyConsentThroughOpenType ? undefined : agree}

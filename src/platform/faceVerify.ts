@@ -44,7 +44,10 @@ function verifyOnWeapp(verifyId: string): Promise<FaceVerifyOutcome> {
       verifyId,
       success: () => resolve({ status: 'completed' }),
       fail: (err) =>
-        resolve({ status: /cancel/i.test(err.errMsg ?? '') ? 'cancelled' : 'failed', platformCode: String(err.errCode ?? '') }),
+        resolve({
+          status: /cancel/i.test(err.errMsg ?? '') ? 'cancelled' : 'failed',
+          platformCode: String(err.errCode ?? ''),
+        }),
     })
   })
 }
@@ -57,7 +60,10 @@ function verifyOnAlipay(certifyId: string, url: string): Promise<FaceVerifyOutco
       url,
       success: (res) => {
         const code = res.resultStatus
-        resolve({ status: code === '9000' ? 'completed' : code === '6001' ? 'cancelled' : 'failed', platformCode: code })
+        resolve({
+          status: code === '9000' ? 'completed' : code === '6001' ? 'cancelled' : 'failed',
+          platformCode: code,
+        })
       },
       fail: (err) => resolve({ status: 'failed', platformCode: String(err.error ?? '') }),
     })

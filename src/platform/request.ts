@@ -1,10 +1,28 @@
 import Taro from '@tarojs/taro'
-import type { Transport, TransportRequest, TransportResponse } from '../api/client'
-import { NetworkError, TimeoutError } from '../api/errors'
+import type { HttpMethod, TransportRequest, TransportResponse } from '../api/client'
 import { platform, type Platform } from './env'
 
+// The transport contract is the API client's (src/api/client.ts); platform takes its types
+// with `import type` only, so no client code is pulled below its layer.
+export type { HttpMethod }
+export type HttpRequest = TransportRequest
+export type HttpResponse = TransportResponse
+
+/** Rejected with when no response arrived; the client maps `kind` to TimeoutError / NetworkError. */
+export class RequestFailedError extends Error {
+  readonly name = 'RequestFailedError' as const
+  constructor(
+    readonly kind: 'timeout' | 'network',
+    message: string,
+    cause?: unknown,
+  ) {
+    super(message)
+    if (cause !== undefined) this.cause = cause
+  }
+}
+
 /** What a failed Taro.request rejects with, across the three platforms. */
-interface RequestFailure {
+interface NativeFailure {
   errMsg?: string
   message?: string
   name?: string
@@ -19,9 +37,9 @@ interface RequestFailure {
 }
 
 interface FailureRules {
-  isTimeout: (failure: RequestFailure) => boolean
+  isTimeout: (failure: NativeFailure) => boolean
   /** Some platforms fail the call for a non-2xx status although a response arrived. */
-  asResponse: (failure: RequestFailure) => TransportResponse | null
+  asResponse: (failure: NativeFailure) => HttpResponse | null
 }
 
 const FAILURE_RULES: Record<Platform, FailureRules> = {
@@ -53,7 +71,7 @@ const FAILURE_RULES: Record<Platform, FailureRules> = {
 const rules = FAILURE_RULES[platform]
 
 /** The api client's transport on Taro.request (wx.request / my.request / fetch). */
-export const taroTransport: Transport = async (request: TransportRequest) => {
+export async function taroTransport(request: HttpRequest): Promise<HttpResponse> {
   try {
     const response = await Taro.request({
       url: request.url,
@@ -70,10 +88,10 @@ export const taroTransport: Transport = async (request: TransportRequest) => {
     })
     return { status: response.statusCode, headers: response.header ?? {}, body: response.data }
   } catch (raw) {
-    const failure = (raw ?? {}) as RequestFailure
+    const failure = (raw ?? {}) as NativeFailure
     const response = rules.asResponse(failure)
     if (response) return response
-    if (rules.isTimeout(failure)) throw new TimeoutError(request.timeoutMs)
-    throw new NetworkError(failure.errMsg ?? failure.errorMessage ?? failure.message ?? 'request failed', raw)
+    const message = failure.errMsg ?? failure.errorMessage ?? failure.message ?? 'request failed'
+    throw new RequestFailedError(rules.isTimeout(failure) ? 'timeout' : 'network', message, raw)
   }
 }

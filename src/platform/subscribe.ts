@@ -22,7 +22,10 @@ const REQUESTERS: Record<Platform, Requester> = {
   // Must run inside a tap handler: otherwise "fail can only be invoked by user TAP gesture".
   weapp: async (ids) => {
     try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: ids })) as unknown as Record<string, string>
+      const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: ids })) as unknown as Record<
+        string,
+        string
+      >
       return Object.fromEntries(
         ids.map((id) => [id, res[id] === 'accept' ? 'accept' : res[id] === 'reject' ? 'reject' : 'ban'] as const),
       )
@@ -40,7 +43,9 @@ const REQUESTERS: Record<Platform, Requester> = {
         entityIds: ids,
         success: (res) => {
           const accepted = new Set(res.result?.subscribedEntityIds ?? [])
-          resolve(Object.fromEntries(ids.map((id) => [id, accepted.has(id) ? 'accept' : res.refuse ? 'ban' : 'reject'])))
+          resolve(
+            Object.fromEntries(ids.map((id) => [id, accepted.has(id) ? 'accept' : res.refuse ? 'ban' : 'reject'])),
+          )
         },
         fail: reject,
       })

@@ -5,7 +5,8 @@ import { BusinessError, HttpError, NetworkError, TimeoutError } from '../../src/
 import { getMe } from '../../src/api/me/getMe'
 
 // The client against a real HTTP server on 127.0.0.1, through a fetch transport like Taro H5's:
-// real sockets, real timeouts, real bytes on the wire.
+// real sockets, real timeouts, real bytes on the wire. Like src/platform/request.ts, it reports
+// "no response" as a {kind, message} failure and leaves typing the error to the client.
 
 const fetchTransport: Transport = async (request) => {
   try {
@@ -19,9 +20,11 @@ const fetchTransport: Transport = async (request) => {
     response.headers.forEach((value, key) => (headers[key] = value))
     return { status: response.status, headers, body: await response.text() }
   } catch (error) {
-    const name = (error as Error).name
-    if (name === 'TimeoutError' || name === 'AbortError') throw new TimeoutError(request.timeoutMs)
-    throw new NetworkError((error as Error).message, error)
+    const { name, message } = error as Error
+    throw Object.assign(new Error(message), {
+      kind: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network',
+      cause: error,
+    })
   }
 }
 
@@ -76,7 +79,8 @@ function client(overrides: Partial<ApiClientOptions> = {}) {
 
 it('GETs JSON with the bearer token over a real socket', async () => {
   routes.set('/api/v1/me', (req, res) => {
-    if (req.headers.authorization !== 'Bearer real-token') return send(res, 401, JSON.stringify({ code: 'UNAUTHORIZED', message: '请先登录' }))
+    if (req.headers.authorization !== 'Bearer real-token')
+      return send(res, 401, JSON.stringify({ code: 'UNAUTHORIZED', message: '请先登录' }))
     send(res, 200, JSON.stringify({ id: 'u1', name: '张建国' }))
   })
   await expect(getMe(client())).resolves.toMatchObject({ id: 'u1', name: '张建国' })
@@ -88,7 +92,9 @@ it('POSTs a JSON body with an Idempotency-Key', async () => {
     seen = { body: JSON.parse(body), key: req.headers['idempotency-key'], type: req.headers['content-type'] }
     send(res, 201, JSON.stringify({ ok: true }))
   })
-  await expect(client().request('POST', '/echo', { body: { name: '郑州市某某科技有限公司' } })).resolves.toEqual({ ok: true })
+  await expect(client().request('POST', '/echo', { body: { name: '郑州市某某科技有限公司' } })).resolves.toEqual({
+    ok: true,
+  })
   expect(seen?.body).toEqual({ name: '郑州市某某科技有限公司' })
   expect(seen?.type).toBe('application/json')
   expect(typeof seen?.key).toBe('string')
@@ -97,7 +103,9 @@ it('POSTs a JSON body with an Idempotency-Key', async () => {
 it('times out against a server that never answers, retrying the GET within the bound', async () => {
   routes.set('/hang', () => undefined)
   const started = Date.now()
-  const error = await client({ timeoutMs: 150 }).request('GET', '/hang').catch((e: unknown) => e)
+  const error = await client({ timeoutMs: 150 })
+    .request('GET', '/hang')
+    .catch((e: unknown) => e)
   expect(error).toBeInstanceOf(TimeoutError)
   expect((error as TimeoutError).timeoutMs).toBe(150)
   expect(hits.get('/hang')).toBe(3)
@@ -106,17 +114,23 @@ it('times out against a server that never answers, retrying the GET within the b
 
 it('does not retry a write that timed out', async () => {
   routes.set('/hang-write', () => undefined)
-  await expect(client({ timeoutMs: 150 }).request('POST', '/hang-write', { body: {} })).rejects.toBeInstanceOf(TimeoutError)
+  await expect(client({ timeoutMs: 150 }).request('POST', '/hang-write', { body: {} })).rejects.toBeInstanceOf(
+    TimeoutError,
+  )
   expect(hits.get('/hang-write')).toBe(1)
 })
 
 it('turns malformed JSON into HttpError, on success and on failure statuses', async () => {
   routes.set('/broken', (_req, res) => send(res, 200, '{"id": "u1",'))
   routes.set('/html', (_req, res) => send(res, 500, '<h1>Internal Server Error</h1>', 'text/html'))
-  const broken = await client().request('GET', '/broken').catch((e: unknown) => e)
+  const broken = await client()
+    .request('GET', '/broken')
+    .catch((e: unknown) => e)
   expect(broken).toBeInstanceOf(HttpError)
   expect((broken as HttpError).status).toBe(200)
-  const html = await client().request('GET', '/html').catch((e: unknown) => e)
+  const html = await client()
+    .request('GET', '/html')
+    .catch((e: unknown) => e)
   expect(html).toBeInstanceOf(HttpError)
   expect((html as HttpError).status).toBe(500)
   expect(hits.get('/html')).toBe(1)
@@ -131,7 +145,9 @@ it('retries a 503 and returns the 200 that follows', async () => {
 })
 
 it('maps the server error body to BusinessError', async () => {
-  const error = await client().request('GET', '/nowhere').catch((e: unknown) => e)
+  const error = await client()
+    .request('GET', '/nowhere')
+    .catch((e: unknown) => e)
   expect(error).toBeInstanceOf(BusinessError)
   expect((error as BusinessError).code).toBe('NOT_FOUND')
   expect((error as BusinessError).message).toBe('接口不存在')
@@ -160,6 +176,8 @@ it('reports NetworkError when nothing listens on the port', async () => {
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
   const port = (closed.address() as AddressInfo).port
   await new Promise((resolve) => closed.close(resolve))
-  const error = await client({ baseUrl: `http://127.0.0.1:${port}` }).request('POST', '/x').catch((e: unknown) => e)
+  const error = await client({ baseUrl: `http://127.0.0.1:${port}` })
+    .request('POST', '/x')
+    .catch((e: unknown) => e)
   expect(error).toBeInstanceOf(NetworkError)
 })

@@ -1,4 +1,9 @@
-import { createApiClient, type ApiClientOptions, type TransportRequest, type TransportResponse } from '../../src/api/client'
+import {
+  createApiClient,
+  type ApiClientOptions,
+  type TransportRequest,
+  type TransportResponse,
+} from '../../src/api/client'
 import { BusinessError, HttpError, NetworkError, TimeoutError, userMessage } from '../../src/api/errors'
 
 // The transport is the client's boundary with the network, so a scripted fake is the honest
@@ -39,7 +44,9 @@ function setup(steps: Step[], overrides: Partial<ApiClientOptions> = {}) {
 describe('responses', () => {
   it('returns the parsed JSON body and sends JSON with the bearer token', async () => {
     const { client, requests } = setup([json(200, { id: 'u1' })])
-    await expect(client.request('PUT', '/api/v1/me/consent', { body: { accepted: true, version: 'v1' } })).resolves.toEqual({ id: 'u1' })
+    await expect(
+      client.request('PUT', '/api/v1/me/consent', { body: { accepted: true, version: 'v1' } }),
+    ).resolves.toEqual({ id: 'u1' })
     expect(requests[0].url).toBe('https://api.example.cn/api/v1/me/consent')
     expect(requests[0].method).toBe('PUT')
     expect(requests[0].headers.Authorization).toBe('Bearer token-1')
@@ -49,7 +56,10 @@ describe('responses', () => {
   })
 
   it('accepts a body the platform already parsed, and an empty 204', async () => {
-    const { client } = setup([{ status: 200, headers: {}, body: [{ id: 'e1' }] }, { status: 204, headers: {}, body: '' }])
+    const { client } = setup([
+      { status: 200, headers: {}, body: [{ id: 'e1' }] },
+      { status: 204, headers: {}, body: '' },
+    ])
     await expect(client.request('GET', '/a')).resolves.toEqual([{ id: 'e1' }])
     await expect(client.request('POST', '/b')).resolves.toBeUndefined()
   })
@@ -119,6 +129,21 @@ describe('error kinds', () => {
     expect(userMessage(timeout)).toBe('请求超时，请稍后重试')
   })
 
+  it("maps a transport's failure shape {kind, message} to TimeoutError / NetworkError", async () => {
+    const timeoutShape = Object.assign(new Error('request:fail timeout'), { kind: 'timeout' })
+    const networkShape = Object.assign(new Error('request:fail -2'), { kind: 'network' })
+    const { client } = setup([timeoutShape, networkShape])
+    await expect(client.request('POST', '/a', { timeoutMs: 1234 })).rejects.toMatchObject({
+      name: 'TimeoutError',
+      timeoutMs: 1234,
+    })
+    await expect(client.request('POST', '/a')).rejects.toMatchObject({
+      name: 'NetworkError',
+      message: 'request:fail -2',
+      cause: networkShape,
+    })
+  })
+
   it('wraps an untyped transport failure as NetworkError', async () => {
     const { client } = setup([new TypeError('fetch failed')])
     const error = await client.request('POST', '/a').catch((e: unknown) => e)
@@ -129,6 +154,11 @@ describe('error kinds', () => {
   it('userMessage has a fallback for anything else', () => {
     expect(userMessage(new Error('boom'))).toBe('出现了意外错误，请稍后重试')
     expect(userMessage(new HttpError(404))).toBe('请求的内容不存在（HTTP 404）')
+  })
+
+  it('userMessage recognises an error by name, even from another bundled copy of errors.ts', () => {
+    const foreign = Object.assign(new Error('x'), { name: 'TimeoutError', timeoutMs: 1 })
+    expect(userMessage(foreign)).toBe('请求超时，请稍后重试')
   })
 })
 
@@ -145,7 +175,10 @@ describe('GET retries', () => {
     const low = setup([...failures], { retry: { attempts: 7, baseDelayMs: 300, maxDelayMs: 1000 }, random: () => 0 })
     await expect(low.client.request('GET', '/a')).rejects.toBeInstanceOf(NetworkError)
     expect(low.delays).toEqual([150, 300, 500, 500, 500, 500])
-    const high = setup([...failures], { retry: { attempts: 7, baseDelayMs: 300, maxDelayMs: 1000 }, random: () => 0.999 })
+    const high = setup([...failures], {
+      retry: { attempts: 7, baseDelayMs: 300, maxDelayMs: 1000 },
+      random: () => 0.999,
+    })
     await expect(high.client.request('GET', '/a')).rejects.toBeInstanceOf(NetworkError)
     expect(Math.max(...high.delays)).toBeLessThanOrEqual(1000)
     expect(high.requests).toHaveLength(7)
@@ -175,13 +208,16 @@ describe('GET retries', () => {
 })
 
 describe('writes', () => {
-  it.each(['POST', 'PUT', 'PATCH', 'DELETE'] as const)('never retries a %s, not even on a network error or 503', async (method) => {
-    const { client, requests, delays } = setup([new NetworkError(), json(200, {})])
-    await expect(client.request(method, '/a', { body: {} })).rejects.toBeInstanceOf(NetworkError)
-    const second = setup([json(503, {}), json(200, {})])
-    await expect(second.client.request(method, '/a')).rejects.toBeInstanceOf(HttpError)
-    expect([requests.length, second.requests.length, delays.length]).toEqual([1, 1, 0])
-  })
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'] as const)(
+    'never retries a %s, not even on a network error or 503',
+    async (method) => {
+      const { client, requests, delays } = setup([new NetworkError(), json(200, {})])
+      await expect(client.request(method, '/a', { body: {} })).rejects.toBeInstanceOf(NetworkError)
+      const second = setup([json(503, {}), json(200, {})])
+      await expect(second.client.request(method, '/a')).rejects.toBeInstanceOf(HttpError)
+      expect([requests.length, second.requests.length, delays.length]).toEqual([1, 1, 0])
+    },
+  )
 
   it('carries a fresh Idempotency-Key per call on writes, none on GETs', async () => {
     const { client, requests } = setup([json(200, {}), json(200, {}), json(200, {})])
@@ -241,7 +277,9 @@ describe('401', () => {
 
   it('does not re-log-in for calls with auth off (login itself)', async () => {
     const { client, onUnauthorized } = setup([problem(401, 'LOGIN_CODE_INVALID', '登录凭证无效')])
-    await expect(client.request('POST', '/api/v1/auth/login', { auth: false })).rejects.toMatchObject({ code: 'LOGIN_CODE_INVALID' })
+    await expect(client.request('POST', '/api/v1/auth/login', { auth: false })).rejects.toMatchObject({
+      code: 'LOGIN_CODE_INVALID',
+    })
     expect(onUnauthorized).not.toHaveBeenCalled()
   })
 

@@ -23,11 +23,29 @@ function recordingClient() {
 }
 
 it.each([
-  ['login', (c: ApiClient) => login(c, { platform: 'weapp', code: 'c1', consentVersion: 'v1' }), 'POST', '/api/v1/auth/login', { platform: 'weapp', code: 'c1', consentVersion: 'v1' }],
+  [
+    'login',
+    (c: ApiClient) => login(c, { platform: 'weapp', code: 'c1', consentVersion: 'v1' }),
+    'POST',
+    '/api/v1/auth/login',
+    { platform: 'weapp', code: 'c1', consentVersion: 'v1' },
+  ],
   ['logout', (c: ApiClient) => logout(c), 'POST', '/api/v1/auth/logout', undefined],
   ['getMe', (c: ApiClient) => getMe(c), 'GET', '/api/v1/me', undefined],
-  ['updateConsent', (c: ApiClient) => updateConsent(c, { accepted: true, version: 'v1' }), 'PUT', '/api/v1/me/consent', { accepted: true, version: 'v1' }],
-  ['setCurrentEnterprise', (c: ApiClient) => setCurrentEnterprise(c, { enterpriseId: 'e1' }), 'PUT', '/api/v1/me/current-enterprise', { enterpriseId: 'e1' }],
+  [
+    'updateConsent',
+    (c: ApiClient) => updateConsent(c, { accepted: true, version: 'v1' }),
+    'PUT',
+    '/api/v1/me/consent',
+    { accepted: true, version: 'v1' },
+  ],
+  [
+    'setCurrentEnterprise',
+    (c: ApiClient) => setCurrentEnterprise(c, { enterpriseId: 'e1' }),
+    'PUT',
+    '/api/v1/me/current-enterprise',
+    { enterpriseId: 'e1' },
+  ],
   ['listMyEnterprises', (c: ApiClient) => listMyEnterprises(c), 'GET', '/api/v1/enterprises', undefined],
   ['getEnterprise', (c: ApiClient) => getEnterprise(c, 'e/1'), 'GET', '/api/v1/enterprises/e%2F1', undefined],
   ['getHealth', (c: ApiClient) => getHealth(c), 'GET', '/api/v1/health', undefined],

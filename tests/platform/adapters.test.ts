@@ -24,12 +24,17 @@ describe('getLoginCode', () => {
   it('weapp: a failed or empty login becomes a Chinese LoginCodeError', async () => {
     const { mod, taro } = load('weapp')
     taro.login.mockRejectedValueOnce({ errMsg: 'login:fail' }).mockResolvedValueOnce({ code: '' })
-    await expect(mod.getLoginCode()).rejects.toMatchObject({ name: 'LoginCodeError', message: '获取登录凭证失败，请稍后重试' })
+    await expect(mod.getLoginCode()).rejects.toMatchObject({
+      name: 'LoginCodeError',
+      message: '获取登录凭证失败，请稍后重试',
+    })
     await expect(mod.getLoginCode()).rejects.toMatchObject({ name: 'LoginCodeError' })
   })
 
   it("alipay: my.getAuthCode({scopes:'auth_base'}) authCode", async () => {
-    const getAuthCode = jest.fn((o: { scopes: string; success: (r: { authCode: string }) => void }) => o.success({ authCode: 'ali-code' }))
+    const getAuthCode = jest.fn((o: { scopes: string; success: (r: { authCode: string }) => void }) =>
+      o.success({ authCode: 'ali-code' }),
+    )
     globals.my = { getAuthCode }
     const { mod } = load('alipay')
     await expect(mod.getLoginCode()).resolves.toEqual({ platform: 'alipay', code: 'ali-code' })
@@ -40,7 +45,10 @@ describe('getLoginCode', () => {
     const { mod } = load('h5')
     await expect(mod.getLoginCode()).rejects.toMatchObject({ name: 'LoginCodeError' })
     await expect(mod.getLoginCode({ sandboxPhone: '12345' })).rejects.toMatchObject({ message: '请输入 11 位手机号' })
-    await expect(mod.getLoginCode({ sandboxPhone: '13800000001' })).resolves.toEqual({ platform: 'h5', code: 'sandbox:13800000001' })
+    await expect(mod.getLoginCode({ sandboxPhone: '13800000001' })).resolves.toEqual({
+      platform: 'h5',
+      code: 'sandbox:13800000001',
+    })
   })
 })
 
@@ -105,7 +113,9 @@ describe('navigation', () => {
 describe('scan', () => {
   it('weapp result and alipay code both become {value}; cancel is null', async () => {
     const weapp = loadForPlatform<typeof ScanModule>('weapp', '../../src/platform/scan')
-    weapp.taro.scanCode.mockResolvedValueOnce({ result: 'QR-1' }).mockRejectedValueOnce({ errMsg: 'scanCode:fail cancel' })
+    weapp.taro.scanCode
+      .mockResolvedValueOnce({ result: 'QR-1' })
+      .mockRejectedValueOnce({ errMsg: 'scanCode:fail cancel' })
     await expect(weapp.mod.scan()).resolves.toEqual({ value: 'QR-1' })
     await expect(weapp.mod.scan()).resolves.toBeNull()
 
@@ -123,14 +133,23 @@ describe('scan', () => {
 describe('requestSubscribe', () => {
   it('weapp: per-template result, filter counts as ban', async () => {
     const { mod, taro } = loadForPlatform<typeof SubscribeModule>('weapp', '../../src/platform/subscribe')
-    taro.requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', a: 'accept', b: 'reject', c: 'filter' })
+    taro.requestSubscribeMessage.mockResolvedValue({
+      errMsg: 'requestSubscribeMessage:ok',
+      a: 'accept',
+      b: 'reject',
+      c: 'filter',
+    })
     await expect(mod.requestSubscribe(['a', 'b', 'c'])).resolves.toEqual({ a: 'accept', b: 'reject', c: 'ban' })
   })
 
   it('alipay: subscribed lists become per-template results', async () => {
     globals.my = {
       requestSubscribeMessage: jest.fn((o: { success: (r: unknown) => void }) =>
-        o.success({ behavior: 'subscribe', refuse: false, result: { subscribedEntityIds: ['a'], unsubscribedEntityIds: ['b'] } }),
+        o.success({
+          behavior: 'subscribe',
+          refuse: false,
+          result: { subscribedEntityIds: ['a'], unsubscribedEntityIds: ['b'] },
+        }),
       ),
     }
     const { mod } = loadForPlatform<typeof SubscribeModule>('alipay', '../../src/platform/subscribe')

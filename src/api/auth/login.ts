@@ -7,5 +7,5 @@ import type { ApiClient } from '../client'
  * rejected code must surface as LOGIN_CODE_INVALID rather than loop.
  */
 export function login(client: ApiClient, request: LoginRequest): Promise<LoginResponse> {
-  return client.request<LoginResponse>('POST', '/api/v1/auth/login', { body: request })
+  return client.request<LoginResponse>('POST', '/api/v1/auth/login', { body: request, auth: false })
 }
