@@ -1,0 +1,69 @@
+/**
+ * Which reminders fall due on a run date. Reminders count back from the renewal deadline
+ * (`latestApplyOn`), not from expiry; one more goes out on the expiry day itself.
+ *
+ * Built for the nightly job over 62,000–1,000,000 licences, two ways:
+ *  - scan: `dueReminderOffsetOnDay` is a subtraction and a lookup per licence (no allocation);
+ *  - index: a reminder with offset k is due on run date R exactly when latestApplyOn = R + k, so
+ *    with `latest_apply_on` stored and indexed the job can select
+ *    `latest_apply_on = ANY(deadlinesRemindedOn(R)) OR expires_on = R` and touch only due rows.
+ *    (Stored deadlines flagged `estimate` must be recomputed when a new year's calendar appears.)
+ * A day the job did not run is not caught up here: run it once per missed date.
+ */
+import { addDays, toDayNumber, type IsoDate } from '../calendar/dates'
+import { renewalDeadlineDays } from './deadline'
+import type { LicenceRenewalFacts } from './status'
+
+/** Days before the deadline (the origin city used 30 and 7, with a call list at 3). */
+export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [60, 30, 15, 7, 3, 1]
+
+export type DueReminder =
+  { kind: 'before-deadline'; daysBefore: number; latestApplyOn: IsoDate } | { kind: 'expiry-day'; expiresOn: IsoDate }
+
+const NONE: readonly DueReminder[] = Object.freeze([])
+
+/** The offset due on `runDay` for a deadline on `latestDay`, or -1: offsets are days before it. */
+export function dueReminderOffsetOnDay(latestDay: number, runDay: number, offsets: readonly number[]): number {
+  const daysBefore = latestDay - runDay
+  return daysBefore >= 0 && offsets.includes(daysBefore) ? daysBefore : -1
+}
+
+/** The offsets (days before `latestApplyOn`) whose reminder falls on `runDate`: [] or one value. */
+export function dueReminderOffsets(
+  latestApplyOn: IsoDate,
+  runDate: IsoDate,
+  offsets: readonly number[] = DEFAULT_REMINDER_OFFSETS,
+): number[] {
+  const offset = dueReminderOffsetOnDay(toDayNumber(latestApplyOn), toDayNumber(runDate), offsets)
+  return offset < 0 ? [] : [offset]
+}
+
+/** The deadlines whose reminders fall on `runDate`, one per offset, in the offsets' order. */
+export function deadlinesRemindedOn(
+  runDate: IsoDate,
+  offsets: readonly number[] = DEFAULT_REMINDER_OFFSETS,
+): IsoDate[] {
+  return offsets.map((offset) => addDays(runDate, offset))
+}
+
+/**
+ * The reminders to send for one licence on `runDate`. None once the licence is cancelled or the
+ * renewal has been started: the holder has acted.
+ */
+export function dueReminders(
+  licence: LicenceRenewalFacts,
+  runDate: IsoDate,
+  offsets: readonly number[] = DEFAULT_REMINDER_OFFSETS,
+): readonly DueReminder[] {
+  const runDay = toDayNumber(runDate)
+  if (licence.renewalStartedOn != null) return NONE
+  if (licence.cancelledOn != null && toDayNumber(licence.cancelledOn) <= runDay) return NONE
+  const expiry = toDayNumber(licence.expiresOn)
+  const { latest } = renewalDeadlineDays(expiry, licence.leadRule)
+  const offset = dueReminderOffsetOnDay(latest, runDay, offsets)
+  if (offset < 0 && expiry !== runDay) return NONE
+  const due: DueReminder[] = []
+  if (offset >= 0) due.push({ kind: 'before-deadline', daysBefore: offset, latestApplyOn: addDays(runDate, offset) })
+  if (expiry === runDay) due.push({ kind: 'expiry-day', expiresOn: licence.expiresOn })
+  return due
+}
