@@ -41,12 +41,19 @@ function measure(target: string): { failures: string[] } {
     }
   }
 
-  console.log(`\n${target}: ${allPages.length} pages, total ${kb(total)} — Taro hello-world floor ${kb(FLOOR[target])} (×${(total / FLOOR[target]).toFixed(2)})`)
-  console.log(`  main package          ${kb(main).padStart(10)}  budget ${kb(BUDGET.main)}  (${((main / BUDGET.main) * 100).toFixed(0)}%)`)
+  console.log(
+    `\n${target}: ${allPages.length} pages, total ${kb(total)} — Taro hello-world floor ${kb(FLOOR[target])} (×${(total / FLOOR[target]).toFixed(2)})`,
+  )
+  console.log(
+    `  main package          ${kb(main).padStart(10)}  budget ${kb(BUDGET.main)}  (${((main / BUDGET.main) * 100).toFixed(0)}%)`,
+  )
   if (main > BUDGET.main) failures.push(`${target} main package ${kb(main)} > ${kb(BUDGET.main)}`)
   for (const sp of subSizes) {
-    console.log(`  ${sp.root.padEnd(21)} ${kb(sp.bytes).padStart(10)}  budget ${kb(BUDGET.subpackage)}  (${((sp.bytes / BUDGET.subpackage) * 100).toFixed(0)}%)`)
-    if (sp.bytes > BUDGET.subpackage) failures.push(`${target} subpackage ${sp.root} ${kb(sp.bytes)} > ${kb(BUDGET.subpackage)}`)
+    console.log(
+      `  ${sp.root.padEnd(21)} ${kb(sp.bytes).padStart(10)}  budget ${kb(BUDGET.subpackage)}  (${((sp.bytes / BUDGET.subpackage) * 100).toFixed(0)}%)`,
+    )
+    if (sp.bytes > BUDGET.subpackage)
+      failures.push(`${target} subpackage ${sp.root} ${kb(sp.bytes)} > ${kb(BUDGET.subpackage)}`)
   }
   return { failures }
 }

@@ -19,7 +19,7 @@ import { systemRoutes } from './routes/system'
 export interface BuildAppOptions {
   db: Db
   config: Config
-  /** Replaces the providers built from config (tests inject fakes). */
+  /** Per platform, replaces the provider built from config (tests inject fakes). */
   loginProviders?: LoginProviders
   /** false or absent: silent. true: info to stdout. */
   logger?: boolean | LogOptions
@@ -34,7 +34,7 @@ export const API_PREFIX = '/api/v1'
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { db, config } = options
   assertSafeConfig(config)
-  const loginProviders = { ...(options.loginProviders ?? buildLoginProviders(config)) }
+  const loginProviders = { ...buildLoginProviders(config), ...options.loginProviders }
   // The sandbox provider proves nothing about who logs in; only a sandbox environment may use it.
   if (!config.sandbox) delete loginProviders.h5
 

@@ -14,12 +14,16 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null
 }
 
-/** Masks strings in plain objects and arrays; other objects are left to the serializers. */
+/**
+ * Masks strings in plain objects and arrays; other objects are left to the serializers. Deeper
+ * than MAX_DEPTH (or cyclic) data is cut rather than logged unmasked.
+ */
 export function maskLogValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonalDataInText(value)
-  if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) return value
+  if (value === null || typeof value !== 'object') return value
+  if (!Array.isArray(value) && !isPlainObject(value)) return value
+  if (depth >= MAX_DEPTH) return '[Truncated]'
   if (Array.isArray(value)) return value.map((item) => maskLogValue(item, depth + 1))
-  if (!isPlainObject(value)) return value
   const masked: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) masked[key] = maskLogValue(item, depth + 1)
   return masked

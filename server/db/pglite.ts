@@ -33,6 +33,7 @@ class WorkerConnection {
       const waiting = this.pending.get(reply.id)
       if (!waiting) return
       this.pending.delete(reply.id)
+      this.keepAliveWhileBusy()
       if (reply.ok) waiting.resolve(reply.result)
       else waiting.reject(toError(reply.error))
     })
@@ -44,8 +45,15 @@ class WorkerConnection {
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      this.keepAliveWhileBusy()
       this.worker.postMessage({ id, ...request })
     })
+  }
+
+  /** An idle database must not keep the process alive (a forgotten close() would hang it). */
+  private keepAliveWhileBusy(): void {
+    if (this.pending.size > 0) this.worker.ref()
+    else this.worker.unref()
   }
 
   private failAll(error: Error): void {

@@ -1,9 +1,10 @@
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { privacyConsentThroughOpenType } from '../platform/env'
 import { PRIVACY_AGREE_BUTTON_ID } from '../platform/privacy'
 import { PRIVACY_POLICY_VERSION } from './consent'
 import { usePreferences } from './preferences'
 import { usePrivacyPrompt } from './privacyPrompt'
+import { ActionButton } from '../ui/ActionButton'
 
 /**
  * The privacy sheet. The agree button carries open-type="agreePrivacyAuthorization", which is
@@ -33,19 +34,18 @@ export function ConsentSheet(props: { onViewPolicy: () => void; onDone?: (agreed
       <View className='link' onClick={props.onViewPolicy} ariaRole='link' ariaLabel='查看《政企通隐私政策》'>
         《政企通隐私政策》
       </View>
-      <Button
-        className='btn'
+      <ActionButton
         id={PRIVACY_AGREE_BUTTON_ID}
         openType='agreePrivacyAuthorization'
         onAgreePrivacyAuthorization={agree}
         onClick={privacyConsentThroughOpenType ? undefined : agree}
-        ariaLabel='同意隐私政策并继续'
+        label='同意隐私政策并继续'
       >
         同意并继续
-      </Button>
-      <Button className='btn btn--secondary' onClick={decline} ariaLabel='不同意隐私政策'>
+      </ActionButton>
+      <ActionButton variant='secondary' label='不同意隐私政策' onClick={decline}>
         不同意
-      </Button>
+      </ActionButton>
     </View>
   )
 }

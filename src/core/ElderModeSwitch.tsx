@@ -1,4 +1,5 @@
-import { Switch, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { LabelledSwitch } from '../ui/LabelledSwitch'
 import { usePreferences } from './preferences'
 
 /** The 长辈版 switch: offered on the first screens a user meets (login, 我的). */
@@ -7,13 +8,7 @@ export function ElderModeSwitch() {
   const setElderMode = usePreferences((s) => s.setElderMode)
   return (
     <View className='card'>
-      <View className='row'>
-        <View>
-          <View>长辈版</View>
-          <View className='muted'>更大的字、更高的对比度</View>
-        </View>
-        <Switch checked={elderMode} ariaLabel='长辈版' onChange={(e) => setElderMode(e.detail.value)} />
-      </View>
+      <LabelledSwitch label='长辈版' hint='更大的字、更高的对比度' checked={elderMode} onChange={setElderMode} />
     </View>
   )
 }

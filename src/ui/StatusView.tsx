@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from './ActionButton'
 
 /** The loading, empty and error states every list and detail screen needs, in one place. */
 export type StatusViewProps =
@@ -25,11 +26,7 @@ export function StatusView(props: StatusViewProps) {
   return (
     <View className='status-view' ariaRole='alert'>
       <Text className='error-text'>{props.text}</Text>
-      {props.onRetry ? (
-        <Button className='btn btn--secondary' onClick={props.onRetry} ariaLabel='重试'>
-          重试
-        </Button>
-      ) : null}
+      {props.onRetry ? <ActionButton variant='secondary' label='重试' onClick={props.onRetry} /> : null}
     </View>
   )
 }

@@ -24,7 +24,10 @@ test('长辈版 and consent survive an app kill', () => {
   const first = freshStores()
   first.prefs.usePreferences.getState().setElderMode(true)
   first.prefs.usePreferences.getState().acceptConsent('2026-11-01')
-  expect(JSON.parse(storage.get('zqt-preferences') as string).state).toEqual({ elderMode: true, consentVersion: '2026-11-01' })
+  expect(JSON.parse(storage.get('zqt-preferences') as string).state).toEqual({
+    elderMode: true,
+    consentVersion: '2026-11-01',
+  })
 
   const second = freshStores()
   expect(second.prefs.usePreferences.getState()).toMatchObject({ elderMode: true, consentVersion: '2026-11-01' })

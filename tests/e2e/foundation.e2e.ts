@@ -17,7 +17,10 @@ afterAll(async () => {
 })
 
 async function fontSizeOf(page: Page, text: string): Promise<number> {
-  const size = await page.getByText(text, { exact: true }).first().evaluate((el) => getComputedStyle(el).fontSize)
+  const size = await page
+    .getByText(text, { exact: true })
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontSize)
   return parseFloat(size)
 }
 

@@ -57,7 +57,10 @@ test('an invalid phone number is explained in Chinese and nothing is sent', () =
 
 test('a server refusal shows its Chinese message and leaves the user signed out', async () => {
   usePreferences.setState({ consentVersion: '2026-11-01' })
-  mockApi.on('POST', '/api/v1/auth/login', () => ({ status: 403, body: { code: 'SANDBOX_DISABLED', message: '沙箱登录未启用' } }))
+  mockApi.on('POST', '/api/v1/auth/login', () => ({
+    status: 403,
+    body: { code: 'SANDBOX_DISABLED', message: '沙箱登录未启用' },
+  }))
   render(<LoginScreen />)
   fireEvent.change(screen.getByRole('textbox', { name: '手机号' }), { target: { value: '13800000009' } })
   fireEvent.click(screen.getByRole('button', { name: '登录' }))

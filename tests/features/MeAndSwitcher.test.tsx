@@ -41,7 +41,9 @@ test('长辈版 switches the whole page to large text and persists the choice', 
 })
 
 test('an agent switches enterprise in one tap and the server is told', async () => {
-  mockApi.on('PUT', '/api/v1/me/current-enterprise', ({ json }) => ({ body: { ...legalRep, currentEnterpriseId: json.enterpriseId } }))
+  mockApi.on('PUT', '/api/v1/me/current-enterprise', ({ json }) => ({
+    body: { ...legalRep, currentEnterpriseId: json.enterpriseId },
+  }))
   render(<EnterpriseSwitcher />)
   expect(screen.getByRole('button', { name: `当前企业：${enterprises[0].name}` })).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: `切换到${enterprises[1].name}` }))
@@ -70,7 +72,9 @@ test('with no enterprise yet, the switcher explains how to link one', () => {
 })
 
 test('revoking consent tells the server, signs out and forgets local data', async () => {
-  mockApi.on('PUT', '/api/v1/me/consent', ({ json }) => ({ body: { ...legalRep, consent: { accepted: json.accepted, version: json.version, at: null } } }))
+  mockApi.on('PUT', '/api/v1/me/consent', ({ json }) => ({
+    body: { ...legalRep, consent: { accepted: json.accepted, version: json.version, at: null } },
+  }))
   render(<MeScreen />)
   fireEvent.click(screen.getByRole('button', { name: '撤回隐私授权' }))
   await waitFor(() => expect(useSession.getState().token).toBeNull())

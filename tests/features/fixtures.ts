@@ -10,8 +10,18 @@ export const legalRep: UserProfile = {
 }
 
 export const enterprises: EnterpriseSummary[] = [
-  { id: 'e0000000-0000-4000-8000-000000000001', name: '许昌瑞丰食品有限公司', uscc: '91411000MA9G5R2K3B', role: 'legal_representative' },
-  { id: 'e0000000-0000-4000-8000-000000000002', name: '许昌恒达建筑工程有限公司', uscc: '91411000MA9H7T4L5C', role: 'agent' },
+  {
+    id: 'e0000000-0000-4000-8000-000000000001',
+    name: '许昌瑞丰食品有限公司',
+    uscc: '91411000MA9G5R2K3B',
+    role: 'legal_representative',
+  },
+  {
+    id: 'e0000000-0000-4000-8000-000000000002',
+    name: '许昌恒达建筑工程有限公司',
+    uscc: '91411000MA9H7T4L5C',
+    role: 'agent',
+  },
 ]
 
 export function loginResponse(user: UserProfile = legalRep): LoginResponse {

@@ -8,6 +8,18 @@ import { openDb, type Db } from '../../server/db/db'
 import { migrate } from '../../server/db/migrate'
 import { seedDemoData } from '../../server/seed/demo'
 
+// fastify.inject → light-my-request → cookie@2, an ES module that jest 29 cannot require. The
+// server sends and reads no cookies, so a stub stands in. (A `transformIgnorePatterns` entry for
+// cookie in the jest `server` project would make this unnecessary.)
+jest.mock('cookie', () => ({
+  stringifySetCookie: () => {
+    throw new Error('cookies are not supported in server tests')
+  },
+}))
+
+// Starting PGlite takes seconds on a busy 2-core machine; default hook timeouts are 5 s.
+jest.setTimeout(30_000)
+
 /**
  * Server test harness. Suites run on in-memory PGlite, or — when DATABASE_URL is set — on
  * PostgreSQL inside a fresh schema that is dropped afterwards, so the same suites cover both.
@@ -66,12 +78,17 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: Partial<Omit<BuildAppOptions, 'config'>> & { config?: Partial<Config> } = {},
+  options: Partial<Omit<BuildAppOptions, 'config'>> & {
+    config?: Partial<Config>
+    /** Adds routes before the app is ready (e.g. a stand-in for a later issue's route). */
+    extend?: (app: FastifyInstance) => void
+  } = {},
 ): Promise<TestApp> {
   const owned = options.db ? null : await openTestDb()
   const db = options.db ?? owned!.db
   const config = testConfig(options.config)
   const app = buildApp({ db, config, loginProviders: options.loginProviders, logger: options.logger })
+  options.extend?.(app)
   await app.ready()
   return {
     app,

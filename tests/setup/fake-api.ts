@@ -3,7 +3,9 @@
 // error mapping, and the tests see exactly what the app sent.
 import type { TransportRequest, TransportResponse } from '../../src/api/client'
 
-type Handler = (request: TransportRequest & { json: any }) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>
+type Handler = (
+  request: TransportRequest & { json: any },
+) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>
 
 export function createFakeApi() {
   const routes = new Map<string, Handler>()

@@ -4,9 +4,29 @@ import React, { forwardRef } from 'react'
 
 type AnyProps = Record<string, any>
 
-const DROP = new Set(['hoverClass', 'openType', 'formType', 'scrollY', 'scrollX', 'enhanced', 'showScrollbar',
-  'refresherEnabled', 'refresherTriggered', 'onRefresherRefresh', 'confirmType', 'placeholderClass', 'onScrollToLower',
-  'lowerThreshold', 'onAgreePrivacyAuthorization', 'adjustPosition', 'maxlength', 'userSelect', 'selectable', 'mode', 'lazyLoad'])
+const DROP = new Set([
+  'hoverClass',
+  'openType',
+  'formType',
+  'scrollY',
+  'scrollX',
+  'enhanced',
+  'showScrollbar',
+  'refresherEnabled',
+  'refresherTriggered',
+  'onRefresherRefresh',
+  'confirmType',
+  'placeholderClass',
+  'onScrollToLower',
+  'lowerThreshold',
+  'onAgreePrivacyAuthorization',
+  'adjustPosition',
+  'maxlength',
+  'userSelect',
+  'selectable',
+  'mode',
+  'lazyLoad',
+])
 
 function domProps(props: AnyProps): AnyProps {
   const out: AnyProps = {}
@@ -15,6 +35,8 @@ function domProps(props: AnyProps): AnyProps {
     if (key === 'onTap') out.onClick = value
     else if (key === 'ariaLabel') out['aria-label'] = value
     else if (key === 'ariaRole') out.role = value
+    else if (key.startsWith('aria') && key.length > 4 && key[4] === key[4].toUpperCase())
+      out[`aria-${key.slice(4).toLowerCase()}`] = value
     else out[key] = value
   }
   return out
@@ -54,7 +76,7 @@ export const Input = forwardRef<any, AnyProps>((props, ref) => {
   return React.createElement('input', {
     ...domProps(rest),
     ref,
-    type: password ? 'password' : type === 'number' || type === 'digit' ? 'text' : type ?? 'text',
+    type: password ? 'password' : type === 'number' || type === 'digit' ? 'text' : (type ?? 'text'),
     onChange: (event: any) => onInput?.({ detail: { value: event.target.value } }),
     onKeyDown: (event: any) => {
       if (event.key === 'Enter') onConfirm?.({ detail: { value: event.target.value } })

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import { userMessage } from '../../api/errors'
 import { signIn } from '../../core/apiClient'
 import { ConsentSheet } from '../../core/ConsentSheet'
@@ -9,6 +9,7 @@ import { usePreferences } from '../../core/preferences'
 import { ROUTES } from '../../core/routes'
 import { loginLabel, sandboxLoginAvailable } from '../../platform/env'
 import { navigateTo, switchTab } from '../../platform/navigation'
+import { ActionButton } from '../../ui/ActionButton'
 
 const DEMO_USERS = [
   { phone: '13800000001', label: '张建国（法定代表人，2 家企业）' },
@@ -59,25 +60,25 @@ export function LoginScreen() {
             ariaLabel='手机号'
             onInput={(e) => setPhone(e.detail.value)}
           />
-          <Button className='btn' disabled={busy} onClick={() => submit(phone)} ariaLabel='登录'>
+          <ActionButton label='登录' disabled={busy} onClick={() => submit(phone)}>
             {busy ? '正在登录…' : '登录'}
-          </Button>
+          </ActionButton>
           {DEMO_USERS.map((user) => (
-            <Button
+            <ActionButton
               key={user.phone}
-              className='btn btn--secondary'
+              variant='secondary'
               disabled={busy}
               onClick={() => submit(user.phone)}
-              ariaLabel={`演示账号：${user.label}`}
+              label={`演示账号：${user.label}`}
             >
               {user.label}
-            </Button>
+            </ActionButton>
           ))}
         </View>
       ) : (
-        <Button className='btn' disabled={busy} onClick={() => submit()} ariaLabel={loginLabel}>
+        <ActionButton label={loginLabel} disabled={busy} onClick={() => submit()}>
           {busy ? '正在登录…' : loginLabel}
-        </Button>
+        </ActionButton>
       )}
       {error ? (
         <View className='error-text' ariaRole='alert'>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { logout } from '../../api/auth/logout'
 import { userMessage } from '../../api/errors'
 import { updateConsent } from '../../api/me/updateConsent'
@@ -12,6 +12,7 @@ import { ROUTES } from '../../core/routes'
 import { useSession } from '../../core/session'
 import { confirm } from '../../platform/feedback'
 import { navigateTo } from '../../platform/navigation'
+import { ActionButton } from '../../ui/ActionButton'
 
 /** 我的: who I am (masked), 长辈版, privacy policy and consent, sign out. */
 export function MeScreen() {
@@ -32,7 +33,8 @@ export function MeScreen() {
     })
     if (!ok) return
     try {
-      if (useSession.getState().token) await updateConsent(apiClient, { accepted: false, version: PRIVACY_POLICY_VERSION })
+      if (useSession.getState().token)
+        await updateConsent(apiClient, { accepted: false, version: PRIVACY_POLICY_VERSION })
       usePreferences.getState().revokeConsent()
       forgetLocalData()
       setError(null)
@@ -71,11 +73,7 @@ export function MeScreen() {
           <View>隐私授权</View>
           <View className='muted'>{consentVersion ? `已同意（${consentVersion} 版）` : '未同意'}</View>
         </View>
-        {consentVersion ? (
-          <Button className='btn btn--danger' onClick={revoke} ariaLabel='撤回隐私授权'>
-            撤回隐私授权
-          </Button>
-        ) : null}
+        {consentVersion ? <ActionButton variant='danger' label='撤回隐私授权' onClick={revoke} /> : null}
         {error ? (
           <View className='error-text' ariaRole='alert'>
             {error}
@@ -83,11 +81,7 @@ export function MeScreen() {
         ) : null}
       </View>
 
-      {user ? (
-        <Button className='btn btn--secondary' onClick={signOut} ariaLabel='退出登录'>
-          退出登录
-        </Button>
-      ) : null}
+      {user ? <ActionButton variant='secondary' label='退出登录' onClick={signOut} /> : null}
     </View>
   )
 }

@@ -10,7 +10,12 @@ export function CurrentEnterpriseCard(props: { onOpen: () => void; onSwitch: () 
   return (
     <View className='card current-enterprise'>
       <View className='muted'>当前企业</View>
-      <View className='title' onClick={props.onOpen} ariaRole='link' ariaLabel={`当前企业：${current.name}，查看企业信息`}>
+      <View
+        className='title'
+        onClick={props.onOpen}
+        ariaRole='link'
+        ariaLabel={`当前企业：${current.name}，查看企业信息`}
+      >
         {current.name}
       </View>
       <View className='muted'>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { userMessage } from '../../api/errors'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
+import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
 import { ROLE_LABELS } from './roleLabels'
 
@@ -11,7 +12,8 @@ export function EnterpriseSwitcher() {
   const [switchError, setSwitchError] = useState<string | null>(null)
 
   if (status === 'loading' && enterprises.length === 0) return <StatusView kind='loading' />
-  if (status === 'error' && enterprises.length === 0) return <StatusView kind='error' text={error ?? '加载失败'} onRetry={load} />
+  if (status === 'error' && enterprises.length === 0)
+    return <StatusView kind='error' text={error ?? '加载失败'} onRetry={load} />
   if (enterprises.length === 0) {
     return <StatusView kind='empty' text='还没有关联的企业' hint='法定代表人可通过「刷脸办事」关联本人名下企业' />
   }
@@ -31,15 +33,16 @@ export function EnterpriseSwitcher() {
       {enterprises.map((enterprise) => {
         const current = enterprise.id === currentId
         return (
-          <Button
+          <ActionButton
             key={enterprise.id}
-            className={current ? 'btn enterprise-option enterprise-option--current' : 'btn btn--secondary enterprise-option'}
-            ariaLabel={`${current ? '当前企业：' : '切换到'}${enterprise.name}`}
+            variant={current ? 'primary' : 'secondary'}
+            className={current ? 'enterprise-option enterprise-option--current' : 'enterprise-option'}
+            label={`${current ? '当前企业：' : '切换到'}${enterprise.name}`}
             onClick={() => (current ? undefined : choose(enterprise.id))}
           >
             {enterprise.name} · {ROLE_LABELS[enterprise.role]}
             {current ? '（当前）' : ''}
-          </Button>
+          </ActionButton>
         )
       })}
       {switchError ? (

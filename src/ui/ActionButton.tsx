@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react'
+import { Button } from '@tarojs/components'
+import type { ButtonProps } from '@tarojs/components'
+
+/**
+ * A button with an accessible name the type system insists on. Taro's H5 button is a custom
+ * element with no implicit role, so the role is set explicitly (ariaRole → role on H5,
+ * aria-role on WeChat).
+ */
+export function ActionButton(
+  props: Omit<ButtonProps, 'ariaLabel' | 'children'> & {
+    label: string
+    variant?: 'primary' | 'secondary' | 'danger'
+    children?: ReactNode
+  },
+) {
+  const { label, variant = 'primary', className, children, ...rest } = props
+  const classes = ['btn', variant === 'primary' ? '' : `btn--${variant}`, className ?? ''].filter(Boolean).join(' ')
+  // Mini-programs read aria-role (from ariaRole); Taro's H5 button forwards ariaRole as a literal
+  // aria-role attribute, which browsers ignore, so H5 needs a plain role as well.
+  const a11y = { ariaRole: 'button', role: 'button', ariaLabel: label } as Pick<ButtonProps, 'ariaLabel'>
+  return (
+    <Button {...rest} {...a11y} className={classes}>
+      {children ?? label}
+    </Button>
+  )
+}

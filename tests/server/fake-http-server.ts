@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** A local stand-in for WeChat or Alipay: records each request and answers with `reply`. */
+
+export interface RecordedRequest {
+  method: string
+  url: URL
+  headers: IncomingMessage['headers']
+  body: string
+}
+
+export type Reply = (request: RecordedRequest, response: ServerResponse) => void
+
+export interface FakeHttpServer {
+  /** e.g. http://127.0.0.1:54321 */
+  baseUrl: string
+  requests: RecordedRequest[]
+  /** Changes how the next requests are answered. */
+  reply: Reply
+  close(): Promise<void>
+}
+
+export async function startFakeHttpServer(initial: Reply = (_r, response) => response.end()): Promise<FakeHttpServer> {
+  const fake = { requests: [] as RecordedRequest[], reply: initial } as FakeHttpServer
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const recorded = {
+        method: request.method ?? '',
+        url: new URL(request.url ?? '/', 'http://127.0.0.1'),
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      }
+      fake.requests.push(recorded)
+      fake.reply(recorded, response)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      // Requests left hanging on purpose (timeout tests) must not keep the server open.
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
+  return fake
+}
+
+export function sendJson(response: ServerResponse, body: unknown, status = 200): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  response.end(typeof body === 'string' ? body : JSON.stringify(body))
+}
+
+/** A base URL nothing listens on: a server is started, its port noted, and it is closed. */
+export async function deadBaseUrl(): Promise<string> {
+  const fake = await startFakeHttpServer()
+  await fake.close()
+  return fake.baseUrl
+}
