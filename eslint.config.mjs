@@ -11,11 +11,11 @@ const FEATURES = ['account', 'enterprise', 'workbench', 'licences', 'seals', 'fa
 
 const taroApis = { name: '@tarojs/taro', message: 'Taro APIs belong in src/platform only.' }
 const serverCode = {
-  group: ['**/server/**', '!**/server/contract'],
+  group: ['**/server/**', '!**/server/contract', '!**/server/contract-*'],
   message: 'The app may not import server code.',
 }
 const serverTypesOnly = {
-  group: ['**/server/contract'],
+  group: ['**/server/contract', '**/server/contract-*'],
   allowTypeImports: true,
   message: 'Import server wire types with `import type` only.',
 }

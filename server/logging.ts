@@ -73,7 +73,10 @@ export function buildLoggerOptions(options: LogOptions = {}) {
     },
     hooks: {
       logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((arg) => maskLogValue(arg)))
+        method.apply(
+          this,
+          args.map((arg) => maskLogValue(arg)),
+        )
       },
     },
   }

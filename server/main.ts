@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     throw error
   }
   const url = `http://${config.host}:${config.port}`
-  console.log(`政企通 server on ${url} (API ${url}/api/v1, docs ${url}/api/docs, db ${db.kind}, sandbox ${config.sandbox ? 'on' : 'off'})`)
+  console.log(
+    `政企通 server on ${url} (API ${url}/api/v1, docs ${url}/api/docs, db ${db.kind}, sandbox ${config.sandbox ? 'on' : 'off'})`,
+  )
 
   let closing = false
   const shutdown = async (signal: string) => {

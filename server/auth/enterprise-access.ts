@@ -23,11 +23,17 @@ export const enterpriseIdParamsSchema = {
   properties: { enterpriseId: enterpriseIdSchema },
 } as const
 
-export async function requireEnterpriseAccess(request: FastifyRequest, enterpriseId: string): Promise<EnterpriseAccess> {
+export async function requireEnterpriseAccess(
+  request: FastifyRequest,
+  enterpriseId: string,
+): Promise<EnterpriseAccess> {
   const user = currentUser(request)
   if (!UUID.test(enterpriseId)) {
     const message = 'enterpriseId 格式不正确'
-    throw new ApiError('VALIDATION_FAILED', { message: `请求参数有误：${message}`, details: [{ field: 'enterpriseId', message }] })
+    throw new ApiError('VALIDATION_FAILED', {
+      message: `请求参数有误：${message}`,
+      details: [{ field: 'enterpriseId', message }],
+    })
   }
   const { rows } = await request.server.db.query<{ role: EnterpriseRole }>(
     'select role from user_enterprises where user_id = $1 and enterprise_id = $2',

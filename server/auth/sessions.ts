@@ -7,7 +7,12 @@ export interface NewSession {
   expiresAt: Date
 }
 
-export async function createSession(db: Queryable, userId: string, platform: Platform, ttlHours: number): Promise<NewSession> {
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  platform: Platform,
+  ttlHours: number,
+): Promise<NewSession> {
   const token = newOpaqueToken()
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000)
   await db.query('insert into sessions (token_hash, user_id, platform, expires_at) values ($1, $2, $3, $4)', [
@@ -20,8 +25,7 @@ export async function createSession(db: Queryable, userId: string, platform: Pla
 }
 
 export type SessionLookup =
-  | { status: 'valid'; userId: string; platform: Platform; tokenHash: string }
-  | { status: 'unknown' | 'expired' }
+  { status: 'valid'; userId: string; platform: Platform; tokenHash: string } | { status: 'unknown' | 'expired' }
 
 export async function findSession(db: Queryable, token: string): Promise<SessionLookup> {
   const tokenHash = sha256Hex(token)

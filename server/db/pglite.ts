@@ -10,7 +10,8 @@ import type { Db, Queryable } from './db'
  */
 
 type Request =
-  | { op: 'open'; dataDir?: string }
+  | { op: 'open'; dataDir?: string; templatePath?: string }
+  | { op: 'dump'; path: string }
   | { op: 'query'; sql: string; params: unknown[]; tx?: number }
   | { op: 'exec'; sql: string; tx?: number }
   | { op: 'begin' }
@@ -69,13 +70,22 @@ function queryable(connection: WorkerConnection, tx?: number): Queryable {
   }
 }
 
-export async function openPglite(dataDir: string): Promise<Db> {
+export interface PgliteDb extends Db {
+  /** Writes the whole database as a tarball, to open copies from with `templatePath`. */
+  dumpTo(path: string): Promise<void>
+}
+
+/**
+ * @param templatePath a tarball written by dumpTo to start from instead of an empty cluster
+ *   (tests use one to skip initdb); only for a new, e.g. in-memory, database.
+ */
+export async function openPglite(dataDir: string, templatePath?: string): Promise<PgliteDb> {
   const inMemory = dataDir === 'memory://' || dataDir === ''
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
-  const worker = new Worker(join(__dirname, 'pglite-worker.js'))
+  const worker = new Worker(join(__dirname, 'pglite-worker.mjs'))
   const connection = new WorkerConnection(worker)
   try {
-    await connection.call({ op: 'open', dataDir: inMemory ? undefined : dataDir })
+    await connection.call({ op: 'open', dataDir: inMemory ? undefined : dataDir, templatePath })
   } catch (error) {
     await worker.terminate()
     throw error
@@ -94,6 +104,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
         throw error
       }
     },
+    dumpTo: (path: string) => connection.call<void>({ op: 'dump', path }),
     async close() {
       await connection.call({ op: 'close' }).catch(() => undefined)
       await worker.terminate()

@@ -31,7 +31,11 @@ export async function listUserEnterprises(db: Queryable, userId: string): Promis
 }
 
 /** The enterprise as the user sees it (with the user's role), or null when not linked. */
-export async function findUserEnterprise(db: Queryable, userId: string, enterpriseId: string): Promise<EnterpriseProfile | null> {
+export async function findUserEnterprise(
+  db: Queryable,
+  userId: string,
+  enterpriseId: string,
+): Promise<EnterpriseProfile | null> {
   const { rows } = await db.query<EnterpriseRow>(
     `select ${PROFILE_COLUMNS} from user_enterprises l join enterprises e on e.id = l.enterprise_id
      where l.user_id = $1 and l.enterprise_id = $2`,

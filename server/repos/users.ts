@@ -83,7 +83,11 @@ export async function recordConsent(db: Queryable, userId: string, version: stri
     [userId, accepted, version],
   )
   if (rows[0]) {
-    await db.query('insert into consent_records (user_id, version, accepted) values ($1, $2, $3)', [userId, version, accepted])
+    await db.query('insert into consent_records (user_id, version, accepted) values ($1, $2, $3)', [
+      userId,
+      version,
+      accepted,
+    ])
   }
 }
 

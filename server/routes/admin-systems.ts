@@ -54,7 +54,13 @@ export async function adminSystemRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/admin/systems',
-    { schema: { ...common, summary: '外部系统列表', response: { 200: { type: 'array', items: systemSummarySchema }, ...errorResponses } } },
+    {
+      schema: {
+        ...common,
+        summary: '外部系统列表',
+        response: { 200: { type: 'array', items: systemSummarySchema }, ...errorResponses },
+      },
+    },
     (): Promise<SystemSummary[]> => listSystems(app.db),
   )
 

@@ -51,7 +51,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     async (request): Promise<LoginResponse> => {
       const { platform, code, consentVersion } = request.body
       const provider = app.loginProviders[platform]
-      if (!provider) throw new ApiError(platform === 'h5' ? 'SANDBOX_DISABLED' : 'LOGIN_PROVIDER_UNAVAILABLE', { cause: `no ${platform} provider configured` })
+      if (!provider)
+        throw new ApiError(platform === 'h5' ? 'SANDBOX_DISABLED' : 'LOGIN_PROVIDER_UNAVAILABLE', {
+          cause: `no ${platform} provider configured`,
+        })
       // The platform call happens outside the transaction: it can take seconds.
       const identity = await provider.exchangeCode(code)
       return app.db.transaction(async (tx) => {

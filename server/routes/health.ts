@@ -14,7 +14,10 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
           200: {
             type: 'object',
             required: ['status', 'db'],
-            properties: { status: { type: 'string', enum: ['ok'] }, db: { type: 'string', enum: ['pglite', 'postgres'] } },
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              db: { type: 'string', enum: ['pglite', 'postgres'] },
+            },
           },
           ...errorResponses,
         },

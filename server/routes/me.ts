@@ -42,7 +42,9 @@ async function profileOf(db: Queryable, request: FastifyRequest): Promise<UserPr
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', requireUser)
 
-  app.get('/me', { schema: { ...common, summary: '当前用户（手机号、身份证号已脱敏）' } }, (request) => profileOf(app.db, request))
+  app.get('/me', { schema: { ...common, summary: '当前用户（手机号、身份证号已脱敏）' } }, (request) =>
+    profileOf(app.db, request),
+  )
 
   app.put<{ Body: UpdateConsentRequest }>(
     '/me/consent',

@@ -18,7 +18,11 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
             type: 'object',
             required: ['id', 'name', 'scopes'],
             additionalProperties: false,
-            properties: { id: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              scopes: { type: 'array', items: { type: 'string' } },
+            },
           },
           ...errorResponses,
         },

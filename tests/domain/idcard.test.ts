@@ -36,6 +36,9 @@ describe('居民身份证号 (GB 11643-1999)', () => {
     const today = prefix('2026-11-22')
     const tomorrow = prefix('2026-11-23')
     expect(checkIdNumber(today + idNumberCheckCharacter(today), TODAY).ok).toBe(true)
-    expect(checkIdNumber(tomorrow + idNumberCheckCharacter(tomorrow), TODAY)).toEqual({ ok: false, problem: 'birthDate' })
+    expect(checkIdNumber(tomorrow + idNumberCheckCharacter(tomorrow), TODAY)).toEqual({
+      ok: false,
+      problem: 'birthDate',
+    })
   })
 })

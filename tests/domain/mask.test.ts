@@ -32,7 +32,8 @@ describe('masking personal data', () => {
   })
 
   test('masks every phone and ID number inside free text and leaves other numbers', () => {
-    const text = 'login phone=13800000001 id=11010519491231002X order=20261122 uscc=9144030071526726XG tel:+8613912345678'
+    const text =
+      'login phone=13800000001 id=11010519491231002X order=20261122 uscc=9144030071526726XG tel:+8613912345678'
     const masked = maskPersonalDataInText(text)
     expect(masked).toBe(
       'login phone=138****0001 id=1101**********002X order=20261122 uscc=9144030071526726XG tel:+86139****5678',

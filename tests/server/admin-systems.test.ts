@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { currentSystem, requireSystem } from '../../server/auth/require-system'
-import { bearer, countRows, createTestApp, expectError, openTestDb, TEST_ADMIN_KEY, type TestApp, type TestDb } from './helpers'
+import {
+  bearer,
+  countRows,
+  createTestApp,
+  expectError,
+  openTestDb,
+  TEST_ADMIN_KEY,
+  type TestApp,
+  type TestDb,
+} from './helpers'
 
 let testDb: TestDb
 let t: TestApp
@@ -15,7 +24,9 @@ beforeAll(async () => {
     db: testDb.db,
     // A stand-in for the sign-task routes of a later issue: guarded by a scope.
     extend: (app) =>
-      app.get('/api/v1/test/sign-tasks', { onRequest: requireSystem('sign-tasks') }, async (request) => currentSystem(request)),
+      app.get('/api/v1/test/sign-tasks', { onRequest: requireSystem('sign-tasks') }, async (request) =>
+        currentSystem(request),
+      ),
   })
 })
 afterAll(async () => {
@@ -40,7 +51,11 @@ describe('admin authentication', () => {
 
   it('rejects a missing or wrong key', async () => {
     expectError(await t.app.inject('/api/v1/admin/systems'), 401, 'ADMIN_KEY_INVALID')
-    expectError(await t.app.inject({ url: '/api/v1/admin/systems', headers: bearer(`${TEST_ADMIN_KEY}x`) }), 401, 'ADMIN_KEY_INVALID')
+    expectError(
+      await t.app.inject({ url: '/api/v1/admin/systems', headers: bearer(`${TEST_ADMIN_KEY}x`) }),
+      401,
+      'ADMIN_KEY_INVALID',
+    )
     expectError(await createSystem({ name: 'x', scopes: ['a'] }, bearer('nope')), 401, 'ADMIN_KEY_INVALID')
     expect(await countRows(t.db, 'systems')).toBe(0)
   })
@@ -54,7 +69,13 @@ describe('admin authentication', () => {
 
 describe('external systems', () => {
   it('validates the registration without writing', async () => {
-    for (const payload of [{ name: '', scopes: ['a'] }, { name: 'x', scopes: [] }, { name: 'x', scopes: ['Bad Scope'] }, { name: 'x' }, { name: 'x', scopes: ['a'], key: 'mine' }]) {
+    for (const payload of [
+      { name: '', scopes: ['a'] },
+      { name: 'x', scopes: [] },
+      { name: 'x', scopes: ['Bad Scope'] },
+      { name: 'x' },
+      { name: 'x', scopes: ['a'], key: 'mine' },
+    ]) {
       expectError(await createSystem(payload), 400, 'VALIDATION_FAILED')
     }
     expect(await countRows(t.db, 'systems')).toBe(0)
@@ -71,18 +92,30 @@ describe('external systems', () => {
     expect(stored.rows[0].key_hash).not.toContain(system.apiKey)
 
     const listed = await t.app.inject({ url: '/api/v1/admin/systems', headers: admin })
-    expect(listed.json()).toEqual([{ id: system.id, name: '佛山公文系统', scopes: ['sign-tasks'], createdAt: system.createdAt, revokedAt: null }])
+    expect(listed.json()).toEqual([
+      { id: system.id, name: '佛山公文系统', scopes: ['sign-tasks'], createdAt: system.createdAt, revokedAt: null },
+    ])
     expect(listed.body).not.toContain(system.apiKey)
 
     const whoami = await t.app.inject({ url: '/api/v1/system/whoami', headers: bearer(system.apiKey) })
     expect(whoami.json()).toEqual({ id: system.id, name: '佛山公文系统', scopes: ['sign-tasks'] })
-    expect((await t.app.inject({ url: '/api/v1/test/sign-tasks', headers: bearer(system.apiKey) })).statusCode).toBe(200)
+    expect((await t.app.inject({ url: '/api/v1/test/sign-tasks', headers: bearer(system.apiKey) })).statusCode).toBe(
+      200,
+    )
 
     const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/systems/${system.id}`, headers: admin })
     expect(revoked.statusCode).toBe(200)
     expect(revoked.json().revokedAt).not.toBeNull()
-    expectError(await t.app.inject({ url: '/api/v1/test/sign-tasks', headers: bearer(system.apiKey) }), 401, 'SYSTEM_KEY_INVALID')
-    expectError(await t.app.inject({ url: '/api/v1/system/whoami', headers: bearer(system.apiKey) }), 401, 'SYSTEM_KEY_INVALID')
+    expectError(
+      await t.app.inject({ url: '/api/v1/test/sign-tasks', headers: bearer(system.apiKey) }),
+      401,
+      'SYSTEM_KEY_INVALID',
+    )
+    expectError(
+      await t.app.inject({ url: '/api/v1/system/whoami', headers: bearer(system.apiKey) }),
+      401,
+      'SYSTEM_KEY_INVALID',
+    )
   })
 
   it('forbids a system without the required scope', async () => {
@@ -91,13 +124,25 @@ describe('external systems', () => {
   })
 
   it('rejects unknown keys and the admin key', async () => {
-    expectError(await t.app.inject({ url: '/api/v1/test/sign-tasks', headers: bearer('zqt_sys_guess') }), 401, 'SYSTEM_KEY_INVALID')
+    expectError(
+      await t.app.inject({ url: '/api/v1/test/sign-tasks', headers: bearer('zqt_sys_guess') }),
+      401,
+      'SYSTEM_KEY_INVALID',
+    )
     expectError(await t.app.inject({ url: '/api/v1/test/sign-tasks', headers: admin }), 401, 'SYSTEM_KEY_INVALID')
     expectError(await t.app.inject('/api/v1/test/sign-tasks'), 401, 'SYSTEM_KEY_INVALID')
   })
 
   it('answers NOT_FOUND when revoking an unknown system and 400 for a bad id', async () => {
-    expectError(await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/systems/${randomUUID()}`, headers: admin }), 404, 'NOT_FOUND')
-    expectError(await t.app.inject({ method: 'DELETE', url: '/api/v1/admin/systems/42', headers: admin }), 400, 'VALIDATION_FAILED')
+    expectError(
+      await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/systems/${randomUUID()}`, headers: admin }),
+      404,
+      'NOT_FOUND',
+    )
+    expectError(
+      await t.app.inject({ method: 'DELETE', url: '/api/v1/admin/systems/42', headers: admin }),
+      400,
+      'VALIDATION_FAILED',
+    )
   })
 })

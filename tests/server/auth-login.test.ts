@@ -34,7 +34,8 @@ afterAll(async () => {
   await testDb.close()
 })
 
-const login = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: payload as object })
+const login = (payload: unknown) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: payload as object })
 
 describe('sandbox login', () => {
   it('logs a demo user in and never returns the full phone or ID number', async () => {
@@ -96,9 +97,13 @@ describe('platform login through a provider', () => {
     const first = (await login(payload)).json()
     const second = (await login(payload)).json()
     expect(second.user.id).toBe(first.user.id)
-    const { rows } = await t.db.query('select platform, subject, union_id from user_identities where user_id = $1', [first.user.id])
+    const { rows } = await t.db.query('select platform, subject, union_id from user_identities where user_id = $1', [
+      first.user.id,
+    ])
     expect(rows).toEqual([{ platform: 'weapp', subject: 'openid-42', union_id: 'union-1' }])
-    const records = await t.db.query('select version, accepted from consent_records where user_id = $1', [first.user.id])
+    const records = await t.db.query('select version, accepted from consent_records where user_id = $1', [
+      first.user.id,
+    ])
     expect(records.rows).toEqual([{ version: 'v3', accepted: true }])
   })
 

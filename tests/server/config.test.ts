@@ -1,4 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { buildApp } from '../../server/app'
+import { AlipayLoginClient } from '../../server/auth/providers/alipay'
+import { buildLoginProviders } from '../../server/auth/providers/default-providers'
+import { SandboxLoginProvider } from '../../server/auth/providers/sandbox'
+import { WechatLoginClient } from '../../server/auth/providers/wechat'
 import { ConfigError, loadConfig } from '../../server/config'
 import type { Db } from '../../server/db/db'
 
@@ -77,5 +82,26 @@ describe('buildApp', () => {
     await app.ready()
     expect(app.loginProviders.h5).toBeUndefined()
     await app.close()
+  })
+})
+
+describe('buildLoginProviders', () => {
+  it('offers a platform only when its credentials are configured', () => {
+    expect(buildLoginProviders(loadConfig({ NODE_ENV: 'production' }))).toEqual({})
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    const providers = buildLoginProviders(
+      loadConfig({
+        NODE_ENV: 'test',
+        SANDBOX: '1',
+        WECHAT_APPID: 'wx1',
+        WECHAT_SECRET: 's',
+        ALIPAY_APPID: '2021',
+        ALIPAY_PRIVATE_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+        ALIPAY_PUBLIC_KEY: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      }),
+    )
+    expect(providers.weapp).toBeInstanceOf(WechatLoginClient)
+    expect(providers.alipay).toBeInstanceOf(AlipayLoginClient)
+    expect(providers.h5).toBeInstanceOf(SandboxLoginProvider)
   })
 })

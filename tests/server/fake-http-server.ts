@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { ApiError } from '../../server/http/api-error'
 
 /** A local stand-in for WeChat or Alipay: records each request and answers with `reply`. */
 
@@ -58,4 +59,15 @@ export async function deadBaseUrl(): Promise<string> {
   const fake = await startFakeHttpServer()
   await fake.close()
   return fake.baseUrl
+}
+
+/** The ApiError code and status a provider call fails with; fails the test if it succeeds. */
+export async function apiFailure(promise: Promise<unknown>): Promise<{ code: string; status: number }> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof ApiError) return { code: error.code, status: error.statusCode }
+    throw error
+  }
+  throw new Error('expected the provider call to fail')
 }

@@ -1,11 +1,16 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, renameSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { Client } from 'pg'
 import { buildApp, type BuildAppOptions } from '../../server/app'
 import { loadConfig, type Config } from '../../server/config'
 import type { LoginResponse } from '../../server/contract'
 import { openDb, type Db } from '../../server/db/db'
-import { migrate } from '../../server/db/migrate'
+import { loadMigrations, migrate } from '../../server/db/migrate'
+import { openPglite } from '../../server/db/pglite'
 import { seedDemoData } from '../../server/seed/demo'
 
 // fastify.inject → light-my-request → cookie@2, an ES module that jest 29 cannot require. The
@@ -49,7 +54,7 @@ export async function openTestDb(options: { seed?: boolean } = {}): Promise<Test
       await client.end()
     }
   } else {
-    db = await openDb({ dataDir: 'memory://' })
+    db = await openMigratedPglite()
   }
   await migrate(db)
   if (options.seed ?? true) await seedDemoData(db)
@@ -60,6 +65,28 @@ export async function openTestDb(options: { seed?: boolean } = {}): Promise<Test
       await dropSchema()
     },
   }
+}
+
+/**
+ * initdb is most of PGlite's start-up (seconds on a busy machine). The first suite to need a
+ * database migrates a fresh one and leaves a tarball of it in the temp dir; later suites start
+ * from that. The name changes with the migrations and the installed PGlite, so it cannot go stale.
+ */
+async function openMigratedPglite(): Promise<Db> {
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify(loadMigrations()))
+    .update(String(statSync(createRequire(__filename).resolve('@electric-sql/pglite')).mtimeMs))
+    .digest('hex')
+    .slice(0, 16)
+  const templatePath = join(tmpdir(), `zqt-pglite-template-${fingerprint}.tar`)
+  if (existsSync(templatePath)) return openPglite('memory://', templatePath)
+  const db = await openPglite('memory://')
+  await migrate(db)
+  // Written aside and renamed, so a suite running in parallel never reads half a file.
+  const partial = `${templatePath}.${process.pid}.partial`
+  await db.dumpTo(partial)
+  renameSync(partial, templatePath)
+  return db
 }
 
 /** A config as a test wants it: sandbox on, admin API enabled, nothing read from the real env. */
@@ -107,7 +134,11 @@ export const DEMO = {
   handler: '13800000003',
 } as const
 
-export async function loginSandbox(app: FastifyInstance, phone: string, consentVersion = '2025-01'): Promise<LoginResponse> {
+export async function loginSandbox(
+  app: FastifyInstance,
+  phone: string,
+  consentVersion = '2025-01',
+): Promise<LoginResponse> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -128,7 +159,15 @@ export async function countRows(db: Db, table: string): Promise<number> {
 
 /** Row counts of every table a request could write to, to prove a rejected request wrote nothing. */
 export async function snapshotCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['users', 'user_identities', 'sessions', 'consent_records', 'enterprises', 'user_enterprises', 'systems']
+  const tables = [
+    'users',
+    'user_identities',
+    'sessions',
+    'consent_records',
+    'enterprises',
+    'user_enterprises',
+    'systems',
+  ]
   const counts: Record<string, number> = {}
   for (const table of tables) counts[table] = await countRows(db, table)
   return counts

@@ -66,7 +66,9 @@ describe('one error shape for bad requests', () => {
   })
 
   it('rejects prototype-poisoning JSON instead of parsing it', async () => {
-    const response = await login('{"platform":"h5","code":"sandbox:13800000001","consentVersion":"1","__proto__":{"admin":true}}')
+    const response = await login(
+      '{"platform":"h5","code":"sandbox:13800000001","consentVersion":"1","__proto__":{"admin":true}}',
+    )
     expectError(response, 400, 'INVALID_JSON')
   })
 

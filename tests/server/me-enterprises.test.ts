@@ -12,7 +12,8 @@ let agentEnterprises: EnterpriseSummary[]
 let notRepsId: string
 
 const get = (url: string, token: string) => t.app.inject({ url, headers: bearer(token) })
-const put = (url: string, token: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: bearer(token), payload })
+const put = (url: string, token: string, payload: object) =>
+  t.app.inject({ method: 'PUT', url, headers: bearer(token), payload })
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -108,7 +109,11 @@ describe('current enterprise', () => {
 
   it('refuses an enterprise the user is not linked to, leaving the current one', async () => {
     const before = (await get('/api/v1/me', repToken)).json().currentEnterpriseId
-    expectError(await put('/api/v1/me/current-enterprise', repToken, { enterpriseId: notRepsId }), 403, 'ENTERPRISE_FORBIDDEN')
+    expectError(
+      await put('/api/v1/me/current-enterprise', repToken, { enterpriseId: notRepsId }),
+      403,
+      'ENTERPRISE_FORBIDDEN',
+    )
     expect((await get('/api/v1/me', repToken)).json().currentEnterpriseId).toBe(before)
   })
 
@@ -121,7 +126,11 @@ describe('current enterprise', () => {
 describe('consent', () => {
   it('rejects a non-boolean accepted without writing', async () => {
     const records = await countRows(t.db, 'consent_records')
-    expectError(await put('/api/v1/me/consent', repToken, { accepted: 'false', version: '2025-01' }), 400, 'VALIDATION_FAILED')
+    expectError(
+      await put('/api/v1/me/consent', repToken, { accepted: 'false', version: '2025-01' }),
+      400,
+      'VALIDATION_FAILED',
+    )
     expect(await countRows(t.db, 'consent_records')).toBe(records)
   })
 

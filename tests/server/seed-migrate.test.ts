@@ -1,7 +1,14 @@
 import { checkIdNumber } from '../../src/domain/idcard'
 import { checkUscc } from '../../src/domain/uscc'
 import { loadMigrations, migrate } from '../../server/db/migrate'
-import { DEMO_ENTERPRISES, DEMO_PHONES, demoIdNumber, demoUscc, orgCodeCheckCharacter, seedDemoData } from '../../server/seed/demo'
+import {
+  DEMO_ENTERPRISES,
+  DEMO_PHONES,
+  demoIdNumber,
+  demoUscc,
+  orgCodeCheckCharacter,
+  seedDemoData,
+} from '../../server/seed/demo'
 import { countRows, openTestDb, type TestDb } from './helpers'
 
 let testDb: TestDb
@@ -16,7 +23,9 @@ describe('migrations', () => {
     const migrations = loadMigrations()
     expect(migrations.map((m) => m.version)[0]).toBe('001_foundation')
     expect(await migrate(testDb.db)).toEqual([])
-    const { rows } = await testDb.db.query<{ version: string }>('select version from schema_migrations order by version')
+    const { rows } = await testDb.db.query<{ version: string }>(
+      'select version from schema_migrations order by version',
+    )
     expect(rows.map((row) => row.version)).toEqual(migrations.map((m) => m.version))
   })
 
@@ -26,7 +35,9 @@ describe('migrations', () => {
       { version: '901_broken', sql: 'create table nope (' },
     ]
     await expect(migrate(testDb.db, broken)).rejects.toThrow()
-    const { rows } = await testDb.db.query("select 1 from information_schema.tables where table_name = 'migration_probe'")
+    const { rows } = await testDb.db.query(
+      "select 1 from information_schema.tables where table_name = 'migration_probe'",
+    )
     expect(rows).toEqual([])
     expect(await countRows(testDb.db, "schema_migrations where version like '9%'")).toBe(0)
   })
@@ -35,16 +46,27 @@ describe('migrations', () => {
 describe('demo seed', () => {
   it('seeds once, then does nothing', async () => {
     expect(await seedDemoData(testDb.db)).toBe(true)
-    const counts = [await countRows(testDb.db, 'users'), await countRows(testDb.db, 'enterprises'), await countRows(testDb.db, 'user_enterprises')]
+    const counts = [
+      await countRows(testDb.db, 'users'),
+      await countRows(testDb.db, 'enterprises'),
+      await countRows(testDb.db, 'user_enterprises'),
+    ]
     expect(counts).toEqual([3, DEMO_ENTERPRISES.length, 7])
     expect(await seedDemoData(testDb.db)).toBe(false)
     expect(await countRows(testDb.db, 'users')).toBe(3)
   })
 
   it('uses valid USCCs and a valid ID number', async () => {
-    for (const enterprise of DEMO_ENTERPRISES) expect(checkUscc(demoUscc(enterprise))).toEqual({ ok: true, uscc: demoUscc(enterprise) })
-    const { rows } = await testDb.db.query<{ id_number: string }>('select id_number from users where phone = $1', ['13800000001'])
-    expect(checkIdNumber(rows[0].id_number, '2026-01-01')).toMatchObject({ ok: true, birthDate: '1978-03-15', sex: 'M' })
+    for (const enterprise of DEMO_ENTERPRISES)
+      expect(checkUscc(demoUscc(enterprise))).toEqual({ ok: true, uscc: demoUscc(enterprise) })
+    const { rows } = await testDb.db.query<{ id_number: string }>('select id_number from users where phone = $1', [
+      '13800000001',
+    ])
+    expect(checkIdNumber(rows[0].id_number, '2026-01-01')).toMatchObject({
+      ok: true,
+      birthDate: '1978-03-15',
+      sex: 'M',
+    })
     expect(demoIdNumber('41100219780315037')).toBe(rows[0].id_number)
   })
 

@@ -1,23 +1,11 @@
 import { WechatLoginClient } from '../../server/auth/providers/wechat'
-import { ApiError } from '../../server/http/api-error'
-import { deadBaseUrl, sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
+import { apiFailure, deadBaseUrl, sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
 import { createTestApp, expectError } from './helpers'
 
 let wechat: FakeHttpServer
 
 const client = (apiBase = wechat.baseUrl, timeoutMs = 2000) =>
   new WechatLoginClient({ appId: 'wx-test-app', secret: 'test-secret', apiBase, timeoutMs })
-
-/** The ApiError code and status an exchange fails with. */
-async function failure(promise: Promise<unknown>): Promise<{ code: string; status: number }> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof ApiError) return { code: error.code, status: error.statusCode }
-    throw error
-  }
-  throw new Error('expected the exchange to fail')
-}
 
 beforeAll(async () => {
   wechat = await startFakeHttpServer()
@@ -29,7 +17,8 @@ beforeEach(() => {
 
 describe('WeChat code2Session client', () => {
   it('sends appid, secret, js_code and grant_type and returns openid and unionid', async () => {
-    wechat.reply = (_request, response) => sendJson(response, { openid: 'o-123', unionid: 'u-9', session_key: 'secret-key' })
+    wechat.reply = (_request, response) =>
+      sendJson(response, { openid: 'o-123', unionid: 'u-9', session_key: 'secret-key' })
     await expect(client().exchangeCode('code-abc')).resolves.toEqual({
       kind: 'platform',
       platform: 'weapp',
@@ -52,7 +41,12 @@ describe('WeChat code2Session client', () => {
       response.writeHead(200, { 'content-type': 'text/plain' })
       response.end('{"openid":"o-7","session_key":"k"}')
     }
-    await expect(client().exchangeCode('c')).resolves.toEqual({ kind: 'platform', platform: 'weapp', subject: 'o-7', unionId: undefined })
+    await expect(client().exchangeCode('c')).resolves.toEqual({
+      kind: 'platform',
+      platform: 'weapp',
+      subject: 'o-7',
+      unionId: undefined,
+    })
   })
 
   it.each([
@@ -64,25 +58,31 @@ describe('WeChat code2Session client', () => {
     [40125, 'LOGIN_PROVIDER_UNAVAILABLE', 503],
   ])('maps errcode %i to %s', async (errcode, code, status) => {
     wechat.reply = (_request, response) => sendJson(response, { errcode, errmsg: 'from fake' })
-    expect(await failure(client().exchangeCode('c'))).toEqual({ code, status })
+    expect(await apiFailure(client().exchangeCode('c'))).toEqual({ code, status })
   })
 
   it('treats HTTP errors and unreadable bodies as the provider being down', async () => {
     wechat.reply = (_request, response) => sendJson(response, { openid: 'o' }, 502)
-    expect(await failure(client().exchangeCode('c'))).toEqual({ code: 'LOGIN_PROVIDER_UNAVAILABLE', status: 503 })
+    expect(await apiFailure(client().exchangeCode('c'))).toEqual({ code: 'LOGIN_PROVIDER_UNAVAILABLE', status: 503 })
     wechat.reply = (_request, response) => sendJson(response, '<html>busy</html>')
-    expect(await failure(client().exchangeCode('c'))).toEqual({ code: 'LOGIN_PROVIDER_UNAVAILABLE', status: 503 })
+    expect(await apiFailure(client().exchangeCode('c'))).toEqual({ code: 'LOGIN_PROVIDER_UNAVAILABLE', status: 503 })
   })
 
   it('gives up after the timeout', async () => {
     wechat.reply = () => undefined // never answers
     const started = Date.now()
-    expect(await failure(client(wechat.baseUrl, 200).exchangeCode('c'))).toEqual({ code: 'LOGIN_PROVIDER_UNAVAILABLE', status: 503 })
+    expect(await apiFailure(client(wechat.baseUrl, 200).exchangeCode('c'))).toEqual({
+      code: 'LOGIN_PROVIDER_UNAVAILABLE',
+      status: 503,
+    })
     expect(Date.now() - started).toBeLessThan(2000)
   })
 
   it('reports a refused connection as unavailable', async () => {
-    expect(await failure(client(await deadBaseUrl()).exchangeCode('c'))).toEqual({ code: 'LOGIN_PROVIDER_UNAVAILABLE', status: 503 })
+    expect(await apiFailure(client(await deadBaseUrl()).exchangeCode('c'))).toEqual({
+      code: 'LOGIN_PROVIDER_UNAVAILABLE',
+      status: 503,
+    })
   })
 
   it('logs a weapp user in end to end through the configured client', async () => {
@@ -94,12 +94,20 @@ describe('WeChat code2Session client', () => {
       config: { wechat: { appId: 'wx-test-app', secret: 'test-secret', apiBase: wechat.baseUrl } },
     })
     try {
-      const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { platform: 'weapp', code: 'good', consentVersion: '1' } })
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { platform: 'weapp', code: 'good', consentVersion: '1' },
+      })
       expect(ok.statusCode).toBe(200)
       expect(ok.body).not.toContain('session_key')
       const { rows } = await t.db.query('select subject from user_identities where user_id = $1', [ok.json().user.id])
       expect(rows).toEqual([{ subject: 'o-e2e' }])
-      const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { platform: 'weapp', code: 'bad', consentVersion: '1' } })
+      const bad = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { platform: 'weapp', code: 'bad', consentVersion: '1' },
+      })
       expectError(bad, 401, 'LOGIN_CODE_INVALID')
     } finally {
       await t.close()

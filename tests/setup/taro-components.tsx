@@ -107,3 +107,9 @@ export const Switch = forwardRef<any, AnyProps>((props, ref) => {
   })
 })
 Switch.displayName = 'Switch'
+
+/** The platform picker pops a native wheel; in tests only its trigger (children) is rendered. */
+export const Picker = forwardRef<any, AnyProps>((props, ref) =>
+  React.createElement('div', { ref, 'data-picker-mode': props.mode }, props.children),
+)
+Picker.displayName = 'Picker'

@@ -20,7 +20,12 @@ export interface AlipayOptions {
 const METHOD = 'alipay.system.oauth.token'
 const RESPONSE_KEY = 'alipay_system_oauth_token_response'
 // Sub-codes that mean the auth code itself is bad, so the app should get a fresh one.
-const INVALID_CODE_SUB_CODES = new Set(['isv.code-invalid', 'isv.code-expired', 'isv.code-used', 'isv.auth-code-invalid'])
+const INVALID_CODE_SUB_CODES = new Set([
+  'isv.code-invalid',
+  'isv.code-expired',
+  'isv.code-used',
+  'isv.auth-code-invalid',
+])
 
 /** The gateway wants Beijing time; China has no DST, so a fixed +8 h offset is exact. */
 export function alipayTimestamp(date: Date): string {

@@ -9,7 +9,12 @@ export function buildLoginProviders(config: Config): LoginProviders {
   const providers: LoginProviders = {}
   const { wechat, alipay, providerTimeoutMs: timeoutMs } = config
   if (wechat.appId && wechat.secret) {
-    providers.weapp = new WechatLoginClient({ appId: wechat.appId, secret: wechat.secret, apiBase: wechat.apiBase, timeoutMs })
+    providers.weapp = new WechatLoginClient({
+      appId: wechat.appId,
+      secret: wechat.secret,
+      apiBase: wechat.apiBase,
+      timeoutMs,
+    })
   }
   if (alipay.appId && alipay.privateKey && alipay.publicKey) {
     providers.alipay = new AlipayLoginClient({

@@ -9,7 +9,12 @@ export interface ProviderResponse {
  * fetch with a deadline. Network failures and timeouts become LOGIN_PROVIDER_UNAVAILABLE, so a
  * slow WeChat or Alipay never hangs a login request.
  */
-export async function callProvider(url: string, init: RequestInit, timeoutMs: number, provider: string): Promise<ProviderResponse> {
+export async function callProvider(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  provider: string,
+): Promise<ProviderResponse> {
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     return { status: response.status, text: await response.text() }

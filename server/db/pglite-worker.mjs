@@ -1,9 +1,9 @@
 // Hosts PGlite on its own thread; driven by ./pglite.ts over postMessage.
-// Plain CommonJS JavaScript on purpose: a worker is started by Node itself, outside tsx and
-// jest, which also lets PGlite's internal dynamic import() work under jest's module sandbox.
-'use strict'
-const { parentPort } = require('node:worker_threads')
-const { PGlite } = require('@electric-sql/pglite')
+// Plain JavaScript on purpose: a worker is started by Node itself, outside tsx and jest, which
+// also lets PGlite's internal dynamic import() work under jest's module sandbox.
+import { readFile, writeFile } from 'node:fs/promises'
+import { parentPort } from 'node:worker_threads'
+import { PGlite } from '@electric-sql/pglite'
 
 let pglite = null
 let nextTransactionId = 1
@@ -55,9 +55,17 @@ async function finish(id, commit) {
 
 async function handle(message) {
   switch (message.op) {
-    case 'open':
-      pglite = await PGlite.create(message.dataDir)
+    case 'open': {
+      // A template (from 'dump') skips initdb, which is most of PGlite's start-up time.
+      const loadDataDir = message.templatePath ? new Blob([await readFile(message.templatePath)]) : undefined
+      pglite = await PGlite.create({ dataDir: message.dataDir, loadDataDir })
       return null
+    }
+    case 'dump': {
+      const tarball = await pglite.dumpDataDir('none')
+      await writeFile(message.path, Buffer.from(await tarball.arrayBuffer()))
+      return null
+    }
     case 'query': {
       const result = await connection(message.tx).query(message.sql, message.params)
       return { rows: result.rows }

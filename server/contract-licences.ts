@@ -1,0 +1,159 @@
+/**
+ * Wire types of 许证闹钟 (licences, reminders, inbox). The app imports them with `import type`
+ * only. Dates are 'YYYY-MM-DD' (China calendar days); instants are ISO timestamps.
+ */
+import type { Platform } from './contract'
+
+export type LicenceStatus =
+  'valid' | 'renewal-due' | 'urgent' | 'deadline-missed' | 'expired' | 'renewing' | 'cancelled'
+
+/** One entry of the (city-merged) catalogue, as the type picker and detail screen show it. */
+export interface LicenceTypeView {
+  code: string
+  name: string
+  authorityLabel: string
+  validityYears: number | null
+  /** e.g. 「有效期届满30日前」 */
+  leadRuleText: string
+  procedureLabel: string
+  materials: string[]
+  applyAt: string
+  source: string
+}
+
+/** What the user types to add or edit a licence. */
+export interface LicenceInput {
+  typeCode: string
+  number: string
+  authority: string
+  issuedOn: string
+  expiresOn: string
+  scope?: string | null
+}
+
+export interface LicenceHistoryEntry {
+  number: string
+  issuedOn: string
+  expiresOn: string
+  /** the day the new certificate replaced this one */
+  replacedOn: string
+}
+
+export interface LicenceView extends Required<Omit<LicenceInput, 'scope'>> {
+  id: string
+  enterpriseId: string
+  typeName: string
+  scope: string | null
+  renewalStartedOn: string | null
+  cancelledOn: string | null
+  /** as of `asOf` (today in China when the server answered) */
+  status: LicenceStatus
+  statusLabel: string
+  asOf: string
+  /** last day to apply for renewal (moved back to a working day if the legal date is a day off) */
+  latestApplyOn: string
+  legalLatestApplyOn: string
+  movedOffDayOff: boolean
+  earliestApplyOn: string | null
+  daysToDeadline: number
+  daysToExpiry: number
+  /** the deadline relied on a year whose holidays are not published yet: show 「预计」 */
+  estimate: boolean
+  canApplyNow: boolean
+  history: LicenceHistoryEntry[]
+  updatedAt: string
+}
+
+export interface LicenceListResponse {
+  asOf: string
+  items: LicenceView[]
+  /** for the 工作台 card and the filter chips, over all of the enterprise's licences */
+  counts: Record<LicenceStatus, number>
+}
+
+export interface RenewedLicenceInput {
+  number: string
+  issuedOn: string
+  expiresOn: string
+}
+
+export type ReminderChannel = 'inbox' | 'wechat' | 'alipay'
+
+export interface ReminderSettings {
+  /** days before the renewal deadline, each 0–365, unique */
+  offsets: number[]
+  /** one more reminder on the expiry day itself */
+  onExpiryDay: boolean
+  channels: Record<ReminderChannel, boolean>
+}
+
+export type SubscribeResult = 'accept' | 'reject' | 'ban'
+
+export interface SubscribeTemplate {
+  id: string
+  /** what the template announces, e.g. 「证照续期提醒」 */
+  title: string
+}
+
+export interface SubscriptionState {
+  platform: Exclude<Platform, 'h5'>
+  /** at most 3 per request on both platforms */
+  templates: SubscribeTemplate[]
+  results: Record<string, SubscribeResult | null>
+}
+
+export interface RecordSubscriptionsRequest {
+  platform: Exclude<Platform, 'h5'>
+  results: Record<string, SubscribeResult>
+}
+
+export type InboxLink = { kind: 'licence'; licenceId: string } | { kind: 'none' }
+
+export interface InboxMessage {
+  id: string
+  enterpriseId: string | null
+  kind: 'licence-reminder' | 'system'
+  title: string
+  body: string
+  link: InboxLink
+  createdAt: string
+  readAt: string | null
+}
+
+export interface InboxPage {
+  items: InboxMessage[]
+  unread: number
+  /** pass as ?before= for the next page; null at the end */
+  nextCursor: string | null
+}
+
+export interface ImportReport {
+  received: number
+  accepted: number
+  created: number
+  updated: number
+  rejected: { line: number; reason: string }[]
+}
+
+export interface ReminderRunReport {
+  date: string
+  /** (licence, offset, user) reminders due on the date */
+  due: number
+  delivered: Record<ReminderChannel, number>
+  /** already delivered by an earlier run */
+  skipped: number
+  failed: number
+}
+
+export interface FollowUpEntry {
+  licenceId: string
+  enterpriseName: string
+  uscc: string
+  typeName: string
+  number: string
+  latestApplyOn: string
+  expiresOn: string
+  daysToDeadline: number
+  /** masked: staff phone the legal representative */
+  contactPhoneMasked: string | null
+}

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
+import type { LicenceView } from '../../../server/contract-licences'
+import { userMessage } from '../../api/errors'
+import { deleteLicence } from '../../api/licences/deleteLicence'
+import { getLicence } from '../../api/licences/getLicence'
+import { markRenewalStarted } from '../../api/licences/markRenewalStarted'
+import { apiClient } from '../../core/apiClient'
+import { confirm, toast } from '../../platform/feedback'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { countdownText } from './countdown'
+import { RenewedForm } from './RenewedForm'
+import { StatusChip } from './StatusChip'
+import { useLicenceTypes } from './typesStore'
+
+type Load = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; licence: LicenceView }
+
+/** One licence: its dates, the renewal deadline, what to prepare and where, and the actions. */
+export function LicenceDetailScreen(props: {
+  licenceId: string
+  onEdit: () => void
+  onDeleted: () => void
+  onChanged: () => void
+}) {
+  const [state, setState] = useState<Load>({ kind: 'loading' })
+  const [renewing, setRenewing] = useState(false)
+  const [actionError, setActionError] = useState<string | null>(null)
+  const { types, ensure } = useLicenceTypes()
+
+  const load = useCallback(async () => {
+    try {
+      setState({ kind: 'ready', licence: await getLicence(apiClient, props.licenceId) })
+    } catch (e) {
+      setState({ kind: 'error', text: userMessage(e) })
+    }
+  }, [props.licenceId])
+
+  useEffect(() => {
+    void load()
+    void ensure()
+  }, [load, ensure])
+
+  if (state.kind === 'loading') return <StatusView kind='loading' />
+  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={load} />
+  const l = state.licence
+  const type = types.find((t) => t.code === l.typeCode)
+
+  const act = async (action: () => Promise<LicenceView | void>, done: string) => {
+    setActionError(null)
+    try {
+      const updated = await action()
+      if (updated) setState({ kind: 'ready', licence: updated })
+      toast(done, 'success')
+      props.onChanged()
+    } catch (e) {
+      setActionError(userMessage(e))
+    }
+  }
+
+  const remove = async () => {
+    const ok = await confirm({
+      title: '删除证照',
+      content: `确定删除「${l.typeName}」（${l.number}）？删除后不再提醒。`,
+      confirmText: '删除',
+    })
+    if (!ok) return
+    await act(() => deleteLicence(apiClient, l.id), '已删除')
+    props.onDeleted()
+  }
+
+  const rows: [string, string][] = [
+    ['证照编号', l.number],
+    ['发证机关', l.authority],
+    ['发证日期', l.issuedOn],
+    ['有效期至', l.expiresOn],
+    ['续期申请截止', `${l.latestApplyOn}${l.estimate ? '（预计）' : ''}`],
+  ]
+  if (l.earliestApplyOn) rows.push(['最早可申请', l.earliestApplyOn])
+  if (l.scope) rows.push(['许可范围', l.scope])
+
+  return (
+    <View>
+      <View className='card'>
+        <View className='row'>
+          <View className='title'>{l.typeName}</View>
+          <StatusChip status={l.status} />
+        </View>
+        <View>{countdownText(l)}</View>
+        {l.estimate ? (
+          <View className='banner banner--estimate'>
+            「预计」：截止日所在年份的法定节假日尚未公布，按周一至周五推算，公布后将自动更新。
+          </View>
+        ) : null}
+        {l.movedOffDayOff ? (
+          <View className='muted'>
+            法定截止日 {l.legalLatestApplyOn} 为休息日，建议在此前的工作日 {l.latestApplyOn} 前提交。
+          </View>
+        ) : null}
+        {rows.map(([label, value]) => (
+          <View className='row' key={label}>
+            <View className='muted'>{label}</View>
+            <View>{value}</View>
+          </View>
+        ))}
+      </View>
+
+      {type ? (
+        <View className='card'>
+          <View className='title'>如何续期</View>
+          <View className='muted'>
+            续期规则：{type.leadRuleText}（{type.source}）
+          </View>
+          <View className='title'>需准备的材料</View>
+          {type.materials.map((m, i) => (
+            <View key={m}>
+              {i + 1}. {m}
+            </View>
+          ))}
+          <View className='title'>办理渠道</View>
+          <View>{type.applyAt}</View>
+        </View>
+      ) : null}
+
+      {actionError ? (
+        <View className='error-text' ariaRole='alert'>
+          {actionError}
+        </View>
+      ) : null}
+      {l.status !== 'renewing' && l.status !== 'cancelled' ? (
+        <ActionButton
+          label='已提交续期'
+          onClick={() => act(() => markRenewalStarted(apiClient, l.id), '已标记为续期办理中')}
+        />
+      ) : null}
+      {renewing ? (
+        <RenewedForm
+          licence={l}
+          onCancel={() => setRenewing(false)}
+          onSaved={(updated) => {
+            setRenewing(false)
+            setState({ kind: 'ready', licence: updated })
+            props.onChanged()
+          }}
+        />
+      ) : (
+        <ActionButton variant='secondary' label='已换新证' onClick={() => setRenewing(true)} />
+      )}
+      <ActionButton variant='secondary' label='编辑' onClick={props.onEdit} />
+      <ActionButton variant='danger' label='删除证照' onClick={remove} />
+
+      {l.history.length > 0 ? (
+        <View className='card'>
+          <View className='title'>历史证书</View>
+          {l.history.map((h) => (
+            <View key={`${h.number}-${h.replacedOn}`} className='muted'>
+              {h.number}：{h.issuedOn} 至 {h.expiresOn}（{h.replacedOn} 换新）
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

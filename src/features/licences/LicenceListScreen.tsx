@@ -1,0 +1,110 @@
+import { useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import type { LicenceStatus } from '../../../server/contract-licences'
+import { LICENCE_STATUS_LABELS } from '../../domain/licences/status'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { countdownText } from './countdown'
+import { filterLicences } from './filterLicences'
+import { StatusChip } from './StatusChip'
+import { useWallet } from './walletStore'
+
+const FILTERS: (LicenceStatus | 'all')[] = [
+  'all',
+  'urgent',
+  'deadline-missed',
+  'renewal-due',
+  'expired',
+  'renewing',
+  'valid',
+  'cancelled',
+]
+
+/** 证照: the current enterprise's licences, most urgent first, filterable and searchable. */
+export function LicenceListScreen(props: {
+  enterpriseId: string
+  onOpen: (licenceId: string) => void
+  onAdd: () => void
+  onExport: () => void
+}) {
+  const entry = useWallet((s) => s.byEnterprise[props.enterpriseId])
+  const { loading, offline, error, refresh } = useWallet()
+  const [filter, setFilter] = useState<LicenceStatus | 'all'>('all')
+  const [query, setQuery] = useState('')
+
+  if (!entry) {
+    if (error) return <StatusView kind='error' text={error} onRetry={() => refresh(props.enterpriseId)} />
+    return <StatusView kind='loading' />
+  }
+
+  const { items, counts } = entry.list
+  const visible = filterLicences(items, filter, query)
+  return (
+    <View>
+      {offline ? (
+        <View className='banner banner--offline' ariaRole='status'>
+          离线 · 显示的是 {entry.fetchedAt.slice(0, 10)} 同步的证照，联网后下拉刷新
+        </View>
+      ) : null}
+      {error && !offline ? (
+        <View className='error-text' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+      <Input
+        className='input'
+        value={query}
+        placeholder='搜索证照名称或编号'
+        ariaLabel='搜索证照名称或编号'
+        onInput={(e) => setQuery(e.detail.value)}
+      />
+      <View className='chips'>
+        {FILTERS.map((f) => {
+          const count = f === 'all' ? items.length : counts[f]
+          if (f !== 'all' && count === 0) return null
+          const label = `${f === 'all' ? '全部' : LICENCE_STATUS_LABELS[f]} ${count}`
+          return (
+            <View
+              key={f}
+              className={f === filter ? 'chip chip--selected' : 'chip'}
+              ariaRole='button'
+              ariaLabel={`筛选：${label}${f === filter ? '（已选）' : ''}`}
+              onClick={() => setFilter(f)}
+            >
+              {label}
+            </View>
+          )
+        })}
+      </View>
+      {loading ? <View className='muted'>正在刷新…</View> : null}
+      {visible.length === 0 ? (
+        <StatusView
+          kind='empty'
+          text={items.length === 0 ? '还没有证照' : '没有符合条件的证照'}
+          hint={items.length === 0 ? '添加证照后，续期截止前会按工作日提醒您' : '换个筛选条件或关键词试试'}
+        />
+      ) : (
+        visible.map((licence) => (
+          <View
+            key={licence.id}
+            className='card licence-row'
+            ariaRole='link'
+            ariaLabel={`${licence.typeName}，${LICENCE_STATUS_LABELS[licence.status]}，${countdownText(licence)}`}
+            onClick={() => props.onOpen(licence.id)}
+          >
+            <View className='row'>
+              <View className='title'>{licence.typeName}</View>
+              <StatusChip status={licence.status} />
+            </View>
+            <View className='muted'>编号 {licence.number}</View>
+            <View>{countdownText(licence)}</View>
+          </View>
+        ))
+      )}
+      <ActionButton label='添加证照' onClick={props.onAdd} />
+      {items.length > 0 ? (
+        <ActionButton variant='secondary' label='导出到日历（.ics）' onClick={props.onExport} />
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,49 @@
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import type { LicenceListResponse } from '../../../server/contract-licences'
+import { userMessage } from '../../api/errors'
+import { listLicences } from '../../api/licences/listLicences'
+import { apiClient } from '../../core/apiClient'
+import { platformStorage } from '../../platform/storage'
+
+/**
+ * The licence wallet per enterprise. The last list is kept on the device so the wallet still
+ * shows without a network, under a 离线 banner; filtering and search run over it locally.
+ */
+interface WalletState {
+  byEnterprise: Record<string, { list: LicenceListResponse; fetchedAt: string }>
+  loading: boolean
+  /** the last refresh failed for want of a network: what shows is the cached list */
+  offline: boolean
+  error: string | null
+  refresh: (enterpriseId: string) => Promise<void>
+}
+
+const OFFLINE_ERRORS = new Set(['NetworkError', 'TimeoutError'])
+
+export const useWallet = create<WalletState>()(
+  persist(
+    (set, get) => ({
+      byEnterprise: {},
+      loading: false,
+      offline: false,
+      error: null,
+      refresh: async (enterpriseId) => {
+        set({ loading: true, error: null })
+        try {
+          const list = await listLicences(apiClient, enterpriseId)
+          const byEnterprise = { ...get().byEnterprise, [enterpriseId]: { list, fetchedAt: new Date().toISOString() } }
+          set({ byEnterprise, loading: false, offline: false })
+        } catch (error) {
+          const offline = OFFLINE_ERRORS.has((error as Error)?.name)
+          set({ loading: false, offline, error: userMessage(error) })
+        }
+      },
+    }),
+    {
+      name: 'zqt-licence-wallet',
+      storage: createJSONStorage(() => platformStorage),
+      partialize: ({ byEnterprise }) => ({ byEnterprise }),
+    },
+  ),
+)
