@@ -23,7 +23,11 @@ const noFeatures = { group: ['**/features/**'], message: 'Lower layers may not i
 const noPages = { group: ['**/pages/**', '**/packages/**'], message: 'Only Taro routes may be pages.' }
 const noCore = { group: ['**/core/**'], message: 'This layer sits below core.' }
 const noApi = { group: ['**/api/**'], message: 'This layer sits below the API client.' }
-const apiTypesOnly = { group: ['**/api/client'], allowTypeImports: true, message: 'Platform implements the client transport: `import type` only.' }
+const apiTypesOnly = {
+  group: ['**/api/client'],
+  allowTypeImports: true,
+  message: 'Platform implements the client transport: `import type` only.',
+}
 
 const restrict = (paths, patterns) => ['error', { paths, patterns }]
 
@@ -40,10 +44,16 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    languageOptions: { globals: { defineAppConfig: 'readonly', definePageConfig: 'readonly', wx: 'readonly', my: 'readonly' } },
+    languageOptions: {
+      globals: { defineAppConfig: 'readonly', definePageConfig: 'readonly', wx: 'readonly', my: 'readonly' },
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-globals': ['error', { name: 'wx', message: 'wx.* belongs in src/platform.' }, { name: 'my', message: 'my.* belongs in src/platform.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'wx', message: 'wx.* belongs in src/platform.' },
+        { name: 'my', message: 'my.* belongs in src/platform.' },
+      ],
       '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly]),
     },
   },
@@ -51,15 +61,40 @@ export default tseslint.config(
     files: ['src/platform/**'],
     rules: {
       'no-restricted-globals': 'off',
-      '@typescript-eslint/no-restricted-imports': restrict([], [serverCode, serverTypesOnly, noFeatures, noPages, noCore, apiTypesOnly]),
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [],
+        [serverCode, serverTypesOnly, noFeatures, noPages, noCore, apiTypesOnly],
+      ),
     },
   },
   {
     files: ['src/domain/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
-        [taroApis, { name: 'react', message: 'src/domain is pure TypeScript.' }, { name: '@tarojs/components', message: 'src/domain is pure TypeScript.' }],
-        [{ group: ['**/server/**', '**/platform/**', '**/api/**', '**/core/**', '**/ui/**', '**/features/**', '**/pages/**', '@tarojs/*', 'react*', 'zustand*', 'fastify*', 'pg'], message: 'src/domain imports no framework, no server, no network.' }],
+        [
+          taroApis,
+          { name: 'react', message: 'src/domain is pure TypeScript.' },
+          { name: '@tarojs/components', message: 'src/domain is pure TypeScript.' },
+        ],
+        [
+          {
+            group: [
+              '**/server/**',
+              '**/platform/**',
+              '**/api/**',
+              '**/core/**',
+              '**/ui/**',
+              '**/features/**',
+              '**/pages/**',
+              '@tarojs/*',
+              'react*',
+              'zustand*',
+              'fastify*',
+              'pg',
+            ],
+            message: 'src/domain imports no framework, no server, no network.',
+          },
+        ],
       ),
     },
   },
@@ -68,31 +103,68 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [taroApis, { name: 'react', message: 'The API client is framework-free.' }],
-        [serverCode, serverTypesOnly, noFeatures, noPages, noCore, { group: ['**/platform/**', '**/ui/**'], message: 'The API client gets its transport injected.' }],
+        [
+          serverCode,
+          serverTypesOnly,
+          noFeatures,
+          noPages,
+          noCore,
+          { group: ['**/platform/**', '**/ui/**'], message: 'The API client gets its transport injected.' },
+        ],
       ),
     },
   },
   {
     files: ['src/ui/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly, noFeatures, noPages, noCore, noApi]) },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [taroApis],
+        [serverCode, serverTypesOnly, noFeatures, noPages, noCore, noApi],
+      ),
+    },
   },
   {
     files: ['src/core/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly, noFeatures, noPages]) },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [taroApis],
+        [serverCode, serverTypesOnly, noFeatures, noPages],
+      ),
+    },
   },
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [taroApis],
-        [serverCode, serverTypesOnly, noPages, { group: FEATURES.filter((f) => f !== feature).flatMap((f) => [`**/features/${f}/**`, `../${f}/**`, `../${f}`]), message: 'A feature never imports another feature; move shared needs down a layer.' }],
+        [
+          serverCode,
+          serverTypesOnly,
+          noPages,
+          {
+            group: FEATURES.filter((f) => f !== feature).flatMap((f) => [
+              `**/features/${f}/**`,
+              `../${f}/**`,
+              `../${f}`,
+            ]),
+            message: 'A feature never imports another feature; move shared needs down a layer.',
+          },
+        ],
       ),
     },
   })),
   {
     files: ['server/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([], [{ group: ['**/src/{platform,api,core,ui,features,pages,packages}/**', '@tarojs/*', 'react'], message: 'The server shares only src/domain with the app.' }]),
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [],
+        [
+          {
+            group: ['**/src/{platform,api,core,ui,features,pages,packages}/**', '@tarojs/*', 'react'],
+            message: 'The server shares only src/domain with the app.',
+          },
+        ],
+      ),
     },
   },
   {

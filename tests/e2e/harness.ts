@@ -43,7 +43,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     ...extraEnv,
   }
   delete env.DATABASE_URL
-  const child: ChildProcess = spawn(process.execPath, [require.resolve('tsx/cli'), 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
