@@ -15,9 +15,23 @@ export interface Config {
   sessionTtlHours: number
   /** Timeout for calls to WeChat/Alipay. */
   providerTimeoutMs: number
-  wechat: { appId?: string; secret?: string; apiBase: string }
+  wechat: {
+    appId?: string
+    secret?: string
+    apiBase: string
+    /** subscribe/send: which version of the mini-program a tapped message opens (default formal). */
+    miniprogramState?: 'formal' | 'trial' | 'developer'
+  }
   alipay: { appId?: string; privateKey?: string; publicKey?: string; gateway: string }
   staticDir: string
+  reminders: {
+    /** The daily run inside the server (off in tests; on-demand runs work either way). */
+    enabled: boolean
+    /** 'HH:MM', China time. */
+    time: string
+  }
+  /** Subscribe-message template ids of the licence reminder, as registered on each platform. */
+  subscribeTemplates: { weapp: string; alipay: string }
 }
 
 export class ConfigError extends Error {
@@ -49,6 +63,29 @@ export function assertSafeConfig(config: Pick<Config, 'nodeEnv' | 'sandbox'>): v
   }
 }
 
+function flag(env: Env, key: string, fallback: boolean): boolean {
+  const raw = optional(env, key)
+  if (raw === undefined) return fallback
+  if (/^(1|true|on|yes)$/i.test(raw)) return true
+  if (/^(0|false|off|no)$/i.test(raw)) return false
+  throw new ConfigError(`${key} must be 1 or 0, got "${raw}"`)
+}
+
+function clockTime(env: Env, key: string, fallback: string): string {
+  const raw = optional(env, key) ?? fallback
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new ConfigError(`${key} must be HH:MM (China time), got "${raw}"`)
+  return raw
+}
+
+const MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const
+
+function miniprogramState(env: Env): NonNullable<Config['wechat']['miniprogramState']> {
+  const raw = optional(env, 'WECHAT_MINIPROGRAM_STATE') ?? 'formal'
+  const state = MINIPROGRAM_STATES.find((candidate) => candidate === raw)
+  if (!state) throw new ConfigError(`WECHAT_MINIPROGRAM_STATE must be formal, trial or developer, got "${raw}"`)
+  return state
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = optional(env, 'NODE_ENV') ?? 'development'
   const port = positiveNumber(env, 'PORT', 10086)
@@ -67,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
       appId: optional(env, 'WECHAT_APPID'),
       secret: optional(env, 'WECHAT_SECRET'),
       apiBase: optional(env, 'WECHAT_API_BASE') ?? 'https://api.weixin.qq.com',
+      miniprogramState: miniprogramState(env),
     },
     alipay: {
       appId: optional(env, 'ALIPAY_APPID'),
@@ -75,6 +113,15 @@ export function loadConfig(env: Env = process.env): Config {
       gateway: optional(env, 'ALIPAY_GATEWAY') ?? 'https://openapi.alipay.com/gateway.do',
     },
     staticDir: optional(env, 'STATIC_DIR') ?? 'dist/h5',
+    reminders: {
+      enabled: flag(env, 'REMINDERS_ENABLED', nodeEnv !== 'test'),
+      time: clockTime(env, 'REMINDER_TIME', '08:30'),
+    },
+    // Development stand-ins: real ids come from each platform's console (订阅消息 / 模板消息).
+    subscribeTemplates: {
+      weapp: optional(env, 'WECHAT_TEMPLATE_LICENCE_REMINDER') ?? 'dev-weapp-licence-reminder',
+      alipay: optional(env, 'ALIPAY_TEMPLATE_LICENCE_REMINDER') ?? 'dev-alipay-licence-reminder',
+    },
   }
   assertSafeConfig(config)
   return config

@@ -34,6 +34,11 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'INTERNAL'
+  | 'LICENCE_NOT_FOUND'
+  | 'LICENCE_TYPE_UNKNOWN'
+  | 'LICENCE_DUPLICATE'
+  | 'LICENCE_CANCELLED'
+  | 'REMINDER_RUN_IN_PROGRESS'
 
 export interface HealthResponse {
   status: 'ok'

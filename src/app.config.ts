@@ -7,6 +7,10 @@ export default defineAppConfig({
       root: 'packages/account',
       pages: ['pages/privacy/index', 'pages/enterprise/index'],
     },
+    {
+      root: 'packages/licences',
+      pages: ['pages/detail/index', 'pages/form/index', 'pages/settings/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -16,6 +16,12 @@ export interface Db extends Queryable {
   kind: 'pglite' | 'postgres'
   /** Commits when fn resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Runs fn on one connection held for its duration, outside any transaction: session-level
+   * state (pg_try_advisory_lock) must be taken and released on the same connection. Other
+   * queries may run meanwhile on other connections (PostgreSQL) or interleave (PGlite).
+   */
+  withConnection<T>(fn: (connection: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 

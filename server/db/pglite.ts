@@ -104,6 +104,8 @@ export async function openPglite(dataDir: string, templatePath?: string): Promis
         throw error
       }
     },
+    // PGlite is one session: every query already runs on the same connection.
+    withConnection: (fn) => fn(queryable(connection)),
     dumpTo: (path: string) => connection.call<void>({ op: 'dump', path }),
     async close() {
       await connection.call({ op: 'close' }).catch(() => undefined)

@@ -46,6 +46,19 @@ export async function openPostgres(connectionString: string, searchPath?: string
         client.release()
       }
     },
+    async withConnection(fn) {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        return await fn(wrap(client))
+      } catch (error) {
+        // Session state (an advisory lock) may be left behind: drop the connection, not reuse it.
+        broken = true
+        throw error
+      } finally {
+        client.release(broken)
+      }
+    },
     close: () => pool.end(),
   }
 }

@@ -21,6 +21,11 @@ export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型，请使用 application/json' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
+  LICENCE_NOT_FOUND: { status: 404, message: '证照不存在或已删除' },
+  LICENCE_TYPE_UNKNOWN: { status: 400, message: '未知的证照类型，请从目录中选择' },
+  LICENCE_DUPLICATE: { status: 409, message: '该企业已登记过相同编号的此类证照' },
+  LICENCE_CANCELLED: { status: 409, message: '该证照已注销，无需续期' },
+  REMINDER_RUN_IN_PROGRESS: { status: 409, message: '提醒任务正在运行，请稍后再试' },
 }
 
 export interface ApiErrorOptions {

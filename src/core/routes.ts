@@ -7,6 +7,9 @@ export const ROUTES = {
   login: '/pages/login/index',
   privacy: '/packages/account/pages/privacy/index',
   enterprise: '/packages/account/pages/enterprise/index',
+  licenceDetail: '/packages/licences/pages/detail/index',
+  licenceForm: '/packages/licences/pages/form/index',
+  reminderSettings: '/packages/licences/pages/settings/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

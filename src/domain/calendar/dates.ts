@@ -161,3 +161,13 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export function chinaDateOf(instantMs: number): IsoDate {
   return fromDayNumber(Math.floor((instantMs + CHINA_OFFSET_MS) / DAY_MS))
 }
+
+/** 'YYYY-MM-DD HH:mm' in China time of an ISO instant, for timestamps shown to users. */
+export function chinaDateTimeOf(isoInstant: string): string {
+  const ms = Date.parse(isoInstant)
+  if (Number.isNaN(ms)) return isoInstant
+  const minutes = Math.floor(((((ms + CHINA_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 60000)
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0')
+  const mm = String(minutes % 60).padStart(2, '0')
+  return `${chinaDateOf(ms)} ${hh}:${mm}`
+}

@@ -27,7 +27,7 @@ export function licenceFactProblems(
   if (!facts.typeCode) problems.typeCode = '请选择证照类型'
   const number = facts.number.trim()
   if (!number) problems.number = '请填写证照编号'
-  else if (number.length > 64 || !/^[\p{L}\p{N}()（）【】[\]\-—_/.·\s]+$/u.test(number))
+  else if (number.length > 64 || !/^[\p{L}\p{N}()（）【】〔〕［］[\]\-—_/.·\s]+$/u.test(number))
     problems.number = '证照编号含有无效字符或过长'
   if (!facts.authority.trim()) problems.authority = '请填写发证机关'
   else if (facts.authority.trim().length > 64) problems.authority = '发证机关名称过长'

@@ -47,3 +47,15 @@ export const useWallet = create<WalletState>()(
     },
   ),
 )
+
+/** The 工作台 badge for 许证闹钟: how many licences need action now, else how many there are. */
+export function licenceBadge(
+  state: Pick<WalletState, 'byEnterprise'>,
+  enterpriseId: string | null,
+): string | undefined {
+  const entry = enterpriseId ? state.byEnterprise[enterpriseId] : undefined
+  if (!entry) return undefined
+  const { counts, items } = entry.list
+  const pressing = counts.urgent + counts['deadline-missed'] + counts['renewal-due']
+  return pressing > 0 ? `${pressing} 张待续期` : `${items.length} 张证照`
+}

@@ -1,13 +1,31 @@
+import { useEffect } from 'react'
 import { PageShell } from '../../core/PageShell'
+import { ROUTES } from '../../core/routes'
 import { SignInRequired } from '../../core/SignInRequired'
-import { StatusView } from '../../ui/StatusView'
+import { useSession } from '../../core/session'
+import { InboxScreen } from '../../features/inbox/InboxScreen'
+import { useInbox } from '../../features/inbox/inboxStore'
+import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
+import { navigateTo } from '../../platform/navigation'
+import { setTabBadge } from '../../platform/tabBar'
 
-// The inbox fills with licence reminders, policy pushes and complaint progress as those ship.
+const INBOX_TAB_INDEX = 2
+
 export default function InboxPage() {
+  const unread = useInbox((s) => s.unread)
+  const refresh = () => (useSession.getState().token ? useInbox.getState().refresh() : Promise.resolve())
+  usePageShow(() => void refresh())
+  usePullToRefresh(() => void refresh().finally(stopPullDownRefresh))
+  useEffect(() => setTabBadge(INBOX_TAB_INDEX, unread), [unread])
+
   return (
     <PageShell>
       <SignInRequired reason='登录后查看证照提醒和办理进度'>
-        <StatusView kind='empty' text='暂无消息' hint='证照续期提醒、政策推送和诉求进度会出现在这里' />
+        <InboxScreen
+          onOpenLink={(m) =>
+            m.link.kind === 'licence' ? navigateTo(ROUTES.licenceDetail, { id: m.link.licenceId }) : undefined
+          }
+        />
       </SignInRequired>
     </PageShell>
   )

@@ -1,13 +1,44 @@
+import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { PageShell } from '../../core/PageShell'
+import { ROUTES } from '../../core/routes'
 import { SignInRequired } from '../../core/SignInRequired'
+import { exportCalendar } from '../../features/licences/exportCalendar'
+import { LicenceListScreen } from '../../features/licences/LicenceListScreen'
+import { useWallet } from '../../features/licences/walletStore'
+import { toast } from '../../platform/feedback'
+import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
+import { navigateTo } from '../../platform/navigation'
 import { StatusView } from '../../ui/StatusView'
 
-// The licence wallet (许证闹钟) lands with its own issue; until then the tab says so plainly.
 export default function LicencesPage() {
+  const enterpriseId = useEnterpriseContext((s) => s.currentId)
+  const refresh = () => (enterpriseId ? useWallet.getState().refresh(enterpriseId) : Promise.resolve())
+  usePageShow(() => void refresh())
+  usePullToRefresh(() => void refresh().finally(stopPullDownRefresh))
+
+  const exportIcs = async () => {
+    const items = enterpriseId ? (useWallet.getState().byEnterprise[enterpriseId]?.list.items ?? []) : []
+    try {
+      const saved = await exportCalendar(items)
+      toast(saved.via === 'saved' ? `已保存到 ${saved.path}` : '日历文件已生成', 'success')
+    } catch {
+      toast('导出失败，请稍后重试', 'error')
+    }
+  }
+
   return (
     <PageShell>
       <SignInRequired reason='登录后查看企业的全部证照及续期时间'>
-        <StatusView kind='empty' text='证照夹即将开放' hint='上线后将在续期截止前按工作日提醒您' />
+        {enterpriseId ? (
+          <LicenceListScreen
+            enterpriseId={enterpriseId}
+            onOpen={(id) => navigateTo(ROUTES.licenceDetail, { id })}
+            onAdd={() => navigateTo(ROUTES.licenceForm)}
+            onExport={exportIcs}
+          />
+        ) : (
+          <StatusView kind='empty' text='尚未选择企业' hint='请先在「我的」中选择企业' />
+        )}
       </SignInRequired>
     </PageShell>
   )

@@ -4,12 +4,22 @@ import { ROUTES } from '../../core/routes'
 import { SignInRequired } from '../../core/SignInRequired'
 import { useSession } from '../../core/session'
 import { CurrentEnterpriseCard } from '../../features/enterprise/CurrentEnterpriseCard'
+import { LicenceSummaryCard } from '../../features/licences/LicenceSummaryCard'
+import { licenceBadge, useWallet } from '../../features/licences/walletStore'
 import { CapabilityGrid } from '../../features/workbench/CapabilityGrid'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo, switchTab } from '../../platform/navigation'
 
+async function refresh(): Promise<void> {
+  if (!useSession.getState().token) return
+  await useEnterpriseContext.getState().load()
+  const enterpriseId = useEnterpriseContext.getState().currentId
+  if (enterpriseId) await useWallet.getState().refresh(enterpriseId)
+}
+
 export default function WorkbenchPage() {
-  const refresh = () => (useSession.getState().token ? useEnterpriseContext.getState().load() : Promise.resolve())
+  const enterpriseId = useEnterpriseContext((s) => s.currentId)
+  const licences = useWallet((s) => licenceBadge(s, enterpriseId))
   usePageShow(() => void refresh())
   usePullToRefresh(() => void refresh().finally(stopPullDownRefresh))
 
@@ -17,7 +27,13 @@ export default function WorkbenchPage() {
     <PageShell>
       <SignInRequired>
         <CurrentEnterpriseCard onOpen={() => navigateTo(ROUTES.enterprise)} onSwitch={() => switchTab(ROUTES.me)} />
-        <CapabilityGrid onOpen={(c) => c.route && (c.tab ? switchTab(c.route) : navigateTo(c.route))} />
+        {enterpriseId ? (
+          <LicenceSummaryCard enterpriseId={enterpriseId} onOpen={() => switchTab(ROUTES.licences)} />
+        ) : null}
+        <CapabilityGrid
+          counts={{ licences }}
+          onOpen={(c) => c.route && (c.tab ? switchTab(c.route) : navigateTo(c.route))}
+        />
       </SignInRequired>
     </PageShell>
   )

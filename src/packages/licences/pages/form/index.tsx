@@ -1,0 +1,34 @@
+import { useEnterpriseContext } from '../../../../core/enterpriseContext'
+import { PageShell } from '../../../../core/PageShell'
+import { ROUTES } from '../../../../core/routes'
+import { SignInRequired } from '../../../../core/SignInRequired'
+import { LicenceFormScreen } from '../../../../features/licences/LicenceFormScreen'
+import { useWallet } from '../../../../features/licences/walletStore'
+import { toast } from '../../../../platform/feedback'
+import { usePageParams } from '../../../../platform/lifecycle'
+import { redirectTo } from '../../../../platform/navigation'
+import { StatusView } from '../../../../ui/StatusView'
+
+export default function LicenceFormPage() {
+  const { id } = usePageParams()
+  const enterpriseId = useEnterpriseContext((s) => s.currentId)
+  return (
+    <PageShell>
+      <SignInRequired>
+        {enterpriseId ? (
+          <LicenceFormScreen
+            enterpriseId={enterpriseId}
+            licenceId={id}
+            onSaved={(licence) => {
+              toast('已保存', 'success')
+              void useWallet.getState().refresh(licence.enterpriseId)
+              void redirectTo(ROUTES.licenceDetail, { id: licence.id })
+            }}
+          />
+        ) : (
+          <StatusView kind='empty' text='尚未选择企业' hint='请先在「我的」中选择企业' />
+        )}
+      </SignInRequired>
+    </PageShell>
+  )
+}

@@ -1,0 +1,92 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { createFakeApi } from '../setup/fake-api'
+import { loginResponse } from './fixtures'
+import { licence, listOf } from './licenceFixtures'
+
+const mockApi = createFakeApi()
+let mockOffline = false
+jest.mock('../../src/platform/request', () => ({
+  taroTransport: (r: any) => {
+    if (mockOffline) {
+      const failure = Object.assign(new Error('request:fail'), { name: 'RequestFailedError', kind: 'network' })
+      return Promise.reject(failure)
+    }
+    return mockApi.transport(r)
+  },
+}))
+
+import { LicenceListScreen } from '../../src/features/licences/LicenceListScreen'
+import { useWallet } from '../../src/features/licences/walletStore'
+import { useSession } from '../../src/core/session'
+
+const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
+const items = [
+  licence({ id: 'a', typeName: '食品生产许可证', status: 'urgent', daysToDeadline: 5, number: 'SC1064110' }),
+  licence({
+    id: 'b',
+    typeName: '排污许可证',
+    status: 'renewal-due',
+    daysToDeadline: 20,
+    number: '91411002MA3X7R2K06001V',
+  }),
+  licence({ id: 'c', typeName: '公共场所卫生许可证', status: 'expired', daysToDeadline: -40, daysToExpiry: -10 }),
+  licence({ id: 'd', typeName: '取水许可证', status: 'valid', daysToDeadline: 300, estimate: true }),
+]
+
+const noop = () => undefined
+
+beforeEach(() => {
+  mockOffline = false
+  useSession.getState().signedIn(loginResponse())
+  useWallet.setState({ byEnterprise: {}, loading: false, offline: false, error: null })
+  mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/licences`, () => ({ body: listOf(items) }))
+})
+
+async function renderLoaded() {
+  render(<LicenceListScreen enterpriseId={ENTERPRISE} onOpen={noop} onAdd={noop} onExport={noop} />)
+  await act(() => useWallet.getState().refresh(ENTERPRISE))
+}
+
+test('lists every licence with its status and a countdown to the renewal deadline, not to expiry', async () => {
+  await renderLoaded()
+  expect(screen.getByRole('link', { name: '食品生产许可证，需立即办理，距续期申请截止还有 5 天' })).toBeTruthy()
+  expect(screen.getByRole('link', { name: '公共场所卫生许可证，已过期，已过期 10 天，需重新申请' })).toBeTruthy()
+  expect(screen.getByText('距续期申请截止还有 300 天（预计）')).toBeTruthy()
+})
+
+test('filters by status with counts, and searches by name or number', async () => {
+  await renderLoaded()
+  fireEvent.click(screen.getByRole('button', { name: '筛选：已过期 1' }))
+  expect(screen.getAllByRole('link').map((l) => l.getAttribute('aria-label'))).toEqual([
+    '公共场所卫生许可证，已过期，已过期 10 天，需重新申请',
+  ])
+  fireEvent.click(screen.getByRole('button', { name: '筛选：全部 4' }))
+  fireEvent.change(screen.getByRole('textbox', { name: '搜索证照名称或编号' }), { target: { value: 'MA3X7R2K' } })
+  expect(screen.getAllByRole('link')).toHaveLength(1)
+  expect(screen.getByText('排污许可证')).toBeTruthy()
+  fireEvent.change(screen.getByRole('textbox', { name: '搜索证照名称或编号' }), { target: { value: '营业执照' } })
+  expect(screen.getByText('没有符合条件的证照')).toBeTruthy()
+})
+
+test('without a network the last list still shows, under a 离线 banner', async () => {
+  await renderLoaded()
+  mockOffline = true
+  await act(() => useWallet.getState().refresh(ENTERPRISE))
+  expect(screen.getByRole('status').textContent).toMatch(/^离线/)
+  expect(screen.getAllByRole('link')).toHaveLength(4)
+})
+
+test('a first load that fails offers a retry in Chinese', async () => {
+  mockOffline = true
+  render(<LicenceListScreen enterpriseId={ENTERPRISE} onOpen={noop} onAdd={noop} onExport={noop} />)
+  await act(() => useWallet.getState().refresh(ENTERPRISE))
+  expect(screen.getByRole('alert').textContent).toContain('网络')
+  expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
+})
+
+test('an enterprise with no licences is told how to start', async () => {
+  mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/licences`, () => ({ body: listOf([]) }))
+  await renderLoaded()
+  expect(screen.getByText('还没有证照')).toBeTruthy()
+  expect(screen.getByRole('button', { name: '添加证照' })).toBeTruthy()
+})
