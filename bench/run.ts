@@ -1,0 +1,23 @@
+// `npm run bench`: every benchmark, each printing its figures beside a floor or a naive method.
+// Pass names to run some only: `npm run bench -- deadlines`.
+import { benchDeadlines } from './deadlines'
+
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  deadlines: () => benchDeadlines(),
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+  const names = wanted.length ? wanted : Object.keys(BENCHES)
+  for (const name of names) {
+    const bench = BENCHES[name]
+    if (!bench) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`)
+    console.log(`\n== ${name}`)
+    await bench()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
