@@ -25,10 +25,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/workbench/index', text: '工作台' },
-      { pagePath: 'pages/licences/index', text: '证照' },
-      { pagePath: 'pages/inbox/index', text: '消息' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/workbench/index',
+        text: '工作台',
+        iconPath: 'assets/tabbar/workbench.png',
+        selectedIconPath: 'assets/tabbar/workbench-active.png',
+      },
+      {
+        pagePath: 'pages/licences/index',
+        text: '证照',
+        iconPath: 'assets/tabbar/licences.png',
+        selectedIconPath: 'assets/tabbar/licences-active.png',
+      },
+      {
+        pagePath: 'pages/inbox/index',
+        text: '消息',
+        iconPath: 'assets/tabbar/inbox.png',
+        selectedIconPath: 'assets/tabbar/inbox-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
     ],
   },
   // WeChat privacy API (基础库 2.32.3+): wx.onNeedPrivacyAuthorization only fires with this on.
