@@ -3,6 +3,7 @@ import type { Config } from './config'
 import type { Db } from './db/db'
 import type { LoginProviders } from './auth/providers/login-provider'
 import type { EnterpriseRole } from './contract'
+import type { ReminderJobContext } from './jobs/reminders'
 
 /** What Fastify carries for the server: shared services on the instance, principals on requests. */
 
@@ -29,6 +30,9 @@ declare module 'fastify' {
     db: Db
     config: Config
     loginProviders: LoginProviders
+    /** Milliseconds since the epoch; tests pin it to a date. */
+    clock: () => number
+    reminderJob: ReminderJobContext
   }
   interface FastifyRequest {
     user: AuthenticatedUser | null

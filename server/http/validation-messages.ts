@@ -58,6 +58,10 @@ function describe(violation: SchemaViolation, field: string): string {
       return `${field} 至少需要 ${p.limit} 项`
     case 'maxItems':
       return `${field} 不能超过 ${p.limit} 项`
+    case 'minProperties':
+      return `${field} 至少需要 ${p.limit} 项`
+    case 'maxProperties':
+      return `${field} 不能超过 ${p.limit} 项`
     case 'uniqueItems':
       return `${field} 中有重复项`
     case 'minimum':

@@ -88,7 +88,9 @@ create table inbox_messages (
   body text not null,
   licence_id uuid,
   created_at timestamptz not null default now(),
-  read_at timestamptz
+  read_at timestamptz,
+  -- The reminder delivery this message is: never two messages for one delivery.
+  delivery_id bigint unique
 );
 create index inbox_messages_user_idx on inbox_messages (user_id, seq desc);
 create index inbox_messages_unread_idx on inbox_messages (user_id) where read_at is null;
