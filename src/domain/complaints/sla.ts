@@ -102,8 +102,7 @@ export function countdownText(status: SlaStatus): string {
       return late > 0 ? `超期 ${late} 个工作日答复` : '超期答复'
     }
     case 'paused': {
-      const standing =
-        !status.overdue && status.workingDaysLeft === 0 ? '补充后当天到期' : runningText(status)
+      const standing = !status.overdue && status.workingDaysLeft === 0 ? '补充后当天到期' : runningText(status)
       return `等待补充材料，暂停计时（${standing}）${suffix}`
     }
     case 'running':
@@ -112,7 +111,7 @@ export function countdownText(status: SlaStatus): string {
 }
 
 /** States in which the clock runs and nobody but the handlers can move the case on. */
-const SUPERVISABLE: readonly ComplaintState[] = ['submitted', 'accepted', 'assigned', 'in-progress']
+export const SUPERVISABLE_STATES: readonly ComplaintState[] = ['submitted', 'accepted', 'assigned', 'in-progress']
 
 /**
  * The predicate of the server's 督办 job: the case is overdue, its clock is running (not waiting
@@ -123,7 +122,7 @@ export function needsSupervision(
   now: Instant,
   rules: ComplaintRules = DEFAULT_COMPLAINT_RULES,
 ): boolean {
-  if (complaint.supervisedAt !== null || !SUPERVISABLE.includes(complaint.state)) return false
+  if (complaint.supervisedAt !== null || !SUPERVISABLE_STATES.includes(complaint.state)) return false
   return slaStatus(complaint, now, rules).overdue
 }
 
