@@ -1,9 +1,15 @@
 // `npm run bench`: every benchmark, each printing its figures beside a floor or a naive method.
 // Pass names to run some only: `npm run bench -- deadlines`.
 import { benchDeadlines } from './deadlines'
+import { benchPolicyMatching } from './policies'
+import { benchReminderJob } from './reminders'
+import { benchSm2 } from './sm2'
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   deadlines: () => benchDeadlines(),
+  reminders: () => benchReminderJob(),
+  policies: () => benchPolicyMatching(),
+  sm2: () => benchSm2(),
 }
 
 async function main(): Promise<void> {

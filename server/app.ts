@@ -15,6 +15,23 @@ import { enterpriseRoutes } from './routes/enterprises'
 import { healthRoutes } from './routes/health'
 import { meRoutes } from './routes/me'
 import { systemRoutes } from './routes/system'
+import { faceRoutes } from './routes/face'
+import { sealGrantRoutes } from './routes/seal-grants'
+import { sealRoutes } from './routes/seals'
+import { signatureRoutes } from './routes/signatures'
+import { signTaskRoutes } from './routes/sign-tasks'
+import { sealVerificationRoutes } from './routes/seal-verifications'
+import type { FaceProviders } from './face/face-provider'
+import { buildSigningServices, decorateSigning } from './signing/signing-context'
+import { adminLicenceRoutes } from './routes/admin-licences'
+import { adminReminderRoutes } from './routes/admin-reminders'
+import { inboxRoutes } from './routes/inbox'
+import { licenceTypeRoutes } from './routes/licence-types'
+import { licenceRoutes } from './routes/licences'
+import { reminderSettingsRoutes } from './routes/reminder-settings'
+import type { ReminderJobContext } from './jobs/reminders'
+import { startReminderScheduler, type ReminderScheduler } from './jobs/scheduler'
+import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
 
 export interface BuildAppOptions {
   db: Db
@@ -23,6 +40,12 @@ export interface BuildAppOptions {
   loginProviders?: LoginProviders
   /** false or absent: silent. true: info to stdout. */
   logger?: boolean | LogOptions
+  /** Per face provider (wechat, alipay, sandbox), replaces the one built from config. */
+  faceProviders?: FaceProviders
+  /** Replace the WeChat/Alipay reminder senders built from config (tests inject fakes). */
+  reminderSenders?: ReminderSenders
+  /** The clock (ms since the epoch) that decides "today"; tests pin it. */
+  now?: () => number
 }
 
 /** Generous for JSON forms; a route that takes uploads sets its own bodyLimit. */
@@ -34,6 +57,8 @@ export const API_PREFIX = '/api/v1'
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { db, config } = options
   assertSafeConfig(config)
+  // Refuses a production config without SEAL_MASTER_KEY / ID_HASH_SECRET.
+  const signing = buildSigningServices(config, { faceProviders: options.faceProviders })
   const loginProviders = { ...buildLoginProviders(config), ...options.loginProviders }
   // The sandbox provider proves nothing about who logs in; only a sandbox environment may use it.
   if (!config.sandbox) delete loginProviders.h5
@@ -51,6 +76,29 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('db', db)
   app.decorate('config', config)
   app.decorate('loginProviders', loginProviders)
+  decorateSigning(app, signing, config)
+  const reminderJob: ReminderJobContext = {
+    db,
+    senders: options.reminderSenders ?? buildReminderSenders(config),
+    templates: config.subscribeTemplates,
+    log: app.log,
+  }
+  app.decorate('clock', options.now ?? Date.now)
+  app.decorate('reminderJob', reminderJob)
+  if (config.reminders.enabled) {
+    let scheduler: ReminderScheduler | null = null
+    app.addHook('onReady', async () => {
+      scheduler = startReminderScheduler({
+        job: reminderJob,
+        time: config.reminders.time,
+        clock: app.clock,
+        log: app.log,
+      })
+    })
+    app.addHook('onClose', async () => {
+      await scheduler?.stop()
+    })
+  }
   app.decorateRequest('user', null)
   app.decorateRequest('system', null)
   app.decorateRequest('enterpriseAccess', null)
@@ -91,6 +139,18 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(enterpriseRoutes)
       await api.register(adminSystemRoutes)
       await api.register(systemRoutes)
+      await api.register(faceRoutes)
+      await api.register(sealRoutes)
+      await api.register(sealGrantRoutes)
+      await api.register(signatureRoutes)
+      await api.register(signTaskRoutes)
+      await api.register(sealVerificationRoutes)
+      await api.register(licenceTypeRoutes)
+      await api.register(licenceRoutes)
+      await api.register(reminderSettingsRoutes)
+      await api.register(inboxRoutes)
+      await api.register(adminReminderRoutes)
+      await api.register(adminLicenceRoutes)
     },
     { prefix: API_PREFIX },
   )

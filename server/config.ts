@@ -1,3 +1,5 @@
+import { DEFAULT_SIGN_QR_HOST, isSignQrHost } from '../src/domain/signing/signTicket'
+
 /**
  * Server configuration, read once from the environment. Secrets stay here and in the
  * provider clients; nothing else reads process.env.
@@ -32,6 +34,22 @@ export interface Config {
   }
   /** Subscribe-message template ids of the licence reminder, as registered on each platform. */
   subscribeTemplates: { weapp: string; alipay: string }
+  /** 电子印章 / 电子签名: secrets and the sign-ticket QR. */
+  signing: {
+    /** SEAL_MASTER_KEY, base64 of 32 bytes: encrypts seal and signature private keys. Required in production. */
+    sealMasterKey?: string
+    /** ID_HASH_SECRET: HMAC key of stored ID-number hashes. Required in production. */
+    idHashSecret?: string
+    /** SIGN_QR_HOSTS (comma-separated): the first builds QR codes, every one is recognised. */
+    qrHosts: string[]
+    /** The periodic expiry sweep of sign tasks (which sends their callbacks); off in tests. */
+    sweepEnabled: boolean
+  }
+  /** 刷脸 (face verification) settings beyond the platform credentials above. */
+  face: {
+    /** Alipay certify merchant_config.return_url (required by the API; mini-programs ignore it). */
+    alipayReturnUrl: string
+  }
 }
 
 export class ConfigError extends Error {
@@ -75,6 +93,23 @@ function clockTime(env: Env, key: string, fallback: string): string {
   const raw = optional(env, key) ?? fallback
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new ConfigError(`${key} must be HH:MM (China time), got "${raw}"`)
   return raw
+}
+
+/** A base64 key of exactly `bytes` bytes, or undefined when unset. */
+function base64Key(env: Env, key: string, bytes: number): string | undefined {
+  const raw = optional(env, key)
+  if (raw === undefined) return undefined
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw) || Buffer.from(raw, 'base64').length !== bytes) {
+    throw new ConfigError(`${key} must be ${bytes} random bytes in base64 (openssl rand -base64 ${bytes})`)
+  }
+  return raw
+}
+
+function qrHosts(env: Env): string[] {
+  const hosts = (optional(env, 'SIGN_QR_HOSTS') ?? DEFAULT_SIGN_QR_HOST).split(',').map((h) => h.trim().toLowerCase())
+  const bad = hosts.find((host) => !isSignQrHost(host))
+  if (bad !== undefined) throw new ConfigError(`SIGN_QR_HOSTS must be host names (host[:port]), got "${bad}"`)
+  return hosts
 }
 
 const MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const
@@ -121,6 +156,15 @@ export function loadConfig(env: Env = process.env): Config {
     subscribeTemplates: {
       weapp: optional(env, 'WECHAT_TEMPLATE_LICENCE_REMINDER') ?? 'dev-weapp-licence-reminder',
       alipay: optional(env, 'ALIPAY_TEMPLATE_LICENCE_REMINDER') ?? 'dev-alipay-licence-reminder',
+    },
+    signing: {
+      sealMasterKey: base64Key(env, 'SEAL_MASTER_KEY', 32),
+      idHashSecret: optional(env, 'ID_HASH_SECRET'),
+      qrHosts: qrHosts(env),
+      sweepEnabled: flag(env, 'SIGN_TASK_SWEEP_ENABLED', nodeEnv !== 'test'),
+    },
+    face: {
+      alipayReturnUrl: optional(env, 'ALIPAY_CERTIFY_RETURN_URL') ?? 'https://zqt.example.gov.cn/face/return',
     },
   }
   assertSafeConfig(config)

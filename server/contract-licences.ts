@@ -132,6 +132,8 @@ export interface ImportReport {
   accepted: number
   created: number
   updated: number
+  /** accepted rows identical to what was already stored (a re-import) */
+  unchanged: number
   rejected: { line: number; reason: string }[]
 }
 
@@ -143,6 +145,9 @@ export interface ReminderRunReport {
   /** already delivered by an earlier run */
   skipped: number
   failed: number
+  /** not sendable for good: the user refused or has no subscription left, the platform rejected the
+   * message, or the licence stopped being due (renewal started, cancelled, deleted) */
+  undeliverable: number
 }
 
 export interface FollowUpEntry {

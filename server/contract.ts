@@ -4,6 +4,8 @@
  * Field names are the JSON the server sends and accepts.
  */
 
+import type { SealErrorCode } from './contract-seals'
+
 export type Platform = 'weapp' | 'alipay' | 'h5'
 
 /** Every non-2xx response has this body. `message` is Chinese and safe to show. */
@@ -39,6 +41,7 @@ export type ErrorCode =
   | 'LICENCE_DUPLICATE'
   | 'LICENCE_CANCELLED'
   | 'REMINDER_RUN_IN_PROGRESS'
+  | SealErrorCode
 
 export interface HealthResponse {
   status: 'ok'

@@ -6,6 +6,7 @@ import { loadConfig } from './config'
 import { openDb } from './db/db'
 import { migrate } from './db/migrate'
 import { seedDemoData } from './seed/demo'
+import { seedDemoLegalRepresentativeHashes } from './seed/demo-seals'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     const applied = await migrate(db)
     if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
     if (await seedDemoData(db)) app.log.info('demo data seeded')
+    // The demo legal representative's ID-number HMAC under the configured ID_HASH_SECRET (刷脸办事 demo).
+    await seedDemoLegalRepresentativeHashes(db, app.signing.idHashSecret)
 
     const staticDir = resolve(config.staticDir)
     if (existsSync(staticDir)) {

@@ -1,4 +1,5 @@
 import type { ApiErrorBody, ErrorCode } from '../contract'
+import { SEAL_ERROR_DEFAULTS } from '../signing/seal-errors'
 
 /** Default HTTP status and Chinese message for each error code. */
 export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string }> = {
@@ -26,6 +27,7 @@ export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string
   LICENCE_DUPLICATE: { status: 409, message: '该企业已登记过相同编号的此类证照' },
   LICENCE_CANCELLED: { status: 409, message: '该证照已注销，无需续期' },
   REMINDER_RUN_IN_PROGRESS: { status: 409, message: '提醒任务正在运行，请稍后再试' },
+  ...SEAL_ERROR_DEFAULTS,
 }
 
 export interface ApiErrorOptions {

@@ -2,7 +2,11 @@ import type { LicenceTypeView } from '../contract-licences'
 import type { Queryable } from '../db/db'
 import { LICENCE_CATALOGUE, mergeCatalogue, type CatalogueError } from '../../src/domain/licences/catalogue'
 import { DEFAULT_LEAD_RULE, DEFAULT_LEAD_RULE_NOTE, describeLeadRule } from '../../src/domain/licences/leadRules'
-import { AUTHORITY_KIND_LABELS, RENEWAL_PROCEDURE_LABELS, type LicenceType } from '../../src/domain/licences/licenceType'
+import {
+  AUTHORITY_KIND_LABELS,
+  RENEWAL_PROCEDURE_LABELS,
+  type LicenceType,
+} from '../../src/domain/licences/licenceType'
 
 /**
  * The city's catalogue: the built-in one with the city's overrides (stored as data) merged in by

@@ -20,7 +20,11 @@ export interface StoredDeadline {
 
 export function storedDeadline(expiresOn: IsoDate, rule: LeadRule): StoredDeadline {
   const days = renewalDeadlineDays(toDayNumber(expiresOn), rule)
-  return { latestApplyOn: fromDayNumber(days.latest), estimate: days.estimate, calendarYear: calendarCoverage().lastYear }
+  return {
+    latestApplyOn: fromDayNumber(days.latest),
+    estimate: days.estimate,
+    calendarYear: calendarCoverage().lastYear,
+  }
 }
 
 interface DeadlineRow {
@@ -43,13 +47,15 @@ export async function recomputeStoredDeadlines(
   onlyEstimates = false,
 ): Promise<number> {
   const lastYear = calendarCoverage().lastYear
-  const { rows } = await db.query<DeadlineRow>(
-    `select id, type_code, to_char(expires_on, 'YYYY-MM-DD') as expires_on,
-       to_char(latest_apply_on, 'YYYY-MM-DD') as latest_apply_on, deadline_estimate
-     from licences
-     where deleted_at is null ${onlyEstimates ? 'and deadline_estimate and deadline_calendar_year < $1' : 'and $1::int is not null'}`,
-    [lastYear],
-  )
+  const columns = `id, type_code, to_char(expires_on, 'YYYY-MM-DD') as expires_on,
+    to_char(latest_apply_on, 'YYYY-MM-DD') as latest_apply_on, deadline_estimate`
+  const { rows } = onlyEstimates
+    ? await db.query<DeadlineRow>(
+        `select ${columns} from licences
+         where deleted_at is null and deadline_estimate and deadline_calendar_year < $1`,
+        [lastYear],
+      )
+    : await db.query<DeadlineRow>(`select ${columns} from licences where deleted_at is null`)
   const changed: { id: string; deadline: StoredDeadline }[] = []
   const stale: string[] = []
   for (const row of rows) {
@@ -66,7 +72,12 @@ export async function recomputeStoredDeadlines(
       `update licences l set latest_apply_on = t.latest, deadline_estimate = t.estimate, deadline_calendar_year = $4
        from unnest($1::uuid[], $2::date[], $3::boolean[]) as t(id, latest, estimate)
        where l.id = t.id`,
-      [batch.map((c) => c.id), batch.map((c) => c.deadline.latestApplyOn), batch.map((c) => c.deadline.estimate), lastYear],
+      [
+        batch.map((c) => c.id),
+        batch.map((c) => c.deadline.latestApplyOn),
+        batch.map((c) => c.deadline.estimate),
+        lastYear,
+      ],
     )
   }
   // Unchanged estimates were checked against the newer calendar: not again until the next one.

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Queryable } from '../db/db'
 import { idNumberCheckCharacter } from '../../src/domain/idcard'
 import { usccCheckCharacter } from '../../src/domain/uscc'
+import { chinaDateOf, type IsoDate } from '../../src/domain/calendar/dates'
 import { DEMO_ENTERPRISES, DEMO_USERS, type DemoEnterprise } from './demo-data'
+import { seedDemoLicences, seedWelcomeMessage } from './demo-licences'
+import { seedDemoLegalRepresentativeHashes } from './demo-seals'
 
 export { DEMO_PHONES, DEMO_USERS, DEMO_ENTERPRISES } from './demo-data'
 
@@ -49,19 +52,41 @@ async function upsertEnterprise(tx: Queryable, enterprise: DemoEnterprise): Prom
   return rows[0].id
 }
 
-/** Fills an empty database with the demo users and enterprises. Returns false when users already exist. */
-export async function seedDemoData(db: Db): Promise<boolean> {
+/** A database seeded before licences existed gets the demo licences once, when it has none at all. */
+async function seedLicencesIntoOlderDemo(tx: Queryable, today: IsoDate): Promise<void> {
+  const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from licences')
+  if (rows[0].n > 0) return
+  for (const enterprise of DEMO_ENTERPRISES) {
+    const found = await tx.query<{ id: string }>('select id from enterprises where uscc = $1', [demoUscc(enterprise)])
+    if (found.rows[0]) await seedDemoLicences(tx, enterprise, found.rows[0].id, today)
+  }
+}
+
+/**
+ * Fills an empty database with the demo users, enterprises and licences (dated around `today`).
+ * Returns false when users already exist.
+ */
+export async function seedDemoData(db: Db, today: IsoDate = chinaDateOf(Date.now())): Promise<boolean> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from users')
-    if (rows[0].n > 0) return false
+    if (rows[0].n > 0) {
+      await seedLicencesIntoOlderDemo(tx, today)
+      await seedDemoLegalRepresentativeHashes(tx)
+      return false
+    }
     const enterpriseIds = new Map<string, string>()
-    for (const enterprise of DEMO_ENTERPRISES) enterpriseIds.set(enterprise.key, await upsertEnterprise(tx, enterprise))
+    for (const enterprise of DEMO_ENTERPRISES) {
+      const enterpriseId = await upsertEnterprise(tx, enterprise)
+      enterpriseIds.set(enterprise.key, enterpriseId)
+      await seedDemoLicences(tx, enterprise, enterpriseId, today)
+    }
     for (const user of DEMO_USERS) {
       await tx.query(
         `insert into users (id, name, phone, id_number) values ($1, $2, $3, $4) on conflict (phone) do nothing`,
         [randomUUID(), user.name, user.phone, user.idNumberBody ? demoIdNumber(user.idNumberBody) : null],
       )
       const { rows: found } = await tx.query<{ id: string }>('select id from users where phone = $1', [user.phone])
+      await seedWelcomeMessage(tx, found[0].id)
       for (const link of user.links) {
         await tx.query(
           `insert into user_enterprises (user_id, enterprise_id, role) values ($1, $2, $3) on conflict do nothing`,
@@ -69,6 +94,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         )
       }
     }
+    await seedDemoLegalRepresentativeHashes(tx)
     return true
   })
 }

@@ -2,7 +2,8 @@ import { Input, Picker, View } from '@tarojs/components'
 
 /**
  * A date typed as YYYY-MM-DD (accessible, quick for a date printed on a certificate) or chosen
- * from the platform's date picker; both set the same value.
+ * from the platform's date picker; both set the same value. The placeholder repeats the label: on
+ * H5 Taro puts aria-label on its wrapper element, so the inner <input> is named by its placeholder.
  */
 export function DateField(props: { label: string; value: string; error?: string; onChange: (value: string) => void }) {
   return (
@@ -12,7 +13,7 @@ export function DateField(props: { label: string; value: string; error?: string;
         <Input
           className='input field__input'
           value={props.value}
-          placeholder='例如 2026-01-31'
+          placeholder={`${props.label}，如 2026-01-31`}
           maxlength={10}
           ariaLabel={props.label}
           onInput={(e) => props.onChange(e.detail.value.trim())}

@@ -1,6 +1,9 @@
 import { Input, View } from '@tarojs/components'
 
-/** A labelled one-line text field with its error under it. */
+/**
+ * A labelled one-line text field with its error under it. The placeholder names the label too (see
+ * DateField: on H5 the inner <input> is named by its placeholder).
+ */
 export function TextField(props: {
   label: string
   value: string
@@ -15,7 +18,7 @@ export function TextField(props: {
       <Input
         className='input'
         value={props.value}
-        placeholder={props.placeholder}
+        placeholder={props.placeholder ?? `请输入${props.label}`}
         maxlength={props.maxlength ?? 64}
         ariaLabel={props.label}
         onInput={(e) => props.onChange(e.detail.value)}

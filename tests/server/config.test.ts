@@ -78,7 +78,8 @@ describe('buildApp', () => {
   })
 
   it('does not offer the sandbox login provider when the sandbox is off', async () => {
-    const app = buildApp({ db: unusedDb, config: loadConfig({ NODE_ENV: 'production' }) })
+    const secrets = { SEAL_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), ID_HASH_SECRET: 'test' }
+    const app = buildApp({ db: unusedDb, config: loadConfig({ NODE_ENV: 'production', ...secrets }) })
     await app.ready()
     expect(app.loginProviders.h5).toBeUndefined()
     await app.close()

@@ -86,7 +86,7 @@ export function LicenceForm(props: {
             <Input
               className='input'
               value={typeQuery}
-              placeholder='输入名称搜索，如“食品”'
+              placeholder='搜索证照类型，如“食品”'
               ariaLabel='搜索证照类型'
               onInput={(e) => setTypeQuery(e.detail.value)}
             />

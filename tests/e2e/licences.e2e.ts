@@ -53,18 +53,19 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
 
   await page.getByText('证照', { exact: true }).last().click()
   await page.getByRole('button', { name: '添加证照' }).click()
-  await page.getByRole('textbox', { name: '搜索证照类型' }).fill('户外广告')
+  await page.getByRole('textbox', { name: /搜索证照类型/ }).fill('户外广告')
   await page.getByRole('option', { name: '选择户外广告设施设置许可证' }).click()
-  await page.getByRole('textbox', { name: '证照编号' }).fill('XC-HWGG-2023-0088')
-  await page.getByRole('textbox', { name: '发证机关' }).fill('许昌市城市管理局')
-  await page.getByRole('textbox', { name: '发证日期' }).fill(addDays(expiresOn, -3 * 365))
-  await page.getByRole('textbox', { name: '有效期至' }).fill(expiresOn)
+  await page.getByRole('textbox', { name: /证照编号/ }).fill('XC-HWGG-2023-0088')
+  await page.getByRole('textbox', { name: /发证机关/ }).fill('许昌市城市管理局')
+  await page.getByRole('textbox', { name: /^发证日期/ }).fill(addDays(expiresOn, -3 * 365))
+  await page.getByRole('textbox', { name: /^有效期至/ }).fill(expiresOn)
   await page.getByRole('button', { name: '保存证照' }).click()
 
   // The detail page: status and countdown by the type's lead rule (10 days before expiry).
-  await page.getByText(`距续期申请截止还有 ${daysLeft} 天`).waitFor()
-  await page.getByText(expectedStatus, { exact: true }).first().waitFor()
-  await page.getByText(deadline.latestApplyOn).waitFor()
+  // (Taro H5 keeps earlier pages in the DOM, hidden: only what is visible counts.)
+  await page.getByText(`距续期申请截止还有 ${daysLeft} 天`).filter({ visible: true }).waitFor()
+  await page.getByText(expectedStatus, { exact: true }).filter({ visible: true }).first().waitFor()
+  await page.getByText(deadline.latestApplyOn).filter({ visible: true }).first().waitFor()
 
   // The reminder job for the day one of the default offsets (…7, 3, 1 days before) falls on.
   const offset = [7, 3, 1].find((d) => d <= daysLeft)!
@@ -73,24 +74,28 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
   expect(run.status).toBe(200)
   expect(run.body.delivered.inbox).toBeGreaterThan(0)
 
+  await page.goBack()
   await page.getByText('消息', { exact: true }).last().click()
-  const alert = page.getByRole('link', { name: /^未读：.*户外广告设施设置许可证/ })
+  const alert = page.getByRole('link', { name: /^未读：/ }).filter({ hasText: '户外广告设施设置许可证', visible: true })
   await alert.waitFor()
-  const unread = await page.getByRole('status').textContent()
+  const unread = await page.getByRole('status').filter({ visible: true }).textContent()
   const badge = await page.locator('.weui-badge').first().textContent()
   expect(unread).toBe(`${badge} 条未读`)
 
   // Tap through to the licence and mark the renewal as submitted.
   await alert.click()
-  await page.getByRole('button', { name: '已提交续期' }).click()
-  await page.getByText('续期办理中', { exact: true }).first().waitFor()
+  await page.getByRole('button', { name: '已提交续期' }).filter({ visible: true }).click()
+  await page.getByText('续期办理中', { exact: true }).filter({ visible: true }).first().waitFor()
 
   // Offline: the wallet still shows, under 离线.
   await page.context().setOffline(true)
   await page.goto(`${server.baseUrl}/#/pages/licences/index`).catch(() => undefined)
   await page.getByText('证照', { exact: true }).last().click()
-  await page.getByRole('status').filter({ hasText: '离线' }).waitFor()
-  await page.getByRole('link', { name: /户外广告设施设置许可证，续期办理中/ }).waitFor()
+  await page.getByRole('status').filter({ hasText: '离线', visible: true }).waitFor()
+  await page
+    .getByRole('link', { name: /户外广告设施设置许可证，续期办理中/ })
+    .filter({ visible: true })
+    .waitFor()
   await page.context().setOffline(false)
   expect(errors).toEqual([])
 })

@@ -1,0 +1,349 @@
+/**
+ * Wire types of 刷脸办事, 电子印章, 电子签名 and 扫码签章. The app imports them with `import type`
+ * only. Instants are ISO timestamps; hashes are lower-case hex; binary is base64.
+ */
+import type { EnterpriseSummary, Platform } from './contract'
+import type { SealType } from '../src/domain/signing/sealTypes'
+import type { SignTaskStatus } from '../src/domain/signing/signTask'
+
+export type SealErrorCode =
+  | 'FACE_UNAVAILABLE'
+  | 'FACE_PROVIDER_ERROR'
+  | 'FACE_CANCELLED'
+  | 'FACE_MISMATCH'
+  | 'FACE_LOCKED'
+  | 'FACE_SESSION_NOT_FOUND'
+  | 'FACE_SESSION_CLOSED'
+  | 'FACE_TICKET_INVALID'
+  | 'NOT_LEGAL_REPRESENTATIVE'
+  | 'LEGAL_REPRESENTATIVE_ONLY'
+  | 'SEALS_ALREADY_CLAIMED'
+  | 'SEAL_NOT_FOUND'
+  | 'SEAL_NOT_AVAILABLE'
+  | 'SIGNATURE_ALREADY_CLAIMED'
+  | 'SIGNATURE_NOT_CLAIMED'
+  | 'SIGNATURE_IMAGE_INVALID'
+  | 'PIN_INVALID'
+  | 'PIN_LOCKED'
+  | 'PIN_NOT_SET'
+  | 'GRANTEE_NOT_FOUND'
+  | 'GRANT_NOT_FOUND'
+  | 'INVITE_CODE_INVALID'
+  | 'ENTERPRISE_NOT_FOUND'
+  | 'SIGN_TICKET_INVALID'
+  | 'SIGN_TASK_NOT_FOUND'
+  | 'SIGN_TASK_EXPIRED'
+  | 'SIGN_TASK_SCANNED_BY_OTHER'
+  | 'SIGN_TASK_ALREADY_SIGNED'
+  | 'SIGN_TASK_REJECTED'
+  | 'SIGN_TASK_NOT_SCANNED'
+  | 'SIGN_WRONG_ENTERPRISE'
+  | 'SIGN_NOT_AUTHORISED'
+
+// --- 刷脸 ---
+
+/** What a verification is for; a ticket is good for this purpose only. */
+export type FacePurpose = 'login' | 'claim-seal' | 'claim-signature' | 'grant' | `sign:${string}`
+
+export type FaceProviderName = 'wechat' | 'alipay' | 'sandbox'
+
+export interface StartFaceSessionRequest {
+  purpose: FacePurpose
+  /** As on the 居民身份证. */
+  name: string
+  idNumber: string
+  /** The platform the app runs on: weapp → WeChat 人脸核身, alipay → 支付宝身份验证, h5 → sandbox. */
+  platform: Platform
+  /** For claim-seal and grant: the enterprise it is about (failures go to its seal audit). */
+  enterpriseId?: string
+}
+
+export interface FaceSessionStarted {
+  sessionId: string
+  provider: FaceProviderName
+  /** WeChat: pass to wx.requestFacialVerify. */
+  verifyId?: string
+  /** Alipay: my.startAPVerify({ certifyId, url: certifyUrl }). */
+  certifyId?: string
+  certifyUrl?: string
+  /** Sandbox (development only): the H5 stand-in face screen shows it. */
+  sandboxToken?: string
+  expiresAt: string
+}
+
+export interface CompleteFaceSessionRequest {
+  /**
+   * What the platform API told the client. Never trusted for success: the server asks the
+   * provider. The sandbox reads `sandboxOutcome`; Alipay reads a cancel (resultStatus 6001).
+   */
+  clientResult?: { sandboxOutcome?: 'pass' | 'fail' | 'cancel'; [key: string]: unknown }
+}
+
+export interface FaceTicketIssued {
+  /** Single use, for `purpose` only, valid 5 minutes. */
+  ticket: string
+  purpose: FacePurpose
+  expiresAt: string
+  person: { nameMasked: string; idNumberMasked: string }
+}
+
+export interface LinkEnterprisesRequest {
+  /** A ticket of purpose 'login'. */
+  ticket: string
+}
+
+export interface LinkEnterprisesResponse {
+  /** Every enterprise the verified person is the legal representative of, now linked. */
+  enterprises: EnterpriseSummary[]
+  newlyLinked: number
+}
+
+// --- 电子印章 / 电子签名 ---
+
+export type SealStatus = 'valid' | 'expired' | 'revoked'
+
+/** The key material of a seal or signature that anyone may know. */
+export interface PublicKeyInfo {
+  /** SubjectPublicKeyInfo PEM: id-ecPublicKey (1.2.840.10045.2.1) on SM2 (1.2.156.10197.1.301). */
+  publicKeyPem: string
+  /** SM2 with SM3: 1.2.156.10197.1.501. */
+  signatureAlgorithm: string
+}
+
+export interface SealView extends PublicKeyInfo {
+  id: string
+  enterpriseId: string
+  type: SealType
+  /** e.g. 合同专用章 */
+  typeLabel: string
+  /** As engraved, e.g. 许昌瑞丰食品有限公司合同专用章. */
+  name: string
+  holderUscc: string
+  validFrom: string
+  validTo: string
+  status: SealStatus
+  imageSvg: string
+  createdAt: string
+}
+
+export interface ClaimSealsRequest {
+  /** A ticket of purpose 'claim-seal' for the enterprise's legal representative. */
+  ticket: string
+  /** 6 digits; becomes the person's signing PIN. */
+  pin: string
+}
+
+export interface SealListResponse {
+  /** The legal representative sees all; a handler only the seals granted and still valid. */
+  seals: SealView[]
+  claimed: boolean
+  /** Whether the caller may grant, revoke and read the audit (the legal representative). */
+  canManage: boolean
+}
+
+export type SignatureImageInput = { kind: 'drawn'; strokes: [number, number][][] } | { kind: 'name' }
+
+export interface ClaimSignatureRequest {
+  /** A ticket of purpose 'claim-signature'. */
+  ticket: string
+  pin: string
+  image: SignatureImageInput
+}
+
+export interface PersonalSignatureView extends PublicKeyInfo {
+  id: string
+  holderName: string
+  idNumberMasked: string
+  imageKind: 'drawn' | 'name'
+  imageSvg: string
+  validFrom: string
+  validTo: string
+  status: SealStatus
+  createdAt: string
+}
+
+export interface MySignatureResponse {
+  signature: PersonalSignatureView | null
+}
+
+// --- 授权 ---
+
+export interface CreateSealGrantRequest {
+  /** By the handler's phone (they must have logged in once), or a one-time invite code. */
+  grantee: { phone: string } | { invite: true }
+  sealIds: string[]
+  /** Last day of the grant (China calendar day, inclusive). */
+  validUntil: string
+  /** Confirm with the signing PIN or a face ticket of purpose 'grant'. */
+  pin?: string
+  ticket?: string
+}
+
+export type SealGrantStatus = 'invited' | 'active' | 'expired' | 'revoked'
+
+export interface SealGrantView {
+  id: string
+  enterpriseId: string
+  grantee: { userId: string | null; nameMasked: string | null; phoneMasked: string | null }
+  seals: { id: string; type: SealType; name: string }[]
+  validUntil: string
+  status: SealGrantStatus
+  createdAt: string
+  acceptedAt: string | null
+  revokedAt: string | null
+}
+
+export interface SealGrantCreated extends SealGrantView {
+  /** Shown once, for an invite grant: give it to the handler. */
+  inviteCode?: string
+  inviteExpiresAt?: string
+}
+
+export interface AcceptSealGrantRequest {
+  inviteCode: string
+}
+
+export type SealAuditAction =
+  'claim' | 'grant' | 'grant-accepted' | 'revoke' | 'sign' | 'reject' | 'pin-failed' | 'face-failed'
+
+export interface SealAuditEntry {
+  id: string
+  action: SealAuditAction
+  actor: { userId: string | null; nameMasked: string | null }
+  sealId: string | null
+  grantId: string | null
+  taskId: string | null
+  detail: string
+  at: string
+}
+
+export interface SealAuditPage {
+  items: SealAuditEntry[]
+  /** Pass as ?before= for older entries; null at the end. */
+  nextCursor: string | null
+}
+
+// --- 扫码签章 ---
+
+export type SignerSpec =
+  { sealType: SealType } | { personalSignature: { role: 'legal_representative' | 'handler'; phone?: string } }
+
+export interface CreateSignTaskRequest {
+  /** 统一社会信用代码 of the enterprise whose seals are asked for. */
+  enterpriseUscc: string
+  signers: SignerSpec[]
+  documentName: string
+  /** Either the document's SM3 (hex) or the document itself (base64, ≤ 10 MB); never both. */
+  documentSm3?: string
+  document?: string
+  /** POSTed {taskId, status} once the task is signed, rejected or expired (then GET the task). */
+  callbackUrl?: string
+  /** 60–1800; default 300. */
+  expiresInSeconds?: number
+}
+
+export interface SignTaskCreated {
+  taskId: string
+  ticket: string
+  /** Put this in the QR code. */
+  qrContent: string
+  expiresAt: string
+}
+
+/** GB/T 38540 SES_Signature, as JSON. Verify with POST /seal-verifications or OpenSSL. */
+export interface SignatureRecord {
+  format: 'zqt-ses-signature/1'
+  id: string
+  taskId: string
+  kind: 'seal' | 'personal'
+  sealId: string | null
+  personalSignatureId: string | null
+  /** Seal or signature name, for display. */
+  name: string
+  signedAt: string
+  documentSm3: string
+  /** The signed bytes: canonical JSON of TBS_Sign (src/domain/signing/tbs.ts), base64. */
+  tbs: string
+  /** SM2 signature, DER SEQUENCE{r, s}, base64; Z computed with signerId. */
+  signature: string
+  signerPublicKey: string
+  signatureAlgorithm: string
+  digestAlgorithm: string
+  signerId: string
+  /** The seal or signature picture to stamp on the document. */
+  imageSvg: string
+}
+
+export interface SignTaskView {
+  taskId: string
+  status: SignTaskStatus
+  statusLabel: string
+  enterpriseUscc: string
+  documentName: string
+  documentSm3: string
+  expiresAt: string
+  scannedAt: string | null
+  finishedAt: string | null
+  rejectReason: string | null
+  signatures: SignatureRecord[]
+}
+
+export interface ScanSignTaskRequest {
+  /** From parseSignQrContent. */
+  ticket: string
+}
+
+export type SignerPreview =
+  | { kind: 'seal'; sealType: SealType; sealId: string; sealName: string; imageSvg: string }
+  | { kind: 'personal'; role: 'legal_representative' | 'handler'; holderName: string; imageSvg: string }
+
+export interface SignTaskPreview {
+  taskId: string
+  documentName: string
+  documentSm3: string
+  requestedBy: string
+  enterprise: { id: string; name: string; uscc: string }
+  signers: SignerPreview[]
+  expiresAt: string
+  /** Start a face session with this purpose to confirm by face. */
+  facePurpose: FacePurpose
+  /** Whether the scanner has a signing PIN (else face only). */
+  pinAvailable: boolean
+}
+
+export interface ConfirmSignTaskRequest {
+  /** A face ticket of purpose `sign:<taskId>`, or the signing PIN. */
+  ticket?: string
+  pin?: string
+}
+
+export interface RejectSignTaskRequest {
+  reason?: string
+}
+
+// --- 验章 ---
+
+export interface SealVerificationRequest {
+  signatureRecord: Pick<SignatureRecord, 'tbs' | 'signature' | 'signerPublicKey'> & Partial<SignatureRecord>
+  /** The document (base64) or its SM3; one of them. */
+  document?: string
+  documentSm3?: string
+}
+
+export interface SealVerificationChecks {
+  hashMatches: boolean
+  signatureValid: boolean
+  sealValidAtSigningTime: boolean
+  signerAuthorisedAtSigningTime: boolean
+  sealNotRevoked: boolean
+}
+
+export interface SealVerificationResult {
+  valid: boolean
+  checks: SealVerificationChecks
+  /** What the signature says it is, when it could be read. */
+  seal: { id: string; kind: 'seal' | 'personal'; name: string; holder: string } | null
+  signedAt: string | null
+  /** Chinese, one per failed check. */
+  problems: string[]
+}

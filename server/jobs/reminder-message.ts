@@ -1,0 +1,83 @@
+import type { IsoDate } from '../../src/domain/calendar/dates'
+import type { OutgoingMessage } from '../notify/sender'
+
+/** What one reminder says, in the inbox and in a platform message. */
+export interface ReminderFacts {
+  licenceId: string
+  enterpriseName: string
+  typeName: string
+  number: string
+  /** 'd<N>' (N days before the renewal deadline) or 'expiry' */
+  offsetKey: string
+  /** the renewal deadline, or the expiry date for 'expiry' */
+  deadline: IsoDate
+}
+
+/** The licence's detail page in the app (subpackage packages/licences). */
+export function licencePage(licenceId: string): string {
+  return `packages/licences/pages/detail/index?id=${licenceId}`
+}
+
+export function offsetKeyOf(daysBefore: number | 'expiry'): string {
+  return daysBefore === 'expiry' ? 'expiry' : `d${daysBefore}`
+}
+
+function daysBefore(offsetKey: string): number | null {
+  return offsetKey === 'expiry' ? null : Number(offsetKey.slice(1))
+}
+
+export function reminderText(facts: ReminderFacts): { title: string; body: string } {
+  const subject = `${facts.enterpriseName}的${facts.typeName}（编号 ${facts.number}）`
+  const days = daysBefore(facts.offsetKey)
+  if (days === null) {
+    return {
+      title: '证照今日到期',
+      body: `${subject}今天（${facts.deadline}）到期。到期后一般须重新申请许可，请尽快联系发证机关。`,
+    }
+  }
+  if (days === 0) {
+    return {
+      title: '今天是续期申请最后一天',
+      body: `${subject}最晚须于今天（${facts.deadline}）提出续期申请，请立即办理。`,
+    }
+  }
+  return {
+    title: '证照续期提醒',
+    body: `${subject}最晚须于 ${facts.deadline} 前提出续期申请，还剩 ${days} 天，请提前准备材料。`,
+  }
+}
+
+/** WeChat `thing` values take at most 20 characters. */
+function thing(text: string): string {
+  const chars = Array.from(text)
+  return chars.length <= 20 ? text : `${chars.slice(0, 19).join('')}…`
+}
+
+function chineseDate(date: IsoDate): string {
+  return `${date.slice(0, 4)}年${date.slice(5, 7)}月${date.slice(8, 10)}日`
+}
+
+/**
+ * The template's fields, in order: 证照名称, 企业名称, 截止日期, 温馨提示. The names must be the
+ * keywords of the template registered in each platform's console.
+ */
+export const WECHAT_FIELD_NAMES = ['thing1', 'thing2', 'date3', 'thing4'] as const
+export const ALIPAY_FIELD_NAMES = ['keyword1', 'keyword2', 'keyword3', 'keyword4'] as const
+
+export function platformMessage(
+  facts: ReminderFacts,
+  toUser: string,
+  templateId: string,
+  names: readonly string[],
+): OutgoingMessage {
+  const days = daysBefore(facts.offsetKey)
+  const hint =
+    days === null ? '今日到期，请尽快办理' : days === 0 ? '今天是申请续期最后一天' : `还剩${days}天，请及时申请续期`
+  const values = [thing(facts.typeName), thing(facts.enterpriseName), chineseDate(facts.deadline), thing(hint)]
+  return {
+    toUser,
+    templateId,
+    page: licencePage(facts.licenceId),
+    fields: names.map((name, i) => ({ name, value: values[i] })),
+  }
+}

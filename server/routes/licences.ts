@@ -1,0 +1,216 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type {
+  LicenceInput,
+  LicenceListResponse,
+  LicenceStatus,
+  LicenceView,
+  RenewedLicenceInput,
+} from '../contract-licences'
+import { currentEnterprise, enterpriseFromParams, requireEnterpriseAccess } from '../auth/enterprise-access'
+import { enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import { currentUser, requireUser } from '../auth/require-user'
+import type { Queryable } from '../db/db'
+import { ApiError } from '../http/api-error'
+import { idempotentWrite } from '../http/idempotency'
+import { todayInChina } from '../http/today'
+import { loadCatalogue, recordType, type CityCatalogue } from '../licences/catalogue-store'
+import {
+  checkLicenceInput,
+  checkRenewal,
+  licenceInputSchema,
+  renewedLicenceInputSchema,
+} from '../licences/licence-input'
+import {
+  deleteLicence,
+  findLicence,
+  historyOf,
+  insertLicence,
+  listEnterpriseLicences,
+  markRenewalStarted,
+  normalizeInput,
+  recordRenewal,
+  updateLicenceFacts,
+  type LicenceRow,
+} from '../licences/licence-repo'
+import { emptyStatusCounts, matchesQuery, sortByUrgency, toLicenceView } from '../licences/licence-view'
+import { storedDeadline } from '../licences/stored-deadline'
+import { LICENCE_STATUSES, licenceIdParamsSchema, licenceListSchema, licenceViewSchema } from './licence-schemas'
+import { errorResponses, noQuerystring } from './schemas'
+
+type LicenceParams = { licenceId: string }
+
+const listQuerystring = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: LICENCE_STATUSES },
+    q: { type: 'string', maxLength: 64 },
+  },
+} as const
+
+const common = { tags: ['licences'], security: [{ session: [] }] }
+const one = { ...common, params: licenceIdParamsSchema, querystring: noQuerystring }
+const viewResponse = { 200: licenceViewSchema, ...errorResponses }
+
+/**
+ * The licence wallet. Every route reaches a licence through requireEnterpriseAccess on the
+ * licence's enterprise; one the caller may not see is a 404, as if it did not exist.
+ */
+export async function licenceRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', requireUser)
+
+  async function accessibleLicence(request: FastifyRequest<{ Params: LicenceParams }>): Promise<LicenceRow> {
+    const row = await findLicence(app.db, request.params.licenceId)
+    if (!row) throw new ApiError('LICENCE_NOT_FOUND')
+    try {
+      await requireEnterpriseAccess(request, row.enterprise_id)
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'ENTERPRISE_FORBIDDEN') throw new ApiError('LICENCE_NOT_FOUND')
+      throw error
+    }
+    return row
+  }
+
+  async function viewOf(db: Queryable, row: LicenceRow, catalogue: CityCatalogue): Promise<LicenceView> {
+    const history = await historyOf(db, [row.id])
+    return toLicenceView(row, history.get(row.id) ?? [], catalogue, todayInChina(app))
+  }
+
+  app.get<{ Params: { enterpriseId: string }; Querystring: { status?: LicenceStatus; q?: string } }>(
+    '/enterprises/:enterpriseId/licences',
+    {
+      preHandler: enterpriseFromParams,
+      schema: {
+        ...common,
+        summary: '企业证照列表（按紧急程度排序，附各状态数量）',
+        params: enterpriseIdParamsSchema,
+        querystring: listQuerystring,
+        response: { 200: licenceListSchema, ...errorResponses },
+      },
+    },
+    async (request): Promise<LicenceListResponse> => {
+      const today = todayInChina(app)
+      const catalogue = await loadCatalogue(app.db)
+      const rows = await listEnterpriseLicences(app.db, currentEnterprise(request).enterpriseId)
+      const history = await historyOf(
+        app.db,
+        rows.map((row) => row.id),
+      )
+      const views = sortByUrgency(rows.map((row) => toLicenceView(row, history.get(row.id) ?? [], catalogue, today)))
+      const counts = emptyStatusCounts()
+      for (const view of views) counts[view.status]++
+      const { status, q } = request.query
+      const items = views.filter((view) => (!status || view.status === status) && matchesQuery(view, q ?? ''))
+      return { asOf: today, items, counts }
+    },
+  )
+
+  app.post<{ Params: { enterpriseId: string }; Body: LicenceInput }>(
+    '/enterprises/:enterpriseId/licences',
+    {
+      preHandler: enterpriseFromParams,
+      schema: {
+        ...common,
+        summary: '登记证照（支持 Idempotency-Key：重试不会重复登记）',
+        params: enterpriseIdParamsSchema,
+        querystring: noQuerystring,
+        body: licenceInputSchema,
+        response: { 201: licenceViewSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const enterpriseId = currentEnterprise(request).enterpriseId
+      const catalogue = await loadCatalogue(app.db)
+      const type = checkLicenceInput(request.body, catalogue, todayInChina(app))
+      const facts = normalizeInput(request.body)
+      const result = await idempotentWrite(app.db, request, currentUser(request).id, async (tx) => {
+        const row = await insertLicence(tx, enterpriseId, facts, storedDeadline(facts.expiresOn, type.leadRule))
+        return { statusCode: 201, body: toLicenceView(row, [], catalogue, todayInChina(app)) }
+      })
+      request.log.info({ licenceId: result.body.id, enterpriseId }, 'licence created')
+      return reply.status(result.statusCode).send(result.body)
+    },
+  )
+
+  app.get<{ Params: LicenceParams }>(
+    '/licences/:licenceId',
+    { schema: { ...one, summary: '证照详情（含续期截止日与换证历史）', response: viewResponse } },
+    async (request) => viewOf(app.db, await accessibleLicence(request), await loadCatalogue(app.db)),
+  )
+
+  app.put<{ Params: LicenceParams; Body: LicenceInput }>(
+    '/licences/:licenceId',
+    { schema: { ...one, summary: '修改证照信息', body: licenceInputSchema, response: viewResponse } },
+    async (request) => {
+      const current = await accessibleLicence(request)
+      const catalogue = await loadCatalogue(app.db)
+      const type = checkLicenceInput(request.body, catalogue, todayInChina(app), current.type_code)
+      const facts = normalizeInput(request.body)
+      return app.db.transaction(async (tx) => {
+        const row = await updateLicenceFacts(tx, current.id, facts, storedDeadline(facts.expiresOn, type.leadRule))
+        if (!row) throw new ApiError('LICENCE_NOT_FOUND')
+        return viewOf(tx, row, catalogue)
+      })
+    },
+  )
+
+  app.delete<{ Params: LicenceParams }>(
+    '/licences/:licenceId',
+    { schema: { ...one, summary: '删除证照', response: { 204: { type: 'null' }, ...errorResponses } } },
+    async (request, reply) => {
+      const current = await accessibleLicence(request)
+      if (!(await deleteLicence(app.db, current.id))) throw new ApiError('LICENCE_NOT_FOUND')
+      request.log.info({ licenceId: current.id }, 'licence deleted')
+      return reply.status(204).send()
+    },
+  )
+
+  app.post<{ Params: LicenceParams }>(
+    '/licences/:licenceId/renewal-started',
+    { schema: { ...one, summary: '已提交续期申请：状态变为「续期办理中」，不再提醒', response: viewResponse } },
+    async (request) => {
+      const current = await accessibleLicence(request)
+      const catalogue = await loadCatalogue(app.db)
+      const today = todayInChina(app)
+      if (current.cancelled_on !== null && current.cancelled_on <= today) throw new ApiError('LICENCE_CANCELLED')
+      return app.db.transaction(async (tx) => {
+        const row = await markRenewalStarted(tx, current.id, today)
+        if (!row) throw new ApiError('LICENCE_NOT_FOUND')
+        return viewOf(tx, row, catalogue)
+      })
+    },
+  )
+
+  app.post<{ Params: LicenceParams; Body: RenewedLicenceInput }>(
+    '/licences/:licenceId/renewed',
+    {
+      schema: {
+        ...one,
+        summary: '已换新证：原证号与有效期转入历史，新证替换',
+        body: renewedLicenceInputSchema,
+        response: viewResponse,
+      },
+    },
+    async (request) => {
+      const current = await accessibleLicence(request)
+      const catalogue = await loadCatalogue(app.db)
+      const today = todayInChina(app)
+      const type = recordType(catalogue, current.type_code)
+      const renewed = { ...request.body, number: request.body.number.trim() }
+      // The same renewal sent twice (a retry) is already the current certificate: nothing to move.
+      const alreadyRecorded = (row: LicenceRow) =>
+        row.number === renewed.number && row.issued_on === renewed.issuedOn && row.expires_on === renewed.expiresOn
+      if (alreadyRecorded(current)) return viewOf(app.db, current, catalogue)
+      if (current.cancelled_on !== null && current.cancelled_on <= today) throw new ApiError('LICENCE_CANCELLED')
+      checkRenewal(renewed, current, type, today)
+      return app.db.transaction(async (tx) => {
+        const locked = await findLicence(tx, current.id, true)
+        if (!locked) throw new ApiError('LICENCE_NOT_FOUND')
+        if (alreadyRecorded(locked)) return viewOf(tx, locked, catalogue)
+        const row = await recordRenewal(tx, locked, renewed, today, storedDeadline(renewed.expiresOn, type.leadRule))
+        request.log.info({ licenceId: row.id }, 'licence renewed')
+        return viewOf(tx, row, catalogue)
+      })
+    },
+  )
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type { PersonalSignatureView, SignatureImageInput } from '../contract-seals'
+import type { Queryable } from '../db/db'
+import { consumeFaceTicket } from '../face/face-tickets'
+import { ApiError } from '../http/api-error'
+import { newStoredKeyPair, signatureOwner, type KeyHolderRow } from '../signing/key-material'
+import { sm2PublicKeyPem } from '../signing/sm2'
+import { drawnSignatureSvg, nameSignatureSvg } from '../../src/domain/signing/signatureImage'
+import { SEAL_VALIDITY_YEARS } from '../../src/domain/signing/sealTypes'
+import { STROKES_PROBLEM_MESSAGES, normaliseStrokes } from '../../src/domain/signing/strokes'
+import { SM2_WITH_SM3_OID } from '../../src/domain/signing/tbs'
+import { assertAcceptablePin, hashPin, setSigningPin } from './pin'
+import { validityStatus, yearsLater } from './seal-repo'
+
+/** 个人电子签名: a face-verified person's own signature picture and SM2 key pair, held like a seal. */
+
+export interface PersonalSignatureRow extends KeyHolderRow {
+  user_id: string
+  holder_name: string
+  id_hash: string
+  id_masked: string
+  image_kind: 'drawn' | 'name'
+}
+
+const COLUMNS = `id, user_id, holder_name, id_hash, id_masked, image_kind, image_svg, public_key_hex, private_key_sealed,
+  valid_from, valid_to, created_at, revoked_at`
+
+export function personalSignatureView(row: PersonalSignatureRow): PersonalSignatureView {
+  return {
+    id: row.id,
+    holderName: row.holder_name,
+    idNumberMasked: row.id_masked,
+    imageKind: row.image_kind,
+    imageSvg: row.image_svg,
+    validFrom: new Date(row.valid_from).toISOString(),
+    validTo: new Date(row.valid_to).toISOString(),
+    status: validityStatus(row),
+    createdAt: new Date(row.created_at).toISOString(),
+    publicKeyPem: sm2PublicKeyPem(row.public_key_hex),
+    signatureAlgorithm: SM2_WITH_SM3_OID,
+  }
+}
+
+export async function liveSignatureOf(db: Queryable, userId: string): Promise<PersonalSignatureRow | null> {
+  const { rows } = await db.query<PersonalSignatureRow>(
+    `select ${COLUMNS} from personal_signatures where user_id = $1 and revoked_at is null`,
+    [userId],
+  )
+  return rows[0] ?? null
+}
+
+/** The picture, from normalised strokes or the verified name; bad strokes are the client's to fix. */
+function signatureImage(image: SignatureImageInput, holderName: string): string {
+  if (image.kind === 'name') return nameSignatureSvg(holderName)
+  const normalised = normaliseStrokes(image.strokes)
+  if (!normalised.ok) {
+    throw new ApiError('SIGNATURE_IMAGE_INVALID', {
+      message: STROKES_PROBLEM_MESSAGES[normalised.problem],
+      details: [{ field: 'image.strokes', message: STROKES_PROBLEM_MESSAGES[normalised.problem] }],
+    })
+  }
+  return drawnSignatureSvg(normalised.path, holderName)
+}
+
+export async function claimPersonalSignature(
+  app: FastifyInstance,
+  input: { userId: string; ticket: string; pin: string; image: SignatureImageInput },
+): Promise<PersonalSignatureView> {
+  assertAcceptablePin(input.pin)
+  // Checked before the ticket is used up, so a bad drawing does not cost another face scan.
+  if (input.image.kind === 'drawn') signatureImage(input.image, '')
+  const pinHash = await hashPin(input.pin)
+  return app.db.transaction(async (tx) => {
+    const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'claim-signature' })
+    if (await liveSignatureOf(tx, input.userId)) throw new ApiError('SIGNATURE_ALREADY_CLAIMED')
+    const id = randomUUID()
+    const keys = newStoredKeyPair(app.signing.vault, signatureOwner(id))
+    const validFrom = new Date()
+    await tx.query(
+      `insert into personal_signatures (id, user_id, holder_name, id_hash, id_masked, image_kind, image_svg,
+         public_key_hex, private_key_sealed, valid_from, valid_to)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        id,
+        input.userId,
+        person.name,
+        person.idHash,
+        person.idMasked,
+        input.image.kind,
+        signatureImage(input.image, person.name),
+        keys.publicKeyHex,
+        keys.privateKeySealed,
+        validFrom,
+        yearsLater(validFrom, SEAL_VALIDITY_YEARS),
+      ],
+    )
+    await setSigningPin(tx, input.userId, pinHash)
+    await tx.query('update users set name = $2 where id = $1 and name is null', [input.userId, person.name])
+    const created = await liveSignatureOf(tx, input.userId)
+    if (!created) throw new Error('signature vanished after insert')
+    return personalSignatureView(created)
+  })
+}

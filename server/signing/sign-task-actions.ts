@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type { ConfirmSignTaskRequest, SignTaskPreview, SignTaskView } from '../contract-seals'
+import type { Queryable } from '../db/db'
+import { sha256Hex } from '../auth/tokens'
+import { consumeFaceTicket, type VerifiedPerson } from '../face/face-tickets'
+import { ApiError } from '../http/api-error'
+import { recordAudit } from '../seals/audit'
+import { hasSigningPin, verifyPinAudited } from '../seals/pin'
+import { maskName } from '../../src/domain/mask'
+import { isSignTicket } from '../../src/domain/signing/signTicket'
+import type { TbsSigner } from '../../src/domain/signing/tbs'
+import { openStoredKeyPair, sealOwner, signatureOwner } from './key-material'
+import { fieldError } from './field-error'
+import { planSigners, type SignerPlan } from './sign-task-authorise'
+import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
+import { produceSignature } from './signature-record'
+
+/** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
+
+async function plansFor(app: FastifyInstance, task: SignTaskRow, userId: string): Promise<SignerPlan[]> {
+  return planSigners(app.db, app.signing.idHashSecret, task, await signerSlots(app.db, task.id), userId)
+}
+
+export async function scanSignTask(app: FastifyInstance, userId: string, ticket: string): Promise<SignTaskPreview> {
+  const task = isSignTicket(ticket) ? await findTask(app.db, 'ticket_hash', sha256Hex(ticket)) : null
+  if (!task) throw new ApiError('SIGN_TICKET_INVALID')
+  const refusal = refusalFor(task, userId)
+  if (refusal) throw refusal
+  // Authorised before the ticket is taken: a bystander scanning it must not block the task.
+  const plans = await plansFor(app, task, userId)
+  const { rows } = await app.db.query(
+    `update sign_tasks set status = 'scanned', scanned_by = $2, scanned_at = coalesce(scanned_at, now())
+     where id = $1 and expires_at > now() and (status = 'pending' or (status = 'scanned' and scanned_by = $2))
+     returning id`,
+    [task.id, userId],
+  )
+  if (!rows[0]) throw (await currentRefusal(app.db, task.id, userId)) ?? new ApiError('SIGN_TASK_SCANNED_BY_OTHER')
+  return {
+    taskId: task.id,
+    documentName: task.document_name,
+    documentSm3: task.document_sm3,
+    requestedBy: task.system_name,
+    enterprise: { id: task.enterprise_id, name: task.enterprise_name, uscc: task.enterprise_uscc },
+    signers: plans.map((plan) =>
+      plan.kind === 'seal'
+        ? {
+            kind: 'seal',
+            sealType: plan.seal.type,
+            sealId: plan.seal.id,
+            sealName: plan.seal.name,
+            imageSvg: plan.seal.image_svg,
+          }
+        : {
+            kind: 'personal',
+            role: plan.role,
+            holderName: plan.signature.holder_name,
+            imageSvg: plan.signature.image_svg,
+          },
+    ),
+    expiresAt: new Date(task.expires_at).toISOString(),
+    facePurpose: `sign:${task.id}`,
+    pinAvailable: await hasSigningPin(app.db, userId),
+  }
+}
+
+async function currentRefusal(db: Queryable, taskId: string, userId: string): Promise<ApiError | null> {
+  const task = await findTask(db, 'id', taskId)
+  return task ? refusalFor(task, userId) : new ApiError('SIGN_TASK_NOT_FOUND')
+}
+
+/** The task as the scanner may act on it: theirs, scanned, open. */
+async function scannedTaskOf(app: FastifyInstance, userId: string, taskId: string): Promise<SignTaskRow> {
+  const task = await findTask(app.db, 'id', taskId)
+  if (!task) throw new ApiError('SIGN_TASK_NOT_FOUND')
+  const refusal = refusalFor(task, userId)
+  if (refusal) throw refusal
+  if (task.scanned_by !== userId) throw new ApiError('SIGN_TASK_NOT_SCANNED')
+  return task
+}
+
+/** Face confirmation must come from the person the signature stands for, where that is defined. */
+async function assertRightPerson(
+  tx: Queryable,
+  task: SignTaskRow,
+  plans: SignerPlan[],
+  person: VerifiedPerson,
+): Promise<void> {
+  for (const plan of plans) {
+    if (plan.kind === 'personal' && plan.signature.id_hash !== person.idHash) {
+      throw new ApiError('FACE_TICKET_INVALID', { message: '刷脸人员与签名持有人不一致' })
+    }
+    if (plan.kind === 'seal' && plan.basis === 'legal_representative') {
+      const { rows } = await tx.query<{ ok: boolean }>(
+        'select legal_representative_id_hash = $2 and legal_representative = $3 as ok from enterprises where id = $1',
+        [task.enterprise_id, person.idHash, person.name],
+      )
+      if (!rows[0]?.ok) throw new ApiError('NOT_LEGAL_REPRESENTATIVE')
+    }
+  }
+}
+
+export async function confirmSignTask(
+  app: FastifyInstance,
+  userId: string,
+  taskId: string,
+  confirm: ConfirmSignTaskRequest,
+): Promise<SignTaskView> {
+  if ((confirm.ticket === undefined) === (confirm.pin === undefined))
+    throw fieldError('pin', '请刷脸或输入签署密码确认签署（二选一）')
+  const task = await scannedTaskOf(app, userId, taskId)
+  const plans = await plansFor(app, task, userId)
+  // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
+  if (confirm.pin !== undefined) await verifyPinAudited(app.db, userId, confirm.pin, task.enterprise_id, task.id)
+
+  await app.db.transaction(async (tx) => {
+    // The row lock / conditional update: of two confirmations at once, exactly one gets here.
+    const { rows } = await tx.query<{ id: string }>(
+      `update sign_tasks set status = 'signed', finished_at = now(),
+         callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
+       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > now() returning id`,
+      [task.id, userId],
+    )
+    if (!rows[0]) throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SIGN_TASK_ALREADY_SIGNED')
+    const person = confirm.ticket
+      ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
+      : null
+    if (person) await assertRightPerson(tx, task, plans, person)
+    const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])
+    const signedAt = new Date()
+    for (const plan of plans)
+      await signOne(app, tx, task, plan, { userId, signedAt, person, accountName: users[0]?.name ?? null })
+  })
+  app.signing.callbacks.notify(task.id)
+  const signed = await findTask(app.db, 'id', task.id)
+  return signTaskView(app.db, signed!)
+}
+
+async function signOne(
+  app: FastifyInstance,
+  tx: Queryable,
+  task: SignTaskRow,
+  plan: SignerPlan,
+  by: { userId: string; signedAt: Date; person: VerifiedPerson | null; accountName: string | null },
+): Promise<void> {
+  const isSeal = plan.kind === 'seal'
+  const stored = isSeal
+    ? { id: plan.seal.id, publicKeyHex: plan.seal.public_key_hex, privateKeySealed: plan.seal.private_key_sealed }
+    : {
+        id: plan.signature.id,
+        publicKeyHex: plan.signature.public_key_hex,
+        privateKeySealed: plan.signature.private_key_sealed,
+      }
+  const keys = openStoredKeyPair(app.signing.vault, isSeal ? sealOwner(stored.id) : signatureOwner(stored.id), stored)
+  const signer: TbsSigner = {
+    userId: by.userId,
+    name: isSeal ? (by.person?.name ?? by.accountName) : plan.signature.holder_name,
+    basis: isSeal ? plan.basis : 'holder',
+    grantId: isSeal ? plan.grantId : null,
+    confirmedBy: by.person ? 'face' : 'pin',
+  }
+  const row = isSeal ? plan.seal : plan.signature
+  const produced = produceSignature({
+    eseal: {
+      id: stored.id,
+      kind: isSeal ? 'seal' : 'personal',
+      type: isSeal ? plan.seal.type : 'personal',
+      name: isSeal ? plan.seal.name : plan.signature.holder_name,
+      holder: isSeal ? plan.seal.holder_uscc : plan.signature.holder_name,
+      validFrom: new Date(row.valid_from).toISOString(),
+      validTo: new Date(row.valid_to).toISOString(),
+    },
+    keys,
+    signedAt: by.signedAt,
+    documentSm3: task.document_sm3,
+    taskId: task.id,
+    documentName: task.document_name,
+    enterpriseUscc: task.enterprise_uscc,
+    requestedBy: task.system_name,
+    signer,
+  })
+  await tx.query(
+    `insert into signature_records (id, task_id, position, seal_id, personal_signature_id, signer_user_id, tbs, signature, signed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      randomUUID(),
+      task.id,
+      plan.position,
+      isSeal ? stored.id : null,
+      isSeal ? null : stored.id,
+      by.userId,
+      produced.tbsBytes.toString('base64'),
+      produced.signatureDer.toString('base64'),
+      by.signedAt,
+    ],
+  )
+  await recordAudit(tx, {
+    enterpriseId: task.enterprise_id,
+    action: 'sign',
+    actorUserId: by.userId,
+    sealId: isSeal ? stored.id : null,
+    taskId: task.id,
+    detail: `${signer.name ? maskName(signer.name) : '经办人'}以${isSeal ? plan.seal.name : '个人签名'}签署《${task.document_name}》（${task.system_name}，${signer.confirmedBy === 'face' ? '刷脸' : '签署密码'}确认）`,
+  })
+}
+
+export async function rejectSignTask(
+  app: FastifyInstance,
+  userId: string,
+  taskId: string,
+  reason?: string,
+): Promise<SignTaskView> {
+  const task = await scannedTaskOf(app, userId, taskId)
+  const updated = await app.db.transaction(async (tx) => {
+    const { rows } = await tx.query(
+      `update sign_tasks set status = 'rejected', finished_at = now(), reject_reason = $3,
+         callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
+       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > now() returning id`,
+      [task.id, userId, reason?.trim() || null],
+    )
+    if (!rows[0]) return false
+    await recordAudit(tx, {
+      enterpriseId: task.enterprise_id,
+      action: 'reject',
+      actorUserId: userId,
+      taskId: task.id,
+      detail: `拒绝签署《${task.document_name}》（${task.system_name}）${reason?.trim() ? `：${reason.trim()}` : ''}`,
+    })
+    return true
+  })
+  if (!updated) throw (await currentRefusal(app.db, task.id, userId)) ?? new ApiError('SIGN_TASK_NOT_SCANNED')
+  app.signing.callbacks.notify(task.id)
+  return signTaskView(app.db, (await findTask(app.db, 'id', task.id))!)
+}

@@ -1,0 +1,115 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type { SystemPrincipal } from '../app-context'
+import type { CreateSignTaskRequest, SignTaskCreated } from '../contract-seals'
+import { sha256Hex } from '../auth/tokens'
+import { ApiError } from '../http/api-error'
+import { checkUscc, USCC_PROBLEM_MESSAGES } from '../../src/domain/uscc'
+import { maskPhone } from '../../src/domain/mask'
+import { SEAL_TYPE_LABELS } from '../../src/domain/signing/sealTypes'
+import { buildSignQrContent } from '../../src/domain/signing/signTicket'
+import { SIGN_TICKET_TTL_SECONDS } from '../../src/domain/signing/signTask'
+import { fieldError } from './field-error'
+import { phoneHash } from './sign-task-authorise'
+import { sm3Hex } from './sm2'
+
+/**
+ * A system asks for a document (by SM3, or the document itself, hashed here and not kept) to be
+ * signed by an enterprise's seals and/or people. The answer is a single-use ticket and the QR
+ * content carrying only it; the ticket is stored as a hash.
+ */
+
+const SM3_HEX = /^[0-9a-fA-F]{64}$/
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+function documentSm3Of(body: CreateSignTaskRequest): string {
+  if ((body.documentSm3 === undefined) === (body.document === undefined)) {
+    throw fieldError('documentSm3', '请提供 documentSm3（文件 SM3 摘要）或 document（文件 base64）其中之一')
+  }
+  if (body.documentSm3 !== undefined) {
+    if (!SM3_HEX.test(body.documentSm3)) throw fieldError('documentSm3', 'documentSm3 应为 64 位十六进制 SM3 摘要')
+    return body.documentSm3.toLowerCase()
+  }
+  const text = body.document!.replace(/\s+/g, '')
+  if (text.length === 0 || text.length % 4 !== 0 || !BASE64.test(text))
+    throw fieldError('document', 'document 应为 base64 编码的文件内容')
+  return sm3Hex(Buffer.from(text, 'base64'))
+}
+
+function checkCallbackUrl(raw: string | undefined, production: boolean): string | null {
+  if (raw === undefined) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw fieldError('callbackUrl', 'callbackUrl 不是有效的网址')
+  }
+  // Plain http only off production (tests and local integrations); never credentials in the URL.
+  const schemeOk = url.protocol === 'https:' || (!production && url.protocol === 'http:')
+  if (!schemeOk || url.username || url.password) throw fieldError('callbackUrl', 'callbackUrl 应为 https 网址')
+  return url.toString()
+}
+
+export async function createSignTask(
+  app: FastifyInstance,
+  system: SystemPrincipal,
+  body: CreateSignTaskRequest,
+): Promise<SignTaskCreated> {
+  const uscc = checkUscc(body.enterpriseUscc)
+  if (!uscc.ok) throw fieldError('enterpriseUscc', USCC_PROBLEM_MESSAGES[uscc.problem])
+  const documentSm3 = documentSm3Of(body)
+  const callbackUrl = checkCallbackUrl(body.callbackUrl, app.config.nodeEnv === 'production')
+  const ttl = body.expiresInSeconds ?? SIGN_TICKET_TTL_SECONDS.default
+
+  const { rows } = await app.db.query<{ id: string }>('select id from enterprises where uscc = $1', [uscc.uscc])
+  const enterpriseId = rows[0]?.id
+  if (!enterpriseId) throw new ApiError('ENTERPRISE_NOT_FOUND')
+  const sealTypes = body.signers.flatMap((signer) => ('sealType' in signer ? [signer.sealType] : []))
+  if (new Set(sealTypes).size !== sealTypes.length) throw fieldError('signers', '同一印章只能出现一次')
+  if (sealTypes.length > 0) {
+    const { rows: available } = await app.db.query<{ type: string }>(
+      `select type from seals where enterprise_id = $1 and type = any($2::text[]) and revoked_at is null
+         and valid_from <= now() and valid_to > now()`,
+      [enterpriseId, sealTypes],
+    )
+    const missing = sealTypes.filter((type) => !available.some((seal) => seal.type === type))
+    if (missing.length > 0) {
+      throw new ApiError('SEAL_NOT_AVAILABLE', {
+        message: `该企业尚未领取或不可用：${missing.map((type) => SEAL_TYPE_LABELS[type]).join('、')}`,
+      })
+    }
+  }
+
+  const taskId = randomUUID()
+  const ticket = randomBytes(24).toString('base64url')
+  const created = await app.db.transaction(async (tx) => {
+    const { rows: inserted } = await tx.query<{ expires_at: Date }>(
+      `insert into sign_tasks (id, system_id, enterprise_id, document_name, document_sm3, ticket_hash, expires_at, callback_url)
+       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8) returning expires_at`,
+      [taskId, system.id, enterpriseId, body.documentName.trim(), documentSm3, sha256Hex(ticket), ttl, callbackUrl],
+    )
+    for (const [position, signer] of body.signers.entries()) {
+      const person = 'personalSignature' in signer ? signer.personalSignature : null
+      await tx.query(
+        `insert into sign_task_signers (task_id, position, kind, seal_type, role, phone_hash, phone_masked)
+         values ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          taskId,
+          position,
+          person ? 'personal' : 'seal',
+          'sealType' in signer ? signer.sealType : null,
+          person?.role ?? null,
+          person?.phone ? phoneHash(app.signing.idHashSecret, person.phone) : null,
+          person?.phone ? maskPhone(person.phone) : null,
+        ],
+      )
+    }
+    return inserted[0]
+  })
+  return {
+    taskId,
+    ticket,
+    qrContent: buildSignQrContent(ticket, app.signing.qrHosts[0]),
+    expiresAt: new Date(created.expires_at).toISOString(),
+  }
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../config'
+import { buildFaceProviders } from '../face/default-face-providers'
+import type { FaceProviders } from '../face/face-provider'
+import { KeyVault } from './key-vault'
+import { resolveSigningSecrets } from './secrets'
+import { SignTaskCallbacks } from './sign-task-callbacks'
+import { expireOverdueSignTasks } from './sign-task-sweep'
+
+/** What 刷脸 / 印章 / 签章 routes share, decorated on the Fastify instance as `app.signing`. */
+export interface SigningServices {
+  vault: KeyVault
+  idHashSecret: string
+  faceProviders: FaceProviders
+  /** The first builds QR codes; all are recognised. */
+  qrHosts: string[]
+  /** True when SEAL_MASTER_KEY / ID_HASH_SECRET are development stand-ins. */
+  developmentSecrets: boolean
+  callbacks: SignTaskCallbacks
+  /** Expires overdue sign tasks and delivers due callbacks (periodically when enabled; tests call it). */
+  sweep(): Promise<void>
+}
+
+/** How often the sweep runs when SIGN_TASK_SWEEP_ENABLED (default on outside tests). */
+export const SWEEP_INTERVAL_MS = 30_000
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    signing: SigningServices
+  }
+}
+
+export interface SigningOptions {
+  /** Per provider, replaces the one built from config (tests inject fakes). */
+  faceProviders?: FaceProviders
+}
+
+/** Throws ConfigError in production without the secrets, so the server refuses to start. */
+export function buildSigningServices(
+  config: Config,
+  options: SigningOptions = {},
+): Omit<SigningServices, 'callbacks' | 'sweep'> {
+  const secrets = resolveSigningSecrets(config)
+  const faceProviders = { ...buildFaceProviders(config), ...options.faceProviders }
+  // The sandbox proves nothing about whose face it is; only a sandbox environment may use it.
+  if (!config.sandbox) delete faceProviders.sandbox
+  return {
+    vault: new KeyVault(secrets.masterKey),
+    idHashSecret: secrets.idHashSecret,
+    faceProviders,
+    qrHosts: config.signing.qrHosts,
+    developmentSecrets: secrets.developmentDefaults,
+  }
+}
+
+export function decorateSigning(
+  app: FastifyInstance,
+  base: Omit<SigningServices, 'callbacks' | 'sweep'>,
+  config: Pick<Config, 'providerTimeoutMs' | 'signing'>,
+): void {
+  const callbacks = new SignTaskCallbacks(app.db, app.log, config.providerTimeoutMs)
+  const services: SigningServices = {
+    ...base,
+    callbacks,
+    async sweep() {
+      await expireOverdueSignTasks(app.db)
+      await callbacks.deliverDue()
+    },
+  }
+  app.decorate('signing', services)
+  let timer: NodeJS.Timeout | null = null
+  app.addHook('onReady', async () => {
+    if (services.developmentSecrets) {
+      app.log.warn(
+        { keyFingerprint: services.vault.fingerprint },
+        'SEAL_MASTER_KEY / ID_HASH_SECRET not set: using DEVELOPMENT-ONLY stand-ins (refused in production)',
+      )
+    }
+    if (config.signing.sweepEnabled) {
+      timer = setInterval(() => {
+        services.sweep().catch((error: unknown) => app.log.error({ err: error }, 'sign task sweep failed'))
+      }, SWEEP_INTERVAL_MS)
+      timer.unref()
+    }
+  })
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer)
+    callbacks.close()
+  })
+}

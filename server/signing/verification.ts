@@ -1,0 +1,146 @@
+import type { SealVerificationChecks, SealVerificationRequest, SealVerificationResult } from '../contract-seals'
+import type { Queryable } from '../db/db'
+import { parseTbs, type TbsSign } from '../../src/domain/signing/tbs'
+import { fieldError } from './field-error'
+import { publicKeySm3 } from './signature-record'
+import { parseSm2PublicKeyPem, sm2Verify, sm3Hex } from './sm2'
+
+/**
+ * 验章, open to anyone: is this signature ours, over this document, by a seal that was valid and
+ * not revoked when it signed, by someone allowed to use it then? The record's own public key is
+ * only compared, never trusted: the signature must verify under the key registered for the seal
+ * the signed bytes name. `sealNotRevoked` means no revocation before the signing time (a seal
+ * revoked later does not undo what it signed while it was good).
+ */
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+const PROBLEMS: Record<keyof SealVerificationChecks, string> = {
+  hashMatches: '文件摘要与签章记录不一致：文件可能已被修改',
+  signatureValid: '签名值无效，或签章所用密钥与登记的印章不符',
+  sealValidAtSigningTime: '签章时印章不在有效期内',
+  signerAuthorisedAtSigningTime: '无法确认签章人当时有权使用该印章',
+  sealNotRevoked: '印章在签章前已被停用',
+}
+
+function decodeBase64(field: string, text: string): Buffer {
+  const compact = text.replace(/\s+/g, '')
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) throw fieldError(field, `${field} 应为 base64`)
+  return Buffer.from(compact, 'base64')
+}
+
+function documentHash(request: SealVerificationRequest): string {
+  if ((request.document === undefined) === (request.documentSm3 === undefined)) {
+    throw fieldError('document', '请提供 document（文件 base64）或 documentSm3 其中之一')
+  }
+  if (request.documentSm3 !== undefined) {
+    if (!/^[0-9a-fA-F]{64}$/.test(request.documentSm3))
+      throw fieldError('documentSm3', 'documentSm3 应为 64 位十六进制')
+    return request.documentSm3.toLowerCase()
+  }
+  return sm3Hex(decodeBase64('document', request.document!))
+}
+
+interface RegisteredKey {
+  public_key_hex: string
+  valid_from: Date
+  valid_to: Date
+  revoked_at: Date | null
+  holder_user_id: string | null
+}
+
+async function registeredKey(db: Queryable, tbs: TbsSign): Promise<RegisteredKey | null> {
+  const sql =
+    tbs.eseal.kind === 'seal'
+      ? 'select public_key_hex, valid_from, valid_to, revoked_at, null::uuid as holder_user_id from seals where id = $1'
+      : 'select public_key_hex, valid_from, valid_to, revoked_at, user_id as holder_user_id from personal_signatures where id = $1'
+  const { rows } = await db.query<RegisteredKey>(sql, [tbs.eseal.id])
+  return rows[0] ?? null
+}
+
+/** Our own record of the signature, and — for a grant — whether the grant covered the signing time. */
+async function authorisedAtSigning(
+  db: Queryable,
+  tbs: TbsSign,
+  signatureBase64: string,
+  signedAt: Date,
+): Promise<boolean> {
+  const { rows } = await db.query<{ signer_user_id: string | null; tbs: string }>(
+    'select signer_user_id, tbs from signature_records where signature = $1',
+    [signatureBase64],
+  )
+  const record = rows[0]
+  const { signer } = tbs.propertyInfo
+  if (!record || record.signer_user_id !== signer.userId) return false
+  if (signer.basis !== 'grant') return true // checked when signing; the record proves the check passed
+  const { rows: grants } = await db.query<{ ok: boolean }>(
+    `select g.created_at <= $3 and g.valid_until > $3 and (g.revoked_at is null or g.revoked_at > $3) as ok
+     from seal_grants g join seal_grant_seals gs on gs.grant_id = g.id
+     where g.id = $1 and gs.seal_id = $2 and g.grantee_user_id = $4`,
+    [signer.grantId, tbs.eseal.id, signedAt, signer.userId],
+  )
+  return grants[0]?.ok === true
+}
+
+export async function verifySealSignature(
+  db: Queryable,
+  request: SealVerificationRequest,
+): Promise<SealVerificationResult> {
+  const { signatureRecord } = request
+  const expectedHash = documentHash(request)
+  const tbsBytes = decodeBase64('signatureRecord.tbs', signatureRecord.tbs)
+  const signatureDer = decodeBase64('signatureRecord.signature', signatureRecord.signature)
+  const signatureBase64 = signatureDer.toString('base64')
+
+  const checks: SealVerificationChecks = {
+    hashMatches: false,
+    signatureValid: false,
+    sealValidAtSigningTime: false,
+    signerAuthorisedAtSigningTime: false,
+    sealNotRevoked: false,
+  }
+  const parsed = parseTbs(tbsBytes.toString('utf8'))
+  if (!parsed.ok) {
+    return {
+      valid: false,
+      checks,
+      seal: null,
+      signedAt: null,
+      problems: ['签章记录无法解析：不是本平台生成的签章数据'],
+    }
+  }
+  const { tbs } = parsed
+  const signedAt = new Date(tbs.timeInfo)
+  checks.hashMatches = tbs.dataHash === expectedHash
+
+  const registered = await registeredKey(db, tbs)
+  if (registered) {
+    const recordKey = parseSm2PublicKeyPem(signatureRecord.signerPublicKey)
+    checks.signatureValid =
+      recordKey === registered.public_key_hex &&
+      publicKeySm3(registered.public_key_hex) === tbs.eseal.publicKeySm3 &&
+      sm2Verify(tbsBytes, signatureDer, registered.public_key_hex)
+    checks.sealValidAtSigningTime =
+      new Date(registered.valid_from).getTime() <= signedAt.getTime() &&
+      signedAt.getTime() < new Date(registered.valid_to).getTime() &&
+      new Date(registered.valid_from).toISOString() === tbs.eseal.validFrom &&
+      new Date(registered.valid_to).toISOString() === tbs.eseal.validTo
+    checks.sealNotRevoked = !registered.revoked_at || new Date(registered.revoked_at).getTime() > signedAt.getTime()
+    // Only a signature that verifies can have been authorised; a personal one only for its holder.
+    checks.signerAuthorisedAtSigningTime =
+      checks.signatureValid &&
+      (tbs.eseal.kind === 'seal' || registered.holder_user_id === tbs.propertyInfo.signer.userId) &&
+      (await authorisedAtSigning(db, tbs, signatureBase64, signedAt))
+  }
+  const problems = (Object.keys(checks) as (keyof SealVerificationChecks)[])
+    .filter((check) => !checks[check])
+    .map((check) => PROBLEMS[check])
+  if (!registered) problems.unshift('该印章未在本平台登记')
+  return {
+    valid: Object.values(checks).every(Boolean),
+    checks,
+    seal: { id: tbs.eseal.id, kind: tbs.eseal.kind, name: tbs.eseal.name, holder: tbs.eseal.holder },
+    signedAt: tbs.timeInfo,
+    problems,
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * A sign task's life: 待扫码 → 已扫码 → 已签署 / 已拒绝, and 已过期 when the ticket's time runs
+ * out before it is signed or rejected. Signed and rejected tasks never expire.
+ */
+
+export type SignTaskStatus = 'pending' | 'scanned' | 'signed' | 'rejected' | 'expired'
+
+export const SIGN_TASK_STATUS_LABELS: Record<SignTaskStatus, string> = {
+  pending: '待扫码',
+  scanned: '已扫码',
+  signed: '已签署',
+  rejected: '已拒绝',
+  expired: '已过期',
+}
+
+/** Default and limits for how long a ticket (and so the task) stays open. */
+export const SIGN_TICKET_TTL_SECONDS = { default: 300, min: 60, max: 1800 } as const
+
+export function isFinalSignTaskStatus(status: SignTaskStatus): boolean {
+  return status === 'signed' || status === 'rejected' || status === 'expired'
+}
+
+/**
+ * The status as of `now`: the stored one, or 'expired' for an open task past its deadline.
+ * @param expiresAt and now in milliseconds since the epoch
+ */
+export function signTaskStatusAt(stored: SignTaskStatus, expiresAt: number, now: number): SignTaskStatus {
+  if ((stored === 'pending' || stored === 'scanned') && now >= expiresAt) return 'expired'
+  return stored
+}

@@ -1,0 +1,194 @@
+import type { FastifyInstance } from 'fastify'
+import type { SignatureRecord } from '../../server/contract-seals'
+import { generateSm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../../server/signing/sm2'
+import { DEMO, expectError, openTestDb, type TestDb } from './helpers'
+import {
+  HANDLER_PIN,
+  buildSealApp,
+  confirm,
+  createTask,
+  scan,
+  signingFixture,
+  type SigningFixture,
+} from './seal-test-app'
+
+let testDb: TestDb
+let app: FastifyInstance
+let fx: SigningFixture
+const DOCUMENT = Buffer.from('%PDF-1.7\n采购合同：甲方许昌瑞丰食品有限公司，乙方……金额 ¥128,000.00\n%%EOF')
+let record: SignatureRecord
+let personalRecord: SignatureRecord
+
+async function signedRecord(signers: unknown[]): Promise<SignatureRecord> {
+  const created = await createTask(app, fx.system, {
+    enterpriseUscc: fx.ruifengUscc,
+    signers,
+    documentName: '采购合同',
+    document: DOCUMENT.toString('base64'),
+  })
+  await scan(app, fx.handler, created.json().ticket)
+  const signed = await confirm(app, fx.handler, created.json().taskId, { pin: HANDLER_PIN })
+  if (signed.statusCode !== 200) throw new Error(`signing failed: ${signed.body}`)
+  return signed.json().signatures[0]
+}
+
+beforeAll(async () => {
+  testDb = await openTestDb()
+  app = await buildSealApp(testDb.db)
+  fx = await signingFixture(app, testDb.db)
+  record = await signedRecord([{ sealType: 'contract' }])
+  personalRecord = await signedRecord([{ personalSignature: { role: 'handler', phone: DEMO.handler } }])
+})
+afterAll(async () => {
+  await app.close()
+  await testDb.close()
+})
+
+/** No Authorization header: 验章 is open to anyone. */
+const verify = (body: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/v1/seal-verifications', payload: body })
+const withDocument = (document: Buffer, signatureRecord: object = record) =>
+  verify({ signatureRecord, document: document.toString('base64') })
+
+describe('验章', () => {
+  it('confirms a genuine signature over the unchanged document, without login', async () => {
+    const response = await withDocument(DOCUMENT)
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({
+      valid: true,
+      checks: {
+        hashMatches: true,
+        signatureValid: true,
+        sealValidAtSigningTime: true,
+        signerAuthorisedAtSigningTime: true,
+        sealNotRevoked: true,
+      },
+      seal: { id: fx.seals.contract, kind: 'seal', name: '许昌瑞丰食品有限公司合同专用章', holder: fx.ruifengUscc },
+      signedAt: record.signedAt,
+      problems: [],
+    })
+    expect(
+      (await verify({ signatureRecord: record, documentSm3: record.documentSm3.toUpperCase() })).json().valid,
+    ).toBe(true)
+    expect((await withDocument(DOCUMENT, personalRecord)).json().valid).toBe(true)
+  })
+
+  it('says the hash does not match when one byte of the document changed', async () => {
+    const changed = Buffer.from(DOCUMENT)
+    changed[20] ^= 0x01
+    const response = await withDocument(changed)
+    expect(response.json().valid).toBe(false)
+    expect(response.json().checks).toEqual({
+      hashMatches: false,
+      signatureValid: true,
+      sealValidAtSigningTime: true,
+      signerAuthorisedAtSigningTime: true,
+      sealNotRevoked: true,
+    })
+    expect(response.json().problems).toEqual(['文件摘要与签章记录不一致：文件可能已被修改'])
+  })
+
+  it('refuses signed bytes that were altered', async () => {
+    const text = Buffer.from(record.tbs, 'base64').toString('utf8').replace('采购合同', '借款合同')
+    const response = await withDocument(DOCUMENT, { ...record, tbs: Buffer.from(text).toString('base64') })
+    expect(response.json().checks).toMatchObject({
+      hashMatches: true,
+      signatureValid: false,
+      signerAuthorisedAtSigningTime: false,
+    })
+    expect(response.json().valid).toBe(false)
+  })
+
+  it('does not trust the key inside the record: a forger’s own key and signature are refused', async () => {
+    const forger = generateSm2KeyPair()
+    const tbs = Buffer.from(record.tbs, 'base64')
+    const forged = {
+      ...record,
+      signerPublicKey: sm2PublicKeyPem(forger.publicKeyHex),
+      signature: sm2Sign(tbs, forger).toString('base64'),
+    }
+    expect((await withDocument(DOCUMENT, forged)).json().checks.signatureValid).toBe(false)
+    // The genuine signature with a wrong key in the record fails too.
+    expect(
+      (await withDocument(DOCUMENT, { ...record, signerPublicKey: forged.signerPublicKey })).json().checks
+        .signatureValid,
+    ).toBe(false)
+  })
+
+  it('reads garbage as not ours', async () => {
+    const response = await withDocument(DOCUMENT, {
+      ...record,
+      tbs: Buffer.from('{"hello":"world"}').toString('base64'),
+    })
+    expect(response.json()).toMatchObject({ valid: false, seal: null, signedAt: null })
+    expect(response.json().problems[0]).toContain('无法解析')
+    expectError(await verify({ signatureRecord: record }), 400, 'VALIDATION_FAILED')
+    expectError(
+      await verify({ signatureRecord: { ...record, tbs: '%%%' }, documentSm3: record.documentSm3 }),
+      400,
+      'VALIDATION_FAILED',
+    )
+  })
+
+  it('judges revocation and validity at the signing time', async () => {
+    const signedAt = record.signedAt
+    // Revoked after signing: what it signed stands.
+    await testDb.db.query(`update seals set revoked_at = $2::timestamptz + interval '1 minute' where id = $1`, [
+      fx.seals.contract,
+      signedAt,
+    ])
+    expect((await withDocument(DOCUMENT)).json().checks.sealNotRevoked).toBe(true)
+    // Revoked before: not.
+    await testDb.db.query(`update seals set revoked_at = $2::timestamptz - interval '1 minute' where id = $1`, [
+      fx.seals.contract,
+      signedAt,
+    ])
+    expect((await withDocument(DOCUMENT)).json()).toMatchObject({ valid: false, checks: { sealNotRevoked: false } })
+    await testDb.db.query('update seals set revoked_at = null where id = $1', [fx.seals.contract])
+
+    const { rows } = await testDb.db.query<{ valid_from: Date }>('select valid_from from seals where id = $1', [
+      fx.seals.contract,
+    ])
+    await testDb.db.query(`update seals set valid_from = $2::timestamptz + interval '1 day' where id = $1`, [
+      fx.seals.contract,
+      signedAt,
+    ])
+    expect((await withDocument(DOCUMENT)).json().checks.sealValidAtSigningTime).toBe(false)
+    await testDb.db.query('update seals set valid_from = $2 where id = $1', [fx.seals.contract, rows[0].valid_from])
+    expect((await withDocument(DOCUMENT)).json().valid).toBe(true)
+  })
+
+  it('checks that the grant covered the signing time', async () => {
+    const { rows } = await testDb.db.query<{ id: string }>(
+      'select id from seal_grants where grantee_user_id is not null',
+    )
+    await testDb.db.query(`update seal_grants set revoked_at = $2::timestamptz + interval '1 minute' where id = $1`, [
+      rows[0].id,
+      record.signedAt,
+    ])
+    expect((await withDocument(DOCUMENT)).json().checks.signerAuthorisedAtSigningTime).toBe(true)
+    await testDb.db.query(`update seal_grants set revoked_at = $2::timestamptz - interval '1 second' where id = $1`, [
+      rows[0].id,
+      record.signedAt,
+    ])
+    expect((await withDocument(DOCUMENT)).json()).toMatchObject({
+      valid: false,
+      checks: { signerAuthorisedAtSigningTime: false },
+    })
+    await testDb.db.query('update seal_grants set revoked_at = null where id = $1', [rows[0].id])
+  })
+
+  it('needs our own record of the signature to call the signer authorised', async () => {
+    await testDb.db.query(`update signature_records set signature = 'x' || signature where task_id = $1`, [
+      record.taskId,
+    ])
+    expect((await withDocument(DOCUMENT)).json().checks).toMatchObject({
+      signatureValid: true,
+      signerAuthorisedAtSigningTime: false,
+    })
+    await testDb.db.query(`update signature_records set signature = substr(signature, 2) where task_id = $1`, [
+      record.taskId,
+    ])
+    expect((await withDocument(DOCUMENT)).json().valid).toBe(true)
+  })
+})
