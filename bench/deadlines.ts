@@ -12,6 +12,7 @@ import { renewalDeadlineDays } from '../src/domain/licences/deadline'
 import type { LeadRule, SimpleLeadRule } from '../src/domain/licences/leadRules'
 import { DEFAULT_REMINDER_OFFSETS, dueReminderOffsetOnDay } from '../src/domain/licences/reminders'
 import { statusOnDay, type LicenceStatus } from '../src/domain/licences/status'
+import { prng } from './prng'
 
 interface SyntheticLicence {
   expiresOn: string
@@ -21,18 +22,6 @@ interface SyntheticLicence {
 }
 
 const RUN_DATE = '2026-02-10'
-
-/** mulberry32: a small seeded PRNG, so every run measures the same licences. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 function syntheticLicences(count: number, seed: number): SyntheticLicence[] {
   const random = prng(seed)

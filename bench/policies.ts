@@ -12,20 +12,9 @@ import type { Policy } from '../src/domain/policies/policy'
 import { QUALIFICATIONS, TAX_CREDIT_GRADES, type EnterpriseProfile } from '../src/domain/policies/profile'
 import { encodeProfiles } from '../src/domain/policies/profileTable'
 import { SIZE_CLASSES } from '../src/domain/policies/sizeClass'
+import { prng } from './prng'
 
 const TODAY = '2026-03-01'
-
-/** mulberry32: a small seeded PRNG, so every run measures the same data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const INDUSTRIES = ['C1432', 'C1391', 'C3311', 'C3484', 'C3912', 'C2710', 'I6513', 'I6421', 'F5191', 'F5211']
 const MORE_INDUSTRIES = ['E4813', 'G5810', 'G5990', 'H6210', 'K7010', 'K7020', 'L7211', 'M7320', 'A0111', 'D4411']
