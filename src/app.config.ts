@@ -11,6 +11,10 @@ export default defineAppConfig({
       root: 'packages/licences',
       pages: ['pages/detail/index', 'pages/form/index', 'pages/settings/index'],
     },
+    {
+      root: 'packages/seals',
+      pages: ['pages/face/index', 'pages/seals/index', 'pages/sign/index', 'pages/verify/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

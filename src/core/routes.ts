@@ -10,6 +10,10 @@ export const ROUTES = {
   licenceDetail: '/packages/licences/pages/detail/index',
   licenceForm: '/packages/licences/pages/form/index',
   reminderSettings: '/packages/licences/pages/settings/index',
+  face: '/packages/seals/pages/face/index',
+  seals: '/packages/seals/pages/seals/index',
+  sign: '/packages/seals/pages/sign/index',
+  verifySeal: '/packages/seals/pages/verify/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import type { FacePurpose, FaceSessionStarted, FaceTicketIssued } from '../../../server/contract-seals'
+import { completeFaceSession } from '../../api/face/completeFaceSession'
+import { startFaceSession } from '../../api/face/startFaceSession'
+import { userMessage } from '../../api/errors'
+import { apiClient } from '../../core/apiClient'
+import { chinaDateOf } from '../../domain/calendar/dates'
+import { checkIdNumber, ID_NUMBER_PROBLEM_MESSAGES } from '../../domain/idcard'
+import { maskIdNumber } from '../../domain/mask'
+import { checkPersonName, PERSON_NAME_PROBLEM_MESSAGES } from '../../domain/signing/personName'
+import { platform } from '../../platform/env'
+import { startFaceVerify } from '../../platform/faceVerify'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { TextField } from '../../ui/TextField'
+import { clientResultOf, platformSessionOf } from './faceSession'
+
+type Step =
+  { kind: 'form' } | { kind: 'busy'; text: string } | { kind: 'sandbox'; session: FaceSessionStarted; idMasked: string }
+
+/**
+ * 刷脸: name and 身份证号 → the platform's face check (WeChat 人脸核身, 支付宝身份验证, or the
+ * server's sandbox on H5) → the server asks the provider → a one-time ticket for `purpose`.
+ */
+export function FaceVerifyPanel(props: {
+  purpose: FacePurpose
+  enterpriseId?: string
+  intro?: string
+  onTicket: (ticket: FaceTicketIssued) => void | Promise<void>
+}) {
+  const [name, setName] = useState('')
+  const [idNumber, setIdNumber] = useState('')
+  const [idMasked, setIdMasked] = useState(false)
+  const [fieldErrors, setFieldErrors] = useState<{ name?: string; idNumber?: string }>({})
+  const [step, setStep] = useState<Step>({ kind: 'form' })
+  const [error, setError] = useState<string | null>(null)
+
+  const complete = async (sessionId: string, clientResult: Record<string, string>) => {
+    setStep({ kind: 'busy', text: '正在核验刷脸结果…' })
+    try {
+      const ticket = await completeFaceSession(apiClient, sessionId, { clientResult })
+      await props.onTicket(ticket)
+      setStep({ kind: 'form' })
+    } catch (e) {
+      setError(userMessage(e))
+      setStep({ kind: 'form' })
+    }
+  }
+
+  const start = async () => {
+    const checkedName = checkPersonName(name)
+    const checkedId = checkIdNumber(idNumber, chinaDateOf(Date.now()))
+    setFieldErrors({
+      name: checkedName.ok ? undefined : PERSON_NAME_PROBLEM_MESSAGES[checkedName.problem],
+      idNumber: checkedId.ok ? undefined : ID_NUMBER_PROBLEM_MESSAGES[checkedId.problem],
+    })
+    if (!checkedName.ok || !checkedId.ok) return
+    setError(null)
+    // Once checked, the number is shown masked only (PIPL: 身份证号 is sensitive personal data).
+    setIdNumber(checkedId.idNumber)
+    setIdMasked(true)
+    setStep({ kind: 'busy', text: '正在发起刷脸认证…' })
+    try {
+      const session = await startFaceSession(apiClient, {
+        purpose: props.purpose,
+        name: checkedName.name,
+        idNumber: checkedId.idNumber,
+        platform,
+        enterpriseId: props.enterpriseId,
+      })
+      const platformSession = platformSessionOf(session)
+      if (!platformSession) {
+        setStep({ kind: 'sandbox', session, idMasked: maskIdNumber(checkedId.idNumber) })
+        return
+      }
+      const outcome = await startFaceVerify(platformSession)
+      if (outcome.status === 'cancelled') {
+        setError('刷脸认证已取消')
+        setStep({ kind: 'form' })
+        return
+      }
+      await complete(session.sessionId, clientResultOf(outcome))
+    } catch (e) {
+      setError(e instanceof Error && e.name === 'FaceVerifyUnavailableError' ? e.message : userMessage(e))
+      setStep({ kind: 'form' })
+    }
+  }
+
+  if (step.kind === 'busy') return <StatusView kind='loading' text={step.text} />
+  if (step.kind === 'sandbox') {
+    return (
+      <View className='card'>
+        <View className='title'>体验沙箱 · 模拟刷脸</View>
+        <View className='banner'>这是开发体验用的沙箱，不会真正识别人脸，结果由下方按钮模拟。</View>
+        <View className='muted'>身份证号：{step.idMasked}</View>
+        <ActionButton
+          label='沙箱：模拟通过'
+          onClick={() => complete(step.session.sessionId, { sandboxOutcome: 'pass' })}
+        />
+        <ActionButton
+          label='沙箱：模拟失败'
+          variant='secondary'
+          onClick={() => complete(step.session.sessionId, { sandboxOutcome: 'fail' })}
+        />
+      </View>
+    )
+  }
+  return (
+    <View className='card'>
+      {props.intro ? <View className='muted'>{props.intro}</View> : null}
+      <TextField label='姓名' value={name} maxlength={40} error={fieldErrors.name} onChange={setName} />
+      <TextField
+        label='身份证号'
+        value={idMasked ? maskIdNumber(idNumber) : idNumber}
+        maxlength={18}
+        error={fieldErrors.idNumber}
+        onChange={(value) => {
+          // Editing a masked number starts it afresh: the hidden digits cannot be edited blind.
+          setIdNumber(idMasked ? '' : value)
+          setIdMasked(false)
+        }}
+      />
+      {error ? (
+        <View className='error-text' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+      <ActionButton label='开始刷脸' onClick={start} />
+    </View>
+  )
+}

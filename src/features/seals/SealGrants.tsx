@@ -1,0 +1,99 @@
+import { useCallback, useState } from 'react'
+import { View } from '@tarojs/components'
+import type { SealGrantCreated, SealGrantView, SealView } from '../../../server/contract-seals'
+import { listSealGrants } from '../../api/seals/listSealGrants'
+import { revokeSealGrant } from '../../api/seals/revokeSealGrant'
+import { userMessage } from '../../api/errors'
+import { apiClient } from '../../core/apiClient'
+import { confirm, toast } from '../../platform/feedback'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { GrantForm } from './GrantForm'
+import { GRANT_STATUS_LABELS } from './sealLabels'
+import { useLoad } from './useLoad'
+
+function granteeText(grant: SealGrantView): string {
+  const { nameMasked, phoneMasked } = grant.grantee
+  if (!nameMasked && !phoneMasked) return '邀请码经办人（待接受）'
+  return [nameMasked, phoneMasked].filter(Boolean).join(' ')
+}
+
+/** 印章授权 (legal representative only): who may use which seal until when; add and revoke. */
+export function SealGrants(props: { enterpriseId: string; seals: SealView[] }) {
+  const fetchGrants = useCallback(() => listSealGrants(apiClient, props.enterpriseId), [props.enterpriseId])
+  const { state, reload: load } = useLoad(fetchGrants)
+  const [adding, setAdding] = useState(false)
+  const [invite, setInvite] = useState<SealGrantCreated | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+
+  const revoke = async (grant: SealGrantView) => {
+    const ok = await confirm({
+      title: '撤销授权',
+      content: `撤销后${granteeText(grant)}将立即不能使用这些印章。`,
+      confirmText: '撤销',
+    })
+    if (!ok) return
+    setActionError(null)
+    try {
+      await revokeSealGrant(apiClient, props.enterpriseId, grant.id)
+      toast('已撤销', 'success')
+      await load()
+    } catch (e) {
+      setActionError(userMessage(e))
+    }
+  }
+
+  if (adding) {
+    return (
+      <GrantForm
+        enterpriseId={props.enterpriseId}
+        seals={props.seals}
+        onCancel={() => setAdding(false)}
+        onCreated={(grant) => {
+          setAdding(false)
+          setInvite(grant.inviteCode ? grant : null)
+          toast('已授权', 'success')
+          void load()
+        }}
+      />
+    )
+  }
+  return (
+    <View className='card'>
+      <View className='title'>印章授权</View>
+      {invite ? (
+        <View className='banner' ariaRole='status'>
+          邀请码 {invite.inviteCode}（仅显示一次，请交给经办人；
+          {invite.inviteExpiresAt ? `${invite.inviteExpiresAt.slice(0, 10)} 前有效` : '限时有效'}）
+        </View>
+      ) : null}
+      {state.kind === 'loading' ? <StatusView kind='loading' /> : null}
+      {state.kind === 'error' ? <StatusView kind='error' text={state.text} onRetry={load} /> : null}
+      {state.kind === 'ready' && state.value.length === 0 ? (
+        <StatusView kind='empty' text='还没有授权' hint='授权经办人后，对方即可扫码使用指定印章' />
+      ) : null}
+      {state.kind === 'ready'
+        ? state.value.map((grant) => (
+            <View key={grant.id} className='option'>
+              <View>
+                {granteeText(grant)} · {GRANT_STATUS_LABELS[grant.status]}
+              </View>
+              <View className='muted'>{grant.seals.map((s) => s.name).join('、')}</View>
+              <View className='muted'>有效至 {grant.validUntil}</View>
+              {grant.status === 'active' || grant.status === 'invited' ? (
+                <ActionButton label={`撤销${granteeText(grant)}的授权`} variant='danger' onClick={() => revoke(grant)}>
+                  撤销授权
+                </ActionButton>
+              ) : null}
+            </View>
+          ))
+        : null}
+      {actionError ? (
+        <View className='error-text' ariaRole='alert'>
+          {actionError}
+        </View>
+      ) : null}
+      <ActionButton label='新增授权' variant='secondary' onClick={() => setAdding(true)} />
+    </View>
+  )
+}

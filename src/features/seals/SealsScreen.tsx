@@ -1,0 +1,66 @@
+import { useCallback } from 'react'
+import { Image, View } from '@tarojs/components'
+import { listSeals } from '../../api/seals/listSeals'
+import { apiClient } from '../../core/apiClient'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { SealClaim } from './SealClaim'
+import type { FaceStep } from './SealClaim'
+import { SealGrants } from './SealGrants'
+import { SEAL_STATUS_LABELS } from './sealLabels'
+import { svgDataUrl } from './svgDataUrl'
+import { useLoad } from './useLoad'
+
+/** 电子印章 of the current enterprise: the seals one may use, claiming them, and (for the legal representative) grants. */
+export function SealsScreen(props: {
+  enterpriseId: string
+  FaceStep: FaceStep
+  onScanToSign: () => void
+  onVerify: () => void
+}) {
+  const fetchSeals = useCallback(() => listSeals(apiClient, props.enterpriseId), [props.enterpriseId])
+  const { state, reload: load } = useLoad(fetchSeals)
+
+  if (state.kind === 'loading') return <StatusView kind='loading' />
+  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={load} />
+  const { seals, claimed, canManage } = state.value
+
+  if (!claimed) {
+    return canManage ? (
+      <SealClaim enterpriseId={props.enterpriseId} FaceStep={props.FaceStep} onClaimed={load} />
+    ) : (
+      <StatusView kind='empty' text='本企业尚未领取电子印章' hint='请企业法定代表人在本页刷脸领取' />
+    )
+  }
+  return (
+    <View>
+      <View className='card'>
+        <ActionButton label='扫码签章' onClick={props.onScanToSign} />
+        <ActionButton label='验章' variant='secondary' onClick={props.onVerify} />
+      </View>
+      {seals.length === 0 ? (
+        <StatusView kind='empty' text='暂无可用的印章' hint='请联系企业法定代表人为您授权' />
+      ) : (
+        seals.map((seal) => (
+          <View key={seal.id} className='card row'>
+            <Image
+              className='seal-image'
+              style={{ width: '72px', height: '72px' }}
+              src={svgDataUrl(seal.imageSvg)}
+              mode='aspectFit'
+              ariaLabel={seal.name}
+            />
+            <View>
+              <View className='title'>{seal.typeLabel}</View>
+              <View>{seal.name}</View>
+              <View className='muted'>
+                {SEAL_STATUS_LABELS[seal.status]} · 有效期至 {seal.validTo.slice(0, 10)}
+              </View>
+            </View>
+          </View>
+        ))
+      )}
+      {canManage ? <SealGrants enterpriseId={props.enterpriseId} seals={seals} /> : null}
+    </View>
+  )
+}

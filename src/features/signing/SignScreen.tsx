@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import type { SignTaskPreview, SignTaskView } from '../../../server/contract-seals'
+import { confirmSignTask } from '../../api/signing/confirmSignTask'
+import { rejectSignTask } from '../../api/signing/rejectSignTask'
+import { scanSignTask } from '../../api/signing/scanSignTask'
+import { apiClient } from '../../core/apiClient'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { TextField } from '../../ui/TextField'
+import { readSignTicket } from './readSignTicket'
+import { signErrorMessage } from './signErrors'
+import { SignPreviewCard } from './SignPreviewCard'
+import { useCountdown } from './useCountdown'
+
+type Step =
+  | { kind: 'input'; error?: string }
+  | { kind: 'opening' }
+  | { kind: 'preview'; preview: SignTaskPreview }
+  | { kind: 'finished'; task: SignTaskView }
+
+/**
+ * 扫码签章: a code (scanned, pasted, or the `?t=` of the link the QR opens) → what would be signed →
+ * confirm with the signing PIN, or refuse.
+ */
+export function SignScreen(props: {
+  initialInput?: string
+  /** Opens the camera; null when the user backed out or scanning is unavailable (undefined hides the button). */
+  onScan?: () => Promise<string | null>
+}) {
+  const [input, setInput] = useState('')
+  const [step, setStep] = useState<Step>({ kind: 'input' })
+
+  const open = async (value: string) => {
+    const read = readSignTicket(value)
+    if (!read.ok) {
+      setStep({ kind: 'input', error: read.message })
+      return
+    }
+    setStep({ kind: 'opening' })
+    try {
+      setStep({ kind: 'preview', preview: await scanSignTask(apiClient, read.ticket) })
+    } catch (error) {
+      setStep({ kind: 'input', error: signErrorMessage(error) })
+    }
+  }
+
+  useEffect(() => {
+    if (props.initialInput) void open(props.initialInput)
+    // Only the link the page was opened with; later input goes through the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const scan = async () => {
+    if (!props.onScan) return
+    try {
+      const value = await props.onScan()
+      if (value !== null) await open(value)
+    } catch (error) {
+      setStep({ kind: 'input', error: error instanceof Error ? error.message : '扫码失败，请重试' })
+    }
+  }
+
+  if (step.kind === 'opening') return <StatusView kind='loading' text='正在读取签章内容…' />
+  if (step.kind === 'preview') {
+    return <ConfirmStep preview={step.preview} onFinished={(task) => setStep({ kind: 'finished', task })} />
+  }
+  if (step.kind === 'finished') return <FinishedCard task={step.task} onAgain={() => setStep({ kind: 'input' })} />
+  return (
+    <View className='card'>
+      <View className='title'>扫码签章</View>
+      <View className='muted'>扫描业务系统显示的签章码，或粘贴签章链接。</View>
+      {props.onScan ? <ActionButton label='扫描签章码' onClick={scan} /> : null}
+      <TextField label='签章链接' value={input} maxlength={200} placeholder='粘贴签章链接' onChange={setInput} />
+      {step.error ? (
+        <View className='error-text' ariaRole='alert'>
+          {step.error}
+        </View>
+      ) : null}
+      <ActionButton label='查看签署内容' variant='secondary' onClick={() => open(input)} />
+    </View>
+  )
+}
+
+function ConfirmStep(props: { preview: SignTaskPreview; onFinished: (task: SignTaskView) => void }) {
+  const { preview } = props
+  const secondsLeft = useCountdown(preview.expiresAt)
+  const [pin, setPin] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const run = async (action: () => Promise<SignTaskView>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      props.onFinished(await action())
+    } catch (e) {
+      setError(signErrorMessage(e))
+      setBusy(false)
+    }
+  }
+  const confirm = () => {
+    if (!/^\d{6}$/.test(pin)) {
+      setError('请输入 6 位数字签署密码')
+      return
+    }
+    void run(() => confirmSignTask(apiClient, preview.taskId, { pin }))
+  }
+  const expired = secondsLeft <= 0
+
+  return (
+    <View>
+      <SignPreviewCard preview={preview} secondsLeft={secondsLeft} />
+      <View className='card'>
+        {preview.pinAvailable ? (
+          <View className='field'>
+            <View className='field__label'>签署密码</View>
+            <Input
+              className='input'
+              type='number'
+              password
+              value={pin}
+              maxlength={6}
+              placeholder='6 位数字签署密码'
+              ariaLabel='签署密码'
+              onInput={(e) => setPin(e.detail.value.replace(/\D/g, '').slice(0, 6))}
+            />
+          </View>
+        ) : (
+          <View className='muted'>您尚未设置签署密码，暂不能在此确认签署，请联系企业法定代表人。</View>
+        )}
+        {error ? (
+          <View className='error-text' ariaRole='alert'>
+            {error}
+          </View>
+        ) : null}
+        {preview.pinAvailable ? <ActionButton label='确认签署' disabled={busy || expired} onClick={confirm} /> : null}
+        <ActionButton
+          label='拒绝签署'
+          variant='danger'
+          disabled={busy || expired}
+          onClick={() => run(() => rejectSignTask(apiClient, preview.taskId))}
+        />
+      </View>
+    </View>
+  )
+}
+
+function FinishedCard(props: { task: SignTaskView; onAgain: () => void }) {
+  const { task } = props
+  const signed = task.status === 'signed'
+  return (
+    <View className='card' ariaRole='status'>
+      <View className='title'>{signed ? '已签署' : task.statusLabel}</View>
+      <View className='muted'>{task.documentName}</View>
+      {signed
+        ? task.signatures.map((s) => (
+            <View key={s.id} className='muted'>
+              {s.name}
+            </View>
+          ))
+        : null}
+      {signed ? <View className='muted'>签署结果已回传业务系统，可在业务系统中查看已盖章文件。</View> : null}
+      <ActionButton label='继续扫码签章' variant='secondary' onClick={props.onAgain} />
+    </View>
+  )
+}

@@ -1,0 +1,140 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import type { SealGrantView, SealView } from '../../server/contract-seals'
+import { createFakeApi } from '../setup/fake-api'
+import { loginResponse } from './fixtures'
+
+const mockApi = createFakeApi()
+jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
+
+import { SealsScreen } from '../../src/features/seals/SealsScreen'
+import type { FaceStep } from '../../src/features/seals/SealClaim'
+import { useSession } from '../../src/core/session'
+
+const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
+const base = `/api/v1/enterprises/${ENTERPRISE}`
+const seal: SealView = {
+  id: 's0000000-0000-4000-8000-000000000001',
+  enterpriseId: ENTERPRISE,
+  type: 'contract',
+  typeLabel: '合同专用章',
+  name: '许昌瑞丰食品有限公司合同专用章',
+  holderUscc: '91411000MA9G5R2K3B',
+  validFrom: '2026-11-22T00:00:00.000Z',
+  validTo: '2029-11-21T16:00:00.000Z',
+  status: 'valid',
+  imageSvg: '<svg/>',
+  createdAt: '2026-11-22T00:00:00.000Z',
+  publicKeyPem: 'PEM',
+  signatureAlgorithm: '1.2.156.10197.1.501',
+}
+const grant: SealGrantView = {
+  id: 'g0000000-0000-4000-8000-000000000001',
+  enterpriseId: ENTERPRISE,
+  grantee: { userId: 'u2', nameMasked: '李*', phoneMasked: '139****0002' },
+  seals: [{ id: seal.id, type: 'contract', name: seal.name }],
+  validUntil: '2026-12-31',
+  status: 'active',
+  createdAt: '2026-11-22T00:00:00.000Z',
+  acceptedAt: null,
+  revokedAt: null,
+}
+
+// Stands in for the page's face panel: hands over a claim-seal ticket at once.
+const FakeFace: FaceStep = (props) => (
+  <button
+    onClick={() =>
+      props.onTicket({
+        ticket: 'claim-ticket',
+        purpose: props.purpose,
+        expiresAt: '',
+        person: { nameMasked: '', idNumberMasked: '' },
+      })
+    }
+  >
+    {`刷脸:${props.purpose}`}
+  </button>
+)
+
+function renderScreen() {
+  return render(
+    <SealsScreen
+      enterpriseId={ENTERPRISE}
+      FaceStep={FakeFace}
+      onScanToSign={() => undefined}
+      onVerify={() => undefined}
+    />,
+  )
+}
+
+beforeEach(() => {
+  mockApi.calls.length = 0
+  useSession.getState().signedIn(loginResponse())
+  mockApi.on('GET', `${base}/seal-grants`, () => ({ body: [grant] }))
+})
+
+test('the legal representative sets a PIN twice, verifies by face, and claims the seals', async () => {
+  let claimed = false
+  mockApi.on('GET', `${base}/seals`, () => ({
+    body: { seals: claimed ? [seal] : [], claimed, canManage: true },
+  }))
+  mockApi.on('POST', `${base}/seals/claim`, () => {
+    claimed = true
+    return { status: 201, body: { seals: [seal] } }
+  })
+  renderScreen()
+  expect(await screen.findByText('领取电子印章')).toBeTruthy()
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
+  fireEvent.change(screen.getByLabelText('再次输入签署密码'), { target: { value: '258037' } })
+  fireEvent.click(screen.getByRole('button', { name: '下一步：刷脸领取' }))
+  expect(screen.getByRole('alert').textContent).toBe('两次输入的签署密码不一致')
+  fireEvent.change(screen.getByLabelText('再次输入签署密码'), { target: { value: '258036' } })
+  fireEvent.click(screen.getByRole('button', { name: '下一步：刷脸领取' }))
+  await act(async () => fireEvent.click(screen.getByText('刷脸:claim-seal')))
+  expect(mockApi.calls.find((c) => c.method === 'POST')?.json).toEqual({ ticket: 'claim-ticket', pin: '258036' })
+  expect(await screen.findByRole('img', { name: seal.name })).toBeTruthy()
+  expect(await screen.findByText('有效至 2026-12-31')).toBeTruthy()
+})
+
+test('a handler without grants is told whom to ask', async () => {
+  mockApi.on('GET', `${base}/seals`, () => ({ body: { seals: [], claimed: true, canManage: false } }))
+  renderScreen()
+  expect(await screen.findByText('暂无可用的印章')).toBeTruthy()
+  expect(screen.queryByText('印章授权')).toBeNull()
+})
+
+test('the legal representative revokes a grant', async () => {
+  mockApi.on('GET', `${base}/seals`, () => ({ body: { seals: [seal], claimed: true, canManage: true } }))
+  mockApi.on('DELETE', `${base}/seal-grants/${grant.id}`, () => ({ body: { ...grant, status: 'revoked' } }))
+  renderScreen()
+  const revoke = await screen.findByRole('button', { name: '撤销李* 139****0002的授权' })
+  await act(async () => fireEvent.click(revoke))
+  expect(mockApi.calls.some((c) => c.method === 'DELETE')).toBe(true)
+})
+
+test('a grant by phone sends the chosen seal, the last day and the PIN', async () => {
+  mockApi.on('GET', `${base}/seals`, () => ({ body: { seals: [seal], claimed: true, canManage: true } }))
+  mockApi.on('POST', `${base}/seal-grants`, () => ({ status: 201, body: grant }))
+  renderScreen()
+  fireEvent.click(await screen.findByRole('button', { name: '新增授权' }))
+  fireEvent.click(screen.getByRole('button', { name: '确认授权' }))
+  expect(screen.getByRole('alert').textContent).toBe('请填写经办人的 11 位手机号')
+  fireEvent.change(screen.getByRole('textbox', { name: '经办人手机号' }), { target: { value: '13900000002' } })
+  fireEvent.click(screen.getByRole('switch', { name: seal.name }))
+  fireEvent.change(screen.getByRole('textbox', { name: '授权截止日期' }), { target: { value: '2026-12-31' } })
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认授权' })))
+  expect(mockApi.calls.find((c) => c.method === 'POST')?.json).toEqual({
+    grantee: { phone: '13900000002' },
+    sealIds: [seal.id],
+    validUntil: '2026-12-31',
+    pin: '258036',
+  })
+  expect(await screen.findByRole('button', { name: '新增授权' })).toBeTruthy()
+})
+
+test('a failed load offers a retry', async () => {
+  mockApi.on('GET', `${base}/seals`, () => ({ status: 403, body: { code: 'FORBIDDEN', message: '无权访问该企业' } }))
+  renderScreen()
+  expect((await screen.findByRole('alert')).textContent).toContain('无权访问该企业')
+  expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
+})

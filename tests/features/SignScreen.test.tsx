@@ -1,0 +1,118 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import type { SignTaskPreview, SignTaskView } from '../../server/contract-seals'
+import { createFakeApi } from '../setup/fake-api'
+import { loginResponse } from './fixtures'
+
+const mockApi = createFakeApi()
+jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
+
+import { SignScreen } from '../../src/features/signing/SignScreen'
+import { useSession } from '../../src/core/session'
+import { NOT_OURS_MESSAGE } from '../../src/domain/signing/signTicket'
+
+const TICKET = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
+const TASK = 't0000000-0000-4000-8000-000000000001'
+
+const preview: SignTaskPreview = {
+  taskId: TASK,
+  documentName: '食品原料采购合同.pdf',
+  documentSm3: 'b'.repeat(64),
+  requestedBy: '许昌市公共资源交易系统',
+  enterprise: { id: 'e1', name: '许昌瑞丰食品有限公司', uscc: '91411000MA9G5R2K3B' },
+  signers: [
+    {
+      kind: 'seal',
+      sealType: 'contract',
+      sealId: 's1',
+      sealName: '许昌瑞丰食品有限公司合同专用章',
+      imageSvg: '<svg/>',
+    },
+  ],
+  expiresAt: new Date(Date.now() + 300_000).toISOString(),
+  facePurpose: `sign:${TASK}`,
+  pinAvailable: true,
+}
+
+const signed: SignTaskView = {
+  taskId: TASK,
+  status: 'signed',
+  statusLabel: '已签署',
+  enterpriseUscc: '91411000MA9G5R2K3B',
+  documentName: '食品原料采购合同.pdf',
+  documentSm3: 'b'.repeat(64),
+  expiresAt: preview.expiresAt,
+  scannedAt: null,
+  finishedAt: null,
+  rejectReason: null,
+  signatures: [],
+}
+
+beforeEach(() => {
+  mockApi.calls.length = 0
+  useSession.getState().signedIn(loginResponse())
+  mockApi.on('POST', '/api/v1/sign-tasks/scan', () => ({ body: preview }))
+  mockApi.on('POST', `/api/v1/sign-tasks/${TASK}/confirm`, () => ({ body: signed }))
+})
+
+function paste(value: string) {
+  fireEvent.change(screen.getByRole('textbox', { name: '签章链接' }), { target: { value } })
+  fireEvent.click(screen.getByRole('button', { name: '查看签署内容' }))
+}
+
+test('a QR code from another site is refused and nothing is sent', async () => {
+  render(<SignScreen />)
+  paste(`https://evil.example.com/s/${TICKET}`)
+  expect(screen.getByRole('alert').textContent).toBe(NOT_OURS_MESSAGE)
+  paste(`https://zqt.example.gov.cn@evil.example/s/${TICKET}`)
+  expect(screen.getByRole('alert').textContent).toBe(NOT_OURS_MESSAGE)
+  expect(mockApi.calls).toHaveLength(0)
+})
+
+test('a scanned code shows the preview; confirming sends the PIN and shows 已签署', async () => {
+  render(<SignScreen onScan={async () => `https://zqt.example.gov.cn/s/${TICKET}`} />)
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫描签章码' })))
+  expect(mockApi.calls[0].json).toEqual({ ticket: TICKET })
+  expect(await screen.findByText('食品原料采购合同.pdf')).toBeTruthy()
+  expect(screen.getByText('发起系统：许昌市公共资源交易系统')).toBeTruthy()
+  expect(screen.getByRole('img', { name: '许昌瑞丰食品有限公司合同专用章' })).toBeTruthy()
+  expect(screen.getByRole('timer').textContent).toMatch(/^签章码 \d 分 \d\d 秒 后过期$/)
+
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '12' } })
+  fireEvent.click(screen.getByRole('button', { name: '确认签署' }))
+  expect(screen.getByRole('alert').textContent).toBe('请输入 6 位数字签署密码')
+
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认签署' })))
+  expect(mockApi.calls[1].url).toContain(`/api/v1/sign-tasks/${TASK}/confirm`)
+  expect(mockApi.calls[1].json).toEqual({ pin: '258036' })
+  expect(await screen.findByText('已签署')).toBeTruthy()
+})
+
+test('the ticket of the link the page was opened with is read at once', async () => {
+  render(<SignScreen initialInput={TICKET} />)
+  expect(await screen.findByText('食品原料采购合同.pdf')).toBeTruthy()
+  expect(mockApi.calls[0].json).toEqual({ ticket: TICKET })
+})
+
+test('an expired code says so in Chinese', async () => {
+  mockApi.on('POST', '/api/v1/sign-tasks/scan', () => ({
+    status: 410,
+    body: { code: 'SIGN_TASK_EXPIRED', message: 'expired' },
+  }))
+  render(<SignScreen />)
+  paste(`https://zqt.example.gov.cn/s/${TICKET}`)
+  expect((await screen.findByRole('alert')).textContent).toBe('签章码已过期，请让业务系统重新生成二维码')
+})
+
+test('a wrong PIN keeps the preview and says the PIN was wrong', async () => {
+  mockApi.on('POST', `/api/v1/sign-tasks/${TASK}/confirm`, () => ({
+    status: 403,
+    body: { code: 'PIN_INVALID', message: '签署密码错误' },
+  }))
+  render(<SignScreen initialInput={TICKET} />)
+  await screen.findByText('食品原料采购合同.pdf')
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认签署' })))
+  expect((await screen.findByRole('alert')).textContent).toBe('签署密码错误')
+  expect(screen.getByRole('button', { name: '确认签署' })).toBeTruthy()
+})
