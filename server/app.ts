@@ -28,7 +28,12 @@ import { adminReminderRoutes } from './routes/admin-reminders'
 import { inboxRoutes } from './routes/inbox'
 import { licenceTypeRoutes } from './routes/licence-types'
 import { licenceRoutes } from './routes/licences'
+import { policyRoutes } from './routes/policies'
+import { adminPolicyRoutes } from './routes/admin-policies'
 import { reminderSettingsRoutes } from './routes/reminder-settings'
+import { complaintRoutes } from './routes/complaints'
+import { staffComplaintRoutes } from './routes/staff-complaints'
+import { defaultAttachmentDir, localDiskStorage, type AttachmentStorage } from './storage/attachment-storage'
 import type { ReminderJobContext } from './jobs/reminders'
 import { startReminderScheduler, type ReminderScheduler } from './jobs/scheduler'
 import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
@@ -46,6 +51,8 @@ export interface BuildAppOptions {
   reminderSenders?: ReminderSenders
   /** The clock (ms since the epoch) that decides "today"; tests pin it. */
   now?: () => number
+  /** Where complaint photos are kept; local disk beside DATA_DIR by default (tests pass a temp dir). */
+  attachmentStorage?: AttachmentStorage
 }
 
 /** Generous for JSON forms; a route that takes uploads sets its own bodyLimit. */
@@ -73,6 +80,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
   })
 
+  const attachmentStorage = options.attachmentStorage ?? localDiskStorage(defaultAttachmentDir(config.dataDir))
   app.decorate('db', db)
   app.decorate('config', config)
   app.decorate('loginProviders', loginProviders)
@@ -151,6 +159,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(inboxRoutes)
       await api.register(adminReminderRoutes)
       await api.register(adminLicenceRoutes)
+      await api.register(complaintRoutes, { storage: attachmentStorage })
+      await api.register(staffComplaintRoutes, { storage: attachmentStorage })
+      await api.register(policyRoutes)
+      await api.register(adminPolicyRoutes)
     },
     { prefix: API_PREFIX },
   )

@@ -45,6 +45,8 @@ export interface Config {
     /** The periodic expiry sweep of sign tasks (which sends their callbacks); off in tests. */
     sweepEnabled: boolean
   }
+  /** 惠企政策: POLICY_PUSH_NEAR=1 also pushes a new policy to 差一点 enterprises, not only 可申报. */
+  policies: { pushNear: boolean }
   /** 刷脸 (face verification) settings beyond the platform credentials above. */
   face: {
     /** Alipay certify merchant_config.return_url (required by the API; mini-programs ignore it). */
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
       qrHosts: qrHosts(env),
       sweepEnabled: flag(env, 'SIGN_TASK_SWEEP_ENABLED', nodeEnv !== 'test'),
     },
+    policies: { pushNear: flag(env, 'POLICY_PUSH_NEAR', false) },
     face: {
       alipayReturnUrl: optional(env, 'ALIPAY_CERTIFY_RETURN_URL') ?? 'https://zqt.example.gov.cn/face/return',
     },

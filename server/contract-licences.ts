@@ -107,12 +107,16 @@ export interface RecordSubscriptionsRequest {
   results: Record<string, SubscribeResult>
 }
 
-export type InboxLink = { kind: 'licence'; licenceId: string } | { kind: 'none' }
+export type InboxLink =
+  | { kind: 'licence'; licenceId: string }
+  | { kind: 'policy'; policyId: string }
+  | { kind: 'complaint'; complaintId: string }
+  | { kind: 'none' }
 
 export interface InboxMessage {
   id: string
   enterpriseId: string | null
-  kind: 'licence-reminder' | 'system'
+  kind: 'licence-reminder' | 'system' | 'policy' | 'complaint'
   title: string
   body: string
   link: InboxLink

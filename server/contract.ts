@@ -41,6 +41,11 @@ export type ErrorCode =
   | 'LICENCE_DUPLICATE'
   | 'LICENCE_CANCELLED'
   | 'REMINDER_RUN_IN_PROGRESS'
+  | 'POLICY_NOT_FOUND'
+  | 'POLICY_DUPLICATE'
+  | 'POLICY_WITHDRAWN'
+  | 'COMPLAINT_NOT_FOUND'
+  | 'COMPLAINT_ACTION_REFUSED'
   | SealErrorCode
 
 export interface HealthResponse {

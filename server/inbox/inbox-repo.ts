@@ -11,6 +11,8 @@ interface InboxRow {
   title: string
   body: string
   licence_id: string | null
+  policy_id: string | null
+  complaint_id: string | null
   created_at: Date | string
   read_at: Date | string | null
 }
@@ -22,7 +24,13 @@ function toMessage(row: InboxRow): InboxMessage {
     kind: row.kind,
     title: row.title,
     body: row.body,
-    link: row.licence_id ? { kind: 'licence', licenceId: row.licence_id } : { kind: 'none' },
+    link: row.licence_id
+      ? { kind: 'licence', licenceId: row.licence_id }
+      : row.policy_id
+        ? { kind: 'policy', policyId: row.policy_id }
+        : row.complaint_id
+          ? { kind: 'complaint', complaintId: row.complaint_id }
+          : { kind: 'none' },
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
   }
@@ -34,7 +42,7 @@ function toMessage(row: InboxRow): InboxMessage {
  */
 export async function listInbox(db: Queryable, userId: string, before?: string): Promise<InboxPage> {
   const { rows } = await db.query<InboxRow>(
-    `select m.id, m.seq::text as cursor, m.enterprise_id, m.kind, m.title, m.body, m.licence_id, m.created_at, m.read_at
+    `select m.id, m.seq::text as cursor, m.enterprise_id, m.kind, m.title, m.body, m.licence_id, m.policy_id, m.complaint_id, m.created_at, m.read_at
      from inbox_messages m where m.user_id = $1 and ($2::bigint is null or m.seq < $2::bigint)
      order by m.seq desc limit $3`,
     [userId, before ?? null, INBOX_PAGE_SIZE + 1],

@@ -12,14 +12,19 @@ const inboxMessageSchema = {
   properties: {
     id: { type: 'string', format: 'uuid' },
     enterpriseId: { type: ['string', 'null'], format: 'uuid' },
-    kind: { type: 'string', enum: ['licence-reminder', 'system'] },
+    kind: { type: 'string', enum: ['licence-reminder', 'system', 'policy', 'complaint'] },
     title: { type: 'string' },
     body: { type: 'string' },
     link: {
       type: 'object',
       required: ['kind'],
       additionalProperties: false,
-      properties: { kind: { type: 'string', enum: ['licence', 'none'] }, licenceId: { type: 'string' } },
+      properties: {
+        kind: { type: 'string', enum: ['licence', 'policy', 'complaint', 'none'] },
+        licenceId: { type: 'string' },
+        policyId: { type: 'string' },
+        complaintId: { type: 'string' },
+      },
     },
     createdAt: { type: 'string', format: 'date-time' },
     readAt: { type: ['string', 'null'], format: 'date-time' },

@@ -6,6 +6,7 @@ import { chinaDateOf, type IsoDate } from '../../src/domain/calendar/dates'
 import { DEMO_ENTERPRISES, DEMO_USERS, type DemoEnterprise } from './demo-data'
 import { seedDemoLicences, seedWelcomeMessage } from './demo-licences'
 import { seedDemoLegalRepresentativeHashes } from './demo-seals'
+import { seedDemoPolicyData } from './demo-policy-facts'
 
 export { DEMO_PHONES, DEMO_USERS, DEMO_ENTERPRISES } from './demo-data'
 
@@ -72,6 +73,7 @@ export async function seedDemoData(db: Db, today: IsoDate = chinaDateOf(Date.now
     if (rows[0].n > 0) {
       await seedLicencesIntoOlderDemo(tx, today)
       await seedDemoLegalRepresentativeHashes(tx)
+      await seedDemoPolicyData(tx)
       return false
     }
     const enterpriseIds = new Map<string, string>()
@@ -95,6 +97,7 @@ export async function seedDemoData(db: Db, today: IsoDate = chinaDateOf(Date.now
       }
     }
     await seedDemoLegalRepresentativeHashes(tx)
+    await seedDemoPolicyData(tx)
     return true
   })
 }

@@ -62,4 +62,4 @@ export function parseSignQrContent(content: string, hosts: readonly string[] = [
 }
 
 /** For the scanner: a code that is not ours gets this, not a server round trip. */
-export const NOT_OURS_MESSAGE = '这不是政企通签章二维码，请扫描业务系统显示的签章码'
+export const NOT_OURS_MESSAGE = '不是本平台的签章二维码，请扫描业务系统显示的签章码'
