@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto'
+import type { Queryable } from '../db/db'
+import { ApiError } from '../http/api-error'
+import type { ComplaintView } from '../contract-complaints'
+import {
+  complaintStatusLabel,
+  COMPLAINT_STATE_LABELS,
+  type Actor,
+  type ComplaintAction,
+} from '../../src/domain/complaints/complaintCase'
+import { countdownText, slaStatus } from '../../src/domain/complaints/sla'
+import { availableActions, transition } from '../../src/domain/complaints/stateMachine'
+import { maskedContactPhone } from '../../src/domain/complaints/validation'
+import { normaliseQueryCode } from '../../src/domain/complaints/queryCode'
+import {
+  appendTimeline,
+  attachmentsOf,
+  findComplaint,
+  notifySubmitter,
+  saveCase,
+  timelineOf,
+  type ComplaintRow,
+} from './complaint-repo'
+
+/** An instant the domain accepts: ISO 8601 in UTC. */
+export function instantOf(ms: number): string {
+  return new Date(ms).toISOString()
+}
+
+export function queryCodeHash(code: string): string {
+  return createHash('sha256')
+    .update(`complaint-query-code:${normaliseQueryCode(code)}`)
+    .digest('hex')
+}
+
+/** The case as the submitter (or, with `staff`, a staff member) sees it at `now`. */
+export async function complaintView(
+  db: Queryable,
+  row: ComplaintRow,
+  now: string,
+  viewer: 'submitter' | 'staff',
+): Promise<ComplaintView> {
+  const complaint = row.case_data
+  const sla = slaStatus(complaint, now)
+  const timeline = await timelineOf(db, row.id)
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    anonymous: row.anonymous,
+    contactPhoneMasked: row.contact_phone ? maskedContactPhone(row.contact_phone) : null,
+    location: row.location,
+    statusLabel: complaintStatusLabel(complaint),
+    case: complaint,
+    sla: { ...sla, text: countdownText(sla) },
+    timeline: viewer === 'staff' ? timeline : timeline.map(({ staffName: _staffName, ...entry }) => entry),
+    attachments: await attachmentsOf(db, row.id),
+    availableActions: availableActions(complaint, viewer, now),
+    createdAt: new Date(row.created_at).toISOString(),
+  }
+}
+
+/**
+ * Takes one step on a case inside `tx` (the row locked first), or throws 409 with the state
+ * machine's Chinese reason. A real-name submitter hears of every step someone else took.
+ */
+export async function applyAction(
+  tx: Queryable,
+  complaintId: string,
+  action: ComplaintAction,
+  actor: Actor,
+  at: string,
+  options: { staffName?: string | null; ownerId?: string } = {},
+): Promise<ComplaintRow> {
+  const row = await findComplaint(tx, complaintId, true)
+  if (!row || (options.ownerId !== undefined && row.user_id !== options.ownerId))
+    throw new ApiError('COMPLAINT_NOT_FOUND')
+  const result = transition(row.case_data, action, actor, at)
+  if (!result.ok) throw new ApiError('COMPLAINT_ACTION_REFUSED', { message: result.reason })
+  await saveCase(tx, row.id, result.next)
+  await appendTimeline(tx, row.id, result.entry, actor === 'staff' ? (options.staffName ?? null) : null)
+  if (actor !== 'submitter' && !row.anonymous) {
+    const label = COMPLAINT_STATE_LABELS[result.next.state]
+    const body = result.entry.note
+      ? `${result.entry.title}：${result.entry.note}`
+      : `您的诉求「${row.title}」${result.entry.title}，当前状态：${label}`
+    await notifySubmitter(tx, row.user_id, row.id, `诉求进展：${result.entry.title}`, body)
+  }
+  return { ...row, state: result.next.state, case_data: result.next }
+}

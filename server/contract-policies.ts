@@ -1,0 +1,93 @@
+/**
+ * Wire types of 惠企政策 (issue 5): the catalogue, the 政策计算器, enterprise matches, favourites
+ * and the push preference. The policy body itself is the domain's Policy.
+ */
+import type { ConditionResult, Verdict } from '../src/domain/policies/match'
+import type { Policy } from '../src/domain/policies/policy'
+import type { EnterpriseProfile, ProfileField } from '../src/domain/policies/profile'
+
+export type { Policy } from '../src/domain/policies/policy'
+export type { EnterpriseProfile } from '../src/domain/policies/profile'
+
+export type PolicyStatus = 'draft' | 'published' | 'withdrawn'
+
+/** A policy as the API shows it: the stored body plus what the server works out. */
+export interface PolicyView {
+  policy: Policy
+  status: PolicyStatus
+  publishedAt: string | null
+  withdrawnAt: string | null
+  /** Applications accepted today (China time). */
+  openNow: boolean
+  /** 免申即享 or 需申报. */
+  autoGrantLabel: string
+  /** The signed-in user saved it (false without a session). */
+  favourite: boolean
+}
+
+export interface PolicyListQuery {
+  level?: Policy['level']
+  /** Substring of the 发文单位. */
+  issuer?: string
+  benefitType?: Policy['benefit']['type']
+  openNow?: 'true' | 'false'
+  autoGrant?: 'true' | 'false'
+  /** Substring of title, summary or issuer. */
+  q?: string
+}
+
+export interface PolicyMatchView {
+  policyId: string
+  title: string
+  verdict: Verdict
+  /** 可申报 / 差一点 / 不符合. */
+  verdictLabel: string
+  autoGrant: boolean
+  autoGrantLabel: string
+  openNow: boolean
+  conditions: ConditionResult[]
+  /** Facts not given that some condition needs, in calculator order. */
+  missingFacts: ProfileField[]
+  /** Their Chinese names (PROFILE_FIELD_LABELS). */
+  missingFactLabels: string[]
+  fixesNeeded: number | null
+}
+
+export interface PolicyCalculatorRequest {
+  profile: EnterpriseProfile
+  /** Only these published policies (default: all published). */
+  policyIds?: string[]
+}
+
+export interface PolicyCalculatorResponse {
+  /** 可申报 first, then 差一点, then 不符合. */
+  results: PolicyMatchView[]
+}
+
+export interface EnterprisePolicyMatches {
+  enterpriseId: string
+  /** The facts the matches used (empty when none are saved yet). */
+  profile: EnterpriseProfile
+  eligible: PolicyMatchView[]
+  near: PolicyMatchView[]
+}
+
+export interface ProfileFactsView {
+  enterpriseId: string
+  profile: EnterpriseProfile
+  updatedAt: string | null
+}
+
+export interface PolicyPublishReport {
+  policy: PolicyView
+  /** Enterprises with stored facts that were matched. */
+  matchedEnterprises: number
+  /** New inbox messages written by this publication (0 on a repeat). */
+  delivered: number
+}
+
+export type PolicyPushFrequency = 'instant' | 'weekly'
+
+export interface PolicyPushPreference {
+  frequency: PolicyPushFrequency
+}

@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify'
+import type { PolicyPublishReport, PolicyView } from '../contract-policies'
+import { requireAdmin } from '../auth/require-admin'
+import { ApiError } from '../http/api-error'
+import { todayInChina } from '../http/today'
+import { validationError } from '../licences/licence-input'
+import { allPolicies, findPolicy, insertDraft, setStatus, toPolicyView, updateBody } from '../policies/policy-repo'
+import { pushPolicy, sendWeeklyDigest, type DigestReport } from '../policies/policy-push'
+import { policyProblems, type Policy } from '../../src/domain/policies/policy'
+import { errorResponses, noQuerystring } from './schemas'
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const
+
+const common = { tags: ['admin'], security: [{ adminKey: [] }], querystring: noQuerystring }
+
+/** Checked by the domain (policyProblems), not by a JSON schema: its messages are the ones staff read. */
+function validPolicy(input: unknown): Policy {
+  const problems = policyProblems(input)
+  if (problems.length > 0) {
+    throw validationError(problems.map((problem) => ({ field: problem.path || 'body', message: problem.message })))
+  }
+  return input as Policy
+}
+
+/** 政策管理: drafts, publication (which pushes 新政策 to matching enterprises) and withdrawal. */
+export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/admin/policies',
+    {
+      onRequest: requireAdmin,
+      schema: { ...common, summary: '全部政策（含草稿和已下架），最近修改的在前', response: { ...errorResponses } },
+    },
+    async (): Promise<PolicyView[]> => {
+      const today = todayInChina(app)
+      return (await allPolicies(app.db)).map((row) => toPolicyView(row, today))
+    },
+  )
+
+  app.post<{ Body: unknown }>(
+    '/admin/policies',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        ...common,
+        summary: '新建政策草稿（政策内容由 policyProblems 校验，不合格时 400 且不保存）',
+        body: { type: 'object' },
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply): Promise<PolicyView> => {
+      const policy = validPolicy(request.body)
+      if (!(await insertDraft(app.db, policy))) throw new ApiError('POLICY_DUPLICATE')
+      const row = await findPolicy(app.db, policy.id)
+      request.log.info({ policyId: policy.id }, 'policy draft created')
+      reply.code(201)
+      return toPolicyView(row!, todayInChina(app))
+    },
+  )
+
+  app.put<{ Params: { id: string }; Body: unknown }>(
+    '/admin/policies/:id',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        ...common,
+        summary: '修改政策内容（已下架的不能修改）',
+        params: idParams,
+        body: { type: 'object' },
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyView> => {
+      const policy = validPolicy(request.body)
+      if (policy.id !== request.params.id) {
+        throw validationError([{ field: 'id', message: '政策编号与地址中的编号不一致' }])
+      }
+      const existing = await findPolicy(app.db, policy.id)
+      if (!existing) throw new ApiError('POLICY_NOT_FOUND')
+      if (existing.status === 'withdrawn') throw new ApiError('POLICY_WITHDRAWN')
+      const row = await updateBody(app.db, policy)
+      return toPolicyView(row!, todayInChina(app))
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/policies/:id/publish',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        ...common,
+        summary: '发布政策，并向可申报企业的关联用户推送「新政策」消息（重复发布不重复推送）',
+        params: idParams,
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyPublishReport> => {
+      const existing = await findPolicy(app.db, request.params.id)
+      if (!existing) throw new ApiError('POLICY_NOT_FOUND')
+      if (existing.status === 'withdrawn') throw new ApiError('POLICY_WITHDRAWN')
+      const row = (await setStatus(app.db, existing.id, 'published'))!
+      const today = todayInChina(app)
+      const report = await pushPolicy(app.db, row.body, today, { pushNear: app.config.policies.pushNear })
+      request.log.info({ policyId: row.id, ...report }, 'policy published')
+      return { policy: toPolicyView(row, today), ...report }
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/policies/:id/withdraw',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        ...common,
+        summary: '下架政策：不再展示、匹配或推送',
+        params: idParams,
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyView> => {
+      const row = await setStatus(app.db, request.params.id, 'withdrawn')
+      if (!row) throw new ApiError('POLICY_NOT_FOUND')
+      request.log.info({ policyId: row.id }, 'policy withdrawn')
+      return toPolicyView(row, todayInChina(app))
+    },
+  )
+
+  app.post<{ Querystring: { days?: string } }>(
+    '/admin/policies/weekly-digest',
+    {
+      onRequest: requireAdmin,
+      schema: {
+        tags: ['admin'],
+        summary: '发送新政策周报（给选择每周汇总的用户；已推送过的不再重复）',
+        security: [{ adminKey: [] }],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            days: { type: 'string', pattern: '^[1-9][0-9]?$', description: '统计最近几天发布的政策，默认 7' },
+          },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<DigestReport> => {
+      const days = request.query.days === undefined ? 7 : Number(request.query.days)
+      const since = new Date(app.clock() - days * 24 * 3600 * 1000)
+      const report = await sendWeeklyDigest(app.db, todayInChina(app), since, {
+        pushNear: app.config.policies.pushNear,
+      })
+      request.log.info(report, 'policy weekly digest sent')
+      return report
+    },
+  )
+}

@@ -1,0 +1,328 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type {
+  AttachmentUploadResponse,
+  ComplaintListResponse,
+  ComplaintSubmitRequest,
+  ComplaintView,
+} from '../contract-complaints'
+import { currentUser, requireUser } from '../auth/require-user'
+import { ApiError } from '../http/api-error'
+import { idempotencyKeyOf } from '../http/idempotency'
+import type { AttachmentStorage } from '../storage/attachment-storage'
+import { sniffImageType } from '../storage/sniff'
+import { actionFromBody, type ActionBody } from '../complaints/action-input'
+import {
+  appendTimeline,
+  claimAttachments,
+  findAttachment,
+  findByIdempotencyKey,
+  findByQueryCodeHash,
+  findComplaint,
+  insertAttachment,
+  insertComplaint,
+  listUserComplaints,
+  unclaimedAttachments,
+  type ComplaintRow,
+} from '../complaints/complaint-repo'
+import {
+  attachmentParamsSchema,
+  complaintIdParamsSchema,
+  complaintSubmitSchema,
+  submitterActionSchema,
+} from '../complaints/complaint-schemas'
+import { applyAction, complaintView, instantOf, queryCodeHash } from '../complaints/complaint-service'
+import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
+import { submitComplaint } from '../../src/domain/complaints/complaintCase'
+import { isValidQueryCode, queryCodeFromBytes, QUERY_CODE_RANDOM_BYTES } from '../../src/domain/complaints/queryCode'
+import {
+  complaintInputProblems,
+  MAX_PHOTO_BYTES,
+  normalisePhone,
+  PHOTO_TYPES,
+} from '../../src/domain/complaints/validation'
+import { errorResponses, noQuerystring } from './schemas'
+
+export interface ComplaintRoutesOptions {
+  storage: AttachmentStorage
+}
+
+type IdParams = { complaintId: string }
+
+const common = { tags: ['complaints'], security: [{ session: [] }] }
+
+function validationFailed(details: { field: string; message: string }[]): ApiError {
+  return new ApiError('VALIDATION_FAILED', {
+    message: `请求参数有误：${details.map((detail) => detail.message).join('；')}`,
+    details,
+  })
+}
+
+/**
+ * 有诉即办 for the submitter: photo upload, submission (Idempotency-Key required), my cases, the
+ * case itself, the steps a submitter may take, and the anonymous query code. Another user's case
+ * is a 404, as if it did not exist.
+ */
+export async function complaintRoutes(app: FastifyInstance, options: ComplaintRoutesOptions): Promise<void> {
+  const { storage } = options
+  app.addHook('onRequest', requireUser)
+  const now = () => instantOf(app.clock())
+
+  async function ownComplaint(userId: string, complaintId: string) {
+    const row = await findComplaint(app.db, complaintId)
+    if (!row || row.user_id !== userId) throw new ApiError('COMPLAINT_NOT_FOUND')
+    return row
+  }
+
+  // Photos arrive one per request as the raw image body; only this route parses images.
+  await app.register(async (upload) => {
+    for (const type of PHOTO_TYPES) {
+      upload.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) =>
+        done(null, body),
+      )
+    }
+    upload.post(
+      '/complaints/attachments',
+      {
+        bodyLimit: MAX_PHOTO_BYTES,
+        schema: {
+          ...common,
+          summary: '上传诉求照片（请求体为图片本身：image/jpeg、image/png 或 image/webp，不超过 5 MB）',
+          querystring: noQuerystring,
+          response: errorResponses,
+        },
+      },
+      async (request, reply): Promise<AttachmentUploadResponse> => {
+        const declared = String(request.headers['content-type'] ?? '')
+          .split(';')[0]
+          .trim()
+          .toLowerCase()
+        const body = request.body
+        if (!PHOTO_TYPES.includes(declared) || !Buffer.isBuffer(body)) {
+          throw new ApiError('UNSUPPORTED_MEDIA_TYPE', { message: '仅支持上传 JPG、PNG 或 WebP 图片' })
+        }
+        if (body.length === 0) throw validationFailed([{ field: 'body', message: '图片内容为空，请重新选择' }])
+        if (body.length > MAX_PHOTO_BYTES)
+          throw new ApiError('PAYLOAD_TOO_LARGE', { message: '照片超过 5 MB，请压缩后再上传' })
+        const sniffed = sniffImageType(body)
+        if (sniffed !== declared) {
+          throw new ApiError('UNSUPPORTED_MEDIA_TYPE', { message: '文件内容与声明的图片格式不符，请重新选择图片' })
+        }
+        const id = randomUUID()
+        const storageKey = randomBytes(16).toString('hex')
+        await storage.put(storageKey, body)
+        await insertAttachment(app.db, {
+          id,
+          user_id: currentUser(request).id,
+          storage_key: storageKey,
+          mime_type: sniffed,
+          size_bytes: body.length,
+        })
+        reply.status(201)
+        return { attachmentId: id, mimeType: sniffed, sizeBytes: body.length }
+      },
+    )
+  })
+
+  app.post<{ Body: ComplaintSubmitRequest }>(
+    '/complaints',
+    {
+      schema: {
+        ...common,
+        summary: '提交诉求（必须带 Idempotency-Key：重试不会重复提交；匿名诉求返回一次性查询码）',
+        querystring: noQuerystring,
+        body: complaintSubmitSchema,
+        response: errorResponses,
+      },
+    },
+    async (request, reply): Promise<ComplaintView> => {
+      const userId = currentUser(request).id
+      const key = idempotencyKeyOf(request)
+      if (key === undefined) {
+        throw validationFailed([{ field: 'Idempotency-Key', message: '提交诉求须带 Idempotency-Key 请求头' }])
+      }
+      const at = now()
+      /** A retry gets the complaint it made; the key reused for another submission is a 409. */
+      const sameRequest = (row: ComplaintRow) => {
+        if (row.request_hash !== requestHash) {
+          throw new ApiError('IDEMPOTENCY_CONFLICT', { message: '该请求标识已用于另一请求，请勿重复提交' })
+        }
+        return row
+      }
+      const requestHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex')
+      const existing = await findByIdempotencyKey(app.db, userId, key)
+      if (existing) return reply.status(200).send(await complaintView(app.db, sameRequest(existing), at, 'submitter'))
+
+      const input = request.body
+      const attachmentIds = input.attachmentIds ?? []
+      const attachments = await unclaimedAttachments(app.db, userId, attachmentIds)
+      if (attachments.length !== attachmentIds.length) {
+        throw validationFailed([{ field: 'attachmentIds', message: '照片不存在或已被使用，请重新上传' }])
+      }
+      const byId = new Map(attachments.map((row) => [row.id, row]))
+      const location = input.location ?? null
+      const contactPhone = input.contactPhone ?? null
+      const problems = complaintInputProblems({
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        photos: attachmentIds.map((id) => ({ mimeType: byId.get(id)!.mime_type, sizeBytes: byId.get(id)!.size_bytes })),
+        anonymous: input.anonymous,
+        contactPhone,
+        location,
+      })
+      const details = Object.entries(problems).map(([field, message]) => ({ field, message: message as string }))
+      if (details.length > 0) throw validationFailed(details)
+
+      const { complaint, entry } = submitComplaint({
+        category: input.category as ComplaintCategoryCode,
+        anonymous: input.anonymous,
+        submittedAt: at,
+      })
+      const queryCode = input.anonymous ? queryCodeFromBytes(randomBytes(QUERY_CODE_RANDOM_BYTES)) : null
+      const result = await app.db.transaction(async (tx) => {
+        const row = await insertComplaint(tx, {
+          userId,
+          idempotencyKey: key,
+          requestHash,
+          anonymous: input.anonymous,
+          queryCodeHash: queryCode === null ? null : queryCodeHash(queryCode),
+          title: input.title.trim(),
+          description: input.description.trim(),
+          contactPhone: input.anonymous || contactPhone === null ? null : normalisePhone(contactPhone.trim()),
+          location: location === null ? null : { ...location, address: location.address.trim() },
+          complaint,
+        })
+        // A concurrent request with the same key got there first: answer with its complaint.
+        if (row === null) {
+          const first = await findByIdempotencyKey(tx, userId, key)
+          if (!first) throw new ApiError('IDEMPOTENCY_CONFLICT')
+          return { created: false, view: await complaintView(tx, sameRequest(first), at, 'submitter') }
+        }
+        if ((await claimAttachments(tx, row.id, userId, attachmentIds)) !== attachmentIds.length) {
+          throw validationFailed([{ field: 'attachmentIds', message: '照片不存在或已被使用，请重新上传' }])
+        }
+        await appendTimeline(tx, row.id, entry)
+        return { created: true, view: await complaintView(tx, row, at, 'submitter') }
+      })
+      if (!result.created) return reply.status(200).send(result.view)
+      request.log.info({ complaintId: result.view.id, anonymous: input.anonymous }, 'complaint submitted')
+      return reply.status(201).send(queryCode === null ? result.view : { ...result.view, queryCode })
+    },
+  )
+
+  app.get(
+    '/complaints',
+    { schema: { ...common, summary: '我的诉求', querystring: noQuerystring, response: errorResponses } },
+    async (request): Promise<ComplaintListResponse> => {
+      const at = now()
+      const rows = await listUserComplaints(app.db, currentUser(request).id)
+      const items: ComplaintView[] = []
+      for (const row of rows) items.push(await complaintView(app.db, row, at, 'submitter'))
+      return { items }
+    },
+  )
+
+  app.get<{ Params: { code: string } }>(
+    '/complaints/by-code/:code',
+    {
+      schema: {
+        ...common,
+        summary: '凭查询码查看匿名诉求',
+        params: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['code'],
+          properties: { code: { type: 'string', maxLength: 32 } },
+        },
+        querystring: noQuerystring,
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<ComplaintView> => {
+      if (!isValidQueryCode(request.params.code)) {
+        throw validationFailed([{ field: 'code', message: '查询码有误，请核对后重新输入' }])
+      }
+      const row = await findByQueryCodeHash(app.db, queryCodeHash(request.params.code))
+      if (!row) throw new ApiError('COMPLAINT_NOT_FOUND')
+      return complaintView(app.db, row, now(), 'submitter')
+    },
+  )
+
+  app.get<{ Params: IdParams }>(
+    '/complaints/:complaintId',
+    {
+      schema: {
+        ...common,
+        summary: '诉求详情（含办理时限与进展）',
+        params: complaintIdParamsSchema,
+        querystring: noQuerystring,
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<ComplaintView> =>
+      complaintView(
+        app.db,
+        await ownComplaint(currentUser(request).id, request.params.complaintId),
+        now(),
+        'submitter',
+      ),
+  )
+
+  app.post<{ Params: IdParams; Body: ActionBody }>(
+    '/complaints/:complaintId/actions',
+    {
+      schema: {
+        ...common,
+        summary: '诉求人操作：撤回、补充材料、评价（回访后再评价）',
+        params: complaintIdParamsSchema,
+        querystring: noQuerystring,
+        body: submitterActionSchema,
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<ComplaintView> => {
+      const userId = currentUser(request).id
+      const action = actionFromBody(request.body)
+      const at = now()
+      return app.db.transaction(async (tx) => {
+        const row = await applyAction(tx, request.params.complaintId, action, 'submitter', at, { ownerId: userId })
+        return complaintView(tx, row, at, 'submitter')
+      })
+    },
+  )
+
+  app.get<{ Params: IdParams & { attachmentId: string } }>(
+    '/complaints/:complaintId/attachments/:attachmentId',
+    {
+      schema: {
+        ...common,
+        summary: '诉求照片（仅诉求人本人）',
+        params: attachmentParamsSchema,
+        querystring: noQuerystring,
+      },
+    },
+    async (request, reply) => {
+      const row = await ownComplaint(currentUser(request).id, request.params.complaintId)
+      return sendAttachment(app, storage, row.id, request.params.attachmentId, reply)
+    },
+  )
+}
+
+/** The stored photo with the type it was sniffed as; one the case does not have is a 404. */
+export async function sendAttachment(
+  app: FastifyInstance,
+  storage: AttachmentStorage,
+  complaintId: string,
+  attachmentId: string,
+  reply: import('fastify').FastifyReply,
+) {
+  const attachment = await findAttachment(app.db, complaintId, attachmentId)
+  const bytes = attachment ? await storage.get(attachment.storage_key) : null
+  if (!attachment || !bytes) throw new ApiError('NOT_FOUND', { message: '照片不存在' })
+  return reply
+    .header('content-type', attachment.mime_type)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, max-age=3600')
+    .send(bytes)
+}

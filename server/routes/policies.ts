@@ -1,0 +1,337 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type {
+  EnterprisePolicyMatches,
+  PolicyCalculatorRequest,
+  PolicyCalculatorResponse,
+  PolicyListQuery,
+  PolicyPushPreference,
+  PolicyView,
+  ProfileFactsView,
+} from '../contract-policies'
+import { enterpriseFromParams, currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import { currentUser, requireUser } from '../auth/require-user'
+import { findSession } from '../auth/sessions'
+import { bearerToken } from '../auth/tokens'
+import { ApiError } from '../http/api-error'
+import { todayInChina } from '../http/today'
+import { matchAll } from '../policies/matching'
+import {
+  favouriteIds,
+  findPolicy,
+  loadProfileFacts,
+  publishedPolicies,
+  saveProfileFacts,
+  toPolicyView,
+} from '../policies/policy-repo'
+import { enterpriseProfileSchema } from '../policies/profile-schema'
+import { isOpen } from '../../src/domain/policies/match'
+import { BENEFIT_TYPE_LABELS, POLICY_LEVEL_LABELS } from '../../src/domain/policies/policy'
+import type { EnterpriseProfile } from '../../src/domain/policies/profile'
+import { errorResponses, noQuerystring } from './schemas'
+
+const policyIdParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const
+
+const booleanText = { type: 'string', enum: ['true', 'false'] } as const
+
+const session = [{ session: [] }]
+
+/** The signed-in user on a route that works without login too; an absent or stale token is just anonymous. */
+async function optionalUserId(request: FastifyRequest): Promise<string | null> {
+  const token = bearerToken(request.headers.authorization)
+  if (!token) return null
+  const found = await findSession(request.server.db, token)
+  return found.status === 'valid' ? found.userId : null
+}
+
+function includes(haystack: string, needle: string): boolean {
+  return haystack.toLowerCase().includes(needle.trim().toLowerCase())
+}
+
+/** 惠企政策: the public catalogue and 政策计算器, and an enterprise's matches, facts and favourites. */
+export async function policyRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: PolicyListQuery }>(
+    '/policies',
+    {
+      schema: {
+        tags: ['policies'],
+        summary: '已发布的惠企政策（无需登录；可按层级、发文单位、红利类型、是否在申报期、免申即享、关键词筛选）',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            level: { type: 'string', enum: Object.keys(POLICY_LEVEL_LABELS) },
+            issuer: { type: 'string', maxLength: 100 },
+            benefitType: { type: 'string', enum: Object.keys(BENEFIT_TYPE_LABELS) },
+            openNow: booleanText,
+            autoGrant: booleanText,
+            q: { type: 'string', maxLength: 100 },
+          },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyView[]> => {
+      const { level, issuer, benefitType, openNow, autoGrant, q } = request.query
+      const today = todayInChina(app)
+      const userId = await optionalUserId(request)
+      const favourites = userId ? await favouriteIds(app.db, userId) : new Set<string>()
+      return (await publishedPolicies(app.db))
+        .filter(({ body }) => {
+          if (level !== undefined && body.level !== level) return false
+          if (issuer !== undefined && !includes(body.issuer, issuer)) return false
+          if (benefitType !== undefined && body.benefit.type !== benefitType) return false
+          if (openNow !== undefined && isOpen(body, today) !== (openNow === 'true')) return false
+          if (autoGrant !== undefined && body.autoGrant !== (autoGrant === 'true')) return false
+          if (q !== undefined && ![body.title, body.summary, body.issuer].some((text) => includes(text, q)))
+            return false
+          return true
+        })
+        .map((row) => toPolicyView(row, today, favourites.has(row.id)))
+    },
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/policies/:id',
+    {
+      schema: {
+        tags: ['policies'],
+        summary: '政策详情（仅已发布的）',
+        params: policyIdParams,
+        querystring: noQuerystring,
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyView> => {
+      const row = await findPolicy(app.db, request.params.id)
+      if (!row || row.status !== 'published') throw new ApiError('POLICY_NOT_FOUND')
+      const userId = await optionalUserId(request)
+      const favourite = userId ? (await favouriteIds(app.db, userId)).has(row.id) : false
+      return toPolicyView(row, todayInChina(app), favourite)
+    },
+  )
+
+  app.post<{ Body: PolicyCalculatorRequest }>(
+    '/policy-calculator',
+    {
+      schema: {
+        tags: ['policies'],
+        summary: '政策计算器（无需登录）：按填写的企业信息逐条说明每项政策的条件，可申报 → 差一点 → 不符合',
+        querystring: noQuerystring,
+        body: {
+          type: 'object',
+          required: ['profile'],
+          additionalProperties: false,
+          properties: {
+            profile: enterpriseProfileSchema,
+            policyIds: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 64 } },
+          },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyCalculatorResponse> => {
+      const wanted = request.body.policyIds ? new Set(request.body.policyIds) : null
+      const policies = (await publishedPolicies(app.db))
+        .filter((row) => wanted === null || wanted.has(row.id))
+        .map((row) => row.body)
+      return { results: matchAll(request.body.profile, policies, todayInChina(app)) }
+    },
+  )
+
+  app.get<{ Params: { enterpriseId: string } }>(
+    '/enterprises/:enterpriseId/policy-matches',
+    {
+      onRequest: requireUser,
+      preHandler: enterpriseFromParams,
+      schema: {
+        tags: ['policies'],
+        summary: '本企业可申报与差一点的政策（按已保存的企业信息匹配；差一点列出待补充的信息）',
+        security: session,
+        params: enterpriseIdParamsSchema,
+        querystring: noQuerystring,
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<EnterprisePolicyMatches> => {
+      const { enterpriseId } = currentEnterprise(request)
+      const { profile } = await loadProfileFacts(app.db, enterpriseId)
+      const policies = (await publishedPolicies(app.db)).map((row) => row.body)
+      const results = matchAll(profile, policies, todayInChina(app))
+      return {
+        enterpriseId,
+        profile,
+        eligible: results.filter((result) => result.verdict === 'eligible'),
+        near: results.filter((result) => result.verdict === 'near'),
+      }
+    },
+  )
+
+  app.get<{ Params: { enterpriseId: string } }>(
+    '/enterprises/:enterpriseId/profile-facts',
+    {
+      onRequest: requireUser,
+      preHandler: enterpriseFromParams,
+      schema: {
+        tags: ['policies'],
+        summary: '本企业用于政策匹配的信息',
+        security: session,
+        params: enterpriseIdParamsSchema,
+        querystring: noQuerystring,
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<ProfileFactsView> => {
+      const { enterpriseId } = currentEnterprise(request)
+      return { enterpriseId, ...(await loadProfileFacts(app.db, enterpriseId)) }
+    },
+  )
+
+  app.put<{ Params: { enterpriseId: string }; Body: { profile: EnterpriseProfile } }>(
+    '/enterprises/:enterpriseId/profile-facts',
+    {
+      onRequest: requireUser,
+      preHandler: enterpriseFromParams,
+      schema: {
+        tags: ['policies'],
+        summary: '保存政策计算器填写的企业信息（整体替换）',
+        security: session,
+        params: enterpriseIdParamsSchema,
+        querystring: noQuerystring,
+        body: {
+          type: 'object',
+          required: ['profile'],
+          additionalProperties: false,
+          properties: { profile: enterpriseProfileSchema },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<ProfileFactsView> => {
+      const { enterpriseId } = currentEnterprise(request)
+      const { profile } = request.body
+      const updatedAt = await saveProfileFacts(app.db, enterpriseId, profile, currentUser(request).id)
+      return { enterpriseId, profile, updatedAt }
+    },
+  )
+
+  app.get(
+    '/me/policy-favourites',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['policies'],
+        summary: '我收藏的政策（已下架的不再列出）',
+        security: session,
+        querystring: noQuerystring,
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyView[]> => {
+      const favourites = await favouriteIds(app.db, currentUser(request).id)
+      const today = todayInChina(app)
+      return (await publishedPolicies(app.db))
+        .filter((row) => favourites.has(row.id))
+        .map((row) => toPolicyView(row, today, true))
+    },
+  )
+
+  app.put<{ Params: { id: string } }>(
+    '/me/policy-favourites/:id',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['policies'],
+        summary: '收藏政策（重复收藏无影响）',
+        security: session,
+        params: policyIdParams,
+        querystring: noQuerystring,
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const row = await findPolicy(app.db, request.params.id)
+      if (!row || row.status !== 'published') throw new ApiError('POLICY_NOT_FOUND')
+      await app.db.query('insert into policy_favourites (user_id, policy_id) values ($1, $2) on conflict do nothing', [
+        currentUser(request).id,
+        row.id,
+      ])
+      return reply.code(204).send()
+    },
+  )
+
+  app.delete<{ Params: { id: string } }>(
+    '/me/policy-favourites/:id',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['policies'],
+        summary: '取消收藏',
+        security: session,
+        params: policyIdParams,
+        querystring: noQuerystring,
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await app.db.query('delete from policy_favourites where user_id = $1 and policy_id = $2', [
+        currentUser(request).id,
+        request.params.id,
+      ])
+      return reply.code(204).send()
+    },
+  )
+
+  app.get(
+    '/me/policy-push',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['policies'],
+        summary: '新政策推送方式：instant（发布即推送，默认）或 weekly（每周汇总）',
+        security: session,
+        querystring: noQuerystring,
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyPushPreference> => {
+      const { rows } = await app.db.query<{ frequency: PolicyPushPreference['frequency'] }>(
+        'select frequency from policy_push_preferences where user_id = $1',
+        [currentUser(request).id],
+      )
+      return { frequency: rows[0]?.frequency ?? 'instant' }
+    },
+  )
+
+  app.put<{ Body: PolicyPushPreference }>(
+    '/me/policy-push',
+    {
+      onRequest: requireUser,
+      schema: {
+        tags: ['policies'],
+        summary: '设置新政策推送方式',
+        security: session,
+        querystring: noQuerystring,
+        body: {
+          type: 'object',
+          required: ['frequency'],
+          additionalProperties: false,
+          properties: { frequency: { type: 'string', enum: ['instant', 'weekly'] } },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request): Promise<PolicyPushPreference> => {
+      await app.db.query(
+        `insert into policy_push_preferences (user_id, frequency) values ($1, $2)
+         on conflict (user_id) do update set frequency = excluded.frequency, updated_at = now()`,
+        [currentUser(request).id, request.body.frequency],
+      )
+      return { frequency: request.body.frequency }
+    },
+  )
+}

@@ -1,0 +1,169 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ComplaintListResponse, ComplaintView, SuperviseResponse } from '../contract-complaints'
+import { requireAdmin } from '../auth/require-admin'
+import { ApiError } from '../http/api-error'
+import type { AttachmentStorage } from '../storage/attachment-storage'
+import { actionFromBody, type ActionBody } from '../complaints/action-input'
+import { findComplaint, listComplaints } from '../complaints/complaint-repo'
+import {
+  attachmentParamsSchema,
+  complaintIdParamsSchema,
+  staffActionSchema,
+  staffListQuerystring,
+  superviseBodySchema,
+} from '../complaints/complaint-schemas'
+import { applyAction, complaintView, instantOf } from '../complaints/complaint-service'
+import { instantMs, type ComplaintState } from '../../src/domain/complaints/complaintCase'
+import { needsSupervision, slaStatus, SUPERVISABLE_STATES } from '../../src/domain/complaints/sla'
+import { characterCount } from '../../src/domain/complaints/validation'
+import { sendAttachment } from './complaints'
+import { errorResponses, noQuerystring } from './schemas'
+
+export interface StaffComplaintRoutesOptions {
+  storage: AttachmentStorage
+}
+
+const MAX_STAFF_NAME_CHARS = 32
+
+function hasControlCharacter(text: string): boolean {
+  return Array.from(text).some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+}
+
+/**
+ * The staff member taking a step: `X-Staff-Name`, percent-encoded (HTTP headers carry ASCII, so
+ * 张三 arrives as %E5%BC%A0%E4%B8%89). Recorded on the timeline entry of every staff step.
+ */
+function staffNameOf(request: FastifyRequest): string {
+  const raw = request.headers['x-staff-name']
+  const value = Array.isArray(raw) ? raw[0] : raw
+  let name = ''
+  try {
+    name = decodeURIComponent(value ?? '').trim()
+  } catch {
+    name = ''
+  }
+  if (name === '' || characterCount(name) > MAX_STAFF_NAME_CHARS || hasControlCharacter(name)) {
+    const message = `请在 X-Staff-Name 请求头中填写经办人姓名（URL 编码，不超过 ${MAX_STAFF_NAME_CHARS} 个字）`
+    throw new ApiError('VALIDATION_FAILED', {
+      message: `请求参数有误：${message}`,
+      details: [{ field: 'X-Staff-Name', message }],
+    })
+  }
+  return name
+}
+
+const common = { tags: ['staff-complaints'], security: [{ adminKey: [] }] }
+
+/** 12345 工作台: the hotline's side of 有诉即办, behind ADMIN_API_KEY. */
+export async function staffComplaintRoutes(app: FastifyInstance, options: StaffComplaintRoutesOptions): Promise<void> {
+  app.addHook('onRequest', requireAdmin)
+  const now = () => instantOf(app.clock())
+
+  app.get<{ Querystring: { state?: ComplaintState; overdue?: 'true' | 'false' } }>(
+    '/staff/complaints',
+    {
+      schema: {
+        ...common,
+        summary: '诉求工单列表（按状态、是否超期筛选）',
+        querystring: staffListQuerystring,
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<ComplaintListResponse> => {
+      const at = now()
+      const { state, overdue } = request.query
+      const rows = await listComplaints(app.db, state ? [state] : null)
+      const items: ComplaintView[] = []
+      for (const row of rows) {
+        if (overdue !== undefined) {
+          const sla = slaStatus(row.case_data, at)
+          const late = sla.overdue && (sla.clock === 'running' || sla.clock === 'paused')
+          if (late !== (overdue === 'true')) continue
+        }
+        items.push(await complaintView(app.db, row, at, 'staff'))
+      }
+      return { items }
+    },
+  )
+
+  app.get<{ Params: { complaintId: string } }>(
+    '/staff/complaints/:complaintId',
+    {
+      schema: {
+        ...common,
+        summary: '诉求工单详情',
+        params: complaintIdParamsSchema,
+        querystring: noQuerystring,
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<ComplaintView> => {
+      const row = await findComplaint(app.db, request.params.complaintId)
+      if (!row) throw new ApiError('COMPLAINT_NOT_FOUND')
+      return complaintView(app.db, row, now(), 'staff')
+    },
+  )
+
+  app.post<{ Params: { complaintId: string }; Body: ActionBody }>(
+    '/staff/complaints/:complaintId/actions',
+    {
+      schema: {
+        ...common,
+        summary: '工作人员操作：受理、交办、办理、退回补充、答复、办结、回访、整改（须带 X-Staff-Name）',
+        params: complaintIdParamsSchema,
+        querystring: noQuerystring,
+        body: staffActionSchema,
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<ComplaintView> => {
+      const staffName = staffNameOf(request)
+      const action = actionFromBody(request.body)
+      const at = now()
+      const view = await app.db.transaction(async (tx) => {
+        const row = await applyAction(tx, request.params.complaintId, action, 'staff', at, { staffName })
+        return complaintView(tx, row, at, 'staff')
+      })
+      request.log.info({ complaintId: view.id, step: action.type }, 'complaint step by staff')
+      return view
+    },
+  )
+
+  app.get<{ Params: { complaintId: string; attachmentId: string } }>(
+    '/staff/complaints/:complaintId/attachments/:attachmentId',
+    { schema: { ...common, summary: '诉求照片', params: attachmentParamsSchema, querystring: noQuerystring } },
+    async (request, reply) =>
+      sendAttachment(app, options.storage, request.params.complaintId, request.params.attachmentId, reply),
+  )
+
+  app.post<{ Body: { now?: string } | null }>(
+    '/admin/complaints/supervise',
+    {
+      schema: {
+        ...common,
+        summary: '超期督办：把已超期、仍在计时且未督办的诉求标记为「已督办」',
+        querystring: noQuerystring,
+        body: superviseBodySchema,
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<SuperviseResponse> => {
+      const at = request.body?.now ? instantOf(Date.parse(request.body.now)) : now()
+      const rows = await listComplaints(app.db, SUPERVISABLE_STATES)
+      const supervised: string[] = []
+      for (const row of rows) {
+        const complaint = row.case_data
+        if (instantMs(at) < instantMs(complaint.updatedAt) || !needsSupervision(complaint, at)) continue
+        try {
+          await app.db.transaction((tx) => applyAction(tx, row.id, { type: 'supervise' }, 'system', at))
+          supervised.push(row.id)
+        } catch (error) {
+          // Moved on (replied, supervised) by someone else since the list was read: nothing to do.
+          if (!(error instanceof ApiError && error.code === 'COMPLAINT_ACTION_REFUSED')) throw error
+        }
+      }
+      request.log.info({ supervised: supervised.length }, 'complaints supervised')
+      return { supervised }
+    },
+  )
+}
