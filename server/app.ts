@@ -13,6 +13,7 @@ import { adminSystemRoutes } from './routes/admin-systems'
 import { authRoutes } from './routes/auth'
 import { enterpriseRoutes } from './routes/enterprises'
 import { healthRoutes } from './routes/health'
+import { signQrRoutes } from './routes/sign-qr'
 import { meRoutes } from './routes/me'
 import { systemRoutes } from './routes/system'
 import { faceRoutes } from './routes/face'
@@ -166,6 +167,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
     { prefix: API_PREFIX },
   )
+  // Outside /api: the landing path printed in sign-task QR codes.
+  app.register(signQrRoutes)
 
   return app
 }

@@ -1,0 +1,27 @@
+import { buildSignQrContent } from '../../src/domain/signing/signTicket'
+import { createTestApp, type TestApp } from './helpers'
+
+let t: TestApp
+
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+test('the path a sign QR carries lands on the H5 扫码签章 page with the ticket', async () => {
+  const ticket = 'AbCdEfGhIjKlMnOpQrStUvWxYz012_-9'
+  const path = new URL(buildSignQrContent(ticket)).pathname
+  const res = await t.app.inject({ method: 'GET', url: path })
+  expect(res.statusCode).toBe(302)
+  expect(res.headers.location).toBe(`/#/packages/seals/pages/sign/index?t=${ticket}`)
+})
+
+test.each(['short', 'AbCdEfGhIjKlMnOpQrStUvWxYz012_-9x', 'AbCdEfGhIjKlMnOpQrStUvWxYz012_*9'])(
+  'anything that is not a ticket (%s) is a 404 in Chinese, with no redirect',
+  async (value) => {
+    const res = await t.app.inject({ method: 'GET', url: `/s/${encodeURIComponent(value)}` })
+    expect(res.statusCode).toBe(404)
+    expect(res.headers.location).toBeUndefined()
+    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '不是本平台的签章二维码' })
+  },
+)
