@@ -8,7 +8,7 @@ import { SealClaim } from './SealClaim'
 import type { FaceStep } from './SealClaim'
 import { SealGrants } from './SealGrants'
 import { SEAL_STATUS_LABELS } from './sealLabels'
-import { svgDataUrl } from './svgDataUrl'
+import { svgDataUrl } from '../../ui/svgDataUrl'
 import { useLoad } from './useLoad'
 
 /** 电子印章 of the current enterprise: the seals one may use, claiming them, and (for the legal representative) grants. */

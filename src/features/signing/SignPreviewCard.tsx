@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { SignerPreview, SignTaskPreview } from '../../../server/contract-seals'
-import { svgDataUrl } from './svgDataUrl'
+import { svgDataUrl } from '../../ui/svgDataUrl'
 import { countdownText } from './useCountdown'
 
 const ROLE_LABELS: Record<'legal_representative' | 'handler', string> = {
