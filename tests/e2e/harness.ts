@@ -51,7 +51,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30000
+  const deadline = Date.now() + 90000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
     try {
@@ -60,7 +60,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`server did not start in 90 s:\n${output}`)
     await new Promise((r) => setTimeout(r, 200))
   }
   return {
