@@ -67,3 +67,15 @@ test('an empty inbox says what will arrive there', async () => {
   await act(() => useInbox.getState().refresh())
   expect(screen.getByText('暂无消息')).toBeTruthy()
 })
+
+test('a refused 全部已读 is explained and the messages stay unread', async () => {
+  mockApi.on('POST', '/api/v1/inbox/read-all', () => ({
+    status: 503,
+    body: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' },
+  }))
+  render(<InboxScreen onOpenLink={() => undefined} />)
+  await act(() => useInbox.getState().refresh())
+  fireEvent.click(screen.getByRole('button', { name: '全部已读' }))
+  expect((await screen.findByRole('alert')).textContent).toBe('服务器开小差了，请稍后再试')
+  expect(screen.getByRole('status').textContent).toBe('1 条未读')
+})

@@ -39,6 +39,11 @@ export function InboxScreen(props: { onOpenLink: (message: InboxMessage) => void
           <View className='muted'>{chinaDateTimeOf(m.createdAt)}</View>
         </View>
       ))}
+      {error ? (
+        <View className='error-text' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
       {nextCursor ? <ActionButton variant='secondary' label='加载更多' onClick={loadMore} /> : null}
     </View>
   )

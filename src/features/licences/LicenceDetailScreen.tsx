@@ -46,15 +46,18 @@ export function LicenceDetailScreen(props: {
   const l = state.licence
   const type = types.find((t) => t.code === l.typeCode)
 
-  const act = async (action: () => Promise<LicenceView | void>, done: string) => {
+  /** Runs an action; true when it succeeded (its error is shown otherwise). */
+  const act = async (action: () => Promise<LicenceView | void>, done: string): Promise<boolean> => {
     setActionError(null)
     try {
       const updated = await action()
       if (updated) setState({ kind: 'ready', licence: updated })
       toast(done, 'success')
       props.onChanged()
+      return true
     } catch (e) {
       setActionError(userMessage(e))
+      return false
     }
   }
 
@@ -65,8 +68,8 @@ export function LicenceDetailScreen(props: {
       confirmText: '删除',
     })
     if (!ok) return
-    await act(() => deleteLicence(apiClient, l.id), '已删除')
-    props.onDeleted()
+    // Leave the page only once the server has deleted it; otherwise stay and show why.
+    if (await act(() => deleteLicence(apiClient, l.id), '已删除')) props.onDeleted()
   }
 
   const rows: [string, string][] = [

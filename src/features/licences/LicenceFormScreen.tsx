@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { LicenceView } from '../../../server/contract-licences'
 import { userMessage } from '../../api/errors'
 import { getLicence } from '../../api/licences/getLicence'
@@ -16,13 +16,16 @@ export function LicenceFormScreen(props: {
   const [error, setError] = useState<string | null>(null)
   const { licenceId } = props
 
-  useEffect(() => {
+  const load = useCallback(() => {
     if (!licenceId) return
+    setError(null)
     getLicence(apiClient, licenceId).then(setExisting, (e) => setError(userMessage(e)))
   }, [licenceId])
 
+  useEffect(load, [load])
+
   if (!licenceId) return <LicenceForm enterpriseId={props.enterpriseId} onSaved={props.onSaved} />
-  if (error) return <StatusView kind='error' text={error} />
+  if (error) return <StatusView kind='error' text={error} onRetry={load} />
   if (!existing) return <StatusView kind='loading' />
   return <LicenceForm enterpriseId={existing.enterpriseId} existing={existing} onSaved={props.onSaved} />
 }
