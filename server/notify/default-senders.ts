@@ -1,4 +1,5 @@
 import type { Config } from '../config'
+import { alipayGatewayOptions, wechatCredentials } from '../auth/providers/platform-credentials'
 import { AlipayTemplateSender } from './alipay-template'
 import type { ReminderSender } from './sender'
 import { WechatSubscribeSender } from './wechat-subscribe'
@@ -11,24 +12,10 @@ export interface ReminderSenders {
 /** Senders from configuration: a platform without credentials sends nothing (the inbox still does). */
 export function buildReminderSenders(config: Config): ReminderSenders {
   const senders: ReminderSenders = {}
-  const { wechat, alipay, providerTimeoutMs: timeoutMs } = config
-  if (wechat.appId && wechat.secret) {
-    senders.wechat = new WechatSubscribeSender({
-      appId: wechat.appId,
-      secret: wechat.secret,
-      apiBase: wechat.apiBase,
-      miniprogramState: wechat.miniprogramState,
-      timeoutMs,
-    })
-  }
-  if (alipay.appId && alipay.privateKey && alipay.publicKey) {
-    senders.alipay = new AlipayTemplateSender({
-      appId: alipay.appId,
-      privateKey: alipay.privateKey,
-      alipayPublicKey: alipay.publicKey,
-      gateway: alipay.gateway,
-      timeoutMs,
-    })
-  }
+  const wechat = wechatCredentials(config)
+  if (wechat)
+    senders.wechat = new WechatSubscribeSender({ ...wechat, miniprogramState: config.wechat.miniprogramState })
+  const alipay = alipayGatewayOptions(config)
+  if (alipay) senders.alipay = new AlipayTemplateSender(alipay)
   return senders
 }

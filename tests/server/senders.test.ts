@@ -46,7 +46,7 @@ describe('WeChat subscribe/send', () => {
       now: () => clock,
     })
 
-  const tokenCalls = () => fake.requests.filter((r) => r.url.pathname === '/cgi-bin/token')
+  const tokenCalls = () => fake.requests.filter((r) => r.url.pathname === '/cgi-bin/stable_token')
   const sendCalls = () => fake.requests.filter((r) => r.url.pathname === '/cgi-bin/message/subscribe/send')
 
   /** A WeChat that issues tok-1, tok-2… and answers sends with `sendAnswer`. */
@@ -54,7 +54,7 @@ describe('WeChat subscribe/send', () => {
     let tokens = 0
     let sends = 0
     fake.reply = (request, response) => {
-      if (request.url.pathname === '/cgi-bin/token') {
+      if (request.url.pathname === '/cgi-bin/stable_token') {
         sendJson(response, { access_token: `tok-${++tokens}`, expires_in: 7200 })
       } else {
         sendJson(response, sendAnswer(request, ++sends))
@@ -68,10 +68,12 @@ describe('WeChat subscribe/send', () => {
     const outcomes = await Promise.all([1, 2, 3, 4, 5].map((i) => client.send(message(`o-${i}`))))
     expect(outcomes.every((o) => o.status === 'sent')).toBe(true)
     expect(tokenCalls()).toHaveLength(1)
-    expect(Object.fromEntries(tokenCalls()[0].url.searchParams)).toEqual({
+    expect(tokenCalls()[0].method).toBe('POST')
+    expect(JSON.parse(tokenCalls()[0].body)).toEqual({
       grant_type: 'client_credential',
       appid: 'wx-app',
       secret: 'wx-secret',
+      force_refresh: false,
     })
     expect(sendCalls()).toHaveLength(5)
     const first = sendCalls()[0]
@@ -104,6 +106,8 @@ describe('WeChat subscribe/send', () => {
     expect(await sender().send(message('o-1'))).toEqual({ status: 'sent' })
     expect(tokenCalls()).toHaveLength(2)
     expect(sendCalls().map((r) => r.url.searchParams.get('access_token'))).toEqual(['tok-1', 'tok-2'])
+    // The second token is asked for with force_refresh: without it stable_token returns the stale one.
+    expect(tokenCalls().map((r) => JSON.parse(r.body).force_refresh)).toEqual([false, true])
   })
 
   it('does not retry a refusal (43101) or bad data (47003)', async () => {

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto'
+import { ApiError } from '../../http/api-error'
 import { parsePrivateKey, parsePublicKey, signParams, topLevelMemberTexts, verifyText } from './alipay-signature'
 import { callProvider, parseJsonObject, unavailable } from './provider-http'
 
@@ -24,6 +25,20 @@ export interface AlipayGatewayOptions {
 /** A verified business answer, or Alipay's error node (an error answer is trusted only to fail). */
 export type AlipayAnswer =
   { ok: true; node: Record<string, unknown> } | { ok: false; node: Record<string, unknown> | null }
+
+/**
+ * What a call came to, for callers that must not throw: a message send has to tell "maybe
+ * delivered" (never repeat) from "not delivered" (retry), which a login does not need to.
+ */
+export type AlipayCallResult =
+  | { kind: 'answer'; answer: AlipayAnswer }
+  /** network failure, timeout, HTTP error or an unreadable answer: the call may not have arrived */
+  | { kind: 'unreachable'; reason: string }
+  /** Alipay (or someone) answered, but the signature does not verify: nothing in it is believed */
+  | { kind: 'unverified'; reason: string }
+
+/** The answer's signature does not verify (forged, or a wrong ALIPAY_PUBLIC_KEY). */
+class UnverifiedAnswerError extends ApiError {}
 
 /** The gateway wants Beijing time; China has no DST, so a fixed +8 h offset is exact. */
 export function alipayTimestamp(date: Date): string {
@@ -82,6 +97,17 @@ export class AlipayGateway {
     return this.readAnswer(response.text, responseKeyOf(method))
   }
 
+  /** call() without throwing: every failure becomes a result (see AlipayCallResult). */
+  async attempt(method: string, params: Record<string, string>): Promise<AlipayCallResult> {
+    try {
+      return { kind: 'answer', answer: await this.call(method, params) }
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      const reason = String(error.cause ?? error.message)
+      return error instanceof UnverifiedAnswerError ? { kind: 'unverified', reason } : { kind: 'unreachable', reason }
+    }
+  }
+
   private readAnswer(text: string, responseKey: string): AlipayAnswer {
     const members = topLevelMemberTexts(text)
     if (!members) throw unavailable('alipay', 'response is not a JSON object')
@@ -93,7 +119,9 @@ export class AlipayGateway {
     const sign = members.has('sign') ? parseJsonString(members.get('sign') as string) : null
     if (nodeText === undefined) throw unavailable('alipay', 'response node missing')
     if (!sign || !verifyText(nodeText, sign, this.alipayPublicKey)) {
-      throw unavailable('alipay', 'response signature invalid (forged or wrong ALIPAY_PUBLIC_KEY)')
+      throw new UnverifiedAnswerError('LOGIN_PROVIDER_UNAVAILABLE', {
+        cause: 'alipay: response signature invalid (forged or wrong ALIPAY_PUBLIC_KEY)',
+      })
     }
     const node = parseJsonObject(nodeText)
     if (!node) throw unavailable('alipay', 'response node is not an object')
