@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import type { PolicyListQuery } from '../../../server/contract-policies'
+import {
+  BENEFIT_TYPE_LABELS,
+  POLICY_LEVEL_LABELS,
+  type BenefitType,
+  type PolicyLevel,
+} from '../../domain/policies/policy'
+import { StatusView } from '../../ui/StatusView'
+import { FilterChips } from './FilterChips'
+import { PolicyCard } from './PolicyCard'
+import { usePolicies } from './policiesStore'
+import { useDebounced } from './useDebounced'
+
+const ALL = { value: undefined, label: '全部' }
+const LEVELS = [
+  ALL,
+  ...Object.entries(POLICY_LEVEL_LABELS).map(([value, label]) => ({ value: value as PolicyLevel, label })),
+]
+const BENEFITS = [
+  ALL,
+  ...Object.entries(BENEFIT_TYPE_LABELS).map(([value, label]) => ({ value: value as BenefitType, label })),
+]
+const YES = [ALL, { value: 'true' as const, label: '是' }]
+
+/** 全部政策: the catalogue with filters (level, issuer, benefit type, open now, 免申即享) and search. */
+export function CatalogueSection(props: { onOpen: (policyId: string) => void }) {
+  const { catalogue, catalogueLoading, catalogueError, filter, setFilter, loadCatalogue } = usePolicies()
+  const [q, setQ] = useState(filter.q ?? '')
+  const [issuer, setIssuer] = useState(filter.issuer ?? '')
+  const typed = useDebounced({ q: q.trim(), issuer: issuer.trim() }, 300)
+  const first = useRef(true)
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    void setFilter({ q: typed.q || undefined, issuer: typed.issuer || undefined })
+  }, [typed.q, typed.issuer, setFilter])
+
+  const choose = (patch: Partial<PolicyListQuery>) => void setFilter(patch)
+  const filtered = Object.values(filter).some((value) => value !== undefined)
+
+  return (
+    <View>
+      <View className='title'>全部政策</View>
+      <Input
+        className='input'
+        value={q}
+        placeholder='搜索政策名称、摘要或发文单位'
+        ariaLabel='搜索政策'
+        onInput={(e) => setQ(e.detail.value)}
+      />
+      <Input
+        className='input'
+        value={issuer}
+        placeholder='发文单位，如 工业和信息化'
+        ariaLabel='按发文单位筛选'
+        onInput={(e) => setIssuer(e.detail.value)}
+      />
+      <FilterChips name='层级' options={LEVELS} selected={filter.level} onSelect={(level) => choose({ level })} />
+      <FilterChips
+        name='红利类型'
+        options={BENEFITS}
+        selected={filter.benefitType}
+        onSelect={(benefitType) => choose({ benefitType })}
+      />
+      <FilterChips
+        name='正在申报'
+        options={YES}
+        selected={filter.openNow}
+        onSelect={(openNow) => choose({ openNow })}
+      />
+      <FilterChips
+        name='免申即享'
+        options={YES}
+        selected={filter.autoGrant}
+        onSelect={(autoGrant) => choose({ autoGrant })}
+      />
+      {catalogueLoading && catalogue ? <View className='muted'>正在刷新…</View> : null}
+      {catalogueError && catalogue ? (
+        <View className='error-text' ariaRole='alert'>
+          {catalogueError}
+        </View>
+      ) : null}
+      {catalogue === null ? (
+        catalogueError ? (
+          <StatusView kind='error' text={catalogueError} onRetry={() => void loadCatalogue()} />
+        ) : (
+          <StatusView kind='loading' text='正在加载政策…' />
+        )
+      ) : catalogue.length === 0 ? (
+        <StatusView
+          kind='empty'
+          text={filtered ? '没有符合条件的政策' : '暂无已发布的政策'}
+          hint={filtered ? '换个筛选条件或关键词试试' : undefined}
+        />
+      ) : (
+        <View>
+          <View className='muted'>共 {catalogue.length} 项</View>
+          {catalogue.map((view) => (
+            <PolicyCard key={view.policy.id} view={view} onOpen={props.onOpen} />
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,28 @@
+import { View } from '@tarojs/components'
+
+/** One row of single-choice chips; the first option is usually 「全部」 (value undefined). */
+export function FilterChips<T extends string>(props: {
+  name: string
+  options: { value: T | undefined; label: string }[]
+  selected: T | undefined
+  onSelect: (value: T | undefined) => void
+}) {
+  return (
+    <View className='chips' ariaLabel={props.name}>
+      {props.options.map((option) => {
+        const on = option.value === props.selected
+        return (
+          <View
+            key={option.value ?? 'all'}
+            className={on ? 'chip chip--selected' : 'chip'}
+            ariaRole='button'
+            ariaLabel={`${props.name}：${option.label}${on ? '（已选）' : ''}`}
+            onClick={() => props.onSelect(option.value)}
+          >
+            {option.label}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

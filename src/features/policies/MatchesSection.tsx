@@ -1,0 +1,79 @@
+import { View } from '@tarojs/components'
+import type { PolicyMatchView } from '../../../server/contract-policies'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { AUTO_GRANT_TEXT, nearText } from './policyTexts'
+import { usePolicies } from './policiesStore'
+
+function MatchRow(props: { match: PolicyMatchView; onOpen: (policyId: string) => void }) {
+  const { match } = props
+  const detail =
+    match.verdict === 'near'
+      ? nearText(match)
+      : match.autoGrant
+        ? AUTO_GRANT_TEXT
+        : match.openNow
+          ? '正在申报'
+          : '不在申报期'
+  return (
+    <View
+      className='card'
+      ariaRole='link'
+      ariaLabel={`${match.verdictLabel}：${match.title}，${detail}`}
+      onClick={() => props.onOpen(match.policyId)}
+    >
+      <View className='row'>
+        <View className='title'>{match.title}</View>
+        <View className={match.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
+          {match.verdictLabel}
+        </View>
+      </View>
+      <View className={match.verdict === 'near' ? '' : 'muted'}>{detail}</View>
+    </View>
+  )
+}
+
+/** 为我匹配: the current enterprise's 可申报 policies, then the 差一点 ones with what is missing. */
+export function MatchesSection(props: {
+  enterpriseId: string
+  onOpen: (policyId: string) => void
+  onCompleteFacts: () => void
+}) {
+  const found = usePolicies((s) => s.matches[props.enterpriseId])
+  const error = usePolicies((s) => s.matchesError)
+  const loadMatches = usePolicies((s) => s.loadMatches)
+
+  if (!found) {
+    if (error) return <StatusView kind='error' text={error} onRetry={() => void loadMatches(props.enterpriseId)} />
+    return <StatusView kind='loading' text='正在为您的企业匹配政策…' />
+  }
+  const noFacts = Object.keys(found.profile).length === 0
+  return (
+    <View>
+      <View className='title'>为我匹配</View>
+      {error ? (
+        <View className='error-text' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+      {noFacts ? (
+        <StatusView kind='empty' text='还没有企业信息，无法匹配' hint='用政策计算器填写企业信息并保存，即可为您匹配' />
+      ) : found.eligible.length + found.near.length === 0 ? (
+        <StatusView kind='empty' text='暂时没有可申报或差一点的政策' hint='完善企业信息后可能会有更多匹配' />
+      ) : null}
+      {found.eligible.length ? <View className='muted'>可申报 {found.eligible.length} 项</View> : null}
+      {found.eligible.map((match) => (
+        <MatchRow key={match.policyId} match={match} onOpen={props.onOpen} />
+      ))}
+      {found.near.length ? <View className='muted'>差一点 {found.near.length} 项</View> : null}
+      {found.near.map((match) => (
+        <MatchRow key={match.policyId} match={match} onOpen={props.onOpen} />
+      ))}
+      <ActionButton
+        variant='secondary'
+        label={noFacts ? '填写企业信息' : '完善企业信息'}
+        onClick={props.onCompleteFacts}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,67 @@
+import { create } from 'zustand'
+import type { EnterprisePolicyMatches, PolicyListQuery, PolicyView } from '../../../server/contract-policies'
+import { userMessage } from '../../api/errors'
+import { addPolicyFavourite } from '../../api/policies/addPolicyFavourite'
+import { getPolicyMatches } from '../../api/policies/getPolicyMatches'
+import { listPolicies } from '../../api/policies/listPolicies'
+import { removePolicyFavourite } from '../../api/policies/removePolicyFavourite'
+import { apiClient } from '../../core/apiClient'
+
+/**
+ * The 惠企政策 catalogue (filtered on the server, which owns "open now" by China date) and the
+ * current enterprise's matches. Each load remembers what it was asked, so a slow answer to an
+ * older filter never overwrites a newer one.
+ */
+interface PoliciesState {
+  filter: PolicyListQuery
+  catalogue: PolicyView[] | null
+  catalogueLoading: boolean
+  catalogueError: string | null
+  matches: Record<string, EnterprisePolicyMatches>
+  matchesLoading: boolean
+  matchesError: string | null
+  setFilter: (patch: Partial<PolicyListQuery>) => Promise<void>
+  loadCatalogue: () => Promise<void>
+  loadMatches: (enterpriseId: string) => Promise<void>
+  setFavourite: (policyId: string, favourite: boolean) => Promise<void>
+}
+
+let catalogueRequest = 0
+
+export const usePolicies = create<PoliciesState>()((set, get) => ({
+  filter: {},
+  catalogue: null,
+  catalogueLoading: false,
+  catalogueError: null,
+  matches: {},
+  matchesLoading: false,
+  matchesError: null,
+  setFilter: (patch) => {
+    set({ filter: { ...get().filter, ...patch } })
+    return get().loadCatalogue()
+  },
+  loadCatalogue: async () => {
+    const request = ++catalogueRequest
+    set({ catalogueLoading: true, catalogueError: null })
+    try {
+      const catalogue = await listPolicies(apiClient, get().filter)
+      if (request === catalogueRequest) set({ catalogue, catalogueLoading: false })
+    } catch (error) {
+      if (request === catalogueRequest) set({ catalogueLoading: false, catalogueError: userMessage(error) })
+    }
+  },
+  loadMatches: async (enterpriseId) => {
+    set({ matchesLoading: true, matchesError: null })
+    try {
+      const found = await getPolicyMatches(apiClient, enterpriseId)
+      set({ matches: { ...get().matches, [enterpriseId]: found }, matchesLoading: false })
+    } catch (error) {
+      set({ matchesLoading: false, matchesError: userMessage(error) })
+    }
+  },
+  setFavourite: async (policyId, favourite) => {
+    await (favourite ? addPolicyFavourite : removePolicyFavourite)(apiClient, policyId)
+    const catalogue = get().catalogue?.map((view) => (view.policy.id === policyId ? { ...view, favourite } : view))
+    set({ catalogue: catalogue ?? null })
+  },
+}))
