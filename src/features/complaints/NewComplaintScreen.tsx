@@ -1,0 +1,51 @@
+import { useEffect } from 'react'
+import { View } from '@tarojs/components'
+import { ActionButton } from '../../ui/ActionButton'
+import { ComplaintForm } from './ComplaintForm'
+import { useComplaintDraft } from './draftStore'
+import { editQueued, sendQueued, startAutoSend, submitDraft } from './submitQueue'
+import { SubmitResult } from './SubmitResult'
+
+/**
+ * 提交诉求: the form, or — once submitted — the submission waiting for the network, or the result.
+ * While this screen is open the queue is sent whenever the network returns or the app comes back.
+ */
+export function NewComplaintScreen(props: { onOpen: (complaintId: string) => void; onDone: () => void }) {
+  const { queued, submitted, sending, set } = useComplaintDraft()
+
+  useEffect(() => startAutoSend(), [])
+
+  if (submitted) {
+    const leave = (then: () => void) => {
+      set({ submitted: null })
+      then()
+    }
+    return (
+      <SubmitResult
+        submitted={submitted}
+        onView={() => leave(() => props.onOpen(submitted.id))}
+        onDone={() => leave(props.onDone)}
+      />
+    )
+  }
+
+  if (queued) {
+    return (
+      <View className='card'>
+        <View className='banner banner--offline' ariaRole='status'>
+          {sending ? '正在提交…' : queued.reason}
+        </View>
+        <View className='title'>{queued.request.title}</View>
+        <View className='muted'>
+          诉求已保存在本机，附 {queued.request.attachmentIds?.length ?? 0} 张照片；重试不会重复提交。
+        </View>
+        <ActionButton label='立即重试提交' disabled={sending} onClick={() => void sendQueued()}>
+          立即重试
+        </ActionButton>
+        <ActionButton variant='secondary' label='返回修改' disabled={sending} onClick={editQueued} />
+      </View>
+    )
+  }
+
+  return <ComplaintForm onSubmit={() => void submitDraft()} />
+}

@@ -1,0 +1,120 @@
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import type { ComplaintSubmitRequest } from '../../../server/contract-complaints'
+import type { ComplaintCategoryCode } from '../../domain/complaints/categories'
+import { platformStorage } from '../../platform/storage'
+
+/** A photo on the form: picked, uploading (progress), uploaded (attachmentId) or refused (error). */
+export interface DraftPhoto {
+  localId: string
+  previewPath: string
+  mimeType: string
+  sizeBytes: number
+  attachmentId: string | null
+  /** 0–1 while uploading */
+  progress: number
+  error: string | null
+}
+
+export interface ComplaintDraft {
+  category: ComplaintCategoryCode | ''
+  title: string
+  description: string
+  /** where the problem is, as the submitter describes it */
+  place: string
+  /** the department or enterprise the complaint concerns */
+  concerned: string
+  anonymous: boolean
+  contactPhone: string
+  photos: DraftPhoto[]
+  /** made once per draft and sent with every try of its submission, so the server files it once */
+  idempotencyKey: string
+}
+
+/** A submission waiting for the network: exactly the body and key that will be sent, frozen. */
+export interface QueuedSubmission {
+  idempotencyKey: string
+  request: ComplaintSubmitRequest
+  queuedAt: string
+  /** why it is waiting, as told to the user */
+  reason: string
+}
+
+/** The last successful submission, kept until the user has seen it (the query code is shown once). */
+export interface SubmittedComplaint {
+  id: string
+  title: string
+  statusLabel: string
+  queryCode: string | null
+}
+
+interface DraftState {
+  draft: ComplaintDraft
+  queued: QueuedSubmission | null
+  submitted: SubmittedComplaint | null
+  sending: boolean
+  /** a refusal the user must act on (validation from the server, a conflict) */
+  error: string | null
+  update: (patch: Partial<Omit<ComplaintDraft, 'photos' | 'idempotencyKey'>>) => void
+  addPhotos: (photos: DraftPhoto[]) => void
+  setPhoto: (localId: string, patch: Partial<DraftPhoto>) => void
+  removePhoto: (localId: string) => void
+  /** a new key: the old one may have been used for a different body */
+  renewKey: () => void
+  set: (patch: Partial<Pick<DraftState, 'queued' | 'submitted' | 'sending' | 'error'>>) => void
+  /** after success: the result to show, and a fresh empty draft */
+  finish: (submitted: SubmittedComplaint) => void
+}
+
+export function newIdempotencyKey(): string {
+  return `complaint-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
+}
+
+export function emptyDraft(): ComplaintDraft {
+  return {
+    category: '',
+    title: '',
+    description: '',
+    place: '',
+    concerned: '',
+    anonymous: false,
+    contactPhone: '',
+    photos: [],
+    idempotencyKey: newIdempotencyKey(),
+  }
+}
+
+export const useComplaintDraft = create<DraftState>()(
+  persist(
+    (set) => ({
+      draft: emptyDraft(),
+      queued: null,
+      submitted: null,
+      sending: false,
+      error: null,
+      update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch }, error: null })),
+      addPhotos: (photos) => set((s) => ({ draft: { ...s.draft, photos: [...s.draft.photos, ...photos] } })),
+      setPhoto: (localId, patch) =>
+        set((s) => ({
+          draft: { ...s.draft, photos: s.draft.photos.map((p) => (p.localId === localId ? { ...p, ...patch } : p)) },
+        })),
+      removePhoto: (localId) =>
+        set((s) => ({ draft: { ...s.draft, photos: s.draft.photos.filter((p) => p.localId !== localId) } })),
+      renewKey: () => set((s) => ({ draft: { ...s.draft, idempotencyKey: newIdempotencyKey() } })),
+      set: (patch) => set(patch),
+      finish: (submitted) => set({ submitted, draft: emptyDraft(), queued: null, sending: false, error: null }),
+    }),
+    {
+      name: 'zqt-complaint-draft',
+      version: 1,
+      storage: createJSONStorage(() => platformStorage),
+      // Saved on every change. Only uploaded photos are kept: a photo still uploading lives in a
+      // temp file or a blob: URL that an app kill takes with it, so it is picked again.
+      partialize: ({ draft, queued, submitted }) => ({
+        draft: { ...draft, photos: draft.photos.filter((p) => p.attachmentId !== null) },
+        queued,
+        submitted,
+      }),
+    },
+  ),
+)

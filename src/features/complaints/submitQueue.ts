@@ -1,0 +1,103 @@
+import type { ComplaintView } from '../../../server/contract-complaints'
+import { submitComplaint } from '../../api/complaints/submitComplaint'
+import { isApiError, userMessage } from '../../api/errors'
+import { apiClient } from '../../core/apiClient'
+import { isOnline, onRetryMoment } from '../../platform/network'
+import { submitRequest } from './complaintRequest'
+import { useComplaintDraft } from './draftStore'
+
+export type SendOutcome = 'sent' | 'queued' | 'refused' | 'idle'
+
+export const OFFLINE_MESSAGE = '网络不可用，已保存，联网后自动提交'
+
+let inFlight: Promise<SendOutcome> | null = null
+
+/** No answer, or the server is briefly down: the submission waits and is sent again as it is. */
+function isTransient(error: unknown): boolean {
+  if (!isApiError(error)) return false
+  if (error.name === 'NetworkError' || error.name === 'TimeoutError') return true
+  return error.status >= 500 || error.status === 429
+}
+
+function finished(view: ComplaintView): void {
+  useComplaintDraft.getState().finish({
+    id: view.id,
+    title: view.title,
+    statusLabel: view.statusLabel,
+    queryCode: view.queryCode ?? null,
+  })
+}
+
+async function sendOnce(): Promise<SendOutcome> {
+  const store = useComplaintDraft.getState()
+  const queued = store.queued
+  if (!queued) return 'idle'
+  if (!(await isOnline())) {
+    store.set({ queued: { ...queued, reason: OFFLINE_MESSAGE } })
+    return 'queued'
+  }
+  store.set({ sending: true })
+  try {
+    finished(await submitComplaint(apiClient, queued.request, queued.idempotencyKey))
+    return 'sent'
+  } catch (error) {
+    if (isTransient(error)) {
+      const reason =
+        isApiError(error) && error.name !== 'BusinessError' && error.name !== 'HttpError'
+          ? OFFLINE_MESSAGE
+          : `${userMessage(error)}。已保存，稍后自动提交`
+      useComplaintDraft.getState().set({ sending: false, queued: { ...queued, reason } })
+      return 'queued'
+    }
+    // Refused as it stands (validation, photos already used): back to the form to fix it.
+    const conflict = isApiError(error) && error.name === 'BusinessError' && error.code === 'IDEMPOTENCY_CONFLICT'
+    useComplaintDraft.getState().set({
+      sending: false,
+      queued: null,
+      error: conflict
+        ? '这份诉求可能已经提交过，请先到「我的诉求」查看；如需再次提交请重新点击提交'
+        : userMessage(error),
+    })
+    if (conflict) useComplaintDraft.getState().renewKey()
+    return 'refused'
+  }
+}
+
+/** Sends the queued submission, if any; concurrent calls share one request. */
+export function sendQueued(): Promise<SendOutcome> {
+  inFlight ??= sendOnce().finally(() => {
+    inFlight = null
+  })
+  return inFlight
+}
+
+/**
+ * Freezes the draft into the queue (persisted before anything is sent, so an app kill mid-request
+ * loses nothing), then sends it. The draft's key goes with it: every retry is the same submission.
+ */
+export function submitDraft(): Promise<SendOutcome> {
+  const { draft, queued } = useComplaintDraft.getState()
+  if (!queued) {
+    useComplaintDraft.getState().set({
+      error: null,
+      queued: {
+        idempotencyKey: draft.idempotencyKey,
+        request: submitRequest(draft),
+        queuedAt: new Date().toISOString(),
+        reason: '正在提交…',
+      },
+    })
+  }
+  return sendQueued()
+}
+
+/** Back to editing a submission that has not gone through; its key stays for the next try. */
+export function editQueued(): void {
+  useComplaintDraft.getState().set({ queued: null })
+}
+
+/** Sends the queue whenever the network returns or the app comes back; returns the unsubscribe. */
+export function startAutoSend(): () => void {
+  void sendQueued()
+  return onRetryMoment(() => void sendQueued())
+}
