@@ -1,0 +1,192 @@
+import { useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import type { ViewProps } from '@tarojs/components'
+import { isIsoDate } from '../../domain/calendar/dates'
+import type { RegionArea } from '../../domain/policies/conditions'
+import { industryText, normalizeIndustryCode } from '../../domain/policies/industryCodes'
+import type { CalculatorStep, EnterpriseProfile } from '../../domain/policies/profile'
+import { DateField } from '../../ui/DateField'
+import { searchIndustries } from './calculatorOptions'
+import { FilterChips } from './FilterChips'
+
+/** The chip for 「不在园区」 (stored as null). */
+const NO_ZONE = 'none'
+
+type Value = EnterpriseProfile[keyof EnterpriseProfile] | undefined
+
+function asText(value: Value): string {
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : ''
+}
+
+/** A figure as typed: '' clears it, anything not a finite figure ≥ 0 is not an answer yet. */
+function parseFigure(text: string, integer: boolean): number | undefined {
+  const trimmed = text.trim()
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined
+  const value = Number(trimmed)
+  return integer && !Number.isInteger(value) ? undefined : value
+}
+
+/** One 政策计算器 question's answer control, by the kind of fact it asks for. */
+export function FactInput(props: {
+  step: CalculatorStep
+  value: Value
+  places: { areas: RegionArea[]; zones: string[] }
+  onChange: (value: Value) => void
+}) {
+  const { step, value, onChange } = props
+  const [text, setText] = useState(asText(value))
+  const label = step.question.replace(/[？?]$/, '')
+
+  const textInput = (placeholder: string, parse: (typed: string) => Value, unit?: string) => (
+    <View className='row'>
+      <Input
+        className='input field__input'
+        value={text}
+        type={step.input === 'count' || step.input === 'amount-wan' ? 'digit' : 'text'}
+        placeholder={placeholder}
+        ariaLabel={label}
+        onInput={(e) => {
+          setText(e.detail.value)
+          onChange(parse(e.detail.value))
+        }}
+      />
+      {unit ? <View>{unit}</View> : null}
+    </View>
+  )
+
+  switch (step.input) {
+    case 'industry': {
+      const code = normalizeIndustryCode(text)
+      const matches = code ? [] : searchIndustries(text)
+      return (
+        <View>
+          {textInput('行业代码或名称，如 C1432 或 食品', (typed) => normalizeIndustryCode(typed) ?? undefined)}
+          {typeof value === 'string' ? <View className='muted'>已选：{industryText(value)}</View> : null}
+          {matches.map((option) => (
+            <View
+              key={option.code}
+              className='option'
+              ariaRole='option'
+              ariaLabel={`选择行业：${option.name}（${option.code}）`}
+              onClick={() => {
+                setText(option.code)
+                onChange(option.code)
+              }}
+            >
+              {option.name}（{option.code}）
+            </View>
+          ))}
+        </View>
+      )
+    }
+    case 'region':
+      return (
+        <View>
+          {textInput('6 位行政区划代码，如 411002', (typed) =>
+            /^\d{6}$/.test(typed.trim()) ? typed.trim() : undefined,
+          )}
+          <FilterChips
+            name='常见地区'
+            options={props.places.areas.map((area) => ({ value: area.code, label: `${area.name} ${area.code}` }))}
+            selected={typeof value === 'string' ? value : undefined}
+            onSelect={(code) => {
+              setText(code ?? '')
+              onChange(code)
+            }}
+          />
+        </View>
+      )
+    case 'zone':
+      return (
+        <View>
+          {textInput('园区名称', (typed) => typed.trim() || undefined)}
+          <FilterChips
+            name='所在园区'
+            options={[
+              { value: NO_ZONE, label: step.noneLabel ?? '不在园区' },
+              ...props.places.zones.map((zone) => ({ value: zone, label: zone })),
+            ]}
+            selected={value === null ? NO_ZONE : typeof value === 'string' ? value : undefined}
+            onSelect={(zone) => {
+              setText(zone === NO_ZONE ? '' : (zone ?? ''))
+              onChange(zone === NO_ZONE ? null : zone)
+            }}
+          />
+        </View>
+      )
+    case 'count':
+      return textInput(`${label}（${step.unit}）`, (typed) => parseFigure(typed, true), step.unit)
+    case 'amount-wan':
+      return textInput(`${label}（${step.unit}）`, (typed) => parseFigure(typed, false), step.unit)
+    case 'date':
+    case 'date-or-none':
+      return (
+        <View>
+          <DateField
+            label={label}
+            value={typeof value === 'string' ? value : text}
+            onChange={(typed) => {
+              setText(typed)
+              onChange(isIsoDate(typed) ? typed : undefined)
+            }}
+          />
+          {step.input === 'date-or-none' ? (
+            <FilterChips
+              name={label}
+              options={[{ value: 'none', label: step.noneLabel ?? '无' }]}
+              selected={value === null ? 'none' : undefined}
+              onSelect={(none) => onChange(none ? null : undefined)}
+            />
+          ) : null}
+        </View>
+      )
+    case 'multi-choice': {
+      const held = Array.isArray(value) ? (value as string[]) : undefined
+      return (
+        <View className='chips'>
+          {[...(step.options ?? []), { value: '', label: step.noneLabel ?? '无' }].map((option) => {
+            const on = option.value === '' ? held?.length === 0 : (held?.includes(option.value) ?? false)
+            const toggle = () => {
+              if (option.value === '') return onChange(on ? undefined : [])
+              const next = on ? held!.filter((v) => v !== option.value) : [...(held ?? []), option.value]
+              onChange(next as EnterpriseProfile['qualifications'])
+            }
+            return (
+              <View
+                key={option.value || 'none'}
+                className={on ? 'chip chip--selected' : 'chip'}
+                {...({ ariaChecked: on } as ViewProps)}
+                ariaRole='checkbox'
+                ariaLabel={option.label}
+                onClick={toggle}
+              >
+                {option.label}
+              </View>
+            )
+          })}
+        </View>
+      )
+    }
+    case 'single-choice':
+      return (
+        <FilterChips
+          name={label}
+          options={(step.options ?? []).map((option) => ({ value: option.value, label: option.label }))}
+          selected={typeof value === 'string' ? value : undefined}
+          onSelect={(choice) => onChange(choice as Value)}
+        />
+      )
+    case 'yes-no':
+      return (
+        <FilterChips
+          name={label}
+          options={[
+            { value: 'yes', label: '是' },
+            { value: 'no', label: '否' },
+          ]}
+          selected={value === true ? 'yes' : value === false ? 'no' : undefined}
+          onSelect={(choice) => onChange(choice === undefined ? undefined : choice === 'yes')}
+        />
+      )
+  }
+}
