@@ -7,7 +7,7 @@ const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import { SealsScreen } from '../../src/features/seals/SealsScreen'
-import type { FaceStep } from '../../src/features/seals/SealClaim'
+import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 
 const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'

@@ -1,20 +1,12 @@
 import { useState } from 'react'
-import type { ComponentType } from 'react'
 import { View } from '@tarojs/components'
-import type { FacePurpose, FaceTicketIssued } from '../../../server/contract-seals'
+import type { FaceTicketIssued } from '../../../server/contract-seals'
 import { claimSeals } from '../../api/seals/claimSeals'
 import { apiClient } from '../../core/apiClient'
+import type { FaceStep } from '../../core/faceStep'
 import { checkSigningPin, SIGNING_PIN_PROBLEM_MESSAGES } from '../../domain/signing/pin'
 import { ActionButton } from '../../ui/ActionButton'
 import { PinField } from './PinField'
-
-/** The face step, supplied by the page (features do not import each other). */
-export type FaceStep = ComponentType<{
-  purpose: FacePurpose
-  enterpriseId?: string
-  intro?: string
-  onTicket: (ticket: FaceTicketIssued) => void | Promise<void>
-}>
 
 /**
  * 领取电子印章: the legal representative sets the signing PIN (twice) first, then verifies by face;

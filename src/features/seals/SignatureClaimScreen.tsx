@@ -1,0 +1,202 @@
+import { useState } from 'react'
+import { Image, View } from '@tarojs/components'
+import type { FaceTicketIssued, PersonalSignatureView, SignatureImageInput } from '../../../server/contract-seals'
+import { claimSignature } from '../../api/seals/claimSignature'
+import { getMySignature } from '../../api/seals/getMySignature'
+import { isApiError, userMessage } from '../../api/errors'
+import { apiClient } from '../../core/apiClient'
+import type { FaceStep } from '../../core/faceStep'
+import { checkSigningPin, SIGNING_PIN_PROBLEM_MESSAGES } from '../../domain/signing/pin'
+import { drawnSignatureSvg } from '../../domain/signing/signatureImage'
+import { normaliseStrokes, STROKES_PROBLEM_MESSAGES, type StrokePoint } from '../../domain/signing/strokes'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+import { svgDataUrl } from '../../ui/svgDataUrl'
+import { PinField } from './PinField'
+import { SEAL_STATUS_LABELS } from './sealLabels'
+import { SignaturePad } from './SignaturePad'
+import { useLoad } from './useLoad'
+
+type Kind = SignatureImageInput['kind']
+type Step = 'write' | 'pin' | 'face'
+
+const KIND_LABELS: Record<Kind, string> = { drawn: '手写签名', name: '使用姓名生成' }
+
+const fetchMine = async () => (await getMySignature(apiClient)).signature
+
+/**
+ * 个人电子签名: write one's signature on the pad (or have it set from the verified name), choose
+ * the signing PIN, then verify by face — last, because the face ticket lasts 5 minutes and the
+ * claim is sent the moment it arrives. Afterwards the claimed signature is shown.
+ */
+export function SignatureClaimScreen(props: { FaceStep: FaceStep; onDone: () => void }) {
+  const { state, reload } = useLoad(fetchMine)
+  const [justClaimed, setJustClaimed] = useState(false)
+
+  if (state.kind === 'loading') return <StatusView kind='loading' />
+  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={reload} />
+  if (state.value) return <SignatureCard signature={state.value} justClaimed={justClaimed} onDone={props.onDone} />
+  return (
+    <ClaimFlow
+      FaceStep={props.FaceStep}
+      onClaimed={() => {
+        setJustClaimed(true)
+        void reload()
+      }}
+    />
+  )
+}
+
+function SignatureCard(props: { signature: PersonalSignatureView; justClaimed: boolean; onDone: () => void }) {
+  const { signature } = props
+  return (
+    <View className='card' ariaRole={props.justClaimed ? 'status' : undefined}>
+      <View className='title'>{props.justClaimed ? '个人电子签名领取成功' : '我的个人电子签名'}</View>
+      <Image
+        className='signature-image'
+        style={{ width: '240px', height: '120px' }}
+        src={svgDataUrl(signature.imageSvg)}
+        mode='aspectFit'
+        ariaLabel={`${signature.holderName}的个人电子签名`}
+      />
+      <View className='muted'>
+        {signature.holderName}（{signature.idNumberMasked}）· {signature.imageKind === 'drawn' ? '手写' : '姓名生成'}
+      </View>
+      <View className='muted'>
+        {SEAL_STATUS_LABELS[signature.status]} · 有效期至 {signature.validTo.slice(0, 10)}
+      </View>
+      <View className='muted'>扫码签章时，需要您签名的文件会用它签署，并以刷脸或签署密码确认。</View>
+      <ActionButton label='完成' onClick={props.onDone} />
+    </View>
+  )
+}
+
+function ClaimFlow(props: { FaceStep: FaceStep; onClaimed: () => void }) {
+  const [kind, setKind] = useState<Kind>('drawn')
+  const [strokes, setStrokes] = useState<StrokePoint[][]>([])
+  const [pin, setPin] = useState('')
+  const [again, setAgain] = useState('')
+  const [step, setStep] = useState<Step>('write')
+  const [error, setError] = useState<string | null>(null)
+
+  const toPin = () => {
+    const normalised = kind === 'drawn' ? normaliseStrokes(strokes) : null
+    if (normalised && !normalised.ok) {
+      setError(STROKES_PROBLEM_MESSAGES[normalised.problem])
+      return
+    }
+    setError(null)
+    setStep('pin')
+  }
+
+  const toFace = () => {
+    const checked = checkSigningPin(pin)
+    if (!checked.ok) setError(SIGNING_PIN_PROBLEM_MESSAGES[checked.problem])
+    else if (pin !== again) setError('两次输入的签署密码不一致')
+    else {
+      setError(null)
+      setStep('face')
+    }
+  }
+
+  const rewrite = () => {
+    setStrokes([])
+    setError(null)
+    setStep('write')
+  }
+
+  const claim = async (ticket: FaceTicketIssued) => {
+    const image: SignatureImageInput = kind === 'drawn' ? { kind, strokes } : { kind }
+    try {
+      await claimSignature(apiClient, { ticket: ticket.ticket, pin, image })
+      props.onClaimed()
+    } catch (e) {
+      // Bad handwriting is caught before the face ticket is spent: write again, no new face scan lost.
+      const code = isApiError(e) && e.name === 'BusinessError' ? e.code : null
+      if (code === 'SIGNATURE_IMAGE_INVALID') rewrite()
+      else if (code === 'VALIDATION_FAILED') setStep('pin')
+      setError(userMessage(e))
+    }
+  }
+
+  const alert = error ? (
+    <View className='error-text' ariaRole='alert'>
+      {error}
+    </View>
+  ) : null
+
+  if (step === 'face') {
+    const { FaceStep } = props
+    return (
+      <View>
+        <View className='card'>
+          <View className='muted'>最后一步：请本人刷脸，核验通过后立即领取个人电子签名。</View>
+          {alert}
+          <ActionButton label='返回修改签署密码' variant='secondary' onClick={() => setStep('pin')} />
+        </View>
+        <FaceStep purpose='claim-signature' intro='请填写本人居民身份证上的姓名和号码' onTicket={claim} />
+      </View>
+    )
+  }
+
+  if (step === 'pin') {
+    const normalised = kind === 'drawn' ? normaliseStrokes(strokes) : null
+    const previewSvg = normalised?.ok ? drawnSignatureSvg(normalised.path, '本人') : null
+    return (
+      <View className='card'>
+        <View className='title'>签名预览</View>
+        {previewSvg ? (
+          <Image
+            className='signature-image'
+            style={{ width: '240px', height: '120px' }}
+            src={svgDataUrl(previewSvg)}
+            mode='aspectFit'
+            ariaLabel='手写签名预览'
+          />
+        ) : (
+          <View className='muted'>将按刷脸核验的身份证姓名生成楷体签名。</View>
+        )}
+        <ActionButton label='重写签名' variant='secondary' onClick={rewrite} />
+        <View className='muted'>
+          设置 6 位数字签署密码，签章时可用它确认。如已设置过签署密码，将改为这次设置的密码。
+        </View>
+        <PinField label='签署密码' value={pin} onChange={setPin} />
+        <PinField label='再次输入签署密码' value={again} onChange={setAgain} />
+        {alert}
+        <ActionButton label='下一步：刷脸领取' onClick={toFace} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='card'>
+      <View className='title'>领取个人电子签名</View>
+      <View className='muted'>
+        个人电子签名用于需要您本人签名的文件（如经办人签名、检查记录签字），与企业印章分开保管。
+      </View>
+      <View className='chips'>
+        {(['drawn', 'name'] as const).map((k) => (
+          <View
+            key={k}
+            className={k === kind ? 'chip chip--selected' : 'chip'}
+            ariaRole='button'
+            ariaLabel={`${KIND_LABELS[k]}${k === kind ? '（已选）' : ''}`}
+            onClick={() => {
+              setKind(k)
+              setError(null)
+            }}
+          >
+            {KIND_LABELS[k]}
+          </View>
+        ))}
+      </View>
+      {kind === 'drawn' ? (
+        <SignaturePad onChange={setStrokes} />
+      ) : (
+        <View className='muted'>无需手写：领取时按刷脸核验的身份证姓名生成签名图样。</View>
+      )}
+      {alert}
+      <ActionButton label='下一步：设置签署密码' onClick={toPin} />
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '个人电子签名' })
