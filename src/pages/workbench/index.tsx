@@ -6,6 +6,8 @@ import { useSession } from '../../core/session'
 import { CurrentEnterpriseCard } from '../../features/enterprise/CurrentEnterpriseCard'
 import { LicenceSummaryCard } from '../../features/licences/LicenceSummaryCard'
 import { licenceBadge, useWallet } from '../../features/licences/walletStore'
+import { AutoBenefitCard } from '../../features/policies/AutoBenefitCard'
+import { usePolicies } from '../../features/policies/policiesStore'
 import { CapabilityGrid } from '../../features/workbench/CapabilityGrid'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo, switchTab } from '../../platform/navigation'
@@ -14,7 +16,8 @@ async function refresh(): Promise<void> {
   if (!useSession.getState().token) return
   await useEnterpriseContext.getState().load()
   const enterpriseId = useEnterpriseContext.getState().currentId
-  if (enterpriseId) await useWallet.getState().refresh(enterpriseId)
+  if (enterpriseId)
+    await Promise.all([useWallet.getState().refresh(enterpriseId), usePolicies.getState().loadMatches(enterpriseId)])
 }
 
 export default function WorkbenchPage() {
@@ -29,6 +32,9 @@ export default function WorkbenchPage() {
         <CurrentEnterpriseCard onOpen={() => navigateTo(ROUTES.enterprise)} onSwitch={() => switchTab(ROUTES.me)} />
         {enterpriseId ? (
           <LicenceSummaryCard enterpriseId={enterpriseId} onOpen={() => switchTab(ROUTES.licences)} />
+        ) : null}
+        {enterpriseId ? (
+          <AutoBenefitCard enterpriseId={enterpriseId} onOpen={(id) => navigateTo(ROUTES.policyDetail, { id })} />
         ) : null}
         <CapabilityGrid
           counts={{ licences }}

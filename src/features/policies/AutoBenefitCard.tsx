@@ -1,0 +1,33 @@
+import { View } from '@tarojs/components'
+import { AUTO_GRANT_TEXT } from './policyTexts'
+import { usePolicies } from './policiesStore'
+
+/**
+ * 工作台 card: the 免申即享 policies the current enterprise qualifies for — nothing to apply for,
+ * so the enterprise at least knows the money or relief is coming. Hidden when there are none.
+ */
+export function AutoBenefitCard(props: { enterpriseId: string; onOpen: (policyId: string) => void }) {
+  const found = usePolicies((s) => s.matches[props.enterpriseId])
+  const auto = found?.eligible.filter((match) => match.autoGrant) ?? []
+  if (auto.length === 0) return null
+  return (
+    <View className='card'>
+      <View className='row'>
+        <View className='title'>免申即享</View>
+        <View className='muted'>{auto.length} 项</View>
+      </View>
+      <View className='muted'>{AUTO_GRANT_TEXT}</View>
+      {auto.map((match) => (
+        <View
+          key={match.policyId}
+          className='option'
+          ariaRole='link'
+          ariaLabel={`免申即享：${match.title}`}
+          onClick={() => props.onOpen(match.policyId)}
+        >
+          {match.title}
+        </View>
+      ))}
+    </View>
+  )
+}
