@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ComplaintView } from '../../../server/contract-complaints'
+import { getComplaint } from '../../api/complaints/getComplaint'
+import { userMessage } from '../../api/errors'
+import { apiClient } from '../../core/apiClient'
+import { StatusView } from '../../ui/StatusView'
+import { ComplaintActions } from './ComplaintActions'
+import { ComplaintCaseView } from './ComplaintCaseView'
+import { useComplaints } from './complaintsStore'
+
+/** One case: its progress, photos and the steps the submitter may take. */
+export function ComplaintDetailScreen(props: { complaintId: string; reloadSignal?: number }) {
+  const [view, setView] = useState<ComplaintView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    setError(null)
+    try {
+      setView(await getComplaint(apiClient, props.complaintId))
+    } catch (e) {
+      setError(userMessage(e))
+    }
+  }, [props.complaintId])
+
+  useEffect(() => {
+    void load()
+  }, [load, props.reloadSignal])
+
+  if (!view) {
+    return error ? <StatusView kind='error' text={error} onRetry={() => void load()} /> : <StatusView kind='loading' />
+  }
+  const changed = (next: ComplaintView) => {
+    setView(next)
+    useComplaints.getState().replace(next)
+  }
+  return (
+    <>
+      <ComplaintCaseView view={view} />
+      <ComplaintActions view={view} onChanged={changed} />
+    </>
+  )
+}

@@ -1,0 +1,45 @@
+import type { ComplaintView } from '../../../server/contract-complaints'
+import { complaintCategory } from '../../domain/complaints/categories'
+import { instantMs, type Actor } from '../../domain/complaints/complaintCase'
+import { countdownText, slaStatus } from '../../domain/complaints/sla'
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
+
+/** 2026-11-22 16:05 in China time, whatever the phone's time zone. */
+export function chinaTime(at: string): string {
+  return new Date(instantMs(at) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** The countdown as of now (the list may have been fetched hours ago), by the domain's own SLA rules. */
+export function slaText(view: ComplaintView, now: number = Date.now()): string {
+  try {
+    return countdownText(slaStatus(view.case, new Date(now).toISOString()))
+  } catch {
+    return view.sla.text
+  }
+}
+
+export function isOverdue(view: ComplaintView, now: number = Date.now()): boolean {
+  try {
+    const sla = slaStatus(view.case, new Date(now).toISOString())
+    return sla.overdue && (sla.clock === 'running' || sla.clock === 'paused')
+  } catch {
+    return view.sla.overdue
+  }
+}
+
+export function categoryName(view: ComplaintView): string {
+  return complaintCategory(view.case.category)?.name ?? view.case.category
+}
+
+export const ACTOR_LABELS: Record<Actor, string> = { submitter: '诉求人', staff: '工作人员', system: '系统' }
+
+/** A chip colour for the state; the text carries the meaning. */
+export function stateChipClass(view: ComplaintView, now?: number): string {
+  const { state } = view.case
+  if (state === 'withdrawn') return 'chip chip--cancelled'
+  if (state === 'replied' || state === 'closed' || state === 'rated') return 'chip chip--renewing'
+  if (isOverdue(view, now)) return 'chip chip--urgent'
+  if (state === 'needs-info' || state === 'return-visit') return 'chip chip--renewal-due'
+  return 'chip'
+}

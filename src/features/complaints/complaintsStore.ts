@@ -1,0 +1,34 @@
+import { create } from 'zustand'
+import type { ComplaintView } from '../../../server/contract-complaints'
+import { listComplaints } from '../../api/complaints/listComplaints'
+import { userMessage } from '../../api/errors'
+import { apiClient } from '../../core/apiClient'
+
+/** 我的诉求: the list as last fetched. */
+interface ComplaintsState {
+  items: ComplaintView[] | null
+  loading: boolean
+  error: string | null
+  refresh: () => Promise<void>
+  /** puts a case the detail screen has fresher news of into the list */
+  replace: (view: ComplaintView) => void
+}
+
+export const useComplaints = create<ComplaintsState>()((set, get) => ({
+  items: null,
+  loading: false,
+  error: null,
+  refresh: async () => {
+    set({ loading: true, error: null })
+    try {
+      const { items } = await listComplaints(apiClient)
+      set({ items, loading: false })
+    } catch (error) {
+      set({ loading: false, error: userMessage(error) })
+    }
+  },
+  replace: (view) => {
+    const items = get().items
+    if (items) set({ items: items.map((item) => (item.id === view.id ? view : item)) })
+  },
+}))

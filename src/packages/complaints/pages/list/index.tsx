@@ -1,0 +1,29 @@
+import { PageShell } from '../../../../core/PageShell'
+import { ROUTES } from '../../../../core/routes'
+import { SignInRequired } from '../../../../core/SignInRequired'
+import { ComplaintListScreen } from '../../../../features/complaints/ComplaintListScreen'
+import { useComplaints } from '../../../../features/complaints/complaintsStore'
+import { sendQueued } from '../../../../features/complaints/submitQueue'
+import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../../../platform/lifecycle'
+import { navigateTo } from '../../../../platform/navigation'
+
+export default function ComplaintListPage() {
+  usePageShow(() => {
+    // A submission left waiting goes out first, so the list shows it.
+    void sendQueued().finally(() => useComplaints.getState().refresh())
+  })
+  usePullToRefresh(() => {
+    void useComplaints.getState().refresh().finally(stopPullDownRefresh)
+  })
+  return (
+    <PageShell>
+      <SignInRequired reason='登录后即可提交诉求、查看办理进展'>
+        <ComplaintListScreen
+          onOpen={(id) => void navigateTo(ROUTES.complaintDetail, { id })}
+          onNew={() => void navigateTo(ROUTES.complaintNew)}
+          onQuery={() => void navigateTo(ROUTES.complaintQuery)}
+        />
+      </SignInRequired>
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '按查询码查询' })
