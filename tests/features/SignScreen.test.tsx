@@ -7,6 +7,7 @@ const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import { SignScreen } from '../../src/features/signing/SignScreen'
+import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 import { NOT_OURS_MESSAGE } from '../../src/domain/signing/signTicket'
 
@@ -115,4 +116,87 @@ test('a wrong PIN keeps the preview and says the PIN was wrong', async () => {
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认签署' })))
   expect((await screen.findByRole('alert')).textContent).toBe('签署密码错误')
   expect(screen.getByRole('button', { name: '确认签署' })).toBeTruthy()
+})
+
+// --- confirming by face ---
+
+// Stands in for the page's face panel: hands over a ticket for the purpose asked.
+const FakeFace: FaceStep = (props) => (
+  <button
+    onClick={() =>
+      props.onTicket({
+        ticket: `face-ticket-for-${props.purpose}`,
+        purpose: props.purpose,
+        expiresAt: '',
+        person: { nameMasked: '张*国', idNumberMasked: '' },
+      })
+    }
+  >
+    {`刷脸:${props.purpose}`}
+  </button>
+)
+
+const personalPreview: SignTaskPreview = {
+  ...preview,
+  signers: [...preview.signers, { kind: 'personal', role: 'handler', holderName: '张建国', imageSvg: '<svg/>' }],
+}
+
+test('a task with a personal signature starts with the face; its ticket confirms the task', async () => {
+  mockApi.on('POST', '/api/v1/sign-tasks/scan', () => ({ body: personalPreview }))
+  render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
+  expect(await screen.findByRole('img', { name: '经办人签名：张建国' })).toBeTruthy()
+  expect(screen.queryByLabelText('签署密码')).toBeNull()
+  await act(async () => fireEvent.click(screen.getByText(`刷脸:sign:${TASK}`)))
+  expect(mockApi.calls[1].url).toContain(`/api/v1/sign-tasks/${TASK}/confirm`)
+  expect(mockApi.calls[1].json).toEqual({ ticket: `face-ticket-for-sign:${TASK}` })
+  expect(await screen.findByText('已签署')).toBeTruthy()
+})
+
+test('a seal-only task starts with the PIN when one is set, and the face is one tap away', async () => {
+  render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
+  await screen.findByText('食品原料采购合同.pdf')
+  expect(screen.getByLabelText('签署密码')).toBeTruthy()
+  expect(screen.queryByText(`刷脸:sign:${TASK}`)).toBeNull()
+  fireEvent.click(screen.getByRole('button', { name: '改用刷脸确认' }))
+  expect(screen.getByText(`刷脸:sign:${TASK}`)).toBeTruthy()
+  expect(screen.queryByLabelText('签署密码')).toBeNull()
+  fireEvent.click(screen.getByRole('button', { name: '改用签署密码确认' }))
+  expect(screen.getByLabelText('签署密码')).toBeTruthy()
+})
+
+test('a scanner without a PIN confirms by face only', async () => {
+  mockApi.on('POST', '/api/v1/sign-tasks/scan', () => ({ body: { ...preview, pinAvailable: false } }))
+  render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
+  expect(await screen.findByText(`刷脸:sign:${TASK}`)).toBeTruthy()
+  expect(screen.queryByRole('button', { name: '改用签署密码确认' })).toBeNull()
+})
+
+test('a locked PIN moves the signer to the face, with the reason shown', async () => {
+  mockApi.on('POST', `/api/v1/sign-tasks/${TASK}/confirm`, () => ({
+    status: 429,
+    body: { code: 'PIN_LOCKED', message: 'locked' },
+  }))
+  render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
+  await screen.findByText('食品原料采购合同.pdf')
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认签署' })))
+  expect(screen.getByRole('alert').textContent).toBe('签署密码错误次数过多，请 15 分钟后再试，或改用刷脸确认')
+  expect(screen.getByText(`刷脸:sign:${TASK}`)).toBeTruthy()
+})
+
+test.each([
+  ['FACE_TICKET_INVALID', 403, '刷脸人员与签名持有人不一致', '刷脸人员与签名持有人不一致'],
+  ['NOT_LEGAL_REPRESENTATIVE', 403, 'x', '刷脸人不是该企业登记的法定代表人，不能以法定代表人身份用章'],
+  ['SIGN_TASK_SCANNED_BY_OTHER', 409, 'x', '该签章码已被他人扫描，请让业务系统重新生成二维码'],
+  ['SIGN_TASK_ALREADY_SIGNED', 409, 'x', '该文件已签署完成，无需重复签署'],
+  ['SIGN_NOT_AUTHORISED', 403, 'x', '您没有使用所需印章的授权，请联系企业法定代表人授权'],
+  ['SIGNATURE_NOT_CLAIMED', 409, 'x', '请先领取个人电子签名'],
+])('a face confirmation refused with %s says so and keeps the task open', async (code, status, message, shown) => {
+  mockApi.on('POST', '/api/v1/sign-tasks/scan', () => ({ body: personalPreview }))
+  mockApi.on('POST', `/api/v1/sign-tasks/${TASK}/confirm`, () => ({ status, body: { code, message } }))
+  render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
+  await screen.findByText('食品原料采购合同.pdf')
+  await act(async () => fireEvent.click(screen.getByText(`刷脸:sign:${TASK}`)))
+  expect(screen.getByRole('alert').textContent).toBe(shown)
+  expect(screen.getByRole('button', { name: '拒绝签署' })).toBeTruthy()
 })

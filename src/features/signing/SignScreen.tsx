@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'react'
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { SignTaskPreview, SignTaskView } from '../../../server/contract-seals'
-import { confirmSignTask } from '../../api/signing/confirmSignTask'
-import { rejectSignTask } from '../../api/signing/rejectSignTask'
 import { scanSignTask } from '../../api/signing/scanSignTask'
 import { apiClient } from '../../core/apiClient'
+import type { FaceStep } from '../../core/faceStep'
 import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
+import { ConfirmStep } from './ConfirmStep'
 import { readSignTicket } from './readSignTicket'
 import { signErrorMessage } from './signErrors'
-import { SignPreviewCard } from './SignPreviewCard'
-import { useCountdown } from './useCountdown'
 
 type Step =
   | { kind: 'input'; error?: string }
@@ -21,10 +19,12 @@ type Step =
 
 /**
  * 扫码签章: a code (scanned, pasted, or the `?t=` of the link the QR opens) → what would be signed →
- * confirm with the signing PIN, or refuse.
+ * confirm by face or with the signing PIN, or refuse.
  */
 export function SignScreen(props: {
   initialInput?: string
+  /** The face step for confirming by face (supplied by the page); without it only the PIN is offered. */
+  FaceStep?: FaceStep
   /** Opens the camera; null when the user backed out or scanning is unavailable (undefined hides the button). */
   onScan?: () => Promise<string | null>
 }) {
@@ -63,7 +63,13 @@ export function SignScreen(props: {
 
   if (step.kind === 'opening') return <StatusView kind='loading' text='正在读取签章内容…' />
   if (step.kind === 'preview') {
-    return <ConfirmStep preview={step.preview} onFinished={(task) => setStep({ kind: 'finished', task })} />
+    return (
+      <ConfirmStep
+        preview={step.preview}
+        FaceStep={props.FaceStep}
+        onFinished={(task) => setStep({ kind: 'finished', task })}
+      />
+    )
   }
   if (step.kind === 'finished') return <FinishedCard task={step.task} onAgain={() => setStep({ kind: 'input' })} />
   return (
@@ -78,70 +84,6 @@ export function SignScreen(props: {
         </View>
       ) : null}
       <ActionButton label='查看签署内容' variant='secondary' onClick={() => open(input)} />
-    </View>
-  )
-}
-
-function ConfirmStep(props: { preview: SignTaskPreview; onFinished: (task: SignTaskView) => void }) {
-  const { preview } = props
-  const secondsLeft = useCountdown(preview.expiresAt)
-  const [pin, setPin] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const run = async (action: () => Promise<SignTaskView>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      props.onFinished(await action())
-    } catch (e) {
-      setError(signErrorMessage(e))
-      setBusy(false)
-    }
-  }
-  const confirm = () => {
-    if (!/^\d{6}$/.test(pin)) {
-      setError('请输入 6 位数字签署密码')
-      return
-    }
-    void run(() => confirmSignTask(apiClient, preview.taskId, { pin }))
-  }
-  const expired = secondsLeft <= 0
-
-  return (
-    <View>
-      <SignPreviewCard preview={preview} secondsLeft={secondsLeft} />
-      <View className='card'>
-        {preview.pinAvailable ? (
-          <View className='field'>
-            <View className='field__label'>签署密码</View>
-            <Input
-              className='input'
-              type='number'
-              password
-              value={pin}
-              maxlength={6}
-              placeholder='6 位数字签署密码'
-              ariaLabel='签署密码'
-              onInput={(e) => setPin(e.detail.value.replace(/\D/g, '').slice(0, 6))}
-            />
-          </View>
-        ) : (
-          <View className='muted'>您尚未设置签署密码，暂不能在此确认签署，请联系企业法定代表人。</View>
-        )}
-        {error ? (
-          <View className='error-text' ariaRole='alert'>
-            {error}
-          </View>
-        ) : null}
-        {preview.pinAvailable ? <ActionButton label='确认签署' disabled={busy || expired} onClick={confirm} /> : null}
-        <ActionButton
-          label='拒绝签署'
-          variant='danger'
-          disabled={busy || expired}
-          onClick={() => run(() => rejectSignTask(apiClient, preview.taskId))}
-        />
-      </View>
     </View>
   )
 }

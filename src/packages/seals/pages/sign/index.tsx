@@ -1,5 +1,6 @@
 import { PageShell } from '../../../../core/PageShell'
 import { SignInRequired } from '../../../../core/SignInRequired'
+import { FaceVerifyPanel } from '../../../../features/face/FaceVerifyPanel'
 import { SignScreen } from '../../../../features/signing/SignScreen'
 import { platform } from '../../../../platform/env'
 import { usePageParams } from '../../../../platform/lifecycle'
@@ -14,7 +15,7 @@ export default function SignPage() {
   return (
     <PageShell>
       <SignInRequired reason='登录后即可扫码签章'>
-        <SignScreen initialInput={t} onScan={scanCode} />
+        <SignScreen initialInput={t} onScan={scanCode} FaceStep={FaceVerifyPanel} />
       </SignInRequired>
     </PageShell>
   )
