@@ -55,6 +55,8 @@ const FakeFace: FaceStep = (props) => (
   </button>
 )
 
+const links = { onSignature: jest.fn(), onAudit: jest.fn(), onAcceptInvite: jest.fn() }
+
 function renderScreen() {
   return render(
     <SealsScreen
@@ -62,6 +64,7 @@ function renderScreen() {
       FaceStep={FakeFace}
       onScanToSign={() => undefined}
       onVerify={() => undefined}
+      {...links}
     />,
   )
 }
@@ -95,11 +98,24 @@ test('the legal representative sets a PIN twice, verifies by face, and claims th
   expect(await screen.findByText('有效至 2026-12-31')).toBeTruthy()
 })
 
-test('a handler without grants is told whom to ask', async () => {
+test('a handler without grants is told whom to ask, and may enter an invite code', async () => {
   mockApi.on('GET', `${base}/seals`, () => ({ body: { seals: [], claimed: true, canManage: false } }))
   renderScreen()
   expect(await screen.findByText('暂无可用的印章')).toBeTruthy()
   expect(screen.queryByText('印章授权')).toBeNull()
+  expect(screen.queryByRole('button', { name: '用章记录' })).toBeNull()
+  fireEvent.click(screen.getByRole('button', { name: '我是经办人：输入邀请码' }))
+  expect(links.onAcceptInvite).toHaveBeenCalled()
+})
+
+test('the legal representative reaches the audit and the personal signature from the seals', async () => {
+  mockApi.on('GET', `${base}/seals`, () => ({ body: { seals: [seal], claimed: true, canManage: true } }))
+  renderScreen()
+  fireEvent.click(await screen.findByRole('button', { name: '用章记录' }))
+  expect(links.onAudit).toHaveBeenCalled()
+  fireEvent.click(screen.getByRole('button', { name: '个人电子签名' }))
+  expect(links.onSignature).toHaveBeenCalled()
+  expect(screen.queryByRole('button', { name: '我是经办人：输入邀请码' })).toBeNull()
 })
 
 test('the legal representative revokes a grant', async () => {

@@ -17,6 +17,9 @@ export function SealsScreen(props: {
   FaceStep: FaceStep
   onScanToSign: () => void
   onVerify: () => void
+  onSignature: () => void
+  onAudit: () => void
+  onAcceptInvite: () => void
 }) {
   const fetchSeals = useCallback(() => listSeals(apiClient, props.enterpriseId), [props.enterpriseId])
   const { state, reload: load } = useLoad(fetchSeals)
@@ -29,7 +32,11 @@ export function SealsScreen(props: {
     return canManage ? (
       <SealClaim enterpriseId={props.enterpriseId} FaceStep={props.FaceStep} onClaimed={load} />
     ) : (
-      <StatusView kind='empty' text='本企业尚未领取电子印章' hint='请企业法定代表人在本页刷脸领取' />
+      <View>
+        <StatusView kind='empty' text='本企业尚未领取电子印章' hint='请企业法定代表人在本页刷脸领取' />
+        <ActionButton label='我是经办人：输入邀请码' variant='secondary' onClick={props.onAcceptInvite} />
+        <ActionButton label='个人电子签名' variant='secondary' onClick={props.onSignature} />
+      </View>
     )
   }
   return (
@@ -37,6 +44,12 @@ export function SealsScreen(props: {
       <View className='card'>
         <ActionButton label='扫码签章' onClick={props.onScanToSign} />
         <ActionButton label='验章' variant='secondary' onClick={props.onVerify} />
+        <ActionButton label='个人电子签名' variant='secondary' onClick={props.onSignature} />
+        {canManage ? (
+          <ActionButton label='用章记录' variant='secondary' onClick={props.onAudit} />
+        ) : (
+          <ActionButton label='我是经办人：输入邀请码' variant='secondary' onClick={props.onAcceptInvite} />
+        )}
       </View>
       {seals.length === 0 ? (
         <StatusView kind='empty' text='暂无可用的印章' hint='请联系企业法定代表人为您授权' />

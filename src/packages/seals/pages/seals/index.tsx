@@ -20,11 +20,20 @@ export default function SealsPage() {
             FaceStep={FaceVerifyPanel}
             onScanToSign={() => navigateTo(ROUTES.sign)}
             onVerify={() => navigateTo(ROUTES.verifySeal)}
+            onSignature={() => navigateTo(ROUTES.signatureClaim)}
+            onAudit={() => navigateTo(ROUTES.sealAudit)}
+            onAcceptInvite={() => navigateTo(ROUTES.inviteAccept)}
           />
         ) : (
           <>
             <StatusView kind='empty' text='还没有关联企业' hint='法定代表人可刷脸关联本人名下的企业' />
             <ActionButton label='刷脸办事' onClick={() => navigateTo(ROUTES.face)} />
+            <ActionButton
+              label='我是经办人：输入邀请码'
+              variant='secondary'
+              onClick={() => navigateTo(ROUTES.inviteAccept)}
+            />
+            <ActionButton label='个人电子签名' variant='secondary' onClick={() => navigateTo(ROUTES.signatureClaim)} />
           </>
         )}
       </SignInRequired>

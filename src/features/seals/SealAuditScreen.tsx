@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
+import type { SealAuditAction, SealAuditEntry } from '../../../server/contract-seals'
+import { listSealAudit } from '../../api/seals/listSealAudit'
+import { userMessage } from '../../api/errors'
+import { apiClient } from '../../core/apiClient'
+import { chinaDateTimeOf } from '../../domain/calendar/dates'
+import { maskPersonalDataInText } from '../../domain/mask'
+import { stopPullDownRefresh, usePullToRefresh } from '../../platform/lifecycle'
+import { ActionButton } from '../../ui/ActionButton'
+import { StatusView } from '../../ui/StatusView'
+
+export const AUDIT_ACTION_LABELS: Record<SealAuditAction, string> = {
+  claim: '领取印章',
+  grant: '授权经办人',
+  'grant-accepted': '经办人接受授权',
+  revoke: '撤销授权',
+  sign: '签章',
+  reject: '拒绝签署',
+  'pin-failed': '签署密码错误',
+  'face-failed': '刷脸未通过',
+}
+
+const WARNINGS = new Set<SealAuditAction>(['pin-failed', 'face-failed', 'revoke', 'reject'])
+const PAGE_SIZE = 20
+
+type List = { items: SealAuditEntry[]; nextCursor: string | null }
+type State = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; list: List }
+
+function actorText(entry: SealAuditEntry): string {
+  if (entry.actor.nameMasked) return entry.actor.nameMasked
+  return entry.actor.userId ? '未实名用户' : '系统'
+}
+
+/** 用章记录 (legal representative): claims, grants, signatures, refusals and failed attempts, newest first. */
+export function SealAuditScreen(props: { enterpriseId: string }) {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [moreBusy, setMoreBusy] = useState(false)
+  const [moreError, setMoreError] = useState<string | null>(null)
+
+  const loadFirst = useCallback(async () => {
+    setMoreError(null)
+    try {
+      const page = await listSealAudit(apiClient, props.enterpriseId, { limit: PAGE_SIZE })
+      setState({ kind: 'ready', list: page })
+    } catch (e) {
+      setState({ kind: 'error', text: userMessage(e) })
+    }
+  }, [props.enterpriseId])
+
+  useEffect(() => {
+    void loadFirst()
+  }, [loadFirst])
+  usePullToRefresh(() => void loadFirst().finally(stopPullDownRefresh))
+
+  const loadMore = async (list: List) => {
+    if (!list.nextCursor) return
+    setMoreBusy(true)
+    setMoreError(null)
+    try {
+      const page = await listSealAudit(apiClient, props.enterpriseId, { before: list.nextCursor, limit: PAGE_SIZE })
+      setState({ kind: 'ready', list: { items: [...list.items, ...page.items], nextCursor: page.nextCursor } })
+    } catch (e) {
+      setMoreError(userMessage(e))
+    } finally {
+      setMoreBusy(false)
+    }
+  }
+
+  if (state.kind === 'loading') return <StatusView kind='loading' />
+  if (state.kind === 'error') {
+    return (
+      <StatusView
+        kind='error'
+        text={state.text}
+        onRetry={() => {
+          setState({ kind: 'loading' })
+          void loadFirst()
+        }}
+      />
+    )
+  }
+  const { list } = state
+  if (list.items.length === 0) {
+    return <StatusView kind='empty' text='暂无用章记录' hint='领取、授权、签章、密码错误等操作都会记录在这里' />
+  }
+  return (
+    <View>
+      <View className='muted'>下拉可刷新。记录中的姓名和证件号码已脱敏。</View>
+      {list.items.map((entry) => {
+        const label = AUDIT_ACTION_LABELS[entry.action] ?? entry.action
+        const time = chinaDateTimeOf(entry.at)
+        return (
+          <View key={entry.id} className='card' ariaLabel={`${label}，${time}，${actorText(entry)}`}>
+            <View className='row'>
+              <View className={WARNINGS.has(entry.action) ? 'title error-text' : 'title'}>{label}</View>
+              <View className='muted'>{time}</View>
+            </View>
+            <View className='muted'>操作人：{actorText(entry)}</View>
+            <View>{maskPersonalDataInText(entry.detail)}</View>
+          </View>
+        )
+      })}
+      {moreError ? (
+        <View className='error-text' ariaRole='alert'>
+          {moreError}
+        </View>
+      ) : null}
+      {list.nextCursor ? (
+        <ActionButton
+          label={moreBusy ? '正在加载…' : '加载更多'}
+          variant='secondary'
+          disabled={moreBusy}
+          onClick={() => loadMore(list)}
+        />
+      ) : (
+        <View className='muted'>已显示全部记录</View>
+      )}
+    </View>
+  )
+}
