@@ -1,0 +1,119 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { EnterpriseProfile } from '../../src/domain/policies/profile'
+import { createFakeApi } from '../setup/fake-api'
+import { loginResponse } from './fixtures'
+import { ENTERPRISE, match, nearMatch, view, policy } from './PolicyFixtures'
+
+const mockApi = createFakeApi()
+jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
+
+import { CalculatorScreen } from '../../src/features/policies/CalculatorScreen'
+import { useCalculatorDraft } from '../../src/features/policies/calculatorDraft'
+import { useSession } from '../../src/core/session'
+
+const eligible = match({
+  policyId: 'p-1',
+  title: '小微企业贷款贴息',
+  conditions: [{ id: 'industry', label: '行业：制造业（C）', outcome: 'met', fact: 'C1432（属食品制造业）' }],
+})
+const asked = () => mockApi.calls.filter((c) => c.method === 'POST').map((c) => c.json.profile as EnterpriseProfile)
+
+beforeEach(() => {
+  mockApi.calls.length = 0
+  useCalculatorDraft.getState().clear()
+  useSession.getState().clear()
+  mockApi.on('GET', '/api/v1/policies', () => ({
+    body: [
+      view(
+        policy({
+          eligibility: { all: [{ id: 'region', kind: 'region', areas: [{ code: '411002', name: '许昌市魏都区' }] }] },
+        }),
+      ),
+    ],
+  }))
+  // The fake calculator: a manufacturer (industry C…) is eligible for the loan policy, and near the award.
+  mockApi.on('POST', '/api/v1/policy-calculator', (r) => ({
+    body: { results: r.json.profile.industryCode?.startsWith('C') ? [eligible, nearMatch] : [] },
+  }))
+})
+
+test('results update as facts are entered, each 可申报 condition with ✓ and the near miss naming the missing fact', async () => {
+  render(<CalculatorScreen enterpriseId={null} onOpen={() => undefined} />)
+  await screen.findByText('可申报 0 项 · 差一点 0 项 · 不符合 0 项')
+  expect(screen.getByText('无需登录即可测算；登录并选择企业后，可从企业档案预填并保存')).toBeTruthy()
+
+  fireEvent.change(screen.getByRole('textbox', { name: '企业所属行业是' }), { target: { value: '食品' } })
+  fireEvent.click(screen.getByRole('option', { name: '选择行业：食品制造业（C14）' }))
+  await screen.findByText('可申报 1 项 · 差一点 1 项 · 不符合 0 项')
+  expect(asked().at(-1)).toEqual({ industryCode: 'C14' })
+  const marks = screen.getAllByLabelText('行业：制造业（C）：已满足，C1432（属食品制造业）')
+  expect(marks.map((m) => m.textContent)).toEqual(Array(2).fill(expect.stringContaining('✓ 已满足')))
+  expect(screen.getByText('补齐 1 项即可申报：企业资质：高新技术企业')).toBeTruthy()
+  expect(screen.getByText('待补充信息：企业资质')).toBeTruthy()
+})
+
+test('one question at a time, places offered from the catalogue, figures sent as numbers', async () => {
+  render(<CalculatorScreen enterpriseId={null} onOpen={() => undefined} />)
+  expect(screen.getByText('第 1 / 13 步 · 已填写 0 项')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: '跳过' }))
+  // 注册地: the areas the catalogue names are offered.
+  fireEvent.click(await screen.findByRole('button', { name: '常见地区：许昌市魏都区 411002' }))
+  fireEvent.click(screen.getByRole('button', { name: '下一步' }))
+  fireEvent.click(screen.getByRole('button', { name: '跳过' }))
+  fireEvent.click(screen.getByRole('button', { name: '跳过' }))
+  expect(screen.getByText('从业人员有多少人？')).toBeTruthy()
+  fireEvent.change(screen.getByRole('textbox', { name: '从业人员有多少人' }), { target: { value: '86.' } })
+  fireEvent.change(screen.getByRole('textbox', { name: '从业人员有多少人' }), { target: { value: '86' } })
+  await waitFor(() => expect(asked().at(-1)).toEqual({ regionCode: '411002', employees: 86 }))
+  expect(asked().every((p) => p.employees === undefined || p.employees === 86)).toBe(true)
+  expect(screen.getByText('第 5 / 13 步 · 已填写 2 项')).toBeTruthy()
+})
+
+test('the answers survive an app restart (kept on the device)', async () => {
+  useCalculatorDraft.getState().setFact('employees', 86)
+  useCalculatorDraft.getState().setStep(4)
+  const restarted = await new Promise<{ profile: EnterpriseProfile; step: number }>((resolve) => {
+    jest.isolateModules(() => {
+      const { useCalculatorDraft: fresh } = require('../../src/features/policies/calculatorDraft')
+      void fresh.persist.rehydrate().then(() => resolve(fresh.getState()))
+    })
+  })
+  expect(restarted).toMatchObject({ profile: { employees: 86 }, step: 4 })
+})
+
+test('a failed calculation says why and retries', async () => {
+  mockApi.on('POST', '/api/v1/policy-calculator', () => ({
+    status: 503,
+    body: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' },
+  }))
+  render(<CalculatorScreen enterpriseId={null} onOpen={() => undefined} />)
+  expect((await screen.findByRole('alert')).textContent).toContain('测算失败：服务器开小差了，请稍后再试')
+  mockApi.on('POST', '/api/v1/policy-calculator', () => ({ body: { results: [eligible] } }))
+  fireEvent.click(screen.getByRole('button', { name: '重试' }))
+  await screen.findByText('可申报 1 项 · 差一点 0 项 · 不符合 0 项')
+})
+
+test('signed in: pre-fill from the enterprise profile, and save adds the answers to what is saved', async () => {
+  useSession.getState().signedIn(loginResponse())
+  const saved = { industryCode: 'C1432', employees: 86, revenueWan: 6800 }
+  mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/profile-facts`, () => ({
+    body: { enterpriseId: ENTERPRISE, profile: saved, updatedAt: null },
+  }))
+  mockApi.on('PUT', `/api/v1/enterprises/${ENTERPRISE}/profile-facts`, (r) => ({
+    body: { enterpriseId: ENTERPRISE, profile: r.json.profile, updatedAt: '2026-11-22T00:00:00.000Z' },
+  }))
+  render(<CalculatorScreen enterpriseId={ENTERPRISE} onOpen={() => undefined} />)
+  fireEvent.click(screen.getByRole('button', { name: '从企业档案预填' }))
+  await waitFor(() =>
+    expect((screen.getByRole('textbox', { name: '企业所属行业是' }) as HTMLInputElement).value).toBe('C1432'),
+  )
+  await waitFor(() => expect(asked().at(-1)).toEqual(saved))
+
+  useCalculatorDraft.getState().setFact('exporter', true)
+  useCalculatorDraft.getState().setFact('employees', 90)
+  fireEvent.click(screen.getByRole('button', { name: '保存到企业档案' }))
+  await waitFor(() => expect(mockApi.calls.some((c) => c.method === 'PUT')).toBe(true))
+  expect(mockApi.calls.find((c) => c.method === 'PUT')?.json).toEqual({
+    profile: { industryCode: 'C1432', employees: 90, revenueWan: 6800, exporter: true },
+  })
+})

@@ -1,0 +1,125 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { addDays, chinaDateOf } from '../../src/domain/calendar/dates'
+import { createFakeApi } from '../setup/fake-api'
+import { loginResponse } from './fixtures'
+import { ENTERPRISE, match, nearMatch, policy, view } from './PolicyFixtures'
+
+const mockApi = createFakeApi()
+jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
+const mockCopy = jest.fn(async (_path: string) => undefined)
+jest.mock('../../src/platform/share', () => ({
+  shareToChatAvailable: false,
+  copyShareLink: (path: string) => mockCopy(path),
+}))
+
+import { PolicyDetailScreen } from '../../src/features/policies/PolicyDetailScreen'
+import { useSession } from '../../src/core/session'
+
+const closesOn = addDays(chinaDateOf(Date.now()), 12)
+const award = policy({
+  id: 'p-near',
+  title: '高新技术企业认定奖励',
+  applicationWindow: { closesOn },
+  materials: ['高新技术企业证书'],
+})
+const facts = { industryCode: 'C1432', employees: 86 }
+
+beforeEach(() => {
+  mockApi.calls.length = 0
+  mockCopy.mockClear()
+  useSession.getState().signedIn(loginResponse())
+  mockApi.on('GET', '/api/v1/policies/p-near', () => ({ body: view(award) }))
+  mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/profile-facts`, () => ({
+    body: { enterpriseId: ENTERPRISE, profile: facts, updatedAt: null },
+  }))
+  mockApi.on('POST', '/api/v1/policy-calculator', () => ({ body: { results: [nearMatch] } }))
+})
+
+function renderDetail(enterpriseId: string | null = ENTERPRISE) {
+  render(
+    <PolicyDetailScreen
+      policyId='p-near'
+      signedIn
+      enterpriseId={enterpriseId}
+      sharePath='/packages/policies/pages/detail/index?id=p-near'
+      onCalculator={() => undefined}
+    />,
+  )
+}
+
+test('every condition is judged for my enterprise with the fact it used, and what is missing is named', async () => {
+  renderDetail()
+  await screen.findByText('本企业：差一点')
+  expect(screen.getByText('补齐 1 项即可申报：企业资质：高新技术企业')).toBeTruthy()
+  expect(screen.getByLabelText('行业：制造业（C）：已满足，C1432（属食品制造业）').textContent).toContain('✓ 已满足')
+  expect(screen.getByLabelText('企业资质：高新技术企业：待补充，待补充：企业资质').textContent).toContain('? 待补充')
+  const asked = mockApi.calls.find((c) => c.method === 'POST')
+  expect(asked?.json).toEqual({ profile: facts, policyIds: ['p-near'] })
+})
+
+test('an unmet condition is marked ✗ 不满足', async () => {
+  mockApi.on('POST', '/api/v1/policy-calculator', () => ({
+    body: {
+      results: [
+        match({
+          policyId: 'p-near',
+          title: '高新技术企业认定奖励',
+          verdict: 'ineligible',
+          verdictLabel: '不符合',
+          fixesNeeded: 3,
+          conditions: [{ id: 'region', label: '注册地：衢州市', outcome: 'unmet', fact: '注册地 411002，不在衢州市' }],
+        }),
+      ],
+    },
+  }))
+  renderDetail()
+  await screen.findByText('本企业：不符合')
+  expect(screen.getByLabelText('注册地：衢州市：不满足，注册地 411002，不在衢州市').textContent).toContain('✗ 不满足')
+})
+
+test('benefit, materials, how to apply and the days left to apply', async () => {
+  renderDetail()
+  await screen.findByText('高新技术企业认定奖励')
+  expect(screen.getByText(`申报截止 ${closesOn}，还剩 12 天`)).toBeTruthy()
+  expect(screen.getByText('贷款贴息 · 最高 50 万元')).toBeTruthy()
+  expect(screen.getByText('· 高新技术企业证书')).toBeTruthy()
+  expect(screen.getByText('登录政企通在线申报')).toBeTruthy()
+})
+
+test('favourite toggles on the server; a refusal is explained', async () => {
+  mockApi.on('PUT', '/api/v1/me/policy-favourites/p-near', () => ({ status: 204 }))
+  renderDetail()
+  fireEvent.click(await screen.findByRole('button', { name: '收藏' }))
+  await screen.findByRole('button', { name: '已收藏，点击取消收藏' })
+  mockApi.on('DELETE', '/api/v1/me/policy-favourites/p-near', () => ({
+    status: 503,
+    body: { code: 'INTERNAL', message: '服务暂不可用' },
+  }))
+  fireEvent.click(screen.getByRole('button', { name: '已收藏，点击取消收藏' }))
+  expect((await screen.findByRole('alert')).textContent).toBe('服务暂不可用')
+  expect(screen.getByRole('button', { name: '已收藏，点击取消收藏' })).toBeTruthy()
+})
+
+test('on H5 (no chat to share to) the link is copied instead', async () => {
+  renderDetail()
+  fireEvent.click(await screen.findByRole('button', { name: '复制链接' }))
+  await waitFor(() => expect(mockCopy).toHaveBeenCalledWith('/packages/policies/pages/detail/index?id=p-near'))
+})
+
+test('without an enterprise the conditions are listed without verdicts', async () => {
+  renderDetail(null)
+  await screen.findByText('申报条件')
+  await screen.findByText('· 行业：制造业（C）')
+  expect(screen.queryByText(/✓|待补充/)).toBeNull()
+  expect(mockApi.calls.find((c) => c.method === 'POST')?.json).toEqual({ profile: {}, policyIds: ['p-near'] })
+})
+
+test('a withdrawn policy says so, with a retry', async () => {
+  mockApi.on('GET', '/api/v1/policies/p-near', () => ({
+    status: 404,
+    body: { code: 'POLICY_NOT_FOUND', message: '政策不存在或已下架' },
+  }))
+  renderDetail()
+  expect((await screen.findByRole('alert')).textContent).toContain('政策不存在或已下架')
+  expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
+})
