@@ -63,12 +63,21 @@ async function sendOnce(): Promise<SendOutcome> {
   }
 }
 
-/** Sends the queued submission, if any; concurrent calls share one request. */
+/**
+ * Sends the queued submission, if any. Calls while a send is under way share it; one that started
+ * before the submission was queued (it found nothing to send) is followed by a fresh one.
+ */
 export function sendQueued(): Promise<SendOutcome> {
-  inFlight ??= sendOnce().finally(() => {
+  if (inFlight) {
+    return inFlight.then((outcome) =>
+      outcome === 'idle' && useComplaintDraft.getState().queued ? sendQueued() : outcome,
+    )
+  }
+  const run = sendOnce().finally(() => {
     inFlight = null
   })
-  return inFlight
+  inFlight = run
+  return run
 }
 
 /**
