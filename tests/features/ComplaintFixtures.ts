@@ -34,12 +34,13 @@ export function complaintView(
 ): ComplaintView {
   const submittedAt = options.submittedAt ?? '2026-11-16T02:00:00.000Z'
   const now = options.now ?? new Date().toISOString()
-  let { complaint, entry } = submitComplaint({
+  const first = submitComplaint({
     category: options.category ?? 'complaint',
     anonymous: options.anonymous ?? false,
     submittedAt,
   })
-  const timeline: TimelineEntry[] = [entry]
+  let complaint = first.complaint
+  const timeline: TimelineEntry[] = [first.entry]
   for (const step of options.steps ?? []) {
     const result = transition(complaint, step.action, step.actor, step.at)
     if (!result.ok) throw new Error(`fixture step ${step.action.type} refused: ${result.reason}`)
