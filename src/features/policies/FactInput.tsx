@@ -60,7 +60,7 @@ export function FactInput(props: {
       const matches = code ? [] : searchIndustries(text)
       return (
         <View>
-          {textInput('行业代码或名称，如 C1432 或 食品', (typed) => normalizeIndustryCode(typed) ?? undefined)}
+          {textInput('所属行业：代码或名称，如 C1432 或 食品', (typed) => normalizeIndustryCode(typed) ?? undefined)}
           {typeof value === 'string' ? <View className='muted'>已选：{industryText(value)}</View> : null}
           {matches.map((option) => (
             <View
@@ -82,7 +82,7 @@ export function FactInput(props: {
     case 'region':
       return (
         <View>
-          {textInput('6 位行政区划代码，如 411002', (typed) =>
+          {textInput('注册地行政区划代码（6 位），如 411002', (typed) =>
             /^\d{6}$/.test(typed.trim()) ? typed.trim() : undefined,
           )}
           <FilterChips
@@ -99,7 +99,7 @@ export function FactInput(props: {
     case 'zone':
       return (
         <View>
-          {textInput('园区名称', (typed) => typed.trim() || undefined)}
+          {textInput('所在开发区（园区）名称', (typed) => typed.trim() || undefined)}
           <FilterChips
             name='所在园区'
             options={[
