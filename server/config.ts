@@ -34,6 +34,10 @@ export interface Config {
   }
   /** Subscribe-message template ids of the licence reminder, as registered on each platform. */
   subscribeTemplates: { weapp: string; alipay: string }
+  /** Subscribe-message template ids of the 新政策 notice (purpose 'policy'), per platform. */
+  policySubscribeTemplates: { weapp: string; alipay: string }
+  /** Subscribe-message template ids of the 诉求进展 notice (purpose 'complaint'), per platform. */
+  complaintSubscribeTemplates: { weapp: string; alipay: string }
   /** 电子印章 / 电子签名: secrets and the sign-ticket QR. */
   signing: {
     /** SEAL_MASTER_KEY, base64 of 32 bytes: encrypts seal and signature private keys. Required in production. */
@@ -45,8 +49,12 @@ export interface Config {
     /** The periodic expiry sweep of sign tasks (which sends their callbacks); off in tests. */
     sweepEnabled: boolean
   }
-  /** 惠企政策: POLICY_PUSH_NEAR=1 also pushes a new policy to 差一点 enterprises, not only 可申报. */
-  policies: { pushNear: boolean }
+  /**
+   * 惠企政策: POLICY_PUSH_NEAR=1 also pushes a new policy to 差一点 enterprises, not only 可申报.
+   * digestEnabled: the weekly digest run inside the server (off in tests); digestTime: 'HH:MM'
+   * China time on Mondays.
+   */
+  policies: { pushNear: boolean; digestEnabled?: boolean; digestTime?: string }
   /** 刷脸 (face verification) settings beyond the platform credentials above. */
   face: {
     /** Alipay certify merchant_config.return_url (required by the API; mini-programs ignore it). */
@@ -159,13 +167,25 @@ export function loadConfig(env: Env = process.env): Config {
       weapp: optional(env, 'WECHAT_TEMPLATE_LICENCE_REMINDER') ?? 'dev-weapp-licence-reminder',
       alipay: optional(env, 'ALIPAY_TEMPLATE_LICENCE_REMINDER') ?? 'dev-alipay-licence-reminder',
     },
+    policySubscribeTemplates: {
+      weapp: optional(env, 'WECHAT_TEMPLATE_POLICY_NOTICE') ?? 'dev-weapp-policy-notice',
+      alipay: optional(env, 'ALIPAY_TEMPLATE_POLICY_NOTICE') ?? 'dev-alipay-policy-notice',
+    },
+    complaintSubscribeTemplates: {
+      weapp: optional(env, 'WECHAT_TEMPLATE_COMPLAINT_PROGRESS') ?? 'dev-weapp-complaint-progress',
+      alipay: optional(env, 'ALIPAY_TEMPLATE_COMPLAINT_PROGRESS') ?? 'dev-alipay-complaint-progress',
+    },
     signing: {
       sealMasterKey: base64Key(env, 'SEAL_MASTER_KEY', 32),
       idHashSecret: optional(env, 'ID_HASH_SECRET'),
       qrHosts: qrHosts(env),
       sweepEnabled: flag(env, 'SIGN_TASK_SWEEP_ENABLED', nodeEnv !== 'test'),
     },
-    policies: { pushNear: flag(env, 'POLICY_PUSH_NEAR', false) },
+    policies: {
+      pushNear: flag(env, 'POLICY_PUSH_NEAR', false),
+      digestEnabled: flag(env, 'POLICY_DIGEST_ENABLED', nodeEnv !== 'test'),
+      digestTime: clockTime(env, 'POLICY_DIGEST_TIME', '09:00'),
+    },
     face: {
       alipayReturnUrl: optional(env, 'ALIPAY_CERTIFY_RETURN_URL') ?? 'https://zqt.example.gov.cn/face/return',
     },

@@ -84,9 +84,19 @@ export interface PolicyPublishReport {
   matchedEnterprises: number
   /** New inbox messages written by this publication (0 on a repeat). */
   delivered: number
+  /** Subscribe messages (WeChat/Alipay) the platforms accepted during this publication. */
+  subscribeSent?: number
 }
 
 export type PolicyPushFrequency = 'instant' | 'weekly'
+
+/**
+ * What a one-time subscribe-message template is for: GET /api/v1/me/subscriptions?platform=…&purpose=…
+ * lists the template to pass to requestSubscribeMessage (default 'licence'); each "accept" recorded
+ * with POST /api/v1/me/subscriptions allows one message. 'policy': 新政策 (at publication, or in the
+ * weekly digest for users who chose it); 'complaint': every step of a real-name complaint.
+ */
+export type SubscribePurpose = 'licence' | 'policy' | 'complaint'
 
 export interface PolicyPushPreference {
   frequency: PolicyPushFrequency

@@ -109,12 +109,12 @@ export async function appendTimeline(
   complaintId: string,
   entry: TimelineEntry,
   staffName: string | null = null,
-): Promise<void> {
-  await db.query('insert into complaint_timeline (complaint_id, entry, staff_name) values ($1, $2, $3)', [
-    complaintId,
-    JSON.stringify(entry),
-    staffName,
-  ])
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'insert into complaint_timeline (complaint_id, entry, staff_name) values ($1, $2, $3) returning id::text as id',
+    [complaintId, JSON.stringify(entry), staffName],
+  )
+  return rows[0].id
 }
 
 export async function timelineOf(db: Queryable, complaintId: string): Promise<ComplaintTimelineItem[]> {

@@ -12,6 +12,7 @@ import { countdownText, slaStatus } from '../../src/domain/complaints/sla'
 import { availableActions, transition } from '../../src/domain/complaints/stateMachine'
 import { maskedContactPhone } from '../../src/domain/complaints/validation'
 import { normaliseQueryCode } from '../../src/domain/complaints/queryCode'
+import { recordComplaintNotices, type ComplaintTemplates } from './complaint-notices'
 import {
   appendTimeline,
   attachmentsOf,
@@ -62,7 +63,8 @@ export async function complaintView(
 
 /**
  * Takes one step on a case inside `tx` (the row locked first), or throws 409 with the state
- * machine's Chinese reason. A real-name submitter hears of every step someone else took.
+ * machine's Chinese reason. A real-name submitter hears of every step someone else took: in the
+ * inbox, and with `notices` by subscribe message (./complaint-notices.ts).
  */
 export async function applyAction(
   tx: Queryable,
@@ -70,7 +72,7 @@ export async function applyAction(
   action: ComplaintAction,
   actor: Actor,
   at: string,
-  options: { staffName?: string | null; ownerId?: string } = {},
+  options: { staffName?: string | null; ownerId?: string; notices?: ComplaintTemplates } = {},
 ): Promise<ComplaintRow> {
   const row = await findComplaint(tx, complaintId, true)
   if (!row || (options.ownerId !== undefined && row.user_id !== options.ownerId))
@@ -78,8 +80,12 @@ export async function applyAction(
   const result = transition(row.case_data, action, actor, at)
   if (!result.ok) throw new ApiError('COMPLAINT_ACTION_REFUSED', { message: result.reason })
   await saveCase(tx, row.id, result.next)
-  await appendTimeline(tx, row.id, result.entry, actor === 'staff' ? (options.staffName ?? null) : null)
+  const eventId = await appendTimeline(tx, row.id, result.entry, actor === 'staff' ? (options.staffName ?? null) : null)
   if (actor !== 'submitter' && !row.anonymous) {
+    // WeChat/Alipay rows, sent after the commit (deliverComplaintNotices).
+    if (options.notices) {
+      await recordComplaintNotices(tx, { complaintId: row.id, eventId, userId: row.user_id }, options.notices)
+    }
     const label = COMPLAINT_STATE_LABELS[result.next.state]
     const body = result.entry.note
       ? `${result.entry.title}：${result.entry.note}`

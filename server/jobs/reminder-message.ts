@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../src/domain/calendar/dates'
+import { chineseDate, thing } from '../notify/message-fields'
 import type { OutgoingMessage } from '../notify/sender'
 
 /** What one reminder says, in the inbox and in a platform message. */
@@ -45,16 +46,6 @@ export function reminderText(facts: ReminderFacts): { title: string; body: strin
     title: '证照续期提醒',
     body: `${subject}最晚须于 ${facts.deadline} 前提出续期申请，还剩 ${days} 天，请提前准备材料。`,
   }
-}
-
-/** WeChat `thing` values take at most 20 characters. */
-function thing(text: string): string {
-  const chars = Array.from(text)
-  return chars.length <= 20 ? text : `${chars.slice(0, 19).join('')}…`
-}
-
-function chineseDate(date: IsoDate): string {
-  return `${date.slice(0, 4)}年${date.slice(5, 7)}月${date.slice(8, 10)}日`
 }
 
 /**

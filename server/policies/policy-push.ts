@@ -6,6 +6,7 @@ import { autoGrantLabel, type Verdict } from '../../src/domain/policies/match'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { encodeProfiles } from '../../src/domain/policies/profileTable'
+import { insertPolicyPlatformRows, type PolicyTemplates } from './policy-notices'
 
 /**
  * 新政策 push at publication: the policy is matched against every enterprise with stored facts
@@ -16,16 +17,21 @@ import { encodeProfiles } from '../../src/domain/policies/profileTable'
  * inserted with ON CONFLICT DO NOTHING, and only the rows that insert returns get a message — in
  * the same transaction (inbox_messages.policy_delivery_id is unique too). The transaction first
  * locks the policy row and rechecks it is published, so a withdrawal that commits first stops it.
- * Users who chose the weekly digest get no instant message (the digest itself is not built yet).
+ * Users who chose the weekly digest get no instant message (see sendWeeklyDigest). With
+ * `templates`, WeChat/Alipay rows are written in the same transaction, to be sent after it.
  */
 
 export interface PushOptions {
   pushNear: boolean
+  /** Subscribe-message templates per channel: platform rows are written for them (./policy-notices.ts). */
+  templates?: PolicyTemplates
 }
 
 export interface PushReport {
   matchedEnterprises: number
   delivered: number
+  /** WeChat/Alipay rows written, to be sent by deliverPolicyNotices after the commit. */
+  platformRows?: number
 }
 
 export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options: PushOptions): Promise<PushReport> {
@@ -46,12 +52,18 @@ export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options
   })
   if (enterpriseIds.length === 0) return { matchedEnterprises: facts.length, delivered: 0 }
 
+  let platformRows = 0
   const delivered = await db.transaction(async (tx) => {
     const { rows: current } = await tx.query<{ status: string }>(
       'select status from policies where id = $1 for update',
       [policy.id],
     )
     if (current[0]?.status !== 'published') return 0
+    if (options.templates) {
+      const policyIds = enterpriseIds.map(() => policy.id)
+      const matches = { policyIds, enterpriseIds, verdicts }
+      platformRows = await insertPolicyPlatformRows(tx, matches, options.templates, 'instant')
+    }
     const { rows: created } = await tx.query<{
       id: string
       enterprise_id: string
@@ -94,7 +106,7 @@ export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options
     )
     return created.length
   })
-  return { matchedEnterprises: facts.length, delivered }
+  return { matchedEnterprises: facts.length, delivered, platformRows }
 }
 
 export function policyMessage(
@@ -119,6 +131,8 @@ export interface DigestReport {
   users: number
   /** (policy, enterprise, user) deliveries recorded by this run. */
   deliveries: number
+  /** WeChat/Alipay digest rows written, to be sent by deliverPolicyNotices after the commit. */
+  platformRows?: number
 }
 
 /**
@@ -160,6 +174,9 @@ export async function sendWeeklyDigest(
   if (policyIds.length === 0) return { policies: policies.length, users: 0, deliveries: 0 }
 
   return db.transaction(async (tx) => {
+    const platformRows = options.templates
+      ? await insertPolicyPlatformRows(tx, { policyIds, enterpriseIds, verdicts }, options.templates, 'weekly')
+      : 0
     const { rows: created } = await tx.query<{ user_id: string; policy_id: string; enterprise_name: string }>(
       `with inserted as (
          insert into policy_deliveries (policy_id, enterprise_id, user_id, channel, verdict)
@@ -198,6 +215,6 @@ export async function sendWeeklyDigest(
         ],
       )
     }
-    return { policies: policies.length, users: byUser.size, deliveries: created.length }
+    return { policies: policies.length, users: byUser.size, deliveries: created.length, platformRows }
   })
 }

@@ -1,15 +1,21 @@
 import type { SubscribeResult, SubscribeTemplate, SubscriptionState } from '../contract-licences'
 import type { Config } from '../config'
+import type { SubscribePurpose } from '../contract-policies'
 import type { Queryable } from '../db/db'
+import { subscribeTemplateOf } from '../notify/subscribe-templates'
 
 export type SubscribePlatform = SubscriptionState['platform']
 
 /**
  * Subscribe-message templates the app asks for (platform rule: ≤ 3 per requestSubscribeMessage
- * call, one-time and long-term never mixed). Today one: the licence renewal reminder.
+ * call, one-time and long-term never mixed): one per purpose (licence reminder by default).
  */
-export function subscribeTemplates(config: Config, platform: SubscribePlatform): SubscribeTemplate[] {
-  return [{ id: config.subscribeTemplates[platform], title: '证照续期提醒' }]
+export function subscribeTemplates(
+  config: Config,
+  platform: SubscribePlatform,
+  purpose: SubscribePurpose = 'licence',
+): SubscribeTemplate[] {
+  return [subscribeTemplateOf(config, platform, purpose)]
 }
 
 /** One-time subscriptions pile up one per "accept"; a cap keeps a tapping loop from meaning much. */
@@ -20,8 +26,9 @@ export async function getSubscriptionState(
   config: Config,
   userId: string,
   platform: SubscribePlatform,
+  purpose: SubscribePurpose = 'licence',
 ): Promise<SubscriptionState> {
-  const templates = subscribeTemplates(config, platform)
+  const templates = subscribeTemplates(config, platform, purpose)
   const { rows } = await db.query<{ template_id: string; result: SubscribeResult }>(
     'select template_id, result from subscriptions where user_id = $1 and platform = $2 and template_id = any($3::text[])',
     [userId, platform, templates.map((template) => template.id)],

@@ -5,7 +5,10 @@ import { ApiError } from '../http/api-error'
 import { todayInChina } from '../http/today'
 import { validationError } from '../licences/licence-input'
 import { allPolicies, findPolicy, insertDraft, setStatus, toPolicyView, updateBody } from '../policies/policy-repo'
-import { pushPolicy, sendWeeklyDigest, type DigestReport } from '../policies/policy-push'
+import { pushPolicy } from '../policies/policy-push'
+import { deliverPolicyNotices, policyTemplates } from '../policies/policy-notices'
+import { deliverAfterCommit } from '../notify/notice-context'
+import { registerPolicyDigestScheduler, runPolicyDigest, type PolicyDigestReport } from '../jobs/policy-digest'
 import { policyProblems, type Policy } from '../../src/domain/policies/policy'
 import { errorResponses, noQuerystring } from './schemas'
 
@@ -29,6 +32,9 @@ function validPolicy(input: unknown): Policy {
 
 /** 政策管理: drafts, publication (which pushes 新政策 to matching enterprises) and withdrawal. */
 export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
+  // The weekly digest (and the retry of unsent subscribe messages) inside the server.
+  registerPolicyDigestScheduler(app)
+
   app.get(
     '/admin/policies',
     {
@@ -104,9 +110,17 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
       if (existing.status === 'withdrawn') throw new ApiError('POLICY_WITHDRAWN')
       const row = (await setStatus(app.db, existing.id, 'published'))!
       const today = todayInChina(app)
-      const report = await pushPolicy(app.db, row.body, today, { pushNear: app.config.policies.pushNear })
-      request.log.info({ policyId: row.id, ...report }, 'policy published')
-      return { policy: toPolicyView(row, today), ...report }
+      const { platformRows, ...report } = await pushPolicy(app.db, row.body, today, {
+        pushNear: app.config.policies.pushNear,
+        templates: policyTemplates(app.config, app.reminderJob.senders),
+      })
+      const tally = platformRows
+        ? await deliverAfterCommit(app, 'policy push', (ctx) =>
+            deliverPolicyNotices(ctx, { policyId: row.id, digest: false }),
+          )
+        : null
+      request.log.info({ policyId: row.id, ...report, subscribe: tally }, 'policy published')
+      return { policy: toPolicyView(row, today), ...report, subscribeSent: tally?.sent ?? 0 }
     },
   )
 
@@ -147,12 +161,10 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
         response: { ...errorResponses },
       },
     },
-    async (request): Promise<DigestReport> => {
+    async (request): Promise<PolicyDigestReport> => {
       const days = request.query.days === undefined ? 7 : Number(request.query.days)
       const since = new Date(app.clock() - days * 24 * 3600 * 1000)
-      const report = await sendWeeklyDigest(app.db, todayInChina(app), since, {
-        pushNear: app.config.policies.pushNear,
-      })
+      const report = await runPolicyDigest(app, since)
       request.log.info(report, 'policy weekly digest sent')
       return report
     },

@@ -3,10 +3,11 @@ import type { RecordSubscriptionsRequest, ReminderSettings, SubscriptionState } 
 import { currentUser, requireUser } from '../auth/require-user'
 import { validationError } from '../licences/licence-input'
 import { getReminderSettings, saveReminderSettings } from '../reminders/settings-repo'
+import type { SubscribePurpose } from '../contract-policies'
+import { allSubscribeTemplateIds, purposeOfTemplate, SUBSCRIBE_PURPOSES } from '../notify/subscribe-templates'
 import {
   getSubscriptionState,
   recordSubscriptionResults,
-  subscribeTemplates,
   type SubscribePlatform,
 } from '../reminders/subscriptions-repo'
 import { errorResponses, noQuerystring } from './schemas'
@@ -105,23 +106,30 @@ export async function reminderSettingsRoutes(app: FastifyInstance): Promise<void
     (request): Promise<ReminderSettings> => saveReminderSettings(app.db, currentUser(request).id, request.body),
   )
 
-  app.get<{ Querystring: { platform: SubscribePlatform } }>(
+  app.get<{ Querystring: { platform: SubscribePlatform; purpose?: SubscribePurpose } }>(
     '/me/subscriptions',
     {
       schema: {
         ...common,
-        summary: '需申请的订阅消息模板及我的授权结果',
+        summary:
+          '需申请的订阅消息模板及我的授权结果（purpose：licence 证照提醒〔默认〕、policy 新政策、complaint 诉求进展）',
         querystring: {
           type: 'object',
           required: ['platform'],
           additionalProperties: false,
-          properties: { platform: platformSchema },
+          properties: { platform: platformSchema, purpose: { type: 'string', enum: [...SUBSCRIBE_PURPOSES] } },
         },
         response: { 200: subscriptionStateSchema, ...errorResponses },
       },
     },
     (request): Promise<SubscriptionState> =>
-      getSubscriptionState(app.db, app.config, currentUser(request).id, request.query.platform),
+      getSubscriptionState(
+        app.db,
+        app.config,
+        currentUser(request).id,
+        request.query.platform,
+        request.query.purpose ?? 'licence',
+      ),
   )
 
   app.post<{ Body: RecordSubscriptionsRequest }>(
@@ -129,7 +137,7 @@ export async function reminderSettingsRoutes(app: FastifyInstance): Promise<void
     {
       schema: {
         ...common,
-        summary: '记录 requestSubscribeMessage 的结果（每次最多 3 个模板）',
+        summary: '记录 requestSubscribeMessage 的结果（每次最多 3 个模板；返回第一个模板所属用途的状态）',
         querystring: noQuerystring,
         body: recordBodySchema,
         response: { 200: subscriptionStateSchema, ...errorResponses },
@@ -137,14 +145,16 @@ export async function reminderSettingsRoutes(app: FastifyInstance): Promise<void
     },
     async (request): Promise<SubscriptionState> => {
       const { platform, results } = request.body
-      const known = new Set(subscribeTemplates(app.config, platform).map((template) => template.id))
+      const known = allSubscribeTemplateIds(app.config, platform)
       const unknown = Object.keys(results).filter((id) => !known.has(id))
       if (unknown.length > 0) {
         throw validationError(unknown.map((id) => ({ field: `results.${id}`, message: `未知的订阅消息模板 ${id}` })))
       }
       const userId = currentUser(request).id
       await recordSubscriptionResults(app.db, userId, platform, results)
-      return getSubscriptionState(app.db, app.config, userId, platform)
+      // The answer describes the purpose of the (first) template recorded: licence, policy or complaint.
+      const purpose = purposeOfTemplate(app.config, platform, Object.keys(results)[0])
+      return getSubscriptionState(app.db, app.config, userId, platform, purpose)
     },
   )
 }

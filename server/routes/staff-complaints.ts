@@ -13,6 +13,8 @@ import {
   superviseBodySchema,
 } from '../complaints/complaint-schemas'
 import { applyAction, complaintView, instantOf } from '../complaints/complaint-service'
+import { complaintTemplates, deliverComplaintNotices } from '../complaints/complaint-notices'
+import { deliverAfterCommit } from '../notify/notice-context'
 import { instantMs, type ComplaintState } from '../../src/domain/complaints/complaintCase'
 import { needsSupervision, slaStatus, SUPERVISABLE_STATES } from '../../src/domain/complaints/sla'
 import { characterCount } from '../../src/domain/complaints/validation'
@@ -58,6 +60,8 @@ const common = { tags: ['staff-complaints'], security: [{ adminKey: [] }] }
 export async function staffComplaintRoutes(app: FastifyInstance, options: StaffComplaintRoutesOptions): Promise<void> {
   app.addHook('onRequest', requireAdmin)
   const now = () => instantOf(app.clock())
+  // Subscribe-message templates of the channels that have a sender.
+  const notices = complaintTemplates(app.config, app.reminderJob.senders)
 
   app.get<{ Querystring: { state?: ComplaintState; overdue?: 'true' | 'false' } }>(
     '/staff/complaints',
@@ -121,9 +125,10 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
       const action = actionFromBody(request.body)
       const at = now()
       const view = await app.db.transaction(async (tx) => {
-        const row = await applyAction(tx, request.params.complaintId, action, 'staff', at, { staffName })
+        const row = await applyAction(tx, request.params.complaintId, action, 'staff', at, { staffName, notices })
         return complaintView(tx, row, at, 'staff')
       })
+      await deliverAfterCommit(app, 'complaint step', (ctx) => deliverComplaintNotices(ctx, { complaintId: view.id }))
       request.log.info({ complaintId: view.id, step: action.type }, 'complaint step by staff')
       return view
     },
@@ -155,8 +160,11 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
         const complaint = row.case_data
         if (instantMs(at) < instantMs(complaint.updatedAt) || !needsSupervision(complaint, at)) continue
         try {
-          await app.db.transaction((tx) => applyAction(tx, row.id, { type: 'supervise' }, 'system', at))
+          await app.db.transaction((tx) => applyAction(tx, row.id, { type: 'supervise' }, 'system', at, { notices }))
           supervised.push(row.id)
+          await deliverAfterCommit(app, 'complaint supervised', (ctx) =>
+            deliverComplaintNotices(ctx, { complaintId: row.id }),
+          )
         } catch (error) {
           // Moved on (replied, supervised) by someone else since the list was read: nothing to do.
           if (!(error instanceof ApiError && error.code === 'COMPLAINT_ACTION_REFUSED')) throw error

@@ -1,0 +1,181 @@
+import type { Db } from '../db/db'
+import type { OutgoingMessage, ReminderSender, SendOutcome } from './sender'
+import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
+
+/**
+ * Subscribe messages of 新政策 pushes and 诉求进展 notices, with the discipline of the licence
+ * reminders (../jobs/reminder-delivery.ts): a row per message is written first; sending claims it
+ * ('sending', committed, one one-time subscription taken), hands it to the platform, and records
+ * what the platform answered. A sent row is never claimed again, so re-running sends nothing twice.
+ * A row stays claimable while 'pending' or 'failed'; a 'sending' row only once it is older than
+ * STALE_CLAIM (a crash mid-send, as the reminders accept: a rare duplicate over a lost notice), so
+ * two runs at once — the request that made the rows and a retry sweep — never both send it.
+ */
+
+/** Tables with the delivery columns (status, attempts, quota_taken, last_error, claimed_at, sent_at). */
+export type NoticeTable = 'policy_deliveries' | 'complaint_notices'
+
+export const STALE_CLAIM = "interval '10 minutes'"
+
+/** SQL condition of a row a run may claim (`alias`: the table's alias in the query, if any). */
+export function claimable(alias = ''): string {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name)
+  return `(${column('status')} in ('pending', 'failed')
+    or (${column('status')} = 'sending' and ${column('claimed_at')} < now() - ${STALE_CLAIM}))`
+}
+
+const CLAIMABLE = claimable()
+
+/** One platform message; a digest announces several rows with it (all of one user and channel). */
+export interface NoticeGroup {
+  ids: string[]
+  userId: string
+  channel: MessageChannel
+  templateId: string
+  /** the message to `toUser` (WeChat openid, Alipay user_id / open_id) */
+  message: (toUser: string) => OutgoingMessage
+}
+
+export interface NoticeContext {
+  db: Db
+  senders: Partial<Record<MessageChannel, ReminderSender>>
+  log?: { warn(object: object, message: string): void }
+  /** platform sends in flight at once (default 4) */
+  concurrency?: number
+  /** after the rows are claimed, before the send; throwing ends the run there (tests: a crash) */
+  afterClaim?: (ids: string[]) => void
+}
+
+export interface NoticeTally {
+  sent: number
+  /** the platform or network failed: the rows stay 'failed' for a later run */
+  failed: number
+  /** no account, no subscription left, refused or rejected: never retried */
+  undeliverable: number
+}
+
+export const emptyTally = (): NoticeTally => ({ sent: 0, failed: 0, undeliverable: 0 })
+
+async function skip(db: Db, table: NoticeTable, ids: string[], reason: string): Promise<void> {
+  await db.query(
+    `update ${table} set status = 'skipped', last_error = $2 where id = any($1::bigint[]) and ${CLAIMABLE}`,
+    [ids, reason],
+  )
+}
+
+/** Claims the rows and takes one subscription for them, unless a previous claim already took it. */
+async function claim(db: Db, table: NoticeTable, group: NoticeGroup): Promise<'claimed' | 'gone' | 'no-subscription'> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ quota_taken: boolean }>(
+      `update ${table} set status = 'sending', attempts = attempts + 1, claimed_at = now()
+       where id = any($1::bigint[]) and ${CLAIMABLE} returning quota_taken`,
+      [group.ids],
+    )
+    if (rows.length === 0) return 'gone'
+    if (rows.some((row) => row.quota_taken)) return 'claimed'
+    const taken = await tx.query(
+      `update subscriptions set remaining = remaining - 1, updated_at = now()
+       where user_id = $1 and platform = $2 and template_id = $3 and remaining > 0 returning remaining`,
+      [group.userId, PLATFORM_OF[group.channel], group.templateId],
+    )
+    if (taken.rows.length === 0) {
+      await tx.query(
+        `update ${table} set status = 'skipped', last_error = 'no subscription left' where id = any($1::bigint[])`,
+        [group.ids],
+      )
+      return 'no-subscription'
+    }
+    await tx.query(`update ${table} set quota_taken = true where id = any($1::bigint[]) and status = 'sending'`, [
+      group.ids,
+    ])
+    return 'claimed'
+  })
+}
+
+/** Records the answer; a subscription the platform did not use is given back (a refusal empties it). */
+async function settle(db: Db, table: NoticeTable, group: NoticeGroup, outcome: SendOutcome): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (outcome.status === 'sent') {
+      await tx.query(
+        `update ${table} set status = 'sent', sent_at = now(), last_error = null
+         where id = any($1::bigint[]) and status = 'sending'`,
+        [group.ids],
+      )
+      return
+    }
+    const giveBack = outcome.status !== 'refused'
+    await tx.query(
+      `update ${table} set status = $2, last_error = $3, quota_taken = quota_taken and not $4
+       where id = any($1::bigint[]) and status = 'sending'`,
+      [group.ids, outcome.status === 'failed' ? 'failed' : 'skipped', outcome.reason.slice(0, 500), giveBack],
+    )
+    await tx.query(
+      `update subscriptions set updated_at = now(), remaining = case when $4 then remaining + 1 else 0 end
+       where user_id = $1 and platform = $2 and template_id = $3`,
+      [group.userId, PLATFORM_OF[group.channel], group.templateId, giveBack],
+    )
+  })
+}
+
+async function recipientOf(db: Db, userId: string, channel: MessageChannel): Promise<string | null> {
+  const { rows } = await db.query<{ subject: string }>(
+    'select subject from user_identities where user_id = $1 and platform = $2 order by created_at limit 1',
+    [userId, PLATFORM_OF[channel]],
+  )
+  return rows[0]?.subject ?? null
+}
+
+async function deliverGroup(ctx: NoticeContext, table: NoticeTable, group: NoticeGroup, tally: NoticeTally) {
+  const sender = ctx.senders[group.channel]
+  const to = await recipientOf(ctx.db, group.userId, group.channel)
+  if (!sender || !to) {
+    await skip(ctx.db, table, group.ids, sender ? 'no platform account' : 'channel not configured')
+    tally.undeliverable++
+    return
+  }
+  const claimed = await claim(ctx.db, table, group)
+  if (claimed === 'gone') return
+  if (claimed === 'no-subscription') {
+    tally.undeliverable++
+    return
+  }
+  ctx.afterClaim?.(group.ids)
+  const outcome = await sender.send(group.message(to))
+  await settle(ctx.db, table, group, outcome)
+  if (outcome.status === 'sent') tally.sent++
+  else if (outcome.status === 'failed') {
+    tally.failed++
+    ctx.log?.warn({ table, ids: group.ids, reason: outcome.reason }, 'subscribe message failed; a later run retries')
+  } else tally.undeliverable++
+}
+
+/** Sends each group once; a hook that throws stops the run, as a crash would. */
+export async function deliverNoticeGroups(
+  ctx: NoticeContext,
+  table: NoticeTable,
+  groups: NoticeGroup[],
+): Promise<NoticeTally> {
+  const tally = emptyTally()
+  let next = 0
+  let crashed: unknown = null
+  const worker = async () => {
+    while (crashed === null && next < groups.length) {
+      const group = groups[next++]
+      try {
+        await deliverGroup(ctx, table, group, tally)
+      } catch (error) {
+        crashed ??= error
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, ctx.concurrency ?? 4) }, worker))
+  if (crashed !== null) throw crashed
+  return tally
+}
+
+export function addTally(into: NoticeTally, more: NoticeTally): NoticeTally {
+  into.sent += more.sent
+  into.failed += more.failed
+  into.undeliverable += more.undeliverable
+  return into
+}
