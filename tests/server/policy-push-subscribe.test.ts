@@ -226,6 +226,24 @@ describe('the weekly digest schedule', () => {
   })
 })
 
+describe('the scheduler inside the server', () => {
+  it('ticks when the app is ready (digest enabled) and waits for the tick on close', async () => {
+    const config = testConfig()
+    const scheduled = buildApp({
+      db: testDb.db,
+      config: { ...config, policies: { ...config.policies, digestEnabled: true, digestTime: '09:00' } },
+      now: () => Date.parse('2026-03-24T02:00:00Z'), // Tuesday 10:00 China, week of 2026-03-23
+      reminderSenders: sendersFor(wechat),
+    })
+    await scheduled.ready()
+    await scheduled.close()
+    const { rows } = await testDb.db.query<{ finished: boolean }>(
+      `select finished_at is not null as finished from policy_digest_runs where week_start = '2026-03-23'`,
+    )
+    expect(rows).toEqual([{ finished: true }])
+  })
+})
+
 describe('asking for the policy template', () => {
   it('lists the policy template for the app and records the answer', async () => {
     const phone = '13912340000'
