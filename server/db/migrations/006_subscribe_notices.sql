@@ -18,6 +18,8 @@ alter table policy_deliveries add column last_error text;
 alter table policy_deliveries add column claimed_at timestamptz;
 alter table policy_deliveries add column sent_at timestamptz;
 create index policy_deliveries_unsent_idx on policy_deliveries (policy_id) where status in ('pending', 'sending', 'failed');
+-- "Has this user had this policy on this channel (under any enterprise)?", asked per candidate at every push.
+create index policy_deliveries_user_idx on policy_deliveries (policy_id, user_id, channel);
 
 -- One row per (complaint, step, platform channel): event_id is the complaint_timeline row of the
 -- step, so a step is announced once however often delivery runs. Only real-name submitters get
