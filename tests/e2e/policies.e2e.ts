@@ -1,0 +1,114 @@
+// 惠企政策 in Chromium against the real server: the 政策计算器 without login, fed a small
+// manufacturer's facts, shows a demo policy as 可申报 with ✓ on every condition and a near one
+// naming the missing fact; then a policy published through the admin API reaches the inbox of a
+// user of the one demo enterprise it fits (许昌瑞丰食品, 魏都区 food manufacturing) and not the
+// inbox of a user whose enterprises it does not fit.
+import type { Browser, Page } from 'playwright-core'
+import { api, launchBrowser, newPhonePage, startServer, type RunningServer } from './harness'
+
+let server: RunningServer
+let browser: Browser
+
+const WEIDU_FOOD = {
+  id: 'e2e-weidu-food-quality',
+  title: '魏都区食品制造企业质量提升补助',
+  issuer: '许昌市魏都区市场监督管理局',
+  level: 'district',
+  region: '许昌市魏都区',
+  summary: '对魏都区食品制造企业通过质量管理体系认证的给予一次性补助。',
+  benefit: { type: 'subsidy', amountWan: 5, text: '一次性补助最高 5 万元' },
+  applicationWindow: {},
+  howToApply: '登录政企通“惠企政策”在线申报',
+  materials: ['营业执照', '认证证书'],
+  autoGrant: false,
+  eligibility: {
+    all: [
+      { id: 'region', kind: 'region', areas: [{ code: '411002', name: '许昌市魏都区' }] },
+      { id: 'industry', kind: 'industry', include: ['C14'] },
+    ],
+  },
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first()
+
+/** Taro's H5 input is a custom element wrapping an <input>, both with the placeholder: fill the <input>. */
+async function answer(page: Page, placeholderStart: string, value: string) {
+  await page.locator(`input[placeholder^="${placeholderStart}"]`).filter({ visible: true }).fill(value)
+  await page.getByRole('button', { name: '下一步' }).filter({ visible: true }).click()
+}
+
+async function signIn(page: Page, demo: RegExp) {
+  await page.goto(`${server.baseUrl}/#/pages/login/index`)
+  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
+  await page.getByRole('button', { name: demo }).click()
+  await page.getByRole('link', { name: /^当前企业：/ }).waitFor()
+}
+
+async function openInbox(page: Page) {
+  await page.getByText('消息', { exact: true }).last().click()
+  await page
+    .getByRole('status')
+    .filter({ hasText: /条未读|全部已读/, visible: true })
+    .or(visible(page, '暂无消息'))
+    .waitFor()
+}
+
+test('the calculator explains each condition without login, for a small manufacturer', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  await page.goto(`${server.baseUrl}/#/packages/policies/pages/calculator/index`)
+  await visible(page, '第 1 / 13 步 · 已填写 0 项').waitFor()
+  await answer(page, '所属行业', 'C1432')
+  await answer(page, '注册地行政区划代码', '411002')
+  await page.getByRole('button', { name: '跳过' }).filter({ visible: true }).click()
+  await answer(page, '企业成立日期是', '2015-05-01')
+  await answer(page, '从业人员有多少人', '50')
+  await answer(page, '上年度营业收入是多少', '3000')
+  await visible(page, '第 7 / 13 步 · 已填写 5 项').waitFor()
+
+  // “小升规”工业企业奖励: 许昌, 制造业, 营业收入 ≥ 2000 万元, 中小微 — all four met.
+  const upgrade = page.getByLabel('可申报：“小升规”工业企业奖励').filter({ visible: true })
+  await upgrade.waitFor()
+  await expect(upgrade.getByText('✓ 已满足').count()).resolves.toBe(4)
+  await expect(upgrade.getByText(/不满足|待补充/).count()).resolves.toBe(0)
+
+  // 高新技术企业所得税优惠: only the qualification is not known yet.
+  const hightech = page.getByLabel('差一点：高新技术企业减按15%税率征收企业所得税').filter({ visible: true })
+  await hightech.getByText('待补充信息：企业资质').waitFor()
+  await hightech.getByText('补齐 1 项即可申报：资质：高新技术企业').waitFor()
+  await expect(hightech.getByText('? 待补充').count()).resolves.toBe(1)
+  expect(errors).toEqual([])
+})
+
+test('a policy published by the administrator reaches the inbox of a matching enterprise only', async () => {
+  const created = await api(server, 'POST', '/api/v1/admin/policies', WEIDU_FOOD)
+  expect(created.status).toBe(201)
+  const published = await api(server, 'POST', `/api/v1/admin/policies/${WEIDU_FOOD.id}/publish`)
+  expect(published.status).toBe(200)
+  expect(published.body.delivered).toBeGreaterThan(0)
+
+  // 张建国 represents 许昌瑞丰食品 (魏都区, C1432): the policy fits it.
+  const zhang = await newPhonePage(browser)
+  await signIn(zhang.page, /演示账号：张建国/)
+  await openInbox(zhang.page)
+  await zhang.page
+    .getByRole('link', { name: `未读：新政策：${WEIDU_FOOD.title}` })
+    .filter({ visible: true })
+    .waitFor()
+
+  // 李晓梅 acts for five enterprises, none a 魏都区 food manufacturer.
+  const li = await newPhonePage(browser)
+  await signIn(li.page, /演示账号：李晓梅/)
+  await openInbox(li.page)
+  await expect(li.page.getByRole('link', { name: new RegExp(WEIDU_FOOD.title) }).count()).resolves.toBe(0)
+  expect([...zhang.errors, ...li.errors]).toEqual([])
+})
