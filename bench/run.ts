@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures beside a floor or a naive method.
 // Pass names to run some only: `npm run bench -- deadlines`.
+import { benchComplaintSubmit } from './complaints'
 import { benchDeadlines } from './deadlines'
 import { benchPolicyMatching } from './policies'
 import { benchReminderJob } from './reminders'
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   reminders: () => benchReminderJob(),
   policies: () => benchPolicyMatching(),
   sm2: () => benchSm2(),
+  complaints: () => benchComplaintSubmit(),
 }
 
 async function main(): Promise<void> {

@@ -27,5 +27,10 @@ export function AttachmentImage(props: { complaintId: string; attachmentId: stri
   const name = `诉求照片 ${props.index + 1}`
   if (failed) return <View className='muted'>{name}加载失败</View>
   if (!src) return <View className='muted'>{name}加载中…</View>
-  return <Image src={src} mode='aspectFill' style={{ width: '200px', height: '200px' }} ariaLabel={name} />
+  // Named on a wrapper: Taro H5's Image is a custom element whose inner <img> does not get the label.
+  return (
+    <View ariaRole='img' ariaLabel={name}>
+      <Image src={src} mode='aspectFill' style={{ width: '200px', height: '200px' }} />
+    </View>
+  )
 }

@@ -28,13 +28,11 @@ export function PhotoGrid(props: {
       </View>
       <View className='chips'>
         {photos.map((photo, index) => (
-          <View key={photo.localId} className='card' ariaLabel={`第 ${index + 1} 张照片：${photoStatus(photo)}`}>
-            <Image
-              src={photo.previewPath}
-              mode='aspectFill'
-              style={{ width: '160px', height: '160px' }}
-              ariaLabel={`第 ${index + 1} 张照片`}
-            />
+          <View key={photo.localId} className='card'>
+            {/* Named on a wrapper: Taro H5's Image is a custom element whose inner <img> gets no label. */}
+            <View ariaRole='img' ariaLabel={`第 ${index + 1} 张照片`}>
+              <Image src={photo.previewPath} mode='aspectFill' style={{ width: '160px', height: '160px' }} />
+            </View>
             <View className={photo.error ? 'error-text' : 'muted'} ariaRole='status'>
               {photoStatus(photo)}
             </View>
