@@ -1,0 +1,100 @@
+import type { ApiClient, HttpMethod, RequestOptions } from '../../src/api/client'
+import { complaintPhotoPath } from '../../src/api/complaints/complaintPhotoPath'
+import { getComplaint } from '../../src/api/complaints/getComplaint'
+import { getComplaintByCode } from '../../src/api/complaints/getComplaintByCode'
+import { listComplaints } from '../../src/api/complaints/listComplaints'
+import { submitComplaint } from '../../src/api/complaints/submitComplaint'
+import { takeComplaintAction } from '../../src/api/complaints/takeComplaintAction'
+import { uploadComplaintPhoto, type BinaryRequest } from '../../src/api/complaints/uploadComplaintPhoto'
+import { userMessage } from '../../src/api/errors'
+
+function recordingClient() {
+  const calls: { method: HttpMethod; path: string; options?: RequestOptions }[] = []
+  const client: ApiClient = {
+    request: async <T>(method: HttpMethod, path: string, options?: RequestOptions) => {
+      calls.push({ method, path, options })
+      return {} as T
+    },
+  }
+  return { client, calls }
+}
+
+const ID = 'c0000000-0000-4000-8000-000000000001'
+const INPUT = { category: 'complaint', title: '道路积水', description: '连续三天下雨后道路积水严重。', anonymous: true }
+
+it.each([
+  ['submit', (c: ApiClient) => submitComplaint(c, INPUT, 'key-1'), 'POST', '/api/v1/complaints', INPUT, 'key-1'],
+  ['list', (c: ApiClient) => listComplaints(c), 'GET', '/api/v1/complaints', undefined, undefined],
+  ['detail', (c: ApiClient) => getComplaint(c, ID), 'GET', `/api/v1/complaints/${ID}`, undefined, undefined],
+  [
+    'by code',
+    (c: ApiClient) => getComplaintByCode(c, 'ABCDEFGHJK'),
+    'GET',
+    '/api/v1/complaints/by-code/ABCDEFGHJK',
+    undefined,
+    undefined,
+  ],
+  [
+    'rate',
+    (c: ApiClient) => takeComplaintAction(c, ID, { type: 'rate', level: 'dissatisfied', comment: '没解决' }),
+    'POST',
+    `/api/v1/complaints/${ID}/actions`,
+    { type: 'rate', level: 'dissatisfied', comment: '没解决' },
+    undefined,
+  ],
+])('%s', async (_name, call, method, path, body, key) => {
+  const { client, calls } = recordingClient()
+  await call(client)
+  expect(calls).toEqual([{ method, path, options: method === 'GET' ? undefined : expect.anything() }])
+  expect(calls[0].options?.body).toEqual(body)
+  expect(calls[0].options?.idempotencyKey).toBe(key)
+})
+
+test('a photo path escapes its ids', () => {
+  expect(complaintPhotoPath('a/b', 'c')).toBe('/api/v1/complaints/a%2Fb/attachments/c')
+})
+
+describe('uploadComplaintPhoto: the raw-body upload speaks the same errors as the JSON client', () => {
+  const sent: BinaryRequest[] = []
+  const upload = (answer: () => Promise<{ status: number; headers: Record<string, string>; body: unknown }>) =>
+    uploadComplaintPhoto({
+      baseUrl: 'https://api.example.cn',
+      token: 'tok',
+      mimeType: 'image/jpeg',
+      send: (request) => {
+        sent.push(request)
+        return answer()
+      },
+    })
+
+  beforeEach(() => (sent.length = 0))
+
+  test('201 → the attachment, sent with the image type and the token', async () => {
+    const body = JSON.stringify({ attachmentId: 'a1', mimeType: 'image/jpeg', sizeBytes: 10 })
+    await expect(upload(async () => ({ status: 201, headers: {}, body }))).resolves.toEqual({
+      attachmentId: 'a1',
+      mimeType: 'image/jpeg',
+      sizeBytes: 10,
+    })
+    expect(sent[0].url).toBe('https://api.example.cn/api/v1/complaints/attachments')
+    expect(sent[0].headers).toMatchObject({ 'Content-Type': 'image/jpeg', Authorization: 'Bearer tok' })
+  })
+
+  test('a refusal carries the server message', async () => {
+    const body = JSON.stringify({ code: 'PAYLOAD_TOO_LARGE', message: '照片超过 5 MB，请压缩后再上传' })
+    const error = await upload(async () => ({ status: 413, headers: {}, body })).catch((e) => e)
+    expect(error).toMatchObject({ name: 'BusinessError', status: 413, code: 'PAYLOAD_TOO_LARGE' })
+    expect(userMessage(error)).toBe('照片超过 5 MB，请压缩后再上传')
+  })
+
+  test('no answer → NetworkError or TimeoutError; a gateway page → HttpError', async () => {
+    const network = await upload(() => Promise.reject({ kind: 'network', message: 'fail' })).catch((e) => e)
+    expect(network.name).toBe('NetworkError')
+    const timeout = await upload(() => Promise.reject({ kind: 'timeout', message: 'slow' })).catch((e) => e)
+    expect(timeout.name).toBe('TimeoutError')
+    const gateway = await upload(async () => ({ status: 502, headers: {}, body: '<html>Bad Gateway</html>' })).catch(
+      (e) => e,
+    )
+    expect(gateway).toMatchObject({ name: 'HttpError', status: 502 })
+  })
+})
