@@ -16,6 +16,8 @@ jest.mock('../../src/platform/media', () => ({
 
 import { ComplaintDetailScreen } from '../../src/features/complaints/ComplaintDetailScreen'
 import { ComplaintListScreen } from '../../src/features/complaints/ComplaintListScreen'
+import { ComplaintQueryScreen } from '../../src/features/complaints/ComplaintQueryScreen'
+import { queryCodeFromBytes } from '../../src/domain/complaints/queryCode'
 import { useComplaints } from '../../src/features/complaints/complaintsStore'
 import { useSession } from '../../src/core/session'
 
@@ -165,4 +167,22 @@ test('my complaints: state and working days left, and an empty list invites a fi
   fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
   expect(onNew).toHaveBeenCalled()
   expect(screen.getByRole('button', { name: '按查询码查询' })).toBeTruthy()
+})
+
+test('query by code: a mistyped code is caught on the phone; a good one shows the anonymous case', async () => {
+  const code = queryCodeFromBytes([1, 2, 3, 4, 5, 6, 7, 8, 9])
+  const view = complaintView({ anonymous: true, steps: HANDLED_AND_REPLIED.slice(0, 1), now: NOW })
+  mockApi.on('GET', `/api/v1/complaints/by-code/${code}`, () => ({ body: view }))
+  render(<ComplaintQueryScreen />)
+  const typo = code.slice(0, 9) + (code[9] === '2' ? '3' : '2')
+  fireEvent.change(screen.getByRole('textbox', { name: '查询码' }), { target: { value: typo } })
+  fireEvent.click(screen.getByRole('button', { name: '查询' }))
+  expect(screen.getByText('查询码有误，请核对后重新输入')).toBeTruthy()
+  expect(mockApi.calls).toHaveLength(0)
+
+  const typed = `${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`
+  fireEvent.change(screen.getByRole('textbox', { name: '查询码' }), { target: { value: typed } })
+  fireEvent.click(screen.getByRole('button', { name: '查询' }))
+  expect(await screen.findByText('匿名提交：凭查询码查看进展，无回访电话')).toBeTruthy()
+  expect(screen.getByText('已受理')).toBeTruthy()
 })

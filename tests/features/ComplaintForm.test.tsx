@@ -14,6 +14,7 @@ jest.mock('../../src/platform/media', () => ({
   forgetPhoto: () => undefined,
   loadProtectedImage: async () => 'blob:photo',
 }))
+// Subscriptions last the app session (see ensureAutoSend), so they are kept across tests.
 const mockNetwork = { online: true, retry: [] as (() => void)[] }
 jest.mock('../../src/platform/network', () => ({
   isOnline: async () => mockNetwork.online,
@@ -32,7 +33,6 @@ const COMPLAINTS = '/api/v1/complaints'
 beforeEach(() => {
   mockApi.calls.length = 0
   mockNetwork.online = true
-  mockNetwork.retry.length = 0
   mockMedia.choosePhotos.mockReset()
   mockMedia.sendPhoto.mockReset()
   useSession.getState().signedIn(loginResponse())

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { ActionButton } from '../../ui/ActionButton'
 import { ComplaintForm } from './ComplaintForm'
 import { useComplaintDraft } from './draftStore'
-import { editQueued, sendQueued, startAutoSend, submitDraft } from './submitQueue'
+import { editQueued, ensureAutoSend, sendQueued, submitDraft } from './submitQueue'
 import { SubmitResult } from './SubmitResult'
 
 /**
@@ -13,7 +13,7 @@ import { SubmitResult } from './SubmitResult'
 export function NewComplaintScreen(props: { onOpen: (complaintId: string) => void; onDone: () => void }) {
   const { queued, submitted, sending, set } = useComplaintDraft()
 
-  useEffect(() => startAutoSend(), [])
+  useEffect(ensureAutoSend, [])
 
   if (submitted) {
     const leave = (then: () => void) => {

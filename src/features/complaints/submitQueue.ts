@@ -105,8 +105,16 @@ export function editQueued(): void {
   useComplaintDraft.getState().set({ queued: null })
 }
 
-/** Sends the queue whenever the network returns or the app comes back; returns the unsubscribe. */
-export function startAutoSend(): () => void {
+let subscribed = false
+
+/**
+ * From the first complaints screen on, for the rest of the app session, sends the queue whenever the
+ * network returns or the app comes back to the foreground; and tries once now.
+ */
+export function ensureAutoSend(): void {
+  if (!subscribed) {
+    subscribed = true
+    onRetryMoment(() => void sendQueued())
+  }
   void sendQueued()
-  return onRetryMoment(() => void sendQueued())
 }

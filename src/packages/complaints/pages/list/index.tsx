@@ -3,13 +3,14 @@ import { ROUTES } from '../../../../core/routes'
 import { SignInRequired } from '../../../../core/SignInRequired'
 import { ComplaintListScreen } from '../../../../features/complaints/ComplaintListScreen'
 import { useComplaints } from '../../../../features/complaints/complaintsStore'
-import { sendQueued } from '../../../../features/complaints/submitQueue'
+import { ensureAutoSend, sendQueued } from '../../../../features/complaints/submitQueue'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../../../platform/lifecycle'
 import { navigateTo } from '../../../../platform/navigation'
 
 export default function ComplaintListPage() {
   usePageShow(() => {
     // A submission left waiting goes out first, so the list shows it.
+    ensureAutoSend()
     void sendQueued().finally(() => useComplaints.getState().refresh())
   })
   usePullToRefresh(() => {
