@@ -3,6 +3,7 @@
 import { benchComplaintSubmit } from './complaints'
 import { benchDeadlines } from './deadlines'
 import { benchPolicyMatching } from './policies'
+import { benchPolicyPush } from './policy-push'
 import { benchReminderJob } from './reminders'
 import { benchSm2 } from './sm2'
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   deadlines: () => benchDeadlines(),
   reminders: () => benchReminderJob(),
   policies: () => benchPolicyMatching(),
+  'policy-push': () => benchPolicyPush(),
   sm2: () => benchSm2(),
   complaints: () => benchComplaintSubmit(),
 }
