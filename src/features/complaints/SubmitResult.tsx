@@ -33,6 +33,12 @@ export function SubmitResult(props: { submitted: SubmittedComplaint; onView: () 
             复制
           </ActionButton>
         </View>
+      ) : submitted.anonymous ? (
+        // The server shows the code only in its first answer (it keeps a hash); when that answer was
+        // lost and a retry fetched the case, the code cannot be shown again.
+        <View className='muted' ariaRole='alert'>
+          提交时网络中断，查询码未能取回。本机登录账号下的「我的诉求」中仍可查看这条匿名诉求
+        </View>
       ) : (
         <View className='muted'>办理进展会通过消息通知您，也可在「我的诉求」中查看</View>
       )}

@@ -45,6 +45,8 @@ export interface SubmittedComplaint {
   id: string
   title: string
   statusLabel: string
+  anonymous: boolean
+  /** null for real-name cases, and for an anonymous one whose first answer was lost (see SubmitResult) */
   queryCode: string | null
 }
 

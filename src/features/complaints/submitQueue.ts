@@ -24,6 +24,7 @@ function finished(view: ComplaintView): void {
     id: view.id,
     title: view.title,
     statusLabel: view.statusLabel,
+    anonymous: view.anonymous,
     queryCode: view.queryCode ?? null,
   })
 }
