@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
@@ -109,8 +109,10 @@ test('signed in: pre-fill from the enterprise profile, and save adds the answers
   )
   await waitFor(() => expect(asked().at(-1)).toEqual(saved))
 
-  useCalculatorDraft.getState().setFact('exporter', true)
-  useCalculatorDraft.getState().setFact('employees', 90)
+  act(() => {
+    useCalculatorDraft.getState().setFact('exporter', true)
+    useCalculatorDraft.getState().setFact('employees', 90)
+  })
   fireEvent.click(screen.getByRole('button', { name: '保存到企业档案' }))
   await waitFor(() => expect(mockApi.calls.some((c) => c.method === 'PUT')).toBe(true))
   expect(mockApi.calls.find((c) => c.method === 'PUT')?.json).toEqual({

@@ -60,20 +60,29 @@ export function CatalogueSection(props: { onOpen: (policyId: string) => void }) 
         ariaLabel='按发文单位筛选'
         onInput={(e) => setIssuer(e.detail.value)}
       />
-      <FilterChips name='层级' options={LEVELS} selected={filter.level} onSelect={(level) => choose({ level })} />
       <FilterChips
+        showName
+        name='层级'
+        options={LEVELS}
+        selected={filter.level}
+        onSelect={(level) => choose({ level })}
+      />
+      <FilterChips
+        showName
         name='红利类型'
         options={BENEFITS}
         selected={filter.benefitType}
         onSelect={(benefitType) => choose({ benefitType })}
       />
       <FilterChips
+        showName
         name='正在申报'
         options={YES}
         selected={filter.openNow}
         onSelect={(openNow) => choose({ openNow })}
       />
       <FilterChips
+        showName
         name='免申即享'
         options={YES}
         selected={filter.autoGrant}

@@ -6,9 +6,12 @@ export function FilterChips<T extends string>(props: {
   options: { value: T | undefined; label: string }[]
   selected: T | undefined
   onSelect: (value: T | undefined) => void
+  /** Show the group's name before the chips (when nothing else on screen says what they choose). */
+  showName?: boolean
 }) {
   return (
     <View className='chips' ariaLabel={props.name}>
+      {props.showName ? <View className='muted'>{props.name}</View> : null}
       {props.options.map((option) => {
         const on = option.value === props.selected
         return (
