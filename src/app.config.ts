@@ -13,7 +13,23 @@ export default defineAppConfig({
     },
     {
       root: 'packages/seals',
-      pages: ['pages/face/index', 'pages/seals/index', 'pages/sign/index', 'pages/verify/index'],
+      pages: [
+        'pages/face/index',
+        'pages/seals/index',
+        'pages/sign/index',
+        'pages/verify/index',
+        'pages/signature/index',
+        'pages/audit/index',
+        'pages/invite/index',
+      ],
+    },
+    {
+      root: 'packages/policies',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/calculator/index'],
+    },
+    {
+      root: 'packages/complaints',
+      pages: ['pages/new/index', 'pages/list/index', 'pages/detail/index', 'pages/query/index'],
     },
   ],
   window: {

@@ -14,6 +14,16 @@ export const ROUTES = {
   seals: '/packages/seals/pages/seals/index',
   sign: '/packages/seals/pages/sign/index',
   verifySeal: '/packages/seals/pages/verify/index',
+  signatureClaim: '/packages/seals/pages/signature/index',
+  sealAudit: '/packages/seals/pages/audit/index',
+  inviteAccept: '/packages/seals/pages/invite/index',
+  policies: '/packages/policies/pages/list/index',
+  policyDetail: '/packages/policies/pages/detail/index',
+  policyCalculator: '/packages/policies/pages/calculator/index',
+  complaintNew: '/packages/complaints/pages/new/index',
+  complaints: '/packages/complaints/pages/list/index',
+  complaintDetail: '/packages/complaints/pages/detail/index',
+  complaintQuery: '/packages/complaints/pages/query/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]
