@@ -9,18 +9,16 @@ function ResultCard(props: { result: PolicyMatchView; onOpen: (policyId: string)
   const { result } = props
   return (
     <View className='card' ariaLabel={`${result.verdictLabel}：${result.title}`}>
-      <View className='row'>
-        <View
-          className='title link'
-          ariaRole='link'
-          ariaLabel={`查看政策：${result.title}`}
-          onClick={() => props.onOpen(result.policyId)}
-        >
-          {result.title}
-        </View>
-        <View className={result.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
-          {result.verdictLabel}
-        </View>
+      <View
+        className='title link'
+        ariaRole='link'
+        ariaLabel={`查看政策：${result.title}`}
+        onClick={() => props.onOpen(result.policyId)}
+      >
+        {result.title}
+      </View>
+      <View className={result.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
+        {result.verdictLabel}
       </View>
       {result.autoGrant ? <View className='muted'>免申即享 · {AUTO_GRANT_TEXT}</View> : null}
       {result.verdict === 'near' ? <View>{nearText(result)}</View> : null}

@@ -22,11 +22,9 @@ function MatchRow(props: { match: PolicyMatchView; onOpen: (policyId: string) =>
       ariaLabel={`${match.verdictLabel}：${match.title}，${detail}`}
       onClick={() => props.onOpen(match.policyId)}
     >
-      <View className='row'>
-        <View className='title'>{match.title}</View>
-        <View className={match.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
-          {match.verdictLabel}
-        </View>
+      <View className='title'>{match.title}</View>
+      <View className={match.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
+        {match.verdictLabel}
       </View>
       <View className={match.verdict === 'near' ? '' : 'muted'}>{detail}</View>
     </View>
