@@ -3,9 +3,20 @@ import type { SlaStatus } from '../src/domain/complaints/sla'
 
 /** 有诉即办: what the complaint endpoints take and return. */
 
+/**
+ * Where the problem is: a map point (both coordinates, GCJ-02, with its address) or a place typed
+ * as text (the address alone; coordinates absent or null).
+ */
 export interface ComplaintLocationInput {
-  latitude: number
-  longitude: number
+  latitude?: number | null
+  longitude?: number | null
+  address: string
+}
+
+/** The location as answered: coordinates are null for a place typed as text. */
+export interface ComplaintLocationView {
+  latitude: number | null
+  longitude: number | null
   address: string
 }
 
@@ -17,6 +28,8 @@ export interface ComplaintSubmitRequest {
   /** required for real-name cases, absent or null for anonymous ones */
   contactPhone?: string | null
   location?: ComplaintLocationInput | null
+  /** the department or enterprise the complaint concerns (at most 100 characters); optional */
+  concernedParty?: string | null
   /** ids from POST /complaints/attachments, in display order */
   attachmentIds?: string[]
 }
@@ -39,7 +52,9 @@ export interface ComplaintView {
   anonymous: boolean
   /** masked, e.g. 138****8000; null for anonymous cases */
   contactPhoneMasked: string | null
-  location: ComplaintLocationInput | null
+  location: ComplaintLocationView | null
+  /** the department or enterprise the complaint concerns, as the submitter named it */
+  concernedParty: string | null
   statusLabel: string
   case: ComplaintCase
   sla: SlaStatus & { text: string }
@@ -48,7 +63,10 @@ export interface ComplaintView {
   /** what the viewer (submitter or staff) may do next */
   availableActions: ComplaintActionType[]
   createdAt: string
-  /** anonymous cases only, and only in the response to the submission itself */
+  /**
+   * anonymous cases only, and only in the answer to the submission itself — including an
+   * idempotent replay of it (same Idempotency-Key and body), so a retry after a lost answer gets it
+   */
   queryCode?: string
 }
 

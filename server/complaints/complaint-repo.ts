@@ -11,16 +11,21 @@ export interface ComplaintRow {
   description: string
   contact_phone: string | null
   location: ComplaintLocationInput | null
+  concerned_party: string | null
+  /** anonymous cases: SHA-256 of the query code (complaint-service queryCodeHash) */
+  query_code_hash: string | null
   state: string
   case_data: ComplaintCase
   created_at: Date | string
   request_hash: string
 }
 
-const COLUMNS =
-  'id, user_id, request_hash, anonymous, title, description, contact_phone, location, state, case_data, created_at'
+const COLUMNS = `id, user_id, request_hash, anonymous, query_code_hash, title, description, contact_phone, location,
+  concerned_party, state, case_data, created_at`
 
 export interface NewComplaintRow {
+  /** chosen by the caller: an anonymous case's query code is derived from it */
+  id: string
   userId: string
   idempotencyKey: string
   requestHash: string
@@ -30,6 +35,7 @@ export interface NewComplaintRow {
   description: string
   contactPhone: string | null
   location: ComplaintLocationInput | null
+  concernedParty: string | null
   complaint: ComplaintCase
 }
 
@@ -37,12 +43,12 @@ export interface NewComplaintRow {
 export async function insertComplaint(db: Queryable, input: NewComplaintRow): Promise<ComplaintRow | null> {
   const { rows } = await db.query<ComplaintRow>(
     `insert into complaints (id, user_id, idempotency_key, request_hash, anonymous, query_code_hash, title, description,
-       contact_phone, location, state, case_data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       contact_phone, location, concerned_party, state, case_data)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      on conflict (user_id, idempotency_key) do nothing
      returning ${COLUMNS}`,
     [
-      randomUUID(),
+      input.id,
       input.userId,
       input.idempotencyKey,
       input.requestHash,
@@ -52,6 +58,7 @@ export async function insertComplaint(db: Queryable, input: NewComplaintRow): Pr
       input.description,
       input.contactPhone,
       input.location === null ? null : JSON.stringify(input.location),
+      input.concernedParty,
       input.complaint.state,
       JSON.stringify(input.complaint),
     ],

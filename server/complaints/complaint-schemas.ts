@@ -17,12 +17,18 @@ export const complaintSubmitSchema = {
     description: text(10_000),
     anonymous: { type: 'boolean' },
     contactPhone: { type: ['string', 'null'], maxLength: 32 },
+    // A map point (both coordinates) or a place typed as text (address alone, coordinates null or absent).
     location: {
       type: ['object', 'null'],
       additionalProperties: false,
-      required: ['latitude', 'longitude', 'address'],
-      properties: { latitude: { type: 'number' }, longitude: { type: 'number' }, address: text(1000) },
+      required: ['address'],
+      properties: {
+        latitude: { type: ['number', 'null'] },
+        longitude: { type: ['number', 'null'] },
+        address: text(1000),
+      },
     },
+    concernedParty: { type: ['string', 'null'], maxLength: 1000 },
     attachmentIds: {
       type: 'array',
       maxItems: MAX_PHOTOS,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import type { ComplaintView } from '../contract-complaints'
@@ -11,7 +11,7 @@ import {
 import { countdownText, slaStatus } from '../../src/domain/complaints/sla'
 import { availableActions, transition } from '../../src/domain/complaints/stateMachine'
 import { maskedContactPhone } from '../../src/domain/complaints/validation'
-import { normaliseQueryCode } from '../../src/domain/complaints/queryCode'
+import { normaliseQueryCode, queryCodeFromBytes } from '../../src/domain/complaints/queryCode'
 import { recordComplaintNotices, type ComplaintTemplates } from './complaint-notices'
 import {
   appendTimeline,
@@ -34,6 +34,26 @@ export function queryCodeHash(code: string): string {
     .digest('hex')
 }
 
+/**
+ * An anonymous case's query code: HMAC-SHA256 of the complaint id under the server secret
+ * (ID_HASH_SECRET), read as random bytes. Only the hash is stored, yet the server can say the code
+ * again — to an idempotent replay of the submission whose first answer was lost — and nobody
+ * without the secret can work it out from the id.
+ */
+export function queryCodeFor(secret: string, complaintId: string): string {
+  return queryCodeFromBytes(createHmac('sha256', secret).update(`complaint-query-code:${complaintId}`, 'utf8').digest())
+}
+
+/**
+ * The code to repeat for this (anonymous) row, or null: a row whose stored hash is not the derived
+ * code's (a case filed before codes were derived) has no code the server can say again.
+ */
+export function recoverableQueryCode(secret: string, row: ComplaintRow): string | null {
+  if (!row.anonymous || row.query_code_hash === null) return null
+  const code = queryCodeFor(secret, row.id)
+  return queryCodeHash(code) === row.query_code_hash ? code : null
+}
+
 /** The case as the submitter (or, with `staff`, a staff member) sees it at `now`. */
 export async function complaintView(
   db: Queryable,
@@ -50,7 +70,15 @@ export async function complaintView(
     description: row.description,
     anonymous: row.anonymous,
     contactPhoneMasked: row.contact_phone ? maskedContactPhone(row.contact_phone) : null,
-    location: row.location,
+    location:
+      row.location === null
+        ? null
+        : {
+            latitude: row.location.latitude ?? null,
+            longitude: row.location.longitude ?? null,
+            address: row.location.address,
+          },
+    concernedParty: row.concerned_party,
     statusLabel: complaintStatusLabel(complaint),
     case: complaint,
     sla: { ...sla, text: countdownText(sla) },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type {
   AttachmentUploadResponse,
   ComplaintListResponse,
+  ComplaintLocationInput,
   ComplaintSubmitRequest,
   ComplaintView,
 } from '../contract-complaints'
@@ -31,13 +32,21 @@ import {
   complaintSubmitSchema,
   submitterActionSchema,
 } from '../complaints/complaint-schemas'
-import { applyAction, complaintView, instantOf, queryCodeHash } from '../complaints/complaint-service'
+import {
+  applyAction,
+  complaintView,
+  instantOf,
+  queryCodeFor,
+  queryCodeHash,
+  recoverableQueryCode,
+} from '../complaints/complaint-service'
 import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
 import { submitComplaint } from '../../src/domain/complaints/complaintCase'
-import { isValidQueryCode, queryCodeFromBytes, QUERY_CODE_RANDOM_BYTES } from '../../src/domain/complaints/queryCode'
+import { isValidQueryCode } from '../../src/domain/complaints/queryCode'
 import {
   complaintInputProblems,
   MAX_PHOTO_BYTES,
+  normaliseConcernedParty,
   normalisePhone,
   PHOTO_TYPES,
 } from '../../src/domain/complaints/validation'
@@ -67,6 +76,13 @@ export async function complaintRoutes(app: FastifyInstance, options: ComplaintRo
   const { storage } = options
   app.addHook('onRequest', requireUser)
   const now = () => instantOf(app.clock())
+  const secret = app.signing.idHashSecret
+
+  /** The answer to a replay: the case, with its query code again when it is anonymous. */
+  const replayView = (view: ComplaintView, row: ComplaintRow): ComplaintView => {
+    const queryCode = recoverableQueryCode(secret, row)
+    return queryCode === null ? view : { ...view, queryCode }
+  }
 
   async function ownComplaint(userId: string, complaintId: string) {
     const row = await findComplaint(app.db, complaintId)
@@ -151,7 +167,11 @@ export async function complaintRoutes(app: FastifyInstance, options: ComplaintRo
       }
       const requestHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex')
       const existing = await findByIdempotencyKey(app.db, userId, key)
-      if (existing) return reply.status(200).send(await complaintView(app.db, sameRequest(existing), at, 'submitter'))
+      if (existing) {
+        return reply
+          .status(200)
+          .send(replayView(await complaintView(app.db, sameRequest(existing), at, 'submitter'), existing))
+      }
 
       const input = request.body
       const attachmentIds = input.attachmentIds ?? []
@@ -170,6 +190,7 @@ export async function complaintRoutes(app: FastifyInstance, options: ComplaintRo
         anonymous: input.anonymous,
         contactPhone,
         location,
+        concernedParty: input.concernedParty,
       })
       const details = Object.entries(problems).map(([field, message]) => ({ field, message: message as string }))
       if (details.length > 0) throw validationFailed(details)
@@ -179,9 +200,11 @@ export async function complaintRoutes(app: FastifyInstance, options: ComplaintRo
         anonymous: input.anonymous,
         submittedAt: at,
       })
-      const queryCode = input.anonymous ? queryCodeFromBytes(randomBytes(QUERY_CODE_RANDOM_BYTES)) : null
+      const id = randomUUID()
+      const queryCode = input.anonymous ? queryCodeFor(secret, id) : null
       const result = await app.db.transaction(async (tx) => {
         const row = await insertComplaint(tx, {
+          id,
           userId,
           idempotencyKey: key,
           requestHash,
@@ -190,14 +213,18 @@ export async function complaintRoutes(app: FastifyInstance, options: ComplaintRo
           title: input.title.trim(),
           description: input.description.trim(),
           contactPhone: input.anonymous || contactPhone === null ? null : normalisePhone(contactPhone.trim()),
-          location: location === null ? null : { ...location, address: location.address.trim() },
+          location: location === null ? null : storedLocation(location),
+          concernedParty: normaliseConcernedParty(input.concernedParty),
           complaint,
         })
         // A concurrent request with the same key got there first: answer with its complaint.
         if (row === null) {
           const first = await findByIdempotencyKey(tx, userId, key)
           if (!first) throw new ApiError('IDEMPOTENCY_CONFLICT')
-          return { created: false, view: await complaintView(tx, sameRequest(first), at, 'submitter') }
+          return {
+            created: false,
+            view: replayView(await complaintView(tx, sameRequest(first), at, 'submitter'), first),
+          }
         }
         if ((await claimAttachments(tx, row.id, userId, attachmentIds)) !== attachmentIds.length) {
           throw validationFailed([{ field: 'attachmentIds', message: '照片不存在或已被使用，请重新上传' }])
@@ -307,6 +334,15 @@ export async function complaintRoutes(app: FastifyInstance, options: ComplaintRo
       return sendAttachment(app, storage, row.id, request.params.attachmentId, reply)
     },
   )
+}
+
+/** A map point keeps its coordinates; a place typed as text is stored with null ones. */
+function storedLocation(location: ComplaintLocationInput): ComplaintLocationInput {
+  return {
+    latitude: location.latitude ?? null,
+    longitude: location.longitude ?? null,
+    address: location.address.trim(),
+  }
 }
 
 /** The stored photo with the type it was sniffed as; one the case does not have is a 404. */

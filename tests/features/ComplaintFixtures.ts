@@ -30,6 +30,8 @@ export function complaintView(
     steps?: CaseStep[]
     now?: string
     attachments?: ComplaintView['attachments']
+    location?: ComplaintView['location']
+    concernedParty?: string | null
   } = {},
 ): ComplaintView {
   const submittedAt = options.submittedAt ?? '2026-11-16T02:00:00.000Z'
@@ -54,7 +56,8 @@ export function complaintView(
     description: '七一路菜市场门口长期占道经营，早高峰车辆无法通行，希望尽快整治。',
     anonymous: options.anonymous ?? false,
     contactPhoneMasked: options.anonymous ? null : '138****8000',
-    location: null,
+    location: options.location ?? null,
+    concernedParty: options.concernedParty ?? null,
     statusLabel: complaintStatusLabel(complaint),
     case: complaint as ComplaintCase,
     sla: { ...sla, text: countdownText(sla) },

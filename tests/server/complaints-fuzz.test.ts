@@ -18,7 +18,16 @@ afterAll(async () => {
   await testDb.close()
 })
 
-const FIELDS = ['category', 'title', 'description', 'anonymous', 'contactPhone', 'location', 'attachmentIds'] as const
+const FIELDS = [
+  'category',
+  'title',
+  'description',
+  'anonymous',
+  'contactPhone',
+  'location',
+  'concernedParty',
+  'attachmentIds',
+] as const
 
 /** A valid submission with exactly one thing broken, so every payload must be refused. */
 const corrupted: fc.Arbitrary<unknown> = fc.oneof(
@@ -38,7 +47,9 @@ const corrupted: fc.Arbitrary<unknown> = fc.oneof(
       fc.constantFrom(...FIELDS),
       fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.array(fc.integer(), { minLength: 1 }), fc.double()),
     )
+    // NaN and ±Infinity travel as JSON null, which optional fields (location, concernedParty) accept.
     .filter(([field, value]) => !(field === 'anonymous' && typeof value === 'boolean'))
+    .filter(([, value]) => typeof value !== 'number' || Number.isFinite(value))
     .map(([field, value]) => ({ ...VALID_INPUT, [field]: value })),
   // Text too short (after trimming) or too long.
   fc
@@ -64,6 +75,24 @@ const corrupted: fc.Arbitrary<unknown> = fc.oneof(
     .filter(([lat, lng]) => !(lat >= 3.8 && lat <= 53.6 && lng >= 73.5 && lng <= 135.1))
     .map(([latitude, longitude]) => ({ ...VALID_INPUT, location: { latitude, longitude, address: '某地' } })),
   fc.constant({ ...VALID_INPUT, location: { ...VALID_INPUT.location, address: '   ' } }),
+  // A place typed as text that is blank or too long, or a map point missing one coordinate.
+  fc
+    .oneof(
+      fc.constantFrom('', ' ', '\t\n　'),
+      fc.integer({ min: 101, max: 300 }).map((n) => '路'.repeat(n)),
+    )
+    .map((address) => ({ ...VALID_INPUT, location: { address } })),
+  fc
+    .tuple(fc.constantFrom('latitude', 'longitude'), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean())
+    .map(([field, value, withNull]) => {
+      const other = field === 'latitude' ? 'longitude' : 'latitude'
+      return { ...VALID_INPUT, location: { address: '七一路', [field]: value, ...(withNull ? { [other]: null } : {}) } }
+    }),
+  // The department or enterprise concerned, over 100 characters (code points).
+  fc
+    .string({ minLength: 101, maxLength: 400, unit: 'grapheme' })
+    .filter((text) => Array.from(text.trim()).length > 100)
+    .map((concernedParty) => ({ ...VALID_INPUT, concernedParty })),
   // Photos that do not exist, too many, or not ids.
   fc.uuid().map((id) => ({ ...VALID_INPUT, attachmentIds: [id] })),
   fc.array(fc.uuid(), { minLength: 10, maxLength: 12 }).map((attachmentIds) => ({ ...VALID_INPUT, attachmentIds })),

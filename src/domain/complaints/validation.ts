@@ -17,17 +17,22 @@ export const MAX_PHOTOS = 9
 /** 5 MB as phones report file sizes: 5 × 1024 × 1024 bytes. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp']
-const MAX_ADDRESS_CHARS = 100
+export const MAX_ADDRESS_CHARS = 100
+/** 涉及部门或企业: a name, e.g. 许昌市魏都区市场监督管理局 or 某某物业服务有限公司. */
+export const MAX_CONCERNED_PARTY_CHARS = 100
 
 export interface ComplaintPhoto {
   mimeType: string
   sizeBytes: number
 }
 
-/** Where the problem is, from the map picker (GCJ-02 on the mini-program platforms). */
+/**
+ * Where the problem is: from the map picker (GCJ-02 on the mini-program platforms, both
+ * coordinates), or typed as text (the address alone, both coordinates absent or null).
+ */
 export interface ComplaintLocation {
-  latitude: number
-  longitude: number
+  latitude?: number | null
+  longitude?: number | null
   address: string
 }
 
@@ -40,9 +45,12 @@ export interface ComplaintInput {
   /** required for real-name cases, absent for anonymous ones */
   contactPhone: string | null
   location: ComplaintLocation | null
+  /** the department or enterprise the complaint concerns; optional (absent, null or blank) */
+  concernedParty?: string | null
 }
 
-export type ComplaintField = 'category' | 'title' | 'description' | 'photos' | 'contactPhone' | 'location'
+export type ComplaintField =
+  'category' | 'title' | 'description' | 'photos' | 'contactPhone' | 'location' | 'concernedParty'
 
 /** Characters as a person counts them (code points), not UTF-16 units. */
 export function characterCount(text: string): number {
@@ -91,14 +99,27 @@ function inChina(latitude: number, longitude: number): boolean {
   return latitude >= 3.8 && latitude <= 53.6 && longitude >= 73.5 && longitude <= 135.1
 }
 
+const absent = (value: unknown) => value === undefined || value === null
+
 function locationProblem(location: ComplaintLocation): string | null {
   const { latitude, longitude, address } = location
-  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || !inChina(latitude, longitude))
-    return '定位不在中国境内，请重新选择位置'
+  if (absent(latitude) !== absent(longitude)) return '定位信息不完整，请重新选择位置'
+  if (!absent(latitude)) {
+    // A map point: both coordinates, inside China.
+    const lat = latitude as number
+    const lng = longitude as number
+    if (!Number.isFinite(lat) || !Number.isFinite(lng) || !inChina(lat, lng)) return '定位不在中国境内，请重新选择位置'
+  }
   const count = characterCount(typeof address === 'string' ? address.trim() : '')
   if (count === 0) return '请填写详细地址'
   if (count > MAX_ADDRESS_CHARS) return `地址不能超过 ${MAX_ADDRESS_CHARS} 个字`
   return null
+}
+
+/** The concerned party as stored and sent: trimmed, or null when blank. */
+export function normaliseConcernedParty(text: string | null | undefined): string | null {
+  const trimmed = typeof text === 'string' ? text.trim() : ''
+  return trimmed ? trimmed : null
 }
 
 /** Field → Chinese message; empty when the complaint can be submitted. */
@@ -128,5 +149,8 @@ export function complaintInputProblems(
     const location = locationProblem(input.location)
     if (location !== null) problems.location = location
   }
+  const concerned = input.concernedParty
+  if (typeof concerned === 'string' && characterCount(concerned.trim()) > MAX_CONCERNED_PARTY_CHARS)
+    problems.concernedParty = `涉及部门或企业不能超过 ${MAX_CONCERNED_PARTY_CHARS} 个字`
   return problems
 }

@@ -4,6 +4,7 @@ import {
   isMainlandMobile,
   maskedContactPhone,
   MAX_PHOTO_BYTES,
+  normaliseConcernedParty,
   MAX_PHOTOS,
   type ComplaintInput,
   type ComplaintPhoto,
@@ -123,6 +124,33 @@ describe('complaint input', () => {
       { location: { latitude: 34.7, longitude: 113.6, address: '路'.repeat(101) } },
       { location: '地址不能超过 100 个字' },
     ],
+    // a place typed as text: the address without coordinates
+    ['typed place, coordinates absent', { location: { address: '许昌市魏都区七一路 12 号' } }, {}],
+    ['typed place, coordinates null', { location: { latitude: null, longitude: null, address: '七一路口' } }, {}],
+    ['typed place of spaces', { location: { address: '   ' } }, { location: '请填写详细地址' }],
+    ['typed place of 100', { location: { address: '路'.repeat(100) } }, {}],
+    ['typed place of 101', { location: { address: '路'.repeat(101) } }, { location: '地址不能超过 100 个字' }],
+    [
+      'one coordinate without the other',
+      { location: { latitude: 34.7, longitude: null, address: '人民路' } },
+      { location: '定位信息不完整，请重新选择位置' },
+    ],
+    [
+      'longitude alone',
+      { location: { longitude: 113.6, address: '人民路' } },
+      { location: '定位信息不完整，请重新选择位置' },
+    ],
+    // the department or enterprise concerned: optional, at most 100 characters
+    ['concerned party absent', { concernedParty: undefined }, {}],
+    ['concerned party null', { concernedParty: null }, {}],
+    ['concerned party blank', { concernedParty: '   ' }, {}],
+    ['concerned party of 100', { concernedParty: '局'.repeat(100) }, {}],
+    ['concerned party of 100 emoji', { concernedParty: EMOJI.repeat(100) }, {}],
+    [
+      'concerned party of 101',
+      { concernedParty: '局'.repeat(101) },
+      { concernedParty: '涉及部门或企业不能超过 100 个字' },
+    ],
   ])('%s', (_name, patch, expected) => {
     expect(problems(patch)).toEqual(expected)
   })
@@ -171,5 +199,16 @@ describe('contact phone', () => {
     ['+86 138-0013-8000', '138****8000'],
   ])('%s is shown as %s', (phone, masked) => {
     expect(maskedContactPhone(phone)).toBe(masked)
+  })
+})
+
+describe('the concerned party as stored', () => {
+  test.each<[string | null | undefined, string | null]>([
+    [undefined, null],
+    [null, null],
+    ['   ', null],
+    ['  魏都区市场监督管理局 ', '魏都区市场监督管理局'],
+  ])('%j → %j', (typed, stored) => {
+    expect(normaliseConcernedParty(typed)).toBe(stored)
   })
 })
