@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
 import { PageShell } from '../../core/PageShell'
-import { ROUTES } from '../../core/routes'
 import { SignInRequired } from '../../core/SignInRequired'
 import { useSession } from '../../core/session'
 import { InboxScreen } from '../../features/inbox/InboxScreen'
 import { useInbox } from '../../features/inbox/inboxStore'
+import { messageTarget } from '../../features/inbox/messageTarget'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo } from '../../platform/navigation'
 import { setTabBadge } from '../../platform/tabBar'
@@ -22,9 +22,10 @@ export default function InboxPage() {
     <PageShell>
       <SignInRequired reason='登录后查看证照提醒和办理进度'>
         <InboxScreen
-          onOpenLink={(m) =>
-            m.link.kind === 'licence' ? navigateTo(ROUTES.licenceDetail, { id: m.link.licenceId }) : undefined
-          }
+          onOpenLink={(m) => {
+            const target = messageTarget(m.link)
+            if (target) void navigateTo(target.route, target.query)
+          }}
         />
       </SignInRequired>
     </PageShell>

@@ -1,0 +1,20 @@
+import { ROUTES } from '../../src/core/routes'
+import { messageTarget } from '../../src/features/inbox/messageTarget'
+
+test.each([
+  [
+    { kind: 'licence', licenceId: 'lic-1' },
+    { route: ROUTES.licenceDetail, query: { id: 'lic-1' } },
+  ],
+  [
+    { kind: 'policy', policyId: 'pol-9' },
+    { route: ROUTES.policyDetail, query: { id: 'pol-9' } },
+  ],
+  [
+    { kind: 'complaint', complaintId: 'c-3' },
+    { route: ROUTES.complaintDetail, query: { id: 'c-3' } },
+  ],
+  [{ kind: 'none' }, null],
+] as const)('a message linked to %o opens %o', (link, expected) => {
+  expect(messageTarget(link)).toEqual(expected)
+})
