@@ -7,6 +7,7 @@ import { submitComplaint } from '../../src/api/complaints/submitComplaint'
 import { takeComplaintAction } from '../../src/api/complaints/takeComplaintAction'
 import { uploadComplaintPhoto, type BinaryRequest } from '../../src/api/complaints/uploadComplaintPhoto'
 import { userMessage } from '../../src/api/errors'
+import { getSubscriptions } from '../../src/api/reminders/getSubscriptions'
 
 function recordingClient() {
   const calls: { method: HttpMethod; path: string; options?: RequestOptions }[] = []
@@ -48,6 +49,20 @@ it.each([
   expect(calls).toEqual([{ method, path, options: method === 'GET' ? undefined : expect.anything() }])
   expect(calls[0].options?.body).toEqual(body)
   expect(calls[0].options?.idempotencyKey).toBe(key)
+})
+
+test('the 诉求进展 subscription templates are asked for by purpose; without one the licence default stays', async () => {
+  const { client, calls } = recordingClient()
+  await getSubscriptions(client, 'weapp', 'complaint')
+  await getSubscriptions(client, 'alipay')
+  expect(calls).toEqual([
+    {
+      method: 'GET',
+      path: '/api/v1/me/subscriptions',
+      options: { query: { platform: 'weapp', purpose: 'complaint' } },
+    },
+    { method: 'GET', path: '/api/v1/me/subscriptions', options: { query: { platform: 'alipay', purpose: undefined } } },
+  ])
 })
 
 test('a photo path escapes its ids', () => {

@@ -60,6 +60,27 @@ test('the timeline lists every step with its note, and the photos load with the 
   expect(screen.queryByRole('button', { name: '撤回诉求' })).toBeNull()
 })
 
+test('the place and the department or enterprise concerned are shown with the case', async () => {
+  mockApi.on('GET', DETAIL, () => ({
+    body: complaintView({
+      now: NOW,
+      location: { latitude: null, longitude: null, address: '魏都区七一路 12 号' },
+      concernedParty: '七一路菜市场管理方',
+    }),
+  }))
+  render(<ComplaintDetailScreen complaintId={COMPLAINT_ID} />)
+  expect(await screen.findByText('地点：魏都区七一路 12 号')).toBeTruthy()
+  expect(screen.getByText('涉及部门或企业：七一路菜市场管理方')).toBeTruthy()
+})
+
+test('a case without them shows neither line', async () => {
+  mockApi.on('GET', DETAIL, () => ({ body: complaintView({ now: NOW }) }))
+  render(<ComplaintDetailScreen complaintId={COMPLAINT_ID} />)
+  await screen.findAllByRole('listitem')
+  expect(screen.queryByText(/^地点：/)).toBeNull()
+  expect(screen.queryByText(/^涉及部门或企业：/)).toBeNull()
+})
+
 test('a bad rating opens 回访 with its deadlines; after the fix the one more rating is final', async () => {
   mockApi.on('GET', DETAIL, () => ({ body: complaintView({ steps: HANDLED_AND_REPLIED, now: NOW }) }))
   const inVisit = complaintView({ steps: [...HANDLED_AND_REPLIED, RATED_BAD], now: '2026-11-19T06:00:00.000Z' })

@@ -24,6 +24,20 @@ jest.mock('../../src/platform/network', () => ({
   },
 }))
 
+// The platform the bundle was built for (H5 unless a test says otherwise) and its subscribe prompt.
+const mockEnv = { platform: 'h5' as 'h5' | 'weapp' | 'alipay' }
+jest.mock('../../src/platform/env', () => ({
+  ...jest.requireActual('../../src/platform/env'),
+  get platform() {
+    return mockEnv.platform
+  },
+}))
+const mockSubscribe = { request: jest.fn() }
+jest.mock('../../src/platform/subscribe', () => ({
+  MAX_TEMPLATES_PER_REQUEST: 3,
+  requestSubscribe: (ids: string[]) => mockSubscribe.request(ids),
+}))
+
 import { NewComplaintScreen } from '../../src/features/complaints/NewComplaintScreen'
 import { emptyDraft, useComplaintDraft } from '../../src/features/complaints/draftStore'
 import { useSession } from '../../src/core/session'
@@ -35,6 +49,8 @@ beforeEach(() => {
   mockNetwork.online = true
   mockMedia.choosePhotos.mockReset()
   mockMedia.sendPhoto.mockReset()
+  mockEnv.platform = 'h5'
+  mockSubscribe.request.mockReset()
   useSession.getState().signedIn(loginResponse())
   useComplaintDraft.setState({ draft: emptyDraft(), queued: null, submitted: null, sending: false, error: null })
 })
@@ -232,4 +248,142 @@ test('the draft survives an app kill: text, choices and uploaded photos come bac
   expect(view.queryByText(/上传中/)).toBeNull()
   expect(freshDraft.getState().draft.idempotencyKey).toBe(key)
   view.unmount()
+})
+
+test('the place and the department or enterprise concerned go as their own fields, not in the description', async () => {
+  mockApi.on('POST', COMPLAINTS, () => ({ status: 201, body: complaintView() }))
+  screenUnderTest()
+  fillValid()
+  type('地点（选填）', '  魏都区七一路 12 号 ')
+  type('涉及部门或企业（选填）', '七一路菜市场管理方')
+  fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+  expect(await screen.findByText('诉求已提交')).toBeTruthy()
+  expect(submits()[0].json).toMatchObject({
+    description: '七一路菜市场门口长期占道经营，早高峰车辆无法通行。',
+    location: { address: '魏都区七一路 12 号' },
+    concernedParty: '七一路菜市场管理方',
+  })
+  expect(submits()[0].body).not.toMatch(/【地点】|【涉及部门或企业】/)
+})
+
+test('blank place and concerned party are sent as none; too long a name is refused before sending', async () => {
+  mockApi.on('POST', COMPLAINTS, () => ({ status: 201, body: complaintView() }))
+  screenUnderTest()
+  fillValid()
+  type('涉及部门或企业（选填）', '局'.repeat(101))
+  fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+  expect(screen.getByText('涉及部门或企业不能超过 100 个字')).toBeTruthy()
+  expect(submits()).toHaveLength(0)
+  type('涉及部门或企业（选填）', '   ')
+  fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+  expect(await screen.findByText('诉求已提交')).toBeTruthy()
+  expect(submits()[0].json).toMatchObject({ location: null, concernedParty: null })
+})
+
+test('an anonymous retry after a lost answer still shows the query code the server repeats', async () => {
+  let attempt = 0
+  mockApi.on('POST', COMPLAINTS, () => {
+    attempt += 1
+    // The server filed it, but the answer never arrived.
+    if (attempt === 1) throw { kind: 'network', message: 'request:fail' }
+    return { status: 200, body: { ...complaintView({ anonymous: true }), queryCode: 'ABCDEFGHJK' } }
+  })
+  screenUnderTest()
+  fillValid()
+  fireEvent.click(screen.getByRole('switch', { name: '匿名提交' }))
+  fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+  expect(await screen.findByText('网络不可用，已保存，联网后自动提交')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: '立即重试提交' }))
+  expect(await screen.findByText('ABCDE-FGHJK')).toBeTruthy()
+  expect(screen.getByRole('button', { name: '复制查询码' })).toBeTruthy()
+  expect(screen.queryByRole('alert')).toBeNull()
+  expect(submits().map((c) => c.headers['Idempotency-Key'])).toEqual([
+    submits()[0].headers['Idempotency-Key'],
+    submits()[0].headers['Idempotency-Key'],
+  ])
+})
+
+test('signed out: the submission waits, nothing is sent, and it goes once someone signs in', async () => {
+  mockApi.on('POST', COMPLAINTS, () => ({ status: 201, body: complaintView() }))
+  screenUnderTest()
+  fillValid()
+  act(() => useSession.getState().clear())
+  fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+  expect(await screen.findByText('已保存，登录后自动提交')).toBeTruthy()
+  expect(submits()).toHaveLength(0)
+  await act(async () => useSession.getState().signedIn(loginResponse()))
+  expect(await screen.findByText('诉求已提交')).toBeTruthy()
+  expect(submits()).toHaveLength(1)
+})
+
+describe('诉求进展 notices', () => {
+  const SUBSCRIPTIONS = '/api/v1/me/subscriptions'
+  const state = (results: Record<string, string | null> = {}) => ({
+    platform: 'weapp',
+    templates: [{ id: 'tmpl-complaint', title: '诉求办理进展通知' }],
+    results,
+  })
+  const subscriptionCalls = (method: string) =>
+    mockApi.calls.filter((c) => c.method === method && c.url.split('?')[0].endsWith(SUBSCRIPTIONS))
+
+  beforeEach(() => {
+    mockEnv.platform = 'weapp'
+    mockApi.on('GET', SUBSCRIPTIONS, () => ({ body: state() }))
+    mockApi.on('POST', SUBSCRIPTIONS, (call) => ({ body: state(call.json.results) }))
+    mockApi.on('POST', COMPLAINTS, () => ({ status: 201, body: complaintView() }))
+  })
+
+  async function openForm() {
+    screenUnderTest()
+    await waitFor(() => expect(subscriptionCalls('GET')).toHaveLength(1))
+    expect(subscriptionCalls('GET')[0].url).toMatch(/platform=weapp&purpose=complaint/)
+    fillValid()
+  }
+
+  test('a real-name submit asks within the tap, records the answer, and files the complaint', async () => {
+    mockSubscribe.request.mockResolvedValue({ 'tmpl-complaint': 'accept' })
+    await openForm()
+    fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+    // Synchronously inside the tap: WeChat refuses the prompt after an awaited request.
+    expect(mockSubscribe.request).toHaveBeenCalledWith(['tmpl-complaint'])
+    expect(await screen.findByText('诉求已提交')).toBeTruthy()
+    await waitFor(() => expect(subscriptionCalls('POST')).toHaveLength(1))
+    expect(subscriptionCalls('POST')[0].json).toEqual({ platform: 'weapp', results: { 'tmpl-complaint': 'accept' } })
+    expect(submits()).toHaveLength(1)
+  })
+
+  test.each([
+    ['refused', () => mockSubscribe.request.mockResolvedValue({ 'tmpl-complaint': 'reject' })],
+    ['a failed prompt', () => mockSubscribe.request.mockRejectedValue(new Error('requestSubscribeMessage:fail'))],
+    ['a prompt that never closes', () => mockSubscribe.request.mockReturnValue(new Promise(() => undefined))],
+  ])('%s does not hold up the submission', async (_name, arrange) => {
+    arrange()
+    await openForm()
+    fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+    expect(mockSubscribe.request).toHaveBeenCalledTimes(1)
+    expect(await screen.findByText('诉求已提交')).toBeTruthy()
+    expect(submits()).toHaveLength(1)
+  })
+
+  test('an anonymous submit is not asked (no notices are sent for it)', async () => {
+    await openForm()
+    fireEvent.click(screen.getByRole('switch', { name: '匿名提交' }))
+    mockApi.on('POST', COMPLAINTS, () => ({
+      status: 201,
+      body: { ...complaintView({ anonymous: true }), queryCode: 'ABCDEFGHJK' },
+    }))
+    fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+    expect(await screen.findByText('ABCDE-FGHJK')).toBeTruthy()
+    expect(mockSubscribe.request).not.toHaveBeenCalled()
+  })
+
+  test('on H5 there is nothing to ask: no request, no prompt, the complaint goes', async () => {
+    mockEnv.platform = 'h5'
+    screenUnderTest()
+    fillValid()
+    fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+    expect(await screen.findByText('诉求已提交')).toBeTruthy()
+    expect(mockSubscribe.request).not.toHaveBeenCalled()
+    expect(subscriptionCalls('GET')).toHaveLength(0)
+  })
 })

@@ -1,10 +1,15 @@
 import type { SubscriptionState } from '../../../server/contract-licences'
+import type { SubscribePurpose } from '../../../server/contract-policies'
 import type { ApiClient } from '../client'
 
-/** GET /api/v1/me/subscriptions?platform= — the reminder templates to ask for and what the user answered. */
+/**
+ * GET /api/v1/me/subscriptions?platform=&purpose= — the templates to ask for and what the user
+ * answered. Without `purpose` the server answers for the licence reminder.
+ */
 export function getSubscriptions(
   client: ApiClient,
   platform: SubscriptionState['platform'],
+  purpose?: SubscribePurpose,
 ): Promise<SubscriptionState> {
-  return client.request<SubscriptionState>('GET', '/api/v1/me/subscriptions', { query: { platform } })
+  return client.request<SubscriptionState>('GET', '/api/v1/me/subscriptions', { query: { platform, purpose } })
 }

@@ -41,6 +41,8 @@ export function ComplaintCaseView(props: { view: ComplaintView; showPhotos?: boo
         <Text userSelect style={{ whiteSpace: 'pre-wrap' }}>
           {view.description}
         </Text>
+        {view.location ? <View>地点：{view.location.address}</View> : null}
+        {view.concernedParty ? <View>涉及部门或企业：{view.concernedParty}</View> : null}
         <View className='muted'>
           {view.anonymous ? '匿名提交：凭查询码查看进展，无回访电话' : `联系电话：${view.contactPhoneMasked ?? '—'}`}
         </View>

@@ -5,6 +5,8 @@ import {
   characterCount,
   DESCRIPTION_MAX_CHARS,
   isMainlandMobile,
+  MAX_ADDRESS_CHARS,
+  MAX_CONCERNED_PARTY_CHARS,
   maskedContactPhone,
   TITLE_MAX_CHARS,
 } from '../../domain/complaints/validation'
@@ -15,6 +17,7 @@ import { draftProblems } from './complaintRequest'
 import { useComplaintDraft } from './draftStore'
 import { pickAndUploadPhotos, removePhoto, uploadPhoto } from './photoUploads'
 import { PhotoGrid } from './PhotoGrid'
+import { useProgressSubscription } from './progressSubscribe'
 
 /** The new-complaint form. Every change lands in the persisted draft at once. */
 export function ComplaintForm(props: { onSubmit: () => void }) {
@@ -24,10 +27,14 @@ export function ComplaintForm(props: { onSubmit: () => void }) {
   const problems = draftProblems(draft)
   const shown = tried ? problems : {}
   const descriptionCount = characterCount(draft.description.trim())
+  const askForProgressNotices = useProgressSubscription()
 
+  // The tap itself: the subscribe prompt (real-name only) must be asked for from here.
   const submit = () => {
     setTried(true)
-    if (Object.keys(problems).length === 0) props.onSubmit()
+    if (Object.keys(problems).length > 0) return
+    if (!draft.anonymous) askForProgressNotices()
+    props.onSubmit()
   }
 
   return (
@@ -88,6 +95,7 @@ export function ComplaintForm(props: { onSubmit: () => void }) {
       <TextField
         label='地点（选填）'
         value={draft.place}
+        maxlength={MAX_ADDRESS_CHARS + 20}
         placeholder='如：许昌市魏都区七一路 12 号'
         error={shown.place}
         onChange={(place) => update({ place })}
@@ -95,6 +103,8 @@ export function ComplaintForm(props: { onSubmit: () => void }) {
       <TextField
         label='涉及部门或企业（选填）'
         value={draft.concerned}
+        maxlength={MAX_CONCERNED_PARTY_CHARS + 20}
+        placeholder='如：某某物业服务有限公司、区市场监管局'
         error={shown.concerned}
         onChange={(concerned) => update({ concerned })}
       />

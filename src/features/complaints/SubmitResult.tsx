@@ -5,7 +5,10 @@ import { toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
 import type { SubmittedComplaint } from './draftStore'
 
-/** After success. An anonymous case's query code is shown once, large, with 复制. */
+/**
+ * After success. An anonymous case's query code is shown large, with 复制 — also after a retried
+ * submit whose first answer was lost: the server answers a replay with the same code.
+ */
 export function SubmitResult(props: { submitted: SubmittedComplaint; onView: () => void; onDone: () => void }) {
   const { submitted } = props
   const code = submitted.queryCode ? formatQueryCode(submitted.queryCode) : null
@@ -33,13 +36,7 @@ export function SubmitResult(props: { submitted: SubmittedComplaint; onView: () 
             复制
           </ActionButton>
         </View>
-      ) : submitted.anonymous ? (
-        // The server shows the code only in its first answer (it keeps a hash); when that answer was
-        // lost and a retry fetched the case, the code cannot be shown again.
-        <View className='muted' ariaRole='alert'>
-          提交时网络中断，查询码未能取回。本机登录账号下的「我的诉求」中仍可查看这条匿名诉求
-        </View>
-      ) : (
+      ) : submitted.anonymous ? null : (
         <View className='muted'>办理进展会通过消息通知您，也可在「我的诉求」中查看</View>
       )}
       <ActionButton label='查看诉求进展' onClick={props.onView} />

@@ -46,7 +46,7 @@ export interface SubmittedComplaint {
   title: string
   statusLabel: string
   anonymous: boolean
-  /** null for real-name cases, and for an anonymous one whose first answer was lost (see SubmitResult) */
+  /** null for real-name cases; an anonymous case has it even after a retry (the server repeats it) */
   queryCode: string | null
 }
 

@@ -2,6 +2,7 @@ import type { ComplaintView } from '../../../server/contract-complaints'
 import { submitComplaint } from '../../api/complaints/submitComplaint'
 import { isApiError, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
+import { useSession } from '../../core/session'
 import { isOnline, onRetryMoment } from '../../platform/network'
 import { submitRequest } from './complaintRequest'
 import { useComplaintDraft } from './draftStore'
@@ -9,6 +10,7 @@ import { useComplaintDraft } from './draftStore'
 export type SendOutcome = 'sent' | 'queued' | 'refused' | 'idle'
 
 export const OFFLINE_MESSAGE = '网络不可用，已保存，联网后自动提交'
+export const SIGNED_OUT_MESSAGE = '已保存，登录后自动提交'
 
 let inFlight: Promise<SendOutcome> | null = null
 
@@ -33,6 +35,11 @@ async function sendOnce(): Promise<SendOutcome> {
   const store = useComplaintDraft.getState()
   const queued = store.queued
   if (!queued) return 'idle'
+  // Sent from anywhere in the app (ensureAutoSend), possibly before anyone has signed in: wait.
+  if (!useSession.getState().token) {
+    store.set({ queued: { ...queued, reason: SIGNED_OUT_MESSAGE } })
+    return 'queued'
+  }
   if (!(await isOnline())) {
     store.set({ queued: { ...queued, reason: OFFLINE_MESSAGE } })
     return 'queued'
@@ -42,9 +49,12 @@ async function sendOnce(): Promise<SendOutcome> {
     finished(await submitComplaint(apiClient, queued.request, queued.idempotencyKey))
     return 'sent'
   } catch (error) {
-    if (isTransient(error)) {
-      const reason =
-        isApiError(error) && error.name !== 'BusinessError' && error.name !== 'HttpError'
+    const signedOut =
+      isApiError(error) && (error.name === 'BusinessError' || error.name === 'HttpError') && error.status === 401
+    if (isTransient(error) || signedOut) {
+      const reason = signedOut
+        ? SIGNED_OUT_MESSAGE
+        : isApiError(error) && error.name !== 'BusinessError' && error.name !== 'HttpError'
           ? OFFLINE_MESSAGE
           : `${userMessage(error)}。已保存，稍后自动提交`
       useComplaintDraft.getState().set({ sending: false, queued: { ...queued, reason } })
@@ -109,13 +119,17 @@ export function editQueued(): void {
 let subscribed = false
 
 /**
- * From the first complaints screen on, for the rest of the app session, sends the queue whenever the
- * network returns or the app comes back to the foreground; and tries once now.
+ * From app launch (src/app.tsx) for the rest of the app session, sends the queue whenever the
+ * network returns, the app comes back to the foreground or someone signs in; and tries once now.
+ * Safe to call again (the complaint screens do): it subscribes once.
  */
 export function ensureAutoSend(): void {
   if (!subscribed) {
     subscribed = true
     onRetryMoment(() => void sendQueued())
+    useSession.subscribe((state, previous) => {
+      if (state.token && state.token !== previous.token) void sendQueued()
+    })
   }
   void sendQueued()
 }
