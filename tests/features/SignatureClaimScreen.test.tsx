@@ -87,6 +87,7 @@ test('an empty pad, and a tap, are refused with what to do; 重写 clears the st
   expect(screen.getByRole('alert').textContent).toBe('请先手写签名')
 
   draw([[30, 30]])
+  expect(screen.queryByRole('alert')).toBeNull()
   fireEvent.click(screen.getByRole('button', { name: '下一步：设置签署密码' }))
   expect(screen.getByRole('alert').textContent).toBe('签名太小，请在签名框内写大一些')
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { listSeals } from '../../api/seals/listSeals'
 import { apiClient } from '../../core/apiClient'
 import { ActionButton } from '../../ui/ActionButton'
@@ -8,7 +8,7 @@ import { SealClaim } from './SealClaim'
 import type { FaceStep } from '../../core/faceStep'
 import { SealGrants } from './SealGrants'
 import { SEAL_STATUS_LABELS } from './sealLabels'
-import { svgDataUrl } from '../../ui/svgDataUrl'
+import { SvgImage } from '../../ui/SvgImage'
 import { useLoad } from './useLoad'
 
 /** 电子印章 of the current enterprise: the seals one may use, claiming them, and (for the legal representative) grants. */
@@ -56,13 +56,7 @@ export function SealsScreen(props: {
       ) : (
         seals.map((seal) => (
           <View key={seal.id} className='card row'>
-            <Image
-              className='seal-image'
-              style={{ width: '72px', height: '72px' }}
-              src={svgDataUrl(seal.imageSvg)}
-              mode='aspectFit'
-              ariaLabel={seal.name}
-            />
+            <SvgImage className='seal-image' svg={seal.imageSvg} label={seal.name} width={72} height={72} />
             <View>
               <View className='title'>{seal.typeLabel}</View>
               <View>{seal.name}</View>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Image, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { FaceTicketIssued, PersonalSignatureView, SignatureImageInput } from '../../../server/contract-seals'
 import { claimSignature } from '../../api/seals/claimSignature'
 import { getMySignature } from '../../api/seals/getMySignature'
@@ -11,7 +11,7 @@ import { drawnSignatureSvg } from '../../domain/signing/signatureImage'
 import { normaliseStrokes, STROKES_PROBLEM_MESSAGES, type StrokePoint } from '../../domain/signing/strokes'
 import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
-import { svgDataUrl } from '../../ui/svgDataUrl'
+import { SvgImage } from '../../ui/SvgImage'
 import { PinField } from './PinField'
 import { SEAL_STATUS_LABELS } from './sealLabels'
 import { SignaturePad } from './SignaturePad'
@@ -52,12 +52,12 @@ function SignatureCard(props: { signature: PersonalSignatureView; justClaimed: b
   return (
     <View className='card' ariaRole={props.justClaimed ? 'status' : undefined}>
       <View className='title'>{props.justClaimed ? '个人电子签名领取成功' : '我的个人电子签名'}</View>
-      <Image
+      <SvgImage
         className='signature-image'
-        style={{ width: '240px', height: '120px' }}
-        src={svgDataUrl(signature.imageSvg)}
-        mode='aspectFit'
-        ariaLabel={`${signature.holderName}的个人电子签名`}
+        svg={signature.imageSvg}
+        label={`${signature.holderName}的个人电子签名`}
+        width={240}
+        height={120}
       />
       <View className='muted'>
         {signature.holderName}（{signature.idNumberMasked}）· {signature.imageKind === 'drawn' ? '手写' : '姓名生成'}
@@ -146,13 +146,7 @@ function ClaimFlow(props: { FaceStep: FaceStep; onClaimed: () => void }) {
       <View className='card'>
         <View className='title'>签名预览</View>
         {previewSvg ? (
-          <Image
-            className='signature-image'
-            style={{ width: '240px', height: '120px' }}
-            src={svgDataUrl(previewSvg)}
-            mode='aspectFit'
-            ariaLabel='手写签名预览'
-          />
+          <SvgImage className='signature-image' svg={previewSvg} label='手写签名预览' width={240} height={120} />
         ) : (
           <View className='muted'>将按刷脸核验的身份证姓名生成楷体签名。</View>
         )}
@@ -191,7 +185,12 @@ function ClaimFlow(props: { FaceStep: FaceStep; onClaimed: () => void }) {
         ))}
       </View>
       {kind === 'drawn' ? (
-        <SignaturePad onChange={setStrokes} />
+        <SignaturePad
+          onChange={(next) => {
+            setStrokes(next)
+            setError(null)
+          }}
+        />
       ) : (
         <View className='muted'>无需手写：领取时按刷脸核验的身份证姓名生成签名图样。</View>
       )}

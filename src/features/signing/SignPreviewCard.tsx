@@ -1,6 +1,6 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { SignerPreview, SignTaskPreview } from '../../../server/contract-seals'
-import { svgDataUrl } from '../../ui/svgDataUrl'
+import { SvgImage } from '../../ui/SvgImage'
 import { countdownText } from './useCountdown'
 
 const ROLE_LABELS: Record<'legal_representative' | 'handler', string> = {
@@ -29,13 +29,7 @@ export function SignPreviewCard(props: { preview: SignTaskPreview; secondsLeft: 
       <View className='field__label'>将使用的印章 / 签名</View>
       {preview.signers.map((signer) => (
         <View key={signer.kind === 'seal' ? signer.sealId : signer.role} className='row'>
-          <Image
-            className='seal-image'
-            style={{ width: '64px', height: '64px' }}
-            src={svgDataUrl(signer.imageSvg)}
-            mode='aspectFit'
-            ariaLabel={signerName(signer)}
-          />
+          <SvgImage className='seal-image' svg={signer.imageSvg} label={signerName(signer)} width={64} height={64} />
           <Text>{signerName(signer)}</Text>
         </View>
       ))}

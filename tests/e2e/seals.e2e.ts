@@ -1,0 +1,256 @@
+// 刷脸办事 / 电子印章 / 电子签名 / 扫码签章 / 验章 in Chromium against the real server (sandbox face):
+// verify face → claim the seals (PIN) → claim a hand-drawn personal signature → a document system
+// creates a task needing 合同专用章 + 经办人签名 → open its QR route → confirm by face → the task
+// reads 已签署 through the API → 验章 says valid; one byte of the document changed → invalid.
+import type { Browser, Page } from 'playwright-core'
+import { sm3Hex } from '../../server/signing/sm2'
+import { api, launchBrowser, newPhonePage, startServer, type RunningServer } from './harness'
+
+let server: RunningServer
+let browser: Browser
+
+const ZHANG = { phone: '13800000001', name: '张建国', idNumber: '411002197803150371' }
+const PIN = '258036'
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const visible = { visible: true } as const
+
+async function signIn(page: Page) {
+  await page.goto(`${server.baseUrl}/#/pages/login/index`)
+  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
+  await page.getByRole('button', { name: /演示账号：张建国/ }).click()
+  await page.getByRole('link', { name: /^当前企业：/ }).waitFor()
+}
+
+async function openPage(page: Page, route: string) {
+  await page.goto(`${server.baseUrl}/#${route}`)
+}
+
+/** The <input> inside Taro's H5 input element (both carry the placeholder; PINs have no textbox role). */
+function field(page: Page, placeholder: string) {
+  return page.locator(`input[placeholder="${placeholder}"]`).filter(visible)
+}
+
+/** The sandbox face panel: name and ID → 开始刷脸 → 沙箱：模拟通过. */
+async function passFace(page: Page) {
+  await field(page, '请输入姓名').fill(ZHANG.name)
+  await field(page, '请输入身份证号').fill(ZHANG.idNumber)
+  await page.getByRole('button', { name: '开始刷脸' }).filter(visible).click()
+  await page.getByRole('button', { name: '沙箱：模拟通过' }).filter(visible).click()
+}
+
+async function setPinTwice(page: Page) {
+  await field(page, '签署密码').fill(PIN)
+  await field(page, '再次输入签署密码').fill(PIN)
+}
+
+/** A 张 drawn with the mouse: pointer events on the Taro Canvas. */
+async function drawSignature(page: Page) {
+  const pad = page.getByRole('img', { name: /^签名板/ }).filter(visible)
+  await pad.scrollIntoViewIfNeeded()
+  const box = (await pad.boundingBox())!
+  const strokes: [number, number][][] = [
+    [
+      [0.1, 0.3],
+      [0.35, 0.3],
+      [0.3, 0.5],
+      [0.12, 0.5],
+      [0.15, 0.8],
+      [0.35, 0.8],
+    ],
+    [
+      [0.5, 0.2],
+      [0.5, 0.9],
+    ],
+    [
+      [0.7, 0.3],
+      [0.55, 0.55],
+      [0.85, 0.85],
+    ],
+  ]
+  for (const stroke of strokes) {
+    const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const
+    await page.mouse.move(...at(stroke[0]))
+    await page.mouse.down()
+    for (const point of stroke.slice(1)) await page.mouse.move(...at(point), { steps: 6 })
+    await page.mouse.up()
+  }
+}
+
+test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章 valid and then invalid', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  await signIn(page)
+  const current = await page.getByRole('link', { name: /^当前企业：/ }).getAttribute('aria-label')
+  const enterpriseName = current!.replace(/^当前企业：|，查看企业信息$/g, '')
+
+  // 刷脸办事 (sandbox): the verified person's enterprises are linked.
+  await openPage(page, '/packages/seals/pages/face/index')
+  await passFace(page)
+  await page.getByText('刷脸认证通过').filter(visible).waitFor()
+  await page.getByText(enterpriseName, { exact: true }).filter(visible).first().waitFor()
+
+  // 电子印章: PIN twice, then face → the seal set.
+  await openPage(page, '/packages/seals/pages/seals/index')
+  await page.getByText('领取电子印章').filter(visible).first().waitFor()
+  await setPinTwice(page)
+  await page.getByRole('button', { name: '下一步：刷脸领取' }).filter(visible).click()
+  await passFace(page)
+  await page.getByText('合同专用章', { exact: true }).filter(visible).waitFor()
+  await page
+    .getByRole('img', { name: `${enterpriseName}合同专用章` })
+    .filter(visible)
+    .waitFor()
+  await page.getByText('法定代表人名章', { exact: true }).filter(visible).waitFor()
+
+  // 个人电子签名, drawn by hand on the canvas.
+  await page.getByRole('button', { name: '个人电子签名' }).filter(visible).click()
+  await page.getByText('领取个人电子签名').filter(visible).waitFor()
+  await page.getByRole('button', { name: '下一步：设置签署密码' }).filter(visible).click()
+  await page.getByRole('alert').filter({ hasText: '请先手写签名', visible: true }).waitFor()
+  // The ink shows as it is drawn, and 重写 wipes it.
+  await drawSignature(page)
+  expect(await inkedPixels(page)).toBeGreaterThan(100)
+  await page.getByRole('button', { name: '重写' }).filter(visible).click()
+  expect(await inkedPixels(page)).toBe(0)
+  await drawSignature(page)
+  await page.getByRole('button', { name: '下一步：设置签署密码' }).filter(visible).click()
+  await page.getByText('签名预览').filter(visible).waitFor()
+  await setPinTwice(page)
+  await page.getByRole('button', { name: '下一步：刷脸领取' }).filter(visible).click()
+  await passFace(page)
+  await page.getByText('个人电子签名领取成功').filter(visible).waitFor()
+  await page.getByText(/手写/).filter(visible).first().waitFor()
+  await page.getByRole('img', { name: '张建国的个人电子签名' }).filter(visible).waitFor()
+
+  // The app's own API view of the signature: drawn, from our strokes.
+  const login = await api(server, 'POST', '/api/v1/auth/login', {
+    platform: 'h5',
+    code: `sandbox:${ZHANG.phone}`,
+    consentVersion: '2026-11-01',
+  })
+  expect(login.status).toBe(200)
+  const mine = await api(server, 'GET', '/api/v1/signatures/mine', undefined, login.body.token)
+  expect(mine.body.signature.imageKind).toBe('drawn')
+  expect(mine.body.signature.imageSvg).toMatch(/<path d="M[\d. ]+L/)
+  const enterprises = await api(server, 'GET', '/api/v1/enterprises', undefined, login.body.token)
+  const enterprise = enterprises.body.find((e: { name: string }) => e.name === enterpriseName)
+
+  // A document system registers and asks for 合同专用章 + 经办人签名 on a document.
+  const system = await api(server, 'POST', '/api/v1/admin/systems', {
+    name: '许昌市合同管理平台',
+    scopes: ['sign-tasks'],
+  })
+  expect(system.status).toBe(201)
+  const documentBytes = Buffer.from(`%PDF-1.7\n食品原料采购合同 ${Date.now()}\n甲方：${enterpriseName}\n%%EOF\n`)
+  const task = await api(
+    server,
+    'POST',
+    '/api/v1/sign-tasks',
+    {
+      enterpriseUscc: enterprise.uscc,
+      signers: [{ sealType: 'contract' }, { personalSignature: { role: 'handler' } }],
+      documentName: '食品原料采购合同.pdf',
+      document: documentBytes.toString('base64'),
+    },
+    system.body.apiKey,
+  )
+  expect(task.status).toBe(201)
+
+  // The QR's route: /s/<ticket> → the H5 扫码签章 page → preview → face (a personal slot defaults to it).
+  const qrPath = new URL(task.body.qrContent).pathname
+  await page.goto(`${server.baseUrl}${qrPath}`)
+  await page.getByText('食品原料采购合同.pdf').filter(visible).first().waitFor()
+  await page.getByText(`签署企业：${enterpriseName}`, { exact: false }).filter(visible).waitFor()
+  await page
+    .getByText(/经办人签名：张建国/)
+    .filter(visible)
+    .first()
+    .waitFor()
+  await page
+    .getByRole('img', { name: `${enterpriseName}合同专用章` })
+    .filter(visible)
+    .waitFor()
+  await page.getByRole('img', { name: '经办人签名：张建国' }).filter(visible).waitFor()
+  await passFace(page)
+  await page.getByText('已签署', { exact: true }).filter(visible).waitFor()
+
+  // The system reads 已签署 with two signature records.
+  const done = await api(server, 'GET', `/api/v1/sign-tasks/${task.body.taskId}`, undefined, system.body.apiKey)
+  expect(done.body.status).toBe('signed')
+  expect(done.body.statusLabel).toBe('已签署')
+  expect(done.body.signatures.map((s: { kind: string }) => s.kind).sort()).toEqual(['personal', 'seal'])
+  const sealRecord = done.body.signatures.find((s: { kind: string }) => s.kind === 'seal')
+  expect(sealRecord.documentSm3).toBe(sm3Hex(documentBytes))
+
+  // 验章 with the record and the document's SM3: valid.
+  const tampered = Buffer.from(documentBytes)
+  tampered[12] ^= 0x01
+  await openPage(page, '/packages/seals/pages/verify/index')
+  await page.getByRole('textbox', { name: '签章记录（JSON）' }).filter(visible).fill(JSON.stringify(sealRecord))
+  const sm3Field = page.getByRole('textbox', { name: /文件 SM3 摘要/ }).filter(visible)
+  await sm3Field.fill(sm3Hex(documentBytes))
+  await page.getByRole('button', { name: '开始验章' }).filter(visible).click()
+  await page.getByText('验章通过：签章真实有效').filter(visible).waitFor()
+  await page.getByText('文件与签章时一致，未被修改').filter(visible).waitFor()
+
+  // One byte changed: hashMatches false, shown as such.
+  await sm3Field.fill(sm3Hex(tampered))
+  await page.getByRole('button', { name: '开始验章' }).filter(visible).click()
+  await page.getByText('验章未通过：签章无效').filter(visible).waitFor()
+  const integrity = page.locator('[data-check="hashMatches"]').filter(visible)
+  await expectText(integrity, '✗ 文件完整性：文件与签章时不一致')
+  await page.getByText('签名真实有效').filter(visible).waitFor()
+
+  // The same through the API with the document itself, for both records.
+  for (const record of done.body.signatures) {
+    const good = await api(server, 'POST', '/api/v1/seal-verifications', {
+      signatureRecord: record,
+      document: documentBytes.toString('base64'),
+    })
+    expect(good.body.valid).toBe(true)
+    const bad = await api(server, 'POST', '/api/v1/seal-verifications', {
+      signatureRecord: record,
+      document: tampered.toString('base64'),
+    })
+    expect(bad.body.valid).toBe(false)
+    expect(bad.body.checks.hashMatches).toBe(false)
+    expect(bad.body.checks.signatureValid).toBe(true)
+  }
+
+  // 用章记录 shows the claim and the signing, confirmed by face.
+  await openPage(page, '/packages/seals/pages/audit/index')
+  await page.getByText('领取印章', { exact: true }).filter(visible).first().waitFor()
+  await page
+    .getByText(/以.*合同专用章签署《食品原料采购合同\.pdf》.*刷脸确认/)
+    .filter(visible)
+    .first()
+    .waitFor()
+  expect(errors).toEqual([])
+})
+
+/** Non-transparent pixels on the signature pad's <canvas>. */
+async function inkedPixels(page: Page): Promise<number> {
+  return page
+    .locator('canvas[canvas-id="signature-pad"]')
+    .filter(visible)
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+      let count = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count += 1
+      return count
+    })
+}
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string) {
+  await locator.waitFor()
+  expect((await locator.textContent())?.replace(/\s+/g, '')).toContain(text.replace(/\s+/g, ''))
+}
