@@ -173,6 +173,7 @@ export async function benchPolicyMatching(log: (line: string) => void = console.
   const naiveSamplePairs = sample.length * policies.length
   const naiveMsEstimated = naive.ms * (pairs / naiveSamplePairs)
 
+  const share = (count: number) => `${((count / pairs) * 100).toFixed(1)} %`
   log(
     `policies: ${policies.length.toLocaleString('en')} × ${profiles.length.toLocaleString('en')} profiles = ${pairs.toExponential(0)} pairs in ${match.ms.toFixed(0)} ms (CPU ${match.cpuMs.toFixed(0)} ms; ${((match.ms * 1e6) / pairs).toFixed(1)} ns/pair); encode ${encode.ms.toFixed(0)} ms, compile ${compile.ms.toFixed(1)} ms (${compile.result.distinctConditions} distinct conditions)`,
   )
@@ -180,7 +181,7 @@ export async function benchPolicyMatching(log: (line: string) => void = console.
     `  naive (matchPolicy per pair): ${naiveSamplePairs.toLocaleString('en')} pairs in ${naive.ms.toFixed(0)} ms → ${pairs.toExponential(0)} ≈ ${(naiveMsEstimated / 1000).toFixed(0)} s; ratio ${(naiveMsEstimated / match.ms).toFixed(0)}×`,
   )
   log(
-    `  可申报 ${found.eligible.length.toLocaleString('en')} pairs, 差一点 ${found.near.length.toLocaleString('en')}; sample mismatches vs matchPolicy ${sampleMismatches}`,
+    `  可申报 ${found.eligible.length.toLocaleString('en')} pairs (${share(found.eligible.length)}), 差一点 ${found.near.length.toLocaleString('en')} (${share(found.near.length)}); sample mismatches vs matchPolicy ${sampleMismatches}`,
   )
   return {
     pairs,

@@ -5,16 +5,18 @@
  * Why it is fast: conditions are prepared once for the date and shared — a catalogue repeats
  * 「注册地：衢州市」 or 「近 3 年无严重违法失信记录」 across hundreds of policies, and each distinct
  * condition is evaluated once per profile, into a bitset (unmetBits.ts). A policy is then a few
- * word operations per 32 profiles (costProgram.ts). A near miss may fail any one condition (even
- * the industry), so no condition lets a policy be skipped outright.
+ * word operations per 32 profiles (costProgram.ts). A condition on what an enterprise cannot change
+ * (region, industry, founding age) also writes the bits of profiles it blocks (不满足, never 差一点);
+ * one it does not know the fact for may still be near, so no condition lets a policy be skipped.
  */
 import type { IsoDate } from '../calendar/dates'
-import { BLOCK, WORDS, addNode, compileNode, type DistinctLeaves } from './costProgram'
+import { BLOCK, WORDS, addNode, compileNode, type DistinctLeaves, type LeafBits } from './costProgram'
 import { NEAR_MAX_FIXES } from './match'
 import type { Policy } from './policy'
+import { isUnfixable } from './prepare'
 import type { EnterpriseProfile } from './profile'
 import { encodeProfiles, type ProfileTable } from './profileTable'
-import { lookupsFor, unmetBits } from './unmetBits'
+import { blockedBits, lookupsFor, unmetBits } from './unmetBits'
 
 type PolicyIndices = Uint16Array | Uint32Array
 
@@ -103,7 +105,11 @@ export function compilePolicies(policies: readonly Policy[], today: IsoDate): Po
   const roots = policies.map((policy) => compileNode(policy.eligibility, today, distinct))
   const leaves = [...distinct.values()].map((entry) => entry.leaf)
   const P = policies.length
-  const unmet = new Int32Array(leaves.length * WORDS)
+  const blocking = leaves.map(isUnfixable)
+  const bits: LeafBits = {
+    unmet: new Int32Array(leaves.length * WORDS),
+    blocked: new Int32Array(leaves.length * WORDS),
+  }
   const [c0, c1] = [new Int32Array(WORDS), new Int32Array(WORDS)]
   // Verdict bits of the block, word-major ([w × P + p]) so one word's 32 profiles read together.
   const [zeroBits, nearBits] = [new Int32Array(WORDS * P), new Int32Array(WORDS * P)]
@@ -115,11 +121,14 @@ export function compilePolicies(policies: readonly Policy[], today: IsoDate): Po
     for (let start = 0; start < table.count; start += BLOCK) {
       const n = Math.min(BLOCK, table.count - start)
       const words = Math.ceil(n / 32)
-      for (let d = 0; d < leaves.length; d++) unmetBits(leaves[d], lookups[d], table, start, n, unmet, d * WORDS)
+      for (let d = 0; d < leaves.length; d++) {
+        unmetBits(leaves[d], lookups[d], table, start, n, bits.unmet, d * WORDS)
+        if (blocking[d]) blockedBits(leaves[d], lookups[d], table, start, n, bits.blocked, d * WORDS)
+      }
       for (let p = 0; p < P; p++) {
         c0.fill(0, 0, words)
         c1.fill(0, 0, words)
-        addNode(roots[p], unmet, c0, c1, words)
+        addNode(roots[p], bits, c0, c1, words)
         for (let w = 0; w < words; w++) {
           const a = c0[w]
           const b = c1[w]

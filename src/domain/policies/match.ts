@@ -2,17 +2,22 @@
  * One enterprise against one policy, explained condition by condition — the detail view and the
  * 政策计算器. Bulk matching (push to every enterprise) is compiled.ts, which must agree with this.
  *
- * Verdict. Each leaf condition that is not met (不满足 or 待补充) costs 1 to fix. An all-of group
- * costs the sum of its members; an any-of group the cost of its cheapest member — so an any-of
- * group of leaves counts as ONE condition to fix, and an any-of over all-of branches costs the
- * cheapest branch. The policy is 可申报 at cost 0, 差一点 at cost 1–2 ("补齐 1 项即可申报"),
- * and 不符合 otherwise (an empty any-of group can never be fixed).
+ * Verdict. Each leaf condition that is not met costs 1 to fix (补充 a missing fact, or change an
+ * unmet one: obtain a qualification, hire, raise the R&D ratio…) — except a condition on a fact the
+ * enterprise cannot change by applying (region or development zone, industry, founding age; see
+ * isUnfixable in prepare.ts): 不满足 there costs Infinity, never fixable, so "补齐 1 项：所在区域"
+ * is never said to an enterprise in another district. (待补充 on such a fact still costs 1.) An
+ * all-of group costs the sum of its members; an any-of group the cost of its cheapest member — so
+ * an any-of group of leaves counts as ONE condition to fix, one with every member unfixably unmet
+ * can never be fixed, and an any-of over all-of branches costs the cheapest branch. The policy is
+ * 可申报 at cost 0, 差一点 at cost 1–2 ("补齐 1 项即可申报"), and 不符合 otherwise (an empty
+ * any-of group can never be fixed either).
  */
 import { toDayNumber, type IsoDate } from '../calendar/dates'
 import { groupParts, isLeaf, type Condition, type ConditionGroup, type LeafCondition } from './conditions'
 import { conditionLabel, factText, missingFieldsOf } from './explain'
 import type { Policy } from './policy'
-import { MET, MISSING, encodeFacts, leafState, prepareLeaf, type EncodedFacts } from './prepare'
+import { MISSING, encodeFacts, leafCost, leafState, prepareLeaf, type EncodedFacts } from './prepare'
 import { inCalculatorOrder, type EnterpriseProfile, type ProfileField } from './profile'
 import { enterpriseSizeClass, type SizeClassResult } from './sizeClass'
 
@@ -85,7 +90,7 @@ function evaluateLeaf(leaf: LeafCondition, e: Evaluation, group: ConditionResult
     fact: factText(leaf, state, e.profile, e.size, missing),
     ...(group ? { group } : {}),
   })
-  return state === MET ? 0 : 1
+  return leafCost(prepared, state)
 }
 
 function costOf(condition: Condition | ConditionGroup, e: Evaluation, depth: number): number {

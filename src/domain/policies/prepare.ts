@@ -38,6 +38,23 @@ export type PreparedLeaf =
   /** Met when no violation, or the latest is before `cutoff` (a day number). */
   | { kind: 'noViolation'; cutoff: number }
 
+/**
+ * Conditions on facts an enterprise cannot change by applying for a subsidy: where it is
+ * registered (region or development zone), its industry, and its founding age — one too young for
+ * 成立满 N 年 is not "one condition away" today (it may become eligible with time, which is a new
+ * match then, not a fix now), and one too old for 成立未满 N 年 never will be. When such a condition
+ * is 不满足 no number of fixes makes the policy applicable, so it costs "infinitely many"; when its
+ * fact is 待补充 it still costs 1 (telling us the fact may well meet it), and met it costs 0.
+ */
+export function isUnfixable(leaf: PreparedLeaf): boolean {
+  return leaf.kind === 'industry' || leaf.kind === 'region' || leaf.kind === 'founded'
+}
+
+/** What meeting the leaf would take: 0 met, 1 a fix (unmet or missing), Infinity never (unfixable, unmet). */
+export function leafCost(leaf: PreparedLeaf, state: LeafState): number {
+  return state === MET ? 0 : state === UNMET && isUnfixable(leaf) ? Infinity : 1
+}
+
 const bitsOf = <T>(values: readonly T[], vocabulary: readonly T[]) =>
   values.reduce((bits, value) => bits | (1 << vocabulary.indexOf(value)), 0)
 

@@ -143,6 +143,64 @@ test('the compiled matcher agrees with matchPolicy on 5,000 random pairs', () =>
   )
 })
 
+// Conditions on what an enterprise cannot change (region or zone, industry, founding age) block a
+// policy when 不满足 and cost 1 when 待补充: these policies are mostly such conditions, in any-of
+// groups of them alone (every member blocked → never) and mixed with fixable ones.
+const [industryLeaf, , foundedLeaf, , regionLeaf, qualificationLeaf, , employeesLeaf] = leafKinds
+const unfixableLeaf = fc
+  .oneof(
+    { weight: 3, arbitrary: fc.oneof(industryLeaf, foundedLeaf, regionLeaf) },
+    { weight: 1, arbitrary: fc.oneof(qualificationLeaf, employeesLeaf) },
+  )
+  .map((c) => ({ ...c, id: 'x' }) as LeafCondition)
+const unfixablePolicy = fc
+  .tuple(
+    fc.boolean(),
+    fc.array(
+      fc.oneof(
+        { weight: 2, arbitrary: unfixableLeaf },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.boolean(), fc.array(unfixableLeaf, { minLength: 1, maxLength: 3 }))
+            .map(([isAll, members]): Condition => (isAll ? { all: members } : { any: members })),
+        },
+      ),
+      { maxLength: 4 },
+    ),
+  )
+  .map(([isAll, members]) => policyWith(isAll ? all(...members) : any(...members)))
+
+test('unfixable conditions: the compiled matcher agrees with matchPolicy on 5,000 more random pairs', () => {
+  fc.assert(
+    fc.property(
+      fc.array(unfixablePolicy, { minLength: 10, maxLength: 10 }),
+      fc.array(profile, { minLength: 5, maxLength: 5 }),
+      today,
+      (policies, profiles, on) => expectAgreement(policies, profiles, on),
+    ),
+    { numRuns: 100 },
+  )
+})
+
+test('wrong region, industry or founding age is 不符合 in bulk too; the fact unknown is 差一点', () => {
+  const policies = [
+    policyWith(all({ id: 'r', kind: 'region', areas: [{ code: '411000', name: '许昌市' }] })),
+    policyWith(all({ id: 'i', kind: 'industry', include: ['C'] })),
+    policyWith(all({ id: 'f', kind: 'foundedYears', minYears: 3 })),
+    policyWith(all({ id: 'z', kind: 'region', zones: ['许昌经济技术开发区'] })),
+    // Either branch will do: the wrong region alone does not block.
+    policyWith(
+      any({ id: 'r', kind: 'region', areas: [{ code: '411000', name: '许昌市' }] }, { id: 'e', kind: 'exporter' }),
+    ),
+  ]
+  const matcher = compilePolicies(policies, '2026-03-01')
+  const elsewhere = { regionCode: '330802', industryCode: 'I6510', foundedOn: '2025-06-01', developmentZone: null }
+  expect(matcher.matchProfile(elsewhere)).toEqual({ eligible: [], near: [4] })
+  expect(matcher.matchProfile({})).toEqual({ eligible: [], near: [0, 1, 2, 3, 4] })
+  expect(matcher.matchProfile({ ...elsewhere, exporter: true })).toEqual({ eligible: [4], near: [] })
+})
+
 test('across block boundaries (2,048 profiles a block, 32 a word) and every verdict', () => {
   const policies = fc.sample(policy, { numRuns: 12, seed: 7 })
   const profiles = fc.sample(profile, { numRuns: 2_081, seed: 8 })

@@ -63,15 +63,59 @@ describe('a policy explains itself condition by condition', () => {
   })
 
   test('two conditions to fix is still 差一点; three is 不符合', () => {
-    const two = matchPolicy({ ...manufacturer, industryCode: 'I6510', regionCode: '330802' }, policy, TODAY)
+    // 工业 with 400 people (and 5000万) is 中型: size and head count both fail.
+    const two = matchPolicy({ ...manufacturer, employees: 400 }, policy, TODAY)
     expect(two).toMatchObject({ verdict: 'near', unmetCount: 2, fixesNeeded: 2 })
-    const three = matchPolicy(
-      { ...manufacturer, industryCode: 'I6510', regionCode: '330802', employees: 400 },
-      policy,
-      TODAY,
+    const three = matchPolicy({ ...manufacturer, employees: 400, regionCode: undefined }, policy, TODAY)
+    expect(three).toMatchObject({ verdict: 'ineligible', unmetCount: 2, missingCount: 1, fixesNeeded: 3 })
+  })
+
+  test('another region or industry cannot be fixed by applying: 不符合, not 差一点', () => {
+    const elsewhere = matchPolicy({ ...manufacturer, regionCode: '330802' }, policy, TODAY)
+    expect(elsewhere).toMatchObject({ verdict: 'ineligible', unmetCount: 1, fixesNeeded: null })
+    expect(elsewhere.conditions[3]).toMatchObject({ id: 'area', outcome: 'unmet' })
+    // 软件业 with 86 people and 5000万 is still 小型: only the industry fails.
+    expect(matchPolicy({ ...manufacturer, industryCode: 'I6510' }, policy, TODAY)).toMatchObject({
+      verdict: 'ineligible',
+      unmetCount: 1,
+      fixesNeeded: null,
+    })
+  })
+
+  test('region or industry unknown is 待补充: one fix, 差一点', () => {
+    expect(matchPolicy({ ...manufacturer, regionCode: undefined }, policy, TODAY)).toMatchObject({
+      verdict: 'near',
+      missingCount: 1,
+      missingFacts: ['regionCode'],
+      fixesNeeded: 1,
+    })
+    // Without the industry the size class is unknown too (its thresholds depend on the industry).
+    expect(matchPolicy({ ...manufacturer, industryCode: undefined }, policy, TODAY)).toMatchObject({
+      verdict: 'near',
+      missingCount: 2,
+      fixesNeeded: 2,
+    })
+  })
+
+  test('too young or too old for the founding-age band is 不符合; founding date unknown is 差一点', () => {
+    const established = policyWith(all({ id: 'f', kind: 'foundedYears', minYears: 3 }, { id: 'e', kind: 'exporter' }))
+    const young = { foundedOn: '2024-06-01', exporter: true }
+    expect(matchPolicy(young, established, TODAY)).toMatchObject({ verdict: 'ineligible', fixesNeeded: null })
+    expect(matchPolicy({ exporter: true }, established, TODAY)).toMatchObject({ verdict: 'near', fixesNeeded: 1 })
+    const startup = policyWith(all({ id: 'f', kind: 'foundedYears', maxYears: 5 }))
+    expect(matchPolicy({ foundedOn: '2010-01-01' }, startup, TODAY)).toMatchObject({ verdict: 'ineligible' })
+    expect(matchPolicy({ foundedOn: '2024-06-01' }, startup, TODAY)).toMatchObject({ verdict: 'eligible' })
+  })
+
+  test('a development zone listed beside areas: in neither is 不符合, zone unknown is 差一点', () => {
+    const zoned = policyWith(
+      all({ id: 'z', kind: 'region', areas: [{ code: '411002', name: '魏都区' }], zones: ['许昌经济技术开发区'] }),
     )
-    // 软件业 with 400 people and 5000万 is 中型 (≥100 and ≥1000万): size fails too.
-    expect(three).toMatchObject({ verdict: 'ineligible', unmetCount: 4, fixesNeeded: 4 })
+    expect(matchPolicy({ regionCode: '411003', developmentZone: null }, zoned, TODAY).verdict).toBe('ineligible')
+    expect(matchPolicy({ regionCode: '411003' }, zoned, TODAY)).toMatchObject({ verdict: 'near', fixesNeeded: 1 })
+    expect(matchPolicy({ regionCode: '411003', developmentZone: '许昌经济技术开发区' }, zoned, TODAY).verdict).toBe(
+      'eligible',
+    )
   })
 
   test('missing facts count like unmet ones toward 差一点, and are listed in calculator order', () => {
@@ -134,12 +178,27 @@ describe('any-of groups count as one condition to fix: the cheapest member', () 
     expect(result).toMatchObject({ verdict: 'near', unmetCount: 3, fixesNeeded: 1 })
   })
 
-  test('group unmet + wrong region = 2 fixes: 差一点; + wrong industry = 3: 不符合', () => {
-    const facts = { ...manufacturer, qualifications: [], rdSpendWan: 0, regionCode: '330802' }
+  test('group unmet + region unknown = 2 fixes: 差一点; + industry unknown = 3: 不符合; wrong region: 不符合', () => {
+    const facts = { ...manufacturer, qualifications: [], rdSpendWan: 0, regionCode: undefined }
     expect(matchPolicy(facts, policy, TODAY)).toMatchObject({ verdict: 'near', fixesNeeded: 2 })
-    expect(matchPolicy({ ...facts, industryCode: 'F5211' }, policy, TODAY)).toMatchObject({
+    expect(matchPolicy({ ...facts, industryCode: undefined }, policy, TODAY)).toMatchObject({
       verdict: 'ineligible',
       fixesNeeded: 3,
+    })
+    expect(matchPolicy({ ...facts, regionCode: '330802' }, policy, TODAY)).toMatchObject({
+      verdict: 'ineligible',
+      fixesNeeded: null,
+    })
+  })
+
+  test('an any-of whose members are all in other regions is never met; a fixable member keeps it near', () => {
+    const areas = (code: string): LeafCondition => ({ id: code, kind: 'region', areas: [{ code, name: code }] })
+    const regions = policyWith(all({ any: [areas('411000'), areas('330800')] }))
+    expect(matchPolicy({ regionCode: '110101' }, regions, TODAY)).toMatchObject({ verdict: 'ineligible' })
+    const orExporter = policyWith(any(areas('411000'), { id: 'e', kind: 'exporter' }))
+    expect(matchPolicy({ regionCode: '110101', exporter: false }, orExporter, TODAY)).toMatchObject({
+      verdict: 'near',
+      fixesNeeded: 1,
     })
   })
 
