@@ -1,7 +1,9 @@
 // 有诉即办 in Chromium against the real server: a complaint with 2 photos survives a reload
 // mid-draft; its first submit loses the answer (route abort after the server took it) and is queued; the retry files exactly
 // one complaint (seen through the staff API); staff steps 受理 → 交办 → 办理 → 答复 show on the
-// timeline; 不满意 opens 回访 with its rectification deadline.
+// timeline; 不满意 opens 回访 with its rectification deadline. The place and the department concerned
+// travel as their own fields. An anonymous submit whose answer is lost still shows its query code
+// after the retry, and the code finds the case.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -25,6 +27,10 @@ afterAll(async () => {
 
 const TITLE = '七一路菜市场占道经营'
 const DESCRIPTION = '七一路菜市场门口长期占道经营，早高峰车辆无法通行，希望尽快整治。'
+const PLACE = '许昌市魏都区七一路 12 号'
+const CONCERNED = '七一路菜市场管理方'
+const PLACE_FIELD = /地点|七一路 12 号/
+const CONCERNED_FIELD = /涉及部门或企业|某某物业/
 // Real PNG files (the tab-bar icons): the H5 picker decodes each image, so the bytes must be valid.
 const PHOTOS = ['inbox.png', 'me.png'].map((name) => ({
   name,
@@ -72,11 +78,15 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
   await chooser.setFiles(PHOTOS)
   await expectCount(page, '已上传', 2)
   await page.getByRole('spinbutton', { name: /联系电话/ }).fill('13800138000')
+  await page.getByRole('textbox', { name: PLACE_FIELD }).fill(PLACE)
+  await page.getByRole('textbox', { name: CONCERNED_FIELD }).fill(CONCERNED)
 
   // A reload mid-draft keeps the text and the uploaded photos.
   await page.reload()
   await expectValue(page, /标题|一句话概括/, TITLE)
   await expectValue(page, /诉求内容|请写明发生了什么/, DESCRIPTION)
+  await expectValue(page, PLACE_FIELD, PLACE)
+  await expectValue(page, CONCERNED_FIELD, CONCERNED)
   await expectCount(page, '已上传', 2)
   await visible(page, '联系电话：138****8000').waitFor()
 
@@ -102,7 +112,13 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
     .catch(() => undefined)
   const filed = (await staff('GET', '/staff/complaints')).body.items
   expect(filed).toHaveLength(1)
-  expect(filed[0]).toMatchObject({ title: TITLE, contactPhoneMasked: '138****8000' })
+  expect(filed[0]).toMatchObject({
+    title: TITLE,
+    description: DESCRIPTION,
+    contactPhoneMasked: '138****8000',
+    location: { latitude: null, longitude: null, address: PLACE },
+    concernedParty: CONCERNED,
+  })
   expect(filed[0].attachments).toHaveLength(2)
   const id: string = filed[0].id
 
@@ -125,6 +141,8 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
   }
   await visible(page, '魏都区城市管理局').waitFor()
   await visible(page, '已联合街道清理占道摊位，并设置临时疏导。').waitFor()
+  await visible(page, `地点：${PLACE}`).waitFor()
+  await visible(page, `涉及部门或企业：${CONCERNED}`).waitFor()
   // The photos come from the server with the user's token and actually decode.
   const photo = page.getByRole('img', { name: '诉求照片 2' }).filter({ visible: true })
   await photo.waitFor()
@@ -138,6 +156,47 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
   const visit = (await staff('GET', `/staff/complaints/${id}`)).body.case.returnVisit
   await visible(page, `整改期限：${visit.rectifyBy}`).waitFor()
   await visible(page, `回访期限：${visit.callBackBy}`).waitFor()
+  expect(errors).toEqual([])
+})
+
+test('anonymous: the answer to the first submit is lost, the retry still shows the query code, which finds the case', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  await signIn(page)
+  const before: number = (await staff('GET', '/staff/complaints')).body.items.length
+  await page.goto(`${server.baseUrl}/#/packages/complaints/pages/new/index`)
+  const title = '夜间施工噪音扰民'
+  await page.getByRole('radio', { name: '投诉，13 个工作日内答复' }).click()
+  await page.getByRole('textbox', { name: /标题|一句话概括/ }).fill(title)
+  await page
+    .getByRole('textbox', { name: /诉求内容|请写明发生了什么/ })
+    .fill('工地每晚十一点后仍在施工，噪音很大，影响居民休息。')
+  await page.getByRole('switch', { name: '匿名提交' }).click()
+
+  await page.route(
+    '**/api/v1/complaints',
+    async (route) => {
+      await route.fetch()
+      await route.abort('internetdisconnected')
+    },
+    { times: 1 },
+  )
+  await page.getByRole('button', { name: '提交诉求' }).click()
+  await visible(page, '网络不可用，已保存，联网后自动提交').waitFor()
+  await page.getByRole('button', { name: '立即重试提交' }).click()
+  await visible(page, '诉求已提交').waitFor()
+  const shown = visible(page, /^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/)
+  await shown.waitFor()
+  const code = (await shown.textContent())!.trim()
+  expect((await staff('GET', '/staff/complaints')).body.items).toHaveLength(before + 1)
+
+  await page.goto(`${server.baseUrl}/#/packages/complaints/pages/query/index`)
+  await page
+    .getByRole('textbox', { name: /查询码|10 位查询码/ })
+    .filter({ visible: true })
+    .fill(code)
+  await page.getByRole('button', { name: '查询' }).filter({ visible: true }).click()
+  await visible(page, title).waitFor()
+  await visible(page, '匿名提交：凭查询码查看进展，无回访电话').waitFor()
   expect(errors).toEqual([])
 })
 
