@@ -8,7 +8,7 @@ import { SubmitResult } from './SubmitResult'
 
 /**
  * 提交诉求: the form, or — once submitted — the submission waiting for the network, or the result.
- * While this screen is open the queue is sent whenever the network returns or the app comes back.
+ * The queue is also sent app-wide (ensureAutoSend from src/app.tsx); opening this screen tries it at once.
  */
 export function NewComplaintScreen(props: { onOpen: (complaintId: string) => void; onDone: () => void }) {
   const { queued, submitted, sending, set } = useComplaintDraft()
