@@ -6,13 +6,14 @@ import { getPolicyPush } from '../../api/policies/getPolicyPush'
 import { setPolicyPush } from '../../api/policies/setPolicyPush'
 import { apiClient } from '../../core/apiClient'
 import { FilterChips } from './FilterChips'
+import { NewPolicySubscribe } from './NewPolicySubscribe'
 
 const OPTIONS: { value: PolicyPushFrequency; label: string }[] = [
   { value: 'instant', label: '发布即推送' },
   { value: 'weekly', label: '每周汇总一次' },
 ]
 
-/** 新政策推送: instantly on publication, or one weekly digest. */
+/** 新政策推送: instantly on publication, or one weekly digest; and the subscribe-message permission. */
 export function PushPreferenceSection() {
   const [frequency, setFrequency] = useState<PolicyPushFrequency | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
@@ -41,6 +42,7 @@ export function PushPreferenceSection() {
       <View className='title'>新政策推送</View>
       <View className='muted'>符合条件的新政策发布后，通过「消息」通知您</View>
       <FilterChips name='推送方式' options={OPTIONS} selected={frequency} onSelect={(value) => void choose(value)} />
+      <NewPolicySubscribe />
       {error ? (
         <View className='error-text' ariaRole='alert'>
           {error}
