@@ -316,6 +316,23 @@ test('signed out: the submission waits, nothing is sent, and it goes once someon
   expect(submits()).toHaveLength(1)
 })
 
+test('queued under one account: another account signing in on the phone sends nothing; the owner does', async () => {
+  mockApi.on('POST', COMPLAINTS, () => ({ status: 201, body: complaintView() }))
+  screenUnderTest()
+  fillValid()
+  mockNetwork.online = false
+  fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
+  expect(await screen.findByText('网络不可用，已保存，联网后自动提交')).toBeTruthy()
+  mockNetwork.online = true
+  const other = { ...loginResponse().user, id: 'user-other', name: '王磊' }
+  await act(async () => useSession.getState().signedIn({ ...loginResponse(other), token: 'token-other' }))
+  expect(await screen.findByText('已保存，用提交时的账号登录后自动提交')).toBeTruthy()
+  expect(submits()).toHaveLength(0)
+  await act(async () => useSession.getState().signedIn(loginResponse()))
+  expect(await screen.findByText('诉求已提交')).toBeTruthy()
+  expect(submits()).toHaveLength(1)
+})
+
 describe('诉求进展 notices', () => {
   const SUBSCRIPTIONS = '/api/v1/me/subscriptions'
   const state = (results: Record<string, string | null> = {}) => ({

@@ -36,6 +36,11 @@ export interface QueuedSubmission {
   idempotencyKey: string
   request: ComplaintSubmitRequest
   queuedAt: string
+  /**
+   * The account it was written under: on a shared phone it must never go out under whoever signs
+   * in next. null (signed out when queued, or queued by an older version) → the next account.
+   */
+  ownerId?: string | null
   /** why it is waiting, as told to the user */
   reason: string
 }

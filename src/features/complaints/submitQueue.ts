@@ -11,6 +11,7 @@ export type SendOutcome = 'sent' | 'queued' | 'refused' | 'idle'
 
 export const OFFLINE_MESSAGE = '网络不可用，已保存，联网后自动提交'
 export const SIGNED_OUT_MESSAGE = '已保存，登录后自动提交'
+export const OTHER_ACCOUNT_MESSAGE = '已保存，用提交时的账号登录后自动提交'
 
 let inFlight: Promise<SendOutcome> | null = null
 
@@ -38,6 +39,11 @@ async function sendOnce(): Promise<SendOutcome> {
   // Sent from anywhere in the app (ensureAutoSend), possibly before anyone has signed in: wait.
   if (!useSession.getState().token) {
     store.set({ queued: { ...queued, reason: SIGNED_OUT_MESSAGE } })
+    return 'queued'
+  }
+  const owner = queued.ownerId ?? null
+  if (owner && useSession.getState().user?.id !== owner) {
+    store.set({ queued: { ...queued, reason: OTHER_ACCOUNT_MESSAGE } })
     return 'queued'
   }
   if (!(await isOnline())) {
@@ -104,6 +110,7 @@ export function submitDraft(): Promise<SendOutcome> {
         idempotencyKey: draft.idempotencyKey,
         request: submitRequest(draft),
         queuedAt: new Date().toISOString(),
+        ownerId: useSession.getState().user?.id ?? null,
         reason: '正在提交…',
       },
     })
