@@ -107,11 +107,12 @@ export function SealAuditScreen(props: { enterpriseId: string }) {
         </View>
       ) : null}
       {list.nextCursor ? (
+        // No `disabled` prop: on H5 React writes disabled="false" on Taro's button element and Taro's
+        // [disabled] style then whitens the text of a secondary button. A tap while loading is ignored.
         <ActionButton
           label={moreBusy ? '正在加载…' : '加载更多'}
           variant='secondary'
-          disabled={moreBusy}
-          onClick={() => loadMore(list)}
+          onClick={() => (moreBusy ? undefined : loadMore(list))}
         />
       ) : (
         <View className='muted'>已显示全部记录</View>
