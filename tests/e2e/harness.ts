@@ -70,7 +70,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
         child.kill('SIGTERM')
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+        let timer: NodeJS.Timeout | undefined
+        // The timer is cleared once the server exits: left running it kept jest alive after the run.
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))])
+        clearTimeout(timer)
         if (child.exitCode === null) child.kill('SIGKILL')
       }
       rmSync(dataDir, { recursive: true, force: true })
