@@ -1,12 +1,21 @@
 import { View } from '@tarojs/components'
 import { ActionButton } from '../../ui/ActionButton'
 import { CatalogueSection } from './CatalogueSection'
+import { FavouritesSection } from './FavouritesSection'
+import { FilterChips } from './FilterChips'
 import { MatchesSection } from './MatchesSection'
 import { PushPreferenceSection } from './PushPreferenceSection'
+import { usePolicies } from './policiesStore'
+
+const VIEWS = [
+  { value: 'all' as const, label: '全部政策' },
+  { value: 'favourites' as const, label: '我的收藏' },
+]
 
 /**
  * 惠企政策: for the current enterprise first 可申报 then 差一点, then the whole catalogue. Signed
  * out (or with no enterprise chosen) it is the catalogue and the 政策计算器, which need no login.
+ * Signed in, 我的收藏 can stand in for the catalogue.
  */
 export function PolicyListScreen(props: {
   signedIn: boolean
@@ -14,6 +23,9 @@ export function PolicyListScreen(props: {
   onOpen: (policyId: string) => void
   onCalculator: () => void
 }) {
+  const listView = usePolicies((s) => s.listView)
+  const setListView = usePolicies((s) => s.setListView)
+  const showFavourites = props.signedIn && listView === 'favourites'
   return (
     <View>
       <View className='card'>
@@ -28,7 +40,15 @@ export function PolicyListScreen(props: {
           {props.signedIn ? '选择企业后，可为您的企业匹配政策' : '登录并选择企业后，可为您的企业匹配可申报的政策'}
         </View>
       )}
-      <CatalogueSection onOpen={props.onOpen} />
+      {props.signedIn ? (
+        <FilterChips
+          name='查看'
+          options={VIEWS}
+          selected={listView}
+          onSelect={(value) => setListView(value ?? 'all')}
+        />
+      ) : null}
+      {showFavourites ? <FavouritesSection onOpen={props.onOpen} /> : <CatalogueSection onOpen={props.onOpen} />}
       {props.signedIn ? <PushPreferenceSection /> : null}
     </View>
   )

@@ -4,6 +4,7 @@ import { userMessage } from '../../api/errors'
 import { addPolicyFavourite } from '../../api/policies/addPolicyFavourite'
 import { getPolicyMatches } from '../../api/policies/getPolicyMatches'
 import { listPolicies } from '../../api/policies/listPolicies'
+import { listPolicyFavourites } from '../../api/policies/listPolicyFavourites'
 import { removePolicyFavourite } from '../../api/policies/removePolicyFavourite'
 import { apiClient } from '../../core/apiClient'
 
@@ -20,6 +21,13 @@ interface PoliciesState {
   matches: Record<string, EnterprisePolicyMatches>
   matchesLoading: boolean
   matchesError: string | null
+  /** The list screen shows the catalogue ('all') or the user's 我的收藏. */
+  listView: 'all' | 'favourites'
+  favourites: PolicyView[] | null
+  favouritesLoading: boolean
+  favouritesError: string | null
+  setListView: (listView: 'all' | 'favourites') => void
+  loadFavourites: () => Promise<void>
   setFilter: (patch: Partial<PolicyListQuery>) => Promise<void>
   loadCatalogue: () => Promise<void>
   loadMatches: (enterpriseId: string) => Promise<void>
@@ -27,6 +35,7 @@ interface PoliciesState {
 }
 
 let catalogueRequest = 0
+let favouritesRequest = 0
 
 export const usePolicies = create<PoliciesState>()((set, get) => ({
   filter: {},
@@ -36,6 +45,21 @@ export const usePolicies = create<PoliciesState>()((set, get) => ({
   matches: {},
   matchesLoading: false,
   matchesError: null,
+  listView: 'all',
+  favourites: null,
+  favouritesLoading: false,
+  favouritesError: null,
+  setListView: (listView) => set({ listView }),
+  loadFavourites: async () => {
+    const request = ++favouritesRequest
+    set({ favouritesLoading: true, favouritesError: null })
+    try {
+      const favourites = await listPolicyFavourites(apiClient)
+      if (request === favouritesRequest) set({ favourites, favouritesLoading: false })
+    } catch (error) {
+      if (request === favouritesRequest) set({ favouritesLoading: false, favouritesError: userMessage(error) })
+    }
+  },
   setFilter: (patch) => {
     set({ filter: { ...get().filter, ...patch } })
     return get().loadCatalogue()
@@ -63,5 +87,7 @@ export const usePolicies = create<PoliciesState>()((set, get) => ({
     await (favourite ? addPolicyFavourite : removePolicyFavourite)(apiClient, policyId)
     const catalogue = get().catalogue?.map((view) => (view.policy.id === policyId ? { ...view, favourite } : view))
     set({ catalogue: catalogue ?? null })
+    // 我的收藏 as the server has it (its order, published ones only) once it has been shown.
+    if (get().favourites !== null) void get().loadFavourites()
   },
 }))

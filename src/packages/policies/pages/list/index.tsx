@@ -8,10 +8,14 @@ import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../../../
 import { navigateTo } from '../../../../platform/navigation'
 
 async function refresh(): Promise<void> {
-  const enterpriseId = useSession.getState().token ? useEnterpriseContext.getState().currentId : null
+  const signedIn = useSession.getState().token !== null
+  const enterpriseId = signedIn ? useEnterpriseContext.getState().currentId : null
+  const policies = usePolicies.getState()
   await Promise.all([
-    usePolicies.getState().loadCatalogue(),
-    enterpriseId ? usePolicies.getState().loadMatches(enterpriseId) : Promise.resolve(),
+    policies.loadCatalogue(),
+    enterpriseId ? policies.loadMatches(enterpriseId) : Promise.resolve(),
+    // 我的收藏 once shown: a policy saved or unsaved on the detail page is reflected on return.
+    signedIn && policies.favourites !== null ? policies.loadFavourites() : Promise.resolve(),
   ])
 }
 
