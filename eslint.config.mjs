@@ -7,7 +7,18 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const FEATURES = ['account', 'enterprise', 'workbench', 'licences', 'seals', 'face', 'policies', 'complaints', 'inbox']
+const FEATURES = [
+  'account',
+  'enterprise',
+  'workbench',
+  'licences',
+  'seals',
+  'signing',
+  'face',
+  'policies',
+  'complaints',
+  'inbox',
+]
 
 const taroApis = { name: '@tarojs/taro', message: 'Taro APIs belong in src/platform only.' }
 const serverCode = {

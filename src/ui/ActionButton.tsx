@@ -14,13 +14,15 @@ export function ActionButton(
     children?: ReactNode
   },
 ) {
-  const { label, variant = 'primary', className, children, ...rest } = props
+  const { label, variant = 'primary', className, children, disabled, ...rest } = props
   const classes = ['btn', variant === 'primary' ? '' : `btn--${variant}`, className ?? ''].filter(Boolean).join(' ')
   // Mini-programs read aria-role (from ariaRole); Taro's H5 button forwards ariaRole as a literal
   // aria-role attribute, which browsers ignore, so H5 needs a plain role as well.
   const a11y = { ariaRole: 'button', role: 'button', ariaLabel: label } as Pick<ButtonProps, 'ariaLabel'>
+  // Taro's H5 button writes disabled={false} as the attribute disabled="false", which its own
+  // [disabled] style matches: the label turned white on secondary and danger buttons.
   return (
-    <Button {...rest} {...a11y} className={classes}>
+    <Button {...rest} {...a11y} disabled={disabled || undefined} className={classes}>
       {children ?? label}
     </Button>
   )

@@ -152,16 +152,15 @@ test('a task with a personal signature starts with the face; its ticket confirms
   expect(await screen.findByText('已签署')).toBeTruthy()
 })
 
-test('a seal-only task starts with the PIN when one is set, and the face is one tap away', async () => {
+test('a task starts with the face (the default), and the PIN is one tap away', async () => {
   render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
-  await screen.findByText('食品原料采购合同.pdf')
+  expect(await screen.findByText(`刷脸:sign:${TASK}`)).toBeTruthy()
+  expect(screen.queryByLabelText('签署密码')).toBeNull()
+  fireEvent.click(screen.getByRole('button', { name: '改用签署密码确认' }))
   expect(screen.getByLabelText('签署密码')).toBeTruthy()
   expect(screen.queryByText(`刷脸:sign:${TASK}`)).toBeNull()
   fireEvent.click(screen.getByRole('button', { name: '改用刷脸确认' }))
   expect(screen.getByText(`刷脸:sign:${TASK}`)).toBeTruthy()
-  expect(screen.queryByLabelText('签署密码')).toBeNull()
-  fireEvent.click(screen.getByRole('button', { name: '改用签署密码确认' }))
-  expect(screen.getByLabelText('签署密码')).toBeTruthy()
 })
 
 test('a scanner without a PIN confirms by face only', async () => {
@@ -178,6 +177,7 @@ test('a locked PIN moves the signer to the face, with the reason shown', async (
   }))
   render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
   await screen.findByText('食品原料采购合同.pdf')
+  fireEvent.click(screen.getByRole('button', { name: '改用签署密码确认' }))
   fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认签署' })))
   expect(screen.getByRole('alert').textContent).toBe('签署密码错误次数过多，请 15 分钟后再试，或改用刷脸确认')

@@ -26,6 +26,9 @@ const DROP = new Set([
   'selectable',
   'mode',
   'lazyLoad',
+  'canvasId',
+  'nativeProps',
+  'disableScroll',
 ])
 
 function domProps(props: AnyProps): AnyProps {

@@ -14,14 +14,11 @@ import { useCountdown } from './useCountdown'
 type Method = 'face' | 'pin'
 
 /**
- * How a confirmation starts: by face when the task asks for a personal signature (it stands for
- * one person, so that person's face is the natural proof) or the scanner has no PIN to offer;
- * otherwise by the signing PIN. The other way is one tap away either way.
+ * How a confirmation starts: by face, as the issue asks (the person present is the proof), with
+ * the signing PIN one tap away; by PIN only where the platform offers no face verification.
  */
-export function defaultMethod(preview: SignTaskPreview, faceAvailable: boolean): Method {
-  if (!faceAvailable) return 'pin'
-  if (!preview.pinAvailable) return 'face'
-  return preview.signers.some((s) => s.kind === 'personal') ? 'face' : 'pin'
+export function defaultMethod(faceAvailable: boolean): Method {
+  return faceAvailable ? 'face' : 'pin'
 }
 
 // After these the PIN cannot help: offer the face straight away.
@@ -35,7 +32,7 @@ export function ConfirmStep(props: {
 }) {
   const { preview, FaceStep } = props
   const secondsLeft = useCountdown(preview.expiresAt)
-  const [method, setMethod] = useState<Method>(() => defaultMethod(preview, FaceStep !== undefined))
+  const [method, setMethod] = useState<Method>(() => defaultMethod(FaceStep !== undefined))
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
