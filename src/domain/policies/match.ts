@@ -51,6 +51,8 @@ export interface ConditionResult {
   fact: string
   /** The nested group the condition sits in, when not directly in the policy's root group. */
   group?: { id?: string; label?: string; mode: 'all' | 'any' }
+  /** 不满足 on a fact the enterprise cannot change by applying (see isUnfixable): never a fix to name. */
+  unfixable?: true
 }
 
 export interface PolicyMatch {
@@ -81,6 +83,7 @@ interface Evaluation {
 function evaluateLeaf(leaf: LeafCondition, e: Evaluation, group: ConditionResult['group']): number {
   const prepared = prepareLeaf(leaf, e.today)
   const state = leafState(prepared, e.facts)
+  const cost = leafCost(prepared, state)
   const missing = state === MISSING ? missingFieldsOf(prepared, e.profile, e.facts, e.size) : []
   e.missingFacts.push(...missing)
   e.results.push({
@@ -89,8 +92,9 @@ function evaluateLeaf(leaf: LeafCondition, e: Evaluation, group: ConditionResult
     outcome: OUTCOMES[state],
     fact: factText(leaf, state, e.profile, e.size, missing),
     ...(group ? { group } : {}),
+    ...(cost === Infinity ? { unfixable: true as const } : {}),
   })
-  return leafCost(prepared, state)
+  return cost
 }
 
 function costOf(condition: Condition | ConditionGroup, e: Evaluation, depth: number): number {

@@ -34,21 +34,23 @@ export function windowText(window: Policy['applicationWindow'], today: IsoDate):
 
 /**
  * The conditions a 差一点 enterprise still has to meet, named. An any-of group with one member met
- * needs nothing; one with none met is one fix, named as its alternatives.
+ * needs nothing; one with none met is one fix, named as its alternatives — those it can act on (not
+ * "注册地：许昌市" for an enterprise registered elsewhere).
  */
 export function conditionsToFix(match: Pick<PolicyMatchView, 'conditions'>): string[] {
   const entries: { labels: string[]; met: boolean; anyKey?: string }[] = []
+  const label = (condition: (typeof match.conditions)[number]) => (condition.unfixable ? [] : [condition.label])
   for (const condition of match.conditions) {
     const anyKey = condition.group?.mode === 'any' ? (condition.group.id ?? condition.group.label ?? 'any') : undefined
     const group = anyKey === undefined ? undefined : entries.find((entry) => entry.anyKey === anyKey)
     if (group) {
-      group.labels.push(condition.label)
+      group.labels.push(...label(condition))
       group.met ||= condition.outcome === 'met'
     } else {
-      entries.push({ labels: [condition.label], met: condition.outcome === 'met', anyKey })
+      entries.push({ labels: label(condition), met: condition.outcome === 'met', anyKey })
     }
   }
-  return entries.filter((entry) => !entry.met).map((entry) => entry.labels.join(' 或 '))
+  return entries.filter((entry) => !entry.met && entry.labels.length).map((entry) => entry.labels.join(' 或 '))
 }
 
 /** 「补齐 2 项即可申报：成立满 3 年、企业资质：高新技术企业」 */

@@ -73,7 +73,10 @@ describe('a policy explains itself condition by condition', () => {
   test('another region or industry cannot be fixed by applying: 不符合, not 差一点', () => {
     const elsewhere = matchPolicy({ ...manufacturer, regionCode: '330802' }, policy, TODAY)
     expect(elsewhere).toMatchObject({ verdict: 'ineligible', unmetCount: 1, fixesNeeded: null })
-    expect(elsewhere.conditions[3]).toMatchObject({ id: 'area', outcome: 'unmet' })
+    expect(elsewhere.conditions[3]).toMatchObject({ id: 'area', outcome: 'unmet', unfixable: true })
+    expect(matchPolicy({ ...manufacturer, regionCode: undefined }, policy, TODAY).conditions[3]).toEqual(
+      expect.not.objectContaining({ unfixable: expect.anything() }),
+    )
     // 软件业 with 86 people and 5000万 is still 小型: only the industry fails.
     expect(matchPolicy({ ...manufacturer, industryCode: 'I6510' }, policy, TODAY)).toMatchObject({
       verdict: 'ineligible',
