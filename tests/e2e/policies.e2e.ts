@@ -112,3 +112,31 @@ test('a policy published by the administrator reaches the inbox of a matching en
   await expect(li.page.getByRole('link', { name: new RegExp(WEIDU_FOOD.title) }).count()).resolves.toBe(0)
   expect([...zhang.errors, ...li.errors]).toEqual([])
 })
+
+test('a policy saved on its page is listed under 我的收藏; on H5 新政策 notices are said to arrive in 消息', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  await signIn(page, /演示账号：张建国/)
+  await page.goto(`${server.baseUrl}/#/packages/policies/pages/list/index`)
+  await page
+    .getByRole('link', { name: /^“小升规”工业企业奖励，/ })
+    .filter({ visible: true })
+    .click()
+  await page.getByRole('button', { name: '收藏' }).filter({ visible: true }).click()
+  await page.getByRole('button', { name: '已收藏，点击取消收藏' }).filter({ visible: true }).waitFor()
+  await page.goBack()
+
+  await page.getByRole('button', { name: '查看：我的收藏' }).filter({ visible: true }).click()
+  await visible(page, '共 1 项').waitFor()
+  await page
+    .getByRole('link', { name: /^“小升规”工业企业奖励，/ })
+    .filter({ visible: true })
+    .waitFor()
+  await expect(
+    page
+      .getByRole('link', { name: /^高新技术企业减按15%税率/ })
+      .filter({ visible: true })
+      .count(),
+  ).resolves.toBe(0)
+  await visible(page, '网页版无法接收微信或支付宝通知，新政策通知会发送到「消息」，请留意查看。').waitFor()
+  expect(errors).toEqual([])
+})
