@@ -14,7 +14,14 @@
  * any-of group can never be fixed either).
  */
 import { toDayNumber, type IsoDate } from '../calendar/dates'
-import { groupParts, isLeaf, type Condition, type ConditionGroup, type LeafCondition } from './conditions'
+import {
+  groupParts,
+  isLeaf,
+  type Condition,
+  type ConditionGroup,
+  type LeafCondition,
+  type NestedGroup,
+} from './conditions'
 import { conditionLabel, factText, missingFieldsOf } from './explain'
 import type { Policy } from './policy'
 import { MISSING, encodeFacts, leafCost, leafState, prepareLeaf, type EncodedFacts } from './prepare'
@@ -53,6 +60,11 @@ export interface ConditionResult {
   group?: { id?: string; label?: string; mode: 'all' | 'any' }
   /** 不满足 on a fact the enterprise cannot change by applying (see isUnfixable): never a fix to name. */
   unfixable?: true
+  /**
+   * Only when the root group is any-of ("满足其一即可"): which of its members (0-based) the condition
+   * belongs to — a leaf alone, or every leaf of a nested group. One member met is enough.
+   */
+  branch?: number
 }
 
 export interface PolicyMatch {
@@ -80,7 +92,7 @@ interface Evaluation {
   missingFacts: ProfileField[]
 }
 
-function evaluateLeaf(leaf: LeafCondition, e: Evaluation, group: ConditionResult['group']): number {
+function evaluateLeaf(leaf: LeafCondition, e: Evaluation, group: ConditionResult['group'], branch?: number): number {
   const prepared = prepareLeaf(leaf, e.today)
   const state = leafState(prepared, e.facts)
   const cost = leafCost(prepared, state)
@@ -93,16 +105,20 @@ function evaluateLeaf(leaf: LeafCondition, e: Evaluation, group: ConditionResult
     fact: factText(leaf, state, e.profile, e.size, missing),
     ...(group ? { group } : {}),
     ...(cost === Infinity ? { unfixable: true as const } : {}),
+    ...(branch === undefined ? {} : { branch }),
   })
   return cost
 }
 
-function costOf(condition: Condition | ConditionGroup, e: Evaluation, depth: number): number {
-  if ('kind' in condition) return evaluateLeaf(condition, e, undefined)
-  const { mode, members } = groupParts(condition)
+function costOf(condition: ConditionGroup | NestedGroup, e: Evaluation, depth: number, branch?: number): number {
+  const { mode, members } = groupParts<Condition>(condition)
   const group = depth === 0 ? undefined : { id: condition.id, label: condition.label, mode }
+  // The root any-of's members are numbered so the explanation can tell its alternatives apart.
+  const branchOf = (index: number) => (depth === 0 && mode === 'any' ? index : branch)
   // Every member is evaluated (no short cut) so the explanation lists every condition.
-  const costs = members.map((m) => (isLeaf(m) ? evaluateLeaf(m, e, group) : costOf(m, e, depth + 1)))
+  const costs = members.map((m, index) =>
+    isLeaf(m) ? evaluateLeaf(m, e, group, branchOf(index)) : costOf(m, e, depth + 1, branchOf(index)),
+  )
   if (mode === 'all') return costs.reduce((sum, cost) => sum + cost, 0)
   return costs.length ? Math.min(...costs) : Infinity
 }

@@ -3,6 +3,13 @@ import type { ConditionResult } from '../../domain/policies/match'
 import { OUTCOME_LABELS } from '../../domain/policies/match'
 import { OUTCOME_MARKS } from './policyTexts'
 
+/** Which alternatives a condition belongs to, if it does: 「（以下满足其一即可）」, 「（方式 2，满足其一即可）」. */
+function groupNote(condition: ConditionResult): string {
+  if (condition.group?.mode === 'any') return `（${condition.group.label ?? '以下满足其一即可'}）`
+  if (condition.branch === undefined) return ''
+  return `（${condition.group?.label ?? `方式 ${condition.branch + 1}`}，满足其一即可）`
+}
+
 /**
  * Every condition of a policy with its verdict (已满足 ✓ / 不满足 ✗ / 待补充 ?) and the fact it used;
  * `plain` lists what the conditions ask only (no enterprise to judge them for).
@@ -12,7 +19,7 @@ export function ConditionList(props: { conditions: ConditionResult[]; plain?: bo
     <View>
       {props.conditions.map((condition, index) => {
         const verdict = `${OUTCOME_MARKS[condition.outcome]} ${OUTCOME_LABELS[condition.outcome]}`
-        const group = condition.group?.mode === 'any' ? `（${condition.group.label ?? '以下满足其一即可'}）` : ''
+        const group = groupNote(condition)
         if (props.plain) {
           return (
             <View key={`${condition.group?.id ?? ''}${condition.id}-${index}`} className='condition'>

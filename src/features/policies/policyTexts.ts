@@ -32,30 +32,68 @@ export function windowText(window: Policy['applicationWindow'], today: IsoDate):
   return '长期受理，随时可申报'
 }
 
+type ConditionView = PolicyMatchView['conditions'][number]
+
 /**
- * The conditions a 差一点 enterprise still has to meet, named. An any-of group with one member met
- * needs nothing; one with none met is one fix, named as its alternatives — those it can act on (not
- * "注册地：许昌市" for an enterprise registered elsewhere).
+ * What meeting `conditions` (all of them) takes, named: an any-of group with one member met needs
+ * nothing; one with none met is one fix, named as its alternatives — those the enterprise can act
+ * on (not "注册地：许昌市" for one registered elsewhere). `cost` is Infinity when a condition the
+ * enterprise cannot change is unmet.
  */
-export function conditionsToFix(match: Pick<PolicyMatchView, 'conditions'>): string[] {
-  const entries: { labels: string[]; met: boolean; anyKey?: string }[] = []
-  const label = (condition: (typeof match.conditions)[number]) => (condition.unfixable ? [] : [condition.label])
-  for (const condition of match.conditions) {
+function fixesOf(conditions: ConditionView[]): { names: string[]; cost: number } {
+  const entries: { labels: string[]; met: boolean; blocked: boolean; anyKey?: string }[] = []
+  for (const condition of conditions) {
     const anyKey = condition.group?.mode === 'any' ? (condition.group.id ?? condition.group.label ?? 'any') : undefined
+    const labels = condition.unfixable ? [] : [condition.label]
     const group = anyKey === undefined ? undefined : entries.find((entry) => entry.anyKey === anyKey)
     if (group) {
-      group.labels.push(...label(condition))
+      group.labels.push(...labels)
       group.met ||= condition.outcome === 'met'
     } else {
-      entries.push({ labels: label(condition), met: condition.outcome === 'met', anyKey })
+      entries.push({ labels, met: condition.outcome === 'met', blocked: !!condition.unfixable, anyKey })
     }
   }
-  return entries.filter((entry) => !entry.met && entry.labels.length).map((entry) => entry.labels.join(' 或 '))
+  const open = entries.filter((entry) => !entry.met)
+  const blocked = open.some((entry) => (entry.anyKey === undefined ? entry.blocked : entry.labels.length === 0))
+  return {
+    names: open.flatMap((entry) => (entry.labels.length ? [entry.labels.join(' 或 ')] : [])),
+    cost: blocked ? Infinity : open.length,
+  }
 }
 
-/** 「补齐 2 项即可申报：成立满 3 年、企业资质：高新技术企业」 */
+/** Whether the policy needs only one of its top-level conditions or groups (满足其一即可). */
+export const isAnyOf = (match: Pick<PolicyMatchView, 'conditions'>) =>
+  match.conditions.some((c) => c.branch !== undefined)
+
+/**
+ * The conditions a 差一点 enterprise still has to meet, named. For a policy that needs one of
+ * several alternatives (isAnyOf), those of the cheapest one; alternatives one fix away each are
+ * named together ("A 或 B").
+ */
+export function conditionsToFix(match: Pick<PolicyMatchView, 'conditions'>): string[] {
+  if (!isAnyOf(match)) return fixesOf(match.conditions).names
+  const branches = new Map<number, ConditionView[]>()
+  for (const condition of match.conditions) {
+    const branch = condition.branch ?? -1
+    branches.set(branch, [...(branches.get(branch) ?? []), condition])
+  }
+  const options = [...branches.values()]
+    .map(fixesOf)
+    .filter((option) => Number.isFinite(option.cost) && option.cost > 0)
+  if (options.length === 0) return []
+  const least = Math.min(...options.map((option) => option.cost))
+  const cheapest = options.filter((option) => option.cost === least)
+  return least === 1 ? [cheapest.map((option) => option.names[0]).join(' 或 ')] : cheapest[0].names
+}
+
+/** 「补齐 2 项即可申报：成立满 3 年、企业资质：高新技术企业」; 「满足其一即可申报，最快补齐 1 项：…」 */
 export function nearText(match: Pick<PolicyMatchView, 'conditions' | 'fixesNeeded'>): string {
   const names = conditionsToFix(match)
   const count = match.fixesNeeded ?? names.length
+  if (isAnyOf(match)) {
+    return names.length
+      ? `满足其一即可申报，最快补齐 ${count} 项：${names.join('、')}`
+      : `满足其一即可申报，最快补齐 ${count} 项`
+  }
   return names.length ? `补齐 ${count} 项即可申报：${names.join('、')}` : `补齐 ${count} 项即可申报`
 }

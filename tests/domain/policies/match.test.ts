@@ -222,6 +222,15 @@ describe('any-of groups count as one condition to fix: the cheapest member', () 
     const base = { employees: 50, revenueWan: 1000, exporter: false, qualifications: [], rdSpendWan: 10 }
     // big: 3 unmet; tech: 2 unmet → 2.
     expect(matchPolicy(base, either, TODAY)).toMatchObject({ verdict: 'near', fixesNeeded: 2, rootMode: 'any' })
+    // Each condition says which alternative it belongs to; an all-of root numbers none.
+    expect(matchPolicy(base, either, TODAY).conditions.map((c) => [c.id, c.branch])).toEqual([
+      ['emp', 0],
+      ['rev', 0],
+      ['exp', 0],
+      ['ht', 1],
+      ['rd', 1],
+    ])
+    expect(matchPolicy(base, policyWith(all(...techLeaves)), TODAY).conditions[0]).not.toHaveProperty('branch')
     // tech: 高新 held, 1% < 5% → 1.
     expect(matchPolicy({ ...base, qualifications: ['high-tech'] }, either, TODAY)).toMatchObject({
       verdict: 'near',
