@@ -1,4 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 /**
@@ -42,7 +43,12 @@ export function localDiskStorage(root: string): AttachmentStorage {
   }
 }
 
-/** The default local directory: `attachments` beside the PGlite data directory (DATA_DIR). */
+/**
+ * The default local directory: `attachments` beside the PGlite data directory (DATA_DIR). An
+ * in-memory database (`memory://`) keeps its files in a per-process temporary directory, not in
+ * the working directory (dirname('memory://') is '.').
+ */
 export function defaultAttachmentDir(dataDir: string): string {
+  if (dataDir.startsWith('memory://')) return join(tmpdir(), `zqt-attachments-${process.pid}`)
   return join(dirname(dataDir), 'attachments')
 }
