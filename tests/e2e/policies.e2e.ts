@@ -121,7 +121,7 @@ test('a policy saved on its page is listed under 我的收藏; on H5 新政策 n
     .getByRole('link', { name: /^“小升规”工业企业奖励，/ })
     .filter({ visible: true })
     .click()
-  await page.getByRole('button', { name: '收藏' }).filter({ visible: true }).click()
+  await page.getByRole('button', { name: '收藏', exact: true }).filter({ visible: true }).click()
   await page.getByRole('button', { name: '已收藏，点击取消收藏' }).filter({ visible: true }).waitFor()
   await page.goBack()
 
