@@ -79,3 +79,22 @@ test('a refused 全部已读 is explained and the messages stay unread', async (
   expect((await screen.findByRole('alert')).textContent).toBe('服务器开小差了，请稍后再试')
   expect(screen.getByRole('status').textContent).toBe('1 条未读')
 })
+
+test('a notice that leads nowhere is not announced as a link, and a tap only marks it read', async () => {
+  const welcome: InboxMessage = {
+    ...message('1', null),
+    kind: 'system',
+    title: '欢迎使用许证闹钟',
+    link: { kind: 'none' },
+  }
+  mockApi.on('GET', '/api/v1/inbox', () => ({ body: { items: [welcome], unread: 1, nextCursor: null } }))
+  const opened: InboxMessage[] = []
+  render(<InboxScreen onOpenLink={(m) => opened.push(m)} />)
+  await act(() => useInbox.getState().refresh())
+  expect(screen.queryByRole('link')).toBeNull()
+  fireEvent.click(screen.getByRole('article', { name: '未读：欢迎使用许证闹钟' }))
+  await waitFor(() => expect(screen.getByRole('status').textContent).toBe('全部已读'))
+  expect(mockApi.calls.some((c) => c.method === 'POST' && c.url === '/api/v1/inbox/1/read')).toBe(true)
+  expect(opened).toEqual([])
+  expect(screen.getByRole('article', { name: '欢迎使用许证闹钟' })).toBeTruthy()
+})

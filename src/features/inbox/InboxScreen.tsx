@@ -27,11 +27,13 @@ export function InboxScreen(props: { onOpenLink: (message: InboxMessage) => void
         <View
           key={m.id}
           className={m.readAt ? 'card message' : 'card message message--unread'}
-          ariaRole='link'
+          // Only a message about something (a licence, policy, complaint) leads anywhere; a notice such
+          // as 欢迎使用 is a plain item that a tap just marks read.
+          ariaRole={m.link.kind === 'none' ? 'article' : 'link'}
           ariaLabel={`${m.readAt ? '' : '未读：'}${m.title}`}
           onClick={() => {
             void read(m.id)
-            props.onOpenLink(m)
+            if (m.link.kind !== 'none') props.onOpenLink(m)
           }}
         >
           <View className='title'>{m.title}</View>
