@@ -53,3 +53,19 @@ export async function back(options: { delta?: number; fallback?: PagePath } = {}
     await Taro.reLaunch({ url: options.fallback })
   }
 }
+
+/**
+ * The page on top of the stack as `path?query` (its own query only: the platform's stamps are dropped),
+ * e.g. to come back to it after signing in. Null when no page is known yet.
+ */
+export function currentPageUrl(): string | null {
+  const router = Taro.getCurrentInstance()?.router
+  if (!router?.path) return null
+  const path = `/${router.path.split('?')[0].replace(/^\/+/, '')}` as PagePath
+  const query: QueryParams = {}
+  for (const [key, value] of Object.entries(router.params ?? {})) {
+    if (key === 'stamp' || key.startsWith('$taro') || typeof value !== 'string') continue
+    query[key] = value
+  }
+  return withQuery(path, query)
+}

@@ -6,7 +6,9 @@ import { enterprises, loginResponse } from './fixtures'
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
+import { View } from '@tarojs/components'
 import { LoginScreen } from '../../src/features/account/LoginScreen'
+import { SignInRequired } from '../../src/core/SignInRequired'
 import { usePreferences } from '../../src/core/preferences'
 import { useSession } from '../../src/core/session'
 import { useEnterpriseContext } from '../../src/core/enterpriseContext'
@@ -67,4 +69,69 @@ test('a server refusal shows its Chinese message and leaves the user signed out'
   expect((await screen.findByRole('alert')).textContent).toBe('沙箱登录未启用')
   expect(useSession.getState().token).toBeNull()
   expect(Taro.switchTab).not.toHaveBeenCalled()
+})
+
+describe('coming back to the page that asked for sign-in', () => {
+  const signPage = '/packages/seals/pages/sign/index?t=AbCdEfGhIjKlMnOpQrSt'
+
+  beforeEach(() => {
+    usePreferences.setState({ consentVersion: '2026-11-01' })
+    mockApi.on('POST', '/api/v1/auth/login', () => ({ body: loginResponse() }))
+    mockApi.on('GET', '/api/v1/enterprises', () => ({ body: enterprises }))
+    jest.mocked(Taro.redirectTo).mockClear()
+    jest.mocked(Taro.navigateTo).mockClear()
+  })
+
+  const signInAsZhang = async () => {
+    fireEvent.click(screen.getByRole('button', { name: /演示账号：张建国/ }))
+    await waitFor(() => expect(useSession.getState().token).toBe('token-1'))
+  }
+
+  test('去登录 hands the current page and its query (a sign ticket) to the login page, with a neutral prompt', () => {
+    jest.mocked(Taro.getCurrentInstance).mockReturnValueOnce({
+      router: {
+        path: '/packages/seals/pages/sign/index?stamp=17',
+        params: { t: 'AbCdEfGhIjKlMnOpQrSt', stamp: '17', $taroTimestamp: '99' },
+      },
+    } as any)
+    render(
+      <SignInRequired>
+        <View>secret</View>
+      </SignInRequired>,
+    )
+    expect(screen.getByText('登录后即可使用本功能')).toBeTruthy()
+    expect(screen.queryByText('secret')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '去登录' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/login/index?redirect=${encodeURIComponent(signPage)}` })
+  })
+
+  test('after signing in, the sign page opens again with its ticket instead of 工作台', async () => {
+    render(<LoginScreen redirect={signPage} />)
+    await signInAsZhang()
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: signPage }))
+    expect(Taro.switchTab).not.toHaveBeenCalled()
+  })
+
+  test('a redirect still URL-encoded by the platform is followed too', async () => {
+    render(<LoginScreen redirect={encodeURIComponent(signPage)} />)
+    await signInAsZhang()
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: signPage }))
+  })
+
+  test('a tab page is reopened with switchTab', async () => {
+    render(<LoginScreen redirect='/pages/inbox/index' />)
+    await signInAsZhang()
+    await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/inbox/index' }))
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+  })
+
+  test.each(['https://evil.example/pages/inbox/index', '/pages/unknown/index', '//evil.example', '/pages/login/index'])(
+    'an address outside the app (%s) is ignored: 工作台 opens',
+    async (redirect) => {
+      render(<LoginScreen redirect={redirect} />)
+      await signInAsZhang()
+      await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/workbench/index' }))
+      expect(Taro.redirectTo).not.toHaveBeenCalled()
+    },
+  )
 })

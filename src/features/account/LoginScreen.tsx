@@ -8,16 +8,28 @@ import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { usePreferences } from '../../core/preferences'
 import { ROUTES } from '../../core/routes'
 import { loginLabel, sandboxLoginAvailable } from '../../platform/env'
-import { navigateTo, switchTab } from '../../platform/navigation'
+import { navigateTo, redirectTo, switchTab } from '../../platform/navigation'
 import { ActionButton } from '../../ui/ActionButton'
+import { parseLoginRedirect } from './loginRedirect'
 
 const DEMO_USERS = [
   { phone: '13800000001', label: '张建国（法定代表人，2 家企业）' },
   { phone: '13800000002', label: '李晓梅（代办，5 家企业）' },
 ]
 
-/** Login: consent first (nothing is sent before it), then the platform's own login. */
-export function LoginScreen() {
+/** After signing in: back to the page that asked for it (with its query), else 工作台. */
+function leaveLogin(redirect: string | undefined) {
+  const target = parseLoginRedirect(redirect)
+  if (!target) return switchTab(ROUTES.workbench)
+  if (target.tab) return switchTab(target.route)
+  return redirectTo(target.route, target.query)
+}
+
+/**
+ * Login: consent first (nothing is sent before it), then the platform's own login. `redirect` is the
+ * page (path and query) that sent the user here; only this app's pages are followed.
+ */
+export function LoginScreen(props: { redirect?: string } = {}) {
   const consented = usePreferences((s) => s.consentVersion === PRIVACY_POLICY_VERSION)
   const [phone, setPhone] = useState('')
   const [busy, setBusy] = useState(false)
@@ -33,7 +45,7 @@ export function LoginScreen() {
     try {
       await signIn({ sandboxPhone })
       await useEnterpriseContext.getState().load()
-      switchTab(ROUTES.workbench)
+      await leaveLogin(props.redirect)
     } catch (e) {
       setError(userMessage(e))
     } finally {
