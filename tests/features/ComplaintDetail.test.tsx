@@ -17,6 +17,8 @@ jest.mock('../../src/platform/media', () => ({
 import { ComplaintDetailScreen } from '../../src/features/complaints/ComplaintDetailScreen'
 import { ComplaintListScreen } from '../../src/features/complaints/ComplaintListScreen'
 import { ComplaintQueryScreen } from '../../src/features/complaints/ComplaintQueryScreen'
+import ComplaintQueryPage from '../../src/packages/complaints/pages/query/index'
+import ComplaintDetailPage from '../../src/packages/complaints/pages/detail/index'
 import { queryCodeFromBytes } from '../../src/domain/complaints/queryCode'
 import { useComplaints } from '../../src/features/complaints/complaintsStore'
 import { useSession } from '../../src/core/session'
@@ -190,11 +192,16 @@ test('my complaints: state and working days left, and an empty list invites a fi
   expect(screen.getByRole('button', { name: '按查询码查询' })).toBeTruthy()
 })
 
-test('query by code: a mistyped code is caught on the phone; a good one shows the anonymous case', async () => {
+test('query by code: an empty code asks for one, a mistyped code is caught on the phone; a good one shows the anonymous case', async () => {
   const code = queryCodeFromBytes([1, 2, 3, 4, 5, 6, 7, 8, 9])
   const view = complaintView({ anonymous: true, steps: HANDLED_AND_REPLIED.slice(0, 1), now: NOW })
   mockApi.on('GET', `/api/v1/complaints/by-code/${code}`, () => ({ body: view }))
   render(<ComplaintQueryScreen />)
+  fireEvent.click(screen.getByRole('button', { name: '查询' }))
+  expect(screen.getByText('请输入查询码')).toBeTruthy()
+  fireEvent.change(screen.getByRole('textbox', { name: '查询码' }), { target: { value: ' - ' } })
+  fireEvent.click(screen.getByRole('button', { name: '查询' }))
+  expect(screen.getByText('请输入查询码')).toBeTruthy()
   const typo = code.slice(0, 9) + (code[9] === '2' ? '3' : '2')
   fireEvent.change(screen.getByRole('textbox', { name: '查询码' }), { target: { value: typo } })
   fireEvent.click(screen.getByRole('button', { name: '查询' }))
@@ -206,4 +213,14 @@ test('query by code: a mistyped code is caught on the phone; a good one shows th
   fireEvent.click(screen.getByRole('button', { name: '查询' }))
   expect(await screen.findByText('匿名提交：凭查询码查看进展，无回访电话')).toBeTruthy()
   expect(screen.getByText('已受理')).toBeTruthy()
+})
+
+test('signed out, the query and detail pages say why to sign in for 有诉即办, not for licences', () => {
+  useSession.getState().clear()
+  const query = render(<ComplaintQueryPage />)
+  expect(screen.getByText('登录后即可凭查询码查看匿名诉求的办理进展')).toBeTruthy()
+  expect(screen.queryByRole('textbox', { name: '查询码' })).toBeNull()
+  query.unmount()
+  render(<ComplaintDetailPage />)
+  expect(screen.getByText('登录后查看和提交诉求；匿名诉求可凭查询码查询')).toBeTruthy()
 })

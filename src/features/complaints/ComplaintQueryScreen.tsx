@@ -17,6 +17,7 @@ export function ComplaintQueryScreen() {
   const [view, setView] = useState<ComplaintView | null>(null)
 
   const query = async () => {
+    if (normaliseQueryCode(code) === '') return setProblem('请输入查询码')
     // The check character catches a mistyped symbol before the server is asked.
     if (!isValidQueryCode(code)) return setProblem('查询码有误，请核对后重新输入')
     setProblem(undefined)

@@ -17,7 +17,7 @@ export default function ComplaintDetailPage() {
   })
   return (
     <PageShell>
-      <SignInRequired>
+      <SignInRequired reason='登录后查看和提交诉求；匿名诉求可凭查询码查询'>
         {id ? (
           <ComplaintDetailScreen complaintId={id} reloadSignal={reloadSignal} />
         ) : (

@@ -5,7 +5,9 @@ import { ComplaintQueryScreen } from '../../../../features/complaints/ComplaintQ
 export default function ComplaintQueryPage() {
   return (
     <PageShell>
-      <SignInRequired>
+      {/* The server answers a query code only within a session (the submitter signs in, the case is
+          anonymous to the department), so this page asks for sign-in too. */}
+      <SignInRequired reason='登录后即可凭查询码查看匿名诉求的办理进展'>
         <ComplaintQueryScreen />
       </SignInRequired>
     </PageShell>
