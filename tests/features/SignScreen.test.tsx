@@ -6,7 +6,9 @@ import { loginResponse } from './fixtures'
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
+import Taro from '@tarojs/taro'
 import { SignScreen } from '../../src/features/signing/SignScreen'
+import { SignLinkInvalid } from '../../src/features/signing/SignLinkInvalid'
 import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 import { NOT_OURS_MESSAGE } from '../../src/domain/signing/signTicket'
@@ -100,9 +102,21 @@ test('an expired code says so in Chinese', async () => {
     status: 410,
     body: { code: 'SIGN_TASK_EXPIRED', message: 'expired' },
   }))
-  render(<SignScreen />)
-  paste(`https://zqt.example.gov.cn/s/${TICKET}`)
+  render(<SignScreen initialInput={TICKET} />)
   expect((await screen.findByRole('alert')).textContent).toBe('签章码已过期，请让业务系统重新生成二维码')
+  fireEvent.click(screen.getByRole('button', { name: '返回工作台' }))
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/workbench/index' })
+})
+
+test('a link that is not a ticket (the landing page marks it) says so in Chinese, with a way on', async () => {
+  const onScan = jest.fn()
+  render(<SignLinkInvalid onScan={onScan} />)
+  expect(screen.getByRole('alert').textContent).toBe(NOT_OURS_MESSAGE)
+  fireEvent.click(screen.getByRole('button', { name: '扫一扫' }))
+  expect(onScan).toHaveBeenCalled()
+  fireEvent.click(screen.getByRole('button', { name: '返回工作台' }))
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/workbench/index' })
+  expect(mockApi.calls).toHaveLength(0)
 })
 
 test('a wrong PIN keeps the preview and says the PIN was wrong', async () => {

@@ -3,7 +3,9 @@ import { View } from '@tarojs/components'
 import type { SignTaskPreview, SignTaskView } from '../../../server/contract-seals'
 import { scanSignTask } from '../../api/signing/scanSignTask'
 import { apiClient } from '../../core/apiClient'
+import { ROUTES } from '../../core/routes'
 import type { FaceStep } from '../../core/faceStep'
+import { switchTab } from '../../platform/navigation'
 import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
@@ -84,6 +86,9 @@ export function SignScreen(props: {
         </View>
       ) : null}
       <ActionButton label='查看签署内容' variant='secondary' onClick={() => open(input)} />
+      {step.error ? (
+        <ActionButton label='返回工作台' variant='secondary' onClick={() => switchTab(ROUTES.workbench)} />
+      ) : null}
     </View>
   )
 }

@@ -1,17 +1,36 @@
 import { PageShell } from '../../../../core/PageShell'
 import { SignInRequired } from '../../../../core/SignInRequired'
 import { FaceVerifyPanel } from '../../../../features/face/FaceVerifyPanel'
+import { SignLinkInvalid } from '../../../../features/signing/SignLinkInvalid'
 import { SignScreen } from '../../../../features/signing/SignScreen'
 import { platform } from '../../../../platform/env'
 import { usePageParams } from '../../../../platform/lifecycle'
+import { redirectTo } from '../../../../platform/navigation'
+import { ROUTES } from '../../../../core/routes'
 import { scan } from '../../../../platform/scan'
 
 // H5 has no scanner (see platform/scan.ts): there the QR's landing link brings the ticket as ?t=.
 const scanCode = platform === 'h5' ? undefined : async () => (await scan())?.value ?? null
 
-/** The page a 签章码 opens (`?t=<ticket>`), or opened from 工作台 to scan one. */
+/** From a bad link's page: scan another code and open it as if its link had been followed. */
+async function scanAgain() {
+  const value = await scanCode?.()
+  if (value) await redirectTo(ROUTES.sign, { t: value })
+}
+
+/**
+ * The page a 签章码 opens (`?t=<ticket>`; `?e=not-ours` when the link was not a ticket), or opened from
+ * 工作台 to scan one.
+ */
 export default function SignPage() {
-  const { t } = usePageParams()
+  const { t, e } = usePageParams()
+  if (e === 'not-ours') {
+    return (
+      <PageShell>
+        <SignLinkInvalid onScan={scanCode ? scanAgain : undefined} />
+      </PageShell>
+    )
+  }
   return (
     <PageShell>
       <SignInRequired reason='登录后即可扫码签章'>
