@@ -77,3 +77,53 @@ test('a sandbox failure shows the reason and keeps the ID number masked', async 
   expect(idInput.value).toMatch(/^4110\*+/)
   expect(mockApi.calls.some((c) => c.url.endsWith('/link-enterprises'))).toBe(false)
 })
+
+describe('re-entering the ID number after a failed face check', () => {
+  const OTHER_17 = '11010519780315037'
+  const OTHER = OTHER_17 + idNumberCheckCharacter(OTHER_17)
+
+  const failOnce = async () => {
+    render(<FaceScreen onDone={() => undefined} />)
+    fill('张建国', ID_NUMBER)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '沙箱：模拟失败' })))
+    await screen.findByRole('alert')
+    return screen.getByRole('textbox', { name: '身份证号' }) as HTMLInputElement
+  }
+
+  const retry = async () => {
+    mockApi.calls.length = 0
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
+    expect(screen.queryByText('身份证号应为 18 位，最后一位可为数字或 X')).toBeNull()
+    expect(mockApi.calls[0].json).toMatchObject({ idNumber: OTHER })
+  }
+
+  test('select all and type: every typed character is kept, from the first one', async () => {
+    const input = await failOnce()
+    for (let i = 1; i <= OTHER.length; i++) fireEvent.change(input, { target: { value: OTHER.slice(0, i) } })
+    expect(input.value).toBe(OTHER)
+    await retry()
+  })
+
+  test('select all and paste: the pasted number replaces the masked one', async () => {
+    const input = await failOnce()
+    fireEvent.change(input, { target: { value: OTHER } })
+    expect(input.value).toBe(OTHER)
+    await retry()
+  })
+
+  test('typing into the masked text keeps only what was typed; deleting empties the field', async () => {
+    const input = await failOnce()
+    const masked = input.value
+    fireEvent.change(input, { target: { value: masked.slice(0, 6) + '1' + masked.slice(6) } })
+    expect(input.value).toBe('1')
+    fireEvent.change(input, { target: { value: '' } })
+    expect(input.value).toBe('')
+  })
+
+  test('backspace on the masked number clears it', async () => {
+    const input = await failOnce()
+    fireEvent.change(input, { target: { value: input.value.slice(0, -1) } })
+    expect(input.value).toBe('')
+  })
+})

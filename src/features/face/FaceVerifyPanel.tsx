@@ -15,6 +15,7 @@ import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
 import { clientResultOf, platformSessionOf } from './faceSession'
+import { afterEditingMasked } from './maskedEdit'
 
 type Step =
   { kind: 'form' } | { kind: 'busy'; text: string } | { kind: 'sandbox'; session: FaceSessionStarted; idMasked: string }
@@ -116,8 +117,9 @@ export function FaceVerifyPanel(props: {
         maxlength={18}
         error={fieldErrors.idNumber}
         onChange={(value) => {
-          // Editing a masked number starts it afresh: the hidden digits cannot be edited blind.
-          setIdNumber(idMasked ? '' : value)
+          // Editing a masked number starts it afresh with what was typed or pasted: the hidden digits
+          // cannot be edited blind.
+          setIdNumber(idMasked ? afterEditingMasked(maskIdNumber(idNumber), value) : value)
           setIdMasked(false)
         }}
       />
