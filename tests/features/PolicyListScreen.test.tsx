@@ -7,6 +7,7 @@ const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import { AutoBenefitCard } from '../../src/features/policies/AutoBenefitCard'
+import { useAutoBenefits } from '../../src/features/policies/autoBenefitStore'
 import { PolicyListScreen } from '../../src/features/policies/PolicyListScreen'
 import { usePolicies } from '../../src/features/policies/policiesStore'
 import { useSession } from '../../src/core/session'
@@ -130,7 +131,7 @@ test('push preference: weekly is saved; a refusal puts the old choice back and s
 })
 
 test('工作台 card lists only the eligible 免申即享 policies', async () => {
-  await act(() => usePolicies.getState().loadMatches(ENTERPRISE))
+  await act(() => useAutoBenefits.getState().load(ENTERPRISE))
   const opened: string[] = []
   render(<AutoBenefitCard enterpriseId={ENTERPRISE} onOpen={(id) => opened.push(id)} />)
   const card = screen.getByText('免申即享').parentElement!.parentElement!

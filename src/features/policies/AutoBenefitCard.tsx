@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components'
-import { AUTO_GRANT_TEXT } from './policyTexts'
-import { usePolicies } from './policiesStore'
+import { useAutoBenefits } from './autoBenefitStore'
+import { AUTO_GRANT_TEXT } from './autoGrantText'
 
 /**
  * 工作台 card: the 免申即享 policies the current enterprise qualifies for — nothing to apply for,
  * so the enterprise at least knows the money or relief is coming. Hidden when there are none.
+ * Imports only small modules: it lives on a tab page, in the main package.
  */
 export function AutoBenefitCard(props: { enterpriseId: string; onOpen: (policyId: string) => void }) {
-  const found = usePolicies((s) => s.matches[props.enterpriseId])
-  const auto = found?.eligible.filter((match) => match.autoGrant) ?? []
+  const auto = useAutoBenefits((s) => s.byEnterprise[props.enterpriseId]) ?? []
   if (auto.length === 0) return null
   return (
     <View className='card'>

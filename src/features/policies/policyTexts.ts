@@ -4,8 +4,7 @@ import { formatFigure } from '../../domain/policies/explain'
 import type { ConditionOutcome } from '../../domain/policies/match'
 import { BENEFIT_TYPE_LABELS, type Policy } from '../../domain/policies/policy'
 
-/** What 免申即享 means to the enterprise, said the same way everywhere. */
-export const AUTO_GRANT_TEXT = '无需申请，符合条件自动兑现'
+export { AUTO_GRANT_TEXT } from './autoGrantText'
 
 /** ✓ / ✗ / ? beside each condition: a sign, so it reads at a glance and to a screen reader. */
 export const OUTCOME_MARKS: Record<ConditionOutcome, string> = { met: '✓', unmet: '✗', missing: '?' }

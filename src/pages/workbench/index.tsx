@@ -7,7 +7,7 @@ import { CurrentEnterpriseCard } from '../../features/enterprise/CurrentEnterpri
 import { LicenceSummaryCard } from '../../features/licences/LicenceSummaryCard'
 import { licenceBadge, useWallet } from '../../features/licences/walletStore'
 import { AutoBenefitCard } from '../../features/policies/AutoBenefitCard'
-import { usePolicies } from '../../features/policies/policiesStore'
+import { useAutoBenefits } from '../../features/policies/autoBenefitStore'
 import { CapabilityGrid } from '../../features/workbench/CapabilityGrid'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo, switchTab } from '../../platform/navigation'
@@ -17,7 +17,7 @@ async function refresh(): Promise<void> {
   await useEnterpriseContext.getState().load()
   const enterpriseId = useEnterpriseContext.getState().currentId
   if (enterpriseId)
-    await Promise.all([useWallet.getState().refresh(enterpriseId), usePolicies.getState().loadMatches(enterpriseId)])
+    await Promise.all([useWallet.getState().refresh(enterpriseId), useAutoBenefits.getState().load(enterpriseId)])
 }
 
 export default function WorkbenchPage() {
