@@ -12,6 +12,7 @@ jest.mock('../../src/platform/share', () => ({
   copyShareLink: (path: string) => mockCopy(path),
 }))
 
+import { judgedEnterprise } from '../../src/features/policies/judgedEnterprise'
 import { PolicyDetailScreen } from '../../src/features/policies/PolicyDetailScreen'
 import { useSession } from '../../src/core/session'
 
@@ -122,4 +123,43 @@ test('a withdrawn policy says so, with a retry', async () => {
   renderDetail()
   expect((await screen.findByRole('alert')).textContent).toContain('政策不存在或已下架')
   expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
+})
+
+test('the verdict names the enterprise judged, and a message about another enterprise the user acts for judges that one', async () => {
+  const enterprises = [
+    { id: ENTERPRISE, name: '许昌瑞丰食品有限公司', uscc: '91411000MA00000001', role: 'legal_representative' as const },
+    { id: 'ent-jianfeng', name: '许昌建丰钢结构工程有限公司', uscc: '91411000MA00000002', role: 'agent' as const },
+  ]
+  const judged = judgedEnterprise(true, enterprises, ENTERPRISE, 'ent-jianfeng')
+  expect(judged).toEqual({
+    enterprise: { id: 'ent-jianfeng', name: '许昌建丰钢结构工程有限公司' },
+    askedUnavailable: false,
+  })
+  expect(judgedEnterprise(true, enterprises, ENTERPRISE, 'ent-stranger')).toEqual({
+    enterprise: { id: ENTERPRISE, name: '许昌瑞丰食品有限公司' },
+    askedUnavailable: true,
+  })
+  expect(judgedEnterprise(false, enterprises, ENTERPRISE, 'ent-jianfeng').enterprise).toBeNull()
+
+  mockApi.on('GET', '/api/v1/enterprises/ent-jianfeng/profile-facts', () => ({
+    body: { enterpriseId: 'ent-jianfeng', profile: { industryCode: 'C3311' }, updatedAt: null },
+  }))
+  mockApi.on('POST', '/api/v1/policy-calculator', () => ({
+    body: { results: [match({ policyId: 'p-near', title: '高新技术企业认定奖励' })] },
+  }))
+  render(
+    <PolicyDetailScreen
+      policyId='p-near'
+      signedIn
+      enterpriseId={judged.enterprise!.id}
+      enterpriseName={judged.enterprise!.name}
+      sharePath='/packages/policies/pages/detail/index?id=p-near'
+      onCalculator={() => undefined}
+    />,
+  )
+  await screen.findByText('许昌建丰钢结构工程有限公司：可申报')
+  expect(mockApi.calls.find((c) => c.method === 'POST')?.json).toEqual({
+    profile: { industryCode: 'C3311' },
+    policyIds: ['p-near'],
+  })
 })

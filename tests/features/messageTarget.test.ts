@@ -16,5 +16,12 @@ test.each([
   ],
   [{ kind: 'none' }, null],
 ] as const)('a message linked to %o opens %o', (link, expected) => {
-  expect(messageTarget(link)).toEqual(expected)
+  expect(messageTarget({ link, enterpriseId: null })).toEqual(expected)
+})
+
+test('a policy message about one enterprise opens the policy judged for that enterprise', () => {
+  expect(messageTarget({ link: { kind: 'policy', policyId: 'pol-9' }, enterpriseId: 'ent-jianfeng' })).toEqual({
+    route: ROUTES.policyDetail,
+    query: { id: 'pol-9', enterpriseId: 'ent-jianfeng' },
+  })
 })

@@ -1,18 +1,26 @@
 import { ROUTES, type Route } from '../../core/routes'
-import type { InboxLink } from '../../../server/contract-licences'
+import type { InboxMessage } from '../../../server/contract-licences'
 
 export interface MessageTarget {
   route: Route
   query: Record<string, string>
 }
 
-/** Where tapping a message leads: the licence, policy or complaint it is about; nowhere for a notice. */
-export function messageTarget(link: InboxLink): MessageTarget | null {
+/**
+ * Where tapping a message leads: the licence, policy or complaint it is about; nowhere for a
+ * notice. A policy message names its enterprise (「XX公司符合申报条件」), so the policy is judged
+ * for that enterprise, not whichever one happens to be current.
+ */
+export function messageTarget(message: Pick<InboxMessage, 'link' | 'enterpriseId'>): MessageTarget | null {
+  const { link } = message
   switch (link.kind) {
     case 'licence':
       return { route: ROUTES.licenceDetail, query: { id: link.licenceId } }
     case 'policy':
-      return { route: ROUTES.policyDetail, query: { id: link.policyId } }
+      return {
+        route: ROUTES.policyDetail,
+        query: message.enterpriseId ? { id: link.policyId, enterpriseId: message.enterpriseId } : { id: link.policyId },
+      }
     case 'complaint':
       return { route: ROUTES.complaintDetail, query: { id: link.complaintId } }
     case 'none':

@@ -27,6 +27,10 @@ export function PolicyDetailScreen(props: {
   policyId: string
   signedIn: boolean
   enterpriseId: string | null
+  /** Named beside the verdict, so it is clear whose facts were judged. */
+  enterpriseName?: string | null
+  /** The link named an enterprise the user may not act for; the current one is judged instead. */
+  askedUnavailable?: boolean
   sharePath: string
   onCalculator: () => void
   /** The loaded policy, e.g. for the share card's title. */
@@ -99,10 +103,13 @@ export function PolicyDetailScreen(props: {
       </View>
 
       <View className='card'>
-        <View className='title'>{enterpriseId ? '本企业是否符合' : '申报条件'}</View>
+        <View className='title'>{enterpriseId ? '是否符合申报条件' : '申报条件'}</View>
+        {enterpriseId && props.askedUnavailable ? (
+          <View className='muted'>消息所指的企业不在您可办理的企业中，以下按当前企业判断</View>
+        ) : null}
         {enterpriseId && match ? (
           <View className={match.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
-            本企业：{match.verdictLabel}
+            {props.enterpriseName ?? '本企业'}：{match.verdictLabel}
           </View>
         ) : null}
         {enterpriseId && match?.verdict === 'near' ? <View>{nearText(match)}</View> : null}

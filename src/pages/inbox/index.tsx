@@ -23,7 +23,7 @@ export default function InboxPage() {
       <SignInRequired reason='登录后查看证照提醒和办理进度'>
         <InboxScreen
           onOpenLink={(m) => {
-            const target = messageTarget(m.link)
+            const target = messageTarget(m)
             if (target) void navigateTo(target.route, target.query)
           }}
         />

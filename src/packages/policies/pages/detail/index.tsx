@@ -4,6 +4,7 @@ import { useEnterpriseContext } from '../../../../core/enterpriseContext'
 import { PageShell } from '../../../../core/PageShell'
 import { ROUTES } from '../../../../core/routes'
 import { useSession } from '../../../../core/session'
+import { judgedEnterprise } from '../../../../features/policies/judgedEnterprise'
 import { PolicyDetailScreen } from '../../../../features/policies/PolicyDetailScreen'
 import { usePageParams } from '../../../../platform/lifecycle'
 import { navigateTo } from '../../../../platform/navigation'
@@ -11,9 +12,12 @@ import { useShareCard } from '../../../../platform/share'
 import { StatusView } from '../../../../ui/StatusView'
 
 export default function PolicyDetailPage() {
-  const { id } = usePageParams()
+  const { id, enterpriseId: askedId } = usePageParams()
   const signedIn = useSession((s) => s.token !== null)
-  const enterpriseId = useEnterpriseContext((s) => s.currentId)
+  const enterprises = useEnterpriseContext((s) => s.enterprises)
+  const currentId = useEnterpriseContext((s) => s.currentId)
+  const { enterprise, askedUnavailable } = judgedEnterprise(signedIn, enterprises, currentId, askedId)
+  const enterpriseId = enterprise?.id ?? null
   const sharePath = `${ROUTES.policyDetail}?id=${encodeURIComponent(id ?? '')}`
   const title = useRef('惠企政策')
   const onLoaded = useCallback((view: PolicyView) => {
@@ -26,9 +30,11 @@ export default function PolicyDetailPage() {
         <PolicyDetailScreen
           policyId={id}
           signedIn={signedIn}
-          enterpriseId={signedIn ? enterpriseId : null}
+          enterpriseId={enterpriseId}
+          enterpriseName={enterprise?.name ?? null}
+          askedUnavailable={askedUnavailable}
           sharePath={sharePath}
-          onCalculator={() => navigateTo(ROUTES.policyCalculator)}
+          onCalculator={() => navigateTo(ROUTES.policyCalculator, enterpriseId ? { enterpriseId } : undefined)}
           onLoaded={onLoaded}
         />
       ) : (
