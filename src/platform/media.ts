@@ -85,24 +85,38 @@ async function compressed(file: Blob): Promise<Blob> {
   }
 }
 
+/**
+ * The browser's file picker, files in the order the user picked them. Taro.chooseMedia on H5 lists
+ * them in the order their thumbnails finished loading, which often reverses two photos.
+ * The 'cancel' event (Chrome 113+, Safari 16.4+) ends a cancelled pick; older browsers just never
+ * answer, which leaves the form as it was.
+ */
+function pickImageFiles(max: number): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'image/*'
+    input.multiple = max > 1
+    input.setAttribute('style', 'position: fixed; top: -4000px; left: -3000px;')
+    const done = (files: File[]) => {
+      input.remove()
+      resolve(files)
+    }
+    input.addEventListener('change', () => done(Array.from(input.files ?? []).slice(0, max)))
+    input.addEventListener('cancel', () => done([]))
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
 const h5: MediaAdapter = {
   choose: async (max) => {
-    let result: Taro.chooseMedia.SuccessCallbackResult
-    try {
-      result = await Taro.chooseMedia({ count: max, mediaType: ['image'], sourceType: ['album', 'camera'] })
-    } catch (error) {
-      if (cancelled(error)) return []
-      throw error
-    }
     const photos: PickedPhoto[] = []
-    for (const file of result.tempFiles) {
-      const original = file.originalFileObj
-      if (!original) continue
+    for (const original of await pickImageFiles(max)) {
       const blob = await compressed(original)
       const localId = newLocalId()
       h5Files.set(localId, blob)
-      const previewPath = blob === original ? file.tempFilePath : URL.createObjectURL(blob)
-      photos.push({ localId, previewPath, mimeType: blob.type, sizeBytes: blob.size })
+      photos.push({ localId, previewPath: URL.createObjectURL(blob), mimeType: blob.type, sizeBytes: blob.size })
     }
     return photos
   },
@@ -253,6 +267,14 @@ export function sendPhoto(
 /** Frees what the app holds for a photo the user removed (H5 keeps the File in memory). */
 export function forgetPhoto(localId: string): void {
   h5Files.delete(localId)
+}
+
+/**
+ * Shows photos full screen, starting at `current`, swipe for the others (Taro implements
+ * previewImage on H5 as well). Paths are what an <Image> shows: temp paths or blob: URLs.
+ */
+export function previewPhotos(paths: string[], current: string): void {
+  Taro.previewImage({ urls: paths, current }).catch(() => undefined)
 }
 
 /** A local path or blob: URL for an image the server serves only with the user's token. */

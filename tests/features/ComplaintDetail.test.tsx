@@ -7,11 +7,13 @@ import { loginResponse } from './fixtures'
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 const mockLoaded: string[] = []
+const mockPreviewed: { paths: string[]; current: string }[] = []
 jest.mock('../../src/platform/media', () => ({
   loadProtectedImage: async (url: string, headers: Record<string, string>) => {
     mockLoaded.push(`${url} ${headers.Authorization}`)
-    return 'blob:photo'
+    return `blob:${url.slice(-1)}`
   },
+  previewPhotos: (paths: string[], current: string) => mockPreviewed.push({ paths, current }),
 }))
 
 import { ComplaintDetailScreen } from '../../src/features/complaints/ComplaintDetailScreen'
@@ -38,6 +40,7 @@ const RATED_BAD: CaseStep = {
 beforeEach(() => {
   mockApi.calls.length = 0
   mockLoaded.length = 0
+  mockPreviewed.length = 0
   useSession.getState().signedIn(loginResponse())
   useComplaints.setState({ items: null, error: null, loading: false })
   ;(Taro.showModal as jest.Mock).mockResolvedValue({ confirm: true, cancel: false })
@@ -58,6 +61,8 @@ test('the timeline lists every step with its note, and the photos load with the 
   expect(screen.getByText('已按时答复')).toBeTruthy()
   expect(await screen.findByRole('img', { name: '诉求照片 1' })).toBeTruthy()
   expect(mockLoaded).toEqual([`${DETAIL}/attachments/a0000000-0000-4000-8000-000000000001 Bearer token-1`])
+  fireEvent.click(screen.getByRole('button', { name: '查看诉求照片 1大图' }))
+  expect(mockPreviewed).toEqual([{ paths: ['blob:1'], current: 'blob:1' }])
   // Nothing to withdraw once accepted.
   expect(screen.queryByRole('button', { name: '撤回诉求' })).toBeNull()
 })
@@ -223,4 +228,20 @@ test('signed out, the query and detail pages say why to sign in for 有诉即办
   query.unmount()
   render(<ComplaintDetailPage />)
   expect(screen.getByText('登录后查看和提交诉求；匿名诉求可凭查询码查询')).toBeTruthy()
+})
+
+test('case photos show in the order submitted; a tap previews them all, starting at that one', async () => {
+  const photo = (n: number) => ({
+    id: `a0000000-0000-4000-8000-00000000000${n}`,
+    mimeType: 'image/jpeg',
+    sizeBytes: 1000,
+  })
+  mockApi.on('GET', DETAIL, () => ({ body: complaintView({ now: NOW, attachments: [photo(1), photo(2)] }) }))
+  render(<ComplaintDetailScreen complaintId={COMPLAINT_ID} />)
+  await screen.findByRole('img', { name: '诉求照片 2' })
+  await screen.findByRole('img', { name: '诉求照片 1' })
+  const named = screen.getAllByRole('img').map((img) => img.getAttribute('aria-label'))
+  expect(named.filter(Boolean)).toEqual(['诉求照片 1', '诉求照片 2'])
+  fireEvent.click(screen.getByRole('button', { name: '查看诉求照片 2大图' }))
+  expect(mockPreviewed).toEqual([{ paths: ['blob:1', 'blob:2'], current: 'blob:2' }])
 })

@@ -7,12 +7,18 @@ const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 // The device: photos picked and sent by src/platform/media, connectivity from src/platform/network.
-const mockMedia = { choosePhotos: jest.fn(), sendPhoto: jest.fn(), uploads: [] as any[] }
+const mockMedia = {
+  choosePhotos: jest.fn(),
+  sendPhoto: jest.fn(),
+  uploads: [] as any[],
+  previewed: [] as { paths: string[]; current: string }[],
+}
 jest.mock('../../src/platform/media', () => ({
   choosePhotos: (max: number) => mockMedia.choosePhotos(max),
   sendPhoto: (photo: any, request: any, onProgress: any) => mockMedia.sendPhoto(photo, request, onProgress),
   forgetPhoto: () => undefined,
   loadProtectedImage: async () => 'blob:photo',
+  previewPhotos: (paths: string[], current: string) => mockMedia.previewed.push({ paths, current }),
 }))
 // Subscriptions last the app session (see ensureAutoSend), so they are kept across tests.
 const mockNetwork = { online: true, retry: [] as (() => void)[] }
@@ -125,6 +131,10 @@ test('photos: a wrong type is refused on the phone, a good one uploads with prog
   )
   expect(await screen.findByText('已上传')).toBeTruthy()
   expect(mockMedia.uploads[0].headers).toMatchObject({ 'Content-Type': 'image/png', Authorization: 'Bearer token-1' })
+  // A tap on a thumbnail shows the photos full screen, starting at that one.
+  mockMedia.previewed.length = 0
+  fireEvent.click(screen.getByRole('button', { name: '查看第 2 张照片大图' }))
+  expect(mockMedia.previewed).toEqual([{ paths: ['blob:p1', 'blob:p2'], current: 'blob:p2' }])
 
   fireEvent.click(screen.getByRole('button', { name: '提交诉求' }))
   expect(screen.getByText('第 2 张照片格式不支持，请上传 JPG、PNG 或 WebP 图片')).toBeTruthy()

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ComplaintView } from '../../../server/contract-complaints'
 import { RATING_LABELS } from '../../domain/complaints/ratings'
-import { AttachmentImage } from './AttachmentImage'
+import { CasePhotos } from './AttachmentImage'
 import { ACTOR_LABELS, categoryName, chinaTime, slaText, stateChipClass } from './caseDisplay'
 
 /** 回访 after a 差评: the two deadlines and how far staff have got. */
@@ -47,11 +47,7 @@ export function ComplaintCaseView(props: { view: ComplaintView; showPhotos?: boo
           {view.anonymous ? '匿名提交：凭查询码查看进展，无回访电话' : `联系电话：${view.contactPhoneMasked ?? '—'}`}
         </View>
         {props.showPhotos !== false && view.attachments.length > 0 ? (
-          <View className='chips'>
-            {view.attachments.map((attachment, index) => (
-              <AttachmentImage key={attachment.id} complaintId={view.id} attachmentId={attachment.id} index={index} />
-            ))}
-          </View>
+          <CasePhotos complaintId={view.id} attachmentIds={view.attachments.map((a) => a.id)} />
         ) : null}
       </View>
       <ReturnVisitCard view={view} />

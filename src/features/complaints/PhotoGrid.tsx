@@ -1,5 +1,6 @@
 import { Image, View } from '@tarojs/components'
 import { MAX_PHOTOS } from '../../domain/complaints/validation'
+import { previewPhotos } from '../../platform/media'
 import { ActionButton } from '../../ui/ActionButton'
 import { photoProblem } from './complaintRequest'
 import type { DraftPhoto } from './draftStore'
@@ -30,8 +31,19 @@ export function PhotoGrid(props: {
         {photos.map((photo, index) => (
           <View key={photo.localId} className='card'>
             {/* Named on a wrapper: Taro H5's Image is a custom element whose inner <img> gets no label. */}
-            <View ariaRole='img' ariaLabel={`第 ${index + 1} 张照片`}>
-              <Image src={photo.previewPath} mode='aspectFill' style={{ width: '160px', height: '160px' }} />
+            <View
+              ariaRole='button'
+              ariaLabel={`查看第 ${index + 1} 张照片大图`}
+              onClick={() =>
+                previewPhotos(
+                  photos.map((p) => p.previewPath),
+                  photo.previewPath,
+                )
+              }
+            >
+              <View ariaRole='img' ariaLabel={`第 ${index + 1} 张照片`}>
+                <Image src={photo.previewPath} mode='aspectFill' style={{ width: '160px', height: '160px' }} />
+              </View>
             </View>
             <View className={photo.error ? 'error-text' : 'muted'} ariaRole='status'>
               {photoStatus(photo)}
