@@ -20,7 +20,7 @@ const asked = () => mockApi.calls.filter((c) => c.method === 'POST').map((c) => 
 
 beforeEach(() => {
   mockApi.calls.length = 0
-  useCalculatorDraft.getState().clear()
+  useCalculatorDraft.getState().start(null, null)
   useSession.getState().clear()
   mockApi.on('GET', '/api/v1/policies', () => ({
     body: [
@@ -102,7 +102,8 @@ test('signed in: pre-fill from the enterprise profile, and save adds the answers
   mockApi.on('PUT', `/api/v1/enterprises/${ENTERPRISE}/profile-facts`, (r) => ({
     body: { enterpriseId: ENTERPRISE, profile: r.json.profile, updatedAt: '2026-11-22T00:00:00.000Z' },
   }))
-  render(<CalculatorScreen enterpriseId={ENTERPRISE} onOpen={() => undefined} />)
+  render(<CalculatorScreen enterpriseId={ENTERPRISE} enterpriseName='许昌瑞丰食品有限公司' onOpen={() => undefined} />)
+  await screen.findByText('按 许昌瑞丰食品有限公司 的企业档案测算')
   fireEvent.click(screen.getByRole('button', { name: '从企业档案预填' }))
   await waitFor(() =>
     expect((screen.getByRole('textbox', { name: '企业所属行业是' }) as HTMLInputElement).value).toBe('C1432'),
@@ -118,4 +119,49 @@ test('signed in: pre-fill from the enterprise profile, and save adds the answers
   expect(mockApi.calls.find((c) => c.method === 'PUT')?.json).toEqual({
     profile: { industryCode: 'C1432', employees: 90, revenueWan: 6800, exporter: true },
   })
+})
+
+test('opened for an enterprise, a draft typed signed out does not pass for its facts: it starts from the 企业档案', async () => {
+  act(() => {
+    useCalculatorDraft.getState().setFact('industryCode', 'C14')
+    useCalculatorDraft.getState().setFact('regionCode', '411002')
+    useCalculatorDraft.getState().setStep(12)
+  })
+  useSession.getState().signedIn(loginResponse())
+  const saved = { industryCode: 'C3311', employees: 120 }
+  mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/profile-facts`, () => ({
+    body: { enterpriseId: ENTERPRISE, profile: saved, updatedAt: null },
+  }))
+  const { unmount } = render(
+    <CalculatorScreen enterpriseId={ENTERPRISE} enterpriseName='许昌建丰钢结构工程有限公司' onOpen={() => undefined} />,
+  )
+  await screen.findByText('按 许昌建丰钢结构工程有限公司 的企业档案测算')
+  expect(screen.getByText('第 1 / 13 步 · 已填写 2 项')).toBeTruthy()
+  expect((screen.getByRole('textbox', { name: '企业所属行业是' }) as HTMLInputElement).value).toBe('C3311')
+  await waitFor(() => expect(asked().at(-1)).toEqual(saved))
+
+  // The enterprise's own draft is kept when the calculator opens again for it.
+  act(() => useCalculatorDraft.getState().setFact('employees', 130))
+  unmount()
+  mockApi.calls.length = 0
+  render(
+    <CalculatorScreen enterpriseId={ENTERPRISE} enterpriseName='许昌建丰钢结构工程有限公司' onOpen={() => undefined} />,
+  )
+  await waitFor(() => expect(asked().at(-1)).toEqual({ industryCode: 'C3311', employees: 130 }))
+  expect(mockApi.calls.some((c) => c.url.includes('profile-facts'))).toBe(false)
+
+  // 重新填写 says the answers are the user's own now.
+  fireEvent.click(screen.getByRole('button', { name: '重新填写' }))
+  expect(screen.getByText('自行填写')).toBeTruthy()
+})
+
+test('typed text that is not an answer is never dropped silently by 跳过', async () => {
+  render(<CalculatorScreen enterpriseId={null} onOpen={() => undefined} />)
+  fireEvent.click(screen.getByRole('button', { name: '跳过' }))
+  fireEvent.change(screen.getByRole('textbox', { name: '企业注册地在哪个区县' }), { target: { value: '许昌' } })
+  expect(screen.queryByRole('button', { name: '跳过' })).toBeNull()
+  expect(screen.getByRole('alert').textContent).toBe('「许昌」还不是有效的回答：请从候选中选择，或按提示填写完整')
+  fireEvent.click(await screen.findByRole('button', { name: '常见地区：许昌市魏都区 411002' }))
+  expect(screen.queryByRole('alert')).toBeNull()
+  expect(screen.getByRole('button', { name: '下一步' })).toBeTruthy()
 })

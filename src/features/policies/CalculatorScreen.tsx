@@ -6,7 +6,7 @@ import { listPolicies } from '../../api/policies/listPolicies'
 import { saveProfileFacts } from '../../api/policies/saveProfileFacts'
 import { apiClient } from '../../core/apiClient'
 import type { RegionArea } from '../../domain/policies/conditions'
-import { CALCULATOR_STEPS } from '../../domain/policies/profile'
+import { CALCULATOR_STEPS, type EnterpriseProfile } from '../../domain/policies/profile'
 import { toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
@@ -21,13 +21,22 @@ import { usePolicyCalculation } from './usePolicyCalculation'
  * answered. No login needed; signed in with an enterprise, the answers can be pre-filled from and
  * saved to its profile.
  */
-export function CalculatorScreen(props: { enterpriseId: string | null; onOpen: (policyId: string) => void }) {
-  const { profile, step, setFact, setStep, merge, clear } = useCalculatorDraft()
+export function CalculatorScreen(props: {
+  enterpriseId: string | null
+  /** The enterprise's name, to say whose facts are shown. */
+  enterpriseName?: string | null
+  onOpen: (policyId: string) => void
+}) {
+  const { profile, step, owner, prefilled, setFact, setStep, merge, start, clear } = useCalculatorDraft()
   const [places, setPlaces] = useState<{ areas: RegionArea[]; zones: string[] }>({ areas: [], zones: [] })
   // Bumped when answers change from outside the inputs (pre-fill, 重新填写) so they show the new values.
   const [revision, setRevision] = useState(0)
   const [busy, setBusy] = useState(false)
   const [profileError, setProfileError] = useState<string | null>(null)
+  // Typed into the current question but not (yet) an answer, e.g. 「许昌」 for a region code.
+  const [typed, setTyped] = useState('')
+  const { enterpriseId } = props
+  const opening = useOpeningDraft(enterpriseId, start)
   const { calculation, retry } = usePolicyCalculation(profile)
 
   useEffect(() => {
@@ -39,7 +48,11 @@ export function CalculatorScreen(props: { enterpriseId: string | null; onOpen: (
   const index = Math.min(Math.max(step, 0), CALCULATOR_STEPS.length - 1)
   const current = CALCULATOR_STEPS[index]
   const answered = CALCULATOR_STEPS.filter((s) => profile[s.field] !== undefined).length
-  const { enterpriseId } = props
+  const pending = profile[current.field] === undefined && typed.trim() !== ''
+  const goTo = (next: number) => {
+    setTyped('')
+    setStep(next)
+  }
 
   const withEnterprise = async (task: (id: string) => Promise<void>) => {
     if (!enterpriseId) return
@@ -57,6 +70,7 @@ export function CalculatorScreen(props: { enterpriseId: string | null; onOpen: (
     withEnterprise(async (id) => {
       const { profile: saved } = await getProfileFacts(apiClient, id)
       merge(saved)
+      setTyped('')
       setRevision((r) => r + 1)
       toast(Object.keys(saved).length ? '已从企业档案预填' : '企业档案中还没有信息')
     })
@@ -68,8 +82,25 @@ export function CalculatorScreen(props: { enterpriseId: string | null; onOpen: (
       toast('已保存到企业档案', 'success')
     })
 
+  if (opening.kind === 'loading') return <StatusView kind='loading' text='正在读取企业档案…' />
+  if (opening.kind === 'error')
+    return <StatusView kind='error' text={`企业档案读取失败：${opening.text}`} onRetry={opening.retry} />
+
+  const whose = props.enterpriseName ?? '本企业'
   return (
     <View>
+      <View className='card'>
+        <View className='title'>
+          {enterpriseId && owner === enterpriseId && prefilled ? `按 ${whose} 的企业档案测算` : '自行填写'}
+        </View>
+        {enterpriseId && owner === enterpriseId ? (
+          <View className='muted'>
+            {prefilled
+              ? '在此修改只用于测算，点「保存到企业档案」才会更新档案'
+              : `未使用 ${whose} 的企业档案，可点「从企业档案预填」`}
+          </View>
+        ) : null}
+      </View>
       <View className='card'>
         <View className='muted'>
           第 {index + 1} / {CALCULATOR_STEPS.length} 步 · 已填写 {answered} 项
@@ -82,13 +113,20 @@ export function CalculatorScreen(props: { enterpriseId: string | null; onOpen: (
           value={profile[current.field]}
           places={places}
           onChange={(value) => setFact(current.field, value as never)}
+          onTyped={setTyped}
         />
+        {pending ? (
+          <View className='error-text' ariaRole='alert'>
+            「{typed.trim()}」还不是有效的回答：请从候选中选择，或按提示填写完整
+          </View>
+        ) : null}
         <View className='row'>
-          {index > 0 ? <ActionButton variant='secondary' label='上一步' onClick={() => setStep(index - 1)} /> : null}
+          {index > 0 ? <ActionButton variant='secondary' label='上一步' onClick={() => goTo(index - 1)} /> : null}
           {index < CALCULATOR_STEPS.length - 1 ? (
             <ActionButton
-              label={profile[current.field] === undefined ? '跳过' : '下一步'}
-              onClick={() => setStep(index + 1)}
+              variant={pending ? 'secondary' : 'primary'}
+              label={pending ? '不填此项，清空并跳过' : profile[current.field] === undefined ? '跳过' : '下一步'}
+              onClick={() => goTo(index + 1)}
             />
           ) : null}
         </View>
@@ -97,6 +135,7 @@ export function CalculatorScreen(props: { enterpriseId: string | null; onOpen: (
           label='重新填写'
           onClick={() => {
             clear()
+            setTyped('')
             setRevision((r) => r + 1)
           }}
         />
@@ -129,4 +168,43 @@ export function CalculatorScreen(props: { enterpriseId: string | null; onOpen: (
       ) : null}
     </View>
   )
+}
+
+type Opening = { kind: 'ready' } | { kind: 'loading' } | { kind: 'error'; text: string; retry: () => void }
+
+/**
+ * The draft to show: opened for an enterprise, its own draft if there is one, else a fresh one
+ * pre-filled from its 企业档案 (answers typed signed out or for another enterprise never pass for
+ * its facts); opened without one, a draft of nobody's (an enterprise's facts are not kept for a
+ * signed-out user).
+ */
+function useOpeningDraft(
+  enterpriseId: string | null,
+  start: (owner: string | null, facts: EnterpriseProfile | null) => void,
+): Opening {
+  const [attempt, setAttempt] = useState(0)
+  const [failed, setFailed] = useState<string | null>(null)
+  const owner = useCalculatorDraft((s) => s.owner)
+  useEffect(() => {
+    if (useCalculatorDraft.getState().owner === enterpriseId) return
+    if (!enterpriseId) {
+      start(null, null)
+      return
+    }
+    let live = true
+    setFailed(null)
+    getProfileFacts(apiClient, enterpriseId)
+      .then(({ profile }) => {
+        if (live) start(enterpriseId, profile)
+      })
+      .catch((e: unknown) => {
+        if (live) setFailed(userMessage(e))
+      })
+    return () => {
+      live = false
+    }
+  }, [enterpriseId, start, attempt])
+  if (owner === enterpriseId) return { kind: 'ready' }
+  if (failed) return { kind: 'error', text: failed, retry: () => setAttempt((a) => a + 1) }
+  return { kind: 'loading' }
 }

@@ -32,6 +32,8 @@ export function FactInput(props: {
   value: Value
   places: { areas: RegionArea[]; zones: string[] }
   onChange: (value: Value) => void
+  /** The text as typed, answer or not, so the screen never drops it silently. */
+  onTyped?: (text: string) => void
 }) {
   const { step, value, onChange } = props
   const [text, setText] = useState(asText(value))
@@ -47,6 +49,7 @@ export function FactInput(props: {
         ariaLabel={label}
         onInput={(e) => {
           setText(e.detail.value)
+          props.onTyped?.(e.detail.value)
           onChange(parse(e.detail.value))
         }}
       />
@@ -127,6 +130,7 @@ export function FactInput(props: {
             value={typeof value === 'string' ? value : text}
             onChange={(typed) => {
               setText(typed)
+              props.onTyped?.(typed)
               onChange(isIsoDate(typed) ? typed : undefined)
             }}
           />
