@@ -17,7 +17,8 @@ const grant: SealGrantView = {
   enterpriseId: handlerEnterprise.id,
   grantee: { userId: 'u3', nameMasked: '王*', phoneMasked: '138****0003' },
   seals: [{ id: 's1', type: 'contract', name: '许昌瑞丰食品有限公司合同专用章' }],
-  validUntil: '2026-12-31',
+  // The server sends the end instant: the start of the next day in China (2027-07-01 00:00 +08:00).
+  validUntil: '2027-06-30T16:00:00.000Z',
   status: 'active',
   createdAt: '2026-11-22T00:00:00.000Z',
   acceptedAt: '2026-11-22T01:00:00.000Z',
@@ -63,7 +64,7 @@ test('a code from the link is prefilled; accepting shows the enterprise and the 
   expect(await screen.findByText('已接受印章授权')).toBeTruthy()
   expect(screen.getByText('企业：许昌瑞丰食品有限公司')).toBeTruthy()
   expect(screen.getByText('许昌瑞丰食品有限公司合同专用章')).toBeTruthy()
-  expect(screen.getByText('授权有效至 2026-12-31，法定代表人可随时撤销。')).toBeTruthy()
+  expect(screen.getByText('授权有效至 2027-06-30，法定代表人可随时撤销。')).toBeTruthy()
   expect(useEnterpriseContext.getState().currentId).toBe(handlerEnterprise.id)
   fireEvent.click(screen.getByRole('button', { name: '查看可用印章' }))
   expect(view).toHaveBeenCalled()

@@ -6,7 +6,10 @@ import { loginResponse } from './fixtures'
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
+jest.mock('../../src/platform/clipboard', () => ({ copyText: jest.fn(async () => undefined) }))
+
 import { SealsScreen } from '../../src/features/seals/SealsScreen'
+import { copyText } from '../../src/platform/clipboard'
 import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 
@@ -32,7 +35,8 @@ const grant: SealGrantView = {
   enterpriseId: ENTERPRISE,
   grantee: { userId: 'u2', nameMasked: '李*', phoneMasked: '139****0002' },
   seals: [{ id: seal.id, type: 'contract', name: seal.name }],
-  validUntil: '2026-12-31',
+  // The end instant: the start of the next day in China (2027-07-01 00:00 +08:00).
+  validUntil: '2027-06-30T16:00:00.000Z',
   status: 'active',
   createdAt: '2026-11-22T00:00:00.000Z',
   acceptedAt: null,
@@ -95,7 +99,7 @@ test('the legal representative sets a PIN twice, verifies by face, and claims th
   await act(async () => fireEvent.click(screen.getByText('刷脸:claim-seal')))
   expect(mockApi.calls.find((c) => c.method === 'POST')?.json).toEqual({ ticket: 'claim-ticket', pin: '258036' })
   expect(await screen.findByRole('img', { name: seal.name })).toBeTruthy()
-  expect(await screen.findByText('有效至 2026-12-31')).toBeTruthy()
+  expect(await screen.findByText('有效至 2027-06-30')).toBeTruthy()
 })
 
 test('a handler without grants is told whom to ask, and may enter an invite code', async () => {
@@ -135,7 +139,10 @@ test('a grant by phone sends the chosen seal, the last day and the PIN', async (
   fireEvent.click(screen.getByRole('button', { name: '确认授权' }))
   expect(screen.getByRole('alert').textContent).toBe('请填写经办人的 11 位手机号')
   fireEvent.change(screen.getByRole('textbox', { name: '经办人手机号' }), { target: { value: '13900000002' } })
-  fireEvent.click(screen.getByRole('switch', { name: seal.name }))
+  // Each seal is named by its type, with the engraved name under it.
+  const sealSwitch = screen.getByRole('switch', { name: '合同专用章' })
+  expect(sealSwitch.textContent).toContain(seal.name)
+  fireEvent.click(sealSwitch)
   fireEvent.change(screen.getByRole('textbox', { name: '授权截止日期' }), { target: { value: '2026-12-31' } })
   fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认授权' })))
@@ -146,6 +153,38 @@ test('a grant by phone sends the chosen seal, the last day and the PIN', async (
     pin: '258036',
   })
   expect(await screen.findByRole('button', { name: '新增授权' })).toBeTruthy()
+})
+
+test('an invite grant shows its code with 复制, and the list says 待接受 once', async () => {
+  const invited: SealGrantView = {
+    ...grant,
+    id: 'g0000000-0000-4000-8000-000000000002',
+    grantee: { userId: null, nameMasked: null, phoneMasked: null },
+    status: 'invited',
+  }
+  let grants: SealGrantView[] = []
+  mockApi.on('GET', `${base}/seals`, () => ({ body: { seals: [seal], claimed: true, canManage: true } }))
+  mockApi.on('GET', `${base}/seal-grants`, () => ({ body: grants }))
+  mockApi.on('POST', `${base}/seal-grants`, () => {
+    grants = [invited]
+    return {
+      status: 201,
+      body: { ...invited, inviteCode: '7K3M-Q9TX-2HCD', inviteExpiresAt: '2026-11-29T04:30:00.000Z' },
+    }
+  })
+  renderScreen()
+  fireEvent.click(await screen.findByRole('button', { name: '新增授权' }))
+  fireEvent.click(screen.getByRole('switch', { name: '使用邀请码授权' }))
+  fireEvent.click(screen.getByRole('switch', { name: '合同专用章' }))
+  fireEvent.change(screen.getByRole('textbox', { name: '授权截止日期' }), { target: { value: '2027-06-30' } })
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认授权' })))
+  const banner = await screen.findByText(/邀请码 7K3M-Q9TX-2HCD/)
+  expect(banner.textContent).toContain('2026-11-29 12:30 前有效')
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '复制邀请码' })))
+  expect(copyText).toHaveBeenCalledWith('7K3M-Q9TX-2HCD')
+  expect(await screen.findByText('邀请码经办人 · 待接受')).toBeTruthy()
+  expect(screen.getByText('有效至 2027-06-30')).toBeTruthy()
 })
 
 test('a failed load offers a retry', async () => {

@@ -71,7 +71,8 @@ export function GrantForm(props: {
         .map((seal) => (
           <LabelledSwitch
             key={seal.id}
-            label={seal.name}
+            label={seal.typeLabel}
+            hint={seal.name}
             checked={sealIds.includes(seal.id)}
             onChange={(on) => toggleSeal(seal.id, on)}
           />

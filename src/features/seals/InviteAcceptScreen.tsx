@@ -7,6 +7,7 @@ import { apiClient } from '../../core/apiClient'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { ActionButton } from '../../ui/ActionButton'
 import { TextField } from '../../ui/TextField'
+import { grantLastDay } from './grantDates'
 import { INVITE_CODE_PROBLEM_MESSAGES, readInviteCode } from './inviteCode'
 
 // The server cannot tell an unknown code from a used or expired one (it keeps only a hash).
@@ -64,7 +65,7 @@ export function InviteAcceptScreen(props: { initialCode?: string; onViewSeals: (
         {grant.seals.map((seal) => (
           <View key={seal.id}>{seal.name}</View>
         ))}
-        <View className='muted'>授权有效至 {grant.validUntil}，法定代表人可随时撤销。</View>
+        <View className='muted'>授权有效至 {grantLastDay(grant.validUntil)}，法定代表人可随时撤销。</View>
         <ActionButton label='查看可用印章' onClick={props.onViewSeals} />
       </View>
     )

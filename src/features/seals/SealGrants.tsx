@@ -5,17 +5,29 @@ import { listSealGrants } from '../../api/seals/listSealGrants'
 import { revokeSealGrant } from '../../api/seals/revokeSealGrant'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
+import { copyText } from '../../platform/clipboard'
 import { confirm, toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
 import { GrantForm } from './GrantForm'
+import { grantLastDay, inviteDeadline } from './grantDates'
 import { GRANT_STATUS_LABELS } from './sealLabels'
 import { useLoad } from './useLoad'
 
 function granteeText(grant: SealGrantView): string {
   const { nameMasked, phoneMasked } = grant.grantee
-  if (!nameMasked && !phoneMasked) return '邀请码经办人（待接受）'
+  // The status (待接受 until the code is used) is shown next to it, so it is not repeated here.
+  if (!nameMasked && !phoneMasked) return '邀请码经办人'
   return [nameMasked, phoneMasked].filter(Boolean).join(' ')
+}
+
+async function copyInviteCode(code: string) {
+  try {
+    await copyText(code)
+    toast('已复制邀请码', 'success')
+  } catch {
+    toast('复制失败，请手动抄下邀请码', 'error')
+  }
 }
 
 /** 印章授权 (legal representative only): who may use which seal until when; add and revoke. */
@@ -61,10 +73,15 @@ export function SealGrants(props: { enterpriseId: string; seals: SealView[] }) {
   return (
     <View className='card'>
       <View className='title'>印章授权</View>
-      {invite ? (
+      {invite?.inviteCode ? (
         <View className='banner' ariaRole='status'>
-          邀请码 {invite.inviteCode}（仅显示一次，请交给经办人；
-          {invite.inviteExpiresAt ? `${invite.inviteExpiresAt.slice(0, 10)} 前有效` : '限时有效'}）
+          <View>
+            邀请码 {invite.inviteCode}（仅显示一次，请交给经办人；
+            {invite.inviteExpiresAt ? `${inviteDeadline(invite.inviteExpiresAt)} 前有效` : '限时有效'}）
+          </View>
+          <ActionButton label='复制邀请码' variant='secondary' onClick={() => copyInviteCode(invite.inviteCode ?? '')}>
+            复制
+          </ActionButton>
         </View>
       ) : null}
       {state.kind === 'loading' ? <StatusView kind='loading' /> : null}
@@ -79,7 +96,7 @@ export function SealGrants(props: { enterpriseId: string; seals: SealView[] }) {
                 {granteeText(grant)} · {GRANT_STATUS_LABELS[grant.status]}
               </View>
               <View className='muted'>{grant.seals.map((s) => s.name).join('、')}</View>
-              <View className='muted'>有效至 {grant.validUntil}</View>
+              <View className='muted'>有效至 {grantLastDay(grant.validUntil)}</View>
               {grant.status === 'active' || grant.status === 'invited' ? (
                 <ActionButton label={`撤销${granteeText(grant)}的授权`} variant='danger' onClick={() => revoke(grant)}>
                   撤销授权
