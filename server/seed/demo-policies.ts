@@ -49,11 +49,26 @@ const EQUIPMENT = ['C34', 'C35', 'C36', 'C37', 'C38', 'C39', 'C40']
 type Draft = Omit<Policy, 'howToApply' | 'materials' | 'applicationWindow' | 'autoGrant'> &
   Partial<Pick<Policy, 'howToApply' | 'materials' | 'applicationWindow' | 'autoGrant'>>
 
-const ONLINE = '登录政企通“惠企政策”在线申报，经主管部门审核后兑现'
+/**
+ * How a policy that needs an application is applied for, by channels that exist: the province's
+ * government service portal (searching the policy's name) or the issuing department's window.
+ * 政企通 shows and matches policies; it does not take applications.
+ */
+function applicationRoute(draft: Draft): string {
+  const department = draft.issuer.split(/\s+/)[0]
+  const counter = department.endsWith('人民政府') ? `${department.slice(0, -4)}政务服务中心` : `${department}办事窗口`
+  if (draft.region.startsWith('全国')) {
+    return '到企业所在地主管部门或政务服务中心窗口申请，经审核后兑现'
+  }
+  const portal = /浙江|衢州/.test(draft.region) ? '浙江政务服务网（浙里办）' : '河南政务服务网'
+  return `在${portal}搜索「${draft.title}」在线申报，或到${counter}提交材料，经主管部门审核后兑现`
+}
 
 function policy(draft: Draft): Policy {
   return {
-    howToApply: draft.autoGrant ? '免申即享：系统根据部门数据自动比对，符合条件的直接兑现，无需申请' : ONLINE,
+    howToApply: draft.autoGrant
+      ? '免申即享：系统根据部门数据自动比对，符合条件的直接兑现，无需申请'
+      : applicationRoute(draft),
     materials: draft.autoGrant ? [] : ['营业执照', '申请表'],
     applicationWindow: {},
     autoGrant: false,
@@ -150,6 +165,7 @@ const NATIONAL: Policy[] = [
     benefit: { type: 'loan-interest', amountWan: 300, text: '最高300万元贷款，财政贴息' },
     materials: ['营业执照', '新招用人员劳动合同', '社保缴费证明'],
     eligibility: { all: [size('small', 'micro'), clean(3)] },
+    howToApply: '向企业所在地人力资源社会保障部门或创业担保贷款经办银行提出申请，经审核后拨付贴息',
   }),
   policy({
     id: 'cn-bank-tax-credit',

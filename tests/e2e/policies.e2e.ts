@@ -18,7 +18,7 @@ const WEIDU_FOOD = {
   summary: '对魏都区食品制造企业通过质量管理体系认证的给予一次性补助。',
   benefit: { type: 'subsidy', amountWan: 5, text: '一次性补助最高 5 万元' },
   applicationWindow: {},
-  howToApply: '登录政企通“惠企政策”在线申报',
+  howToApply: '在河南政务服务网搜索本政策名称在线申报，或到许昌市魏都区市场监督管理局办事窗口提交材料',
   materials: ['营业执照', '认证证书'],
   autoGrant: false,
   eligibility: {

@@ -16,6 +16,14 @@ test('at least 40 policies with unique ids, several 免申即享, every level', 
   expect(new Set(DEMO_POLICIES.map((p) => p.level))).toEqual(new Set(['national', 'provincial', 'city', 'district']))
 })
 
+test('each says how to apply through a channel that exists (the app takes no applications)', () => {
+  for (const policy of DEMO_POLICIES) expect(policy.howToApply).not.toMatch(/政企通/)
+  const fab = DEMO_POLICIES.find((p) => p.id === 'xc-tech-renovation')
+  expect(fab?.howToApply).toBe(
+    '在河南政务服务网搜索「工业企业技术改造设备补助」在线申报，或到许昌市工业和信息化局办事窗口提交材料，经主管部门审核后兑现',
+  )
+})
+
 test('together they use every condition kind, any-of groups and zones', () => {
   const leaves = DEMO_POLICIES.flatMap((p) => leavesOf(p.eligibility))
   expect(new Set(leaves.map((l) => l.kind))).toEqual(new Set(CONDITION_KINDS))
