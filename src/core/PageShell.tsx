@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import { applyElderRoot } from '../platform/elderRoot'
 import { navigateTo } from '../platform/navigation'
 import { ConsentSheet } from './ConsentSheet'
 import { usePreferences } from './preferences'
@@ -13,6 +14,8 @@ import { ROUTES } from './routes'
 export function PageShell(props: { children: ReactNode; className?: string }) {
   const elderMode = usePreferences((s) => s.elderMode)
   const privacyPending = usePrivacyPrompt((s) => s.pending !== null)
+  // The H5 tab bar sits outside this root; it follows 长辈版 through a class on <html>.
+  useEffect(() => applyElderRoot(elderMode), [elderMode])
   const classes = ['page', elderMode ? 'page--elder' : '', props.className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes} data-elder={elderMode ? 'on' : 'off'}>
