@@ -102,3 +102,26 @@ test('pull-down refresh reloads the first page and ends the spinner; a failed �
   expect(await screen.findByText('采购合同43', { exact: false })).toBeTruthy()
   expect(Taro.stopPullDownRefresh).toHaveBeenCalled()
 })
+
+test('a failed face recorded with a raw purpose code shows the purpose in Chinese', async () => {
+  mockApi.on('GET', path, () => ({
+    body: {
+      items: [
+        entry(51, {
+          action: 'face-failed',
+          taskId: null,
+          detail: '刷脸认证未通过（张*国，4110**********0371，用途 claim-seal）',
+        }),
+        entry(50, {
+          action: 'face-failed',
+          detail: '刷脸认证未通过（张*国，4110**********0371，用途 sign:7c9e6679-7425-40de-944b-e07fc1f90ae7）',
+        }),
+      ],
+      nextCursor: null,
+    },
+  }))
+  render(<SealAuditScreen enterpriseId={ENTERPRISE} />)
+  expect(await screen.findByText('刷脸认证未通过（张*国，4110**********0371，用途：领取印章）')).toBeTruthy()
+  expect(screen.getByText('刷脸认证未通过（张*国，4110**********0371，用途：签署）')).toBeTruthy()
+  expect(screen.queryByText(/claim-seal|sign:/)).toBeNull()
+})

@@ -79,6 +79,13 @@ test('a record that is not JSON or an SM3 of the wrong length is refused before 
   expect(mockApi.calls).toHaveLength(0)
 })
 
+test('a JSON record without the signed data, the signature or the key names them in Chinese', () => {
+  render(<VerifyScreen />)
+  fillAndSubmit(JSON.stringify({ format: 'zqt-ses-signature/1', tbs: 'dGJz' }))
+  expect(screen.getByText('签章记录缺少待签数据、签名值或签名公钥，请确认复制的是完整的签章记录')).toBeTruthy()
+  expect(mockApi.calls).toHaveLength(0)
+})
+
 test('a server failure offers a retry', async () => {
   mockApi.on('POST', '/api/v1/seal-verifications', () => ({ status: 503, body: '' }))
   render(<VerifyScreen />)

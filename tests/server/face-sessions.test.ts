@@ -8,6 +8,7 @@ import {
   ZHANG,
   buildSealApp,
   completeFace,
+  enterpriseIdByName,
   faceTicket,
   sandboxUser,
 } from './seal-test-app'
@@ -91,6 +92,19 @@ describe('face sessions (sandbox)', () => {
       [failed.json().sessionId, cancelled.json().sessionId],
     )
     expect(rows[0].n).toBe(0)
+  })
+
+  it('records a failed face in the 用章记录 with its purpose in Chinese', async () => {
+    const auth = await sandboxUser(app, '13800000001')
+    const enterpriseId = await enterpriseIdByName(testDb.db, JIANFENG)
+    const started = await start(auth, { purpose: 'claim-seal', ...STRANGER, platform: 'h5', enterpriseId })
+    expect(started.statusCode).toBe(201)
+    expectError(await completeFace(app, auth, started.json().sessionId, 'fail'), 403, 'FACE_MISMATCH')
+    const { rows } = await testDb.db.query<{ detail: string }>(
+      `select detail from seal_audit where enterprise_id = $1 and action = 'face-failed' order by id desc limit 1`,
+      [enterpriseId],
+    )
+    expect(rows[0].detail).toBe('刷脸认证未通过（赵*，1101**********002X，用途：领取印章）')
   })
 
   it("does not let a user complete another user's session", async () => {

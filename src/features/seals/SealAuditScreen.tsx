@@ -5,10 +5,10 @@ import { listSealAudit } from '../../api/seals/listSealAudit'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
-import { maskPersonalDataInText } from '../../domain/mask'
 import { stopPullDownRefresh, usePullToRefresh } from '../../platform/lifecycle'
 import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
+import { auditDetailText } from './auditText'
 
 export const AUDIT_ACTION_LABELS: Record<SealAuditAction, string> = {
   claim: '领取印章',
@@ -97,7 +97,7 @@ export function SealAuditScreen(props: { enterpriseId: string }) {
               <View className='muted'>{time}</View>
             </View>
             <View className='muted'>操作人：{actorText(entry)}</View>
-            <View>{maskPersonalDataInText(entry.detail)}</View>
+            <View>{auditDetailText(entry.detail)}</View>
           </View>
         )
       })}

@@ -34,7 +34,7 @@ export type RecordProblem = 'empty' | 'json' | 'fields'
 export const RECORD_PROBLEM_MESSAGES: Record<RecordProblem, string> = {
   empty: '请粘贴签章记录',
   json: '签章记录不是有效的 JSON，请完整复制后再粘贴',
-  fields: '签章记录缺少 tbs、signature 或 signerPublicKey，请确认复制的是签章记录',
+  fields: '签章记录缺少待签数据、签名值或签名公钥，请确认复制的是完整的签章记录',
 }
 
 type RecordInput = SealVerificationRequest['signatureRecord']
