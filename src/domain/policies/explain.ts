@@ -2,10 +2,10 @@
  * The Chinese wording of a match: what each condition asks (label) and which of the enterprise's
  * facts decided it (fact), so a result reads 已满足 / 不满足 / 待补充 with its reason (domain.md §4).
  */
-import type { LeafCondition } from './conditions'
+import type { LeafCondition, RegionArea } from './conditions'
 import { industryText, normalizeIndustryCode } from './industryCodes'
 import type { EncodedFacts, LeafState, PreparedLeaf } from './prepare'
-import { MET, MISSING, rangeRelation } from './prepare'
+import { MET, MISSING, rangeRelation, regionRange } from './prepare'
 import {
   PROFILE_FIELD_LABELS,
   QUALIFICATION_LABELS,
@@ -119,7 +119,27 @@ export function missingFieldsOf(
   }
 }
 
-/** Which fact decided a condition, e.g. 「您填写的从业人员：86 人」 or 「待补充：营业收入」. */
+/**
+ * A region code named by the policy's own areas (the domain has no region table): 「许昌市魏都区
+ * （411002）」 for an area's own code, 「411002（属许昌市）」 inside a larger one, else the code.
+ */
+function placeText(code: string, areas: readonly RegionArea[]): string {
+  const exact = areas.find((area) => area.code === code)
+  if (exact) return `${exact.name}（${code}）`
+  const range = regionRange(code)
+  const within = range
+    ? areas.find((area) => {
+        const outer = regionRange(area.code)
+        return outer !== null && outer[0] <= range[0] && range[1] <= outer[1]
+      })
+    : undefined
+  return within ? `${code}（属${within.name}）` : code
+}
+
+/**
+ * Which fact decided a condition, e.g. 「从业人员：86 人」 or 「待补充：营业收入」. Neutral wording:
+ * the facts may be typed into the calculator or come from the enterprise's record.
+ */
 export function factText(
   leaf: LeafCondition,
   state: LeafState,
@@ -138,40 +158,41 @@ export function factText(
   const p = profile
   switch (leaf.kind) {
     case 'industry':
-      return `您填写的行业：${industryText(normalizeIndustryCode(p.industryCode) ?? String(p.industryCode))}`
+      return `行业：${industryText(normalizeIndustryCode(p.industryCode) ?? String(p.industryCode))}`
     case 'sizeClass':
       // Decided without every figure when each class still possible meets (or fails) alike.
       return size.possible.length === 1
-        ? `按您填写的信息测算为${SIZE_CLASS_LABELS[size.possible[0]]}`
-        : `按您填写的信息可能为${classesText(size.possible, '或')}，${state === MET ? '均符合' : '均不符合'}`
+        ? `按已有信息测算为${SIZE_CLASS_LABELS[size.possible[0]]}`
+        : `按已有信息可能为${classesText(size.possible, '或')}，${state === MET ? '均符合' : '均不符合'}`
     case 'foundedYears':
-      return `您填写的成立日期：${p.foundedOn}`
+      return `成立日期：${p.foundedOn}`
     case 'registeredCapital':
-      return `您填写的注册资本：${formatFigure(p.registeredCapitalWan ?? 0)} 万元`
+      return `注册资本：${formatFigure(p.registeredCapitalWan ?? 0)} 万元`
     case 'employees':
-      return `您填写的从业人员：${formatFigure(p.employees ?? 0)} 人`
+      return `从业人员：${formatFigure(p.employees ?? 0)} 人`
     case 'revenue':
-      return `您填写的营业收入：${formatFigure(p.revenueWan ?? 0)} 万元`
+      return `营业收入：${formatFigure(p.revenueWan ?? 0)} 万元`
     case 'rdRatio': {
       const [rd, revenue] = [p.rdSpendWan ?? 0, p.revenueWan ?? 0]
       const share = revenue > 0 ? `占比 ${formatFigure((rd / revenue) * 100)}%` : '营业收入为 0'
-      return `您填写的研发费用 ${formatFigure(rd)} 万元、营业收入 ${formatFigure(revenue)} 万元，${share}`
+      return `研发费用 ${formatFigure(rd)} 万元、营业收入 ${formatFigure(revenue)} 万元，${share}`
     }
     case 'region': {
       const zone = p.developmentZone === null ? '不在园区' : p.developmentZone ? `所在园区：${p.developmentZone}` : ''
-      return `您填写的${[p.regionCode ? `注册地区划代码：${p.regionCode}` : '', zone].filter(Boolean).join('，')}`
+      const place = p.regionCode ? `注册地：${placeText(String(p.regionCode), leaf.areas ?? [])}` : ''
+      return [place, zone].filter(Boolean).join('，')
     }
     case 'qualification': {
       const held = (p.qualifications ?? []).filter((q) => q in QUALIFICATION_LABELS)
-      return `您填写的资质：${held.map((q) => QUALIFICATION_LABELS[q]).join('、') || '暂无'}`
+      return `资质：${held.map((q) => QUALIFICATION_LABELS[q]).join('、') || '暂无'}`
     }
     case 'taxCreditGrade':
-      return `您填写的纳税信用等级：${p.taxCreditGrade} 级`
+      return `纳税信用等级：${p.taxCreditGrade} 级`
     case 'exporter':
-      return p.exporter ? '您填写的：有出口业务' : '您填写的：无出口业务'
+      return p.exporter ? '有出口业务' : '无出口业务'
     case 'noSeriousViolation':
       return p.lastSeriousViolationOn === null
-        ? '您填写的：无严重违法失信记录'
-        : `您填写的最近一次严重违法失信记录：${p.lastSeriousViolationOn}`
+        ? '无严重违法失信记录'
+        : `最近一次严重违法失信记录：${p.lastSeriousViolationOn}`
   }
 }

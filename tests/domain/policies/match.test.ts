@@ -33,10 +33,10 @@ describe('a policy explains itself condition by condition', () => {
       verdict: 'eligible',
       rootMode: 'all',
       conditions: [
-        { id: 'ind', label: '行业：制造业（C）', outcome: 'met', fact: '您填写的行业：C3311（属金属制品业）' },
-        { id: 'size', label: '企业规模：小型企业', outcome: 'met', fact: '按您填写的信息测算为小型企业' },
-        { id: 'emp', label: '从业人员：不超过 300 人', outcome: 'met', fact: '您填写的从业人员：86 人' },
-        { id: 'area', label: '注册地：许昌市', outcome: 'met', fact: '您填写的注册地区划代码：411002' },
+        { id: 'ind', label: '行业：制造业（C）', outcome: 'met', fact: '行业：C3311（属金属制品业）' },
+        { id: 'size', label: '企业规模：小型企业', outcome: 'met', fact: '按已有信息测算为小型企业' },
+        { id: 'emp', label: '从业人员：不超过 300 人', outcome: 'met', fact: '从业人员：86 人' },
+        { id: 'area', label: '注册地：许昌市', outcome: 'met', fact: '注册地：411002（属许昌市）' },
       ],
       unmetCount: 0,
       missingCount: 0,
@@ -137,7 +137,7 @@ describe('a policy explains itself condition by condition', () => {
     ).toBe('unmet')
     const smallOrMicro = policyWith(all({ id: 's', kind: 'sizeClass', allowed: ['small', 'micro'] }))
     expect(matchPolicy({ industryCode: 'C3311', employees: 86 }, smallOrMicro, TODAY).conditions[0].fact).toBe(
-      '按您填写的信息可能为小型或微型企业，均符合',
+      '按已有信息可能为小型或微型企业，均符合',
     )
   })
 })
@@ -171,7 +171,7 @@ describe('any-of groups count as one condition to fix: the cheapest member', () 
       ['area', 'met'],
     ])
     expect(result.conditions[2]).toMatchObject({
-      fact: '您填写的研发费用 150 万元、营业收入 5000 万元，占比 3%',
+      fact: '研发费用 150 万元、营业收入 5000 万元，占比 3%',
       group: { id: 'innovation', label: '创新能力（满足其一）', mode: 'any' },
     })
   })
@@ -312,7 +312,7 @@ describe('no serious violation within N years before the evaluation date', () =>
     const policy = policyWith(all(leaf))
     expect(matchPolicy({ lastSeriousViolationOn: null }, policy, TODAY).conditions[0]).toMatchObject({
       label: '近 3 年无严重违法失信记录',
-      fact: '您填写的：无严重违法失信记录',
+      fact: '无严重违法失信记录',
     })
   })
 })
@@ -393,7 +393,7 @@ describe('qualifications, tax credit, figures, exporter', () => {
     expect(outcome(ab, {})).toBe('missing')
     expect(matchPolicy({ taxCreditGrade: 'M' }, policyWith(all(ab)), TODAY).conditions[0]).toMatchObject({
       label: '纳税信用等级：A 级或B 级',
-      fact: '您填写的纳税信用等级：M 级',
+      fact: '纳税信用等级：M 级',
     })
   })
 
@@ -449,4 +449,14 @@ describe('application window and 免申即享', () => {
     expect(autoGrantLabel({ autoGrant: true })).toBe('免申即享')
     expect(autoGrantLabel({ autoGrant: false })).toBe('需申报')
   })
+})
+
+test('a region fact names the place by the policy’s own areas, neutrally (the facts may come from the enterprise record)', () => {
+  const district = policyWith(all({ id: 'area', kind: 'region', areas: [{ code: '411002', name: '许昌市魏都区' }] }))
+  expect(matchPolicy({ ...manufacturer, regionCode: '411002' }, district, TODAY).conditions[0].fact).toBe(
+    '注册地：许昌市魏都区（411002）',
+  )
+  expect(matchPolicy({ ...manufacturer, regionCode: '330802' }, district, TODAY).conditions[0].fact).toBe(
+    '注册地：330802',
+  )
 })
