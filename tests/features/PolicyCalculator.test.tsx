@@ -165,3 +165,13 @@ test('typed text that is not an answer is never dropped silently by 跳过', asy
   expect(screen.queryByRole('alert')).toBeNull()
   expect(screen.getByRole('button', { name: '下一步' })).toBeTruthy()
 })
+
+test('the last step adds information instead of repeating its question, with a short date field', async () => {
+  act(() => useCalculatorDraft.getState().setStep(12))
+  render(<CalculatorScreen enterpriseId={null} onOpen={() => undefined} />)
+  expect(screen.getAllByText('最近一次严重违法失信记录的日期是？')).toHaveLength(1)
+  expect(screen.getByText('可在「信用中国」网站查询；没有记录请选「无记录」')).toBeTruthy()
+  const field = screen.getByRole('textbox', { name: '记录日期' }) as HTMLInputElement
+  expect(field.getAttribute('placeholder')).toBe('记录日期，如 2026-01-31')
+  await screen.findByText('可申报 0 项 · 差一点 0 项 · 不符合 0 项')
+})

@@ -92,6 +92,8 @@ export interface CalculatorStep {
   input: CalculatorInput
   unit?: string
   hint?: string
+  /** A short name for the answer field when the question is too long to repeat in it. */
+  fieldLabel?: string
   options?: { value: string; label: string }[]
   /** The answer that means "none" (stored as null or an empty list). */
   noneLabel?: string
@@ -141,6 +143,8 @@ export const CALCULATOR_STEPS: readonly CalculatorStep[] = [
     field: 'lastSeriousViolationOn',
     question: '最近一次严重违法失信记录的日期是？',
     input: 'date-or-none',
+    fieldLabel: '记录日期',
+    hint: '可在「信用中国」网站查询；没有记录请选「无记录」',
     noneLabel: '无记录',
   },
 ]

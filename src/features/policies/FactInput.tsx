@@ -126,7 +126,7 @@ export function FactInput(props: {
       return (
         <View>
           <DateField
-            label={label}
+            label={step.fieldLabel ?? label}
             value={typeof value === 'string' ? value : text}
             onChange={(typed) => {
               setText(typed)
