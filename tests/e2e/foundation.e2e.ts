@@ -26,6 +26,12 @@ async function fontSizeOf(page: Page, text: string): Promise<number> {
 
 test('sandbox login, switch enterprise, 长辈版, and both survive a reload', async () => {
   const { page, errors } = await newPhonePage(browser)
+  // No page asset (a favicon included) may be missing.
+  const missing: string[] = []
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url())
+    if (response.status() === 404 && !pathname.startsWith('/api/')) missing.push(pathname)
+  })
   await page.goto(`${server.baseUrl}/`)
 
   await page.getByRole('button', { name: '去登录' }).click()
@@ -59,4 +65,5 @@ test('sandbox login, switch enterprise, 长辈版, and both survive a reload', a
   await page.getByRole('link', { name: `当前企业：${otherName}，查看企业信息` }).waitFor()
   expect(await page.locator('[data-elder="on"]').count()).toBeGreaterThan(0)
   expect(errors).toEqual([])
+  expect(missing).toEqual([])
 })

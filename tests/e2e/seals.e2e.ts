@@ -237,6 +237,34 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   expect(errors).toEqual([])
 })
 
+test('a bad sign QR explains itself; a sign QR opened signed out comes back with its ticket after login', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  // Not a ticket (too short, too long): the sign page says so in Chinese, with a way on — no JSON.
+  for (const bad of ['AAAAAAAAAAAAAAAAAAAA', 'A'.repeat(80)]) {
+    await page.goto(`${server.baseUrl}/s/${bad}`)
+    await page.getByText('不是本平台的签章二维码', { exact: false }).filter(visible).first().waitFor()
+    await page.getByRole('button', { name: '返回工作台' }).filter(visible).waitFor()
+  }
+
+  // A well-formed ticket, signed out: 去登录 → 张建国 → back on the sign page with the ticket, which the
+  // server then judges (unknown here), instead of 工作台.
+  const ticket = 'Q'.repeat(32)
+  await page.goto(`${server.baseUrl}/s/${ticket}`)
+  await page.getByText('登录后即可扫码签章').filter(visible).waitFor()
+  await page.getByRole('button', { name: '去登录' }).filter(visible).click()
+  await page.getByRole('button', { name: '同意隐私政策并继续' }).filter(visible).click()
+  await page
+    .getByRole('button', { name: /演示账号：张建国/ })
+    .filter(visible)
+    .click()
+  await page.waitForURL((url) => url.hash.startsWith('#/packages/seals/pages/sign/index') && url.hash.includes(ticket))
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /签章码|签章任务/, visible: true })
+    .waitFor()
+  expect(errors).toEqual([])
+})
+
 /** Non-transparent pixels on the signature pad's <canvas>. */
 async function inkedPixels(page: Page): Promise<number> {
   return page
