@@ -69,3 +69,8 @@ export function currentPageUrl(): string | null {
   }
   return withQuery(path, query)
 }
+
+/** Whether a page lies below the current one (navigateBack can reach it). */
+export function hasPreviousPage(): boolean {
+  return Taro.getCurrentPages().length > 1
+}

@@ -112,6 +112,16 @@ describe('coming back to the page that asked for sign-in', () => {
     expect(Taro.switchTab).not.toHaveBeenCalled()
   })
 
+  test('when the sign page lies below the login page, signing in goes back to it (no second copy)', async () => {
+    jest.mocked(Taro.getCurrentPages).mockReturnValueOnce([{}, {}])
+    jest.mocked(Taro.navigateBack).mockClear()
+    render(<LoginScreen redirect={signPage} />)
+    await signInAsZhang()
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 }))
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+    expect(Taro.switchTab).not.toHaveBeenCalled()
+  })
+
   test('a redirect still URL-encoded by the platform is followed too', async () => {
     render(<LoginScreen redirect={encodeURIComponent(signPage)} />)
     await signInAsZhang()

@@ -32,6 +32,7 @@ const Taro = {
   stopPullDownRefresh: jest.fn(),
   setNavigationBarTitle: jest.fn(),
   getCurrentInstance: jest.fn(() => ({ router: { params: {} } })),
+  getCurrentPages: jest.fn((): unknown[] => []),
   useDidShow: jest.fn(),
   useDidHide: jest.fn(),
   usePullDownRefresh: jest.fn(),

@@ -8,7 +8,7 @@ import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { usePreferences } from '../../core/preferences'
 import { ROUTES } from '../../core/routes'
 import { loginLabel, sandboxLoginAvailable } from '../../platform/env'
-import { navigateTo, redirectTo, switchTab } from '../../platform/navigation'
+import { back, hasPreviousPage, navigateTo, redirectTo, switchTab } from '../../platform/navigation'
 import { ActionButton } from '../../ui/ActionButton'
 import { parseLoginRedirect } from './loginRedirect'
 
@@ -17,11 +17,22 @@ const DEMO_USERS = [
   { phone: '13800000002', label: '李晓梅（代办，5 家企业）' },
 ]
 
-/** After signing in: back to the page that asked for it (with its query), else 工作台. */
-function leaveLogin(redirect: string | undefined) {
+/**
+ * After signing in: back to the page that asked for it (with its query), else 工作台. That page
+ * pushed the login page over itself and re-renders signed in, so going back reaches it; opening
+ * it again would leave a second copy underneath (and a sign page would scan its ticket twice).
+ */
+async function leaveLogin(redirect: string | undefined) {
   const target = parseLoginRedirect(redirect)
   if (!target) return switchTab(ROUTES.workbench)
   if (target.tab) return switchTab(target.route)
+  if (hasPreviousPage()) {
+    try {
+      return await back()
+    } catch {
+      // fall through: open it afresh
+    }
+  }
   return redirectTo(target.route, target.query)
 }
 
