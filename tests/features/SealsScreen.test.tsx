@@ -100,6 +100,8 @@ test('the legal representative sets a PIN twice, verifies by face, and claims th
   expect(mockApi.calls.find((c) => c.method === 'POST')?.json).toEqual({ ticket: 'claim-ticket', pin: '258036' })
   expect(await screen.findByRole('img', { name: seal.name })).toBeTruthy()
   expect(await screen.findByText('有效至 2027-06-30')).toBeTruthy()
+  // validTo 2029-11-21T16:00Z is already 22 November in China
+  expect(screen.getByText(/有效期至 2029-11-22/)).toBeTruthy()
 })
 
 test('a handler without grants is told whom to ask, and may enter an invite code', async () => {

@@ -10,6 +10,7 @@ import { SealGrants } from './SealGrants'
 import { SEAL_STATUS_LABELS } from './sealLabels'
 import { SvgImage } from '../../ui/SvgImage'
 import { useLoad } from './useLoad'
+import { validityEndDay } from './grantDates'
 
 /** 电子印章 of the current enterprise: the seals one may use, claiming them, and (for the legal representative) grants. */
 export function SealsScreen(props: {
@@ -61,7 +62,7 @@ export function SealsScreen(props: {
               <View className='title'>{seal.typeLabel}</View>
               <View>{seal.name}</View>
               <View className='muted'>
-                {SEAL_STATUS_LABELS[seal.status]} · 有效期至 {seal.validTo.slice(0, 10)}
+                {SEAL_STATUS_LABELS[seal.status]} · 有效期至 {validityEndDay(seal.validTo)}
               </View>
             </View>
           </View>

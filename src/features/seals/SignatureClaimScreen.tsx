@@ -16,6 +16,7 @@ import { PinField } from './PinField'
 import { SEAL_STATUS_LABELS } from './sealLabels'
 import { SignaturePad } from './SignaturePad'
 import { useLoad } from './useLoad'
+import { validityEndDay } from './grantDates'
 
 type Kind = SignatureImageInput['kind']
 type Step = 'write' | 'pin' | 'face'
@@ -63,7 +64,7 @@ function SignatureCard(props: { signature: PersonalSignatureView; justClaimed: b
         {signature.holderName}（{signature.idNumberMasked}）· {signature.imageKind === 'drawn' ? '手写' : '姓名生成'}
       </View>
       <View className='muted'>
-        {SEAL_STATUS_LABELS[signature.status]} · 有效期至 {signature.validTo.slice(0, 10)}
+        {SEAL_STATUS_LABELS[signature.status]} · 有效期至 {validityEndDay(signature.validTo)}
       </View>
       <View className='muted'>扫码签章时，需要您签名的文件会用它签署，并以刷脸或签署密码确认。</View>
       <ActionButton label='完成' onClick={props.onDone} />
