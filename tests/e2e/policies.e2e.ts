@@ -103,7 +103,9 @@ test('a policy published by the administrator reaches the inbox of a matching en
   await zhang.page
     .getByRole('link', { name: `未读：新政策：${WEIDU_FOOD.title}` })
     .filter({ visible: true })
-    .waitFor()
+    .click()
+  // The policy is judged for the enterprise the message is about, named.
+  await visible(zhang.page, '许昌瑞丰食品有限公司：可申报').waitFor()
 
   // 李晓梅 acts for five enterprises, none a 魏都区 food manufacturer.
   const li = await newPhonePage(browser)
