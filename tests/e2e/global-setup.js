@@ -7,6 +7,12 @@ module.exports = async () => {
   const index = path.join(__dirname, '../../dist/h5/index.html')
   if (!existsSync(index)) {
     process.stdout.write('\n[e2e] dist/h5 is missing: building the H5 app first…\n')
-    execSync('npm run build:h5', { stdio: 'inherit', cwd: path.join(__dirname, '../..') })
+    // jest sets NODE_ENV=test, under which Taro builds a dev bundle with React Refresh hooks
+    // ($RefreshReg$ is not defined) that never renders: build as `npm run build:h5` would.
+    execSync('npm run build:h5', {
+      stdio: 'inherit',
+      cwd: path.join(__dirname, '../..'),
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
   }
 }
