@@ -10,6 +10,7 @@ import { ROUTES } from '../../core/routes'
 import { loginLabel, sandboxLoginAvailable } from '../../platform/env'
 import { back, hasPreviousPage, navigateTo, redirectTo, switchTab } from '../../platform/navigation'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { parseLoginRedirect } from './loginRedirect'
 
 const DEMO_USERS = [
@@ -103,11 +104,7 @@ export function LoginScreen(props: { redirect?: string } = {}) {
           {busy ? '正在登录…' : loginLabel}
         </ActionButton>
       )}
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
     </View>
   )
 }

@@ -13,6 +13,7 @@ import { useSession } from '../../core/session'
 import { confirm } from '../../platform/feedback'
 import { navigateTo } from '../../platform/navigation'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 
 /** 我的: who I am (masked), 长辈版, privacy policy and consent, sign out. */
 export function MeScreen() {
@@ -83,11 +84,7 @@ export function MeScreen() {
           <View className='muted'>{consentVersion ? `已同意（${consentVersion} 版）` : '未同意'}</View>
         </View>
         {consentVersion ? <ActionButton variant='danger' label='撤回隐私授权' onClick={revoke} /> : null}
-        {error ? (
-          <View className='error-text' ariaRole='alert'>
-            {error}
-          </View>
-        ) : null}
+        <ErrorText message={error} />
       </View>
 
       {user ? <ActionButton variant='secondary' label='退出登录' onClick={signOut} /> : null}

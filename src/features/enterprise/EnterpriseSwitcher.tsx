@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { userMessage } from '../../api/errors'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { ROLE_LABELS } from './roleLabels'
 
@@ -45,11 +46,7 @@ export function EnterpriseSwitcher() {
           </ActionButton>
         )
       })}
-      {switchError ? (
-        <View className='error-text' ariaRole='alert'>
-          {switchError}
-        </View>
-      ) : null}
+      <ErrorText message={switchError} />
     </View>
   )
 }

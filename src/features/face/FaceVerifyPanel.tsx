@@ -12,6 +12,7 @@ import { checkPersonName, PERSON_NAME_PROBLEM_MESSAGES } from '../../domain/sign
 import { platform } from '../../platform/env'
 import { startFaceVerify } from '../../platform/faceVerify'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
 import { clientResultOf, platformSessionOf } from './faceSession'
@@ -123,11 +124,7 @@ export function FaceVerifyPanel(props: {
           setIdMasked(false)
         }}
       />
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       <ActionButton label='开始刷脸' onClick={start} />
     </View>
   )

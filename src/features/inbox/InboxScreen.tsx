@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { InboxMessage } from '../../../server/contract-licences'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { useInbox } from './inboxStore'
 
@@ -41,11 +42,7 @@ export function InboxScreen(props: { onOpenLink: (message: InboxMessage) => void
           <View className='muted'>{chinaDateTimeOf(m.createdAt)}</View>
         </View>
       ))}
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       {nextCursor ? <ActionButton variant='secondary' label='加载更多' onClick={loadMore} /> : null}
     </View>
   )

@@ -8,6 +8,7 @@ import { markRenewalStarted } from '../../api/licences/markRenewalStarted'
 import { apiClient } from '../../core/apiClient'
 import { confirm, toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { countdownText } from './countdown'
 import { RenewedForm } from './RenewedForm'
@@ -125,11 +126,7 @@ export function LicenceDetailScreen(props: {
         </View>
       ) : null}
 
-      {actionError ? (
-        <View className='error-text' ariaRole='alert'>
-          {actionError}
-        </View>
-      ) : null}
+      <ErrorText message={actionError} />
       {l.status !== 'renewing' && l.status !== 'cancelled' ? (
         <ActionButton
           label='已提交续期'

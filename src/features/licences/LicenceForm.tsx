@@ -9,6 +9,7 @@ import { chinaDateOf } from '../../domain/calendar/dates'
 import { licenceFactProblems } from '../../domain/licences/validation'
 import { ActionButton } from '../../ui/ActionButton'
 import { DateField } from '../../ui/DateField'
+import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
 import { useLicenceTypes } from './typesStore'
 
@@ -136,11 +137,7 @@ export function LicenceForm(props: {
         maxlength={200}
         onChange={(scope) => set({ scope })}
       />
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       <ActionButton label='保存证照' disabled={busy} onClick={save}>
         {busy ? '正在保存…' : '保存'}
       </ActionButton>

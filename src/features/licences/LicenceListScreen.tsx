@@ -3,6 +3,7 @@ import { Input, View } from '@tarojs/components'
 import type { LicenceStatus } from '../../../server/contract-licences'
 import { LICENCE_STATUS_LABELS } from '../../domain/licences/status'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { countdownText } from './countdown'
 import { filterLicences } from './filterLicences'
@@ -46,11 +47,7 @@ export function LicenceListScreen(props: {
           离线 · 显示的是 {entry.fetchedAt.slice(0, 10)} 同步的证照，联网后下拉刷新
         </View>
       ) : null}
-      {error && !offline ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      {offline ? null : <ErrorText message={error} />}
       <Input
         className='input'
         value={query}

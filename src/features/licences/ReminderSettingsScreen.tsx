@@ -11,6 +11,7 @@ import { platform } from '../../platform/env'
 import { toast } from '../../platform/feedback'
 import { MAX_TEMPLATES_PER_REQUEST, requestSubscribe } from '../../platform/subscribe'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { LabelledSwitch } from '../../ui/LabelledSwitch'
 import { StatusView } from '../../ui/StatusView'
 
@@ -121,11 +122,7 @@ export function ReminderSettingsScreen() {
           <ActionButton label='开启到期提醒' onClick={subscribe} />
         </View>
       ) : null}
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
     </View>
   )
 }

@@ -8,6 +8,7 @@ import { chinaDateOf } from '../../domain/calendar/dates'
 import { licenceFactProblems } from '../../domain/licences/validation'
 import { ActionButton } from '../../ui/ActionButton'
 import { DateField } from '../../ui/DateField'
+import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
 
 /** 已换新证: the new certificate's number and dates; the old one is kept in history. */
@@ -53,11 +54,7 @@ export function RenewedForm(props: {
       <TextField label='新证编号' value={number} error={shown.number} onChange={setNumber} />
       <DateField label='新证发证日期' value={issuedOn} error={shown.issuedOn} onChange={setIssuedOn} />
       <DateField label='新证有效期至' value={expiresOn} error={shown.expiresOn} onChange={setExpiresOn} />
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       <ActionButton label='保存新证' disabled={busy} onClick={save} />
       <ActionButton variant='secondary' label='取消' onClick={props.onCancel} />
     </View>

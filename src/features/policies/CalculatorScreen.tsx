@@ -9,6 +9,7 @@ import type { RegionArea } from '../../domain/policies/conditions'
 import { CALCULATOR_STEPS, type EnterpriseProfile } from '../../domain/policies/profile'
 import { toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { CalculatorResults } from './CalculatorResults'
 import { placesInCatalogue } from './calculatorOptions'
@@ -145,11 +146,7 @@ export function CalculatorScreen(props: {
         <View className='card'>
           <ActionButton variant='secondary' label='从企业档案预填' disabled={busy} onClick={() => void prefill()} />
           <ActionButton variant='secondary' label='保存到企业档案' disabled={busy} onClick={() => void save()} />
-          {profileError ? (
-            <View className='error-text' ariaRole='alert'>
-              {profileError}
-            </View>
-          ) : null}
+          <ErrorText message={profileError} />
         </View>
       ) : (
         <View className='muted'>无需登录即可测算；登录并选择企业后，可从企业档案预填并保存</View>

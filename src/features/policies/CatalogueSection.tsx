@@ -7,6 +7,7 @@ import {
   type BenefitType,
   type PolicyLevel,
 } from '../../domain/policies/policy'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { FilterChips } from './FilterChips'
 import { PolicyCard } from './PolicyCard'
@@ -89,11 +90,7 @@ export function CatalogueSection(props: { onOpen: (policyId: string) => void }) 
         onSelect={(autoGrant) => choose({ autoGrant })}
       />
       {catalogueLoading && catalogue ? <View className='muted'>正在刷新…</View> : null}
-      {catalogueError && catalogue ? (
-        <View className='error-text' ariaRole='alert'>
-          {catalogueError}
-        </View>
-      ) : null}
+      {catalogue ? <ErrorText message={catalogueError} /> : null}
       {catalogue === null ? (
         catalogueError ? (
           <StatusView kind='error' text={catalogueError} onRetry={() => void loadCatalogue()} />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { PolicyCard } from './PolicyCard'
 import { usePolicies } from './policiesStore'
@@ -17,11 +18,7 @@ export function FavouritesSection(props: { onOpen: (policyId: string) => void })
     <View>
       <View className='title'>我的收藏</View>
       {favouritesLoading && favourites ? <View className='muted'>正在刷新…</View> : null}
-      {favouritesError && favourites ? (
-        <View className='error-text' ariaRole='alert'>
-          {favouritesError}
-        </View>
-      ) : null}
+      {favourites ? <ErrorText message={favouritesError} /> : null}
       {favourites === null ? (
         favouritesError ? (
           <StatusView kind='error' text={favouritesError} onRetry={() => void loadFavourites()} />

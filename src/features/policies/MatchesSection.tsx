@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { PolicyMatchView } from '../../../server/contract-policies'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { AUTO_GRANT_TEXT, nearText } from './policyTexts'
 import { usePolicies } from './policiesStore'
@@ -49,11 +50,7 @@ export function MatchesSection(props: {
   return (
     <View>
       <View className='title'>为我匹配</View>
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       {noFacts ? (
         <StatusView kind='empty' text='还没有企业信息，无法匹配' hint='用政策计算器填写企业信息并保存，即可为您匹配' />
       ) : found.eligible.length + found.near.length === 0 ? (

@@ -9,6 +9,7 @@ import { platform } from '../../platform/env'
 import { toast } from '../../platform/feedback'
 import { requestSubscribe } from '../../platform/subscribe'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 
 const APP_NAMES = { weapp: '微信', alipay: '支付宝' } as const
 
@@ -73,11 +74,7 @@ export function NewPolicySubscribe() {
           />
         </View>
       ) : null}
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
     </View>
   )
 }

@@ -11,6 +11,7 @@ import { POLICY_LEVEL_LABELS } from '../../domain/policies/policy'
 import { toast } from '../../platform/feedback'
 import { copyShareLink, shareToChatAvailable } from '../../platform/share'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { ConditionList } from './ConditionList'
 import { AUTO_GRANT_TEXT, benefitHeadline, nearText, windowText } from './policyTexts'
@@ -113,11 +114,7 @@ export function PolicyDetailScreen(props: {
           </View>
         ) : null}
         {enterpriseId && match?.verdict === 'near' ? <View>{nearText(match)}</View> : null}
-        {matchError ? (
-          <View className='error-text' ariaRole='alert'>
-            {matchError}
-          </View>
-        ) : null}
+        <ErrorText message={matchError} />
         {match ? <ConditionList conditions={match.conditions} plain={!enterpriseId} /> : null}
         {!match && !matchError ? <View className='muted'>正在逐条判断…</View> : null}
         {!enterpriseId ? (
@@ -149,11 +146,7 @@ export function PolicyDetailScreen(props: {
         {policy.sourceUrl ? <View className='muted'>政策原文：{policy.sourceUrl}</View> : null}
       </View>
 
-      {actionError ? (
-        <View className='error-text' ariaRole='alert'>
-          {actionError}
-        </View>
-      ) : null}
+      <ErrorText message={actionError} />
       {props.signedIn ? (
         <ActionButton
           variant='secondary'

@@ -5,6 +5,7 @@ import { userMessage } from '../../api/errors'
 import { getPolicyPush } from '../../api/policies/getPolicyPush'
 import { setPolicyPush } from '../../api/policies/setPolicyPush'
 import { apiClient } from '../../core/apiClient'
+import { ErrorText } from '../../ui/ErrorText'
 import { FilterChips } from './FilterChips'
 import { NewPolicySubscribe } from './NewPolicySubscribe'
 
@@ -43,11 +44,7 @@ export function PushPreferenceSection() {
       <View className='muted'>符合条件的新政策发布后，通过「消息」通知您</View>
       <FilterChips name='推送方式' options={OPTIONS} selected={frequency} onSelect={(value) => void choose(value)} />
       <NewPolicySubscribe />
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
     </View>
   )
 }

@@ -6,6 +6,7 @@ import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { ActionButton } from '../../ui/ActionButton'
 import { DateField } from '../../ui/DateField'
+import { ErrorText } from '../../ui/ErrorText'
 import { LabelledSwitch } from '../../ui/LabelledSwitch'
 import { TextField } from '../../ui/TextField'
 import { PinField } from './PinField'
@@ -79,11 +80,7 @@ export function GrantForm(props: {
         ))}
       <DateField label='授权截止日期' value={validUntil} onChange={setValidUntil} />
       <PinField label='签署密码' value={pin} onChange={setPin} />
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       <ActionButton label='确认授权' disabled={busy} onClick={submit} />
       <ActionButton label='取消' variant='secondary' onClick={props.onCancel} />
     </View>

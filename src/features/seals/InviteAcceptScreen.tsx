@@ -6,6 +6,7 @@ import { isApiError, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
 import { grantLastDay } from './grantDates'
 import { INVITE_CODE_PROBLEM_MESSAGES, readInviteCode } from './inviteCode'
@@ -77,11 +78,7 @@ export function InviteAcceptScreen(props: { initialCode?: string; onViewSeals: (
         企业法定代表人以邀请码授权您使用印章时，会把 12 位邀请码交给您。输入后即可在「电子印章」中使用被授权的印章。
       </View>
       <TextField label='邀请码' value={code} maxlength={20} placeholder='如 7K3M-Q9TX-2HCD' onChange={setCode} />
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       <ActionButton label='接受授权' disabled={busy} onClick={accept} />
     </View>
   )

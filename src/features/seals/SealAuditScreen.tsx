@@ -7,6 +7,7 @@ import { apiClient } from '../../core/apiClient'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
 import { stopPullDownRefresh, usePullToRefresh } from '../../platform/lifecycle'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { auditDetailText } from './auditText'
 
@@ -101,11 +102,7 @@ export function SealAuditScreen(props: { enterpriseId: string }) {
           </View>
         )
       })}
-      {moreError ? (
-        <View className='error-text' ariaRole='alert'>
-          {moreError}
-        </View>
-      ) : null}
+      <ErrorText message={moreError} />
       {list.nextCursor ? (
         // No `disabled` prop: on H5 React writes disabled="false" on Taro's button element and Taro's
         // [disabled] style then whitens the text of a secondary button. A tap while loading is ignored.

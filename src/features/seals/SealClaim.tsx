@@ -6,6 +6,7 @@ import { apiClient } from '../../core/apiClient'
 import type { FaceStep } from '../../core/faceStep'
 import { checkSigningPin, SIGNING_PIN_PROBLEM_MESSAGES } from '../../domain/signing/pin'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { PinField } from './PinField'
 
 /**
@@ -54,11 +55,7 @@ export function SealClaim(props: { enterpriseId: string; FaceStep: FaceStep; onC
       </View>
       <PinField label='签署密码' value={pin} onChange={setPin} />
       <PinField label='再次输入签署密码' value={again} onChange={setAgain} />
-      {error ? (
-        <View className='error-text' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <ErrorText message={error} />
       <ActionButton label='下一步：刷脸领取' onClick={choosePin} />
     </View>
   )

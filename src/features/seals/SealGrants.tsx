@@ -8,6 +8,7 @@ import { apiClient } from '../../core/apiClient'
 import { copyText } from '../../platform/clipboard'
 import { confirm, toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { GrantForm } from './GrantForm'
 import { grantLastDay, inviteDeadline } from './grantDates'
@@ -105,11 +106,7 @@ export function SealGrants(props: { enterpriseId: string; seals: SealView[] }) {
             </View>
           ))
         : null}
-      {actionError ? (
-        <View className='error-text' ariaRole='alert'>
-          {actionError}
-        </View>
-      ) : null}
+      <ErrorText message={actionError} />
       <ActionButton label='新增授权' variant='secondary' onClick={() => setAdding(true)} />
     </View>
   )

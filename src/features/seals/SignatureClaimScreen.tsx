@@ -10,6 +10,7 @@ import { checkSigningPin, SIGNING_PIN_PROBLEM_MESSAGES } from '../../domain/sign
 import { drawnSignatureSvg } from '../../domain/signing/signatureImage'
 import { normaliseStrokes, STROKES_PROBLEM_MESSAGES, type StrokePoint } from '../../domain/signing/strokes'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { SvgImage } from '../../ui/SvgImage'
 import { PinField } from './PinField'
@@ -120,11 +121,7 @@ function ClaimFlow(props: { FaceStep: FaceStep; onClaimed: () => void }) {
     }
   }
 
-  const alert = error ? (
-    <View className='error-text' ariaRole='alert'>
-      {error}
-    </View>
-  ) : null
+  const alert = <ErrorText message={error} />
 
   if (step === 'face') {
     const { FaceStep } = props

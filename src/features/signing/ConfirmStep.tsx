@@ -7,6 +7,7 @@ import { isApiError } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import type { FaceStep } from '../../core/faceStep'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { signErrorMessage } from './signErrors'
 import { SignPreviewCard } from './SignPreviewCard'
 import { useCountdown } from './useCountdown'
@@ -96,11 +97,7 @@ export function ConfirmStep(props: {
             {FaceStep ? '您尚未设置签署密码，请刷脸确认签署。' : '您尚未设置签署密码，暂不能在此确认签署。'}
           </View>
         ) : null}
-        {error ? (
-          <View className='error-text' ariaRole='alert'>
-            {error}
-          </View>
-        ) : null}
+        <ErrorText message={error} />
         {method === 'pin' && preview.pinAvailable ? (
           <ActionButton label='确认签署' disabled={busy || expired} onClick={confirmByPin} />
         ) : null}

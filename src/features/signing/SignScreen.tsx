@@ -7,6 +7,7 @@ import { ROUTES } from '../../core/routes'
 import type { FaceStep } from '../../core/faceStep'
 import { switchTab } from '../../platform/navigation'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
 import { ConfirmStep } from './ConfirmStep'
@@ -80,11 +81,7 @@ export function SignScreen(props: {
       <View className='muted'>扫描业务系统显示的签章码，或粘贴签章链接。</View>
       {props.onScan ? <ActionButton label='扫描签章码' onClick={scan} /> : null}
       <TextField label='签章链接' value={input} maxlength={200} placeholder='粘贴签章链接' onChange={setInput} />
-      {step.error ? (
-        <View className='error-text' ariaRole='alert'>
-          {step.error}
-        </View>
-      ) : null}
+      <ErrorText message={step.error} />
       <ActionButton label='查看签署内容' variant='secondary' onClick={() => open(input)} />
       {step.error ? (
         <ActionButton label='返回工作台' variant='secondary' onClick={() => switchTab(ROUTES.workbench)} />
