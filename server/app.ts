@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import rateLimit from '@fastify/rate-limit'
 import './app-context'
 import { assertSafeConfig, type Config } from './config'
 import type { Db } from './db/db'
@@ -139,6 +140,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
   app.register(swaggerUi, { routePrefix: '/api/docs' })
+  // Per-route limits only (login, query by code): each route sets `config.rateLimit`.
+  app.register(rateLimit, { global: false })
 
   app.register(
     async (api) => {

@@ -13,12 +13,12 @@ import { idempotencyKeyOf } from '../http/idempotency'
 import type { AttachmentStorage } from '../storage/attachment-storage'
 import { sniffImageType } from '../storage/sniff'
 import { actionFromBody, type ActionBody } from '../complaints/action-input'
+import { complaintByCodeRoute } from '../complaints/by-code-route'
 import {
   appendTimeline,
   claimAttachments,
   findAttachment,
   findByIdempotencyKey,
-  findByQueryCodeHash,
   findComplaint,
   insertAttachment,
   insertComplaint,
@@ -42,7 +42,6 @@ import {
 } from '../complaints/complaint-service'
 import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
 import { submitComplaint } from '../../src/domain/complaints/complaintCase'
-import { isValidQueryCode } from '../../src/domain/complaints/queryCode'
 import {
   complaintInputProblems,
   MAX_PHOTO_BYTES,
@@ -68,11 +67,19 @@ function validationFailed(details: { field: string; message: string }[]): ApiErr
 }
 
 /**
- * 有诉即办 for the submitter: photo upload, submission (Idempotency-Key required), my cases, the
- * case itself, the steps a submitter may take, and the anonymous query code. Another user's case
- * is a 404, as if it did not exist.
+ * 有诉即办: the anonymous query code, open without a session (see complaints/by-code-route), and
+ * everything else for the signed-in submitter.
  */
 export async function complaintRoutes(app: FastifyInstance, options: ComplaintRoutesOptions): Promise<void> {
+  await app.register(complaintByCodeRoute)
+  await app.register(submitterRoutes, options)
+}
+
+/**
+ * For the submitter's session: photo upload, submission (Idempotency-Key required), my cases, the
+ * case itself and the steps a submitter may take. Another user's case is a 404, as if it did not exist.
+ */
+async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOptions): Promise<void> {
   const { storage } = options
   app.addHook('onRequest', requireUser)
   const now = () => instantOf(app.clock())
@@ -247,32 +254,6 @@ export async function complaintRoutes(app: FastifyInstance, options: ComplaintRo
       const items: ComplaintView[] = []
       for (const row of rows) items.push(await complaintView(app.db, row, at, 'submitter'))
       return { items }
-    },
-  )
-
-  app.get<{ Params: { code: string } }>(
-    '/complaints/by-code/:code',
-    {
-      schema: {
-        ...common,
-        summary: '凭查询码查看匿名诉求',
-        params: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['code'],
-          properties: { code: { type: 'string', maxLength: 32 } },
-        },
-        querystring: noQuerystring,
-        response: errorResponses,
-      },
-    },
-    async (request): Promise<ComplaintView> => {
-      if (!isValidQueryCode(request.params.code)) {
-        throw validationFailed([{ field: 'code', message: '查询码有误，请核对后重新输入' }])
-      }
-      const row = await findByQueryCodeHash(app.db, queryCodeHash(request.params.code))
-      if (!row) throw new ApiError('COMPLAINT_NOT_FOUND')
-      return complaintView(app.db, row, now(), 'submitter')
     },
   )
 

@@ -220,14 +220,34 @@ test('query by code: an empty code asks for one, a mistyped code is caught on th
   expect(screen.getByText('已受理')).toBeTruthy()
 })
 
-test('signed out, the query and detail pages say why to sign in for 有诉即办, not for licences', () => {
+test('signed out, the query page finds a case by its code alone; the detail page asks to sign in', async () => {
   useSession.getState().clear()
+  const code = queryCodeFromBytes([9, 8, 7, 6, 5, 4, 3, 2, 1])
+  const view = complaintView({ anonymous: true, steps: HANDLED_AND_REPLIED.slice(0, 1), now: NOW })
+  mockApi.on('GET', `/api/v1/complaints/by-code/${code}`, () => ({ body: view }))
   const query = render(<ComplaintQueryPage />)
-  expect(screen.getByText('登录后即可凭查询码查看匿名诉求的办理进展')).toBeTruthy()
-  expect(screen.queryByRole('textbox', { name: '查询码' })).toBeNull()
+  fireEvent.change(screen.getByRole('textbox', { name: '查询码' }), { target: { value: code } })
+  fireEvent.click(screen.getByRole('button', { name: '查询' }))
+  expect(await screen.findByText('匿名提交：凭查询码查看进展，无回访电话')).toBeTruthy()
+  expect(mockApi.calls.map((c) => c.headers.Authorization)).toEqual([undefined])
   query.unmount()
   render(<ComplaintDetailPage />)
   expect(screen.getByText('登录后查看和提交诉求；匿名诉求可凭查询码查询')).toBeTruthy()
+})
+
+test('too many queries: the server’s Chinese message shows under the code and no case is shown', async () => {
+  useSession.getState().clear()
+  const code = queryCodeFromBytes([1, 1, 2, 3, 5, 8, 13, 21, 34])
+  mockApi.on('GET', `/api/v1/complaints/by-code/${code}`, () => ({
+    status: 429,
+    body: { code: 'RATE_LIMITED', message: '查询过于频繁，请稍后再试' },
+  }))
+  render(<ComplaintQueryPage />)
+  fireEvent.change(screen.getByRole('textbox', { name: '查询码' }), { target: { value: code } })
+  fireEvent.click(screen.getByRole('button', { name: '查询' }))
+  expect(await screen.findByText('查询过于频繁，请稍后再试')).toBeTruthy()
+  expect(screen.queryByText('已受理')).toBeNull()
+  expect(screen.getByRole('button', { name: '查询' })).toBeTruthy()
 })
 
 test('case photos show in the order submitted; a tap previews them all, starting at that one', async () => {
