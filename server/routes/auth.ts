@@ -36,10 +36,25 @@ function userIdFor(tx: Queryable, identity: LoginIdentity): Promise<string> {
     : findOrCreateUserByIdentity(tx, identity.platform, identity.subject, identity.unionId)
 }
 
+/**
+ * Login attempts per client address and minute. The sandbox (development, tests, e2e: many logins
+ * from one address) is looser; production never runs with the sandbox.
+ */
+export const LOGIN_LIMIT_PER_MINUTE = 10
+const SANDBOX_LOGIN_LIMIT_PER_MINUTE = 1000
+export const LOGIN_RATE_LIMITED_MESSAGE = '登录尝试过于频繁，请稍后再试'
+
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: LoginRequest }>(
     '/auth/login',
     {
+      config: {
+        rateLimit: {
+          max: app.config.sandbox ? SANDBOX_LOGIN_LIMIT_PER_MINUTE : LOGIN_LIMIT_PER_MINUTE,
+          timeWindow: '1 minute',
+          errorResponseBuilder: () => new ApiError('RATE_LIMITED', { message: LOGIN_RATE_LIMITED_MESSAGE }),
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: '登录（微信 / 支付宝 code，H5 体验环境为 sandbox:手机号）',

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import type { LoginIdentity, LoginProvider } from '../../server/auth/providers/login-provider'
 import { ApiError } from '../../server/http/api-error'
+import { LOGIN_LIMIT_PER_MINUTE } from '../../server/routes/auth'
 import {
   bearer,
   countRows,
@@ -209,5 +210,43 @@ describe('sessions', () => {
       headers: { ...bearer(token), 'content-type': 'application/json' },
     })
     expect(response.statusCode).toBe(204)
+  })
+})
+
+describe('login attempts per address (production settings: no sandbox)', () => {
+  let production: TestApp
+
+  beforeAll(async () => {
+    production = await createTestApp({
+      db: testDb.db,
+      config: { sandbox: false },
+      loginProviders: { weapp: fakeWeapp },
+    })
+  })
+  afterAll(async () => {
+    await production.close()
+  })
+
+  const attempt = (code: string, remoteAddress: string) =>
+    production.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress,
+      payload: { platform: 'weapp', code, consentVersion: '2025-01' },
+    })
+
+  it(`allows ${LOGIN_LIMIT_PER_MINUTE} a minute from one address, then 429 in Chinese without logging in`, async () => {
+    for (let i = 0; i < LOGIN_LIMIT_PER_MINUTE; i++) {
+      // Failed attempts count too: that is what guessing looks like.
+      const response = await attempt(i % 2 === 0 ? `good-limit-${i}` : 'bad-code', '198.51.100.10')
+      expect(response.statusCode).toBe(i % 2 === 0 ? 200 : 401)
+    }
+    const sessions = await countRows(testDb.db, 'sessions')
+    const limited = await attempt('good-limit-over', '198.51.100.10')
+    expect(limited.statusCode).toBe(429)
+    expect(limited.json()).toEqual({ code: 'RATE_LIMITED', message: '登录尝试过于频繁，请稍后再试' })
+    expect(await countRows(testDb.db, 'sessions')).toBe(sessions)
+    // Another address still logs in.
+    expect((await attempt('good-limit-elsewhere', '198.51.100.11')).statusCode).toBe(200)
   })
 })
