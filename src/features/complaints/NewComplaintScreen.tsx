@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
+import { useSession } from '../../core/session'
 import { ActionButton } from '../../ui/ActionButton'
 import { ComplaintForm } from './ComplaintForm'
 import { useComplaintDraft } from './draftStore'
@@ -12,10 +13,13 @@ import { SubmitResult } from './SubmitResult'
  */
 export function NewComplaintScreen(props: { onOpen: (complaintId: string) => void; onDone: () => void }) {
   const { queued, submitted, sending, set } = useComplaintDraft()
+  const userId = useSession((s) => s.user?.id ?? null)
+  // What another account on this phone submitted is not shown to this one.
+  const mine = (ownerId: string | null | undefined) => !ownerId || ownerId === userId
 
   useEffect(ensureAutoSend, [])
 
-  if (submitted) {
+  if (submitted && mine(submitted.ownerId)) {
     const leave = (then: () => void) => {
       set({ submitted: null })
       then()
@@ -29,7 +33,7 @@ export function NewComplaintScreen(props: { onOpen: (complaintId: string) => voi
     )
   }
 
-  if (queued) {
+  if (queued && mine(queued.ownerId)) {
     return (
       <View className='card'>
         <View className='banner banner--offline' ariaRole='status'>
@@ -47,5 +51,16 @@ export function NewComplaintScreen(props: { onOpen: (complaintId: string) => voi
     )
   }
 
-  return <ComplaintForm onSubmit={() => void submitDraft()} />
+  return (
+    <View>
+      {queued ? (
+        // Another account's submission: what it is stays private, only that it waits.
+        <View className='banner banner--offline' ariaRole='status'>
+          <View>本机还有另一账号的 1 条诉求等待提交</View>
+          <View>{queued.reason}</View>
+        </View>
+      ) : null}
+      <ComplaintForm onSubmit={() => void submitDraft()} />
+    </View>
+  )
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { ComplaintSubmitRequest } from '../../../server/contract-complaints'
 import type { ComplaintCategoryCode } from '../../domain/complaints/categories'
+import { useSession } from '../../core/session'
 import { platformStorage } from '../../platform/storage'
 
 /** A photo on the form: picked, uploading (progress), uploaded (attachmentId) or refused (error). */
@@ -29,6 +30,11 @@ export interface ComplaintDraft {
   photos: DraftPhoto[]
   /** made once per draft and sent with every try of its submission, so the server files it once */
   idempotencyKey: string
+  /**
+   * The account it is written under (its photos were uploaded by that account and would be refused
+   * for another). null: not yet written to, or saved by an older version — the next account takes it.
+   */
+  ownerId: string | null
 }
 
 /** A submission waiting for the network: exactly the body and key that will be sent, frozen. */
@@ -53,10 +59,15 @@ export interface SubmittedComplaint {
   anonymous: boolean
   /** null for real-name cases; an anonymous case has it even after a retry (the server repeats it) */
   queryCode: string | null
+  /** the account that submitted it: the result (and a query code) is shown to that account only */
+  ownerId?: string | null
 }
 
 interface DraftState {
+  /** the signed-in account's draft */
   draft: ComplaintDraft
+  /** other accounts' drafts on this device, by account id, kept until they sign in again */
+  others: Record<string, ComplaintDraft>
   queued: QueuedSubmission | null
   submitted: SubmittedComplaint | null
   sending: boolean
@@ -71,13 +82,15 @@ interface DraftState {
   set: (patch: Partial<Pick<DraftState, 'queued' | 'submitted' | 'sending' | 'error'>>) => void
   /** after success: the result to show, and a fresh empty draft */
   finish: (submitted: SubmittedComplaint) => void
+  /** The account signed in now works on its own draft; the one on screen is kept for its owner. */
+  forAccount: (userId: string) => void
 }
 
 export function newIdempotencyKey(): string {
   return `complaint-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
 }
 
-export function emptyDraft(): ComplaintDraft {
+export function emptyDraft(ownerId: string | null = null): ComplaintDraft {
   return {
     category: '',
     title: '',
@@ -88,19 +101,33 @@ export function emptyDraft(): ComplaintDraft {
     contactPhone: '',
     photos: [],
     idempotencyKey: newIdempotencyKey(),
+    ownerId,
   }
 }
+
+const signedInId = () => useSession.getState().user?.id ?? null
+
+/** A change to the draft also marks whose it is, if nobody's yet. */
+const owned = (draft: ComplaintDraft): ComplaintDraft =>
+  draft.ownerId === null ? { ...draft, ownerId: signedInId() } : draft
+
+/** Only uploaded photos are kept: one still uploading lives in a temp file an app kill takes with it. */
+const storable = (draft: ComplaintDraft): ComplaintDraft => ({
+  ...draft,
+  photos: draft.photos.filter((p) => p.attachmentId !== null),
+})
 
 export const useComplaintDraft = create<DraftState>()(
   persist(
     (set) => ({
       draft: emptyDraft(),
+      others: {},
       queued: null,
       submitted: null,
       sending: false,
       error: null,
-      update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch }, error: null })),
-      addPhotos: (photos) => set((s) => ({ draft: { ...s.draft, photos: [...s.draft.photos, ...photos] } })),
+      update: (patch) => set((s) => ({ draft: owned({ ...s.draft, ...patch }), error: null })),
+      addPhotos: (photos) => set((s) => ({ draft: owned({ ...s.draft, photos: [...s.draft.photos, ...photos] }) })),
       setPhoto: (localId, patch) =>
         set((s) => ({
           draft: { ...s.draft, photos: s.draft.photos.map((p) => (p.localId === localId ? { ...p, ...patch } : p)) },
@@ -109,19 +136,46 @@ export const useComplaintDraft = create<DraftState>()(
         set((s) => ({ draft: { ...s.draft, photos: s.draft.photos.filter((p) => p.localId !== localId) } })),
       renewKey: () => set((s) => ({ draft: { ...s.draft, idempotencyKey: newIdempotencyKey() } })),
       set: (patch) => set(patch),
-      finish: (submitted) => set({ submitted, draft: emptyDraft(), queued: null, sending: false, error: null }),
+      finish: (submitted) =>
+        set((s) => ({
+          submitted,
+          draft: emptyDraft(s.draft.ownerId),
+          queued: null,
+          sending: false,
+          error: null,
+        })),
+      forAccount: (userId) =>
+        set((s) => {
+          if (s.draft.ownerId === userId) return s
+          const { [userId]: own, ...rest } = s.others
+          // Nobody's draft (an older version's) goes to the first account that signs in.
+          if (s.draft.ownerId === null && !own) return { draft: { ...s.draft, ownerId: userId } }
+          const others = s.draft.ownerId === null ? rest : { ...rest, [s.draft.ownerId]: storable(s.draft) }
+          return { draft: own ?? emptyDraft(userId), others, error: null }
+        }),
     }),
     {
       name: 'zqt-complaint-draft',
-      version: 1,
+      version: 2,
       storage: createJSONStorage(() => platformStorage),
       // Saved on every change. Only uploaded photos are kept: a photo still uploading lives in a
       // temp file or a blob: URL that an app kill takes with it, so it is picked again.
-      partialize: ({ draft, queued, submitted }) => ({
-        draft: { ...draft, photos: draft.photos.filter((p) => p.attachmentId !== null) },
-        queued,
-        submitted,
-      }),
+      partialize: ({ draft, others, queued, submitted }) => ({ draft: storable(draft), others, queued, submitted }),
+      // Version 1 kept one draft for the device, whoever wrote it.
+      migrate: (persisted, version) => {
+        const state = (persisted ?? {}) as Partial<DraftState>
+        if (version < 2 && state.draft) return { ...state, draft: { ...state.draft, ownerId: null }, others: {} }
+        return state
+      },
     },
   ),
 )
+
+/** Whoever signs in on this device gets their own draft, now and at every change of account. */
+function followAccount(userId: string | null | undefined): void {
+  if (userId) useComplaintDraft.getState().forAccount(userId)
+}
+followAccount(signedInId())
+useSession.subscribe((state, previous) => {
+  if (state.user?.id !== previous.user?.id) followAccount(state.user?.id)
+})

@@ -12,6 +12,7 @@ export type SendOutcome = 'sent' | 'queued' | 'refused' | 'idle'
 export const OFFLINE_MESSAGE = '网络不可用，已保存，联网后自动提交'
 export const SIGNED_OUT_MESSAGE = '已保存，登录后自动提交'
 export const OTHER_ACCOUNT_MESSAGE = '已保存，用提交时的账号登录后自动提交'
+export const OTHER_ACCOUNT_WAITING = '本机还有另一账号的诉求等待提交，该账号登录并提交后才能提交新的诉求'
 
 let inFlight: Promise<SendOutcome> | null = null
 
@@ -22,8 +23,9 @@ function isTransient(error: unknown): boolean {
   return error.status >= 500 || error.status === 429
 }
 
-function finished(view: ComplaintView): void {
+function finished(view: ComplaintView, ownerId: string | null): void {
   useComplaintDraft.getState().finish({
+    ownerId,
     id: view.id,
     title: view.title,
     statusLabel: view.statusLabel,
@@ -52,7 +54,7 @@ async function sendOnce(): Promise<SendOutcome> {
   }
   store.set({ sending: true })
   try {
-    finished(await submitComplaint(apiClient, queued.request, queued.idempotencyKey))
+    finished(await submitComplaint(apiClient, queued.request, queued.idempotencyKey), owner)
     return 'sent'
   } catch (error) {
     const signedOut =
@@ -103,6 +105,12 @@ export function sendQueued(): Promise<SendOutcome> {
  */
 export function submitDraft(): Promise<SendOutcome> {
   const { draft, queued } = useComplaintDraft.getState()
+  const userId = useSession.getState().user?.id ?? null
+  // One submission waits at a time; another account's stays for that account.
+  if (queued && queued.ownerId && queued.ownerId !== userId) {
+    useComplaintDraft.getState().set({ error: OTHER_ACCOUNT_WAITING })
+    return Promise.resolve('refused')
+  }
   if (!queued) {
     useComplaintDraft.getState().set({
       error: null,
@@ -110,7 +118,7 @@ export function submitDraft(): Promise<SendOutcome> {
         idempotencyKey: draft.idempotencyKey,
         request: submitRequest(draft),
         queuedAt: new Date().toISOString(),
-        ownerId: useSession.getState().user?.id ?? null,
+        ownerId: userId,
         reason: '正在提交…',
       },
     })
