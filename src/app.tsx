@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { usePrivacyPrompt } from './core/privacyPrompt'
-import { ensureAutoSend } from './features/complaints/submitQueue'
+import { ensureAutoSend } from './features/complaints/autoSend'
 import { onNeedPrivacyAuthorization } from './platform/privacy'
 import './app.scss'
 

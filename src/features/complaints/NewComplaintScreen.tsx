@@ -4,7 +4,8 @@ import { useSession } from '../../core/session'
 import { ActionButton } from '../../ui/ActionButton'
 import { ComplaintForm } from './ComplaintForm'
 import { useComplaintDraft } from './draftStore'
-import { editQueued, ensureAutoSend, sendQueued, submitDraft } from './submitQueue'
+import { ensureAutoSend, sendQueued } from './autoSend'
+import { editQueued, submitDraft } from './submitQueue'
 import { SubmitResult } from './SubmitResult'
 
 /**

@@ -3,7 +3,7 @@ import { ROUTES } from '../../../../core/routes'
 import { SignInRequired } from '../../../../core/SignInRequired'
 import { ComplaintListScreen } from '../../../../features/complaints/ComplaintListScreen'
 import { useComplaints } from '../../../../features/complaints/complaintsStore'
-import { ensureAutoSend, sendQueued } from '../../../../features/complaints/submitQueue'
+import { ensureAutoSend, sendQueued } from '../../../../features/complaints/autoSend'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../../../platform/lifecycle'
 import { navigateTo } from '../../../../platform/navigation'
 
