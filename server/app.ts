@@ -75,6 +75,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ? buildLoggerOptions(options.logger === true ? {} : options.logger) : false,
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
     ajv: {
       // What the client sent is what gets validated: no type coercion (a numeric `code` is a
       // 400, not the string "123"), and unknown properties fail instead of being dropped.

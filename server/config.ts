@@ -17,6 +17,11 @@ export interface Config {
   sessionTtlHours: number
   /** Timeout for calls to WeChat/Alipay. */
   providerTimeoutMs: number
+  /**
+   * Behind a reverse proxy: take the client address from X-Forwarded-For, so per-IP rate limits
+   * count users, not the proxy. Off by default (a direct client could forge the header).
+   */
+  trustProxy: boolean
   wechat: {
     appId?: string
     secret?: string
@@ -145,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminApiKey: optional(env, 'ADMIN_API_KEY'),
     sessionTtlHours: positiveNumber(env, 'SESSION_TTL_HOURS', 168),
     providerTimeoutMs: positiveNumber(env, 'PROVIDER_TIMEOUT_MS', 5000),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
     wechat: {
       appId: optional(env, 'WECHAT_APPID'),
       secret: optional(env, 'WECHAT_SECRET'),

@@ -110,3 +110,29 @@ describe('the per-address limit (production settings)', () => {
     expect((await byCode(production, code, '198.51.100.2')).statusCode).toBe(200)
   })
 })
+
+describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
+  let proxied: FastifyInstance
+
+  beforeAll(async () => {
+    proxied = buildApp({ db: testDb.db, config: testConfig({ sandbox: false, trustProxy: true }) })
+    await proxied.ready()
+  })
+  afterAll(async () => {
+    await proxied.close()
+  })
+
+  const viaProxy = (client: string) =>
+    proxied.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/by-code/${code}`,
+      remoteAddress: '10.0.0.2',
+      headers: { 'x-forwarded-for': client },
+    })
+
+  it('counts each client behind the proxy, not the proxy itself', async () => {
+    for (let i = 0; i < BY_CODE_LIMIT_PER_MINUTE; i++) expect((await viaProxy('192.0.2.10')).statusCode).toBe(200)
+    expect((await viaProxy('192.0.2.10')).statusCode).toBe(429)
+    expect((await viaProxy('192.0.2.11')).statusCode).toBe(200)
+  })
+})
