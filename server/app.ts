@@ -75,7 +75,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ? buildLoggerOptions(options.logger === true ? {} : options.logger) : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    // The n nearest hops are our proxies (what Fastify does for a number, which its types omit).
+    trustProxy: config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     ajv: {
       // What the client sent is what gets validated: no type coercion (a numeric `code` is a
       // 400, not the string "123"), and unknown properties fail instead of being dropped.

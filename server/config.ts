@@ -18,10 +18,11 @@ export interface Config {
   /** Timeout for calls to WeChat/Alipay. */
   providerTimeoutMs: number
   /**
-   * Behind a reverse proxy: take the client address from X-Forwarded-For, so per-IP rate limits
-   * count users, not the proxy. Off by default (a direct client could forge the header).
+   * How many reverse proxies stand in front (0: none). With n, the client address is the n-th
+   * X-Forwarded-For entry from the right — the one our own proxy appended — so per-IP rate limits
+   * count users, not the proxy, and a client cannot pick its own address by sending the header.
    */
-  trustProxy: boolean
+  trustProxyHops: number
   wechat: {
     appId?: string
     secret?: string
@@ -96,6 +97,12 @@ export function assertSafeConfig(config: Pick<Config, 'nodeEnv' | 'sandbox'>): v
   }
 }
 
+function proxyHops(env: Env): number {
+  const raw = optional(env, 'TRUST_PROXY') ?? '0'
+  if (!/^\d$/.test(raw)) throw new ConfigError(`TRUST_PROXY must be the number of proxies in front (0–9), got "${raw}"`)
+  return Number(raw)
+}
+
 function flag(env: Env, key: string, fallback: boolean): boolean {
   const raw = optional(env, key)
   if (raw === undefined) return fallback
@@ -150,7 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminApiKey: optional(env, 'ADMIN_API_KEY'),
     sessionTtlHours: positiveNumber(env, 'SESSION_TTL_HOURS', 168),
     providerTimeoutMs: positiveNumber(env, 'PROVIDER_TIMEOUT_MS', 5000),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxyHops: proxyHops(env),
     wechat: {
       appId: optional(env, 'WECHAT_APPID'),
       secret: optional(env, 'WECHAT_SECRET'),

@@ -115,6 +115,13 @@ test('without an enterprise the conditions are listed without verdicts', async (
   expect(mockApi.calls.find((c) => c.method === 'POST')?.json).toEqual({ profile: {}, policyIds: ['p-near'] })
 })
 
+test('no verdict from the calculator says so instead of judging forever', async () => {
+  mockApi.on('POST', '/api/v1/policy-calculator', () => ({ body: { results: [] } }))
+  renderDetail()
+  expect((await screen.findByRole('alert')).textContent).toBe('暂无逐条判断结果：该政策可能已撤回或不在测算范围内')
+  expect(screen.queryByText('正在逐条判断…')).toBeNull()
+})
+
 test('a withdrawn policy says so, with a retry', async () => {
   mockApi.on('GET', '/api/v1/policies/p-near', () => ({
     status: 404,

@@ -115,7 +115,7 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
   let proxied: FastifyInstance
 
   beforeAll(async () => {
-    proxied = buildApp({ db: testDb.db, config: testConfig({ sandbox: false, trustProxy: true }) })
+    proxied = buildApp({ db: testDb.db, config: testConfig({ sandbox: false, trustProxyHops: 1 }) })
     await proxied.ready()
   })
   afterAll(async () => {
@@ -134,5 +134,12 @@ describe('behind a reverse proxy (TRUST_PROXY=1)', () => {
     for (let i = 0; i < BY_CODE_LIMIT_PER_MINUTE; i++) expect((await viaProxy('192.0.2.10')).statusCode).toBe(200)
     expect((await viaProxy('192.0.2.10')).statusCode).toBe(429)
     expect((await viaProxy('192.0.2.11')).statusCode).toBe(200)
+  })
+
+  it('a client cannot escape the limit by sending its own X-Forwarded-For: the proxy-appended entry counts', async () => {
+    for (let i = 0; i < BY_CODE_LIMIT_PER_MINUTE; i++) {
+      expect((await viaProxy(`198.18.0.${i}, 192.0.2.20`)).statusCode).toBe(200)
+    }
+    expect((await viaProxy('198.18.1.1, 192.0.2.20')).statusCode).toBe(429)
   })
 })

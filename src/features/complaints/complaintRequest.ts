@@ -2,7 +2,6 @@ import type { ComplaintLocationInput, ComplaintSubmitRequest } from '../../../se
 import {
   complaintInputProblems,
   MAX_PHOTO_BYTES,
-  MAX_PHOTOS,
   normaliseConcernedParty,
   normalisePhone,
   PHOTO_TYPES,
@@ -42,8 +41,7 @@ export function draftProblems(draft: ComplaintDraft): Partial<Record<DraftField,
   if (location) problems.place = location
   if (concernedParty) problems.concerned = concernedParty
   if (!problems.photos) {
-    if (draft.photos.length > MAX_PHOTOS) problems.photos = `最多上传 ${MAX_PHOTOS} 张照片`
-    else if (draft.photos.some((p) => p.error !== null)) problems.photos = '有照片未能上传，请重试或删除'
+    if (draft.photos.some((p) => p.error !== null)) problems.photos = '有照片未能上传，请重试或删除'
     else if (draft.photos.some((p) => p.attachmentId === null)) problems.photos = '照片正在上传，请稍候'
   }
   return problems

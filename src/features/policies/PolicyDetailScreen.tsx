@@ -54,10 +54,13 @@ export function PolicyDetailScreen(props: {
       return
     }
     setMatchError(null)
+    // Another enterprise's verdict must not stand under this one's name while it is judged.
+    setMatch(null)
     try {
       const profile = enterpriseId ? (await getProfileFacts(apiClient, enterpriseId)).profile : {}
       const { results } = await calculatePolicies(apiClient, { profile, policyIds: [policyId] })
-      setMatch(results[0] ?? null)
+      if (results[0]) setMatch(results[0])
+      else setMatchError('暂无逐条判断结果：该政策可能已撤回或不在测算范围内')
     } catch (e) {
       setMatchError(`暂时无法判断本企业是否符合：${userMessage(e)}`)
     }

@@ -89,7 +89,7 @@ export function SealAuditScreen(props: { enterpriseId: string }) {
     <View>
       <View className='muted'>下拉可刷新。记录中的姓名和证件号码已脱敏。</View>
       {list.items.map((entry) => {
-        const label = AUDIT_ACTION_LABELS[entry.action] ?? entry.action
+        const label = AUDIT_ACTION_LABELS[entry.action] ?? '其他操作'
         const time = chinaDateTimeOf(entry.at)
         return (
           <View key={entry.id} className='card' ariaLabel={`${label}，${time}，${actorText(entry)}`}>
