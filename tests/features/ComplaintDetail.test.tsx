@@ -67,6 +67,23 @@ test('the timeline lists every step with its note, and the photos load with the 
   expect(screen.queryByRole('button', { name: '撤回诉求' })).toBeNull()
 })
 
+test('a failed refresh keeps the case on screen, says why, and tells the page the load is over', async () => {
+  const view = complaintView({ steps: HANDLED_AND_REPLIED, now: NOW })
+  let fail = false
+  mockApi.on('GET', DETAIL, () =>
+    fail ? { status: 409, body: { code: 'X', message: '诉求暂时无法查看，请稍后重试' } } : { body: view },
+  )
+  const settled = jest.fn()
+  const { rerender } = render(<ComplaintDetailScreen complaintId={COMPLAINT_ID} reloadSignal={0} onSettled={settled} />)
+  await screen.findAllByRole('listitem')
+  expect(settled).toHaveBeenCalledTimes(1)
+  fail = true
+  rerender(<ComplaintDetailScreen complaintId={COMPLAINT_ID} reloadSignal={1} onSettled={settled} />)
+  expect((await screen.findByRole('alert')).textContent).toBe('诉求暂时无法查看，请稍后重试')
+  expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0)
+  expect(settled).toHaveBeenCalledTimes(2)
+})
+
 test('the place and the department or enterprise concerned are shown with the case', async () => {
   mockApi.on('GET', DETAIL, () => ({
     body: complaintView({

@@ -96,7 +96,7 @@ test('a failed prompt says so and records nothing', async () => {
   mockSubscribe.request.mockRejectedValue(new Error('requestSubscribeMessage:fail'))
   render(<PushPreferenceSection />)
   fireEvent.click(await subscribeButton())
-  expect((await screen.findByRole('alert')).textContent).toMatch(/^订阅未完成：/)
+  expect((await screen.findByRole('alert')).textContent).toBe('订阅未完成：出现了意外错误，请稍后重试')
   expect(mockApi.calls.some((c) => c.method === 'POST')).toBe(false)
 })
 

@@ -11,15 +11,12 @@ import { StatusView } from '../../../../ui/StatusView'
 export default function ComplaintDetailPage() {
   const { id } = usePageParams()
   const [reloadSignal, setReloadSignal] = useState(0)
-  usePullToRefresh(() => {
-    setReloadSignal((n) => n + 1)
-    setTimeout(stopPullDownRefresh, 600)
-  })
+  usePullToRefresh(() => setReloadSignal((n) => n + 1))
   return (
     <PageShell>
       <SignInRequired reason='登录后查看和提交诉求；匿名诉求可凭查询码查询'>
         {id ? (
-          <ComplaintDetailScreen complaintId={id} reloadSignal={reloadSignal} />
+          <ComplaintDetailScreen complaintId={id} reloadSignal={reloadSignal} onSettled={stopPullDownRefresh} />
         ) : (
           <StatusView kind='error' text='链接缺少诉求编号，请返回「我的诉求」重新打开' />
         )}
