@@ -8,6 +8,7 @@ import { idNumberHash } from '../signing/secrets'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
 import type { FacePerson, FaceProvider } from './face-provider'
 import { issueFaceTicket } from './face-tickets'
+import { facePurposeLabel } from '../../src/domain/signing/facePurpose'
 
 /**
  * A face verification from start to ticket. The person (name + ID number) is sent to the provider
@@ -59,19 +60,6 @@ async function wechatOpenid(app: FastifyInstance, userId: string): Promise<strin
     [userId],
   )
   return rows[0]?.subject
-}
-
-const FACE_PURPOSE_LABELS: Record<Exclude<FacePurpose, `sign:${string}`>, string> = {
-  login: '登录',
-  'claim-seal': '领取印章',
-  'claim-signature': '领取个人签名',
-  grant: '授权',
-}
-
-/** What a face check was for, in the words of the 用章记录 (a sign task's id is recorded separately). */
-export function facePurposeLabel(purpose: FacePurpose): string {
-  if (purpose.startsWith('sign:')) return '签署'
-  return FACE_PURPOSE_LABELS[purpose as keyof typeof FACE_PURPOSE_LABELS] ?? purpose
 }
 
 export interface StartFaceSessionInput {
@@ -177,7 +165,7 @@ export async function completeFaceSession(
         action: 'face-failed',
         actorUserId: userId,
         taskId: session.purpose.startsWith('sign:') ? session.purpose.slice(5) : null,
-        detail: `刷脸认证未通过（${maskName(session.person_name)}，${session.id_masked}，用途：${facePurposeLabel(session.purpose)}）`,
+        detail: `刷脸认证未通过（${maskName(session.person_name)}，${session.id_masked}，用途：${facePurposeLabel(session.purpose) ?? session.purpose}）`,
       })
     }
     if (status !== 'passed') return 'not-passed' as const

@@ -80,13 +80,19 @@ function lengthProblem(text: string, min: number, max: number, what: string): st
   return null
 }
 
+/** Why one photo cannot be sent (the phone checks it before uploading; the server again). */
+export function photoProblem(photo: ComplaintPhoto): string | null {
+  if (!PHOTO_TYPES.includes(photo.mimeType)) return '格式不支持，请上传 JPG、PNG 或 WebP 图片'
+  if (!Number.isFinite(photo.sizeBytes) || photo.sizeBytes <= 0) return '无法读取，请重新选择'
+  if (photo.sizeBytes > MAX_PHOTO_BYTES) return '超过 5 MB，请压缩后再上传'
+  return null
+}
+
 function photosProblem(photos: readonly ComplaintPhoto[]): string | null {
   if (photos.length > MAX_PHOTOS) return `最多上传 ${MAX_PHOTOS} 张照片`
   for (let i = 0; i < photos.length; i++) {
-    const { mimeType, sizeBytes } = photos[i]
-    if (!PHOTO_TYPES.includes(mimeType)) return `第 ${i + 1} 张照片格式不支持，请上传 JPG、PNG 或 WebP 图片`
-    if (!Number.isFinite(sizeBytes) || sizeBytes <= 0) return `第 ${i + 1} 张照片无法读取，请重新选择`
-    if (sizeBytes > MAX_PHOTO_BYTES) return `第 ${i + 1} 张照片超过 5 MB，请压缩后再上传`
+    const problem = photoProblem(photos[i])
+    if (problem) return `第 ${i + 1} 张照片${problem}`
   }
   return null
 }

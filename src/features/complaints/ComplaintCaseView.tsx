@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { ComplaintView } from '../../../server/contract-complaints'
 import { RATING_LABELS } from '../../domain/complaints/ratings'
 import { CasePhotos } from './AttachmentImage'
-import { ACTOR_LABELS, categoryName, chinaTime, slaText, stateChipClass } from './caseDisplay'
+import { ACTOR_LABELS, categoryName, slaText, stateChipClass } from './caseDisplay'
+import { chinaDateTimeOf } from '../../domain/calendar/dates'
 
 /** 回访 after a 差评: the two deadlines and how far staff have got. */
 function ReturnVisitCard(props: { view: ComplaintView }) {
@@ -14,11 +15,11 @@ function ReturnVisitCard(props: { view: ComplaintView }) {
       <View className='title'>回访整改</View>
       <View>
         回访期限：{visit.callBackBy}
-        {estimate} · {visit.calledBackAt ? `已于 ${chinaTime(visit.calledBackAt)} 回访` : '待回访'}
+        {estimate} · {visit.calledBackAt ? `已于 ${chinaDateTimeOf(visit.calledBackAt)} 回访` : '待回访'}
       </View>
       <View>
         整改期限：{visit.rectifyBy}
-        {estimate} · {visit.rectifiedAt ? `已于 ${chinaTime(visit.rectifiedAt)} 整改完成` : '整改中'}
+        {estimate} · {visit.rectifiedAt ? `已于 ${chinaDateTimeOf(visit.rectifiedAt)} 整改完成` : '整改中'}
       </View>
     </View>
   )
@@ -60,7 +61,7 @@ export function ComplaintCaseView(props: { view: ComplaintView; showPhotos?: boo
                 <Text className='title'>{entry.title}</Text>
                 <Text className='muted'>
                   {' '}
-                  {chinaTime(entry.at)} · {ACTOR_LABELS[entry.actor]}
+                  {chinaDateTimeOf(entry.at)} · {ACTOR_LABELS[entry.actor]}
                 </Text>
               </View>
               {entry.rating ? <View>评价：{RATING_LABELS[entry.rating]}</View> : null}

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components'
 import { ActionButton } from '../../ui/ActionButton'
 import { StatusView } from '../../ui/StatusView'
-import { categoryName, chinaTime, slaText, stateChipClass } from './caseDisplay'
+import { categoryName, slaText, stateChipClass } from './caseDisplay'
 import { useComplaints } from './complaintsStore'
 import { useComplaintDraft } from './draftStore'
+import { chinaDateTimeOf } from '../../domain/calendar/dates'
 
 /** 我的诉求: each case with its state and the working days left; pull down to refresh. */
 export function ComplaintListScreen(props: {
@@ -67,7 +68,7 @@ export function ComplaintListScreen(props: {
                 <View className={stateChipClass(item)}>{item.statusLabel}</View>
               </View>
               <View className='muted'>
-                {categoryName(item)} · {chinaTime(item.createdAt)} 提交{item.anonymous ? ' · 匿名' : ''}
+                {categoryName(item)} · {chinaDateTimeOf(item.createdAt)} 提交{item.anonymous ? ' · 匿名' : ''}
               </View>
               <View>{countdown}</View>
             </View>

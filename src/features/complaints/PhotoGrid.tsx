@@ -2,7 +2,7 @@ import { Image, View } from '@tarojs/components'
 import { MAX_PHOTOS } from '../../domain/complaints/validation'
 import { previewPhotos } from '../../platform/media'
 import { ActionButton } from '../../ui/ActionButton'
-import { photoProblem } from './complaintRequest'
+import { photoProblem } from '../../domain/complaints/validation'
 import type { DraftPhoto } from './draftStore'
 import { canRetry } from './photoUploads'
 

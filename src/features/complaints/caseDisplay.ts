@@ -1,14 +1,7 @@
 import type { ComplaintView } from '../../../server/contract-complaints'
 import { complaintCategory } from '../../domain/complaints/categories'
-import { instantMs, type Actor } from '../../domain/complaints/complaintCase'
+import type { Actor } from '../../domain/complaints/complaintCase'
 import { countdownText, slaStatus } from '../../domain/complaints/sla'
-
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
-
-/** 2026-11-22 16:05 in China time, whatever the phone's time zone. */
-export function chinaTime(at: string): string {
-  return new Date(instantMs(at) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
-}
 
 /** The countdown as of now (the list may have been fetched hours ago), by the domain's own SLA rules. */
 export function slaText(view: ComplaintView, now: number = Date.now()): string {

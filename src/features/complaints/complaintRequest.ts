@@ -1,10 +1,8 @@
 import type { ComplaintLocationInput, ComplaintSubmitRequest } from '../../../server/contract-complaints'
 import {
   complaintInputProblems,
-  MAX_PHOTO_BYTES,
   normaliseConcernedParty,
   normalisePhone,
-  PHOTO_TYPES,
   type ComplaintField,
 } from '../../domain/complaints/validation'
 import type { ComplaintDraft } from './draftStore'
@@ -15,14 +13,6 @@ export type DraftField = Exclude<ComplaintField, 'location' | 'concernedParty'> 
 function typedLocation(draft: ComplaintDraft): ComplaintLocationInput | null {
   const place = draft.place.trim()
   return place ? { address: place } : null
-}
-
-/** Why a picked photo cannot be sent, checked before uploading (the server checks again). */
-export function photoProblem(photo: { mimeType: string; sizeBytes: number }): string | null {
-  if (!PHOTO_TYPES.includes(photo.mimeType)) return '格式不支持，请上传 JPG、PNG 或 WebP 图片'
-  if (!Number.isFinite(photo.sizeBytes) || photo.sizeBytes <= 0) return '无法读取，请重新选择'
-  if (photo.sizeBytes > MAX_PHOTO_BYTES) return '超过 5 MB，请压缩后再上传'
-  return null
 }
 
 /** Field → Chinese message, by the server's own rules (src/domain/complaints/validation). */

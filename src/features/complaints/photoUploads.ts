@@ -4,7 +4,7 @@ import { useSession } from '../../core/session'
 import { MAX_PHOTOS } from '../../domain/complaints/validation'
 import { apiBaseUrl } from '../../platform/env'
 import { choosePhotos, forgetPhoto, sendPhoto, type PickedPhoto } from '../../platform/media'
-import { photoProblem } from './complaintRequest'
+import { photoProblem } from '../../domain/complaints/validation'
 import { useComplaintDraft, type DraftPhoto } from './draftStore'
 
 const picked = new Map<string, PickedPhoto>()

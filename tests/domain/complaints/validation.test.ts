@@ -5,6 +5,7 @@ import {
   maskedContactPhone,
   MAX_PHOTO_BYTES,
   normaliseConcernedParty,
+  photoProblem,
   MAX_PHOTOS,
   type ComplaintInput,
   type ComplaintPhoto,
@@ -210,5 +211,16 @@ describe('the concerned party as stored', () => {
     ['  魏都区市场监督管理局 ', '魏都区市场监督管理局'],
   ])('%j → %j', (typed, stored) => {
     expect(normaliseConcernedParty(typed)).toBe(stored)
+  })
+})
+
+describe('one photo, as checked on the phone before uploading', () => {
+  test.each([
+    [{ mimeType: 'image/jpeg', sizeBytes: 800_000 }, null],
+    [{ mimeType: 'image/gif', sizeBytes: 800_000 }, '格式不支持，请上传 JPG、PNG 或 WebP 图片'],
+    [{ mimeType: 'image/png', sizeBytes: 0 }, '无法读取，请重新选择'],
+    [{ mimeType: 'image/webp', sizeBytes: 5 * 1024 * 1024 + 1 }, '超过 5 MB，请压缩后再上传'],
+  ])('%o → %s', (photo, problem) => {
+    expect(photoProblem(photo)).toBe(problem)
   })
 })
