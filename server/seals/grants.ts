@@ -12,6 +12,7 @@ import type { SealType } from '../../src/domain/signing/sealTypes'
 import { recordAudit } from './audit'
 import { verifyPinAudited } from './pin'
 import { liveSeals } from './seal-repo'
+import { readInviteCode } from '../../src/domain/signing/inviteCode'
 
 /**
  * 授权: the legal representative lets a handler use chosen seals until a day. A grant names its
@@ -30,8 +31,10 @@ function newInviteCode(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`
 }
 
+/** Read as the app reads it (O → 0, I/L → 1, any case, dashes or not), so both accept the same codes. */
 function inviteCodeHash(code: string): string {
-  return sha256Hex(`invite:${code.toUpperCase().replace(/[^0-9A-Z]/g, '')}`)
+  const read = readInviteCode(code)
+  return sha256Hex(`invite:${(read.ok ? read.code : code.toUpperCase()).replace(/[^0-9A-Z]/g, '')}`)
 }
 
 /** 'YYYY-MM-DD' → the first instant after that day in China (UTC+8, no DST). */

@@ -7,7 +7,7 @@ const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import { InviteAcceptScreen } from '../../src/features/seals/InviteAcceptScreen'
-import { readInviteCode } from '../../src/features/seals/inviteCode'
+import { readInviteCode } from '../../src/domain/signing/inviteCode'
 import { useEnterpriseContext } from '../../src/core/enterpriseContext'
 import { useSession } from '../../src/core/session'
 

@@ -131,7 +131,8 @@ describe('granting seals to a handler', () => {
     const accept = (auth: { authorization: string }, inviteCode: string) =>
       app.inject({ method: 'POST', url: '/api/v1/seal-grants/accept', headers: auth, payload: { inviteCode } })
     expectError(await accept(rep, code), 400, 'VALIDATION_FAILED') // not one's own invite
-    const accepted = await accept(newcomer, code.toLowerCase().replace(/-/g, ''))
+    // Typed as a person might: lower case, no dashes, o for 0 and l for 1 — read as the app reads it.
+    const accepted = await accept(newcomer, code.toLowerCase().replace(/-/g, '').replace(/0/g, 'o').replace(/1/g, 'l'))
     expect(accepted.statusCode).toBe(200)
     expect(accepted.json()).toMatchObject({ status: 'active', grantee: { phoneMasked: '139****3333' } })
     expectError(await accept(handler, code), 404, 'INVITE_CODE_INVALID')

@@ -9,7 +9,7 @@ import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
 import { grantLastDay } from './grantDates'
-import { INVITE_CODE_PROBLEM_MESSAGES, readInviteCode } from './inviteCode'
+import { INVITE_CODE_PROBLEM_MESSAGES, readInviteCode } from '../../domain/signing/inviteCode'
 
 // The server cannot tell an unknown code from a used or expired one (it keeps only a hash).
 const INVALID_CODE_MESSAGE =
