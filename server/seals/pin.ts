@@ -60,37 +60,58 @@ export async function hasSigningPin(db: Queryable, userId: string): Promise<bool
 }
 
 /**
+ * Takes one of the five tries of the current lock window, in one statement, before any scrypt runs:
+ * however many requests race, the row lock makes them take turns, so at most five are ever
+ * evaluated per window. The try that takes the fifth slot sets the lock at once; an expired lock
+ * opens a new window. A slot stays taken if the process dies before evaluating (fail closed).
+ * The outer select reads the row as it was before the update, to tell PIN_NOT_SET from locked.
+ */
+async function reservePinTry(
+  db: Queryable,
+  userId: string,
+): Promise<{ pinHash: string; tryNumber: number } | { lockedMinutes: number }> {
+  const { rows } = await db.query<{
+    pin_hash: string | null
+    try_number: number | null
+    locked_minutes: number | null
+  }>(
+    `with reserved as (
+       update signing_pins set
+         failed_attempts = case when locked_until <= now() then 1 else failed_attempts + 1 end,
+         locked_until = case when (case when locked_until <= now() then 1 else failed_attempts + 1 end) >= $2
+           then now() + make_interval(mins => $3) end
+       where user_id = $1 and (locked_until <= now() or (locked_until is null and failed_attempts < $2))
+       returning pin_hash, failed_attempts
+     )
+     select reserved.pin_hash, reserved.failed_attempts as try_number,
+       ceil(extract(epoch from p.locked_until - now()) / 60)::int as locked_minutes
+     from signing_pins p left join reserved on true
+     where p.user_id = $1`,
+    [userId, PIN_LOCK.attempts, PIN_LOCK.lockMinutes],
+  )
+  const row = rows[0]
+  if (!row) throw new ApiError('PIN_NOT_SET')
+  if (row.pin_hash !== null && row.try_number !== null) return { pinHash: row.pin_hash, tryNumber: row.try_number }
+  // Refused although the row read unlocked: a request racing with this one has just taken the last slot.
+  return {
+    lockedMinutes: row.locked_minutes !== null && row.locked_minutes > 0 ? row.locked_minutes : PIN_LOCK.lockMinutes,
+  }
+}
+
+/**
  * Checks the PIN. Throws PIN_NOT_SET, PIN_LOCKED or PIN_INVALID (with the tries left). Must not
  * run inside a transaction that may roll back: a wrong try has to be counted whatever follows.
  */
 export async function verifySigningPin(db: Queryable, userId: string, pin: string): Promise<void> {
-  const { rows } = await db.query<{ pin_hash: string; locked_minutes: number | null }>(
-    `select pin_hash, case when locked_until > now()
-       then ceil(extract(epoch from locked_until - now()) / 60)::int end as locked_minutes
-     from signing_pins where user_id = $1`,
-    [userId],
-  )
-  const stored = rows[0]
-  if (!stored) throw new ApiError('PIN_NOT_SET')
-  if (stored.locked_minutes !== null) throw lockedError(stored.locked_minutes)
-  if (/^\d{6}$/.test(pin) && (await pinMatches(pin, stored.pin_hash))) {
+  const reserved = await reservePinTry(db, userId)
+  if ('lockedMinutes' in reserved) throw lockedError(reserved.lockedMinutes)
+  if (/^\d{6}$/.test(pin) && (await pinMatches(pin, reserved.pinHash))) {
     await db.query('update signing_pins set failed_attempts = 0, locked_until = null where user_id = $1', [userId])
     return
   }
-  // An expired lock starts the count afresh; the fifth wrong try in a row locks.
-  const { rows: counted } = await db.query<{ failed_attempts: number; locked: boolean }>(
-    `update signing_pins set
-       failed_attempts = case when locked_until is not null then 1 else failed_attempts + 1 end,
-       locked_until = case
-         when (case when locked_until is not null then 1 else failed_attempts + 1 end) >= $2
-         then now() + make_interval(mins => $3) end
-     where user_id = $1
-     returning failed_attempts, locked_until is not null as locked`,
-    [userId, PIN_LOCK.attempts, PIN_LOCK.lockMinutes],
-  )
-  if (counted[0]?.locked) throw lockedError(PIN_LOCK.lockMinutes, PIN_LOCKED_NOW)
-  const left = PIN_LOCK.attempts - (counted[0]?.failed_attempts ?? 0)
-  throw new ApiError('PIN_INVALID', { message: `签署密码错误，还可尝试 ${left} 次` })
+  // A wrong try keeps its slot; the one that took the fifth slot has already locked the PIN.
+  if (reserved.tryNumber >= PIN_LOCK.attempts) throw lockedError(PIN_LOCK.lockMinutes, PIN_LOCKED_NOW)
+  throw new ApiError('PIN_INVALID', { message: `签署密码错误，还可尝试 ${PIN_LOCK.attempts - reserved.tryNumber} 次` })
 }
 
 /** The cause of the PIN_LOCKED thrown by the wrong try that locks (not by tries while locked). */
