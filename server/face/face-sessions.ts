@@ -6,9 +6,10 @@ import { ApiError } from '../http/api-error'
 import { recordAudit } from '../seals/audit'
 import { idNumberHash } from '../signing/secrets'
 import { maskIdNumber, maskName } from '../../src/domain/mask'
-import type { FacePerson, FaceProvider } from './face-provider'
+import type { FacePerson, FaceProvider, FaceVerdict } from './face-provider'
 import { issueFaceTicket } from './face-tickets'
 import { facePurposeLabel } from '../../src/domain/signing/facePurpose'
+import { assertFaceNotLocked, releaseFaceAttempt, reserveFaceAttempt } from './face-attempts'
 
 /**
  * A face verification from start to ticket. The person (name + ID number) is sent to the provider
@@ -17,8 +18,6 @@ import { facePurposeLabel } from '../../src/domain/signing/facePurpose'
  */
 
 export const FACE_SESSION_TTL_MINUTES = 10
-/** 5 mismatches within 10 minutes, for the account or for the person, lock further attempts. */
-export const FACE_LOCK = { failures: 5, windowMinutes: 10 } as const
 
 const PROVIDER_FOR_PLATFORM: Record<Platform, FaceProviderName> = { weapp: 'wechat', alipay: 'alipay', h5: 'sandbox' }
 
@@ -32,15 +31,6 @@ function chooseProvider(app: FastifyInstance, platform: Platform): FaceProvider 
   // A development build of a mini-program without face credentials falls back to the sandbox.
   if (providers.sandbox) return providers.sandbox
   throw new ApiError('FACE_UNAVAILABLE', { cause: `no ${platform} face provider configured` })
-}
-
-async function assertNotLocked(app: FastifyInstance, userId: string, idHash: string): Promise<void> {
-  const { rows } = await app.db.query<{ n: number }>(
-    `select count(*)::int as n from face_sessions
-     where status = 'mismatch' and (user_id = $1 or id_hash = $2) and completed_at > now() - make_interval(mins => $3)`,
-    [userId, idHash, FACE_LOCK.windowMinutes],
-  )
-  if (rows[0].n >= FACE_LOCK.failures) throw new ApiError('FACE_LOCKED')
 }
 
 /** For `sign:<taskId>`: only the person who scanned the task verifies for it; the task names the enterprise. */
@@ -69,6 +59,8 @@ export interface StartFaceSessionInput {
   person: FacePerson
   /** Already checked to be linked to the user. */
   enterpriseId: string | null
+  /** The client's address (request.ip), for the per-address lock. */
+  address: string
 }
 
 export async function startFaceSession(
@@ -77,7 +69,7 @@ export async function startFaceSession(
 ): Promise<FaceSessionStarted> {
   const { userId, purpose, person } = input
   const idHash = idNumberHash(app.signing.idHashSecret, person.idNumber)
-  await assertNotLocked(app, userId, idHash)
+  await assertFaceNotLocked(app.db, { userId, address: input.address })
   const enterpriseId = (await signTaskEnterprise(app, userId, purpose)) ?? input.enterpriseId
   const provider = chooseProvider(app, input.platform)
   const openid = provider.name === 'wechat' ? await wechatOpenid(app, userId) : undefined
@@ -129,6 +121,7 @@ export async function completeFaceSession(
   userId: string,
   sessionId: string,
   clientResult: unknown,
+  address: string,
 ): Promise<FaceTicketIssued> {
   const { rows } = await app.db.query<SessionRow>(
     `select id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id, provider_state, status,
@@ -140,19 +133,35 @@ export async function completeFaceSession(
   if (!session) throw new ApiError('FACE_SESSION_NOT_FOUND')
   if (session.status !== 'pending' || !session.provider_state) throw new ApiError('FACE_SESSION_CLOSED')
   if (session.expired) throw new ApiError('FACE_SESSION_NOT_FOUND', { message: '刷脸会话已过期，请重新发起' })
-  await assertNotLocked(app, userId, session.id_hash)
-
   const provider = app.signing.faceProviders[session.provider]
   if (!provider) throw new ApiError('FACE_UNAVAILABLE', { cause: `${session.provider} provider no longer configured` })
   const state = JSON.parse(app.signing.vault.open(session.provider_state, `face:${session.id}`)) as Record<
     string,
     string
   >
-  // Outside a transaction: the provider may take seconds. A provider error leaves the session open.
-  const verdict = await provider.verdict(state, clientResult)
-  const status = verdict.outcome
+  // Asking the provider is the attempt: it takes a slot first, kept only if the face is a mismatch.
+  const reservation = await reserveFaceAttempt(app.db, { userId, address })
+  let keepSlot = false
+  try {
+    // Outside a transaction: the provider may take seconds. A provider error leaves the session open.
+    const verdict = await provider.verdict(state, clientResult)
+    keepSlot = verdict.outcome === 'mismatch'
+    const issued = await closeSession(app, session, userId, verdict.outcome)
+    // A racing completion of the same session closed it, and counted it if it failed.
+    if (issued === null) keepSlot = false
+    return ticketOrRefusal(app, session, verdict, issued)
+  } finally {
+    if (!keepSlot) await releaseFaceAttempt(app.db, reservation)
+  }
+}
 
-  const issued = await app.db.transaction(async (tx) => {
+async function closeSession(
+  app: FastifyInstance,
+  session: SessionRow,
+  userId: string,
+  status: FaceVerdict['outcome'],
+): Promise<null | 'not-passed' | Awaited<ReturnType<typeof issueFaceTicket>>> {
+  return app.db.transaction(async (tx) => {
     const closed = await tx.query(
       `update face_sessions set status = $2, completed_at = now(), provider_state = null
        where id = $1 and status = 'pending' returning id`,
@@ -178,9 +187,20 @@ export async function completeFaceSession(
       idMasked: session.id_masked,
     })
   })
+}
+
+function ticketOrRefusal(
+  app: FastifyInstance,
+  session: SessionRow,
+  verdict: FaceVerdict,
+  issued: Awaited<ReturnType<typeof closeSession>>,
+): FaceTicketIssued {
   if (issued === null) throw new ApiError('FACE_SESSION_CLOSED')
   if (verdict.outcome === 'mismatch') {
-    app.log.info({ sessionId, provider: session.provider, detail: verdict.detail }, 'face verification mismatch')
+    app.log.info(
+      { sessionId: session.id, provider: session.provider, detail: verdict.detail },
+      'face verification mismatch',
+    )
     throw new ApiError('FACE_MISMATCH')
   }
   if (verdict.outcome === 'cancelled') {

@@ -57,6 +57,7 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
         purpose,
         person,
         enterpriseId: enterpriseId?.toLowerCase() ?? null,
+        address: request.ip,
       })
       reply.status(201)
       return started
@@ -90,6 +91,7 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
         currentUser(request).id,
         request.params.sessionId.toLowerCase(),
         request.body?.clientResult,
+        request.ip,
       ),
   )
 
