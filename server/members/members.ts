@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify'
+import type { EnterpriseMember } from '../contract'
+import type { Queryable } from '../db/db'
+import { ApiError } from '../http/api-error'
+import { recordAudit } from '../seals/audit'
+import { forgetCurrentEnterprise, GRANT_SELECT, grantView, lockLink, type GrantRow } from '../seals/grants'
+import { LIVE_GRANT } from '../seals/live-grant'
+import { isGrantBound, type EnterpriseRole } from '../../src/domain/access/permissions'
+import { maskName, maskPhone } from '../../src/domain/mask'
+
+/**
+ * 企业成员: the people linked to an enterprise, for its legal representative, who may remove any
+ * of them but themselves. Removing someone revokes every grant they hold there and deletes the
+ * link in one transaction; every later request of theirs is checked against the link, so their
+ * open sessions stop acting for the enterprise at once.
+ */
+
+interface MemberRow {
+  user_id: string
+  name: string | null
+  phone: string | null
+  role: EnterpriseRole
+  created_at: Date
+  has_live_grant: boolean
+}
+
+const ROLE_ORDER: EnterpriseRole[] = ['legal_representative', 'agent', 'staff', 'handler']
+
+export async function listMembers(db: Queryable, enterpriseId: string, viewerId: string): Promise<EnterpriseMember[]> {
+  const { rows } = await db.query<MemberRow>(
+    `select l.user_id, u.name, u.phone, l.role, l.created_at,
+       exists (select 1 from seal_grants g where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id
+         and ${LIVE_GRANT}) as has_live_grant
+     from user_enterprises l join users u on u.id = l.user_id
+     where l.enterprise_id = $1
+     order by l.created_at, l.user_id`,
+    [enterpriseId],
+  )
+  const { rows: grants } = await db.query<GrantRow>(
+    `${GRANT_SELECT} where g.enterprise_id = $1 and g.grantee_user_id is not null and g.revoked_at is null
+       and g.valid_until > now()
+     order by g.created_at desc, g.id`,
+    [enterpriseId],
+  )
+  return rows
+    .map((row) => ({
+      userId: row.user_id,
+      nameMasked: row.name ? maskName(row.name) : null,
+      phoneMasked: row.phone ? maskPhone(row.phone) : null,
+      role: row.role,
+      isSelf: row.user_id === viewerId,
+      active: !isGrantBound(row.role) || row.has_live_grant,
+      linkedAt: new Date(row.created_at).toISOString(),
+      grants: grants.filter((grant) => grant.grantee_user_id === row.user_id).map(grantView),
+    }))
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
+}
+
+/** Idempotent: removing someone not (or no longer) linked changes nothing and is no error. */
+export async function removeMember(
+  app: FastifyInstance,
+  input: { actorUserId: string; enterpriseId: string; userId: string },
+): Promise<void> {
+  const { actorUserId, enterpriseId, userId } = input
+  if (userId === actorUserId) throw new ApiError('MEMBER_SELF_REMOVAL')
+  await app.db.transaction(async (tx) => {
+    // Grant rows before the link, the order revokeGrant keeps, so the two never wait on each other.
+    const { rows: revoked } = await tx.query<{ id: string }>(
+      `update seal_grants set revoked_at = now()
+       where enterprise_id = $1 and grantee_user_id = $2 and revoked_at is null returning id`,
+      [enterpriseId, userId],
+    )
+    const role = await lockLink(tx, userId, enterpriseId)
+    if (role === 'legal_representative') {
+      const { rows } = await tx.query<{ user_id: string }>(
+        `select user_id from user_enterprises where enterprise_id = $1 and role = 'legal_representative' for update`,
+        [enterpriseId],
+      )
+      if (!rows.some((row) => row.user_id !== userId)) throw new ApiError('MEMBER_LAST_LEGAL_REPRESENTATIVE')
+    }
+    for (const grant of revoked) {
+      await recordAudit(tx, {
+        enterpriseId,
+        action: 'revoke',
+        actorUserId,
+        grantId: grant.id,
+        detail: '移除企业成员，其印章使用授权一并撤销',
+      })
+    }
+    if (role) {
+      await tx.query('delete from user_enterprises where user_id = $1 and enterprise_id = $2', [userId, enterpriseId])
+      await forgetCurrentEnterprise(tx, userId, enterpriseId)
+    }
+  })
+}
