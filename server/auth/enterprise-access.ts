@@ -55,7 +55,10 @@ export async function findLink(db: Queryable, userId: string, enterpriseId: stri
 
 function declaredAction(request: FastifyRequest): EnterpriseAction {
   const action = request.routeOptions.config.enterpriseAction
-  if (!action) throw new Error(`${request.method} ${request.routeOptions.url} checks enterprise access without config.enterpriseAction`)
+  if (!action)
+    throw new Error(
+      `${request.method} ${request.routeOptions.url} checks enterprise access without config.enterpriseAction`,
+    )
   return action
 }
 

@@ -3,7 +3,7 @@ import type { EnterpriseMember } from '../contract'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { recordAudit } from '../seals/audit'
-import { forgetCurrentEnterprise, GRANT_SELECT, grantView, lockLink, type GrantRow } from '../seals/grants'
+import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from '../seals/grants'
 import { LIVE_GRANT } from '../seals/live-grant'
 import { isGrantBound, type EnterpriseRole } from '../../src/domain/access/permissions'
 import { maskName, maskPhone } from '../../src/domain/mask'
@@ -70,13 +70,20 @@ export async function removeMember(
        where enterprise_id = $1 and grantee_user_id = $2 and revoked_at is null returning id`,
       [enterpriseId, userId],
     )
-    const role = await lockLink(tx, userId, enterpriseId)
-    if (role === 'legal_representative') {
-      const { rows } = await tx.query<{ user_id: string }>(
-        `select user_id from user_enterprises where enterprise_id = $1 and role = 'legal_representative' for update`,
-        [enterpriseId],
-      )
-      if (!rows.some((row) => row.user_id !== userId)) throw new ApiError('MEMBER_LAST_LEGAL_REPRESENTATIVE')
+    // One statement locks the target and every legal representative in one order, so two legal
+    // representatives removing each other at once wait in turn instead of deadlocking.
+    const { rows: links } = await tx.query<{ user_id: string; role: EnterpriseRole }>(
+      `select user_id, role from user_enterprises
+       where enterprise_id = $1 and (role = 'legal_representative' or user_id = $2)
+       order by user_id for update`,
+      [enterpriseId, userId],
+    )
+    const isLegalRep = (id: string) => links.some((l) => l.user_id === id && l.role === 'legal_representative')
+    // Removed by someone else a moment ago: the right checked before the transaction is gone.
+    if (!isLegalRep(actorUserId)) throw new ApiError('ENTERPRISE_FORBIDDEN')
+    const role = links.find((l) => l.user_id === userId)?.role ?? null
+    if (role === 'legal_representative' && !links.some((l) => l.user_id !== userId && isLegalRep(l.user_id))) {
+      throw new ApiError('MEMBER_LAST_LEGAL_REPRESENTATIVE')
     }
     for (const grant of revoked) {
       await recordAudit(tx, {

@@ -243,7 +243,11 @@ export async function lockLink(tx: Queryable, userId: string, enterpriseId: stri
 }
 
 /** Removes a handler's link once no live grant is left (other roles keep theirs); call with the link locked. */
-export async function dropHandlerLinkWithoutLiveGrant(tx: Queryable, userId: string, enterpriseId: string): Promise<void> {
+export async function dropHandlerLinkWithoutLiveGrant(
+  tx: Queryable,
+  userId: string,
+  enterpriseId: string,
+): Promise<void> {
   const { rows } = await tx.query(
     `delete from user_enterprises l where l.user_id = $1 and l.enterprise_id = $2 and l.role = 'handler'
        and not exists (select 1 from seal_grants g where g.enterprise_id = $2 and g.grantee_user_id = $1 and ${LIVE_GRANT})

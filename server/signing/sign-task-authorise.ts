@@ -52,8 +52,7 @@ export async function planSigners(
   const { rows } = await db.query<{ phone: string | null }>('select u.phone from users u where u.id = $1', [userId])
   const link = await findLink(db, userId, task.enterprise_id)
   // The permission table decides; a handler without a live grant counts as not linked at all.
-  const role: EnterpriseRole | null =
-    link && roleMay(link.role, 'seal:sign', link.has_live_grant) ? link.role : null
+  const role: EnterpriseRole | null = link && roleMay(link.role, 'seal:sign', link.has_live_grant) ? link.role : null
   const myPhoneHash = rows[0]?.phone ? phoneHash(idHashSecret, rows[0].phone) : null
   const isLegalRep = role === 'legal_representative'
 

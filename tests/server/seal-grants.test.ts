@@ -74,7 +74,9 @@ describe('granting seals to a handler', () => {
     expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
     expect((await app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: handler })).json()).toEqual([])
     const waiting = await app.inject({ method: 'GET', url: '/api/v1/me/seal-grants', headers: handler })
-    expect(waiting.json()).toEqual([expect.objectContaining({ id: grantId, status: 'invited', enterpriseName: RUIFENG })])
+    expect(waiting.json()).toEqual([
+      expect.objectContaining({ id: grantId, status: 'invited', enterpriseName: RUIFENG }),
+    ])
     const inbox = await app.inject({ method: 'GET', url: '/api/v1/inbox', headers: handler })
     expect(JSON.stringify(inbox.json())).toContain('印章使用授权待您确认')
     // Only the person named may accept it.
@@ -99,7 +101,11 @@ describe('granting seals to a handler', () => {
       403,
       'ENTERPRISE_FORBIDDEN',
     )
-    const listed = await app.inject({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seal-grants`, headers: handler })
+    const listed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/enterprises/${ruifeng}/seal-grants`,
+      headers: handler,
+    })
     expectError(listed, 403, 'ENTERPRISE_FORBIDDEN')
     expect(listed.json().message).toBe('仅企业法定代表人可以管理印章授权')
     const list = await app.inject({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seal-grants`, headers: rep })
