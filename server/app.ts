@@ -23,6 +23,8 @@ import { sealRoutes } from './routes/seals'
 import { signatureRoutes } from './routes/signatures'
 import { signTaskRoutes } from './routes/sign-tasks'
 import { sealVerificationRoutes } from './routes/seal-verifications'
+import { guardEnterpriseRoutes } from './auth/enterprise-access'
+import { memberRoutes } from './routes/members'
 import type { FaceProviders } from './face/face-provider'
 import { buildSigningServices, decorateSigning } from './signing/signing-context'
 import { adminLicenceRoutes } from './routes/admin-licences'
@@ -145,12 +147,15 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // Per-route limits only (login, query by code): each route sets `config.rateLimit`.
   app.register(rateLimit, { global: false })
 
+  // Before any route: an `:enterpriseId` route without a declared action cannot be registered.
+  app.addHook('onRoute', guardEnterpriseRoutes)
   app.register(
     async (api) => {
       await api.register(healthRoutes)
       await api.register(authRoutes)
       await api.register(meRoutes)
       await api.register(enterpriseRoutes)
+      await api.register(memberRoutes)
       await api.register(adminSystemRoutes)
       await api.register(systemRoutes)
       await api.register(faceRoutes)

@@ -39,6 +39,8 @@ export type SealErrorCode =
   | 'SIGN_TASK_NOT_SCANNED'
   | 'SIGN_WRONG_ENTERPRISE'
   | 'SIGN_NOT_AUTHORISED'
+  | 'MEMBER_SELF_REMOVAL'
+  | 'MEMBER_LAST_LEGAL_REPRESENTATIVE'
 
 // --- 刷脸 ---
 
@@ -169,7 +171,10 @@ export interface MySignatureResponse {
 // --- 授权 ---
 
 export interface CreateSealGrantRequest {
-  /** By the handler's phone (they must have logged in once), or a one-time invite code. */
+  /**
+   * By the handler's phone (they must have logged in once; the grant waits until they accept it in
+   * the app), or a one-time invite code.
+   */
   grantee: { phone: string } | { invite: true }
   sealIds: string[]
   /** Last day of the grant (China calendar day, inclusive). */
@@ -201,6 +206,11 @@ export interface SealGrantCreated extends SealGrantView {
 
 export interface AcceptSealGrantRequest {
   inviteCode: string
+}
+
+/** A grant addressed to me (GET /me/seal-grants): 'invited' ones wait for me to accept them. */
+export interface MySealGrantView extends SealGrantView {
+  enterpriseName: string
 }
 
 export type SealAuditAction =

@@ -4,7 +4,8 @@
  * Field names are the JSON the server sends and accepts.
  */
 
-import type { SealErrorCode } from './contract-seals'
+import type { SealErrorCode, SealGrantView } from './contract-seals'
+import type { EnterpriseRole } from '../src/domain/access/permissions'
 
 export type Platform = 'weapp' | 'alipay' | 'h5'
 
@@ -91,7 +92,8 @@ export interface UpdateConsentRequest {
   version: string
 }
 
-export type EnterpriseRole = 'legal_representative' | 'agent' | 'handler' | 'staff'
+// The roles and what each may do live in the domain's permission table.
+export type { EnterpriseRole }
 
 export interface EnterpriseSummary {
   id: string
@@ -112,6 +114,21 @@ export interface EnterpriseProfile extends EnterpriseSummary {
   /** YYYY-MM-DD */
   foundedOn: string
   employees: number | null
+}
+
+/** GET /enterprises/:id/members (the legal representative's list of the people linked). */
+export interface EnterpriseMember {
+  userId: string
+  nameMasked: string | null
+  phoneMasked: string | null
+  role: EnterpriseRole
+  /** The row is the caller's own (it cannot be removed). */
+  isSelf: boolean
+  /** False for a 经办人 whose grants have all ended: the link gives no rights until a new grant. */
+  active: boolean
+  linkedAt: string
+  /** Grants addressed to this person that are waiting or in force. */
+  grants: SealGrantView[]
 }
 
 export interface SetCurrentEnterpriseRequest {

@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/account',
-      pages: ['pages/privacy/index', 'pages/enterprise/index'],
+      pages: ['pages/privacy/index', 'pages/enterprise/index', 'pages/members/index'],
     },
     {
       root: 'packages/licences',

@@ -5,6 +5,9 @@ import { DEFAULT_REMINDER_OFFSETS, deadlinesRemindedOn, dueReminders } from '../
 import { recordType, type CityCatalogue } from '../licences/catalogue-store'
 import { settingsFromRow, type ReminderSettingsRow } from '../reminders/settings-repo'
 import { offsetKeyOf } from './reminder-message'
+import { rolesAllowedTo } from '../../src/domain/access/permissions'
+
+const LICENCE_READERS = rolesAllowedTo('licences:read')
 
 /**
  * Which reminders are due on a date, per user and channel. Only licences whose stored deadline
@@ -95,8 +98,9 @@ async function recipients(
      from user_enterprises ue
      join users u on u.id = ue.user_id
      left join reminder_settings rs on rs.user_id = u.id
-     where ue.enterprise_id = any($1::uuid[]) and u.consent_accepted`,
-    [enterpriseIds, channels.wechat?.templateId ?? '', channels.alipay?.templateId ?? ''],
+     where ue.enterprise_id = any($1::uuid[]) and u.consent_accepted and ue.role = any($4::text[])`,
+    // Reminders tell what a licence is and when it lapses: only for those who may read licences.
+    [enterpriseIds, channels.wechat?.templateId ?? '', channels.alipay?.templateId ?? '', LICENCE_READERS],
   )
   const byEnterprise = new Map<string, Recipient[]>()
   for (const row of rows) {

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/db'
 import { addDays, daysBetween, type IsoDate } from '../../src/domain/calendar/dates'
 import { followUpDue } from '../../src/domain/licences/status'
 import { maskPhone } from '../../src/domain/mask'
+import { rolesAllowedTo } from '../../src/domain/access/permissions'
 import { recordType, type CityCatalogue } from './catalogue-store'
 
 /** The origin city called holders 3 days before the deadline (domain brief, 许证闹钟). */
@@ -29,13 +30,13 @@ export async function followUpList(db: Queryable, catalogue: CityCatalogue, date
     `select l.id, l.type_code, l.number, to_char(l.expires_on, 'YYYY-MM-DD') as expires_on,
        to_char(l.latest_apply_on, 'YYYY-MM-DD') as latest_apply_on, e.name as enterprise_name, e.uscc,
        (select u.phone from user_enterprises ue join users u on u.id = ue.user_id
-         where ue.enterprise_id = l.enterprise_id and u.phone is not null
+         where ue.enterprise_id = l.enterprise_id and u.phone is not null and ue.role = any($3::text[])
          order by (ue.role = 'legal_representative') desc, ue.created_at limit 1) as phone
      from licences l join enterprises e on e.id = l.enterprise_id
      where l.deleted_at is null and l.renewal_started_on is null
        and (l.cancelled_on is null or l.cancelled_on > $1::date)
        and l.latest_apply_on <= $2::date and l.expires_on >= $1::date`,
-    [date, addDays(date, FOLLOW_UP_DAYS)],
+    [date, addDays(date, FOLLOW_UP_DAYS), rolesAllowedTo('licences:read')],
   )
   const entries: FollowUpEntry[] = []
   for (const row of rows) {

@@ -13,6 +13,10 @@ import type { OutgoingMessage } from '../notify/sender'
 import type { MessageChannel } from '../notify/subscribe-templates'
 import type { Verdict } from '../../src/domain/policies/match'
 import type { Policy } from '../../src/domain/policies/policy'
+import { rolesAllowedTo } from '../../src/domain/access/permissions'
+
+/** A policy match is read from the profile facts: only those who may see matches are told of one. */
+export const MATCH_READERS = rolesAllowedTo('policies:match')
 
 /**
  * 新政策 subscribe messages (purpose 'policy'). Rows are written beside the inbox rows of a push
@@ -57,7 +61,7 @@ export async function insertPolicyPlatformRows(
        on s.template_id is not null
      join subscriptions sub on sub.user_id = ue.user_id and sub.platform = s.platform
        and sub.template_id = s.template_id and sub.remaining > 0
-     where coalesce(pref.frequency, 'instant') = $7
+     where coalesce(pref.frequency, 'instant') = $7 and ue.role = any($8::text[])
        and exists (select 1 from user_identities i where i.user_id = ue.user_id and i.platform = s.platform)
        and not exists (select 1 from policy_deliveries d
          where d.policy_id = t.policy_id and d.user_id = ue.user_id and d.channel = s.channel)
@@ -72,6 +76,7 @@ export async function insertPolicyPlatformRows(
       templates.alipay ?? null,
       frequency === 'weekly',
       frequency,
+      MATCH_READERS,
     ],
   )
   return rows.length

@@ -6,7 +6,7 @@ import { autoGrantLabel, type Verdict } from '../../src/domain/policies/match'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { encodeProfiles } from '../../src/domain/policies/profileTable'
-import { insertPolicyPlatformRows, type PolicyTemplates } from './policy-notices'
+import { insertPolicyPlatformRows, MATCH_READERS, type PolicyTemplates } from './policy-notices'
 
 /**
  * 新政策 push at publication: the policy is matched against every enterprise with stored facts
@@ -75,11 +75,11 @@ export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options
        from unnest($2::uuid[], $3::text[]) as t(enterprise_id, verdict)
        join user_enterprises ue on ue.enterprise_id = t.enterprise_id
        left join policy_push_preferences pref on pref.user_id = ue.user_id
-       where coalesce(pref.frequency, 'instant') = 'instant'
+       where coalesce(pref.frequency, 'instant') = 'instant' and ue.role = any($4::text[])
        order by t.enterprise_id, ue.user_id
        on conflict (policy_id, enterprise_id, user_id, channel) do nothing
        returning id::text as id, enterprise_id, user_id, verdict`,
-      [policy.id, enterpriseIds, verdicts],
+      [policy.id, enterpriseIds, verdicts, MATCH_READERS],
     )
     if (created.length === 0) return 0
     const { rows: names } = await tx.query<{ id: string; name: string }>(
@@ -185,6 +185,7 @@ export async function sendWeeklyDigest(
          join policies p on p.id = t.policy_id and p.status = 'published'
          join user_enterprises ue on ue.enterprise_id = t.enterprise_id
          join policy_push_preferences pref on pref.user_id = ue.user_id and pref.frequency = 'weekly'
+         where ue.role = any($4::text[])
          order by t.policy_id, t.enterprise_id, ue.user_id
          on conflict (policy_id, enterprise_id, user_id, channel) do nothing
          returning user_id, policy_id, enterprise_id
@@ -192,7 +193,7 @@ export async function sendWeeklyDigest(
        select i.user_id, i.policy_id, e.name as enterprise_name
        from inserted i join enterprises e on e.id = i.enterprise_id
        order by i.user_id, i.policy_id`,
-      [policyIds, enterpriseIds, verdicts],
+      [policyIds, enterpriseIds, verdicts, MATCH_READERS],
     )
     const byUser = new Map<string, { policyId: string; enterpriseName: string }[]>()
     for (const row of created) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { EnterpriseProfile, EnterpriseSummary } from '../contract'
-import { currentEnterprise, enterpriseFromParams, enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
 import { findUserEnterprise, listUserEnterprises } from '../repos/enterprises'
@@ -26,7 +26,7 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
     '/enterprises/:enterpriseId',
     {
       onRequest: requireUser,
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'enterprise:read' },
       schema: {
         tags: ['enterprises'],
         summary: '企业档案',

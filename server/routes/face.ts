@@ -13,6 +13,7 @@ import { completeFaceSession, startFaceSession } from '../face/face-sessions'
 import { linkEnterprisesOfVerifiedPerson } from '../face/link-enterprises'
 import { parseFacePerson } from '../face/person-input'
 import { errorResponses, noQuerystring } from './schemas'
+import type { EnterpriseAction } from '../../src/domain/access/permissions'
 import {
   facePurposeSchema,
   faceSessionStartedSchema,
@@ -23,12 +24,22 @@ import {
 
 const common = { tags: ['face'], security: [{ session: [] }], querystring: noQuerystring }
 
+/**
+ * A face session may name an enterprise (its failures go into that enterprise's 用章记录): naming
+ * it needs the right the verification is for; other purposes only need to be linked.
+ */
+const FACE_PURPOSE_ACTIONS: Record<string, EnterpriseAction | undefined> = {
+  'claim-seal': 'seals:claim',
+  grant: 'grants:manage',
+}
+
 /** 刷脸: start a verification, let the server ask the provider how it ended, and 刷脸办事 linking. */
 export async function faceRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: StartFaceSessionRequest }>(
     '/face/sessions',
     {
       onRequest: requireUser,
+      config: { enterpriseAction: 'enterprise:read' },
       schema: {
         ...common,
         summary: '发起刷脸认证（微信人脸核身 / 支付宝身份验证 / H5 体验沙箱）',
@@ -50,7 +61,7 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply): Promise<FaceSessionStarted> => {
       const { purpose, name, idNumber, platform, enterpriseId } = request.body
       const person = parseFacePerson(name, idNumber)
-      if (enterpriseId) await requireEnterpriseAccess(request, enterpriseId)
+      if (enterpriseId) await requireEnterpriseAccess(request, enterpriseId, FACE_PURPOSE_ACTIONS[purpose])
       const started = await startFaceSession(app, {
         userId: currentUser(request).id,
         platform,

@@ -6,8 +6,12 @@ import type {
   LicenceView,
   RenewedLicenceInput,
 } from '../contract-licences'
-import { currentEnterprise, enterpriseFromParams, requireEnterpriseAccess } from '../auth/enterprise-access'
-import { enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import {
+  currentEnterprise,
+  enterpriseIdParamsSchema,
+  isNotLinked,
+  requireEnterpriseAccess,
+} from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
@@ -51,10 +55,13 @@ const listQuerystring = {
 const common = { tags: ['licences'], security: [{ session: [] }] }
 const one = { ...common, params: licenceIdParamsSchema, querystring: noQuerystring }
 const viewResponse = { 200: licenceViewSchema, ...errorResponses }
+const read = { enterpriseAction: 'licences:read' } as const
+const write = { enterpriseAction: 'licences:write' } as const
 
 /**
  * The licence wallet. Every route reaches a licence through requireEnterpriseAccess on the
- * licence's enterprise; one the caller may not see is a 404, as if it did not exist.
+ * licence's enterprise, with the action the route declares; a licence of an enterprise the caller
+ * is not linked to is a 404, as if it did not exist (a linked role without the right gets the 403).
  */
 export async function licenceRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', requireUser)
@@ -65,7 +72,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     try {
       await requireEnterpriseAccess(request, row.enterprise_id)
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'ENTERPRISE_FORBIDDEN') throw new ApiError('LICENCE_NOT_FOUND')
+      if (isNotLinked(error)) throw new ApiError('LICENCE_NOT_FOUND')
       throw error
     }
     return row
@@ -79,7 +86,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { enterpriseId: string }; Querystring: { status?: LicenceStatus; q?: string } }>(
     '/enterprises/:enterpriseId/licences',
     {
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'licences:read' },
       schema: {
         ...common,
         summary: '企业证照列表（按紧急程度排序，附各状态数量）',
@@ -108,7 +115,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { enterpriseId: string }; Body: LicenceInput }>(
     '/enterprises/:enterpriseId/licences',
     {
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'licences:write' },
       schema: {
         ...common,
         summary: '登记证照（支持 Idempotency-Key：重试不会重复登记）',
@@ -134,13 +141,13 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: LicenceParams }>(
     '/licences/:licenceId',
-    { schema: { ...one, summary: '证照详情（含续期截止日与换证历史）', response: viewResponse } },
+    { config: read, schema: { ...one, summary: '证照详情（含续期截止日与换证历史）', response: viewResponse } },
     async (request) => viewOf(app.db, await accessibleLicence(request), await loadCatalogue(app.db)),
   )
 
   app.put<{ Params: LicenceParams; Body: LicenceInput }>(
     '/licences/:licenceId',
-    { schema: { ...one, summary: '修改证照信息', body: licenceInputSchema, response: viewResponse } },
+    { config: write, schema: { ...one, summary: '修改证照信息', body: licenceInputSchema, response: viewResponse } },
     async (request) => {
       const current = await accessibleLicence(request)
       const catalogue = await loadCatalogue(app.db)
@@ -156,7 +163,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
 
   app.delete<{ Params: LicenceParams }>(
     '/licences/:licenceId',
-    { schema: { ...one, summary: '删除证照', response: { 204: { type: 'null' }, ...errorResponses } } },
+    { config: write, schema: { ...one, summary: '删除证照', response: { 204: { type: 'null' }, ...errorResponses } } },
     async (request, reply) => {
       const current = await accessibleLicence(request)
       if (!(await deleteLicence(app.db, current.id))) throw new ApiError('LICENCE_NOT_FOUND')
@@ -167,7 +174,10 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: LicenceParams }>(
     '/licences/:licenceId/renewal-started',
-    { schema: { ...one, summary: '已提交续期申请：状态变为「续期办理中」，不再提醒', response: viewResponse } },
+    {
+      config: write,
+      schema: { ...one, summary: '已提交续期申请：状态变为「续期办理中」，不再提醒', response: viewResponse },
+    },
     async (request) => {
       const current = await accessibleLicence(request)
       const catalogue = await loadCatalogue(app.db)
@@ -184,6 +194,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: LicenceParams; Body: RenewedLicenceInput }>(
     '/licences/:licenceId/renewed',
     {
+      config: write,
       schema: {
         ...one,
         summary: '已换新证：原证号与有效期转入历史，新证替换',

@@ -63,7 +63,10 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
 
   app.put<{ Body: SetCurrentEnterpriseRequest }>(
     '/me/current-enterprise',
-    { schema: { ...common, summary: '切换当前企业', body: currentEnterpriseBodySchema } },
+    {
+      config: { enterpriseAction: 'enterprise:read' },
+      schema: { ...common, summary: '切换当前企业', body: currentEnterpriseBodySchema },
+    },
     async (request) => {
       const access = await requireEnterpriseAccess(request, request.body.enterpriseId)
       await setCurrentEnterprise(app.db, currentUser(request).id, access.enterpriseId)

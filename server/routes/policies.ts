@@ -8,7 +8,7 @@ import type {
   PolicyView,
   ProfileFactsView,
 } from '../contract-policies'
-import { enterpriseFromParams, currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { findSession } from '../auth/sessions'
 import { bearerToken } from '../auth/tokens'
@@ -147,7 +147,7 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     '/enterprises/:enterpriseId/policy-matches',
     {
       onRequest: requireUser,
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'policies:match' },
       schema: {
         tags: ['policies'],
         summary: '本企业可申报与差一点的政策（按已保存的企业信息匹配；差一点列出待补充的信息）',
@@ -175,7 +175,7 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     '/enterprises/:enterpriseId/profile-facts',
     {
       onRequest: requireUser,
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'profile:read' },
       schema: {
         tags: ['policies'],
         summary: '本企业用于政策匹配的信息',
@@ -195,7 +195,7 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     '/enterprises/:enterpriseId/profile-facts',
     {
       onRequest: requireUser,
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'profile:write' },
       schema: {
         tags: ['policies'],
         summary: '保存政策计算器填写的企业信息（整体替换）',

@@ -3,6 +3,8 @@
  * drops any property not listed, so a column added later cannot leak by accident.
  */
 
+import { ENTERPRISE_ROLES } from '../../src/domain/access/permissions'
+
 export const errorResponses = {
   '4xx': { $ref: 'ApiError#' },
   '5xx': { $ref: 'ApiError#' },
@@ -36,13 +38,13 @@ export const userProfileSchema = {
   },
 } as const
 
-const enterpriseRole = { type: 'string', enum: ['legal_representative', 'agent', 'handler', 'staff'] } as const
+export const enterpriseRoleSchema = { type: 'string', enum: ENTERPRISE_ROLES } as const
 
 const enterpriseSummaryProperties = {
   id: { type: 'string', format: 'uuid' },
   name: { type: 'string' },
   uscc: { type: 'string', description: '统一社会信用代码' },
-  role: enterpriseRole,
+  role: enterpriseRoleSchema,
 } as const
 
 export const enterpriseSummarySchema = {

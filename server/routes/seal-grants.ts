@@ -1,23 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type {
   AcceptSealGrantRequest,
   CreateSealGrantRequest,
   SealAuditPage,
   SealGrantCreated,
+  MySealGrantView,
   SealGrantView,
 } from '../contract-seals'
-import { currentEnterprise, enterpriseFromParams, enterpriseIdSchema } from '../auth/enterprise-access'
+import { currentEnterprise, enterpriseIdSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
-import { ApiError } from '../http/api-error'
 import { listAudit } from '../seals/audit'
-import { acceptInvite, createGrant, listGrants, revokeGrant } from '../seals/grants'
+import { acceptGrant, acceptInvite, createGrant, listGrants, listMyGrants, revokeGrant } from '../seals/grants'
 import { errorResponses, noQuerystring } from './schemas'
 import { faceTicketSchema, pinSchema, sealGrantCreatedSchema, sealGrantViewSchema } from './seal-schemas'
-
-/** preHandler after enterpriseFromParams: grants and the audit are the legal representative's alone. */
-async function legalRepresentativeOnly(request: FastifyRequest): Promise<void> {
-  if (currentEnterprise(request).role !== 'legal_representative') throw new ApiError('LEGAL_REPRESENTATIVE_ONLY')
-}
 
 const enterpriseParams = {
   type: 'object',
@@ -27,7 +22,7 @@ const enterpriseParams = {
 } as const
 
 const common = { tags: ['seal-grants'], security: [{ session: [] }] }
-const managed = { onRequest: requireUser, preHandler: [enterpriseFromParams, legalRepresentativeOnly] }
+const managed = { onRequest: requireUser, config: { enterpriseAction: 'grants:manage' } } as const
 
 /** 印章授权 and 用章记录. */
 export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
@@ -142,10 +137,57 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
     async (request): Promise<SealGrantView> => acceptInvite(app, currentUser(request).id, request.body.inviteCode),
   )
 
+  // The grantee's side: not enterprise-scoped, since they are not linked until they accept.
+  app.get(
+    '/me/seal-grants',
+    {
+      onRequest: requireUser,
+      schema: {
+        ...common,
+        summary: '给我的印章授权（待我确认的与生效中的）',
+        querystring: noQuerystring,
+        response: {
+          200: {
+            type: 'array',
+            items: {
+              ...sealGrantViewSchema,
+              required: [...sealGrantViewSchema.required, 'enterpriseName'],
+              properties: { ...sealGrantViewSchema.properties, enterpriseName: { type: 'string' } },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request): Promise<MySealGrantView[]> => listMyGrants(app.db, currentUser(request).id),
+  )
+
+  app.post<{ Params: { grantId: string } }>(
+    '/seal-grants/:grantId/accept',
+    {
+      onRequest: requireUser,
+      schema: {
+        ...common,
+        summary: '经办人确认接受按手机号发给自己的印章授权（确认后才关联该企业）',
+        params: {
+          type: 'object',
+          required: ['grantId'],
+          additionalProperties: false,
+          properties: { grantId: { type: 'string', format: 'uuid' } },
+        },
+        querystring: noQuerystring,
+        response: { 200: sealGrantViewSchema, ...errorResponses },
+      },
+    },
+    async (request): Promise<SealGrantView> =>
+      acceptGrant(app, currentUser(request).id, request.params.grantId.toLowerCase()),
+  )
+
   app.get<{ Params: { enterpriseId: string }; Querystring: { before?: string; limit?: string } }>(
     '/enterprises/:enterpriseId/seal-audit',
     {
-      ...managed,
+      onRequest: requireUser,
+      config: { enterpriseAction: 'audit:read' },
       schema: {
         ...common,
         summary: '用章记录（领取、授权、撤销、签署、拒绝、密码错误、刷脸失败）',

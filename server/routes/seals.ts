@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ClaimSealsRequest, SealListResponse, SealView } from '../contract-seals'
-import { currentEnterprise, enterpriseFromParams, enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { claimSeals, sealsVisibleTo } from '../seals/seal-repo'
 import { errorResponses, noQuerystring } from './schemas'
@@ -19,7 +19,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
     '/enterprises/:enterpriseId/seals/claim',
     {
       onRequest: requireUser,
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'seals:claim' },
       schema: {
         ...common,
         summary: '法定代表人刷脸领取电子印章（公章、财务专用章、合同专用章、法定代表人名章）并设置签署密码',
@@ -56,7 +56,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
     '/enterprises/:enterpriseId/seals',
     {
       onRequest: requireUser,
-      preHandler: enterpriseFromParams,
+      config: { enterpriseAction: 'seals:view' },
       schema: {
         ...common,
         summary: '企业电子印章（法定代表人看全部；经办人只看已授权且有效的）',

@@ -30,6 +30,8 @@ const taskParams = {
 
 const systemCommon = { tags: ['sign-tasks'], security: [{ systemKey: [] }], querystring: noQuerystring }
 const appCommon = { tags: ['sign-tasks'], security: [{ session: [] }], querystring: noQuerystring }
+/** The task names the enterprise; planSigners checks seal:sign and the live grant for each slot. */
+const signing = { enterpriseAction: 'seal:sign' } as const
 
 /** 扫码签章: systems create tasks and poll them; the app scans, confirms or rejects. */
 export async function signTaskRoutes(app: FastifyInstance): Promise<void> {
@@ -135,6 +137,7 @@ export async function signTaskRoutes(app: FastifyInstance): Promise<void> {
     '/sign-tasks/scan',
     {
       onRequest: requireUser,
+      config: signing,
       schema: {
         ...appCommon,
         summary: '扫码：解析签章票据，校验用章权限并返回签署预览',
@@ -154,6 +157,7 @@ export async function signTaskRoutes(app: FastifyInstance): Promise<void> {
     '/sign-tasks/:taskId/confirm',
     {
       onRequest: requireUser,
+      config: signing,
       schema: {
         ...appCommon,
         summary: '确认签署（刷脸票据 sign:<taskId> 或签署密码），服务端完成签章',
@@ -174,6 +178,7 @@ export async function signTaskRoutes(app: FastifyInstance): Promise<void> {
     '/sign-tasks/:taskId/reject',
     {
       onRequest: requireUser,
+      config: signing,
       schema: {
         ...appCommon,
         summary: '拒绝签署',

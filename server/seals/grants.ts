@@ -1,6 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { CreateSealGrantRequest, SealGrantCreated, SealGrantStatus, SealGrantView } from '../contract-seals'
+import type {
+  CreateSealGrantRequest,
+  MySealGrantView,
+  SealGrantCreated,
+  SealGrantStatus,
+  SealGrantView,
+} from '../contract-seals'
 import type { Queryable } from '../db/db'
 import { sha256Hex } from '../auth/tokens'
 import { consumeFaceTicket } from '../face/face-tickets'
@@ -11,13 +17,20 @@ import { maskName, maskPhone } from '../../src/domain/mask'
 import type { SealType } from '../../src/domain/signing/sealTypes'
 import { recordAudit } from './audit'
 import { verifyPinAudited } from './pin'
+import { LIVE_GRANT } from './live-grant'
 import { liveSeals } from './seal-repo'
 import { readInviteCode } from '../../src/domain/signing/inviteCode'
 
 /**
  * 授权: the legal representative lets a handler use chosen seals until a day. A grant names its
- * seals, ends at the end of that China calendar day, and can be revoked at once; only active
- * grants (not revoked, not past their day, redeemed if by invite) let anyone sign.
+ * seals, ends at the end of that China calendar day, and can be revoked at once; only live grants
+ * (LIVE_GRANT: accepted, not revoked, not past their day) let anyone sign.
+ *
+ * Nobody is linked to an enterprise by someone else's say-so: a grant by phone waits until that
+ * person accepts it in the app, a grant by invite code until the code is redeemed; only then does
+ * the grantee become the enterprise's 经办人. The handler link lasts as long as a live grant: the
+ * access check ignores a handler link without one (so expiry ends access without a job), and
+ * revoking a handler's last grant removes the link itself.
  */
 
 export const MAX_GRANT_DAYS = 366
@@ -47,7 +60,7 @@ function endOfChinaDay(day: string): Date | null {
   return new Date(Date.UTC(y, m - 1, d + 1) - 8 * 3_600_000)
 }
 
-interface GrantRow {
+export interface GrantRow {
   id: string
   enterprise_id: string
   grantee_user_id: string | null
@@ -60,7 +73,7 @@ interface GrantRow {
   seals: { id: string; type: SealType; name: string }[]
 }
 
-const GRANT_SELECT = `select g.id, g.enterprise_id, g.grantee_user_id, u.name as grantee_name, u.phone as grantee_phone,
+export const GRANT_SELECT = `select g.id, g.enterprise_id, g.grantee_user_id, u.name as grantee_name, u.phone as grantee_phone,
     g.valid_until, g.created_at, g.accepted_at, g.revoked_at,
     coalesce((select json_agg(json_build_object('id', s.id, 'type', s.type, 'name', s.name) order by s.type)
       from seal_grant_seals gs join seals s on s.id = gs.seal_id where gs.grant_id = g.id), '[]'::json) as seals
@@ -69,10 +82,10 @@ const GRANT_SELECT = `select g.id, g.enterprise_id, g.grantee_user_id, u.name as
 function grantStatus(row: GrantRow, now = Date.now()): SealGrantStatus {
   if (row.revoked_at) return 'revoked'
   if (new Date(row.valid_until).getTime() <= now) return 'expired'
-  return row.grantee_user_id ? 'active' : 'invited'
+  return row.grantee_user_id && row.accepted_at ? 'active' : 'invited'
 }
 
-function grantView(row: GrantRow): SealGrantView {
+export function grantView(row: GrantRow): SealGrantView {
   const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
   return {
     id: row.id,
@@ -111,7 +124,7 @@ export async function listGrants(db: Queryable, enterpriseId: string): Promise<S
 export async function activeGrantId(db: Queryable, userId: string, sealId: string): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `select g.id from seal_grants g join seal_grant_seals gs on gs.grant_id = g.id
-     where g.grantee_user_id = $1 and gs.seal_id = $2 and g.revoked_at is null and g.valid_until > now()
+     where g.grantee_user_id = $1 and gs.seal_id = $2 and ${LIVE_GRANT}
      order by g.valid_until desc limit 1`,
     [userId, sealId],
   )
@@ -169,22 +182,21 @@ export async function createGrant(
       `insert into seal_grants (id, enterprise_id, granted_by, grantee_user_id, invite_code_hash, invite_expires_at,
          valid_until, accepted_at)
        values ($1, $2, $3, $4, $5, case when $5::text is null then null else now() + make_interval(days => $6) end, $7,
-         case when $4::uuid is null then null else now() end)
+         null)
        returning invite_expires_at`,
       [grantId, input.enterpriseId, input.userId, granteeUserId, invite?.hash ?? null, INVITE_TTL_DAYS, validUntil],
     )
     for (const seal of chosen) {
       await tx.query('insert into seal_grant_seals (grant_id, seal_id) values ($1, $2)', [grantId, seal.id])
     }
-    if (granteeUserId) await linkAsHandler(tx, granteeUserId, input.enterpriseId)
+    const sealNames = chosen.map((seal) => seal.name).join('、')
+    if (granteeUserId) await tellGrantee(tx, granteeUserId, input.enterpriseId, sealNames, input.validUntil)
     await recordAudit(tx, {
       enterpriseId: input.enterpriseId,
       action: 'grant',
       actorUserId: input.userId,
       grantId,
-      detail: `授权${'phone' in input.grantee ? ` ${maskPhone(input.grantee.phone)}` : '（邀请码）'}使用 ${chosen
-        .map((seal) => seal.name)
-        .join('、')}，至 ${input.validUntil}`,
+      detail: `授权${'phone' in input.grantee ? ` ${maskPhone(input.grantee.phone)}（待对方确认）` : '（邀请码）'}使用 ${sealNames}，至 ${input.validUntil}`,
     })
     const view = await findGrant(tx, input.enterpriseId, grantId)
     if (!view) throw new Error('grant vanished after insert')
@@ -193,11 +205,64 @@ export async function createGrant(
   })
 }
 
+/** An inbox message asking the person named by phone to accept (nothing is theirs until they do). */
+async function tellGrantee(
+  tx: Queryable,
+  userId: string,
+  enterpriseId: string,
+  sealNames: string,
+  validUntil: string,
+): Promise<void> {
+  await tx.query(
+    `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body)
+     select $1, $2, e.id, 'system', '印章使用授权待您确认', e.name || ' 授权您使用 ' || $3 || '，至 ' || $4
+       || '。请在「我的 › 接受印章授权」中确认；确认前您不会关联该企业。'
+     from enterprises e where e.id = $5`,
+    [randomUUID(), userId, sealNames, validUntil, enterpriseId],
+  )
+}
+
 async function linkAsHandler(db: Queryable, userId: string, enterpriseId: string): Promise<void> {
   await db.query(
     `insert into user_enterprises (user_id, enterprise_id, role) values ($1, $2, 'handler') on conflict do nothing`,
     [userId, enterpriseId],
   )
+}
+
+/**
+ * Locks the user's link to the enterprise (if any) for the rest of the transaction, so two
+ * revocations for one person decide "was that the last live grant" one after the other. (Were a
+ * link left behind anyway, it would carry no right: the access check wants a live grant.)
+ */
+export async function lockLink(tx: Queryable, userId: string, enterpriseId: string): Promise<string | null> {
+  const { rows } = await tx.query<{ role: string }>(
+    'select role from user_enterprises where user_id = $1 and enterprise_id = $2 for update',
+    [userId, enterpriseId],
+  )
+  return rows[0]?.role ?? null
+}
+
+/** Removes a handler's link once no live grant is left (other roles keep theirs); call with the link locked. */
+export async function dropHandlerLinkWithoutLiveGrant(
+  tx: Queryable,
+  userId: string,
+  enterpriseId: string,
+): Promise<void> {
+  const { rows } = await tx.query(
+    `delete from user_enterprises l where l.user_id = $1 and l.enterprise_id = $2 and l.role = 'handler'
+       and not exists (select 1 from seal_grants g where g.enterprise_id = $2 and g.grantee_user_id = $1 and ${LIVE_GRANT})
+     returning l.user_id`,
+    [userId, enterpriseId],
+  )
+  if (rows.length > 0) await forgetCurrentEnterprise(tx, userId, enterpriseId)
+}
+
+/** The app reopens on the current enterprise: not on one the person no longer belongs to. */
+export async function forgetCurrentEnterprise(tx: Queryable, userId: string, enterpriseId: string): Promise<void> {
+  await tx.query('update users set current_enterprise_id = null where id = $1 and current_enterprise_id = $2', [
+    userId,
+    enterpriseId,
+  ])
 }
 
 /** Revoking twice keeps the first time; a grant of another enterprise is GRANT_NOT_FOUND. */
@@ -208,10 +273,17 @@ export async function revokeGrant(
   grantId: string,
 ): Promise<SealGrantView> {
   return app.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>(
-      `update seal_grants set revoked_at = now() where id = $1 and enterprise_id = $2 and revoked_at is null returning id`,
+    // Grant row first, then the link (the order removeMember keeps too), so no two lock each other.
+    const { rows } = await tx.query<{ id: string; grantee_user_id: string | null }>(
+      `update seal_grants set revoked_at = now() where id = $1 and enterprise_id = $2 and revoked_at is null
+       returning id, grantee_user_id`,
       [grantId, enterpriseId],
     )
+    const granteeUserId = rows[0]?.grantee_user_id
+    if (granteeUserId) {
+      await lockLink(tx, granteeUserId, enterpriseId)
+      await dropHandlerLinkWithoutLiveGrant(tx, granteeUserId, enterpriseId)
+    }
     if (rows[0]) {
       await recordAudit(tx, {
         enterpriseId,
@@ -252,4 +324,49 @@ export async function acceptInvite(app: FastifyInstance, userId: string, code: s
     if (!view) throw new Error('grant vanished')
     return view
   })
+}
+
+/**
+ * The person a grant by phone names accepts it in the app: only then is it live and are they linked
+ * as 经办人. Accepting again is a no-op; a revoked or expired grant can no longer be accepted.
+ */
+export async function acceptGrant(app: FastifyInstance, userId: string, grantId: string): Promise<SealGrantView> {
+  return app.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string; enterprise_id: string }>(
+      `update seal_grants set accepted_at = now()
+       where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > now()
+       returning id, enterprise_id`,
+      [grantId, userId],
+    )
+    if (rows[0]) {
+      await linkAsHandler(tx, userId, rows[0].enterprise_id)
+      await recordAudit(tx, {
+        enterpriseId: rows[0].enterprise_id,
+        action: 'grant-accepted',
+        actorUserId: userId,
+        grantId,
+        detail: '经办人在政企通中确认接受印章使用授权',
+      })
+    }
+    const { rows: mine } = await tx.query<GrantRow>(`${GRANT_SELECT} where g.id = $1 and g.grantee_user_id = $2`, [
+      grantId,
+      userId,
+    ])
+    const view = mine[0] ? grantView(mine[0]) : null
+    // Someone else's grant reads as unknown; one that can no longer be accepted says so.
+    if (!view || (view.status !== 'active' && !rows[0])) throw new ApiError('GRANT_NOT_FOUND')
+    return view
+  })
+}
+
+/** Grants addressed to the user that are waiting for them or in force, with the enterprise's name. */
+export async function listMyGrants(db: Queryable, userId: string): Promise<MySealGrantView[]> {
+  const { rows } = await db.query<GrantRow & { enterprise_name: string }>(
+    `select q.*, e.name as enterprise_name from (${GRANT_SELECT}
+       where g.grantee_user_id = $1 and g.revoked_at is null and g.valid_until > now()) q
+     join enterprises e on e.id = q.enterprise_id
+     order by q.accepted_at is null desc, q.created_at desc, q.id`,
+    [userId],
+  )
+  return rows.map((row) => ({ ...grantView(row), enterpriseName: row.enterprise_name }))
 }

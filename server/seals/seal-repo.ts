@@ -18,6 +18,8 @@ import {
 } from '../../src/domain/signing/sealTypes'
 import { SM2_WITH_SM3_OID } from '../../src/domain/signing/tbs'
 import { recordAudit } from './audit'
+import { LIVE_GRANT } from './live-grant'
+import { roleMay } from '../../src/domain/access/permissions'
 import { assertAcceptablePin, hashPin, setSigningPin } from './pin'
 
 export interface SealRow extends KeyHolderRow {
@@ -79,7 +81,7 @@ export async function grantedSeals(db: Queryable, userId: string, enterpriseId: 
      join seal_grant_seals gs on gs.seal_id = s.id
      join seal_grants g on g.id = gs.grant_id
      where s.enterprise_id = $2 and s.revoked_at is null and s.valid_to > now()
-       and g.grantee_user_id = $1 and g.revoked_at is null and g.valid_until > now()`,
+       and g.grantee_user_id = $1 and ${LIVE_GRANT}`,
     [userId, enterpriseId],
   )
   return rows.sort((a, b) => SEAL_TYPES.indexOf(a.type) - SEAL_TYPES.indexOf(b.type))
@@ -91,7 +93,8 @@ export async function sealsVisibleTo(
   access: EnterpriseAccess,
 ): Promise<SealListResponse> {
   const all = await liveSeals(app.db, access.enterpriseId)
-  const canManage = access.role === 'legal_representative'
+  // Whoever manages the grants sees every seal; everyone else sees what a live grant gives them.
+  const canManage = roleMay(access.role, 'grants:manage', true)
   const visible = canManage ? all : await grantedSeals(app.db, userId, access.enterpriseId)
   return { seals: visible.map(sealView), claimed: all.length > 0, canManage }
 }

@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto'
 import type { EnterpriseRole } from '../contract'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
+import { findLink } from '../auth/enterprise-access'
 import { activeGrantId } from '../seals/grants'
+import { roleMay } from '../../src/domain/access/permissions'
 import { SEAL_COLUMNS, type SealRow } from '../seals/seal-repo'
 import { liveSignatureOf, type PersonalSignatureRow } from '../seals/signature-repo'
 import { SEAL_TYPE_LABELS } from '../../src/domain/signing/sealTypes'
@@ -47,12 +49,10 @@ export async function planSigners(
   slots: SignerSlot[],
   userId: string,
 ): Promise<SignerPlan[]> {
-  const { rows } = await db.query<{ role: EnterpriseRole | null; phone: string | null }>(
-    `select l.role, u.phone from users u left join user_enterprises l on l.user_id = u.id and l.enterprise_id = $2
-     where u.id = $1`,
-    [userId, task.enterprise_id],
-  )
-  const role = rows[0]?.role ?? null
+  const { rows } = await db.query<{ phone: string | null }>('select u.phone from users u where u.id = $1', [userId])
+  const link = await findLink(db, userId, task.enterprise_id)
+  // The permission table decides; a handler without a live grant counts as not linked at all.
+  const role: EnterpriseRole | null = link && roleMay(link.role, 'seal:sign', link.has_live_grant) ? link.role : null
   const myPhoneHash = rows[0]?.phone ? phoneHash(idHashSecret, rows[0].phone) : null
   const isLegalRep = role === 'legal_representative'
 

@@ -74,7 +74,7 @@ async function authorisedAtSigning(
   if (!record || record.signer_user_id !== signer.userId) return false
   if (signer.basis !== 'grant') return true // checked when signing; the record proves the check passed
   const { rows: grants } = await db.query<{ ok: boolean }>(
-    `select g.created_at <= $3 and g.valid_until > $3 and (g.revoked_at is null or g.revoked_at > $3) as ok
+    `select g.accepted_at is not null and g.accepted_at <= $3 and g.valid_until > $3 and (g.revoked_at is null or g.revoked_at > $3) as ok
      from seal_grants g join seal_grant_seals gs on gs.grant_id = g.id
      where g.id = $1 and gs.seal_id = $2 and g.grantee_user_id = $4`,
     [signer.grantId, tbs.eseal.id, signedAt, signer.userId],

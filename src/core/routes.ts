@@ -7,6 +7,7 @@ export const ROUTES = {
   login: '/pages/login/index',
   privacy: '/packages/account/pages/privacy/index',
   enterprise: '/packages/account/pages/enterprise/index',
+  enterpriseMembers: '/packages/account/pages/members/index',
   licenceDetail: '/packages/licences/pages/detail/index',
   licenceForm: '/packages/licences/pages/form/index',
   reminderSettings: '/packages/licences/pages/settings/index',

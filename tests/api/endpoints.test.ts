@@ -7,6 +7,10 @@ import { getHealth } from '../../src/api/health'
 import { getMe } from '../../src/api/me/getMe'
 import { setCurrentEnterprise } from '../../src/api/me/setCurrentEnterprise'
 import { updateConsent } from '../../src/api/me/updateConsent'
+import { listEnterpriseMembers } from '../../src/api/enterprises/listEnterpriseMembers'
+import { removeEnterpriseMember } from '../../src/api/enterprises/removeEnterpriseMember'
+import { acceptSealGrantById } from '../../src/api/seals/acceptSealGrantById'
+import { listMySealGrants } from '../../src/api/seals/listMySealGrants'
 
 // Each endpoint function is one line of routing; this pins method, path, body and auth so a
 // typo in a path fails here rather than as a 404 on a phone.
@@ -49,6 +53,28 @@ it.each([
   ['listMyEnterprises', (c: ApiClient) => listMyEnterprises(c), 'GET', '/api/v1/enterprises', undefined],
   ['getEnterprise', (c: ApiClient) => getEnterprise(c, 'e/1'), 'GET', '/api/v1/enterprises/e%2F1', undefined],
   ['getHealth', (c: ApiClient) => getHealth(c), 'GET', '/api/v1/health', undefined],
+  [
+    'listEnterpriseMembers',
+    (c: ApiClient) => listEnterpriseMembers(c, 'e1'),
+    'GET',
+    '/api/v1/enterprises/e1/members',
+    undefined,
+  ],
+  [
+    'removeEnterpriseMember',
+    (c: ApiClient) => removeEnterpriseMember(c, 'e1', 'u/2'),
+    'DELETE',
+    '/api/v1/enterprises/e1/members/u%2F2',
+    undefined,
+  ],
+  ['listMySealGrants', (c: ApiClient) => listMySealGrants(c), 'GET', '/api/v1/me/seal-grants', undefined],
+  [
+    'acceptSealGrantById',
+    (c: ApiClient) => acceptSealGrantById(c, 'g1'),
+    'POST',
+    '/api/v1/seal-grants/g1/accept',
+    undefined,
+  ],
 ] as const)('%s → %s %s', async (_name, call, method, path, body) => {
   const { client, calls } = recordingClient()
   await call(client)

@@ -136,6 +136,8 @@ describe('push on publish', () => {
     const elsewhere = await enterpriseWithFacts({ regionCode: '411002', employees: 500 })
     const rep = await makeUser(testDb.db, { links: [{ enterpriseId: matching.id }] })
     const agent = await makeUser(testDb.db, { links: [{ enterpriseId: matching.id, role: 'agent' }] })
+    // A 经办人 may not see the profile facts a match is read from: told nothing.
+    const handler = await makeUser(testDb.db, { links: [{ enterpriseId: matching.id, role: 'handler' }] })
     const outsider = await makeUser(testDb.db, {
       links: [{ enterpriseId: other.id }, { enterpriseId: elsewhere.id, role: 'agent' }],
     })
@@ -149,7 +151,7 @@ describe('push on publish', () => {
     const messages = await policyMessages('push-1')
     expect(messages.map((m) => m.user_id).sort()).toEqual([rep, agent].sort())
     expect(messages.every((m) => m.enterprise_id === matching.id && m.title.startsWith('新政策'))).toBe(true)
-    expect(messages.some((m) => m.user_id === outsider)).toBe(false)
+    expect(messages.some((m) => m.user_id === outsider || m.user_id === handler)).toBe(false)
     const { rows } = await testDb.db.query<{ n: number }>(
       `select count(*)::int as n from policy_deliveries where policy_id = 'push-1'`,
     )

@@ -101,7 +101,9 @@ describe('who is reminded of what', () => {
       alipayUser: '2088000000000001',
       links: [{ enterpriseId: enterprise.id }],
     })
-    users.clerk = await makeUser(db, { links: [{ enterpriseId: enterprise.id, role: 'handler' }] })
+    users.clerk = await makeUser(db, { links: [{ enterpriseId: enterprise.id, role: 'agent' }] })
+    // A 经办人 signs with a granted seal and may not read the licences: no reminders either.
+    users.handler = await makeUser(db, { links: [{ enterpriseId: enterprise.id, role: 'handler' }] })
     users.noConsent = await makeUser(db, {
       consent: false,
       openid: 'o-none',
@@ -175,6 +177,11 @@ describe('who is reminded of what', () => {
       expect(reminded.has(ids[key])).toBe(false)
     }
     expect(await countRows(testDb.db, `inbox_messages where user_id = '${users.noConsent}'`)).toBe(0)
+  })
+
+  it('reminds only those who may read the licences: not a handler', async () => {
+    expect((await deliveries(RUN)).filter((d) => d.user_id === users.handler)).toEqual([])
+    expect(await countRows(testDb.db, `inbox_messages where user_id = '${users.handler}'`)).toBe(0)
   })
 
   it('writes inbox messages that link to the licence and say what to do', async () => {

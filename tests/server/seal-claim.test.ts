@@ -131,11 +131,9 @@ describe('claiming the seal set', () => {
     const agent = await sandboxUser(app, DEMO.agent)
     const theirs = await call({ method: 'GET', url: `/api/v1/enterprises/${jianfeng}/seals`, headers: agent })
     expect(theirs.json()).toEqual({ seals: [], claimed: false, canManage: false })
-    expectError(
-      await call({ method: 'GET', url: `/api/v1/enterprises/${jianfeng}/seal-audit`, headers: agent }),
-      403,
-      'LEGAL_REPRESENTATIVE_ONLY',
-    )
+    const audit = await call({ method: 'GET', url: `/api/v1/enterprises/${jianfeng}/seal-audit`, headers: agent })
+    expectError(audit, 403, 'ENTERPRISE_FORBIDDEN')
+    expect(audit.json().message).toBe('仅企业法定代表人可以查看用章记录')
   })
 })
 

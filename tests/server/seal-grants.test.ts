@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import { chinaDateOf } from '../../src/domain/calendar/dates'
 import { DEMO, expectError, openTestDb, type TestDb } from './helpers'
-import { JIANFENG, RUIFENG, STRANGER, buildSealApp, enterpriseIdByName, faceTicket, sandboxUser } from './seal-test-app'
+import {
+  JIANFENG,
+  RUIFENG,
+  STRANGER,
+  acceptGrant,
+  buildSealApp,
+  enterpriseIdByName,
+  faceTicket,
+  sandboxUser,
+} from './seal-test-app'
 
 let testDb: TestDb
 let app: FastifyInstance
@@ -42,7 +51,7 @@ const revoke = (grantId: string) =>
 describe('granting seals to a handler', () => {
   let grantId: string
 
-  it('grants chosen seals by phone; the handler is linked and sees only those seals', async () => {
+  it('grants chosen seals by phone; the handler is linked only after accepting, then sees only those seals', async () => {
     expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
     const response = await grant({
       grantee: { phone: DEMO.handler },
@@ -52,13 +61,29 @@ describe('granting seals to a handler', () => {
     })
     expect(response.statusCode).toBe(201)
     expect(response.json()).toMatchObject({
-      status: 'active',
+      status: 'invited',
       grantee: { nameMasked: '王*', phoneMasked: '138****0003' },
       seals: [{ id: seals.contract, type: 'contract' }],
+      acceptedAt: null,
       revokedAt: null,
     })
     expect(response.json().inviteCode).toBeUndefined()
     grantId = response.json().id
+
+    // Not accepted yet: no link, no seals, nothing to sign with — only a request waiting in the app.
+    expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
+    expect((await app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: handler })).json()).toEqual([])
+    const waiting = await app.inject({ method: 'GET', url: '/api/v1/me/seal-grants', headers: handler })
+    expect(waiting.json()).toEqual([
+      expect.objectContaining({ id: grantId, status: 'invited', enterpriseName: RUIFENG }),
+    ])
+    const inbox = await app.inject({ method: 'GET', url: '/api/v1/inbox', headers: handler })
+    expect(JSON.stringify(inbox.json())).toContain('印章使用授权待您确认')
+    // Only the person named may accept it.
+    expectError(await acceptGrant(app, rep, grantId), 404, 'GRANT_NOT_FOUND')
+    const accepted = await acceptGrant(app, handler, grantId)
+    expect(accepted.json()).toMatchObject({ status: 'active', acceptedAt: expect.any(String) })
+    expect((await acceptGrant(app, handler, grantId)).json().acceptedAt).toBe(accepted.json().acceptedAt)
 
     const visible = await sealsOf(handler)
     expect(visible.json()).toMatchObject({ claimed: true, canManage: false })
@@ -74,13 +99,15 @@ describe('granting seals to a handler', () => {
         handler,
       ),
       403,
-      'LEGAL_REPRESENTATIVE_ONLY',
+      'ENTERPRISE_FORBIDDEN',
     )
-    expectError(
-      await app.inject({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seal-grants`, headers: handler }),
-      403,
-      'LEGAL_REPRESENTATIVE_ONLY',
-    )
+    const listed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/enterprises/${ruifeng}/seal-grants`,
+      headers: handler,
+    })
+    expectError(listed, 403, 'ENTERPRISE_FORBIDDEN')
+    expect(listed.json().message).toBe('仅企业法定代表人可以管理印章授权')
     const list = await app.inject({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seal-grants`, headers: rep })
     expect(list.json().map((g: { id: string }) => g.id)).toContain(grantId)
   })
@@ -140,26 +167,30 @@ describe('granting seals to a handler', () => {
     expect(visible.json().seals.map((s: { type: string }) => s.type)).toEqual(['official', 'finance'])
   })
 
-  it('stops a revoked grant at once, and revoking twice keeps the first time', async () => {
+  it('stops a revoked grant at once, unlinking a handler it was the last grant of; revoking twice keeps the first time', async () => {
     const first = await revoke(grantId)
     expect(first.json()).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) })
-    expect((await sealsOf(handler)).json().seals).toEqual([])
+    expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
+    expect((await app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: handler })).json()).toEqual([])
+    expectError(await acceptGrant(app, handler, grantId), 404, 'GRANT_NOT_FOUND')
     expect((await revoke(grantId)).json().revokedAt).toBe(first.json().revokedAt)
     expectError(await revoke('00000000-0000-4000-8000-000000000000'), 404, 'GRANT_NOT_FOUND')
   })
 
-  it('stops an expired grant', async () => {
+  it('stops an expired grant: the handler it was the last grant of can no longer act for the enterprise', async () => {
     const response = await grant({
       grantee: { phone: DEMO.handler },
       sealIds: [seals.legal_representative],
       validUntil: inDays(1),
       pin: PIN,
     })
+    expect((await acceptGrant(app, handler, response.json().id)).statusCode).toBe(200)
     expect((await sealsOf(handler)).json().seals).toHaveLength(1)
     await testDb.db.query(`update seal_grants set valid_until = now() - interval '1 second' where id = $1`, [
       response.json().id,
     ])
-    expect((await sealsOf(handler)).json().seals).toEqual([])
+    expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
+    expect((await app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: handler })).json()).toEqual([])
     const list = await app.inject({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seal-grants`, headers: rep })
     expect(list.json().find((g: { id: string }) => g.id === response.json().id).status).toBe('expired')
   })

@@ -121,6 +121,8 @@ export async function signingFixture(app: FastifyInstance, db: Db): Promise<Sign
     payload: { grantee: { phone: DEMO.handler }, sealIds: [seals.contract], validUntil: until, pin: '135790' },
   })
   if (granted.statusCode !== 201) throw new Error(`grant failed: ${granted.body}`)
+  const accepted = await acceptGrant(app, handler, granted.json().id)
+  if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.body}`)
   const signatureTicket = await faceTicket(app, handler, 'claim-signature', STRANGER)
   const signature = await app.inject({
     method: 'POST',
@@ -139,6 +141,15 @@ export async function signingFixture(app: FastifyInstance, db: Db): Promise<Sign
     system: bearer(system.apiKey),
     systemId: system.id,
   }
+}
+
+/** The person a grant by phone names accepts it in the app (until then it gives nothing). */
+export function acceptGrant(
+  app: FastifyInstance,
+  auth: { authorization: string },
+  grantId: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'POST', url: `/api/v1/seal-grants/${grantId}/accept`, headers: auth })
 }
 
 export function createTask(

@@ -250,10 +250,16 @@ describe('confirming and rejecting', () => {
       headers: fx.rep,
     })
     expect(revoked.statusCode).toBe(200)
-    expectError(await confirm(app, fx.handler, taskId, { pin: HANDLER_PIN }), 403, 'SIGN_NOT_AUTHORISED')
+    // It was the handler's only grant: they are no longer linked to the enterprise at all.
+    expectError(await confirm(app, fx.handler, taskId, { pin: HANDLER_PIN }), 403, 'SIGN_WRONG_ENTERPRISE')
     expect((await taskStatus(taskId)).json().status).toBe('scanned')
-    // Restore the grant for the following tests.
+    // Restore the grant and the link for the following tests.
     await testDb.db.query('update seal_grants set revoked_at = null where id = $1', [rows[0].id])
+    await testDb.db.query(
+      `insert into user_enterprises (user_id, enterprise_id, role) select grantee_user_id, enterprise_id, 'handler'
+       from seal_grants where id = $1`,
+      [rows[0].id],
+    )
   })
 
   it('only lets the scanner confirm', async () => {

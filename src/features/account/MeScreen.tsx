@@ -6,7 +6,7 @@ import { updateConsent } from '../../api/me/updateConsent'
 import { apiClient } from '../../core/apiClient'
 import { PRIVACY_POLICY_VERSION } from '../../core/consent'
 import { ElderModeSwitch } from '../../core/ElderModeSwitch'
-import { useEnterpriseContext } from '../../core/enterpriseContext'
+import { selectCurrentEnterprise, useEnterpriseContext } from '../../core/enterpriseContext'
 import { usePreferences } from '../../core/preferences'
 import { ROUTES } from '../../core/routes'
 import { useSession } from '../../core/session'
@@ -14,11 +14,15 @@ import { confirm } from '../../platform/feedback'
 import { navigateTo } from '../../platform/navigation'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
+import { roleMay } from '../../domain/access/permissions'
 
-/** 我的: who I am (masked), 长辈版, privacy policy and consent, sign out. */
+/** 我的: who I am (masked), my enterprise's people and my grants, 长辈版, privacy policy and consent, sign out. */
 export function MeScreen() {
   const user = useSession((s) => s.user)
   const consentVersion = usePreferences((s) => s.consentVersion)
+  const current = useEnterpriseContext(selectCurrentEnterprise)
+  // The server decides; this only hides an entry that would answer 403.
+  const managesMembers = current !== null && roleMay(current.role, 'members:manage', false)
   const [error, setError] = useState<string | null>(null)
 
   const forgetLocalData = () => {
@@ -60,6 +64,31 @@ export function MeScreen() {
           <View className='title'>{user.name ?? '未实名用户'}</View>
           <View className='muted'>手机号：{user.phoneMasked ?? '未绑定'}</View>
           <View className='muted'>身份证号：{user.idNumberMasked ?? '未实名认证'}</View>
+        </View>
+      ) : null}
+
+      {user ? (
+        <View className='card'>
+          {managesMembers ? (
+            <View
+              className='row'
+              onClick={() => navigateTo(ROUTES.enterpriseMembers)}
+              ariaRole='link'
+              ariaLabel='企业成员'
+            >
+              <View>企业成员</View>
+              <View className='muted'>查看、移除关联本企业的人 ›</View>
+            </View>
+          ) : null}
+          <View
+            className='row'
+            onClick={() => navigateTo(ROUTES.inviteAccept)}
+            ariaRole='link'
+            ariaLabel='接受印章授权'
+          >
+            <View>接受印章授权</View>
+            <View className='muted'>确认给您的授权或输入邀请码 ›</View>
+          </View>
         </View>
       ) : null}
 

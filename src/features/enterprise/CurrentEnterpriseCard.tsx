@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { selectCurrentEnterprise, useEnterpriseContext } from '../../core/enterpriseContext'
-import { ROLE_LABELS } from './roleLabels'
+import { ROLE_LABELS } from '../../domain/access/permissions'
 
 /** The enterprise every capability works on right now; tapping it opens its profile. */
 export function CurrentEnterpriseCard(props: { onOpen: () => void; onSwitch: () => void }) {

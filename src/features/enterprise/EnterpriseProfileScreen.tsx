@@ -6,7 +6,7 @@ import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { StatusView } from '../../ui/StatusView'
-import { ROLE_LABELS } from './roleLabels'
+import { ROLE_LABELS } from '../../domain/access/permissions'
 
 type Load = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; profile: EnterpriseProfile }
 

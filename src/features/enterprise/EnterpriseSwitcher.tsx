@@ -5,7 +5,7 @@ import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
-import { ROLE_LABELS } from './roleLabels'
+import { ROLE_LABELS } from '../../domain/access/permissions'
 
 /** One tap switches the enterprise every screen works on; an agent may have dozens. */
 export function EnterpriseSwitcher() {

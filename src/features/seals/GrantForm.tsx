@@ -65,7 +65,12 @@ export function GrantForm(props: {
         checked={byInvite}
         onChange={setByInvite}
       />
-      {byInvite ? null : <TextField label='经办人手机号' value={phone} maxlength={11} onChange={setPhone} />}
+      {byInvite ? null : (
+        <View>
+          <TextField label='经办人手机号' value={phone} maxlength={11} onChange={setPhone} />
+          <View className='muted'>对方在政企通「我的 › 接受印章授权」中确认后，授权才生效</View>
+        </View>
+      )}
       <View className='field__label'>授权使用的印章</View>
       {props.seals
         .filter((seal) => seal.status === 'valid')

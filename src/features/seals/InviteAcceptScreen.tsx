@@ -8,7 +8,7 @@ import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
-import { grantLastDay } from './grantDates'
+import { grantLastDay } from '../../domain/signing/grantDay'
 import { INVITE_CODE_PROBLEM_MESSAGES, readInviteCode } from '../../domain/signing/inviteCode'
 
 // The server cannot tell an unknown code from a used or expired one (it keeps only a hash).

@@ -11,7 +11,8 @@ import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { GrantForm } from './GrantForm'
-import { grantLastDay, inviteDeadline } from './grantDates'
+import { inviteDeadline } from './grantDates'
+import { grantLastDay } from '../../domain/signing/grantDay'
 import { GRANT_STATUS_LABELS } from './sealLabels'
 import { useLoad } from './useLoad'
 
@@ -65,7 +66,8 @@ export function SealGrants(props: { enterpriseId: string; seals: SealView[] }) {
         onCreated={(grant) => {
           setAdding(false)
           setInvite(grant.inviteCode ? grant : null)
-          toast('已授权', 'success')
+          // A grant by phone waits for the grantee's yes in the app; an invite code for its redemption.
+          toast(grant.status === 'active' ? '已授权' : '已发出，待对方确认', 'success')
           void load()
         }}
       />
