@@ -8,6 +8,7 @@ import type { Db } from './db/db'
 import { buildLoginProviders } from './auth/providers/default-providers'
 import type { LoginProviders } from './auth/providers/login-provider'
 import { apiErrorSchema } from './http/api-error'
+import { dbRateLimitStore } from './http/db-rate-limit-store'
 import { registerErrorHandling } from './http/error-handler'
 import { buildLoggerOptions, type LogOptions } from './logging'
 import { adminSystemRoutes } from './routes/admin-systems'
@@ -142,8 +143,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
   app.register(swaggerUi, { routePrefix: '/api/docs' })
-  // Per-route limits only (login, query by code): each route sets `config.rateLimit`.
-  app.register(rateLimit, { global: false })
+  // Per-route limits only (login, query by code): each route sets `config.rateLimit`. Counted in
+  // the database, so every instance of the server counts against the same limit.
+  app.register(rateLimit, { global: false, store: dbRateLimitStore(db, () => app.clock()) })
 
   app.register(
     async (api) => {
