@@ -28,6 +28,7 @@ import type { FaceProviders } from './face/face-provider'
 import { buildSigningServices, decorateSigning } from './signing/signing-context'
 import { adminLicenceRoutes } from './routes/admin-licences'
 import { adminReminderRoutes } from './routes/admin-reminders'
+import { adminSignTaskRoutes } from './routes/admin-sign-tasks'
 import { inboxRoutes } from './routes/inbox'
 import { licenceTypeRoutes } from './routes/licence-types'
 import { licenceRoutes } from './routes/licences'
@@ -166,6 +167,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(reminderSettingsRoutes)
       await api.register(inboxRoutes)
       await api.register(adminReminderRoutes)
+      await api.register(adminSignTaskRoutes)
       await api.register(adminLicenceRoutes)
       await api.register(complaintRoutes, { storage: attachmentStorage })
       await api.register(staffComplaintRoutes, { storage: attachmentStorage })
