@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Client } from 'pg'
 import { openDb, type Db } from '../../server/db/db'
-import { migrate } from '../../server/db/migrate'
+import { loadMigrations, migrate } from '../../server/db/migrate'
 import { LOGIN_LIMIT_PER_MINUTE } from '../../server/routes/auth'
 import { sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
 import { digestWork, expiredSignTasks, reminderWork, tally } from './instances-kit'
@@ -132,7 +132,7 @@ if (!DATABASE_URL) {
 
 suite(`two server processes on one PostgreSQL${DATABASE_URL ? '' : ' (skipped: DATABASE_URL is not set)'}`, () => {
   const database = `zqt_two_instances_${randomBytes(4).toString('hex')}`
-  const attachments = mkdtempSync(path.join(tmpdir(), 'zqt-two-instances-'))
+  let attachments = ''
   let db: Db
   let wechat: FakeHttpServer
   let receiver: FakeHttpServer
@@ -159,6 +159,7 @@ suite(`two server processes on one PostgreSQL${DATABASE_URL ? '' : ' (skipped: D
     )
 
   beforeAll(async () => {
+    attachments = mkdtempSync(path.join(tmpdir(), 'zqt-two-instances-'))
     await asAdmin(`create database ${database}`)
     const url = urlOfDatabase(database)
     db = await openDb({ databaseUrl: url })
@@ -217,7 +218,7 @@ suite(`two server processes on one PostgreSQL${DATABASE_URL ? '' : ' (skipped: D
     await receiver?.close()
     await db?.close()
     await asAdmin(`drop database if exists ${database} with (force)`)
-    rmSync(attachments, { recursive: true, force: true })
+    if (attachments) rmSync(attachments, { recursive: true, force: true })
   })
 
   it('runs each job on one process at a time: the other answers 409 while it runs, or finds nothing left', () => {
@@ -340,3 +341,26 @@ suite(`two server processes on one PostgreSQL${DATABASE_URL ? '' : ' (skipped: D
     expect(statuses.filter((status) => status === 429)).toHaveLength(2 * LOGIN_LIMIT_PER_MINUTE)
   })
 })
+
+suite(
+  `two instances migrating one empty database at once${DATABASE_URL ? '' : ' (skipped: DATABASE_URL is not set)'}`,
+  () => {
+    const database = `zqt_two_migrate_${randomBytes(4).toString('hex')}`
+    const dbs: Db[] = []
+
+    beforeAll(async () => {
+      await asAdmin(`create database ${database}`)
+    })
+    afterAll(async () => {
+      await Promise.all(dbs.map((db) => db.close()))
+      await asAdmin(`drop database if exists ${database} with (force)`)
+    })
+
+    it('migrates once: one applies every migration, the other waits and finds none left', async () => {
+      const url = urlOfDatabase(database)
+      dbs.push(await openDb({ databaseUrl: url }), await openDb({ databaseUrl: url }))
+      const applied = await Promise.all(dbs.map((db) => migrate(db)))
+      expect(applied.map((versions) => versions.length).sort((x, y) => x - y)).toEqual([0, loadMigrations().length])
+    })
+  },
+)
