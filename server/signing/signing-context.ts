@@ -70,7 +70,8 @@ export function decorateSigning(
   }
   app.decorate('signing', services)
   let timer: NodeJS.Timeout | null = null
-  let running: Promise<unknown> = Promise.resolve()
+  // A slow sweep may still run when the next tick finds the lock held: close waits for every one.
+  const inFlight = new Set<Promise<unknown>>()
   app.addHook('onReady', async () => {
     if (services.developmentSecrets) {
       app.log.warn(
@@ -80,10 +81,12 @@ export function decorateSigning(
     }
     if (config.signing.sweepEnabled) {
       timer = setInterval(() => {
-        running = services.sweep().catch((error: unknown) => {
+        const sweep = services.sweep().catch((error: unknown) => {
           if (error instanceof LockBusyError) app.log.debug('sign task sweep skipped: another sweep holds the lock')
           else app.log.error({ err: error }, 'sign task sweep failed')
         })
+        inFlight.add(sweep)
+        void sweep.finally(() => inFlight.delete(sweep))
       }, SWEEP_INTERVAL_MS)
       timer.unref()
     }
@@ -91,6 +94,6 @@ export function decorateSigning(
   app.addHook('onClose', async () => {
     if (timer) clearInterval(timer)
     callbacks.close()
-    await running
+    await Promise.all(inFlight)
   })
 }
