@@ -8,6 +8,7 @@ import type { Db } from './db/db'
 import { buildLoginProviders } from './auth/providers/default-providers'
 import type { LoginProviders } from './auth/providers/login-provider'
 import { apiErrorSchema } from './http/api-error'
+import { dbRateLimitStore } from './http/db-rate-limit-store'
 import { registerErrorHandling } from './http/error-handler'
 import { buildLoggerOptions, type LogOptions } from './logging'
 import { adminSystemRoutes } from './routes/admin-systems'
@@ -29,6 +30,7 @@ import type { FaceProviders } from './face/face-provider'
 import { buildSigningServices, decorateSigning } from './signing/signing-context'
 import { adminLicenceRoutes } from './routes/admin-licences'
 import { adminReminderRoutes } from './routes/admin-reminders'
+import { adminSignTaskRoutes } from './routes/admin-sign-tasks'
 import { inboxRoutes } from './routes/inbox'
 import { licenceTypeRoutes } from './routes/licence-types'
 import { licenceRoutes } from './routes/licences'
@@ -144,8 +146,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
   app.register(swaggerUi, { routePrefix: '/api/docs' })
-  // Per-route limits only (login, query by code): each route sets `config.rateLimit`.
-  app.register(rateLimit, { global: false })
+  // Per-route limits only (login, query by code): each route sets `config.rateLimit`. Counted in
+  // the database, so every instance of the server counts against the same limit.
+  app.register(rateLimit, { global: false, store: dbRateLimitStore(db, () => app.clock()) })
 
   // Before any route: an `:enterpriseId` route without a declared action cannot be registered.
   app.addHook('onRoute', guardEnterpriseRoutes)
@@ -169,6 +172,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(reminderSettingsRoutes)
       await api.register(inboxRoutes)
       await api.register(adminReminderRoutes)
+      await api.register(adminSignTaskRoutes)
       await api.register(adminLicenceRoutes)
       await api.register(complaintRoutes, { storage: attachmentStorage })
       await api.register(staffComplaintRoutes, { storage: attachmentStorage })

@@ -23,14 +23,18 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 // Arbitrary constant so two server instances starting together do not migrate at once.
 const MIGRATION_LOCK_KEY = 7_300_215
 
-/** Applies pending migrations in one transaction; returns the versions applied. */
+/**
+ * Applies pending migrations in one transaction; returns the versions applied. The lock comes
+ * first: two instances starting on an empty database would otherwise both create
+ * schema_migrations, and one fails (CREATE TABLE IF NOT EXISTS is not safe against a concurrent one).
+ */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<string[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    version text primary key,
-    applied_at timestamptz not null default now()
-  )`)
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY])
+    await tx.exec(`create table if not exists schema_migrations (
+      version text primary key,
+      applied_at timestamptz not null default now()
+    )`)
     const { rows } = await tx.query<{ version: string }>('select version from schema_migrations')
     const applied = new Set(rows.map((row) => row.version))
     const pending = migrations.filter((migration) => !applied.has(migration.version))

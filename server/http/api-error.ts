@@ -27,6 +27,7 @@ export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string
   LICENCE_DUPLICATE: { status: 409, message: '该企业已登记过相同编号的此类证照' },
   LICENCE_CANCELLED: { status: 409, message: '该证照已注销，无需续期' },
   REMINDER_RUN_IN_PROGRESS: { status: 409, message: '提醒任务正在运行，请稍后再试' },
+  JOB_IN_PROGRESS: { status: 409, message: '该任务正在运行（可能在另一台服务器上），请稍后再试' },
   POLICY_NOT_FOUND: { status: 404, message: '政策不存在或已下架' },
   POLICY_DUPLICATE: { status: 409, message: '已有相同编号的政策' },
   POLICY_WITHDRAWN: { status: 409, message: '该政策已下架，不能再修改或发布' },

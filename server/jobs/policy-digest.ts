@@ -37,8 +37,16 @@ export async function retryUnsentNotices(app: FastifyInstance): Promise<NoticeTa
 const DAY_MS = 86_400_000
 const CHINA_OFFSET_MS = 8 * 3_600_000
 // Beside the migration lock (7_300_215) and the reminder job's (7_300_216).
-const DIGEST_LOCK_KEY = 7_300_217
+export const DIGEST_LOCK_KEY = 7_300_217
 const TICK_MS = 3_600_000
+
+/**
+ * runPolicyDigest on demand (the admin route), under the lock of the hourly tick: one digest at a
+ * time over every instance. Throws LockBusyError when a tick or another digest is under way.
+ */
+export function runPolicyDigestLocked(app: FastifyInstance, since: Date): Promise<PolicyDigestReport> {
+  return withAdvisoryLock(app.db, DIGEST_LOCK_KEY, () => runPolicyDigest(app, since))
+}
 
 /** The instant this China week's Monday shows `time` ('HH:MM'), and that Monday's date. */
 export function digestMomentOfWeek(nowMs: number, time: string): { weekStart: IsoDate; at: number } {

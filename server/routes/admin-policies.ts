@@ -8,7 +8,8 @@ import { allPolicies, findPolicy, insertDraft, setStatus, toPolicyView, updateBo
 import { pushPolicy } from '../policies/policy-push'
 import { deliverPolicyNotices, policyTemplates } from '../policies/policy-notices'
 import { deliverAfterCommit } from '../notify/notice-context'
-import { registerPolicyDigestScheduler, runPolicyDigest, type PolicyDigestReport } from '../jobs/policy-digest'
+import { LockBusyError } from '../jobs/advisory-lock'
+import { registerPolicyDigestScheduler, runPolicyDigestLocked, type PolicyDigestReport } from '../jobs/policy-digest'
 import { policyProblems, type Policy } from '../../src/domain/policies/policy'
 import { errorResponses, noQuerystring } from './schemas'
 
@@ -149,7 +150,7 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
       onRequest: requireAdmin,
       schema: {
         tags: ['admin'],
-        summary: '发送新政策周报（给选择每周汇总的用户；已推送过的不再重复）',
+        summary: '发送新政策周报（给选择每周汇总的用户；已推送过的不再重复；各实例同一时间只运行一个）',
         security: [{ adminKey: [] }],
         querystring: {
           type: 'object',
@@ -164,9 +165,14 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
     async (request): Promise<PolicyDigestReport> => {
       const days = request.query.days === undefined ? 7 : Number(request.query.days)
       const since = new Date(app.clock() - days * 24 * 3600 * 1000)
-      const report = await runPolicyDigest(app, since)
-      request.log.info(report, 'policy weekly digest sent')
-      return report
+      try {
+        const report = await runPolicyDigestLocked(app, since)
+        request.log.info(report, 'policy weekly digest sent')
+        return report
+      } catch (error) {
+        if (error instanceof LockBusyError) throw new ApiError('JOB_IN_PROGRESS', { cause: error.message })
+        throw error
+      }
     },
   )
 }

@@ -5,7 +5,8 @@ import type { FaceProviders } from '../face/face-provider'
 import { KeyVault } from './key-vault'
 import { resolveSigningSecrets } from './secrets'
 import { SignTaskCallbacks } from './sign-task-callbacks'
-import { expireOverdueSignTasks } from './sign-task-sweep'
+import { LockBusyError } from '../jobs/advisory-lock'
+import { sweepSignTasks, type SignTaskSweepReport } from './sign-task-sweep'
 
 /** What 刷脸 / 印章 / 签章 routes share, decorated on the Fastify instance as `app.signing`. */
 export interface SigningServices {
@@ -17,8 +18,11 @@ export interface SigningServices {
   /** True when SEAL_MASTER_KEY / ID_HASH_SECRET are development stand-ins. */
   developmentSecrets: boolean
   callbacks: SignTaskCallbacks
-  /** Expires overdue sign tasks and delivers due callbacks (periodically when enabled; tests call it). */
-  sweep(): Promise<void>
+  /**
+   * Expires overdue sign tasks and delivers due callbacks (periodically when enabled; the admin
+   * route and tests call it). Throws LockBusyError while another instance sweeps.
+   */
+  sweep(): Promise<SignTaskSweepReport>
 }
 
 /** How often the sweep runs when SIGN_TASK_SWEEP_ENABLED (default on outside tests). */
@@ -62,13 +66,12 @@ export function decorateSigning(
   const services: SigningServices = {
     ...base,
     callbacks,
-    async sweep() {
-      await expireOverdueSignTasks(app.db)
-      await callbacks.deliverDue()
-    },
+    sweep: () => sweepSignTasks(app.db, () => callbacks.deliverDue()),
   }
   app.decorate('signing', services)
   let timer: NodeJS.Timeout | null = null
+  // A slow sweep may still run when the next tick finds the lock held: close waits for every one.
+  const inFlight = new Set<Promise<unknown>>()
   app.addHook('onReady', async () => {
     if (services.developmentSecrets) {
       app.log.warn(
@@ -78,7 +81,12 @@ export function decorateSigning(
     }
     if (config.signing.sweepEnabled) {
       timer = setInterval(() => {
-        services.sweep().catch((error: unknown) => app.log.error({ err: error }, 'sign task sweep failed'))
+        const sweep = services.sweep().catch((error: unknown) => {
+          if (error instanceof LockBusyError) app.log.debug('sign task sweep skipped: another sweep holds the lock')
+          else app.log.error({ err: error }, 'sign task sweep failed')
+        })
+        inFlight.add(sweep)
+        void sweep.finally(() => inFlight.delete(sweep))
       }, SWEEP_INTERVAL_MS)
       timer.unref()
     }
@@ -86,5 +94,6 @@ export function decorateSigning(
   app.addHook('onClose', async () => {
     if (timer) clearInterval(timer)
     callbacks.close()
+    await Promise.all(inFlight)
   })
 }
