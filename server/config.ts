@@ -54,6 +54,12 @@ export interface Config {
     qrHosts: string[]
     /** The periodic expiry sweep of sign tasks (which sends their callbacks); off in tests. */
     sweepEnabled: boolean
+    /**
+     * CALLBACK_ALLOW_PRIVATE=1: sign-task callbacks may use plain http and reach loopback or
+     * private addresses — for a receiver on the developer's machine or in tests only; refused in
+     * production, where a callback reaching inside is the attack (issue #10).
+     */
+    callbackAllowPrivate: boolean
   }
   /**
    * 惠企政策: POLICY_PUSH_NEAR=1 also pushes a new policy to 差一点 enterprises, not only 可申报.
@@ -109,6 +115,14 @@ function flag(env: Env, key: string, fallback: boolean): boolean {
   if (/^(1|true|on|yes)$/i.test(raw)) return true
   if (/^(0|false|off|no)$/i.test(raw)) return false
   throw new ConfigError(`${key} must be 1 or 0, got "${raw}"`)
+}
+
+function callbackAllowPrivate(env: Env, nodeEnv: string): boolean {
+  const allowed = flag(env, 'CALLBACK_ALLOW_PRIVATE', false)
+  if (allowed && nodeEnv === 'production') {
+    throw new ConfigError('Refusing to start: CALLBACK_ALLOW_PRIVATE=1 is not allowed with NODE_ENV=production')
+  }
+  return allowed
 }
 
 function clockTime(env: Env, key: string, fallback: string): string {
@@ -193,6 +207,7 @@ export function loadConfig(env: Env = process.env): Config {
       idHashSecret: optional(env, 'ID_HASH_SECRET'),
       qrHosts: qrHosts(env),
       sweepEnabled: flag(env, 'SIGN_TASK_SWEEP_ENABLED', nodeEnv !== 'test'),
+      callbackAllowPrivate: callbackAllowPrivate(env, nodeEnv),
     },
     policies: {
       pushNear: flag(env, 'POLICY_PUSH_NEAR', false),

@@ -37,6 +37,7 @@ export type SealErrorCode =
   | 'SIGN_TASK_ALREADY_SIGNED'
   | 'SIGN_TASK_REJECTED'
   | 'SIGN_TASK_NOT_SCANNED'
+  | 'CALLBACK_URL_FORBIDDEN'
   | 'SIGN_WRONG_ENTERPRISE'
   | 'SIGN_NOT_AUTHORISED'
   | 'MEMBER_SELF_REMOVAL'
@@ -246,7 +247,11 @@ export interface CreateSignTaskRequest {
   /** Either the document's SM3 (hex) or the document itself (base64, ≤ 10 MB); never both. */
   documentSm3?: string
   document?: string
-  /** POSTed {taskId, status} once the task is signed, rejected or expired (then GET the task). */
+  /**
+   * POSTed {taskId, status} once the task is signed, rejected or expired (then GET the task).
+   * https, a host resolving to public addresses only (and on the system's allowlist, if it has
+   * one), else 400 CALLBACK_URL_FORBIDDEN; redirects are not followed.
+   */
   callbackUrl?: string
   /** 60–1800; default 300. */
   expiresInSeconds?: number

@@ -140,6 +140,13 @@ export interface CreateSystemRequest {
   name: string
   /** What the system may do, e.g. "sign-tasks", "licence-import". */
   scopes: string[]
+  /** Host names its sign-task callbacks may go to; omitted or null: any public host. */
+  callbackHosts?: string[] | null
+}
+
+export interface SetCallbackHostsRequest {
+  /** null lifts the allowlist (any public host); [] allows no callback at all. */
+  callbackHosts: string[] | null
 }
 
 export interface SystemCreated {
@@ -148,6 +155,7 @@ export interface SystemCreated {
   scopes: string[]
   /** Shown once; only its hash is stored. */
   apiKey: string
+  callbackHosts: string[] | null
   createdAt: string
 }
 
@@ -155,6 +163,7 @@ export interface SystemSummary {
   id: string
   name: string
   scopes: string[]
+  callbackHosts: string[] | null
   createdAt: string
   revokedAt: string | null
 }

@@ -1,9 +1,24 @@
 import type { FastifyInstance } from 'fastify'
-import type { CreateSystemRequest, SystemCreated, SystemSummary } from '../contract'
+import type { CreateSystemRequest, SetCallbackHostsRequest, SystemCreated, SystemSummary } from '../contract'
 import { requireAdmin } from '../auth/require-admin'
 import { ApiError } from '../http/api-error'
-import { createSystem, listSystems, revokeSystem } from '../repos/systems'
+import { createSystem, listSystems, revokeSystem, setCallbackHosts } from '../repos/systems'
 import { errorResponses, noQuerystring, systemCreatedSchema, systemSummarySchema } from './schemas'
+
+const HOST_LABEL = '[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
+
+/** Host names (no scheme, port or path), compared exactly with a callback URL's host. */
+const callbackHostsSchema = {
+  type: ['array', 'null'],
+  maxItems: 20,
+  items: { type: 'string', maxLength: 253, pattern: `^${HOST_LABEL}(\\.${HOST_LABEL})*$` },
+  description: '签章任务回调地址允许的域名（完整域名，不含协议与端口）；null 表示任何公网域名',
+} as const
+
+/** URL hosts are lower case; so is the list, without repeats. */
+function normalisedHosts(hosts: string[] | null | undefined): string[] | null {
+  return hosts == null ? null : [...new Set(hosts.map((host) => host.toLowerCase()))]
+}
 
 const createBodySchema = {
   type: 'object',
@@ -18,6 +33,7 @@ const createBodySchema = {
       uniqueItems: true,
       items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,39}$' },
     },
+    callbackHosts: callbackHostsSchema,
   },
 } as const
 
@@ -45,7 +61,12 @@ export async function adminSystemRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply): Promise<SystemCreated> => {
-      const created = await createSystem(app.db, request.body.name.trim(), request.body.scopes)
+      const created = await createSystem(
+        app.db,
+        request.body.name.trim(),
+        request.body.scopes,
+        normalisedHosts(request.body.callbackHosts),
+      )
       request.log.info({ systemId: created.id, scopes: created.scopes }, 'system registered')
       reply.status(201)
       return created
@@ -62,6 +83,30 @@ export async function adminSystemRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     (): Promise<SystemSummary[]> => listSystems(app.db),
+  )
+
+  app.put<{ Params: { id: string }; Body: SetCallbackHostsRequest }>(
+    '/admin/systems/:id/callback-hosts',
+    {
+      schema: {
+        ...common,
+        summary: '设置外部系统签章任务回调的域名白名单（null 取消白名单，仍只允许公网地址）',
+        params: systemIdParamsSchema,
+        body: {
+          type: 'object',
+          required: ['callbackHosts'],
+          additionalProperties: false,
+          properties: { callbackHosts: callbackHostsSchema },
+        },
+        response: { 200: systemSummarySchema, ...errorResponses },
+      },
+    },
+    async (request): Promise<SystemSummary> => {
+      const updated = await setCallbackHosts(app.db, request.params.id, normalisedHosts(request.body.callbackHosts))
+      if (!updated) throw new ApiError('NOT_FOUND', { message: '未找到该外部系统' })
+      request.log.info({ systemId: updated.id, callbackHosts: updated.callbackHosts }, 'system callback hosts set')
+      return updated
+    },
   )
 
   app.delete<{ Params: { id: string } }>(

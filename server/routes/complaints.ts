@@ -11,13 +11,14 @@ import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
 import { idempotencyKeyOf } from '../http/idempotency'
 import type { AttachmentStorage } from '../storage/attachment-storage'
+import { ImageRefused, reencodeImage, type StoredImageType } from '../storage/reencode-image'
 import { sniffImageType } from '../storage/sniff'
+import { sendAttachment } from '../complaints/attachment-reply'
 import { actionFromBody, type ActionBody } from '../complaints/action-input'
 import { complaintByCodeRoute } from '../complaints/by-code-route'
 import {
   appendTimeline,
   claimAttachments,
-  findAttachment,
   findByIdempotencyKey,
   findComplaint,
   insertAttachment,
@@ -110,7 +111,8 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
         bodyLimit: MAX_PHOTO_BYTES,
         schema: {
           ...common,
-          summary: '上传诉求照片（请求体为图片本身：image/jpeg、image/png 或 image/webp，不超过 5 MB）',
+          summary:
+            '上传诉求照片（请求体为图片本身：image/jpeg、image/png 或 image/webp，不超过 5 MB；服务端重新编码，去除 EXIF 等元数据，长边不超过 4096 像素）',
           querystring: noQuerystring,
           response: errorResponses,
         },
@@ -131,18 +133,22 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
         if (sniffed !== declared) {
           throw new ApiError('UNSUPPORTED_MEDIA_TYPE', { message: '文件内容与声明的图片格式不符，请重新选择图片' })
         }
+        const photo = await storedPhoto(body, sniffed)
+        // Re-encoding a tightly packed PNG can come out larger; the submission would then refuse it.
+        if (photo.bytes.length > MAX_PHOTO_BYTES)
+          throw new ApiError('PAYLOAD_TOO_LARGE', { message: '照片超过 5 MB，请压缩后再上传' })
         const id = randomUUID()
         const storageKey = randomBytes(16).toString('hex')
-        await storage.put(storageKey, body)
+        await storage.put(storageKey, photo.bytes)
         await insertAttachment(app.db, {
           id,
           user_id: currentUser(request).id,
           storage_key: storageKey,
-          mime_type: sniffed,
-          size_bytes: body.length,
+          mime_type: photo.type,
+          size_bytes: photo.bytes.length,
         })
         reply.status(201)
-        return { attachmentId: id, mimeType: sniffed, sizeBytes: body.length }
+        return { attachmentId: id, mimeType: photo.type, sizeBytes: photo.bytes.length }
       },
     )
   })
@@ -317,6 +323,20 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
   )
 }
 
+/** The upload decoded and encoded again (see reencode-image); what does not decode is a 400. */
+async function storedPhoto(body: Buffer, type: StoredImageType) {
+  try {
+    return await reencodeImage(body, type)
+  } catch (error) {
+    if (!(error instanceof ImageRefused)) throw error
+    const message =
+      error.reason === 'too-many-pixels'
+        ? '图片像素过多（超过 1 亿像素），请缩小后再上传'
+        : '图片无法识别，可能已损坏或并非真正的图片，请重新拍摄或选择'
+    throw validationFailed([{ field: 'body', message }])
+  }
+}
+
 /** A map point keeps its coordinates; a place typed as text is stored with null ones. */
 function storedLocation(location: ComplaintLocationInput): ComplaintLocationInput {
   return {
@@ -324,22 +344,4 @@ function storedLocation(location: ComplaintLocationInput): ComplaintLocationInpu
     longitude: location.longitude ?? null,
     address: location.address.trim(),
   }
-}
-
-/** The stored photo with the type it was sniffed as; one the case does not have is a 404. */
-export async function sendAttachment(
-  app: FastifyInstance,
-  storage: AttachmentStorage,
-  complaintId: string,
-  attachmentId: string,
-  reply: import('fastify').FastifyReply,
-) {
-  const attachment = await findAttachment(app.db, complaintId, attachmentId)
-  const bytes = attachment ? await storage.get(attachment.storage_key) : null
-  if (!attachment || !bytes) throw new ApiError('NOT_FOUND', { message: '照片不存在' })
-  return reply
-    .header('content-type', attachment.mime_type)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, max-age=3600')
-    .send(bytes)
 }

@@ -85,19 +85,24 @@ const systemBaseProperties = {
   id: { type: 'string', format: 'uuid' },
   name: { type: 'string' },
   scopes: { type: 'array', items: { type: 'string' } },
+  callbackHosts: {
+    type: ['array', 'null'],
+    items: { type: 'string' },
+    description: '签章任务回调地址允许的域名；null 表示任何公网域名',
+  },
   createdAt: { type: 'string', format: 'date-time' },
 } as const
 
 export const systemSummarySchema = {
   type: 'object',
-  required: ['id', 'name', 'scopes', 'createdAt', 'revokedAt'],
+  required: ['id', 'name', 'scopes', 'callbackHosts', 'createdAt', 'revokedAt'],
   additionalProperties: false,
   properties: { ...systemBaseProperties, revokedAt: { ...nullableString, format: 'date-time' } },
 } as const
 
 export const systemCreatedSchema = {
   type: 'object',
-  required: ['id', 'name', 'scopes', 'apiKey', 'createdAt'],
+  required: ['id', 'name', 'scopes', 'callbackHosts', 'apiKey', 'createdAt'],
   additionalProperties: false,
   properties: { ...systemBaseProperties, apiKey: { type: 'string', description: '仅在创建时返回一次' } },
 } as const

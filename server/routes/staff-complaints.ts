@@ -13,12 +13,12 @@ import {
   superviseBodySchema,
 } from '../complaints/complaint-schemas'
 import { applyAction, complaintView, instantOf } from '../complaints/complaint-service'
+import { sendAttachment } from '../complaints/attachment-reply'
 import { complaintTemplates, deliverComplaintNotices } from '../complaints/complaint-notices'
 import { deliverAfterCommit } from '../notify/notice-context'
 import { instantMs, type ComplaintState } from '../../src/domain/complaints/complaintCase'
 import { needsSupervision, slaStatus, SUPERVISABLE_STATES } from '../../src/domain/complaints/sla'
 import { characterCount } from '../../src/domain/complaints/validation'
-import { sendAttachment } from './complaints'
 import { errorResponses, noQuerystring } from './schemas'
 
 export interface StaffComplaintRoutesOptions {

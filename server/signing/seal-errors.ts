@@ -33,6 +33,7 @@ export const SEAL_ERROR_DEFAULTS: Record<SealErrorCode, { status: number; messag
   SIGN_TASK_REJECTED: { status: 409, message: '该签章任务已被拒绝' },
   SIGN_TASK_NOT_SCANNED: { status: 409, message: '请先扫描签章码并查看签署内容' },
   SIGN_WRONG_ENTERPRISE: { status: 403, message: '该签章任务属于您未关联的企业，请切换账号或联系企业法定代表人' },
+  CALLBACK_URL_FORBIDDEN: { status: 400, message: '回调地址不可用，请使用公网可访问的 https 地址' },
   SIGN_NOT_AUTHORISED: { status: 403, message: '您没有使用所需印章的授权，请联系企业法定代表人授权' },
   // 企业成员: the legal representative removes the people who hold (or held) the enterprise's grants.
   MEMBER_SELF_REMOVAL: { status: 409, message: '不能移除自己。如需解除与该企业的关联，请联系其他法定代表人账号或客服' },

@@ -1,5 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { Db } from '../db/db'
+import type { Db, Queryable } from '../db/db'
+import { DEFAULT_OUTBOUND_LIMITS, postJson, type OutboundLimits } from '../http/outbound-post'
+import {
+  checkOutboundUrl,
+  OutboundRefused,
+  systemResolver,
+  type CheckedTarget,
+  type Resolver,
+} from '../http/outbound-url'
 import { SIGN_TASK_STATUS_LABELS, type SignTaskStatus } from '../../src/domain/signing/signTask'
 
 /**
@@ -9,22 +17,57 @@ import { SIGN_TASK_STATUS_LABELS, type SignTaskStatus } from '../../src/domain/s
  * nudge only causes a harmless fetch). Delivery state is in the task row, so a restart (or the
  * periodic sweep) resumes what was pending; each attempt leases the row first, so two servers
  * never post the same attempt.
+ *
+ * The destination is checked when the task is registered and again before every attempt (the
+ * name may resolve elsewhere by then, the system's host allowlist may have changed): only public
+ * addresses, the checked address is the one connected to, no redirects, a time and size cap.
  */
 
 export const DEFAULT_RETRY_DELAYS_MS = [0, 5_000, 30_000, 120_000, 600_000]
 const LEASE_SECONDS = 60
 
+export interface CallbackOptions {
+  /** Per attempt, resolution included. */
+  timeoutMs: number
+  /** CALLBACK_ALLOW_PRIVATE (never in production): plain http and local receivers. */
+  allowPrivate: boolean
+}
+
 export class SignTaskCallbacks {
   /** Delay before attempt n (n = 0 first); as many attempts as entries. Tests shorten it. */
   retryDelaysMs = DEFAULT_RETRY_DELAYS_MS
+  /** How callback hosts are resolved; tests pass a fake. */
+  resolve: Resolver = systemResolver
+  limits: OutboundLimits
+  private readonly allowPrivate: boolean
   private readonly timers = new Set<NodeJS.Timeout>()
   private closed = false
 
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-    private readonly timeoutMs: number,
-  ) {}
+    options: CallbackOptions,
+  ) {
+    this.limits = {
+      ...DEFAULT_OUTBOUND_LIMITS,
+      timeoutMs: Math.min(options.timeoutMs, DEFAULT_OUTBOUND_LIMITS.timeoutMs),
+    }
+    this.allowPrivate = options.allowPrivate
+  }
+
+  /**
+   * Where a callback of this system may go: throws OutboundRefused otherwise. Registration calls
+   * it (and answers 400); every attempt calls it again.
+   */
+  async checkDestination(db: Queryable, systemId: string, callbackUrl: string): Promise<CheckedTarget> {
+    const { rows } = await db.query<{ callback_hosts: string[] | null }>(
+      'select callback_hosts from systems where id = $1',
+      [systemId],
+    )
+    const allowedHosts = rows[0] ? rows[0].callback_hosts : []
+    const resolve: Resolver = (hostname) => withTimeout(this.resolve(hostname), this.limits.timeoutMs)
+    return checkOutboundUrl(callbackUrl, { allowPrivate: this.allowPrivate, allowedHosts }, resolve)
+  }
 
   /** After a task becomes final (in a committed transaction). */
   notify(taskId: string): void {
@@ -60,15 +103,20 @@ export class SignTaskCallbacks {
   /** One delivery attempt, if the row is due and not leased by another attempt. */
   async attempt(taskId: string): Promise<void> {
     if (this.closed) return
-    const { rows } = await this.db.query<{ callback_url: string; status: SignTaskStatus; callback_attempts: number }>(
+    const { rows } = await this.db.query<{
+      callback_url: string
+      status: SignTaskStatus
+      callback_attempts: number
+      system_id: string
+    }>(
       `update sign_tasks set callback_next_at = now() + make_interval(secs => $2)
        where id = $1 and callback_state = 'pending' and callback_next_at <= now()
-       returning callback_url, status, callback_attempts`,
+       returning callback_url, status, callback_attempts, system_id`,
       [taskId, LEASE_SECONDS],
     )
     const task = rows[0]
     if (!task) return
-    const delivered = await this.post(task.callback_url, {
+    const delivered = await this.post(taskId, task.system_id, task.callback_url, {
       taskId,
       status: task.status,
       statusLabel: SIGN_TASK_STATUS_LABELS[task.status],
@@ -97,20 +145,34 @@ export class SignTaskCallbacks {
     this.schedule(taskId, nextDelay)
   }
 
-  private async post(url: string, body: object): Promise<boolean> {
+  /** True on a 2xx; a refused destination, a redirect, an error or a timeout is a failed attempt. */
+  private async post(taskId: string, systemId: string, url: string, body: object): Promise<boolean> {
     if (this.closed) return false
+    const deadline = Date.now() + this.limits.timeoutMs
+    let target: CheckedTarget
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify(body),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      })
-      await response.arrayBuffer().catch(() => undefined)
-      return response.status >= 200 && response.status < 300
-    } catch {
+      target = await this.checkDestination(this.db, systemId, url)
+    } catch (error) {
+      this.log.warn(
+        { taskId, reason: error instanceof OutboundRefused ? error.detail : String(error) },
+        'sign task callback destination refused',
+      )
       return false
     }
+    const remainingMs = Math.max(1, deadline - Date.now())
+    const result = await postJson(target, body, { ...this.limits, timeoutMs: remainingMs })
+    if (result.status === null || result.status < 200 || result.status >= 300) {
+      this.log.info({ taskId, status: result.status, error: result.error }, 'sign task callback not accepted')
+      return false
+    }
+    return true
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const expiry = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no DNS answer in ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer))
 }

@@ -4,6 +4,7 @@ import type { SystemPrincipal } from '../app-context'
 import type { CreateSignTaskRequest, SignTaskCreated } from '../contract-seals'
 import { sha256Hex } from '../auth/tokens'
 import { ApiError } from '../http/api-error'
+import { OutboundRefused, type OutboundRefusalReason } from '../http/outbound-url'
 import { checkUscc, USCC_PROBLEM_MESSAGES } from '../../src/domain/uscc'
 import { maskPhone } from '../../src/domain/mask'
 import { SEAL_TYPE_LABELS } from '../../src/domain/signing/sealTypes'
@@ -36,18 +37,28 @@ function documentSm3Of(body: CreateSignTaskRequest): string {
   return sm3Hex(Buffer.from(text, 'base64'))
 }
 
-function checkCallbackUrl(raw: string | undefined, production: boolean): string | null {
+const CALLBACK_REFUSALS: Record<Exclude<OutboundRefusalReason, 'invalid' | 'scheme' | 'credentials'>, string> = {
+  'host-not-allowed': '回调地址的域名不在本系统登记的回调域名白名单内，请联系平台管理员',
+  unresolvable: '回调地址的域名无法解析，请使用公网可访问的 https 地址',
+  internal: '回调地址不能指向本机、内网、链路本地、组播或云服务器元数据地址，请使用公网可访问的 https 地址',
+}
+
+/** The callbackUrl as stored, once it is known to lead to a public address this system may use. */
+async function checkCallbackUrl(app: FastifyInstance, systemId: string, raw: string | undefined) {
   if (raw === undefined) return null
-  let url: URL
   try {
-    url = new URL(raw)
-  } catch {
-    throw fieldError('callbackUrl', 'callbackUrl 不是有效的网址')
+    const target = await app.signing.callbacks.checkDestination(app.db, systemId, raw)
+    return target.url.toString()
+  } catch (error) {
+    if (!(error instanceof OutboundRefused)) throw error
+    app.log.info({ systemId, refused: error.detail }, 'sign task callbackUrl refused')
+    if (error.reason === 'invalid') throw fieldError('callbackUrl', 'callbackUrl 不是有效的网址')
+    // Plain http only where local receivers are allowed (tests, local development); never credentials in the URL.
+    if (error.reason === 'scheme' || error.reason === 'credentials') {
+      throw fieldError('callbackUrl', 'callbackUrl 应为 https 网址')
+    }
+    throw new ApiError('CALLBACK_URL_FORBIDDEN', { message: CALLBACK_REFUSALS[error.reason] })
   }
-  // Plain http only off production (tests and local integrations); never credentials in the URL.
-  const schemeOk = url.protocol === 'https:' || (!production && url.protocol === 'http:')
-  if (!schemeOk || url.username || url.password) throw fieldError('callbackUrl', 'callbackUrl 应为 https 网址')
-  return url.toString()
 }
 
 export async function createSignTask(
@@ -58,7 +69,7 @@ export async function createSignTask(
   const uscc = checkUscc(body.enterpriseUscc)
   if (!uscc.ok) throw fieldError('enterpriseUscc', USCC_PROBLEM_MESSAGES[uscc.problem])
   const documentSm3 = documentSm3Of(body)
-  const callbackUrl = checkCallbackUrl(body.callbackUrl, app.config.nodeEnv === 'production')
+  const callbackUrl = await checkCallbackUrl(app, system.id, body.callbackUrl)
   const ttl = body.expiresInSeconds ?? SIGN_TICKET_TTL_SECONDS.default
 
   const { rows } = await app.db.query<{ id: string }>('select id from enterprises where uscc = $1', [uscc.uscc])

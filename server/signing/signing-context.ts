@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { Config } from '../config'
+import { ConfigError, type Config } from '../config'
 import { buildFaceProviders } from '../face/default-face-providers'
 import type { FaceProviders } from '../face/face-provider'
 import { KeyVault } from './key-vault'
@@ -60,9 +60,16 @@ export function buildSigningServices(
 export function decorateSigning(
   app: FastifyInstance,
   base: Omit<SigningServices, 'callbacks' | 'sweep'>,
-  config: Pick<Config, 'providerTimeoutMs' | 'signing'>,
+  config: Pick<Config, 'providerTimeoutMs' | 'signing' | 'nodeEnv'>,
 ): void {
-  const callbacks = new SignTaskCallbacks(app.db, app.log, config.providerTimeoutMs)
+  // loadConfig refuses it too; this holds for a config built any other way.
+  if (config.signing.callbackAllowPrivate && config.nodeEnv === 'production') {
+    throw new ConfigError('Refusing to start: CALLBACK_ALLOW_PRIVATE=1 is not allowed with NODE_ENV=production')
+  }
+  const callbacks = new SignTaskCallbacks(app.db, app.log, {
+    timeoutMs: config.providerTimeoutMs,
+    allowPrivate: config.signing.callbackAllowPrivate,
+  })
   const services: SigningServices = {
     ...base,
     callbacks,

@@ -93,7 +93,14 @@ describe('external systems', () => {
 
     const listed = await t.app.inject({ url: '/api/v1/admin/systems', headers: admin })
     expect(listed.json()).toEqual([
-      { id: system.id, name: '佛山公文系统', scopes: ['sign-tasks'], createdAt: system.createdAt, revokedAt: null },
+      {
+        id: system.id,
+        name: '佛山公文系统',
+        scopes: ['sign-tasks'],
+        callbackHosts: null,
+        createdAt: system.createdAt,
+        revokedAt: null,
+      },
     ])
     expect(listed.body).not.toContain(system.apiKey)
 
@@ -115,6 +122,44 @@ describe('external systems', () => {
       await t.app.inject({ url: '/api/v1/system/whoami', headers: bearer(system.apiKey) }),
       401,
       'SYSTEM_KEY_INVALID',
+    )
+  })
+
+  it('keeps a callback host allowlist, set at registration or later, lower case without repeats', async () => {
+    const created = await createSystem({
+      name: '公文交换',
+      scopes: ['sign-tasks'],
+      callbackHosts: ['Hooks.Example.gov.cn', 'hooks.example.gov.cn'],
+    })
+    expect(created.statusCode).toBe(201)
+    expect(created.json().callbackHosts).toEqual(['hooks.example.gov.cn'])
+    const url = `/api/v1/admin/systems/${created.json().id}/callback-hosts`
+    const set = await t.app.inject({ method: 'PUT', url, headers: admin, payload: { callbackHosts: ['b.example.cn'] } })
+    expect(set.statusCode).toBe(200)
+    expect(set.json().callbackHosts).toEqual(['b.example.cn'])
+    const lifted = await t.app.inject({ method: 'PUT', url, headers: admin, payload: { callbackHosts: null } })
+    expect(lifted.json().callbackHosts).toBeNull()
+    for (const host of ['https://b.example.cn', 'b.example.cn:443', 'b.example.cn/x', '', '-bad.cn', 'a b.cn']) {
+      expectError(
+        await t.app.inject({ method: 'PUT', url, headers: admin, payload: { callbackHosts: [host] } }),
+        400,
+        'VALIDATION_FAILED',
+      )
+    }
+    expectError(
+      await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/admin/systems/${randomUUID()}/callback-hosts`,
+        headers: admin,
+        payload: { callbackHosts: [] },
+      }),
+      404,
+      'NOT_FOUND',
+    )
+    expectError(
+      await t.app.inject({ method: 'PUT', url, headers: bearer('nope'), payload: { callbackHosts: null } }),
+      401,
+      'ADMIN_KEY_INVALID',
     )
   })
 

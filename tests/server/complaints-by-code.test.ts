@@ -3,7 +3,7 @@ import { buildApp } from '../../server/app'
 import { BY_CODE_LIMIT_PER_MINUTE } from '../../server/complaints/by-code-route'
 import type { ComplaintView } from '../../server/contract-complaints'
 import { DEMO, expectError, loginSandbox, openTestDb, testConfig, type TestDb } from './helpers'
-import { complaintsApp, PNG, submit, upload, VALID_INPUT } from './complaints-kit'
+import { complaintsApp, samplePhoto, submit, upload, VALID_INPUT } from './complaints-kit'
 
 // An anonymous submitter follows the case with the query code alone: no session, nothing about who
 // submitted it, no photos, and a per-address limit so codes cannot be tried in bulk.
@@ -23,7 +23,7 @@ beforeAll(async () => {
   app = (await complaintsApp(testDb.db)).app
   const login = await loginSandbox(app, DEMO.rep)
   submitterId = login.user.id
-  const photo = await upload(app, login.token, PNG, 'image/png')
+  const photo = await upload(app, login.token, await samplePhoto('png'), 'image/png')
   expect(photo.statusCode).toBe(201)
   photoId = photo.json().attachmentId
   const response = await submit(app, login.token, {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import sharp from 'sharp'
 import { buildApp } from '../../server/app'
 import type { Db } from '../../server/db/db'
 import { localDiskStorage } from '../../server/storage/attachment-storage'
@@ -91,8 +92,36 @@ export function userAction(
   })
 }
 
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
-export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 3)])
+/**
+ * A real photo (uploads are decoded, so the bytes must be an image): a colour gradient, so an
+ * encoder has something to keep, optionally with EXIF (GPS, orientation) as a phone writes it.
+ */
+export async function samplePhoto(
+  format: 'jpeg' | 'png' | 'webp',
+  options: { width?: number; height?: number; exif?: Record<string, Record<string, string>> } = {},
+): Promise<Buffer> {
+  const width = options.width ?? 48
+  const height = options.height ?? 32
+  const pixels = Buffer.alloc(width * height * 3)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      pixels.set([(x * 255) / width, (y * 255) / height, 128], (y * width + x) * 3)
+    }
+  }
+  let image = sharp(pixels, { raw: { width, height, channels: 3 } })
+  if (options.exif) image = image.withExif(options.exif)
+  return image.toFormat(format).toBuffer()
+}
+
+/** Bytes that start as a PNG or a JPEG and are not one. */
+export const FAKE_PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('<script>alert(document.cookie)</script>'),
+])
+export const FAKE_JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from('<script>alert(1)</script>'),
+])
 
 export function upload(
   app: FastifyInstance,

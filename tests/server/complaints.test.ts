@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify'
+import sharp from 'sharp'
 import { bearer, countRows, DEMO, expectError, openTestDb, TEST_ADMIN_KEY, type TestDb } from './helpers'
 import {
   complaintsApp,
+  FAKE_JPEG,
+  FAKE_PNG,
   freshKey,
-  JPEG,
-  PNG,
+  samplePhoto,
   staffAction,
   submit,
   upload,
@@ -21,8 +23,12 @@ let kit: ComplaintsApp
 let app: FastifyInstance
 let rep: string
 let other: string
+let PNG: Buffer
+let JPEG: Buffer
 
 beforeAll(async () => {
+  PNG = await samplePhoto('png')
+  JPEG = await samplePhoto('jpeg')
   testDb = await openTestDb()
   kit = await complaintsApp(testDb.db)
   app = kit.app
@@ -150,18 +156,24 @@ describe('submitting a complaint', () => {
 })
 
 describe('photo attachments', () => {
-  it('stores a sniffed photo, attaches it, and serves it to the submitter and staff only', async () => {
+  it('stores the photo re-encoded, attaches it, and serves it to the submitter and staff only', async () => {
     const uploaded = await upload(app, rep, PNG, 'image/png')
     expect(uploaded.statusCode).toBe(201)
-    const { attachmentId } = uploaded.json<{ attachmentId: string }>()
+    const { attachmentId, sizeBytes } = uploaded.json<{ attachmentId: string; sizeBytes: number }>()
     const view = await created({ ...VALID_INPUT, attachmentIds: [attachmentId] })
-    expect(view.attachments).toEqual([{ id: attachmentId, mimeType: 'image/png', sizeBytes: PNG.length }])
+    expect(view.attachments).toEqual([{ id: attachmentId, mimeType: 'image/png', sizeBytes }])
 
     const url = `/api/v1/complaints/${view.id}/attachments/${attachmentId}`
     const mine = await app.inject({ method: 'GET', url, headers: bearer(rep) })
     expect(mine.statusCode).toBe(200)
-    expect(mine.headers['content-type']).toBe('image/png')
-    expect(mine.rawPayload.equals(PNG)).toBe(true)
+    expect(mine.headers).toMatchObject({
+      'content-type': 'image/png',
+      'content-disposition': `inline; filename="photo-${attachmentId}.png"`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'",
+    })
+    expect(mine.rawPayload.length).toBe(sizeBytes)
+    expect(await sharp(mine.rawPayload).metadata()).toMatchObject({ format: 'png', width: 48, height: 32 })
     expectError(await app.inject({ method: 'GET', url, headers: bearer(other) }), 404, 'COMPLAINT_NOT_FOUND')
     const staff = await app.inject({
       method: 'GET',
@@ -169,15 +181,80 @@ describe('photo attachments', () => {
       headers: bearer(TEST_ADMIN_KEY),
     })
     expect(staff.statusCode).toBe(200)
-    expect(staff.rawPayload.equals(PNG)).toBe(true)
+    expect(staff.headers['content-security-policy']).toBe("default-src 'none'")
+    expect(staff.headers['x-content-type-options']).toBe('nosniff')
+    expect(staff.rawPayload.equals(mine.rawPayload)).toBe(true)
 
     // Claimed once: a second complaint cannot reuse it.
     expectError(await submit(app, rep, { ...VALID_INPUT, attachmentIds: [attachmentId] }), 400, 'VALIDATION_FAILED')
   })
 
+  it('drops EXIF (the GPS position of a phone photo) and turns the photo upright as EXIF said', async () => {
+    const phonePhoto = await sharp(await samplePhoto('jpeg', { width: 40, height: 20 }))
+      .withExif({
+        IFD0: { Make: 'ZQT Phone', Model: 'Test 1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '34/1 1/1 30/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '113/1 50/1 0/1',
+        },
+      })
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer()
+    const sent = await sharp(phonePhoto).metadata()
+    expect(sent.exif?.includes(Buffer.from('ZQT Phone'))).toBe(true)
+    expect(sent.orientation).toBe(6)
+
+    const { attachmentId } = (await upload(app, rep, phonePhoto, 'image/jpeg')).json<{ attachmentId: string }>()
+    const view = await created({ ...VALID_INPUT, attachmentIds: [attachmentId] })
+    const served = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${view.id}/attachments/${attachmentId}`,
+      headers: bearer(rep),
+    })
+    expect(served.headers['content-type']).toBe('image/jpeg')
+    const stored = await sharp(served.rawPayload).metadata()
+    expect(stored).toMatchObject({ format: 'jpeg', width: 20, height: 40 })
+    expect(stored.exif).toBeUndefined()
+    expect(stored.orientation).toBeUndefined()
+    expect(served.rawPayload.includes(Buffer.from('ZQT Phone'))).toBe(false)
+  })
+
+  it('scales a photo down to 4096 px on its long side, and keeps WebP as WebP', async () => {
+    const wide = await samplePhoto('webp', { width: 5000, height: 100 })
+    const uploaded = await upload(app, rep, wide, 'image/webp')
+    expect(uploaded.statusCode).toBe(201)
+    expect(uploaded.json().mimeType).toBe('image/webp')
+    const { attachmentId } = uploaded.json<{ attachmentId: string }>()
+    const view = await created({ ...VALID_INPUT, attachmentIds: [attachmentId] })
+    const served = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${view.id}/attachments/${attachmentId}`,
+      headers: bearer(rep),
+    })
+    expect(await sharp(served.rawPayload).metadata()).toMatchObject({ format: 'webp', width: 4096, height: 82 })
+  })
+
   it("refuses another user's upload as a photo", async () => {
     const { attachmentId } = (await upload(app, other, JPEG, 'image/jpeg')).json<{ attachmentId: string }>()
     expectError(await submit(app, rep, { ...VALID_INPUT, attachmentIds: [attachmentId] }), 400, 'VALIDATION_FAILED')
+  })
+
+  it('refuses a file that starts like an image and is not one (a script behind a PNG header)', async () => {
+    const before = await countRows(testDb.db, 'complaint_attachments')
+    for (const [bytes, type] of [
+      [FAKE_PNG, 'image/png'],
+      [FAKE_JPEG, 'image/jpeg'],
+      [Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBP', 'latin1'), Buffer.from('<script>1</script>')]), 'image/webp'],
+      [PNG.subarray(0, 40), 'image/png'],
+    ] as const) {
+      const response = await upload(app, rep, bytes, type)
+      expectError(response, 400, 'VALIDATION_FAILED')
+      expect(response.json().message).toBe('请求参数有误：图片无法识别，可能已损坏或并非真正的图片，请重新拍摄或选择')
+    }
+    expect(await countRows(testDb.db, 'complaint_attachments')).toBe(before)
   })
 
   it('refuses wrong types, disguised files, empty and oversize uploads, writing nothing', async () => {

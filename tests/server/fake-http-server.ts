@@ -22,7 +22,10 @@ export interface FakeHttpServer {
   close(): Promise<void>
 }
 
-export async function startFakeHttpServer(initial: Reply = (_r, response) => response.end()): Promise<FakeHttpServer> {
+export async function startFakeHttpServer(
+  initial: Reply = (_r, response) => response.end(),
+  host = '127.0.0.1',
+): Promise<FakeHttpServer> {
   const fake = { requests: [] as RecordedRequest[], reply: initial } as FakeHttpServer
   const server = createServer((request, response) => {
     const chunks: Buffer[] = []
@@ -38,8 +41,8 @@ export async function startFakeHttpServer(initial: Reply = (_r, response) => res
       fake.reply(recorded, response)
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
+  fake.baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`
   fake.close = () =>
     new Promise<void>((resolve) => {
       // Requests left hanging on purpose (timeout tests) must not keep the server open.

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { openStoredKeyPair, sealOwner } from '../../server/signing/key-material'
 import { parseTbs } from '../../src/domain/signing/tbs'
-import { expectError, openTestDb, type TestDb } from './helpers'
+import { expectError, openTestDb, testConfig, type TestDb } from './helpers'
 import { sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
 import {
   DOC_SM3,
@@ -31,7 +31,10 @@ const keep = (response: LightMyRequestResponse) => {
 
 beforeAll(async () => {
   testDb = await openTestDb()
-  app = await buildSealApp(testDb.db)
+  // The callback receiver runs on this machine: local receivers must be allowed explicitly.
+  app = await buildSealApp(testDb.db, {
+    config: { signing: { ...testConfig().signing, callbackAllowPrivate: true } },
+  })
   app.signing.callbacks.retryDelaysMs = [0, 30, 30, 30]
   fx = await signingFixture(app, testDb.db)
   callbacks = await startFakeHttpServer((_request, response) => sendJson(response, { ok: true }))
