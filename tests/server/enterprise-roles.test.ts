@@ -219,6 +219,7 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'POST /api/v1/admin/systems',
   'GET /api/v1/admin/systems',
   'DELETE /api/v1/admin/systems/:id',
+  'PUT /api/v1/admin/systems/:id/callback-hosts',
   'GET /api/v1/system/whoami',
   'POST /api/v1/face/sessions/:sessionId/complete',
   // Links by the registry's legal representative matching the verified face: no right is used.
@@ -271,6 +272,7 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'POST /api/v1/admin/policies/:id/publish',
   'POST /api/v1/admin/policies/:id/withdraw',
   'POST /api/v1/admin/policies/weekly-digest',
+  'POST /api/v1/admin/sign-tasks/sweep',
   'GET /s/*',
 ])
 

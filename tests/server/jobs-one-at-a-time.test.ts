@@ -32,7 +32,10 @@ beforeAll(async () => {
   wechat = await startFakeWechat()
   receiver = await startFakeHttpServer((_request, response) => sendJson(response, { ok: true }))
   const instance = async () => {
-    const app = buildApp({ db: testDb.db, config: testConfig(), now: () => NOW, reminderSenders: sendersFor(wechat) })
+    // CALLBACK_ALLOW_PRIVATE: the callback receiver runs on this machine.
+    const base = testConfig()
+    const config = { ...base, signing: { ...base.signing, callbackAllowPrivate: true } }
+    const app = buildApp({ db: testDb.db, config, now: () => NOW, reminderSenders: sendersFor(wechat) })
     await app.ready()
     return app
   }

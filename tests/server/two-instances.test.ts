@@ -186,9 +186,12 @@ suite(`two server processes on one PostgreSQL${DATABASE_URL ? '' : ' (skipped: D
     tasks = await expiredSignTasks(db, SIGN_TASKS, `${receiver.baseUrl}/hooks`)
 
     const env = {
-      // Production, as deployed: no sandbox, the production login limit, real (fake-backed) WeChat.
-      NODE_ENV: 'production',
+      // As deployed — no sandbox, the production login limit, real (fake-backed) WeChat, required
+      // secrets — except that callbacks may reach this test's receiver on 127.0.0.1, which
+      // production refuses (CALLBACK_ALLOW_PRIVATE cannot start with NODE_ENV=production).
+      NODE_ENV: 'test',
       SANDBOX: '0',
+      CALLBACK_ALLOW_PRIVATE: '1',
       DATABASE_URL: url,
       DATA_DIR: attachments,
       STATIC_DIR: path.join(attachments, 'no-h5-build'),
