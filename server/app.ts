@@ -141,7 +141,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
-  app.register(swaggerUi, { routePrefix: '/api/docs' })
+  // Off in production unless API_DOCS=1: the full route map helps nobody but a prober there.
+  if (config.apiDocs) app.register(swaggerUi, { routePrefix: '/api/docs' })
   // Per-route limits only (login, query by code): each route sets `config.rateLimit`.
   app.register(rateLimit, { global: false })
 
