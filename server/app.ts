@@ -9,6 +9,7 @@ import { buildLoginProviders } from './auth/providers/default-providers'
 import type { LoginProviders } from './auth/providers/login-provider'
 import { apiErrorSchema } from './http/api-error'
 import { registerErrorHandling } from './http/error-handler'
+import { registerSecurityHeaders } from './http/security-headers'
 import { buildLoggerOptions, type LogOptions } from './logging'
 import { adminSystemRoutes } from './routes/admin-systems'
 import { authRoutes } from './routes/auth'
@@ -125,6 +126,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   })
 
   registerErrorHandling(app)
+  registerSecurityHeaders(app, config, API_PREFIX)
   app.addSchema(apiErrorSchema)
 
   app.register(swagger, {
