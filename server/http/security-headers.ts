@@ -33,21 +33,22 @@ function servedPageHashes(staticDir: string): string[] {
 }
 
 /**
- * What the H5 app needs, checked in Chromium (tests/e2e/headers.e2e.ts): its own scripts, the
- * hashed inline one and the tab bar's javascript: links; inline styles (Taro's components and React set style attributes); images from
- * data: (SVG seals, signatures, icons) and blob: (photos picked for a complaint, attachments fetched
- * with the session token); API calls to its own origin. Nothing may frame it.
- */
-/**
  * Taro's H5 tab bar renders its items as `<a href="javascript:;">` (the click handler navigates);
- * a tap is a javascript: navigation. 'unsafe-hashes' with the hash of that URL allows exactly this no-op
- * and no other inline script, handler or URL.
+ * a tap is a javascript: navigation. 'unsafe-hashes' with the hash of that URL allows exactly this
+ * no-op and no other inline script, handler or URL.
  */
 const TAB_BAR_JAVASCRIPT_URL = [
   "'unsafe-hashes'",
   `'sha256-${createHash('sha256').update('javascript:;').digest('base64')}'`,
 ]
 
+/**
+ * What the H5 app needs, checked in Chromium (tests/e2e/headers.e2e.ts): its own scripts, the
+ * hashed inline one and the tab bar's javascript: links; the WeUI icon fonts Taro inlines as data:;
+ * inline styles (Taro's components and the photo picker set style attributes); images from data:
+ * (SVG seals, signatures, icons) and blob: (photos picked for a complaint, attachments fetched with
+ * the session token); API calls to its own origin only. Nothing may frame it.
+ */
 function contentSecurityPolicy(config: Pick<Config, 'nodeEnv' | 'staticDir'>) {
   return {
     useDefaults: false,
@@ -57,7 +58,7 @@ function contentSecurityPolicy(config: Pick<Config, 'nodeEnv' | 'staticDir'>) {
       'style-src': ["'self'", "'unsafe-inline'"],
       'img-src': ["'self'", 'data:', 'blob:'],
       'font-src': ["'self'", 'data:'],
-      'connect-src': ["'self'", 'blob:'],
+      'connect-src': ["'self'"],
       'object-src': ["'none'"],
       'base-uri': ["'self'"],
       'form-action': ["'self'"],
