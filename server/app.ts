@@ -10,6 +10,7 @@ import type { LoginProviders } from './auth/providers/login-provider'
 import { apiErrorSchema } from './http/api-error'
 import { dbRateLimitStore } from './http/db-rate-limit-store'
 import { registerErrorHandling } from './http/error-handler'
+import { registerSecurityHeaders } from './http/security-headers'
 import { buildLoggerOptions, type LogOptions } from './logging'
 import { adminSystemRoutes } from './routes/admin-systems'
 import { authRoutes } from './routes/auth'
@@ -129,6 +130,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   })
 
   registerErrorHandling(app)
+  registerSecurityHeaders(app, config, API_PREFIX)
   app.addSchema(apiErrorSchema)
 
   app.register(swagger, {
@@ -145,7 +147,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
-  app.register(swaggerUi, { routePrefix: '/api/docs' })
+  // Off in production unless API_DOCS=1: the full route map helps nobody but a prober there.
+  if (config.apiDocs) app.register(swaggerUi, { routePrefix: '/api/docs' })
   // Per-route limits only (login, query by code): each route sets `config.rateLimit`. Counted in
   // the database, so every instance of the server counts against the same limit.
   app.register(rateLimit, { global: false, store: dbRateLimitStore(db, () => app.clock()) })

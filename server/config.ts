@@ -10,10 +10,14 @@ export interface Config {
   databaseUrl?: string
   /** PGlite data directory ('memory://' for in-memory). */
   dataDir: string
-  nodeEnv: string
-  /** Sandbox login (and later sandbox face verification) for H5 development and tests. */
+  /** NODE_ENV read fail-closed: see environmentOf. */
+  nodeEnv: Environment
+  /** SANDBOX=1: sandbox login and sandbox face verification (H5 development, tests). Never in production. */
   sandbox: boolean
+  /** ADMIN_API_KEY: bearer key of the admin routes; production requires one of MIN_SECRET_LENGTH or more. */
   adminApiKey?: string
+  /** The OpenAPI UI and JSON at /api/docs: always off production, with API_DOCS=1 in production. */
+  apiDocs: boolean
   sessionTtlHours: number
   /** Timeout for calls to WeChat/Alipay. */
   providerTimeoutMs: number
@@ -78,6 +82,21 @@ export class ConfigError extends Error {
   readonly name = 'ConfigError'
 }
 
+export type Environment = 'development' | 'test' | 'production'
+
+/**
+ * Fail closed: only an explicit `development` or `test` (any case) relaxes anything. Unset, empty,
+ * `staging`, a typo — all run under production rules, because an unset NODE_ENV on a real server
+ * must not switch on the sandbox or the development secrets.
+ */
+export function environmentOf(raw: string | undefined): Environment {
+  const value = raw?.trim().toLowerCase()
+  return value === 'development' || value === 'test' ? value : 'production'
+}
+
+/** Shortest ADMIN_API_KEY and ID_HASH_SECRET production accepts (`openssl rand -base64 32` gives 44). */
+export const MIN_SECRET_LENGTH = 32
+
 type Env = Record<string, string | undefined>
 
 function optional(env: Env, key: string): string | undefined {
@@ -93,13 +112,32 @@ function positiveNumber(env: Env, key: string, fallback: number): number {
   return value
 }
 
+/** True unless the config says development or test: anything else gets production rules. */
+export function isProduction(config: Pick<Config, 'nodeEnv'>): boolean {
+  return config.nodeEnv !== 'development' && config.nodeEnv !== 'test'
+}
+
 /**
- * The sandbox stands in for WeChat/Alipay login and face verification; in production it would
- * let anyone log in as anyone, so it must be impossible to switch on there.
+ * What production refuses to start without. The sandbox stands in for WeChat/Alipay login and face
+ * verification: there it would let anyone log in as anyone. Without SEAL_MASTER_KEY and
+ * ID_HASH_SECRET the development stand-ins (public, in this repository) would encrypt private keys
+ * and key the ID-number, phone and query-code HMACs; a short admin key can be guessed.
  */
-export function assertSafeConfig(config: Pick<Config, 'nodeEnv' | 'sandbox'>): void {
-  if (config.nodeEnv === 'production' && config.sandbox) {
-    throw new ConfigError('Refusing to start: SANDBOX=1 is not allowed with NODE_ENV=production')
+export function assertSafeConfig(config: Pick<Config, 'nodeEnv' | 'sandbox' | 'adminApiKey' | 'signing'>): void {
+  if (!isProduction(config)) return
+  const problems: string[] = []
+  if (config.sandbox) problems.push('SANDBOX=1 is not allowed with NODE_ENV=production')
+  if (!config.signing.sealMasterKey) problems.push('SEAL_MASTER_KEY must be set (openssl rand -base64 32)')
+  if ((config.signing.idHashSecret?.length ?? 0) < MIN_SECRET_LENGTH) {
+    problems.push(`ID_HASH_SECRET must be set, at least ${MIN_SECRET_LENGTH} characters`)
+  }
+  if ((config.adminApiKey?.length ?? 0) < MIN_SECRET_LENGTH) {
+    problems.push(`ADMIN_API_KEY must be set, at least ${MIN_SECRET_LENGTH} characters`)
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `Refusing to start under production rules (NODE_ENV is not development or test): ${problems.join('; ')}`,
+    )
   }
 }
 
@@ -158,7 +196,8 @@ function miniprogramState(env: Env): NonNullable<Config['wechat']['miniprogramSt
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const nodeEnv = optional(env, 'NODE_ENV') ?? 'development'
+  const nodeEnv = environmentOf(env.NODE_ENV)
+  const production = nodeEnv === 'production'
   const port = positiveNumber(env, 'PORT', 10086)
   if (!Number.isInteger(port) || port > 65535) throw new ConfigError(`PORT must be a TCP port, got "${env.PORT}"`)
   const config: Config = {
@@ -167,8 +206,9 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: optional(env, 'DATABASE_URL'),
     dataDir: optional(env, 'DATA_DIR') ?? '.data/pglite',
     nodeEnv,
-    sandbox: optional(env, 'SANDBOX') === '1' || nodeEnv === 'development',
+    sandbox: flag(env, 'SANDBOX', false),
     adminApiKey: optional(env, 'ADMIN_API_KEY'),
+    apiDocs: flag(env, 'API_DOCS', !production),
     sessionTtlHours: positiveNumber(env, 'SESSION_TTL_HOURS', 168),
     providerTimeoutMs: positiveNumber(env, 'PROVIDER_TIMEOUT_MS', 5000),
     trustProxyHops: proxyHops(env),

@@ -5,8 +5,7 @@ import { buildApp } from './app'
 import { loadConfig } from './config'
 import { openDb } from './db/db'
 import { migrate } from './db/migrate'
-import { seedDemoData } from './seed/demo'
-import { seedDemoLegalRepresentativeHashes } from './seed/demo-seals'
+import { seedDemoOnStart } from './seed/demo-start'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -15,9 +14,7 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(db)
     if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
-    if (await seedDemoData(db)) app.log.info('demo data seeded')
-    // The demo legal representative's ID-number HMAC under the configured ID_HASH_SECRET (刷脸办事 demo).
-    await seedDemoLegalRepresentativeHashes(db, app.signing.idHashSecret)
+    if ((await seedDemoOnStart(db, config, app.signing.idHashSecret)) === 'seeded') app.log.info('demo data seeded')
 
     const staticDir = resolve(config.staticDir)
     if (existsSync(staticDir)) {
@@ -34,8 +31,9 @@ async function main(): Promise<void> {
     throw error
   }
   const url = `http://${config.host}:${config.port}`
+  const docs = config.apiDocs ? `docs ${url}/api/docs` : 'docs off'
   console.log(
-    `政企通 server on ${url} (API ${url}/api/v1, docs ${url}/api/docs, db ${db.kind}, sandbox ${config.sandbox ? 'on' : 'off'})`,
+    `政企通 server on ${url} (${config.nodeEnv}; API ${url}/api/v1, ${docs}, db ${db.kind}, sandbox ${config.sandbox ? 'on' : 'off'})`,
   )
 
   let closing = false

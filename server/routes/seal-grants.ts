@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type {
   AcceptSealGrantRequest,
   CreateSealGrantRequest,
@@ -9,6 +9,7 @@ import type {
 } from '../contract-seals'
 import { currentEnterprise, enterpriseIdSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
+import { ApiError } from '../http/api-error'
 import { listAudit } from '../seals/audit'
 import { acceptGrant, acceptInvite, createGrant, listGrants, listMyGrants, revokeGrant } from '../seals/grants'
 import { errorResponses, noQuerystring } from './schemas'
@@ -22,6 +23,33 @@ const enterpriseParams = {
 } as const
 
 const common = { tags: ['seal-grants'], security: [{ session: [] }] }
+
+/**
+ * Invite-code attempts per minute, per client address and per user: a code is 12 characters, so
+ * guessing is hopeless anyway; the limits keep anyone from making it a load test. The sandbox
+ * (development, tests, e2e: one address, many users) is looser; production never runs with it.
+ */
+export const ACCEPT_LIMIT_PER_ADDRESS_PER_MINUTE = 20
+export const ACCEPT_LIMIT_PER_USER_PER_MINUTE = 5
+const SANDBOX_ACCEPT_LIMIT_PER_MINUTE = 1000
+export const ACCEPT_RATE_LIMITED_MESSAGE = '邀请码尝试过于频繁，请稍后再试'
+
+/** preHandler (after requireUser): the per-user count, beside the per-address one of the route config. */
+function acceptLimitPerUser(app: FastifyInstance) {
+  const limit = app.createRateLimit({
+    max: app.config.sandbox ? SANDBOX_ACCEPT_LIMIT_PER_MINUTE : ACCEPT_LIMIT_PER_USER_PER_MINUTE,
+    timeWindow: 60_000,
+    // Named, so the count cannot meet another limiter's in a shared store.
+    keyGenerator: (request) => `seal-grants-accept:user:${currentUser(request).id}`,
+  })
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const result = await limit(request)
+    if (!result.isAllowed && result.isExceeded) {
+      reply.header('retry-after', result.ttlInSeconds)
+      throw new ApiError('RATE_LIMITED', { message: ACCEPT_RATE_LIMITED_MESSAGE })
+    }
+  }
+}
 const managed = { onRequest: requireUser, config: { enterpriseAction: 'grants:manage' } } as const
 
 /** 印章授权 and 用章记录. */
@@ -121,9 +149,17 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
     '/seal-grants/accept',
     {
       onRequest: requireUser,
+      preHandler: acceptLimitPerUser(app),
+      config: {
+        rateLimit: {
+          max: app.config.sandbox ? SANDBOX_ACCEPT_LIMIT_PER_MINUTE : ACCEPT_LIMIT_PER_ADDRESS_PER_MINUTE,
+          timeWindow: '1 minute',
+          errorResponseBuilder: () => new ApiError('RATE_LIMITED', { message: ACCEPT_RATE_LIMITED_MESSAGE }),
+        },
+      },
       schema: {
         ...common,
-        summary: '经办人使用邀请码接受印章授权',
+        summary: '经办人使用邀请码接受印章授权（按来源地址和用户限频）',
         querystring: noQuerystring,
         body: {
           type: 'object',

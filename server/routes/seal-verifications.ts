@@ -1,19 +1,51 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance } from 'fastify'
 import type { SealVerificationRequest, SealVerificationResult } from '../contract-seals'
+import { ApiError } from '../http/api-error'
 import { verifySealSignature } from '../signing/verification'
 import { errorResponses, noQuerystring } from './schemas'
 
-const BODY_LIMIT = 15 * 1024 * 1024
+/**
+ * What 验章 takes from anyone, without login. The app sends the record and the document's SM3
+ * (computed on the phone): a few KB. An integrator may send the document itself, up to
+ * DOCUMENT_MAX_BYTES (1.5 MB, base64 2 MB: most contracts and letters); a larger one is verified
+ * by its SM3 (`documentSm3`), which is all the server would compute from it. The record is bounded
+ * by its schema (tbs ≤ 64 KB) plus what else a full record carries: RECORD_ALLOWANCE.
+ */
+export const DOCUMENT_MAX_BYTES = 1.5 * 1024 * 1024
+const DOCUMENT_MAX_BASE64 = Math.ceil(DOCUMENT_MAX_BYTES / 3) * 4
+const RECORD_ALLOWANCE = 96 * 1024
+export const VERIFICATION_BODY_LIMIT = DOCUMENT_MAX_BASE64 + RECORD_ALLOWANCE
+export const DOCUMENT_TOO_LARGE_MESSAGE = '文件超过 1.5 MB，请改为提交文件的 SM3 摘要（documentSm3）'
+
+/** Per client address and minute (SM2 verification and document hashing are CPU); the sandbox is looser. */
+export const VERIFY_LIMIT_PER_MINUTE = 30
+const SANDBOX_VERIFY_LIMIT_PER_MINUTE = 1000
+export const VERIFY_RATE_LIMITED_MESSAGE = '验章过于频繁，请稍后再试'
 
 /** 验章: anyone may check a signature record against a document; no login. */
 export async function sealVerificationRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: SealVerificationRequest }>(
     '/seal-verifications',
     {
-      bodyLimit: BODY_LIMIT,
+      bodyLimit: VERIFICATION_BODY_LIMIT,
+      config: {
+        rateLimit: {
+          max: app.config.sandbox ? SANDBOX_VERIFY_LIMIT_PER_MINUTE : VERIFY_LIMIT_PER_MINUTE,
+          timeWindow: '1 minute',
+          errorResponseBuilder: () => new ApiError('RATE_LIMITED', { message: VERIFY_RATE_LIMITED_MESSAGE }),
+        },
+      },
+      // Only to say what to do instead of a bare 413; everything else goes to the app's handler.
+      errorHandler: (error: FastifyError) => {
+        if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+          throw new ApiError('PAYLOAD_TOO_LARGE', { message: DOCUMENT_TOO_LARGE_MESSAGE })
+        }
+        throw error
+      },
       schema: {
         tags: ['seal-verifications'],
-        summary: '验章：校验文件摘要、SM2 签名、印章有效期、签章人授权与印章状态（无需登录）',
+        summary:
+          '验章：校验文件摘要、SM2 签名、印章有效期、签章人授权与印章状态（无需登录；按来源地址限频；文件不超过 1.5 MB，更大的文件请提交 SM3 摘要）',
         querystring: noQuerystring,
         body: {
           type: 'object',
@@ -30,7 +62,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
                 signerPublicKey: { type: 'string', minLength: 1, maxLength: 2048 },
               },
             },
-            document: { type: 'string', maxLength: 14 * 1024 * 1024 },
+            document: { type: 'string', maxLength: DOCUMENT_MAX_BASE64 },
             documentSm3: { type: 'string', maxLength: 64 },
           },
         },

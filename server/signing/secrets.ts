@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto'
-import { ConfigError, type Config } from '../config'
+import { assertSafeConfig, ConfigError, isProduction, type Config } from '../config'
 
 /**
  * The two secrets of 电子印章 and 刷脸: the master key that encrypts private keys at rest, and the
@@ -18,18 +18,25 @@ export interface SigningSecrets {
   developmentDefaults: boolean
 }
 
-export function resolveSigningSecrets(config: Pick<Config, 'nodeEnv' | 'signing'>): SigningSecrets {
+const devMasterKey = () => createHash('sha256').update(DEV_MASTER_KEY_LABEL).digest()
+
+/** Throws ConfigError under production rules when a secret is missing, short, or a stand-in copied from here. */
+export function resolveSigningSecrets(
+  config: Pick<Config, 'nodeEnv' | 'sandbox' | 'adminApiKey' | 'signing'>,
+): SigningSecrets {
   const { sealMasterKey, idHashSecret } = config.signing
-  if (config.nodeEnv === 'production') {
-    const missing = [!sealMasterKey && 'SEAL_MASTER_KEY', !idHashSecret && 'ID_HASH_SECRET'].filter(Boolean)
-    if (missing.length > 0) {
-      throw new ConfigError(`Refusing to start: ${missing.join(' and ')} must be set with NODE_ENV=production`)
+  if (isProduction(config)) {
+    assertSafeConfig(config)
+    const copied = [
+      sealMasterKey !== undefined && Buffer.from(sealMasterKey, 'base64').equals(devMasterKey()) && 'SEAL_MASTER_KEY',
+      idHashSecret === DEV_ID_HASH_SECRET && 'ID_HASH_SECRET',
+    ].filter(Boolean)
+    if (copied.length > 0) {
+      throw new ConfigError(`Refusing to start: ${copied.join(' and ')} must not be the development stand-in`)
     }
   }
   return {
-    masterKey: sealMasterKey
-      ? Buffer.from(sealMasterKey, 'base64')
-      : createHash('sha256').update(DEV_MASTER_KEY_LABEL).digest(),
+    masterKey: sealMasterKey ? Buffer.from(sealMasterKey, 'base64') : devMasterKey(),
     idHashSecret: idHashSecret ?? DEV_ID_HASH_SECRET,
     developmentDefaults: !sealMasterKey || !idHashSecret,
   }

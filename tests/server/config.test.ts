@@ -4,20 +4,24 @@ import { AlipayLoginClient } from '../../server/auth/providers/alipay'
 import { buildLoginProviders } from '../../server/auth/providers/default-providers'
 import { SandboxLoginProvider } from '../../server/auth/providers/sandbox'
 import { WechatLoginClient } from '../../server/auth/providers/wechat'
-import { ConfigError, loadConfig } from '../../server/config'
+import { ConfigError, environmentOf, loadConfig, MIN_SECRET_LENGTH } from '../../server/config'
 import type { Db } from '../../server/db/db'
+// For the cookie stub that app.inject needs under jest.
+import './helpers'
+import { PRODUCTION_SECRETS, productionConfig } from './production-env'
 
 /** buildApp must refuse before it touches the database, so a dummy is enough. */
 const unusedDb = { kind: 'pglite' } as Db
 
 describe('loadConfig', () => {
-  it('has the documented defaults', () => {
-    const config = loadConfig({})
+  it('has the documented defaults (development, no sandbox)', () => {
+    const config = loadConfig({ NODE_ENV: 'development' })
     expect(config).toMatchObject({
       host: '127.0.0.1',
       port: 10086,
       nodeEnv: 'development',
-      sandbox: true,
+      sandbox: false,
+      apiDocs: true,
       sessionTtlHours: 168,
       dataDir: '.data/pglite',
       staticDir: 'dist/h5',
@@ -28,31 +32,75 @@ describe('loadConfig', () => {
     expect(config.adminApiKey).toBeUndefined()
   })
 
-  it('enables the sandbox only with SANDBOX=1 or in development', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).sandbox).toBe(false)
-    expect(loadConfig({ NODE_ENV: 'test', SANDBOX: '1' }).sandbox).toBe(true)
-    expect(loadConfig({ NODE_ENV: 'production' }).sandbox).toBe(false)
-    expect(loadConfig({ NODE_ENV: 'production', SANDBOX: '0' }).sandbox).toBe(false)
+  it('runs production rules unless NODE_ENV is exactly development or test, in any case', () => {
+    expect(environmentOf('development')).toBe('development')
+    expect(environmentOf('Development')).toBe('development')
+    expect(environmentOf(' TEST ')).toBe('test')
+    for (const raw of [undefined, '', 'production', 'Production', 'staging', 'dev', 'testing']) {
+      expect(environmentOf(raw)).toBe('production')
+    }
   })
 
-  it('refuses to start in production with SANDBOX=1', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX: '1' })).toThrow(ConfigError)
-    expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX: '1' })).toThrow(/SANDBOX=1.*NODE_ENV=production/)
+  it('refuses to start with NODE_ENV unset, empty, Production or staging and no secrets', () => {
+    for (const env of [{}, { NODE_ENV: '' }, { NODE_ENV: 'Production' }, { NODE_ENV: 'staging' }]) {
+      expect(() => loadConfig(env)).toThrow(/Refusing to start under production rules/)
+      expect(loadConfig({ ...env, ...PRODUCTION_SECRETS })).toMatchObject({ nodeEnv: 'production', sandbox: false })
+    }
+  })
+
+  it('refuses production without each required secret', () => {
+    for (const key of Object.keys(PRODUCTION_SECRETS)) {
+      const env: Record<string, string> = { NODE_ENV: 'production', ...PRODUCTION_SECRETS }
+      delete env[key]
+      expect(() => loadConfig(env)).toThrow(new RegExp(`${key} must be set`))
+    }
+  })
+
+  it(`refuses production with an ADMIN_API_KEY or ID_HASH_SECRET under ${MIN_SECRET_LENGTH} characters`, () => {
+    const short = 'x'.repeat(MIN_SECRET_LENGTH - 1)
+    const env = { NODE_ENV: 'production', ...PRODUCTION_SECRETS }
+    expect(() => loadConfig({ ...env, ADMIN_API_KEY: short })).toThrow(/ADMIN_API_KEY must be set, at least 32/)
+    expect(() => loadConfig({ ...env, ID_HASH_SECRET: short })).toThrow(/ID_HASH_SECRET must be set, at least 32/)
+    expect(loadConfig({ ...env, ADMIN_API_KEY: 'x'.repeat(MIN_SECRET_LENGTH) }).adminApiKey).toHaveLength(32)
+  })
+
+  it('enables the sandbox only with SANDBOX=1, development included', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).sandbox).toBe(false)
+    expect(loadConfig({ NODE_ENV: 'Development', SANDBOX: '1' }).sandbox).toBe(true)
+    expect(loadConfig({ NODE_ENV: 'test' }).sandbox).toBe(false)
+    expect(loadConfig({ NODE_ENV: 'test', SANDBOX: '1' }).sandbox).toBe(true)
+    expect(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS }).sandbox).toBe(false)
+    expect(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, SANDBOX: '0' }).sandbox).toBe(false)
+    expect(() => loadConfig({ NODE_ENV: 'development', SANDBOX: 'maybe' })).toThrow(ConfigError)
+  })
+
+  it('refuses to start in production with SANDBOX=1, however NODE_ENV is spelt or left out', () => {
+    for (const NODE_ENV of ['production', 'PRODUCTION', 'staging', undefined]) {
+      expect(() => loadConfig({ NODE_ENV, SANDBOX: '1', ...PRODUCTION_SECRETS })).toThrow(
+        /SANDBOX=1 is not allowed with NODE_ENV=production/,
+      )
+    }
+  })
+
+  it('serves the API docs in production only with API_DOCS=1', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS }).apiDocs).toBe(false)
+    expect(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, API_DOCS: '1' }).apiDocs).toBe(true)
+    expect(loadConfig({ NODE_ENV: 'test' }).apiDocs).toBe(true)
   })
 
   it('rejects nonsense numbers', () => {
-    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError)
-    expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError)
-    expect(() => loadConfig({ SESSION_TTL_HOURS: '-1' })).toThrow(ConfigError)
+    expect(() => loadConfig({ NODE_ENV: 'development', PORT: 'abc' })).toThrow(/PORT/)
+    expect(() => loadConfig({ NODE_ENV: 'development', PORT: '70000' })).toThrow(/PORT/)
+    expect(() => loadConfig({ NODE_ENV: 'development', SESSION_TTL_HOURS: '-1' })).toThrow(/SESSION_TTL_HOURS/)
   })
 
   it('reads the rest from the environment', () => {
     const config = loadConfig({
+      ...PRODUCTION_SECRETS,
       NODE_ENV: 'production',
       HOST: '0.0.0.0',
       PORT: '8080',
       DATABASE_URL: 'postgres://u@h/db',
-      ADMIN_API_KEY: 'k',
       SESSION_TTL_HOURS: '12',
       WECHAT_APPID: 'wx1',
       WECHAT_SECRET: 's',
@@ -63,7 +111,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 8080,
       databaseUrl: 'postgres://u@h/db',
-      adminApiKey: 'k',
+      adminApiKey: PRODUCTION_SECRETS.ADMIN_API_KEY,
       sessionTtlHours: 12,
       wechat: { appId: 'wx1', secret: 's', apiBase: 'http://127.0.0.1:1' },
       alipay: { gateway: 'http://127.0.0.1:2/gateway.do' },
@@ -72,23 +120,39 @@ describe('loadConfig', () => {
 })
 
 describe('buildApp', () => {
+  const production = () => productionConfig()
+
   it('refuses a production config with the sandbox on, however it was built', () => {
-    const config = { ...loadConfig({ NODE_ENV: 'production' }), sandbox: true }
-    expect(() => buildApp({ db: unusedDb, config })).toThrow(ConfigError)
+    expect(() => buildApp({ db: unusedDb, config: { ...production(), sandbox: true } })).toThrow(ConfigError)
+  })
+
+  it('refuses a production config without its secrets, however it was built', () => {
+    expect(() => buildApp({ db: unusedDb, config: { ...production(), adminApiKey: 'short' } })).toThrow(/ADMIN_API_KEY/)
+    const noKey = { ...production(), signing: { ...production().signing, sealMasterKey: undefined } }
+    expect(() => buildApp({ db: unusedDb, config: noKey })).toThrow(/SEAL_MASTER_KEY/)
   })
 
   it('does not offer the sandbox login provider when the sandbox is off', async () => {
-    const secrets = { SEAL_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), ID_HASH_SECRET: 'test' }
-    const app = buildApp({ db: unusedDb, config: loadConfig({ NODE_ENV: 'production', ...secrets }) })
+    const app = buildApp({ db: unusedDb, config: production() })
     await app.ready()
     expect(app.loginProviders.h5).toBeUndefined()
     await app.close()
+  })
+
+  it('answers /api/docs in production only with API_DOCS=1', async () => {
+    const closed = buildApp({ db: unusedDb, config: production() })
+    expect((await closed.inject('/api/docs/json')).statusCode).toBe(404)
+    expect((await closed.inject('/api/docs/')).statusCode).toBe(404)
+    await closed.close()
+    const open = buildApp({ db: unusedDb, config: productionConfig({ API_DOCS: '1' }) })
+    expect((await open.inject('/api/docs/json')).statusCode).toBe(200)
+    await open.close()
   })
 })
 
 describe('buildLoginProviders', () => {
   it('offers a platform only when its credentials are configured', () => {
-    expect(buildLoginProviders(loadConfig({ NODE_ENV: 'production' }))).toEqual({})
+    expect(buildLoginProviders(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS }))).toEqual({})
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
     const providers = buildLoginProviders(
       loadConfig({

@@ -1,4 +1,4 @@
-import { maskLogValue } from '../../server/logging'
+import { maskLogValue, redactUrl } from '../../server/logging'
 import {
   bearer,
   createTestApp,
@@ -85,6 +85,40 @@ describe('logs never contain phone or ID numbers', () => {
     expect(text).not.toContain(DEMO.rep)
     expect(text).not.toContain(token)
     expect(text).not.toContain('some-admin-key')
+  })
+})
+
+describe('logs never contain path secrets or codes', () => {
+  const TICKET = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
+  const QUERY_CODE = '7K3M9P2Q4R'
+
+  it('redacts the sign-task ticket of /s/<ticket> and the query code of /complaints/by-code/<code>', async () => {
+    expect((await t.app.inject(`/s/${TICKET}`)).statusCode).toBe(302)
+    await t.app.inject(`/api/v1/complaints/by-code/${QUERY_CODE}`)
+    const text = logText()
+    expect(text).not.toContain(TICKET)
+    expect(text).not.toContain(QUERY_CODE)
+    expect(text).toContain('"url":"/s/[REDACTED]"')
+    expect(text).toContain('"url":"/api/v1/complaints/by-code/[REDACTED]"')
+  })
+
+  it('redacts tokens and codes in query strings, keeping the rest', async () => {
+    await t.app.inject(`/api/v1/health?token=tok-secret-1&Code=${QUERY_CODE}&ticket=${TICKET}&page=2`)
+    const text = logText()
+    expect(text).not.toContain('tok-secret-1')
+    expect(text).not.toContain(QUERY_CODE)
+    expect(text).not.toContain(TICKET)
+    expect(text).toContain('/api/v1/health?token=[REDACTED]&Code=[REDACTED]&ticket=[REDACTED]&page=2')
+  })
+
+  it('redactUrl covers case, trailing parts and encoded names', () => {
+    expect(redactUrl(`/S/${TICKET}/extra?x=1`)).toBe('/S/[REDACTED]?x=1')
+    expect(redactUrl(`/api/v1/Complaints/By-Code/${QUERY_CODE}?lang=zh`)).toBe(
+      '/api/v1/Complaints/By-Code/[REDACTED]?lang=zh',
+    )
+    expect(redactUrl('/x?%74oken=abc&inviteCode=K7M2P9Q4R3T8')).toBe('/x?%74oken=[REDACTED]&inviteCode=[REDACTED]')
+    expect(redactUrl('/x?a=1&b')).toBe('/x?a=1&b')
+    expect(redactUrl(`/api/v1/health?phone=${PHONE}`)).toBe('/api/v1/health?phone=139****5678')
   })
 })
 

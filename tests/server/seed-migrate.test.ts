@@ -9,6 +9,8 @@ import {
   orgCodeCheckCharacter,
   seedDemoData,
 } from '../../server/seed/demo'
+import { seedDemoOnStart } from '../../server/seed/demo-start'
+import { idNumberHash } from '../../server/signing/secrets'
 import { countRows, openTestDb, type TestDb } from './helpers'
 
 let testDb: TestDb
@@ -44,6 +46,12 @@ describe('migrations', () => {
 })
 
 describe('demo seed', () => {
+  it('is not seeded at start-up without the sandbox', async () => {
+    expect(await seedDemoOnStart(testDb.db, { sandbox: false }, 'unused-secret')).toBe('off')
+    expect(await countRows(testDb.db, 'users')).toBe(0)
+    expect(await countRows(testDb.db, 'enterprises')).toBe(0)
+  })
+
   it('seeds once, then does nothing', async () => {
     expect(await seedDemoData(testDb.db)).toBe(true)
     const counts = [
@@ -68,6 +76,16 @@ describe('demo seed', () => {
       sex: 'M',
     })
     expect(demoIdNumber('41100219780315037')).toBe(rows[0].id_number)
+  })
+
+  it('with the sandbox on, keys the demo legal representative with the configured ID_HASH_SECRET', async () => {
+    const secret = 'configured-id-hash-secret-0123456789'
+    expect(['seeded', 'present']).toContain(await seedDemoOnStart(testDb.db, { sandbox: true }, secret))
+    const { rows } = await testDb.db.query<{ hash: string }>(
+      'select distinct legal_representative_id_hash as hash from enterprises where legal_representative = $1',
+      ['张建国'],
+    )
+    expect(rows).toEqual([{ hash: idNumberHash(secret, demoIdNumber('41100219780315037')) }])
   })
 
   it('computes GB 11714 organisation code check characters', () => {

@@ -2,7 +2,7 @@ import { createPublicKey, randomBytes } from 'node:crypto'
 import { sm2 } from 'sm-crypto-v2'
 import { ConfigError, loadConfig } from '../../server/config'
 import { KeyVault } from '../../server/signing/key-vault'
-import { idNumberHash, resolveSigningSecrets } from '../../server/signing/secrets'
+import { DEVELOPMENT_ID_HASH_SECRET, idNumberHash, resolveSigningSecrets } from '../../server/signing/secrets'
 import {
   derOid,
   generateSm2KeyPair,
@@ -111,19 +111,32 @@ describe('key vault (AES-256-GCM)', () => {
 describe('signing secrets', () => {
   const key = randomBytes(32).toString('base64')
 
+  const idHashSecret = 'id-hash-secret-0123456789abcdefghij'
+  const production = { NODE_ENV: 'production', ADMIN_API_KEY: 'admin-key-0123456789abcdefghijklmnop' }
+
   it('refuses to start in production without SEAL_MASTER_KEY and ID_HASH_SECRET', () => {
-    expect(() => resolveSigningSecrets(loadConfig({ NODE_ENV: 'production' }))).toThrow(ConfigError)
-    expect(() => resolveSigningSecrets(loadConfig({ NODE_ENV: 'production', SEAL_MASTER_KEY: key }))).toThrow(
-      /ID_HASH_SECRET/,
-    )
-    expect(() => resolveSigningSecrets(loadConfig({ NODE_ENV: 'production', ID_HASH_SECRET: 's' }))).toThrow(
+    expect(() => resolveSigningSecrets(loadConfig(production))).toThrow(ConfigError)
+    expect(() => resolveSigningSecrets(loadConfig({ ...production, SEAL_MASTER_KEY: key }))).toThrow(/ID_HASH_SECRET/)
+    expect(() => resolveSigningSecrets(loadConfig({ ...production, ID_HASH_SECRET: idHashSecret }))).toThrow(
       /SEAL_MASTER_KEY/,
     )
     const secrets = resolveSigningSecrets(
-      loadConfig({ NODE_ENV: 'production', SEAL_MASTER_KEY: key, ID_HASH_SECRET: 's' }),
+      loadConfig({ ...production, SEAL_MASTER_KEY: key, ID_HASH_SECRET: idHashSecret }),
     )
     expect(secrets.masterKey.toString('base64')).toBe(key)
     expect(secrets.developmentDefaults).toBe(false)
+  })
+
+  it('refuses the development stand-ins in production, even when set by hand', () => {
+    const standIns = resolveSigningSecrets(loadConfig({ NODE_ENV: 'development' }))
+    const copiedKey = loadConfig({
+      ...production,
+      SEAL_MASTER_KEY: standIns.masterKey.toString('base64'),
+      ID_HASH_SECRET: idHashSecret,
+    })
+    expect(() => resolveSigningSecrets(copiedKey)).toThrow(/SEAL_MASTER_KEY must not be the development stand-in/)
+    const copiedSecret = loadConfig({ ...production, SEAL_MASTER_KEY: key, ID_HASH_SECRET: DEVELOPMENT_ID_HASH_SECRET })
+    expect(() => resolveSigningSecrets(copiedSecret)).toThrow(/ID_HASH_SECRET must not be the development stand-in/)
   })
 
   it('uses marked development stand-ins elsewhere', () => {
@@ -133,8 +146,13 @@ describe('signing secrets', () => {
   })
 
   it('rejects a master key that is not 32 bytes of base64', () => {
-    expect(() => loadConfig({ SEAL_MASTER_KEY: randomBytes(16).toString('base64') })).toThrow(ConfigError)
-    expect(() => loadConfig({ SEAL_MASTER_KEY: 'not base64!' })).toThrow(ConfigError)
+    const development = { NODE_ENV: 'development' }
+    expect(() => loadConfig({ ...development, SEAL_MASTER_KEY: randomBytes(16).toString('base64') })).toThrow(
+      /SEAL_MASTER_KEY must be 32 random bytes/,
+    )
+    expect(() => loadConfig({ ...development, SEAL_MASTER_KEY: 'not base64!' })).toThrow(
+      /SEAL_MASTER_KEY must be 32 random bytes/,
+    )
   })
 
   it('hashes ID numbers with the secret, case-insensitively on the check character', () => {
@@ -144,11 +162,11 @@ describe('signing secrets', () => {
   })
 
   it('reads the QR hosts, refusing anything that is not a host', () => {
-    expect(loadConfig({}).signing.qrHosts).toEqual(['zqt.example.gov.cn'])
-    expect(loadConfig({ SIGN_QR_HOSTS: 'A.gov.cn, b.gov.cn:8443' }).signing.qrHosts).toEqual([
+    expect(loadConfig({ NODE_ENV: 'test' }).signing.qrHosts).toEqual(['zqt.example.gov.cn'])
+    expect(loadConfig({ NODE_ENV: 'test', SIGN_QR_HOSTS: 'A.gov.cn, b.gov.cn:8443' }).signing.qrHosts).toEqual([
       'a.gov.cn',
       'b.gov.cn:8443',
     ])
-    expect(() => loadConfig({ SIGN_QR_HOSTS: 'https://a.gov.cn' })).toThrow(ConfigError)
+    expect(() => loadConfig({ NODE_ENV: 'test', SIGN_QR_HOSTS: 'https://a.gov.cn' })).toThrow(/SIGN_QR_HOSTS/)
   })
 })
