@@ -168,8 +168,14 @@ export function checkOutput(dirs: string[]): OutputReport {
 export function checkAlipayProject(dir: string): Finding[] {
   const file = path.join(dir, 'mini.project.json')
   if (!existsSync(file)) return [{ file, problem: 'missing: the Alipay IDE would compile without component2' }]
-  const project = JSON.parse(readFileSync(file, 'utf8')) as { component2?: boolean }
-  return project.component2 === true ? [] : [{ file, problem: 'component2 must be true' }]
+  const project = JSON.parse(readFileSync(file, 'utf8')) as {
+    format?: number
+    component2?: boolean
+    compileOptions?: { component2?: boolean }
+  }
+  // format 2 keeps compile options under compileOptions; the older format has them at the top.
+  const component2 = project.format === 2 ? project.compileOptions?.component2 : project.component2
+  return component2 === true ? [] : [{ file, problem: 'component2 must be true' }]
 }
 
 export function runOutputCheck(dirs: string[]): boolean {

@@ -90,9 +90,11 @@ describe('Alipay project file', () => {
   test('dist/alipay needs mini.project.json with component2', () => {
     const missing = outputWith({ 'app.js': '' })
     expect(checkAlipayProject(missing)).toHaveLength(1)
-    const without = outputWith({ 'mini.project.json': '{"format":2}' })
+    const without = outputWith({ 'mini.project.json': '{"format":2,"component2":true}' })
     expect(checkAlipayProject(without)[0].problem).toBe('component2 must be true')
-    const good = outputWith({ 'mini.project.json': '{"format":2,"compileType":"mini","component2":true}' })
+    const good = outputWith({ 'mini.project.json': '{"format":2,"compileOptions":{"component2":true}}' })
     expect(checkAlipayProject(good)).toEqual([])
+    const older = outputWith({ 'mini.project.json': '{"component2":true}' })
+    expect(checkAlipayProject(older)).toEqual([])
   })
 })
