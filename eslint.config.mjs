@@ -42,6 +42,21 @@ const apiTypesOnly = {
 
 const restrict = (paths, patterns) => ['error', { paths, patterns }]
 
+// Regex lookbehind ((?<=…), (?<!…)): JavaScriptCore before iOS 16.4 — WeChat's and Alipay's logic
+// layer on those iPhones — refuses to load a file holding one, and Babel cannot lower it. Capture
+// the preceding character instead. scripts/output-check.ts checks the built output as well.
+const LOOKBEHIND = '/\\(\\?<[=!]/'
+const lookbehindMessage =
+  'No regex lookbehind: iOS < 16.4 cannot load the file (capture the preceding character instead).'
+const noLookbehind = [
+  'error',
+  ...[
+    `Literal[regex.pattern=${LOOKBEHIND}]`,
+    `:matches(NewExpression, CallExpression)[callee.name='RegExp'] > Literal.arguments[value=${LOOKBEHIND}]`,
+    `:matches(NewExpression, CallExpression)[callee.name='RegExp'] > TemplateLiteral.arguments TemplateElement[value.raw=${LOOKBEHIND}]`,
+  ].map((selector) => ({ selector, message: lookbehindMessage })),
+]
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '.swc/**'] },
   js.configs.recommended,
@@ -177,6 +192,10 @@ export default tseslint.config(
         ],
       ),
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    rules: { 'no-restricted-syntax': noLookbehind },
   },
   {
     files: ['tests/**', 'bench/**', 'scripts/**', 'config/**', '*.js', '**/*.cjs'],

@@ -9,6 +9,7 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
     { ...shared, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    { ...shared, displayName: 'scripts', testEnvironment: 'node', testMatch: ['<rootDir>/tests/scripts/**/*.test.ts'] },
     {
       ...shared,
       displayName: 'app',

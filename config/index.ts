@@ -1,12 +1,23 @@
 import type { UserConfigExport } from '@tarojs/cli'
+import { apiBaseFor } from './apiBase'
 
 // A plain exported function (not defineConfig from '@tarojs/cli', which loads the native binding
 // in every process that reads this file). See ../shared/docs/toolchain.md.
 const platform = process.env.TARO_ENV ?? 'h5'
 
-// The API base per build: H5 is served by our own server, so it calls the same origin.
-// Mini-programs need an absolute https URL registered as a 合法域名 in production.
-const apiBase = process.env.API_BASE_URL ?? (platform === 'h5' ? '' : 'http://127.0.0.1:10086')
+// The API base per build (./apiBase): same origin on H5, the local server in development
+// mini-program builds; a release build (ZQT_RELEASE=1, `npm run release:<platform>`) refuses to
+// build without an https API_BASE_URL on a domain.
+const apiBase = apiBaseFor({
+  platform,
+  release: process.env.ZQT_RELEASE === '1',
+  apiBaseUrl: process.env.API_BASE_URL,
+})
+
+// Packages shipped as ES2019+ source (query-string 9 and its helpers, used by Taro's H5 router):
+// Babel lowers them like our own code, so the H5 output stays within what iOS 12 runs
+// (scripts/output-check.ts).
+const ESNEXT_PACKAGES = /[\\/]node_modules[\\/](query-string|decode-uri-component|split-on-first|filter-obj)[\\/]/
 
 export default function config(): UserConfigExport<'webpack5'> {
   return {
@@ -32,6 +43,7 @@ export default function config(): UserConfigExport<'webpack5'> {
       },
     },
     h5: {
+      compile: { include: [(filename: string) => ESNEXT_PACKAGES.test(filename)] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

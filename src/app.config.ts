@@ -9,7 +9,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/licences',
-      pages: ['pages/detail/index', 'pages/form/index', 'pages/settings/index'],
+      pages: ['pages/detail/index', 'pages/form/index', 'pages/settings/index', 'pages/export/index'],
     },
     {
       root: 'packages/seals',

@@ -11,6 +11,7 @@ export const ROUTES = {
   licenceDetail: '/packages/licences/pages/detail/index',
   licenceForm: '/packages/licences/pages/form/index',
   reminderSettings: '/packages/licences/pages/settings/index',
+  licenceExport: '/packages/licences/pages/export/index',
   face: '/packages/seals/pages/face/index',
   seals: '/packages/seals/pages/seals/index',
   sign: '/packages/seals/pages/sign/index',

@@ -26,10 +26,14 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
 
-const PHONE_IN_TEXT = /(?<![\dA-Za-z])(\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
-const ID_IN_TEXT = /(?<![\dA-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![\dA-Za-z])/g
+// No lookbehind (`(?<!…)`): JavaScriptCore before iOS 16.4 (WeChat's and Alipay's logic layer on
+// those iPhones) refuses to load a file containing one. The character before a number is captured
+// instead (group 1, or the start of the text) and written back. It is never part of the previous
+// match, because both patterns end with a lookahead for a character they do not consume.
+const PHONE_IN_TEXT = /(^|[^\dA-Za-z])(\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
+const ID_IN_TEXT = /(^|[^\dA-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![\dA-Za-z])/g
 
 /** Masks every mainland mobile number and 18-character ID number found in free text (for logs). */
 export function maskPersonalDataInText(text: string): string {
-  return text.replace(ID_IN_TEXT, '$1**********$2').replace(PHONE_IN_TEXT, '$1$2****$3')
+  return text.replace(ID_IN_TEXT, '$1$2**********$3').replace(PHONE_IN_TEXT, '$1$2$3****$4')
 }

@@ -3,28 +3,50 @@
  * 国务院《全国年节及纪念日放假办法》), plus the weekend make-up working days (调休上班) the State
  * Council publishes each year. 行政许可法 第八十二条: periods "以工作日计算，不含法定节假日".
  *
- * Data: npm `chinese-days`' static `dist/chinese-days.json` (years 2004 onward, State Council
- * notices). We read the JSON rather than call the package's functions because (1) they build their
- * tables with local-time `Date`s and answer wrongly in negative-offset zones (in America/New_York
- * `isWorkday('2026-03-02')`, a Monday, is false), and (2) one call per day is far too slow for
- * 1,000,000 deadlines. Cost in the bundle: the JSON is 37 KB (about 44 KB minified as a JS
- * object, 3.5 KB gzipped), the package's code none; this module and ./dates add about 2 KB.
+ * Data: npm `chinese-days`' State Council notices, trimmed by scripts/calendar-data.ts into
+ * ./publishedCalendar (years 2016 onward, runs of days with their Chinese names: about 3 KB in the
+ * bundle where the package's whole `chinese-days.json` was 44 KB minified). We read data rather
+ * than call the package's functions because (1) they build their tables with local-time `Date`s
+ * and answer wrongly in negative-offset zones (in America/New_York `isWorkday('2026-03-02')`, a
+ * Monday, is false), and (2) one call per day is far too slow for 1,000,000 deadlines.
  *
- * Past the last published year (and before the first) we fall back to Monday–Friday and every
- * result that depended on such a day says `estimate: true`, so the UI can show it as 预估.
+ * Past the last published year (and before the first kept, 2016) we fall back to Monday–Friday and
+ * every result that depended on such a day says `estimate: true`, so the UI can show it as 预估.
  *
  * Hot paths use integer day numbers (see ./dates): a lazily built table holds, for each day from
  * the first published year to 30 years past the last, the number of working days before it, and
  * the sorted list of working days — so "the N-th working day before" is one array read.
  */
-import publishedCalendar from 'chinese-days/dist/chinese-days.json'
 import { dayNumberOf, fromDayNumber, toDayNumber, weekdayOfDayNumber, type IsoDate } from './dates'
+import { HOLIDAY_RUNS, MAKEUP_WORKDAY_RUNS, type CalendarRuns } from './publishedCalendar'
 
 interface PublishedCalendar {
-  /** date → "English,中文,n": days off, including those falling on weekends */
-  holidays: Record<string, string>
+  /** date → holiday name (中文): days off, including those falling on weekends */
+  holidays: ReadonlyMap<IsoDate, string>
   /** date → the holiday it makes up for: weekend days that are working days */
-  workdays: Record<string, string>
+  workdays: ReadonlyMap<IsoDate, string>
+}
+
+/** "0215-0223 春节;…" per year → each date with its name. */
+function expandRuns(runs: CalendarRuns): Map<IsoDate, string> {
+  const days = new Map<IsoDate, string>()
+  for (const [year, text] of Object.entries(runs)) {
+    for (const run of text.split(';')) {
+      const [span, name] = run.split(' ')
+      const [from, to = from] = span.split('-')
+      const day = (mmdd: string) => toDayNumber(`${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`)
+      for (let d = day(from); d <= day(to); d++) days.set(fromDayNumber(d), name)
+    }
+  }
+  return days
+}
+
+let published: PublishedCalendar | undefined
+
+/** The published days off and make-up working days, expanded once. */
+export function publishedDays(): PublishedCalendar {
+  published ??= { holidays: expandRuns(HOLIDAY_RUNS), workdays: expandRuns(MAKEUP_WORKDAY_RUNS) }
+  return published
 }
 
 /** Years of Monday–Friday estimates kept in the fast table past the last published year. */
@@ -48,9 +70,9 @@ interface CalendarTable {
 let table: CalendarTable | undefined
 
 function buildTable(): CalendarTable {
-  const { holidays, workdays } = publishedCalendar as PublishedCalendar
-  const holidayDates = Object.keys(holidays)
-  const workdayDates = Object.keys(workdays)
+  const { holidays, workdays } = publishedDays()
+  const holidayDates = [...holidays.keys()]
+  const workdayDates = [...workdays.keys()]
   const years = [...holidayDates, ...workdayDates].map((date) => Number(date.slice(0, 4)))
   const firstYear = Math.min(...years)
   const lastYear = Math.max(...years)
@@ -193,11 +215,10 @@ export interface DayDescription {
 export function describeDay(date: IsoDate): DayDescription {
   const day = toDayNumber(date)
   const estimate = isEstimateRange(day, day)
-  const { holidays, workdays } = publishedCalendar as PublishedCalendar
-  const nameOf = (entry: string | undefined) => entry?.split(',')[1]
-  const makeUp = nameOf(workdays[date])
+  const { holidays, workdays } = publishedDays()
+  const makeUp = workdays.get(date)
   if (makeUp !== undefined) return { date, working: true, kind: 'makeup-workday', holidayName: makeUp, estimate }
-  const holiday = nameOf(holidays[date])
+  const holiday = holidays.get(date)
   if (holiday !== undefined) return { date, working: false, kind: 'holiday', holidayName: holiday, estimate }
   const weekday = weekdayOfDayNumber(day)
   const working = weekday >= 1 && weekday <= 5

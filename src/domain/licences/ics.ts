@@ -18,13 +18,19 @@ function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
 }
 
+/** UTF-8 length of one code point. (No TextEncoder: WeChat's and Alipay's logic layer lack it.) */
+function utf8Octets(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+}
+
 /** RFC 5545 §3.1: lines longer than 75 octets are folded; never split a UTF-8 character. */
 function fold(line: string): string {
   const out: string[] = []
   let current = ''
   let octets = 0
   for (const ch of line) {
-    const size = new TextEncoder().encode(ch).length
+    const size = utf8Octets(ch)
     if (octets + size > (out.length === 0 ? 75 : 74)) {
       out.push(current)
       current = ''

@@ -2,10 +2,8 @@ import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { PageShell } from '../../core/PageShell'
 import { ROUTES } from '../../core/routes'
 import { SignInRequired } from '../../core/SignInRequired'
-import { exportCalendar } from '../../features/licences/exportCalendar'
 import { LicenceListScreen } from '../../features/licences/LicenceListScreen'
 import { useWallet } from '../../features/licences/walletStore'
-import { toast } from '../../platform/feedback'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo } from '../../platform/navigation'
 import { StatusView } from '../../ui/StatusView'
@@ -16,16 +14,6 @@ export default function LicencesPage() {
   usePageShow(() => void refresh())
   usePullToRefresh(() => void refresh().finally(stopPullDownRefresh))
 
-  const exportIcs = async () => {
-    const items = enterpriseId ? (useWallet.getState().byEnterprise[enterpriseId]?.list.items ?? []) : []
-    try {
-      const saved = await exportCalendar(items)
-      toast(saved.via === 'saved' ? `已保存到 ${saved.path}` : '日历文件已生成', 'success')
-    } catch {
-      toast('导出失败，请稍后重试', 'error')
-    }
-  }
-
   return (
     <PageShell>
       <SignInRequired reason='登录后查看企业的全部证照及续期时间'>
@@ -34,7 +22,7 @@ export default function LicencesPage() {
             enterpriseId={enterpriseId}
             onOpen={(id) => navigateTo(ROUTES.licenceDetail, { id })}
             onAdd={() => navigateTo(ROUTES.licenceForm)}
-            onExport={exportIcs}
+            onExport={() => navigateTo(ROUTES.licenceExport)}
           />
         ) : (
           <StatusView kind='empty' text='尚未选择企业' hint='请先在「我的」中选择企业' />

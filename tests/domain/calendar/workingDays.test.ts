@@ -12,9 +12,9 @@ import {
 // 劳动节 5/1–5/5, work Sat 5/9; 端午 6/19–6/21; 中秋 9/25–9/27; 国庆 10/1–10/7, work Sun 9/20 and Sat 10/10.
 
 describe('the published calendar', () => {
-  test('starts in 2004 and covers 2026; estimate tests below assume 2028 is not yet published', () => {
+  test('starts in 2016 (the years kept: scripts/calendar-data.ts) and covers 2026; estimate tests below assume 2028 is not yet published', () => {
     const { firstYear, lastYear } = calendarCoverage()
-    expect(firstYear).toBe(2004)
+    expect(firstYear).toBe(2016)
     expect(lastYear).toBeGreaterThanOrEqual(2026)
     // When chinese-days publishes 2028, move the estimate cases in these tests to a later year.
     expect(lastYear).toBeLessThan(2028)
@@ -50,7 +50,7 @@ describe('isWorkingDay', () => {
     ['2025-09-28', true, '2025 make-up Sunday'],
     ['2030-10-01', true, 'beyond the published years: plain Tuesday (estimate)'],
     ['2030-10-05', false, 'beyond the published years: Saturday'],
-    ['2003-10-01', true, 'before 2004: plain Wednesday (estimate)'],
+    ['2015-10-01', true, 'before 2016: plain Thursday (estimate)'],
   ])('%s → %s (%s)', (date, working) => {
     expect(isWorkingDay(date)).toBe(working)
   })
@@ -89,9 +89,9 @@ describe('addWorkingDays', () => {
     ['2026-10-12', -1, '2026-10-10', ''],
     ['2026-10-15', -10, '2026-09-24', 'over 国庆, 中秋 and the make-up Sunday 9/20'],
     ['2026-02-15', 0, '2026-02-15', 'zero leaves the date alone'],
-    ['2004-01-02', -3, '2003-12-29', 'out of the table: Monday–Friday before 2004'],
+    ['2016-01-04', -3, '2015-12-29', 'out of the table: Monday–Friday before 2016 (1/1 元旦 off)'],
   ])('%s %+i working days = %s %s', (date, count, expected) => {
-    expect(addWorkingDays(date, count)).toEqual({ date: expected, estimate: date < '2004' || expected < '2004' })
+    expect(addWorkingDays(date, count)).toEqual({ date: expected, estimate: date < '2016' || expected < '2016' })
   })
 
   test('a result that needed an unpublished year is an estimate', () => {
@@ -111,7 +111,7 @@ describe('workingDaysBetween counts days in (from, to]', () => {
     ['2025-12-31', '2026-12-31', 248, false],
     // 2029 is not published: 261 weekdays (it starts and ends on a Monday)
     ['2028-12-31', '2029-12-31', 261, true],
-    ['2003-12-25', '2004-01-08', 9, true], // Dec 26, 29, 30, 31, then 元旦 off, Jan 2, 5–8
+    ['2015-12-25', '2016-01-08', 9, true], // Dec 28–31, then 元旦 off, Jan 4–8
   ])('%s → %s: %i', (from, to, days, estimate) => {
     expect(workingDaysBetween(from, to)).toEqual({ days, estimate })
   })

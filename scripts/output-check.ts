@@ -1,0 +1,206 @@
+// Output check: every JavaScript file the app ships (dist/weapp, dist/alipay, dist/h5) must load
+// on iOS 12's JavaScriptCore — the engine of WeChat's and Alipay's logic layer and of WeChat's
+// in-app browser on those iPhones. A file with newer syntax is a SyntaxError when it loads, and
+// with it every page that requires the file. So:
+//   1. es-check es2018: the file parses as ES2018 (no optional catch binding, ?., ??, class fields…);
+//   2. no regex lookbehind ((?<=…), (?<!…)): ES2018 syntax, but JavaScriptCore has it only from
+//      iOS 16.4, and Babel cannot lower it. Regex literals fail the whole file at load; patterns
+//      given to RegExp(…) as constant strings fail when they run — both are reported;
+//   3. dist/alipay/mini.project.json exists with the component2 setting Taro's Alipay output needs.
+// ES2019+ built-ins (Object.fromEntries, String#replaceAll…) are not syntax: they are listed for
+// information, as es-check --checkFeatures names them.
+//
+// `npx tsx scripts/output-check.ts [dist/weapp dist/alipay dist/h5]`; run by `npm run size` and CI.
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+const require = createRequire(__filename)
+// es-check is a devDependency; its own parser (acorn, pinned by es-check) also parses for the
+// lookbehind scan, so both read the files the same way.
+const esCheck = require('es-check') as {
+  runChecks: (
+    configs: Record<string, unknown>[],
+    options: Record<string, unknown>,
+  ) => { success: boolean; errors: { file: string; err: Error & { features?: string[] } }[] }
+}
+const acorn = require(require.resolve('acorn', { paths: [path.dirname(require.resolve('es-check'))] })) as {
+  parse: (code: string, options: Record<string, unknown>) => AstNode
+}
+
+interface AstNode {
+  type: string
+  start: number
+  loc?: { start: { line: number; column: number } }
+  [key: string]: unknown
+}
+
+export interface Finding {
+  file: string
+  problem: string
+}
+
+/** Whether a regex pattern holds a lookbehind group, outside character classes and escapes. */
+export function patternHasLookbehind(pattern: string): boolean {
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]
+    if (c === '\\') {
+      i++
+    } else if (inClass) {
+      if (c === ']') inClass = false
+    } else if (c === '[') {
+      inClass = true
+    } else if (c === '(' && pattern.startsWith('?<', i + 1) && (pattern[i + 3] === '=' || pattern[i + 3] === '!')) {
+      return true
+    }
+  }
+  return false
+}
+
+/** The value of a string built from constants only ('…', `…`, '…' + '…'), else undefined. */
+function constantString(node: AstNode | undefined): string | undefined {
+  if (!node) return undefined
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value
+  if (node.type === 'TemplateLiteral' && (node.expressions as unknown[]).length === 0) {
+    return ((node.quasis as { value: { cooked: string } }[])[0]?.value.cooked ?? '') as string
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = constantString(node.left as AstNode)
+    const right = constantString(node.right as AstNode)
+    return left === undefined || right === undefined ? undefined : left + right
+  }
+  return undefined
+}
+
+function isRegExpCallee(node: AstNode): boolean {
+  if (node.type === 'Identifier') return node.name === 'RegExp'
+  // globalThis.RegExp, window.RegExp, e.RegExp after minification
+  return node.type === 'MemberExpression' && !node.computed && (node.property as AstNode).name === 'RegExp'
+}
+
+function walk(node: unknown, visit: (node: AstNode) => void): void {
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit)
+    return
+  }
+  if (node === null || typeof node !== 'object' || typeof (node as AstNode).type !== 'string') return
+  visit(node as AstNode)
+  for (const key of Object.keys(node)) {
+    if (key !== 'loc' && key !== 'regex') walk((node as Record<string, unknown>)[key], visit)
+  }
+}
+
+/** Lookbehind in regex literals and in constant patterns given to RegExp(…) / new RegExp(…). */
+export function lookbehindsIn(code: string, file: string, sourceType: 'script' | 'module' = 'script'): Finding[] {
+  let ast: AstNode
+  try {
+    ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType, locations: true, allowHashBang: true })
+  } catch (error) {
+    return [{ file, problem: `does not parse as JavaScript: ${(error as Error).message}` }]
+  }
+  const findings: Finding[] = []
+  const at = (node: AstNode) => `${node.loc?.start.line}:${node.loc?.start.column}`
+  walk(ast, (node) => {
+    const regex = node.regex as { pattern: string } | undefined
+    if (node.type === 'Literal' && regex && patternHasLookbehind(regex.pattern)) {
+      findings.push({
+        file,
+        problem: `regex lookbehind at ${at(node)}: /${regex.pattern}/ (a SyntaxError at load before iOS 16.4)`,
+      })
+    }
+    if ((node.type === 'NewExpression' || node.type === 'CallExpression') && isRegExpCallee(node.callee as AstNode)) {
+      const pattern = constantString((node.arguments as AstNode[])[0])
+      if (pattern !== undefined && patternHasLookbehind(pattern)) {
+        findings.push({
+          file,
+          problem: `regex lookbehind in RegExp(…) at ${at(node)}: ${JSON.stringify(pattern)} (throws before iOS 16.4)`,
+        })
+      }
+    }
+  })
+  return findings
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    if (statSync(full).isDirectory()) return jsFiles(full)
+    return name.endsWith('.js') ? [full] : []
+  })
+}
+
+/** es-check's verdict on the files: syntax beyond ES2018 fails; `features` lists ES2019+ built-ins too. */
+function esCheck2018(files: string[], checkFeatures: boolean) {
+  if (files.length === 0) return []
+  return esCheck.runChecks([{ ecmaVersion: 'es2018', files, checkFeatures, cache: false }], {}).errors
+}
+
+export interface OutputReport {
+  filesChecked: number
+  /** what fails the check */
+  findings: Finding[]
+  /** ES2019+ built-in APIs es-check saw, per feature: the files that use them */
+  builtIns: Record<string, string[]>
+}
+
+/** Checks every .js file under the given output directories. */
+export function checkOutput(dirs: string[]): OutputReport {
+  const findings: Finding[] = []
+  const files: string[] = []
+  for (const dir of dirs) {
+    if (!existsSync(dir)) findings.push({ file: dir, problem: 'missing: build it first' })
+    else files.push(...jsFiles(dir))
+  }
+  for (const { file, err } of esCheck2018(files, false)) {
+    findings.push({ file, problem: `syntax beyond ES2018: ${err.message.split('\n')[0]}` })
+  }
+  for (const file of files) findings.push(...lookbehindsIn(readFileSync(file, 'utf8'), file))
+
+  const builtIns: Record<string, string[]> = {}
+  for (const { file, err } of esCheck2018(files, true)) {
+    for (const feature of err.features ?? []) (builtIns[feature] ??= []).push(file)
+  }
+  return { filesChecked: files.length, findings, builtIns }
+}
+
+/** The Alipay IDE reads mini.project.json; Taro's Alipay output needs component2 (基础库 2.x components). */
+export function checkAlipayProject(dir: string): Finding[] {
+  const file = path.join(dir, 'mini.project.json')
+  if (!existsSync(file)) return [{ file, problem: 'missing: the Alipay IDE would compile without component2' }]
+  const project = JSON.parse(readFileSync(file, 'utf8')) as {
+    format?: number
+    component2?: boolean
+    compileOptions?: { component2?: boolean }
+  }
+  // format 2 keeps compile options under compileOptions; the older format has them at the top.
+  const component2 = project.format === 2 ? project.compileOptions?.component2 : project.component2
+  return component2 === true ? [] : [{ file, problem: 'component2 must be true' }]
+}
+
+export function runOutputCheck(dirs: string[]): boolean {
+  const report = checkOutput(dirs)
+  const alipay = dirs.find((dir) => path.basename(dir) === 'alipay')
+  if (alipay && existsSync(alipay)) report.findings.push(...checkAlipayProject(alipay))
+
+  console.log(
+    `\noutput check (iOS 12 JavaScriptCore: ES2018 syntax, no regex lookbehind): ${report.filesChecked} files in ${dirs.join(', ')}`,
+  )
+  const builtIns = Object.entries(report.builtIns)
+  if (builtIns.length) {
+    console.log('  ES2019+ built-ins used (not syntax; each needs the platform to have it):')
+    for (const [feature, files] of builtIns) console.log(`    ${feature}: ${files.length} file(s), e.g. ${files[0]}`)
+  }
+  if (report.findings.length) {
+    console.error(`  FAILED:\n    ${report.findings.map((f) => `${f.file}: ${f.problem}`).join('\n    ')}`)
+    return false
+  }
+  console.log('  passed: every file parses as ES2018, no regex lookbehind')
+  return true
+}
+
+if (require.main === module) {
+  const dirs = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+  const ok = runOutputCheck(dirs.length ? dirs : ['dist/weapp', 'dist/alipay', 'dist/h5'])
+  process.exit(ok ? 0 : 1)
+}
