@@ -60,10 +60,15 @@ export class SignTaskCallbacks {
   /** One delivery attempt, if the row is due and not leased by another attempt. */
   async attempt(taskId: string): Promise<void> {
     if (this.closed) return
-    const { rows } = await this.db.query<{ callback_url: string; status: SignTaskStatus; callback_attempts: number }>(
+    const { rows } = await this.db.query<{
+      callback_url: string
+      status: SignTaskStatus
+      callback_attempts: number
+      reject_reason: string | null
+    }>(
       `update sign_tasks set callback_next_at = now() + make_interval(secs => $2)
        where id = $1 and callback_state = 'pending' and callback_next_at <= now()
-       returning callback_url, status, callback_attempts`,
+       returning callback_url, status, callback_attempts, reject_reason`,
       [taskId, LEASE_SECONDS],
     )
     const task = rows[0]
@@ -72,6 +77,8 @@ export class SignTaskCallbacks {
       taskId,
       status: task.status,
       statusLabel: SIGN_TASK_STATUS_LABELS[task.status],
+      // The signer's reason, so a refused document's owner learns why without another call.
+      ...(task.status === 'rejected' ? { rejectReason: task.reject_reason } : {}),
     })
     const attempts = task.callback_attempts + 1
     if (delivered) {
