@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/account',
-      pages: ['pages/privacy/index', 'pages/enterprise/index', 'pages/members/index'],
+      pages: ['pages/privacy/index', 'pages/enterprise/index', 'pages/members/index', 'pages/not-found/index'],
     },
     {
       root: 'packages/licences',

@@ -1,12 +1,18 @@
 import type { PropsWithChildren } from 'react'
 import { usePrivacyPrompt } from './core/privacyPrompt'
+import { ROUTES } from './core/routes'
 import { ensureAutoSend } from './features/complaints/autoSend'
+import { redirectTo } from './platform/navigation'
+import { onPageNotFound } from './platform/pageNotFound'
 import { onNeedPrivacyAuthorization } from './platform/privacy'
 import './app.scss'
 
 // WeChat calls this before the first privacy-relevant API; the current page's PageShell shows
 // the consent sheet and answers through open-type="agreePrivacyAuthorization".
 onNeedPrivacyAuthorization((resolve) => usePrivacyPrompt.getState().ask(resolve))
+
+// An address the app does not have (an old link, a typo) gets a page that says so, with a way home.
+onPageNotFound(() => void redirectTo(ROUTES.notFound).catch(() => undefined))
 
 // A complaint queued offline (有诉即办) goes out when the network returns, whichever page is open.
 ensureAutoSend()

@@ -66,6 +66,7 @@ interface PendingRow {
   enterprise_name: string
   type_code: string
   number: string
+  renewing: boolean
   withdrawn: boolean
   openid: string | null
   alipay_user: string | null
@@ -76,7 +77,10 @@ async function pendingRows(db: Queryable, date: IsoDate): Promise<PendingRow[]> 
     `select d.id::text as id, d.licence_id, d.offset_key, d.user_id, d.channel,
        to_char(d.deadline, 'YYYY-MM-DD') as deadline, d.status, d.quota_taken,
        l.enterprise_id, e.name as enterprise_name, l.type_code, l.number,
-       (l.deleted_at is not null or l.renewal_started_on is not null
+       l.renewal_started_on is not null as renewing,
+       -- A renewal under way still hears of its deadline day and expiry day (see dueReminders).
+       (l.deleted_at is not null
+         or (l.renewal_started_on is not null and d.offset_key not in ('d0', 'expiry'))
          or (l.cancelled_on is not null and l.cancelled_on <= $1::date)) as withdrawn,
        (select i.subject from user_identities i where i.user_id = d.user_id and i.platform = 'weapp'
          order by i.created_at limit 1) as openid,
@@ -100,6 +104,7 @@ function factsOf(row: PendingRow, catalogue: CityCatalogue): ReminderFacts {
     number: row.number,
     offsetKey: row.offset_key,
     deadline: row.deadline,
+    renewing: row.renewing,
   }
 }
 

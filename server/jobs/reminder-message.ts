@@ -12,6 +12,8 @@ export interface ReminderFacts {
   offsetKey: string
   /** the renewal deadline, or the expiry date for 'expiry' */
   deadline: IsoDate
+  /** the holder said 已提交续期 and has not recorded the new certificate yet */
+  renewing?: boolean
 }
 
 /** The licence's detail page in the app (subpackage packages/licences). */
@@ -30,6 +32,18 @@ function daysBefore(offsetKey: string): number | null {
 export function reminderText(facts: ReminderFacts): { title: string; body: string } {
   const subject = `${facts.enterpriseName}的${facts.typeName}（编号 ${facts.number}）`
   const days = daysBefore(facts.offsetKey)
+  if (facts.renewing && days === null) {
+    return {
+      title: '证照今日到期，新证尚未登记',
+      body: `${subject}今天（${facts.deadline}）到期，续期仍在办理中。取得新证后请在政企通点「已换新证」登记，提醒随即停止；如续期未获受理，请尽快联系发证机关。`,
+    }
+  }
+  if (facts.renewing) {
+    return {
+      title: '今天是续期申请截止日',
+      body: `${subject}最晚须于今天（${facts.deadline}）提出续期申请。您已标记「续期办理中」：如申请尚未提交，请今天办理；取得新证后请点「已换新证」登记。`,
+    }
+  }
   if (days === null) {
     return {
       title: '证照今日到期',
@@ -62,8 +76,13 @@ export function platformMessage(
   names: readonly string[],
 ): OutgoingMessage {
   const days = daysBefore(facts.offsetKey)
-  const hint =
-    days === null ? '今日到期，请尽快办理' : days === 0 ? '今天是申请续期最后一天' : `还剩${days}天，请及时申请续期`
+  const hint = facts.renewing
+    ? '续期办理中，取得新证后请登记'
+    : days === null
+      ? '今日到期，请尽快办理'
+      : days === 0
+        ? '今天是申请续期最后一天'
+        : `还剩${days}天，请及时申请续期`
   const values = [thing(facts.typeName), thing(facts.enterpriseName), chineseDate(facts.deadline), thing(hint)]
   return {
     toUser,

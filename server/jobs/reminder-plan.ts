@@ -1,7 +1,12 @@
 import type { ReminderChannel, ReminderSettings } from '../contract-licences'
 import type { Queryable } from '../db/db'
 import type { IsoDate } from '../../src/domain/calendar/dates'
-import { DEFAULT_REMINDER_OFFSETS, deadlinesRemindedOn, dueReminders } from '../../src/domain/licences/reminders'
+import {
+  DEFAULT_REMINDER_OFFSETS,
+  RENEWING_REMINDER_OFFSETS,
+  deadlinesRemindedOn,
+  dueReminders,
+} from '../../src/domain/licences/reminders'
 import { recordType, type CityCatalogue } from '../licences/catalogue-store'
 import { settingsFromRow, type ReminderSettingsRow } from '../reminders/settings-repo'
 import { offsetKeyOf } from './reminder-message'
@@ -40,6 +45,7 @@ interface CandidateRow {
   enterprise_id: string
   type_code: string
   expires_on: string
+  renewal_started_on: string | null
 }
 
 interface RecipientRow extends ReminderSettingsRow {
@@ -51,20 +57,23 @@ interface RecipientRow extends ReminderSettingsRow {
   alipay_remaining: number
 }
 
-/** Every offset some user reminds at: the defaults plus everyone's own. */
+/** Every offset some user reminds at: the defaults, a renewal under way's, and everyone's own. */
 async function offsetsInUse(db: Queryable): Promise<number[]> {
   const { rows } = await db.query<{ offset: number }>(
     'select distinct o as offset from reminder_settings, unnest(offsets) as o',
   )
-  return [...new Set([...DEFAULT_REMINDER_OFFSETS, ...rows.map((row) => Number(row.offset))])]
+  return [
+    ...new Set([...DEFAULT_REMINDER_OFFSETS, ...RENEWING_REMINDER_OFFSETS, ...rows.map((row) => Number(row.offset))]),
+  ]
 }
 
 async function candidates(db: Queryable, date: IsoDate): Promise<CandidateRow[]> {
   const deadlines = deadlinesRemindedOn(date, await offsetsInUse(db))
   const { rows } = await db.query<CandidateRow>(
-    `select l.id, l.enterprise_id, l.type_code, to_char(l.expires_on, 'YYYY-MM-DD') as expires_on
+    `select l.id, l.enterprise_id, l.type_code, to_char(l.expires_on, 'YYYY-MM-DD') as expires_on,
+       to_char(l.renewal_started_on, 'YYYY-MM-DD') as renewal_started_on
      from licences l
-     where l.deleted_at is null and l.renewal_started_on is null
+     where l.deleted_at is null
        and (l.cancelled_on is null or l.cancelled_on > $2::date)
        and (l.latest_apply_on = any($1::date[]) or l.expires_on = $2::date)`,
     [deadlines, date],
@@ -137,7 +146,11 @@ export async function planReminders(
     enterpriseIds.length > 0 ? await recipients(db, enterpriseIds, setup) : new Map<string, Recipient[]>()
   const plan: ReminderPlan = { due: 0, deliveries: [] }
   for (const licence of licences) {
-    const facts = { expiresOn: licence.expires_on, leadRule: recordType(catalogue, licence.type_code).leadRule }
+    const facts = {
+      expiresOn: licence.expires_on,
+      leadRule: recordType(catalogue, licence.type_code).leadRule,
+      renewalStartedOn: licence.renewal_started_on,
+    }
     for (const { userId, settings, channels } of byEnterprise.get(licence.enterprise_id) ?? []) {
       for (const reminder of dueReminders(facts, date, settings.offsets)) {
         if (reminder.kind === 'expiry-day' && !settings.onExpiryDay) continue

@@ -173,6 +173,18 @@ export async function markRenewalStarted(tx: Queryable, licenceId: string, today
   return rows[0] ?? null
 }
 
+/** 撤销「已提交续期」: back to the countdown; a licence not marked stays as it is. */
+export async function clearRenewalStarted(tx: Queryable, licenceId: string): Promise<LicenceRow | null> {
+  const { rows } = await tx.query<LicenceRow>(
+    `update licences l set renewal_started_on = null,
+       updated_at = case when renewal_started_on is null then updated_at else now() end
+     where l.id = $1 and l.deleted_at is null
+     returning ${LICENCE_COLUMNS}`,
+    [licenceId],
+  )
+  return rows[0] ?? null
+}
+
 /** 已换新证: the current certificate moves to history and the new one takes its place. */
 export async function recordRenewal(
   tx: Queryable,

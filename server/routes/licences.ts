@@ -25,6 +25,7 @@ import {
   renewedLicenceInputSchema,
 } from '../licences/licence-input'
 import {
+  clearRenewalStarted,
   deleteLicence,
   findLicence,
   historyOf,
@@ -176,7 +177,11 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     '/licences/:licenceId/renewal-started',
     {
       config: write,
-      schema: { ...one, summary: '已提交续期申请：状态变为「续期办理中」，不再提醒', response: viewResponse },
+      schema: {
+        ...one,
+        summary: '已提交续期申请：状态变为「续期办理中」；此后只在续期截止日和到期日提醒，直到登记新证',
+        response: viewResponse,
+      },
     },
     async (request) => {
       const current = await accessibleLicence(request)
@@ -186,6 +191,24 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
       return app.db.transaction(async (tx) => {
         const row = await markRenewalStarted(tx, current.id, today)
         if (!row) throw new ApiError('LICENCE_NOT_FOUND')
+        return viewOf(tx, row, catalogue)
+      })
+    },
+  )
+
+  app.delete<{ Params: LicenceParams }>(
+    '/licences/:licenceId/renewal-started',
+    {
+      config: write,
+      schema: { ...one, summary: '撤销「已提交续期」：回到按截止日提醒（重复撤销无副作用）', response: viewResponse },
+    },
+    async (request) => {
+      const current = await accessibleLicence(request)
+      const catalogue = await loadCatalogue(app.db)
+      return app.db.transaction(async (tx) => {
+        const row = await clearRenewalStarted(tx, current.id)
+        if (!row) throw new ApiError('LICENCE_NOT_FOUND')
+        request.log.info({ licenceId: row.id }, 'licence renewal mark withdrawn')
         return viewOf(tx, row, catalogue)
       })
     },

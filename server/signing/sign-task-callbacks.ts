@@ -108,10 +108,11 @@ export class SignTaskCallbacks {
       status: SignTaskStatus
       callback_attempts: number
       system_id: string
+      reject_reason: string | null
     }>(
       `update sign_tasks set callback_next_at = now() + make_interval(secs => $2)
        where id = $1 and callback_state = 'pending' and callback_next_at <= now()
-       returning callback_url, status, callback_attempts, system_id`,
+       returning callback_url, status, callback_attempts, system_id, reject_reason`,
       [taskId, LEASE_SECONDS],
     )
     const task = rows[0]
@@ -120,6 +121,8 @@ export class SignTaskCallbacks {
       taskId,
       status: task.status,
       statusLabel: SIGN_TASK_STATUS_LABELS[task.status],
+      // The signer's reason, so a refused document's owner learns why without another call.
+      ...(task.status === 'rejected' ? { rejectReason: task.reject_reason } : {}),
     })
     const attempts = task.callback_attempts + 1
     if (delivered) {

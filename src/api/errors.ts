@@ -73,7 +73,7 @@ export function userMessage(error: unknown): string {
   if (!isApiError(error)) return '出现了意外错误，请稍后重试'
   switch (error.name) {
     case 'BusinessError':
-      return error.message || '操作未能完成，请稍后重试'
+      return error.code === 'VALIDATION_FAILED' ? validationMessage(error) : error.message || '操作未能完成，请稍后重试'
     case 'NetworkError':
       return '网络连接失败，请检查网络后重试'
     case 'TimeoutError':
@@ -81,6 +81,25 @@ export function userMessage(error: unknown): string {
     case 'HttpError':
       return httpStatusMessage(error.status)
   }
+}
+
+/** Said when every reason the server gave names a field of the request rather than something the user sees. */
+export const INVALID_INPUT_MESSAGE = '提交的信息有误，请检查后重试'
+
+/**
+ * The server's schema messages name wire fields (「不支持的字段 id」, 「缺少必填字段 typeCode」): true
+ * for a reason that spells out its (Latin-named) field. The rules' own reasons (「发证日期不应早于…」)
+ * name nothing internal and are kept.
+ */
+function namesItsField(detail: { field: string; message: string }): boolean {
+  return /[A-Za-z]/.test(detail.field) && detail.message.includes(detail.field)
+}
+
+function validationMessage(error: BusinessError): string {
+  const details = error.details ?? []
+  if (!details.some(namesItsField)) return error.message || INVALID_INPUT_MESSAGE
+  const shown = details.filter((detail) => !namesItsField(detail)).map((detail) => detail.message)
+  return shown.length > 0 ? shown.join('；') : INVALID_INPUT_MESSAGE
 }
 
 function httpStatusMessage(status: number): string {

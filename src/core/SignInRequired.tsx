@@ -6,14 +6,17 @@ import { useSession } from './session'
 import { ActionButton } from '../ui/ActionButton'
 
 /** Opens the login page, telling it which page (with its query, e.g. a sign ticket) to return to. */
-function goToLogin() {
+export function goToLogin() {
   const here = currentPageUrl()
   const returnable = here !== null && !here.startsWith(ROUTES.login)
   void navigateTo(ROUTES.login, returnable ? { redirect: here } : undefined)
 }
 
-/** Renders its children for a signed-in user, otherwise a prompt that leads to the login page and back. */
-export function SignInRequired(props: { children: ReactNode; reason?: string }) {
+/**
+ * Renders its children for a signed-in user, otherwise a prompt that leads to the login page and
+ * back — with `alternatives` under it: what the person can do here without signing in.
+ */
+export function SignInRequired(props: { children: ReactNode; reason?: string; alternatives?: ReactNode }) {
   const signedIn = useSession((s) => s.token !== null)
   if (signedIn) return <>{props.children}</>
   return (
@@ -21,6 +24,7 @@ export function SignInRequired(props: { children: ReactNode; reason?: string }) 
       <View className='title'>欢迎使用政企通</View>
       <View className='muted'>{props.reason ?? '登录后即可使用本功能'}</View>
       <ActionButton label='去登录' onClick={goToLogin} />
+      {props.alternatives}
     </View>
   )
 }

@@ -6,6 +6,7 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   privacy: '/packages/account/pages/privacy/index',
+  notFound: '/packages/account/pages/not-found/index',
   enterprise: '/packages/account/pages/enterprise/index',
   enterpriseMembers: '/packages/account/pages/members/index',
   licenceDetail: '/packages/licences/pages/detail/index',

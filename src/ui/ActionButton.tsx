@@ -10,7 +10,8 @@ import type { ButtonProps } from '@tarojs/components'
 export function ActionButton(
   props: Omit<ButtonProps, 'ariaLabel' | 'children'> & {
     label: string
-    variant?: 'primary' | 'secondary' | 'danger'
+    /** danger: an outlined red entry to a destructive action; destructive: the red button that does it */
+    variant?: 'primary' | 'secondary' | 'danger' | 'destructive'
     children?: ReactNode
   },
 ) {

@@ -156,6 +156,27 @@ describe('error kinds', () => {
     expect(userMessage(new HttpError(404))).toBe('请求的内容不存在（HTTP 404）')
   })
 
+  it("userMessage never names a request field: schema reasons are dropped, the rules' reasons kept", () => {
+    const refusal = (details: { field: string; message: string }[]) =>
+      new BusinessError(400, {
+        code: 'VALIDATION_FAILED',
+        message: `请求参数有误：${details.map((d) => d.message).join('；')}`,
+        details,
+      })
+    expect(userMessage(refusal([{ field: 'id', message: '不支持的字段 id' }]))).toBe('提交的信息有误，请检查后重试')
+    expect(
+      userMessage(
+        refusal([
+          { field: 'typeCode', message: '缺少必填字段 typeCode' },
+          { field: 'issuedOn', message: '发证日期不应早于 1950 年，请核对' },
+        ]),
+      ),
+    ).toBe('发证日期不应早于 1950 年，请核对')
+    expect(userMessage(refusal([{ field: 'issuedOn', message: '发证日期不应早于 1950 年，请核对' }]))).toBe(
+      '请求参数有误：发证日期不应早于 1950 年，请核对',
+    )
+  })
+
   it('userMessage recognises an error by name, even from another bundled copy of errors.ts', () => {
     const foreign = Object.assign(new Error('x'), { name: 'TimeoutError', timeoutMs: 1 })
     expect(userMessage(foreign)).toBe('请求超时，请稍后重试')

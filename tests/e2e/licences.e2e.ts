@@ -85,6 +85,7 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
   // Tap through to the licence and mark the renewal as submitted.
   await alert.click()
   await page.getByRole('button', { name: '已提交续期' }).filter({ visible: true }).click()
+  await page.getByRole('dialog', { name: '确认已提交续期申请？' }).getByRole('button', { name: '确认已提交' }).click()
   await page.getByText('续期办理中', { exact: true }).filter({ visible: true }).first().waitFor()
 
   // Offline: the wallet still shows, under 离线.

@@ -90,3 +90,35 @@ test('a duplicate number is refused with the server’s message', async () => {
   fireEvent.click(screen.getByRole('button', { name: '保存证照' }))
   expect((await screen.findByRole('alert')).textContent).toBe('该企业已登记过相同编号的此类证照')
 })
+
+test('saving an edit, even unchanged, sends only the facts a user may correct', async () => {
+  const existing = licence({ id: 'l1', typeName: '食品生产许可证', status: 'valid', number: 'SC10641100200123' })
+  mockApi.on('PUT', '/api/v1/licences/l1', () => ({ body: existing }))
+  const saved: string[] = []
+  render(<LicenceForm enterpriseId={ENTERPRISE} existing={existing} onSaved={(l) => saved.push(l.id)} />)
+  fireEvent.click(screen.getByRole('button', { name: '保存证照' }))
+  await waitFor(() => expect(saved).toEqual(['l1']))
+  expect(mockApi.calls[0].json).toEqual({
+    typeCode: 'food-production',
+    number: 'SC10641100200123',
+    authority: '许昌市市场监督管理局',
+    issuedOn: '2022-01-10',
+    expiresOn: '2027-01-09',
+    scope: null,
+  })
+})
+
+test('a refusal that names a request field is not shown with that field', async () => {
+  const existing = licence({ id: 'l1', typeName: '食品生产许可证', status: 'valid' })
+  mockApi.on('PUT', '/api/v1/licences/l1', () => ({
+    status: 400,
+    body: {
+      code: 'VALIDATION_FAILED',
+      message: '请求参数有误：不支持的字段 id',
+      details: [{ field: 'id', message: '不支持的字段 id' }],
+    },
+  }))
+  render(<LicenceForm enterpriseId={ENTERPRISE} existing={existing} onSaved={() => undefined} />)
+  fireEvent.click(screen.getByRole('button', { name: '保存证照' }))
+  expect((await screen.findByRole('alert')).textContent).toBe('提交的信息有误，请检查后重试')
+})

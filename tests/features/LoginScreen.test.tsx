@@ -28,10 +28,21 @@ test('asks for privacy consent first and sends nothing before it is given', () =
   expect(mockApi.calls).toHaveLength(0)
 })
 
-test('declining keeps the user on the consent sheet', () => {
+test('declining explains what works without an account, leads there, and sends nothing', () => {
   render(<LoginScreen />)
   fireEvent.click(screen.getByRole('button', { name: '不同意隐私政策' }))
   expect(usePreferences.getState().consentVersion).toBeNull()
+  expect(screen.queryByRole('dialog', { name: '隐私保护提示' })).toBeNull()
+  expect(screen.getByRole('status').textContent).toContain('您未同意隐私政策')
+  const entries = screen.getAllByRole('link').map((link) => link.getAttribute('aria-label'))
+  // 匿名诉求 needs a sign-in to submit, so it is not offered to someone who declined.
+  expect(entries).toEqual(['惠企政策', '政策计算器', '查询码查进度', '验章'])
+  fireEvent.click(screen.getByRole('link', { name: '政策计算器' }))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/policies/pages/calculator/index' })
+  expect(mockApi.calls).toHaveLength(0)
+
+  // They may change their mind.
+  fireEvent.click(screen.getByRole('button', { name: '重新阅读隐私政策' }))
   expect(screen.getByRole('dialog', { name: '隐私保护提示' })).toBeTruthy()
 })
 

@@ -44,7 +44,7 @@ test('an agent switches enterprise in one tap and the server is told', async () 
   mockApi.on('PUT', '/api/v1/me/current-enterprise', ({ json }) => ({
     body: { ...legalRep, currentEnterpriseId: json.enterpriseId },
   }))
-  render(<EnterpriseSwitcher />)
+  render(<EnterpriseSwitcher onFaceLink={jest.fn()} onInvite={jest.fn()} />)
   expect(screen.getByRole('button', { name: `当前企业：${enterprises[0].name}` })).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: `切换到${enterprises[1].name}` }))
   await screen.findByRole('button', { name: `当前企业：${enterprises[1].name}` })
@@ -59,16 +59,22 @@ test('a refused switch keeps the previous enterprise and says why', async () => 
     status: 403,
     body: { code: 'ENTERPRISE_FORBIDDEN', message: '您无权查看或操作该企业' },
   }))
-  render(<EnterpriseSwitcher />)
+  render(<EnterpriseSwitcher onFaceLink={jest.fn()} onInvite={jest.fn()} />)
   fireEvent.click(screen.getByRole('button', { name: `切换到${enterprises[1].name}` }))
   expect((await screen.findByRole('alert')).textContent).toBe('您无权查看或操作该企业')
   expect(useEnterpriseContext.getState().currentId).toBe(enterprises[0].id)
 })
 
-test('with no enterprise yet, the switcher explains how to link one', () => {
+test('with no enterprise yet, the switcher offers the ways in: by face, or an invite code', () => {
   useEnterpriseContext.setState({ enterprises: [], currentId: null, status: 'ready' })
-  render(<EnterpriseSwitcher />)
+  const onFaceLink = jest.fn()
+  const onInvite = jest.fn()
+  render(<EnterpriseSwitcher onFaceLink={onFaceLink} onInvite={onInvite} />)
   expect(screen.getByText('还没有关联的企业')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: '刷脸关联企业（法定代表人）' }))
+  expect(onFaceLink).toHaveBeenCalledTimes(1)
+  fireEvent.click(screen.getByRole('button', { name: '输入邀请码（经办人）' }))
+  expect(onInvite).toHaveBeenCalledTimes(1)
 })
 
 test('revoking consent tells the server, signs out and forgets local data', async () => {

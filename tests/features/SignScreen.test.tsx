@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import type { SignTaskPreview, SignTaskView } from '../../server/contract-seals'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
@@ -9,6 +9,7 @@ jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mock
 import Taro from '@tarojs/taro'
 import { SignScreen } from '../../src/features/signing/SignScreen'
 import { SignLinkInvalid } from '../../src/features/signing/SignLinkInvalid'
+import { rejectReasonText } from '../../src/features/signing/RejectDialog'
 import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 import { NOT_OURS_MESSAGE } from '../../src/domain/signing/signTicket'
@@ -213,4 +214,48 @@ test.each([
   await act(async () => fireEvent.click(screen.getByText(`刷脸:sign:${TASK}`)))
   expect(screen.getByRole('alert').textContent).toBe(shown)
   expect(screen.getByRole('button', { name: '拒绝签署' })).toBeTruthy()
+})
+
+test('拒绝签署 asks first and needs a reason; the reason goes to the server', async () => {
+  mockApi.on('POST', `/api/v1/sign-tasks/${TASK}/reject`, () => ({
+    body: { ...signed, status: 'rejected', statusLabel: '已拒绝', rejectReason: '金额或数量有误：单价不对' },
+  }))
+  render(<SignScreen initialInput={TICKET} />)
+  fireEvent.click(await screen.findByRole('button', { name: '拒绝签署' }))
+  const dialog = screen.getByRole('dialog', { name: '拒绝签署' })
+  expect(dialog.textContent).toContain('拒绝后《食品原料采购合同.pdf》不能再用此签章码签署')
+  const reject = within(dialog).getByRole('button', { name: '确认拒绝' }) as HTMLButtonElement
+  expect(reject.disabled).toBe(true)
+  expect(reject.className).toContain('btn--destructive')
+
+  // 其他原因 needs the reason spelt out.
+  fireEvent.click(within(dialog).getByRole('button', { name: '拒绝原因：其他原因' }))
+  expect(reject.disabled).toBe(true)
+  fireEvent.click(within(dialog).getByRole('button', { name: '拒绝原因：金额或数量有误' }))
+  expect(reject.disabled).toBe(false)
+  fireEvent.change(within(dialog).getByRole('textbox', { name: '补充说明（选填）' }), { target: { value: '单价不对' } })
+  await act(async () => fireEvent.click(reject))
+
+  const sent = mockApi.calls.find((c) => c.url.endsWith(`/api/v1/sign-tasks/${TASK}/reject`))
+  expect(sent?.json).toEqual({ reason: '金额或数量有误：单价不对' })
+  expect(await screen.findByText('已拒绝')).toBeTruthy()
+})
+
+test('backing out of 拒绝签署 sends nothing and keeps the document open for signing', async () => {
+  render(<SignScreen initialInput={TICKET} />)
+  fireEvent.click(await screen.findByRole('button', { name: '拒绝签署' }))
+  fireEvent.click(within(screen.getByRole('dialog', { name: '拒绝签署' })).getByRole('button', { name: '取消' }))
+  expect(screen.queryByRole('dialog')).toBeNull()
+  expect(mockApi.calls.filter((c) => c.url.includes('/reject'))).toHaveLength(0)
+  expect(screen.getByRole('button', { name: '确认签署' })).toBeTruthy()
+})
+
+test.each([
+  [null, '', ''],
+  ['金额或数量有误', '', '金额或数量有误'],
+  ['金额或数量有误', ' 单价不对 ', '金额或数量有误：单价不对'],
+  ['其他原因', '', ''],
+  ['其他原因', '对方已取消合作', '对方已取消合作'],
+])('the reason sent for %s with note %j is %j', (picked, note, sent) => {
+  expect(rejectReasonText(picked, note)).toBe(sent)
 })

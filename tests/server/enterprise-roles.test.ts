@@ -162,6 +162,7 @@ const CASES: RouteCase[] = [
   licenceCase('PUT', '', 'licences:write', licenceFacts),
   licenceCase('DELETE', '', 'licences:write'),
   licenceCase('POST', '/renewal-started', 'licences:write'),
+  licenceCase('DELETE', '/renewal-started', 'licences:write'),
   licenceCase('POST', '/renewed', 'licences:write', { number: 'X-2', issuedOn: '2025-01-01', expiresOn: '2031-01-01' }),
   enterpriseCase('GET', '/policy-matches', 'policies:match'),
   enterpriseCase('GET', '/profile-facts', 'profile:read'),

@@ -336,6 +336,17 @@ describe('changing a licence', () => {
     expect(again.json()).toMatchObject({ renewalStartedOn: TODAY, updatedAt: first.json().updatedAt })
   })
 
+  it('undoes 已提交续期 (撤销): back to its countdown status; undoing twice changes nothing', async () => {
+    const view = await create(repOnly, input({ expiresOn: '2026-04-01' }))
+    await call('POST', `/licences/${view.id}/renewal-started`, repToken)
+    const undone = await call('DELETE', `/licences/${view.id}/renewal-started`, repToken)
+    expect(undone.statusCode).toBe(200)
+    expect(undone.json()).toMatchObject({ status: view.status, statusLabel: view.statusLabel, renewalStartedOn: null })
+    const again = await call('DELETE', `/licences/${view.id}/renewal-started`, repToken)
+    expect(again.json()).toMatchObject({ renewalStartedOn: null, updatedAt: undone.json().updatedAt })
+    expect((await call('GET', `/licences/${view.id}`, repToken)).json()).toMatchObject({ renewalStartedOn: null })
+  })
+
   it('refuses to start renewing a cancelled licence', async () => {
     const list: LicenceListResponse = (
       await call('GET', `/enterprises/${repOnly}/licences?status=cancelled`, repToken)

@@ -245,6 +245,70 @@ describe('who is reminded of what', () => {
   })
 })
 
+describe('a renewal under way (已提交续期)', () => {
+  // Monday 2026-10-19 is the renewal deadline; the licence expires a month later.
+  const DEADLINE = '2026-10-19'
+  const ids: Record<string, string> = {}
+  let ctx: ReturnType<typeof jobContext>
+  let expiresOn: string
+
+  async function remindersOf(runDate: string, licenceId: string) {
+    return (await deliveries(runDate)).filter((d) => d.licence_id === licenceId).map((d) => d.offset_key)
+  }
+
+  beforeAll(async () => {
+    const db = testDb.db
+    const enterprise = await makeEnterprise(db, '续期办理中测试有限公司')
+    await makeUser(db, { links: [{ enterpriseId: enterprise.id }] })
+    ids.renewing = await makeLicence(db, enterprise.id, { deadline: DEADLINE })
+    ids.renewed = await makeLicence(db, enterprise.id, { deadline: DEADLINE })
+    await db.query(`update licences set renewal_started_on = '2026-09-01' where id = any($1::uuid[])`, [
+      [ids.renewing, ids.renewed],
+    ])
+    const { rows } = await db.query<{ expires_on: string }>(
+      `select to_char(expires_on, 'YYYY-MM-DD') as expires_on from licences where id = $1`,
+      [ids.renewing],
+    )
+    expiresOn = rows[0].expires_on
+    ctx = jobContext()
+  })
+
+  it('stops the countdown before the deadline', async () => {
+    for (const runDate of ['2026-10-12', '2026-10-18']) {
+      await runReminders(ctx, runDate)
+      expect(await remindersOf(runDate, ids.renewing)).toEqual([])
+    }
+  })
+
+  it('still reminds on the deadline day, saying the renewal is marked as under way', async () => {
+    await runReminders(ctx, DEADLINE)
+    expect(await remindersOf(DEADLINE, ids.renewing)).toEqual(['d0'])
+    const { rows } = await testDb.db.query<{ title: string; body: string }>(
+      'select title, body from inbox_messages where licence_id = $1',
+      [ids.renewing],
+    )
+    expect(rows).toEqual([{ title: '今天是续期申请截止日', body: expect.stringContaining('您已标记「续期办理中」') }])
+  })
+
+  it('reminds on the expiry day until the new certificate is recorded, then stops', async () => {
+    // 已换新证 on the second licence: the renewal is done, its old dates remind nobody.
+    await testDb.db.query(
+      `update licences set renewal_started_on = null, expires_on = expires_on + 1826, latest_apply_on = latest_apply_on + 1826
+       where id = $1`,
+      [ids.renewed],
+    )
+    await runReminders(ctx, expiresOn)
+    expect(await remindersOf(expiresOn, ids.renewing)).toEqual(['expiry'])
+    expect(await remindersOf(expiresOn, ids.renewed)).toEqual([])
+    const { rows } = await testDb.db.query<{ title: string }>(
+      `select m.title from inbox_messages m join reminder_deliveries d on d.id = m.delivery_id
+       where m.licence_id = $1 and d.offset_key = 'expiry'`,
+      [ids.renewing],
+    )
+    expect(rows).toEqual([{ title: '证照今日到期，新证尚未登记' }])
+  })
+})
+
 describe('a run that dies half-way, then runs again', () => {
   async function fixture(deadlines: string[]) {
     const enterprise = await makeEnterprise(testDb.db)

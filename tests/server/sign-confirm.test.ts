@@ -192,6 +192,30 @@ describe('callbacks to the requesting system', () => {
     expect(JSON.parse(callbacks.requests[0].body).status).toBe('rejected')
   })
 
+  it('tells the system why the signer refused, and the 用章记录 keeps the reason', async () => {
+    const { taskId } = await scannedTask(fx.handler, { callbackUrl: `${callbacks.baseUrl}/hooks/sign` })
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/sign-tasks/${taskId}/reject`,
+      headers: fx.handler,
+      payload: { reason: '金额或数量有误：单价不对' },
+    })
+    await until(async () => (await callbackState(taskId)) === 'delivered')
+    expect(JSON.parse(callbacks.requests[0].body)).toEqual({
+      taskId,
+      status: 'rejected',
+      statusLabel: '已拒绝',
+      rejectReason: '金额或数量有误：单价不对',
+    })
+    const audit = await app.inject({
+      method: 'GET',
+      url: `/api/v1/enterprises/${fx.ruifeng}/seal-audit`,
+      headers: fx.rep,
+    })
+    const entry = audit.json().items.find((e: { taskId: string; action: string }) => e.taskId === taskId)
+    expect(entry).toMatchObject({ action: 'reject', detail: expect.stringContaining('：金额或数量有误：单价不对') })
+  })
+
   it('tells the system when a task expires (through the sweep)', async () => {
     const created = keep(
       await createTask(app, fx.system, {

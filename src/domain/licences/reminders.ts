@@ -47,8 +47,15 @@ export function deadlinesRemindedOn(
 }
 
 /**
- * The reminders to send for one licence on `runDate`. None once the licence is cancelled or the
- * renewal has been started: the holder has acted.
+ * Once the holder says the renewal is under way (已提交续期) the countdown stops, but the renewal
+ * deadline itself still reminds — the application may not have gone in after all — and so does
+ * the expiry day, until the new certificate is recorded (已换新证 clears `renewalStartedOn`).
+ */
+export const RENEWING_REMINDER_OFFSETS: readonly number[] = Object.freeze([0])
+
+/**
+ * The reminders to send for one licence on `runDate`. None once the licence is cancelled; only
+ * the deadline day and the expiry day while the renewal is under way.
  */
 export function dueReminders(
   licence: LicenceRenewalFacts,
@@ -56,11 +63,11 @@ export function dueReminders(
   offsets: readonly number[] = DEFAULT_REMINDER_OFFSETS,
 ): readonly DueReminder[] {
   const runDay = toDayNumber(runDate)
-  if (licence.renewalStartedOn != null) return NONE
   if (licence.cancelledOn != null && toDayNumber(licence.cancelledOn) <= runDay) return NONE
   const expiry = toDayNumber(licence.expiresOn)
   const { latest } = renewalDeadlineDays(expiry, licence.leadRule)
-  const offset = dueReminderOffsetOnDay(latest, runDay, offsets)
+  const renewing = licence.renewalStartedOn != null
+  const offset = dueReminderOffsetOnDay(latest, runDay, renewing ? RENEWING_REMINDER_OFFSETS : offsets)
   if (offset < 0 && expiry !== runDay) return NONE
   const due: DueReminder[] = []
   if (offset >= 0) due.push({ kind: 'before-deadline', daysBefore: offset, latestApplyOn: addDays(runDate, offset) })

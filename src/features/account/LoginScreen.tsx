@@ -4,6 +4,7 @@ import { userMessage } from '../../api/errors'
 import { signIn } from '../../core/apiClient'
 import { ConsentSheet } from '../../core/ConsentSheet'
 import { PRIVACY_POLICY_VERSION } from '../../core/consent'
+import { PublicEntries } from '../../core/PublicEntries'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { usePreferences } from '../../core/preferences'
 import { ROUTES } from '../../core/routes'
@@ -46,6 +47,7 @@ export function LoginScreen(props: { redirect?: string } = {}) {
   const [phone, setPhone] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [declined, setDeclined] = useState(false)
 
   const submit = async (sandboxPhone?: string) => {
     if (sandboxLoginAvailable && !/^1\d{10}$/.test(sandboxPhone ?? '')) {
@@ -65,8 +67,24 @@ export function LoginScreen(props: { redirect?: string } = {}) {
     }
   }
 
+  if (!consented && declined) {
+    // 不同意 is an answer, not a dead end: say what still works without an account and let them go there.
+    return (
+      <View>
+        <View className='card' ariaRole='status'>
+          <View className='title'>您未同意隐私政策</View>
+          <View className='muted'>
+            登录、证照提醒、电子印章和诉求办理需要处理您的手机号等个人信息，同意后才能使用；
+            下面的服务不需要账号，可以直接使用。
+          </View>
+          <ActionButton variant='secondary' label='重新阅读隐私政策' onClick={() => setDeclined(false)} />
+        </View>
+        <PublicEntries title='无需账号即可使用' withoutAccount />
+      </View>
+    )
+  }
   if (!consented) {
-    return <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} />
+    return <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} onDone={(agreed) => setDeclined(!agreed)} />
   }
 
   return (

@@ -95,15 +95,17 @@ export function MeScreen() {
       <ElderModeSwitch />
 
       <View className='card'>
-        <View
-          className='row'
-          onClick={() => navigateTo(ROUTES.reminderSettings)}
-          ariaRole='link'
-          ariaLabel='证照提醒设置'
-        >
-          <View>证照提醒设置</View>
-          <View className='muted'>提前天数、提醒渠道 ›</View>
-        </View>
+        {user ? (
+          <View
+            className='row'
+            onClick={() => navigateTo(ROUTES.reminderSettings)}
+            ariaRole='link'
+            ariaLabel='证照提醒设置'
+          >
+            <View>证照提醒设置</View>
+            <View className='muted'>提前天数、提醒渠道 ›</View>
+          </View>
+        ) : null}
         <View className='row' onClick={() => navigateTo(ROUTES.privacy)} ariaRole='link' ariaLabel='隐私政策'>
           <View>隐私政策</View>
           <View className='muted'>查看 ›</View>

@@ -3,6 +3,7 @@ import type { ComplaintView } from '../../../server/contract-complaints'
 import { listComplaints } from '../../api/complaints/listComplaints'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
+import { useSession } from '../../core/session'
 
 /** 我的诉求: the list as last fetched. */
 interface ComplaintsState {
@@ -19,6 +20,11 @@ export const useComplaints = create<ComplaintsState>()((set, get) => ({
   loading: false,
   error: null,
   refresh: async () => {
+    // Signed out there is nothing of mine to fetch: the screen asks to sign in instead of a 401.
+    if (!useSession.getState().token) {
+      set({ items: null, loading: false, error: null })
+      return
+    }
     set({ loading: true, error: null })
     try {
       const { items } = await listComplaints(apiClient)

@@ -6,18 +6,17 @@ import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { ROLE_LABELS } from '../../domain/access/permissions'
+import { NoEnterpriseCard } from './NoEnterpriseCard'
 
-/** One tap switches the enterprise every screen works on; an agent may have dozens. */
-export function EnterpriseSwitcher() {
+/** One tap switches the enterprise every screen works on; an agent may have dozens. None yet: the ways in. */
+export function EnterpriseSwitcher(props: { onFaceLink: () => void; onInvite: () => void }) {
   const { enterprises, currentId, status, error, load, switchTo } = useEnterpriseContext()
   const [switchError, setSwitchError] = useState<string | null>(null)
 
   if (status === 'loading' && enterprises.length === 0) return <StatusView kind='loading' />
   if (status === 'error' && enterprises.length === 0)
     return <StatusView kind='error' text={error ?? '加载失败'} onRetry={load} />
-  if (enterprises.length === 0) {
-    return <StatusView kind='empty' text='还没有关联的企业' hint='法定代表人可通过「刷脸办事」关联本人名下企业' />
-  }
+  if (enterprises.length === 0) return <NoEnterpriseCard onFaceLink={props.onFaceLink} onInvite={props.onInvite} />
 
   const choose = async (id: string) => {
     setSwitchError(null)

@@ -5,9 +5,11 @@ import { userMessage } from '../../api/errors'
 import { deleteLicence } from '../../api/licences/deleteLicence'
 import { getLicence } from '../../api/licences/getLicence'
 import { markRenewalStarted } from '../../api/licences/markRenewalStarted'
+import { undoRenewalStarted } from '../../api/licences/undoRenewalStarted'
 import { apiClient } from '../../core/apiClient'
-import { confirm, toast } from '../../platform/feedback'
+import { toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { countdownText } from './countdown'
@@ -16,6 +18,9 @@ import { StatusChip } from './StatusChip'
 import { useLicenceTypes } from './typesStore'
 
 type Load = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; licence: LicenceView }
+
+/** The actions asked about first: one is hard to undo (删除), one changes what reminds (已提交续期). */
+type Asking = 'delete' | 'renewal-started' | null
 
 /** One licence: its dates, the renewal deadline, what to prepare and where, and the actions. */
 export function LicenceDetailScreen(props: {
@@ -26,6 +31,8 @@ export function LicenceDetailScreen(props: {
 }) {
   const [state, setState] = useState<Load>({ kind: 'loading' })
   const [renewing, setRenewing] = useState(false)
+  const [asking, setAsking] = useState<Asking>(null)
+  const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
   const { types, ensure } = useLicenceTypes()
 
@@ -50,6 +57,7 @@ export function LicenceDetailScreen(props: {
   /** Runs an action; true when it succeeded (its error is shown otherwise). */
   const act = async (action: () => Promise<LicenceView | void>, done: string): Promise<boolean> => {
     setActionError(null)
+    setBusy(true)
     try {
       const updated = await action()
       if (updated) setState({ kind: 'ready', licence: updated })
@@ -59,16 +67,13 @@ export function LicenceDetailScreen(props: {
     } catch (e) {
       setActionError(userMessage(e))
       return false
+    } finally {
+      setBusy(false)
+      setAsking(null)
     }
   }
 
   const remove = async () => {
-    const ok = await confirm({
-      title: '删除证照',
-      content: `确定删除「${l.typeName}」（${l.number}）？删除后不再提醒。`,
-      confirmText: '删除',
-    })
-    if (!ok) return
     // Leave the page only once the server has deleted it; otherwise stay and show why.
     if (await act(() => deleteLicence(apiClient, l.id), '已删除')) props.onDeleted()
   }
@@ -128,10 +133,23 @@ export function LicenceDetailScreen(props: {
 
       <ErrorText message={actionError} />
       {l.status !== 'renewing' && l.status !== 'cancelled' ? (
-        <ActionButton
-          label='已提交续期'
-          onClick={() => act(() => markRenewalStarted(apiClient, l.id), '已标记为续期办理中')}
-        />
+        <ActionButton label='已提交续期' onClick={() => setAsking('renewal-started')} />
+      ) : null}
+      {l.status === 'renewing' ? (
+        <View className='card' ariaRole='status'>
+          <View>
+            续期办理中{l.renewalStartedOn ? `（${l.renewalStartedOn} 标记）` : ''}
+            ：续期申请截止日和到期日仍会提醒，取得新证后请点「已换新证」。
+          </View>
+          <ActionButton
+            variant='secondary'
+            label='撤销已提交续期'
+            disabled={busy}
+            onClick={() => act(() => undoRenewalStarted(apiClient, l.id), '已撤销')}
+          >
+            撤销
+          </ActionButton>
+        </View>
       ) : null}
       {renewing ? (
         <RenewedForm
@@ -147,7 +165,36 @@ export function LicenceDetailScreen(props: {
         <ActionButton variant='secondary' label='已换新证' onClick={() => setRenewing(true)} />
       )}
       <ActionButton variant='secondary' label='编辑' onClick={props.onEdit} />
-      <ActionButton variant='danger' label='删除证照' onClick={remove} />
+      <ActionButton variant='danger' label='删除证照' onClick={() => setAsking('delete')} />
+
+      {asking === 'delete' ? (
+        <ConfirmDialog
+          title='删除证照'
+          destructive
+          confirmLabel='删除'
+          confirmDisabled={busy}
+          onConfirm={remove}
+          onCancel={() => setAsking(null)}
+        >
+          <View className='muted'>
+            确定删除「{l.typeName}」（{l.number}）？删除后不再提醒，也无法恢复。
+          </View>
+        </ConfirmDialog>
+      ) : null}
+      {asking === 'renewal-started' ? (
+        <ConfirmDialog
+          title='确认已提交续期申请？'
+          confirmLabel='确认已提交'
+          confirmDisabled={busy}
+          onConfirm={() => act(() => markRenewalStarted(apiClient, l.id), '已标记为续期办理中')}
+          onCancel={() => setAsking(null)}
+        >
+          <View className='muted'>
+            标记后不再按倒数天数提醒；续期申请截止日（{l.latestApplyOn}）和到期日（{l.expiresOn}
+            ）仍会提醒，直到您登记「已换新证」。标记错了可以撤销。
+          </View>
+        </ConfirmDialog>
+      ) : null}
 
       {l.history.length > 0 ? (
         <View className='card'>

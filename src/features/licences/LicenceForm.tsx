@@ -3,7 +3,7 @@ import { Input, View } from '@tarojs/components'
 import type { LicenceInput, LicenceView } from '../../../server/contract-licences'
 import { userMessage } from '../../api/errors'
 import { createLicence } from '../../api/licences/createLicence'
-import { updateLicence } from '../../api/licences/updateLicence'
+import { editableLicenceFacts, updateLicence } from '../../api/licences/updateLicence'
 import { apiClient } from '../../core/apiClient'
 import { chinaDateOf } from '../../domain/calendar/dates'
 import { licenceFactProblems } from '../../domain/licences/validation'
@@ -26,7 +26,9 @@ export function LicenceForm(props: {
   onSaved: (licence: LicenceView) => void
 }) {
   const { types, error: typesError, ensure } = useLicenceTypes()
-  const [input, setInput] = useState<LicenceInput>(props.existing ? { ...props.existing } : EMPTY)
+  const [input, setInput] = useState<LicenceInput>(() =>
+    props.existing ? editableLicenceFacts(props.existing) : EMPTY,
+  )
   const [typeQuery, setTypeQuery] = useState('')
   const [submitted, setSubmitted] = useState(false)
   const [busy, setBusy] = useState(false)

@@ -8,6 +8,7 @@ import { apiClient } from '../../core/apiClient'
 import type { FaceStep } from '../../core/faceStep'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
+import { RejectDialog } from './RejectDialog'
 import { signErrorMessage } from './signErrors'
 import { SignPreviewCard } from './SignPreviewCard'
 import { useCountdown } from './useCountdown'
@@ -37,6 +38,7 @@ export function ConfirmStep(props: {
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [rejecting, setRejecting] = useState(false)
 
   const run = async (action: () => Promise<SignTaskView>) => {
     setBusy(true)
@@ -44,6 +46,7 @@ export function ConfirmStep(props: {
     try {
       props.onFinished(await action())
     } catch (e) {
+      setRejecting(false)
       setError(signErrorMessage(e))
       if (FaceStep && isApiError(e) && e.name === 'BusinessError' && PIN_DEAD_ENDS.has(e.code)) setMethod('face')
       setBusy(false)
@@ -107,13 +110,16 @@ export function ConfirmStep(props: {
         {method === 'pin' && FaceStep ? (
           <ActionButton label='改用刷脸确认' variant='secondary' onClick={() => switchTo('face')} />
         ) : null}
-        <ActionButton
-          label='拒绝签署'
-          variant='danger'
-          disabled={busy || expired}
-          onClick={() => run(() => rejectSignTask(apiClient, preview.taskId))}
-        />
+        <ActionButton label='拒绝签署' variant='danger' disabled={busy || expired} onClick={() => setRejecting(true)} />
       </View>
+      {rejecting && !expired ? (
+        <RejectDialog
+          documentName={preview.documentName}
+          busy={busy}
+          onReject={(reason) => run(() => rejectSignTask(apiClient, preview.taskId, reason))}
+          onCancel={() => setRejecting(false)}
+        />
+      ) : null}
     </View>
   )
 }

@@ -2,11 +2,11 @@ import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { PageShell } from '../../core/PageShell'
 import { ROUTES } from '../../core/routes'
 import { SignInRequired } from '../../core/SignInRequired'
+import { NoEnterpriseCard } from '../../features/enterprise/NoEnterpriseCard'
 import { LicenceListScreen } from '../../features/licences/LicenceListScreen'
 import { useWallet } from '../../features/licences/walletStore'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo } from '../../platform/navigation'
-import { StatusView } from '../../ui/StatusView'
 
 export default function LicencesPage() {
   const enterpriseId = useEnterpriseContext((s) => s.currentId)
@@ -25,7 +25,11 @@ export default function LicencesPage() {
             onExport={() => navigateTo(ROUTES.licenceExport)}
           />
         ) : (
-          <StatusView kind='empty' text='尚未选择企业' hint='请先在「我的」中选择企业' />
+          <NoEnterpriseCard
+            why='关联企业后，这里列出企业的全部证照和续期时间。'
+            onFaceLink={() => navigateTo(ROUTES.face)}
+            onInvite={() => navigateTo(ROUTES.inviteAccept)}
+          />
         )}
       </SignInRequired>
     </PageShell>

@@ -1,9 +1,10 @@
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { PageShell } from '../../core/PageShell'
+import { PublicEntries } from '../../core/PublicEntries'
 import { ROUTES } from '../../core/routes'
-import { SignInRequired } from '../../core/SignInRequired'
 import { useSession } from '../../core/session'
 import { CurrentEnterpriseCard } from '../../features/enterprise/CurrentEnterpriseCard'
+import { NoEnterpriseCard } from '../../features/enterprise/NoEnterpriseCard'
 import { LicenceSummaryCard } from '../../features/licences/LicenceSummaryCard'
 import { licenceBadge, useWallet } from '../../features/licences/walletStore'
 import { AutoBenefitCard } from '../../features/policies/AutoBenefitCard'
@@ -21,26 +22,37 @@ async function refresh(): Promise<void> {
 }
 
 export default function WorkbenchPage() {
+  const signedIn = useSession((s) => s.token !== null)
   const enterpriseId = useEnterpriseContext((s) => s.currentId)
+  const noEnterprise = useEnterpriseContext((s) => s.status === 'ready' && s.enterprises.length === 0)
   const licences = useWallet((s) => licenceBadge(s, enterpriseId))
   usePageShow(() => void refresh())
   usePullToRefresh(() => void refresh().finally(stopPullDownRefresh))
 
+  // Signed out is not a wall: what needs no account is one tap away, signing in one choice among them.
+  if (!signedIn) {
+    return (
+      <PageShell>
+        <PublicEntries title='欢迎使用政企通' intro='以下服务无需登录即可使用：' signIn />
+      </PageShell>
+    )
+  }
   return (
     <PageShell>
-      <SignInRequired>
-        <CurrentEnterpriseCard onOpen={() => navigateTo(ROUTES.enterprise)} onSwitch={() => switchTab(ROUTES.me)} />
-        {enterpriseId ? (
-          <LicenceSummaryCard enterpriseId={enterpriseId} onOpen={() => switchTab(ROUTES.licences)} />
-        ) : null}
-        {enterpriseId ? (
-          <AutoBenefitCard enterpriseId={enterpriseId} onOpen={(id) => navigateTo(ROUTES.policyDetail, { id })} />
-        ) : null}
-        <CapabilityGrid
-          counts={{ licences }}
-          onOpen={(c) => c.route && (c.tab ? switchTab(c.route) : navigateTo(c.route))}
-        />
-      </SignInRequired>
+      <CurrentEnterpriseCard onOpen={() => navigateTo(ROUTES.enterprise)} onSwitch={() => switchTab(ROUTES.me)} />
+      {noEnterprise ? (
+        <NoEnterpriseCard onFaceLink={() => navigateTo(ROUTES.face)} onInvite={() => navigateTo(ROUTES.inviteAccept)} />
+      ) : null}
+      {enterpriseId ? (
+        <LicenceSummaryCard enterpriseId={enterpriseId} onOpen={() => switchTab(ROUTES.licences)} />
+      ) : null}
+      {enterpriseId ? (
+        <AutoBenefitCard enterpriseId={enterpriseId} onOpen={(id) => navigateTo(ROUTES.policyDetail, { id })} />
+      ) : null}
+      <CapabilityGrid
+        counts={{ licences }}
+        onOpen={(c) => c.route && (c.tab ? switchTab(c.route) : navigateTo(c.route))}
+      />
     </PageShell>
   )
 }

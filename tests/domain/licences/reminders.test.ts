@@ -57,10 +57,30 @@ describe('dueReminders for one licence', () => {
     expect(dueReminders(spring, '2026-02-12')).toEqual([])
   })
 
-  test('none once the renewal has started or the licence is cancelled', () => {
-    expect(dueReminders({ ...licence, renewalStartedOn: '2026-07-20' }, '2026-08-01')).toEqual([])
+  test('none once the licence is cancelled', () => {
     expect(dueReminders({ ...licence, cancelledOn: '2026-07-20' }, '2026-08-01')).toEqual([])
     expect(dueReminders({ ...licence, cancelledOn: '2026-08-02' }, '2026-08-01')).toHaveLength(1)
+  })
+
+  describe('a renewal under way (已提交续期) hears of its deadline day and expiry day only', () => {
+    const renewing = { ...licence, renewalStartedOn: '2026-07-20' }
+    test.each([
+      ['2026-07-02', []], // 60 days before: the countdown has stopped
+      ['2026-08-01', []], // 30 days before
+      ['2026-08-30', []], // 1 day before
+      ['2026-08-31', [{ kind: 'before-deadline', daysBefore: 0, latestApplyOn: '2026-08-31' }]],
+      ['2026-09-01', []],
+      ['2026-09-30', [{ kind: 'expiry-day', expiresOn: '2026-09-30' }]],
+      ['2026-10-01', []],
+    ])('on %s: %j', (runDate, due) => {
+      expect(dueReminders(renewing, runDate)).toEqual(due)
+      // whatever offsets the user chose
+      expect(dueReminders(renewing, runDate, [7, 1])).toEqual(due)
+    })
+
+    test('a cancelled licence stays silent even then', () => {
+      expect(dueReminders({ ...renewing, cancelledOn: '2026-08-01' }, '2026-08-31')).toEqual([])
+    })
   })
 
   test('none on other days', () => {

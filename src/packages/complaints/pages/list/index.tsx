@@ -6,6 +6,7 @@ import { useComplaints } from '../../../../features/complaints/complaintsStore'
 import { ensureAutoSend, sendQueued } from '../../../../features/complaints/autoSend'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../../../platform/lifecycle'
 import { navigateTo } from '../../../../platform/navigation'
+import { ActionButton } from '../../../../ui/ActionButton'
 
 export default function ComplaintListPage() {
   usePageShow(() => {
@@ -18,7 +19,16 @@ export default function ComplaintListPage() {
   })
   return (
     <PageShell>
-      <SignInRequired reason='登录后即可提交诉求、查看办理进展'>
+      <SignInRequired
+        reason='登录后查看您提交的诉求和办理进展'
+        alternatives={
+          <ActionButton
+            variant='secondary'
+            label='用查询码查匿名诉求'
+            onClick={() => void navigateTo(ROUTES.complaintQuery)}
+          />
+        }
+      >
         <ComplaintListScreen
           onOpen={(id) => void navigateTo(ROUTES.complaintDetail, { id })}
           onNew={() => void navigateTo(ROUTES.complaintNew)}

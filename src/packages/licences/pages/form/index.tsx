@@ -2,12 +2,12 @@ import { useEnterpriseContext } from '../../../../core/enterpriseContext'
 import { PageShell } from '../../../../core/PageShell'
 import { ROUTES } from '../../../../core/routes'
 import { SignInRequired } from '../../../../core/SignInRequired'
+import { NoEnterpriseCard } from '../../../../features/enterprise/NoEnterpriseCard'
 import { LicenceFormScreen } from '../../../../features/licences/LicenceFormScreen'
 import { useWallet } from '../../../../features/licences/walletStore'
 import { toast } from '../../../../platform/feedback'
 import { usePageParams } from '../../../../platform/lifecycle'
-import { redirectTo } from '../../../../platform/navigation'
-import { StatusView } from '../../../../ui/StatusView'
+import { navigateTo, redirectTo } from '../../../../platform/navigation'
 
 export default function LicenceFormPage() {
   const { id } = usePageParams()
@@ -26,7 +26,10 @@ export default function LicenceFormPage() {
             }}
           />
         ) : (
-          <StatusView kind='empty' text='尚未选择企业' hint='请先在「我的」中选择企业' />
+          <NoEnterpriseCard
+            onFaceLink={() => navigateTo(ROUTES.face)}
+            onInvite={() => navigateTo(ROUTES.inviteAccept)}
+          />
         )}
       </SignInRequired>
     </PageShell>

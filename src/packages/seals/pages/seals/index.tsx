@@ -2,11 +2,11 @@ import { PageShell } from '../../../../core/PageShell'
 import { ROUTES } from '../../../../core/routes'
 import { SignInRequired } from '../../../../core/SignInRequired'
 import { useEnterpriseContext } from '../../../../core/enterpriseContext'
+import { NoEnterpriseCard } from '../../../../features/enterprise/NoEnterpriseCard'
 import { FaceVerifyPanel } from '../../../../features/face/FaceVerifyPanel'
 import { SealsScreen } from '../../../../features/seals/SealsScreen'
 import { navigateTo } from '../../../../platform/navigation'
 import { ActionButton } from '../../../../ui/ActionButton'
-import { StatusView } from '../../../../ui/StatusView'
 
 export default function SealsPage() {
   const enterpriseId = useEnterpriseContext((s) => s.currentId)
@@ -26,12 +26,10 @@ export default function SealsPage() {
           />
         ) : (
           <>
-            <StatusView kind='empty' text='还没有关联企业' hint='法定代表人可刷脸关联本人名下的企业' />
-            <ActionButton label='刷脸办事' onClick={() => navigateTo(ROUTES.face)} />
-            <ActionButton
-              label='我是经办人：输入邀请码'
-              variant='secondary'
-              onClick={() => navigateTo(ROUTES.inviteAccept)}
+            <NoEnterpriseCard
+              why='企业电子印章由法定代表人刷脸领取，经办人凭授权使用。'
+              onFaceLink={() => navigateTo(ROUTES.face)}
+              onInvite={() => navigateTo(ROUTES.inviteAccept)}
             />
             <ActionButton label='个人电子签名' variant='secondary' onClick={() => navigateTo(ROUTES.signatureClaim)} />
           </>
