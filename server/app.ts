@@ -9,6 +9,7 @@ import { buildLoginProviders } from './auth/providers/default-providers'
 import type { LoginProviders } from './auth/providers/login-provider'
 import { apiErrorSchema } from './http/api-error'
 import { registerErrorHandling } from './http/error-handler'
+import { registerInputDoor, storableFormats } from './http/input-door'
 import { buildLoggerOptions, type LogOptions } from './logging'
 import { adminSystemRoutes } from './routes/admin-systems'
 import { authRoutes } from './routes/auth'
@@ -81,6 +82,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       // What the client sent is what gets validated: no type coercion (a numeric `code` is a
       // 400, not the string "123"), and unknown properties fail instead of being dropped.
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false },
+      onCreate: storableFormats,
     },
   })
 
@@ -125,6 +127,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   })
 
   registerErrorHandling(app)
+  registerInputDoor(app)
   app.addSchema(apiErrorSchema)
 
   app.register(swagger, {
