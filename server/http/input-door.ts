@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify'
+import { isIsoDate } from '../../src/domain/calendar/dates'
 import { ApiError } from './api-error'
 
 /**
@@ -105,14 +106,49 @@ async function checkBody(request: FastifyRequest): Promise<void> {
   check('body', request.body)
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** An id a uuid column accepts: for ids that arrive inside something the schema cannot see into. */
+export function isUuid(text: unknown): text is string {
+  return typeof text === 'string' && UUID.test(text)
+}
+
 /**
- * JSON-schema formats as PostgreSQL reads them. ajv-formats' `uuid` also accepts
- * "urn:uuid:<uuid>", which a uuid column refuses (a 500); ours is the bare 8-4-4-4-12 form.
+ * Years a date in a request may name. Nothing this API is told about — an enterprise's founding,
+ * a violation, a reminder run, a follow-up list, a supervision time — lies before 1900 or after
+ * 2100; 9999-12-31 or 0001-01-01 there is a placeholder or a typo, not a date to compute with
+ * (and working-day arithmetic past the published holiday calendars is an estimate already).
+ * Licence dates have tighter rules of their own (src/domain/licences/validation.ts: issued from
+ * 1950 to today, expiring within 30 years of issue), as do seal grants (at most a year ahead).
  */
+export const EARLIEST_YEAR = 1900
+export const LATEST_YEAR = 2100
+
+function dateInRange(text: string): boolean {
+  if (!isIsoDate(text)) return false
+  const year = Number(text.slice(0, 4))
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR
+}
+
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[Tt ]([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+
+function dateTimeInRange(text: string): boolean {
+  const match = DATE_TIME.exec(text)
+  return match !== null && dateInRange(match[1]) && Number.isFinite(Date.parse(text))
+}
+
 type AjvInstance = Parameters<NonNullable<NonNullable<FastifyServerOptions['ajv']>['onCreate']>>[0]
 
+/**
+ * JSON-schema formats as the database and the date code read them: `uuid` is the bare
+ * 8-4-4-4-12 form (ajv-formats also takes "urn:uuid:…", which a uuid column refuses with a 500);
+ * `date` and `date-time` name a real day between EARLIEST_YEAR and LATEST_YEAR.
+ */
 export function storableFormats(ajv: AjvInstance): void {
-  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  ajv.addFormat('uuid', UUID)
+  ajv.addFormat('date', { type: 'string', validate: dateInRange })
+  ajv.addFormat('date-time', { type: 'string', validate: dateTimeInRange })
 }
 
 export function registerInputDoor(app: FastifyInstance): void {

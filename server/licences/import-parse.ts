@@ -47,6 +47,17 @@ function textFields(value: unknown): { fields: Partial<Record<ImportField, strin
   return storableFields(fields)
 }
 
+const FIELD_LABELS: Record<ImportField, string> = {
+  uscc: '统一社会信用代码',
+  type_code: '证照类型',
+  number: '证照编号',
+  authority: '发证机关',
+  issued_on: '发证日期',
+  expires_on: '有效期截止日期',
+  scope: '许可范围',
+  status: '状态',
+}
+
 const CELL_PROBLEMS = {
   nul: '含有空字符（U+0000）',
   surrogate: '含有无法识别的字符（不完整的 Unicode 编码）',
@@ -59,7 +70,7 @@ function storableFields(fields: Partial<Record<ImportField, string>>): {
 } {
   for (const field of IMPORT_FIELDS) {
     const problem = fields[field] === undefined ? '' : textProblem(fields[field])
-    if (problem) return { fields: null, problem: `${field} ${CELL_PROBLEMS[problem]}` }
+    if (problem) return { fields: null, problem: `${FIELD_LABELS[field]}（${field}）${CELL_PROBLEMS[problem]}` }
   }
   return { fields }
 }
