@@ -9,7 +9,7 @@ import { fuzzOperation, nameOf, operationsOf, seedFor, WriteWatch, type FuzzOper
  * answer 5xx, and none that is refused may have changed a row. The larger run: `npm run bench -- fuzz`.
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 120)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100)
 const SEED = Number(process.env.FUZZ_SEED ?? 20260901)
 
 let testDb: TestDb
@@ -36,6 +36,28 @@ afterAll(async () => {
 
 it('covers every operation the document lists', () => {
   expect(operations.length).toBeGreaterThan(70)
+})
+
+it('notices a refused request that writes: the watch is not blind', async () => {
+  // A wrong signing PIN is refused and counted (server/seals/pin.ts) — by design, and visible here.
+  const [enterpriseId] = (
+    await world.app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: world.auth.rep })
+  ).json()
+  await watch.before()
+  const response = await world.app.inject({
+    method: 'POST',
+    url: `/api/v1/enterprises/${enterpriseId.id}/seal-grants`,
+    headers: world.auth.rep,
+    payload: {
+      grantee: { phone: '13800000002' },
+      sealIds: [world.knownIds[0]],
+      // Grants are timed by the wall clock (server/seals/grants.ts).
+      validUntil: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      pin: '000000',
+    },
+  })
+  expect(response.json().code).toBe('PIN_INVALID')
+  expect(await watch.after()).toEqual(expect.arrayContaining(['signing_pins']))
 })
 
 it('answers no generated bad request with a 5xx, and a refused one writes nothing', async () => {

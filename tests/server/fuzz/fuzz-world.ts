@@ -67,11 +67,15 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
   const app = buildApp({ db, config, now: () => NOW, attachmentStorage: localDiskStorage(attachmentDir) })
   await app.ready()
 
+  let logins = 0
   const login = async (phone: string): Promise<Auth> => {
+    logins++
     const body = await expectStatus(
       app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
+        // Each from an address of its own: the fuzz logs in thousands of times, the limit is per address.
+        remoteAddress: `10.${(logins >> 16) & 255}.${(logins >> 8) & 255}.${logins & 255}`,
         payload: { platform: 'h5', code: `sandbox:${phone}`, consentVersion: '2025-01' },
       }),
       200,
@@ -170,6 +174,11 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
     }),
     200,
   )
+  // The second stays scanned by 张建国: confirming it reaches the PIN check.
+  await expectStatus(
+    app.inject({ method: 'POST', url: '/api/v1/sign-tasks/scan', headers: rep, payload: { ticket: tasks[1].ticket } }),
+    200,
+  )
   const signed = await expectStatus(
     app.inject({ method: 'GET', url: `/api/v1/sign-tasks/${tasks[0].taskId}`, headers: system }),
     200,
@@ -191,10 +200,10 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
   )
 
   const ids: Record<string, string[]> = {
-    enterpriseId: await column(db, 'select id from enterprises order by name'),
-    licenceId: await column(db, 'select id from licences order by id limit 6'),
+    enterpriseId: await column(db, 'select id from enterprises order by id = $1 desc, name', [ruifengId]),
+    licenceId: await column(db, 'select id from licences order by enterprise_id = $1 desc, id limit 6', [ruifengId]),
     grantId: await column(db, 'select id from seal_grants'),
-    taskId: await column(db, 'select id from sign_tasks'),
+    taskId: [tasks[1].taskId, tasks[0].taskId],
     sessionId: await column(db, 'select id from face_sessions'),
     complaintId: await column(db, 'select id from complaints'),
     attachmentId: await column(db, 'select id from complaint_attachments'),
@@ -228,6 +237,30 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
     examples: {
       'POST /api/v1/admin/policies': DEMO_POLICIES.slice(0, 8),
       'PUT /api/v1/admin/policies/{id}': DEMO_POLICIES.slice(0, 8),
+      'POST /api/v1/enterprises/{enterpriseId}/seal-grants': [
+        { grantee: { phone: AGENT_PHONE }, sealIds: [contractSeal], validUntil: grantUntil, pin: REP_PIN },
+      ],
+      'POST /api/v1/sign-tasks/{taskId}/confirm': [{ pin: REP_PIN }],
+      'POST /api/v1/enterprises/{enterpriseId}/licences': [
+        {
+          typeCode: 'food-business',
+          number: 'JY14110020000901',
+          authority: '许昌市市场监督管理局',
+          issuedOn: '2025-01-01',
+          expiresOn: '2029-12-31',
+          scope: '预包装食品销售',
+        },
+      ],
+      'POST /api/v1/complaints': [
+        {
+          category: 'complaint',
+          title: '小区门口道路积水',
+          description: '连续三天下雨后小区门口道路积水严重，行人无法通行，请尽快处理。',
+          anonymous: false,
+          contactPhone: '138 0013 8000',
+          location: { latitude: 34.03, longitude: 113.85, address: '河南省许昌市魏都区建设路 1 号' },
+        },
+      ],
     },
     signatureRecord: { record: signed.signatures[0], documentSm3: DOCUMENT_SM3 },
     async close() {
