@@ -9,6 +9,7 @@ import { createSystem } from '../../../server/repos/systems'
 import { DEMO_POLICIES } from '../../../server/seed/demo-policies'
 import { demoUscc, DEMO_ENTERPRISES, seedDemoData } from '../../../server/seed/demo'
 import { localDiskStorage } from '../../../server/storage/attachment-storage'
+import { VALID_COMPLAINT } from '../complaint-input'
 
 /**
  * The app the OpenAPI fuzz talks to, with enough in it that handlers run rather than stop at
@@ -188,13 +189,7 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
       method: 'POST',
       url: '/api/v1/complaints',
       headers: { ...rep, 'idempotency-key': 'fuzz-world-complaint' },
-      payload: {
-        category: 'complaint',
-        title: '小区门口道路积水',
-        description: '连续三天下雨后小区门口道路积水严重，行人无法通行，请尽快处理。',
-        anonymous: false,
-        contactPhone: '138 0013 8000',
-      },
+      payload: VALID_COMPLAINT,
     }),
     201,
   )
@@ -251,16 +246,7 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
           scope: '预包装食品销售',
         },
       ],
-      'POST /api/v1/complaints': [
-        {
-          category: 'complaint',
-          title: '小区门口道路积水',
-          description: '连续三天下雨后小区门口道路积水严重，行人无法通行，请尽快处理。',
-          anonymous: false,
-          contactPhone: '138 0013 8000',
-          location: { latitude: 34.03, longitude: 113.85, address: '河南省许昌市魏都区建设路 1 号' },
-        },
-      ],
+      'POST /api/v1/complaints': [VALID_COMPLAINT],
     },
     signatureRecord: { record: signed.signatures[0], documentSm3: DOCUMENT_SM3 },
     async close() {
