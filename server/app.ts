@@ -8,7 +8,7 @@ import type { Db } from './db/db'
 import { buildLoginProviders } from './auth/providers/default-providers'
 import type { LoginProviders } from './auth/providers/login-provider'
 import { apiErrorSchema } from './http/api-error'
-import { registerErrorHandling } from './http/error-handler'
+import { answerFrameworkError, registerErrorHandling } from './http/error-handler'
 import { registerInputDoor, storableFormats } from './http/input-door'
 import { buildLoggerOptions, type LogOptions } from './logging'
 import { adminSystemRoutes } from './routes/admin-systems'
@@ -76,6 +76,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ? buildLoggerOptions(options.logger === true ? {} : options.logger) : false,
     bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: answerFrameworkError,
     // The n nearest hops are our proxies (what Fastify does for a number, which its types omit).
     trustProxy: config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     ajv: {

@@ -59,7 +59,7 @@ export function findUnstorableText(value: unknown, path = '', depth = 0): Found 
   }
   if (value === null || typeof value !== 'object') return null
   if (Buffer.isBuffer(value)) return null
-  if (depth >= MAX_DEPTH) return { field: path, problem: 'depth' }
+  if (depth >= MAX_DEPTH) return { field: '', problem: 'depth' }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnstorableText(value[i], fieldOf(path, i), depth + 1)
@@ -81,7 +81,7 @@ const PART_NAMES = { params: '路径参数', querystring: '查询参数', header
 const PROBLEM_TEXT: Record<Found['problem'], string> = {
   nul: '含有空字符（U+0000），请删除后重试',
   surrogate: '含有无法识别的字符（不完整的 Unicode 编码），请删除后重试',
-  depth: '嵌套层级过深',
+  depth: `嵌套层级过深（超过 ${MAX_DEPTH} 层）`,
 }
 
 export function unstorableTextError(part: keyof typeof PART_NAMES, found: Found): ApiError {

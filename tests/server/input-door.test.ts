@@ -124,6 +124,20 @@ describe('U+0000 and lone surrogates', () => {
     )
   })
 
+  it('answers a path the router cannot decode, or an over-long path parameter, in the API’s shape', async () => {
+    // %ED%A0%80 is UTF-8 for a lone surrogate; Fastify answered these in its own English JSON.
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/policies/%ED%A0%80' })
+    expect({ status: bad.statusCode, body: bad.json() }).toEqual({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: '请求地址含有无法识别的字符编码' },
+    })
+    const long = await app.inject({ method: 'GET', url: `/api/v1/policies/${'p'.repeat(101)}` })
+    expect({ status: long.statusCode, body: long.json() }).toEqual({
+      status: 414,
+      body: { code: 'VALIDATION_FAILED', message: '请求地址中的参数过长' },
+    })
+  })
+
   it('lets well-formed text through, astral characters included', async () => {
     const response = await app.inject({
       method: 'POST',

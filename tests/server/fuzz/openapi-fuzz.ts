@@ -323,6 +323,21 @@ const COUNTED_REFUSALS: Record<string, string[]> = {
   PIN_LOCKED: ['signing_pins', 'seal_audit'],
 }
 
+/** `{ code, message }` with the message in Chinese, as every refusal of the API is. */
+function isApiError(body: string): boolean {
+  try {
+    const { code, message } = JSON.parse(body)
+    return (
+      typeof code === 'string' &&
+      /^[A-Z_]+$/.test(code) &&
+      typeof message === 'string' &&
+      /[\u4e00-\u9fff]/.test(message)
+    )
+  } catch {
+    return false
+  }
+}
+
 function writesOfCountedRefusal(body: string): string[] {
   try {
     return COUNTED_REFUSALS[JSON.parse(body).code] ?? []
@@ -387,6 +402,10 @@ export async function fuzzOperation(
     report.statuses[status] = (report.statuses[status] ?? 0) + 1
     const changed = await watch.after()
     if (status >= 500) report.failures.push(describeCase(fuzzCase, `${status} ${responseBody.slice(0, 200)}`))
+    else if (status >= 400 && !isApiError(responseBody))
+      report.failures.push(
+        describeCase(fuzzCase, `${status} not in the API's error shape: ${responseBody.slice(0, 200)}`),
+      )
     else if (status >= 400 && changed.some((table) => !writesOfCountedRefusal(responseBody).includes(table)))
       report.failures.push(
         describeCase(fuzzCase, `${status} but wrote ${changed.join(', ')}: ${responseBody.slice(0, 200)}`),
