@@ -17,19 +17,13 @@ import { migrate } from '../server/db/migrate'
 import { openPglite } from '../server/db/pglite'
 import { seedDemoData } from '../server/seed/demo'
 import { localDiskStorage } from '../server/storage/attachment-storage'
+import { VALID_COMPLAINT } from '../tests/server/complaint-input'
 
 const CLIENTS = 20
 const SUBMITS = 1_000
 const PHONES = ['13800000001', '13800000002', '13800000003']
 
-const INPUT = {
-  category: 'complaint',
-  title: '小区门口道路积水',
-  description: '连续三天下雨后小区门口道路积水严重，行人无法通行，请尽快处理。',
-  anonymous: false,
-  contactPhone: '138 0013 8000',
-  location: { latitude: 34.03, longitude: 113.85, address: '河南省许昌市魏都区建设路 1 号' },
-}
+const INPUT = VALID_COMPLAINT
 
 interface Run {
   requests: number

@@ -2,6 +2,7 @@
 // Pass names to run some only: `npm run bench -- deadlines`.
 import { benchComplaintSubmit } from './complaints'
 import { benchDeadlines } from './deadlines'
+import { benchFuzz } from './fuzz'
 import { benchPolicyMatching } from './policies'
 import { benchPolicyPush } from './policy-push'
 import { benchReminderJob } from './reminders'
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'policy-push': () => benchPolicyPush(),
   sm2: () => benchSm2(),
   complaints: () => benchComplaintSubmit(),
+  fuzz: () => benchFuzz(),
 }
 
 async function main(): Promise<void> {

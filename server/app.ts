@@ -9,7 +9,8 @@ import { buildLoginProviders } from './auth/providers/default-providers'
 import type { LoginProviders } from './auth/providers/login-provider'
 import { apiErrorSchema } from './http/api-error'
 import { dbRateLimitStore } from './http/db-rate-limit-store'
-import { registerErrorHandling } from './http/error-handler'
+import { answerFrameworkError, registerErrorHandling } from './http/error-handler'
+import { registerInputDoor, storableFormats } from './http/input-door'
 import { registerSecurityHeaders } from './http/security-headers'
 import { buildLoggerOptions, type LogOptions } from './logging'
 import { adminSystemRoutes } from './routes/admin-systems'
@@ -80,12 +81,14 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ? buildLoggerOptions(options.logger === true ? {} : options.logger) : false,
     bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: answerFrameworkError,
     // The n nearest hops are our proxies (what Fastify does for a number, which its types omit).
     trustProxy: config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     ajv: {
       // What the client sent is what gets validated: no type coercion (a numeric `code` is a
       // 400, not the string "123"), and unknown properties fail instead of being dropped.
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false },
+      onCreate: storableFormats,
     },
   })
 
@@ -131,6 +134,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   registerErrorHandling(app)
   registerSecurityHeaders(app, config, API_PREFIX)
+  registerInputDoor(app)
   app.addSchema(apiErrorSchema)
 
   app.register(swagger, {

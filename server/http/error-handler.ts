@@ -12,6 +12,14 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
 }
 
+/** The router's refusals of a request path, which reach us only through `frameworkErrors`. */
+const URL_ERRORS: Record<string, { status: number; message: string }> = {
+  // A percent-escape that is not UTF-8 (%ED%A0%80 encodes a lone surrogate, %FF nothing).
+  FST_ERR_BAD_URL: { status: 400, message: '请求地址含有无法识别的字符编码' },
+  // A path segment over the router's maxParamLength (100 characters).
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, message: '请求地址中的参数过长' },
+}
+
 /** Any error → ApiError. Only errors we do not understand become INTERNAL. */
 export function toApiError(error: FastifyError | Error): ApiError {
   if (error instanceof ApiError) return error
@@ -25,6 +33,8 @@ export function toApiError(error: FastifyError | Error): ApiError {
   }
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined
   if (mapped) return new ApiError(mapped)
+  const url = fastifyError.code ? URL_ERRORS[fastifyError.code] : undefined
+  if (url) return new ApiError('VALIDATION_FAILED', url)
   const status = fastifyError.statusCode ?? 500
   // Other 4xx from Fastify or a plugin (bad URL encoding, 404 from static files…) are the client's doing.
   if (status === 404) return new ApiError('NOT_FOUND')
@@ -32,18 +42,30 @@ export function toApiError(error: FastifyError | Error): ApiError {
   return new ApiError('INTERNAL')
 }
 
+/**
+ * Fastify's `frameworkErrors` option: errors raised before routing (a bad percent-escape, an
+ * over-long path parameter) would otherwise be answered in Fastify's own English shape.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  answer(error, request, reply)
+}
+
+function answer(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const apiError = toApiError(error)
+  if (apiError.code === 'INTERNAL') {
+    request.log.error({ err: error }, 'unexpected error')
+  } else if (apiError.statusCode >= 500) {
+    request.log.warn({ err: error, cause: describeCause(error.cause), code: apiError.code }, 'dependency failure')
+  } else {
+    request.log.info({ code: apiError.code }, apiError.message)
+  }
+  return reply.status(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody())
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = toApiError(error)
-    if (apiError.code === 'INTERNAL') {
-      request.log.error({ err: error }, 'unexpected error')
-    } else if (apiError.statusCode >= 500) {
-      request.log.warn({ err: error, cause: describeCause(error.cause), code: apiError.code }, 'dependency failure')
-    } else {
-      request.log.info({ code: apiError.code }, apiError.message)
-    }
-    return reply.status(apiError.statusCode).type('application/json; charset=utf-8').send(apiError.toBody())
-  })
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    answer(error, request, reply),
+  )
 
   app.setNotFoundHandler((_request, reply) => {
     const apiError = new ApiError('NOT_FOUND')

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../contract'
+import { EARLIEST_YEAR, LATEST_YEAR } from './input-door'
 
 /** The parts of an Ajv error we read; Fastify passes them in `error.validation`. */
 export interface SchemaViolation {
@@ -22,6 +23,13 @@ const PART_NAMES: Record<string, string> = {
   querystring: '查询参数',
   params: '路径参数',
   headers: '请求头',
+}
+
+const FORMAT_MESSAGES: Record<string, (field: string) => string> = {
+  uuid: (field) => `${field} 不是有效的编号`,
+  date: (field) => `${field} 应为 ${EARLIEST_YEAR} 至 ${LATEST_YEAR} 年间真实存在的日期（格式：2026-01-31）`,
+  'date-time': (field) =>
+    `${field} 应为 ${EARLIEST_YEAR} 至 ${LATEST_YEAR} 年间的有效时间（格式：2026-01-31T08:00:00+08:00）`,
 }
 
 /** '/scopes/0' → 'scopes[0]'; the part name when the whole part is wrong. */
@@ -71,6 +79,7 @@ function describe(violation: SchemaViolation, field: string): string {
     case 'exclusiveMaximum':
       return `${field} 不能大于 ${p.limit}`
     case 'format':
+      return FORMAT_MESSAGES[String(p.format)]?.(field) ?? `${field} 格式不正确`
     case 'pattern':
       return `${field} 格式不正确`
     default:

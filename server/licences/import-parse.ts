@@ -2,6 +2,7 @@
  * Registry feeds: JSON lines (application/x-ndjson) or CSV (text/csv, RFC 4180, header row),
  * each record with uscc, type_code, number, authority, issued_on, expires_on, scope, status.
  */
+import { textProblem } from '../http/input-door'
 
 export const IMPORT_FIELDS = [
   'uscc',
@@ -42,6 +43,34 @@ function textFields(value: unknown): { fields: Partial<Record<ImportField, strin
     if (item === undefined || item === null) continue
     if (typeof item !== 'string') return { fields: null, problem: `${field} 应为字符串` }
     fields[field] = item
+  }
+  return storableFields(fields)
+}
+
+const FIELD_LABELS: Record<ImportField, string> = {
+  uscc: '统一社会信用代码',
+  type_code: '证照类型',
+  number: '证照编号',
+  authority: '发证机关',
+  issued_on: '发证日期',
+  expires_on: '有效期截止日期',
+  scope: '许可范围',
+  status: '状态',
+}
+
+const CELL_PROBLEMS = {
+  nul: '含有空字符（U+0000）',
+  surrogate: '含有无法识别的字符（不完整的 Unicode 编码）',
+} as const
+
+/** The database cannot store U+0000 or a lone surrogate: such a line is reported, the rest imported. */
+function storableFields(fields: Partial<Record<ImportField, string>>): {
+  fields: Partial<Record<ImportField, string>> | null
+  problem?: string
+} {
+  for (const field of IMPORT_FIELDS) {
+    const problem = fields[field] === undefined ? '' : textProblem(fields[field])
+    if (problem) return { fields: null, problem: `${FIELD_LABELS[field]}（${field}）${CELL_PROBLEMS[problem]}` }
   }
   return { fields }
 }
@@ -124,6 +153,6 @@ export function parseCsv(text: string): ImportRecord[] {
     header.forEach((name, i) => {
       fields[name as ImportField] = cells[i]
     })
-    return { line, fields }
+    return { line, ...storableFields(fields) }
   })
 }

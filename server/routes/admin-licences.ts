@@ -108,6 +108,8 @@ export async function adminLicenceRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: requireAdminOrSystem('licence-import'),
       bodyLimit: IMPORT_BODY_LIMIT,
+      // A NUL in one cell is that line's rejection reason (import-parse.ts), not the whole file's.
+      config: { textBodyCheckedPerLine: true },
       schema: {
         tags: ['admin'],
         summary: '从证照登记系统批量导入（text/csv 或 application/x-ndjson；按 统一社会信用代码+类型+编号 幂等）',

@@ -44,6 +44,11 @@ export const LOGIN_LIMIT_PER_MINUTE = 10
 const SANDBOX_LOGIN_LIMIT_PER_MINUTE = 1000
 export const LOGIN_RATE_LIMITED_MESSAGE = '登录尝试过于频繁，请稍后再试'
 
+const PLATFORM_LOGIN_NAMES: Record<Exclude<LoginRequest['platform'], 'h5'>, string> = {
+  weapp: '微信登录',
+  alipay: '支付宝登录',
+}
+
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: LoginRequest }>(
     '/auth/login',
@@ -66,10 +71,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     async (request): Promise<LoginResponse> => {
       const { platform, code, consentVersion } = request.body
       const provider = app.loginProviders[platform]
-      if (!provider)
-        throw new ApiError(platform === 'h5' ? 'SANDBOX_DISABLED' : 'LOGIN_PROVIDER_UNAVAILABLE', {
+      if (!provider) {
+        if (platform === 'h5') throw new ApiError('SANDBOX_DISABLED', { cause: 'no h5 provider configured' })
+        throw new ApiError('LOGIN_PLATFORM_UNAVAILABLE', {
+          message: `当前服务未开通${PLATFORM_LOGIN_NAMES[platform]}，请改用其他方式登录`,
           cause: `no ${platform} provider configured`,
         })
+      }
       // The platform call happens outside the transaction: it can take seconds.
       const identity = await provider.exchangeCode(code)
       return app.db.transaction(async (tx) => {

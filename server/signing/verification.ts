@@ -1,6 +1,7 @@
 import type { SealVerificationChecks, SealVerificationRequest, SealVerificationResult } from '../contract-seals'
 import type { Queryable } from '../db/db'
 import { parseTbs, type TbsSign } from '../../src/domain/signing/tbs'
+import { isUuid } from '../http/input-door'
 import { fieldError } from './field-error'
 import { publicKeySm3 } from './signature-record'
 import { parseSm2PublicKeyPem, sm2Verify, sm3Hex } from './sm2'
@@ -82,6 +83,25 @@ async function authorisedAtSigning(
   return grants[0]?.ok === true
 }
 
+/**
+ * The signed data names rows by id; ours are uuids. One that is not (a hand-made record) is the
+ * request's fault, said in Chinese, not a database error.
+ */
+function requireStorableIds(tbs: TbsSign): void {
+  const { signer } = tbs.propertyInfo
+  const ids: [string, string | null][] = [
+    ['eseal.id', tbs.eseal.id],
+    ['propertyInfo.taskId', tbs.propertyInfo.taskId],
+    ['propertyInfo.signer.userId', signer.userId],
+    ['propertyInfo.signer.grantId', signer.grantId],
+  ]
+  for (const [field, id] of ids) {
+    if (id !== null && !isUuid(id)) {
+      throw fieldError('signatureRecord.tbs', `签章数据中的 ${field} 不是有效的编号，该记录不是本平台生成的`)
+    }
+  }
+}
+
 export async function verifySealSignature(
   db: Queryable,
   request: SealVerificationRequest,
@@ -110,6 +130,7 @@ export async function verifySealSignature(
     }
   }
   const { tbs } = parsed
+  requireStorableIds(tbs)
   const signedAt = new Date(tbs.timeInfo)
   checks.hashMatches = tbs.dataHash === expectedHash
 

@@ -114,8 +114,12 @@ describe('platform login through a provider', () => {
     expect(await snapshotCounts(t.db)).toEqual(before)
   })
 
-  it('answers 503 for a platform with no configured provider', async () => {
-    expectError(await login({ platform: 'alipay', code: 'x', consentVersion: '1' }), 503, 'LOGIN_PROVIDER_UNAVAILABLE')
+  it('answers 422 for a platform with no configured provider, telling the user to sign in another way', async () => {
+    const before = await snapshotCounts(t.db)
+    const response = await login({ platform: 'alipay', code: 'x', consentVersion: '1' })
+    expectError(response, 422, 'LOGIN_PLATFORM_UNAVAILABLE')
+    expect(response.json().message).toBe('当前服务未开通支付宝登录，请改用其他方式登录')
+    expect(await snapshotCounts(t.db)).toEqual(before)
   })
 })
 

@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { buildApp } from '../../server/app'
 import type { Db } from '../../server/db/db'
 import { localDiskStorage } from '../../server/storage/attachment-storage'
+import { VALID_COMPLAINT } from './complaint-input'
 import { bearer, loginSandbox, testConfig, TEST_ADMIN_KEY } from './helpers'
 
 /** Fixtures shared by the 有诉即办 server suites. */
@@ -34,14 +35,7 @@ export function freshKey(): string {
   return `complaint-key-${process.pid}-${++keySerial}-${Date.now()}`
 }
 
-export const VALID_INPUT = {
-  category: 'complaint',
-  title: '小区门口道路积水',
-  description: '连续三天下雨后小区门口道路积水严重，行人无法通行，请尽快处理。',
-  anonymous: false,
-  contactPhone: '138 0013 8000',
-  location: { latitude: 34.03, longitude: 113.85, address: '河南省许昌市魏都区建设路 1 号' },
-} as const
+export const VALID_INPUT = VALID_COMPLAINT
 
 export async function userToken(app: FastifyInstance, phone: string): Promise<string> {
   return (await loginSandbox(app, phone)).token

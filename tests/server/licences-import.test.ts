@@ -142,6 +142,46 @@ describe('registry import', () => {
     expect(await countRows(testDb.db, 'licences')).toBe(before)
   })
 
+  it('reports a cell the database cannot store (U+0000, a lone surrogate) on its line and imports the rest', async () => {
+    const good = `${ruifeng},food-business,JY14110020000101,许昌市市场监督管理局,2025-01-01,2029-12-31,,有效`
+    const csv = [
+      HEADER,
+      `${ruifeng},food-business,JY14110020000102,许昌市市场\u0000监督管理局,2025-01-01,2029-12-31,,有效`,
+      good,
+      `${ruifeng},food-business,JY14110020000103,许昌市市场监督管理局,2025-01-01,2029-12-31,"餐饮\u0000服务",有效`,
+    ].join('\n')
+    const before = await importedRows()
+    const response = await importAs('text/csv', csv)
+    expect(response.statusCode).toBe(200)
+    expect(response.json<ImportReport>()).toMatchObject({
+      received: 3,
+      accepted: 1,
+      created: 1,
+      rejected: [
+        { line: 2, reason: '发证机关（authority）含有空字符（U+0000）' },
+        { line: 4, reason: '许可范围（scope）含有空字符（U+0000）' },
+      ],
+    })
+    const ndjson = [
+      JSON.stringify({
+        uscc: ruifeng,
+        type_code: 'food-business',
+        number: 'JY14110020000104',
+        authority: '许昌市\ud800监督管理局',
+        issued_on: '2025-01-01',
+        expires_on: '2029-12-31',
+      }),
+      '{"uscc":"\\u0000"}',
+    ].join('\n')
+    const lines = await importAs('application/x-ndjson', ndjson)
+    expect(lines.statusCode).toBe(200)
+    expect(lines.json<ImportReport>().rejected).toEqual([
+      { line: 1, reason: '发证机关（authority）含有无法识别的字符（不完整的 Unicode 编码）' },
+      { line: 2, reason: '统一社会信用代码（uscc）含有空字符（U+0000）' },
+    ])
+    expect(await importedRows()).toBe(before + 1)
+  })
+
   it('is open to the admin key and to systems granted licence-import, no one else', async () => {
     const grant = async (scopes: string[]) =>
       (

@@ -105,6 +105,9 @@ function checkWindow(window: unknown, problems: PolicyProblem[]): void {
     const value = window[key]
     if (value !== undefined && !isIsoDate(value))
       problems.push({ path: `applicationWindow.${key}`, message: '日期格式应为 YYYY-MM-DD，如 2026-03-31' })
+    // An open-ended window leaves closesOn empty; 9999-12-31 there is a placeholder, not a date.
+    else if (value !== undefined && (value < '1900-01-01' || value > '2100-12-31'))
+      problems.push({ path: `applicationWindow.${key}`, message: '申报日期应在 1900 至 2100 年之间；长期有效请留空' })
   }
   const { opensOn, closesOn } = window
   if (isIsoDate(opensOn) && isIsoDate(closesOn) && closesOn < opensOn)

@@ -58,6 +58,22 @@ test('top-level fields', () => {
   )
 })
 
+test('an application window needs real days between 1900 and 2100; open-ended leaves closesOn empty', () => {
+  const windowProblems = (applicationWindow: unknown) =>
+    policyProblems({ ...valid, applicationWindow }).map((p) => [p.path, p.message])
+  expect(windowProblems({ opensOn: '2026-02-30' })).toEqual([
+    ['applicationWindow.opensOn', '日期格式应为 YYYY-MM-DD，如 2026-03-31'],
+  ])
+  expect(windowProblems({ opensOn: '2026-03-01', closesOn: '9999-12-31' })).toEqual([
+    ['applicationWindow.closesOn', '申报日期应在 1900 至 2100 年之间；长期有效请留空'],
+  ])
+  expect(windowProblems({ opensOn: '0001-01-01' })).toEqual([
+    ['applicationWindow.opensOn', '申报日期应在 1900 至 2100 年之间；长期有效请留空'],
+  ])
+  expect(windowProblems({ opensOn: '1900-01-01', closesOn: '2100-12-31' })).toEqual([])
+  expect(windowProblems({ opensOn: '2026-03-01' })).toEqual([])
+})
+
 test('a misspelt bound is refused, not silently ignored', () => {
   expect(eligibilityProblems({ all: [{ id: 'f', kind: 'foundedYears', minYear: 3 }] })).toEqual([
     ['eligibility.all[0].minYear', '「foundedYears」条件不支持字段 minYear，可用字段：minYears、maxYears'],
