@@ -316,8 +316,10 @@ export class WriteWatch {
 
 /**
  * Refusals that write by design: a wrong signing PIN is counted (and audited) whatever follows,
- * so that guessing locks (server/seals/pin.ts).
+ * so that guessing locks (server/seals/pin.ts); and every request to a rate-limited route is
+ * counted in rate_limit_hits before it is validated, refused or not (server/http/db-rate-limit-store.ts).
  */
+const COUNTED_ALWAYS = ['rate_limit_hits']
 const COUNTED_REFUSALS: Record<string, string[]> = {
   PIN_INVALID: ['signing_pins', 'seal_audit'],
   PIN_LOCKED: ['signing_pins', 'seal_audit'],
@@ -340,9 +342,9 @@ function isApiError(body: string): boolean {
 
 function writesOfCountedRefusal(body: string): string[] {
   try {
-    return COUNTED_REFUSALS[JSON.parse(body).code] ?? []
+    return [...COUNTED_ALWAYS, ...(COUNTED_REFUSALS[JSON.parse(body).code] ?? [])]
   } catch {
-    return []
+    return COUNTED_ALWAYS
   }
 }
 
