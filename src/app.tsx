@@ -4,8 +4,8 @@ import { ensureAutoSend } from './features/complaints/autoSend'
 import { onNeedPrivacyAuthorization } from './platform/privacy'
 import './app.scss'
 
-// WeChat calls this before the first privacy-relevant API; the current page's PageShell shows
-// the consent sheet and answers through open-type="agreePrivacyAuthorization".
+// WeChat calls this before each privacy-relevant API until consent is given; every request is
+// queued, the current page's PageShell shows the consent dialog, and its one answer resolves them all.
 onNeedPrivacyAuthorization((resolve) => usePrivacyPrompt.getState().ask(resolve))
 
 // A complaint queued offline (有诉即办) goes out when the network returns, whichever page is open.

@@ -6,6 +6,7 @@ import { ConsentSheet } from '../../core/ConsentSheet'
 import { PRIVACY_POLICY_VERSION } from '../../core/consent'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { usePreferences } from '../../core/preferences'
+import { usePrivacyPrompt } from '../../core/privacyPrompt'
 import { ROUTES } from '../../core/routes'
 import { loginLabel, sandboxLoginAvailable } from '../../platform/env'
 import { back, hasPreviousPage, navigateTo, redirectTo, switchTab } from '../../platform/navigation'
@@ -43,6 +44,8 @@ async function leaveLogin(redirect: string | undefined) {
  */
 export function LoginScreen(props: { redirect?: string } = {}) {
   const consented = usePreferences((s) => s.consentVersion === PRIVACY_POLICY_VERSION)
+  // While WeChat's own prompt is up, the page shell already shows this dialog: one at a time.
+  const shellAsks = usePrivacyPrompt((s) => s.pending.length > 0)
   const [phone, setPhone] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -66,7 +69,7 @@ export function LoginScreen(props: { redirect?: string } = {}) {
   }
 
   if (!consented) {
-    return <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} />
+    return shellAsks ? null : <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} />
   }
 
   return (
