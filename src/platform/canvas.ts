@@ -160,10 +160,14 @@ interface NodeQuery {
   }
 }
 
-/** createSelectorQuery().select('#id').fields({ node, size }): the canvas node and its layout size. */
-function queryCanvas(query: NodeQuery, canvasId: string): Promise<FoundCanvas | null> {
+/**
+ * createSelectorQuery().select('#id').fields({ node, size }): the canvas node and its layout size.
+ * Taro's createSelectorQuery is the platform's own (my.createSelectorQuery on Alipay) with exec
+ * delayed until the render in flight has reached the page, so a canvas just mounted is found.
+ */
+function queryCanvas(canvasId: string): Promise<FoundCanvas | null> {
   return new Promise((resolve) => {
-    query
+    ;(Taro.createSelectorQuery() as unknown as NodeQuery)
       .select(`#${canvasId}`)
       .fields({ node: true, size: true })
       .exec((result) => {
@@ -174,7 +178,7 @@ function queryCanvas(query: NodeQuery, canvasId: string): Promise<FoundCanvas | 
   })
 }
 
-function miniPixelRatio(): number {
+function wechatPixelRatio(): number {
   try {
     return Taro.getWindowInfo().pixelRatio || 1
   } catch {
@@ -186,8 +190,8 @@ const CANVAS: Record<Platform, CanvasAdapter> = {
   // Canvas 2D (基础库 2.9.0+); the legacy createCanvasContext is no longer maintained.
   // https://developers.weixin.qq.com/miniprogram/dev/component/canvas.html
   weapp: {
-    find: (canvasId) => queryCanvas(Taro.createSelectorQuery() as unknown as NodeQuery, canvasId),
-    pixelRatio: miniPixelRatio,
+    find: queryCanvas,
+    pixelRatio: wechatPixelRatio,
     toImage: async (node) =>
       (await Taro.canvasToTempFilePath({ canvas: node as unknown as Taro.Canvas, fileType: 'png' })).tempFilePath,
   },
@@ -195,7 +199,7 @@ const CANVAS: Record<Platform, CanvasAdapter> = {
   // through the Canvas 2D API only with type="2d" (基础库 2.7.0+).
   // https://opendocs.alipay.com/mini/api/node
   alipay: {
-    find: (canvasId) => queryCanvas(my.createSelectorQuery() as unknown as NodeQuery, canvasId),
+    find: queryCanvas,
     pixelRatio: () => {
       try {
         return my.getWindowInfo().pixelRatio || 1
@@ -224,7 +228,7 @@ const CANVAS: Record<Platform, CanvasAdapter> = {
   // but without a size, so the element's own box gives it.
   h5: {
     find: async (canvasId) => {
-      const found = await queryCanvas(Taro.createSelectorQuery() as unknown as NodeQuery, canvasId)
+      const found = await queryCanvas(canvasId)
       if (!found) return null
       const box = (found.node as unknown as HTMLCanvasElement).getBoundingClientRect()
       return { node: found.node, width: box.width, height: box.height }
