@@ -71,6 +71,4 @@ export default defineAppConfig({
       },
     ],
   },
-  // WeChat privacy API (基础库 2.32.3+): wx.onNeedPrivacyAuthorization only fires with this on.
-  __usePrivacyCheck__: true,
 })

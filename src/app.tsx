@@ -7,8 +7,8 @@ import { onPageNotFound } from './platform/pageNotFound'
 import { onNeedPrivacyAuthorization } from './platform/privacy'
 import './app.scss'
 
-// WeChat calls this before the first privacy-relevant API; the current page's PageShell shows
-// the consent sheet and answers through open-type="agreePrivacyAuthorization".
+// WeChat calls this before each privacy-relevant API until consent is given; every request is
+// queued, the current page's PageShell shows the consent dialog, and its one answer resolves them all.
 onNeedPrivacyAuthorization((resolve) => usePrivacyPrompt.getState().ask(resolve))
 
 // An address the app does not have (an old link, a typo) gets a page that says so, with a way home.

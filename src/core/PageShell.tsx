@@ -9,11 +9,12 @@ import { ROUTES } from './routes'
 
 /**
  * Every page's root. Applies 长辈版 (large text, high contrast) through one class, and shows the
- * privacy sheet whenever WeChat asks for consent on this page.
+ * privacy dialog over the page whenever WeChat asks for consent on it. The dialog sits inside the
+ * root so it takes 长辈版's sizes from the same CSS variables.
  */
 export function PageShell(props: { children: ReactNode; className?: string }) {
   const elderMode = usePreferences((s) => s.elderMode)
-  const privacyPending = usePrivacyPrompt((s) => s.pending !== null)
+  const privacyPending = usePrivacyPrompt((s) => s.pending.length > 0)
   // The H5 tab bar sits outside this root; it follows 长辈版 through a class on <html>.
   useEffect(() => applyElderRoot(elderMode), [elderMode])
   const classes = ['page', elderMode ? 'page--elder' : '', props.className ?? ''].filter(Boolean).join(' ')

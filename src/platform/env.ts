@@ -23,9 +23,6 @@ export const apiBaseUrl: string = process.env.TARO_APP_API_BASE ?? ''
  */
 export const sandboxLoginAvailable: boolean = platform === 'h5'
 
-/** WeChat learns of privacy consent only through a button with open-type="agreePrivacyAuthorization". */
-export const privacyConsentThroughOpenType: boolean = platform === 'weapp'
-
 const LOGIN_LABELS: Record<Platform, string> = {
   weapp: '微信一键登录',
   alipay: '支付宝一键登录',

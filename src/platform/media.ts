@@ -192,10 +192,48 @@ async function sendFromFile(
   }
 }
 
+// wx.downloadFile resolves for any HTTP status, which it reports as statusCode.
 async function loadWithDownload(url: string, headers: Record<string, string>): Promise<string> {
   const result = await Taro.downloadFile({ url, header: headers })
   if (result.statusCode < 200 || result.statusCode >= 300) throw new Error(`HTTP ${result.statusCode}`)
   return result.tempFilePath
+}
+
+/** The image formats the server stores, by their first bytes (JPEG, PNG, WebP). */
+function looksLikeImage(bytes: Uint8Array): boolean {
+  const at = (offset: number, ...expected: number[]) => expected.every((b, i) => bytes[offset + i] === b)
+  return (
+    at(0, 0xff, 0xd8, 0xff) ||
+    at(0, 0x89, 0x50, 0x4e, 0x47) ||
+    (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50))
+  )
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name)
+  return key === undefined ? undefined : String(headers?.[key])
+}
+
+/**
+ * my.downloadFile succeeds for any answer and reports no status code, so a 401/404 JSON error body
+ * would be shown as the "image". The response's content type decides; without one, the file's first
+ * bytes must be an image's. https://opendocs.alipay.com/mini/api/xr054r
+ */
+async function loadWithAlipayDownload(url: string, headers: Record<string, string>): Promise<string> {
+  const result = await new Promise<{
+    apFilePath: string
+    tempFilePath?: string
+    headers?: Record<string, string>
+    header?: Record<string, string>
+  }>((resolve, reject) => my.downloadFile({ url, header: headers, success: resolve, fail: reject }))
+  const path = result.tempFilePath || result.apFilePath
+  const contentType = headerValue(result.headers ?? result.header, 'content-type')
+  if (contentType !== undefined) {
+    if (/^image\//i.test(contentType.trim())) return path
+    throw new Error(`not an image: ${contentType}`)
+  }
+  if (looksLikeImage(new Uint8Array(await readFile(path)))) return path
+  throw new Error('not an image')
 }
 
 const weapp: MediaAdapter = {
@@ -242,7 +280,7 @@ const alipay: MediaAdapter = {
     }
   },
   send: sendFromFile,
-  loadProtected: loadWithDownload,
+  loadProtected: loadWithAlipayDownload,
 }
 
 const ADAPTERS: Record<Platform, MediaAdapter> = { h5, weapp, alipay }

@@ -12,7 +12,23 @@ interface NetworkAdapter {
   onRetryMoment: (callback: () => void) => () => void
 }
 
-const mini: NetworkAdapter = {
+// Both mini-programs report the network coming back through onNetworkStatusChange's isConnected.
+function miniRetryMoment(callback: () => void): () => void {
+  const onStatus = (result: { isConnected: boolean }) => {
+    if (result.isConnected) callback()
+  }
+  const onShow = () => callback()
+  Taro.onNetworkStatusChange(onStatus)
+  Taro.onAppShow(onShow)
+  return () => {
+    Taro.offNetworkStatusChange?.(onStatus)
+    Taro.offAppShow?.(onShow)
+  }
+}
+
+// wx.getNetworkType: networkType 'none' when there is no network.
+// https://developers.weixin.qq.com/miniprogram/dev/api/device/network/wx.getNetworkType.html
+const weapp: NetworkAdapter = {
   isOnline: async () => {
     try {
       const { networkType } = await Taro.getNetworkType()
@@ -21,18 +37,25 @@ const mini: NetworkAdapter = {
       return true
     }
   },
-  onRetryMoment: (callback) => {
-    const onStatus = (result: { isConnected: boolean }) => {
-      if (result.isConnected) callback()
-    }
-    const onShow = () => callback()
-    Taro.onNetworkStatusChange(onStatus)
-    Taro.onAppShow(onShow)
-    return () => {
-      Taro.offNetworkStatusChange?.(onStatus)
-      Taro.offAppShow?.(onShow)
-    }
-  },
+  onRetryMoment: miniRetryMoment,
+}
+
+// my.getNetworkType never says 'none': offline is networkAvailable false / networkType 'NOTREACHABLE'
+// (upper case, as are all its types), which Taro passes through unchanged.
+// https://opendocs.alipay.com/mini/api/network-status
+const alipay: NetworkAdapter = {
+  isOnline: () =>
+    new Promise<boolean>((resolve) => {
+      try {
+        my.getNetworkType({
+          success: (result) => resolve(result.networkAvailable !== false && result.networkType !== 'NOTREACHABLE'),
+          fail: () => resolve(true),
+        })
+      } catch {
+        resolve(true)
+      }
+    }),
+  onRetryMoment: miniRetryMoment,
 }
 
 // Taro H5's onNetworkStatusChange relies on navigator.connection, which Safari and Firefox lack;
@@ -52,7 +75,7 @@ const h5: NetworkAdapter = {
   },
 }
 
-const ADAPTERS: Record<Platform, NetworkAdapter> = { weapp: mini, alipay: mini, h5 }
+const ADAPTERS: Record<Platform, NetworkAdapter> = { weapp, alipay, h5 }
 
 /** False only when the platform says there is no network at all (a captive portal still counts as online). */
 export function isOnline(): Promise<boolean> {

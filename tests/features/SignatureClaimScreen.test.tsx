@@ -207,3 +207,10 @@ test('a failed load offers a retry', async () => {
   expect((await screen.findByRole('alert')).textContent).toContain('服务暂不可用')
   expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
 })
+
+test('the pad is a Canvas 2D canvas named by id (how WeChat and Alipay find it), not a legacy canvas-id', async () => {
+  render(<SignatureClaimScreen FaceStep={FakeFace} onDone={() => undefined} />)
+  await screen.findByText('领取个人电子签名')
+  expect(pad().getAttribute('type')).toBe('2d')
+  expect(pad().id).toBe('signature-pad')
+})

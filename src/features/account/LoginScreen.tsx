@@ -7,6 +7,7 @@ import { PRIVACY_POLICY_VERSION } from '../../core/consent'
 import { PublicEntries } from '../../core/PublicEntries'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { usePreferences } from '../../core/preferences'
+import { usePrivacyPrompt } from '../../core/privacyPrompt'
 import { ROUTES } from '../../core/routes'
 import { loginLabel, sandboxLoginAvailable } from '../../platform/env'
 import { back, hasPreviousPage, navigateTo, redirectTo, switchTab } from '../../platform/navigation'
@@ -44,6 +45,8 @@ async function leaveLogin(redirect: string | undefined) {
  */
 export function LoginScreen(props: { redirect?: string } = {}) {
   const consented = usePreferences((s) => s.consentVersion === PRIVACY_POLICY_VERSION)
+  // While WeChat's own prompt is up, the page shell already shows this dialog: one at a time.
+  const shellAsks = usePrivacyPrompt((s) => s.pending.length > 0)
   const [phone, setPhone] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -84,7 +87,9 @@ export function LoginScreen(props: { redirect?: string } = {}) {
     )
   }
   if (!consented) {
-    return <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} onDone={(agreed) => setDeclined(!agreed)} />
+    return shellAsks ? null : (
+      <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} onDone={(agreed) => setDeclined(!agreed)} />
+    )
   }
 
   return (

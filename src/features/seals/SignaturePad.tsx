@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { Canvas, View } from '@tarojs/components'
 import type { StrokePoint } from '../../domain/signing/strokes'
 import { inkCanvas, inkCanvasStyle, inkCanvasProps, type InkPoint } from '../../platform/canvas'
@@ -12,7 +12,7 @@ const PAD_LABEL = '签名板：请在此区域内用手指或鼠标书写签名'
 const PAD_A11Y = { ariaLabel: PAD_LABEL, ariaRole: 'img', role: 'img' } as object
 
 /**
- * 手写签名板: a Taro Canvas that keeps every stroke as points (what the server normalises) and
+ * 手写签名板: a Taro Canvas (type 2d) that keeps every stroke as points (what the server normalises) and
  * mirrors them as ink. Strokes are handed up when each one ends, not on every move.
  */
 export function SignaturePad(props: { onChange: (strokes: StrokePoint[][]) => void }) {
@@ -21,6 +21,7 @@ export function SignaturePad(props: { onChange: (strokes: StrokePoint[][]) => vo
   const onChange = useRef(props.onChange)
   onChange.current = props.onChange
   const ink = useMemo(() => inkCanvas(CANVAS_ID), [])
+  useEffect(() => ink.prepare(), [ink])
 
   // Stable across renders: on H5 a new handler would be re-attached to the element mid-stroke.
   const gestures = useMemo(() => {
@@ -58,8 +59,10 @@ export function SignaturePad(props: { onChange: (strokes: StrokePoint[][]) => vo
   return (
     <View>
       <View className='signature-pad' style={PAD_FRAME}>
+        {/* Canvas 2D, found by its id: Alipay and WeChat both look a type="2d" canvas up that way. */}
         <Canvas
-          canvasId={CANVAS_ID}
+          type='2d'
+          id={CANVAS_ID}
           className='signature-pad__canvas'
           style={{ width: '100%', height: '180px', display: 'block', ...inkCanvasStyle }}
           {...PAD_A11Y}

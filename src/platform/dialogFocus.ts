@@ -1,0 +1,64 @@
+import { platform, type Platform } from './env'
+
+const CONTROLS = '[role="button"], [role="link"], button, a[href], input, textarea'
+const PRESSABLE = '[role="button"], [role="link"], button, a[href]'
+
+/**
+ * H5: a modal dialog owns the keyboard while it is open. Focus moves onto the dialog (so a screen
+ * reader announces its name and text), Tab and Shift+Tab cycle through its controls only, and
+ * Enter or Space presses the focused one — Taro's H5 <Button> is a custom element that a browser
+ * neither focuses nor activates from the keyboard. Escape does nothing: the dialog waits for an
+ * answer. The returned undo gives focus back to where it was.
+ */
+function holdOnH5(dialog: unknown): () => void {
+  if (typeof HTMLElement === 'undefined' || !(dialog instanceof HTMLElement)) return () => undefined
+  const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
+  const controls = () => Array.from(dialog.querySelectorAll<HTMLElement>(CONTROLS))
+  for (const control of controls()) if (!control.hasAttribute('tabindex')) control.tabIndex = 0
+  if (!dialog.hasAttribute('tabindex')) dialog.tabIndex = -1
+  dialog.focus()
+
+  const onKey = (event: KeyboardEvent) => {
+    const list = controls()
+    const active = document.activeElement as HTMLElement | null
+    if (event.key === 'Tab') {
+      if (list.length === 0) return event.preventDefault()
+      const at = active ? list.indexOf(active) : -1
+      const next = event.shiftKey
+        ? at <= 0
+          ? list.length - 1
+          : at - 1
+        : at === -1 || at === list.length - 1
+          ? 0
+          : at + 1
+      event.preventDefault()
+      list[next].focus()
+    } else if (
+      (event.key === 'Enter' || event.key === ' ') &&
+      active &&
+      list.includes(active) &&
+      active.matches(PRESSABLE)
+    ) {
+      event.preventDefault()
+      active.click()
+    }
+  }
+  // On the document, so Tab also comes back to the dialog when focus was somewhere behind it.
+  document.addEventListener('keydown', onKey, true)
+  return () => {
+    document.removeEventListener('keydown', onKey, true)
+    if (before && before.isConnected) before.focus()
+  }
+}
+
+// Mini-programs have no keyboard focus to manage; their screen readers follow the page.
+const HOLDERS: Record<Platform, (dialog: unknown) => () => void> = {
+  weapp: () => () => undefined,
+  alipay: () => () => undefined,
+  h5: holdOnH5,
+}
+
+/** Keeps keyboard focus inside an open modal dialog (its element from a ref); returns the release. */
+export function holdDialogFocus(dialog: unknown): () => void {
+  return HOLDERS[platform](dialog)
+}
