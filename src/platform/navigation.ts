@@ -13,22 +13,55 @@ function withQuery(path: PagePath, query?: QueryParams): string {
 }
 
 /**
- * Pushes a page. WeChat and Alipay cap the page stack at 10 and fail navigateTo beyond it
- * ("webview count limit exceed"); the user still expects to arrive, so the top page is replaced.
+ * A double tap, or a touch delivered again as a click, calls navigateTo twice: WeChat, Alipay and
+ * Taro's H5 router all push the page twice, and the user has to go back twice to leave it. So
+ * while one navigateTo/redirectTo is in flight every other is refused, and for a short while after
+ * it settles so is the same URL again. A navigation that never settles stops blocking after
+ * IN_FLIGHT_LIMIT_MS, so the app can never lock itself out of moving.
  */
-export async function navigateTo(path: PagePath, query?: QueryParams): Promise<void> {
-  const url = withQuery(path, query)
+const REPEAT_WINDOW_MS = 600
+const IN_FLIGHT_LIMIT_MS = 3000
+
+let inFlight: { since: number } | null = null
+let lastOpened: { url: string; at: number } | null = null
+
+async function openOnce(url: string, open: (url: string) => Promise<void>): Promise<void> {
+  const now = Date.now()
+  if (inFlight && now - inFlight.since < IN_FLIGHT_LIMIT_MS) return
+  if (lastOpened && lastOpened.url === url && now - lastOpened.at < REPEAT_WINDOW_MS) return
+  const mine = { since: now }
+  inFlight = mine
+  lastOpened = null
   try {
-    await Taro.navigateTo({ url })
-  } catch (error) {
-    if (!/limit/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''))) throw error
-    await Taro.redirectTo({ url })
+    await open(url)
+    lastOpened = { url, at: Date.now() }
+  } finally {
+    // A later navigation may have taken over after the limit: only the owner releases the lock.
+    if (inFlight === mine) inFlight = null
   }
 }
 
-/** Replaces the current page (no way back to it). */
+/**
+ * Pushes a page (at most once per tap: see openOnce). WeChat and Alipay cap the page stack at 10
+ * and fail navigateTo beyond it ("webview count limit exceed"); the user still expects to arrive,
+ * so the top page is replaced.
+ */
+export async function navigateTo(path: PagePath, query?: QueryParams): Promise<void> {
+  await openOnce(withQuery(path, query), async (url) => {
+    try {
+      await Taro.navigateTo({ url })
+    } catch (error) {
+      if (!/limit/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''))) throw error
+      await Taro.redirectTo({ url })
+    }
+  })
+}
+
+/** Replaces the current page (no way back to it); at most once per tap, as navigateTo. */
 export async function redirectTo(path: PagePath, query?: QueryParams): Promise<void> {
-  await Taro.redirectTo({ url: withQuery(path, query) })
+  await openOnce(withQuery(path, query), async (url) => {
+    await Taro.redirectTo({ url })
+  })
 }
 
 /** Opens a tab page. Tab pages take no query string on any platform: pass state via a store. */
