@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { ADMIN_KEY, launchBrowser, newPhonePage, onScreen, startServer, type RunningServer } from './harness'
+import { ADMIN_KEY, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
 
 // A cold server start on a loaded 2-core machine, plus a long flow.
 jest.setTimeout(180_000)
@@ -52,23 +52,12 @@ async function staff(method: string, route: string, body?: unknown) {
   return { status: res.status, body: (await res.json()) as any }
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await onScreen(page).getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await onScreen(page)
-    .getByRole('button', { name: /演示账号：张建国/ })
-    .click()
-  await onScreen(page)
-    .getByRole('link', { name: /^当前企业：/ })
-    .waitFor()
-}
-
 const visible = (page: Page, text: string | RegExp) => onScreen(page).getByText(text)
 
 test('file with photos, lose the network on submit, retry once, follow the loop to 回访', async () => {
   const { page, errors } = await newPhonePage(browser)
   const screen = onScreen(page)
-  await signIn(page)
+  await signIn(page, server)
   await page.goto(`${server.baseUrl}/#/packages/complaints/pages/new/index`)
 
   await screen.getByRole('radio', { name: '投诉，13 个工作日内答复' }).click()
@@ -167,7 +156,7 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
 test('anonymous: the answer to the first submit is lost, the retry still shows the query code, which finds the case signed out', async () => {
   const { page, errors } = await newPhonePage(browser)
   const screen = onScreen(page)
-  await signIn(page)
+  await signIn(page, server)
   const before: number = (await staff('GET', '/staff/complaints')).body.items.length
   await page.goto(`${server.baseUrl}/#/packages/complaints/pages/new/index`)
   const title = '夜间施工噪音扰民'

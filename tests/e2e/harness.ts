@@ -138,3 +138,12 @@ export function onScreen(page: Page): Locator {
 export function tab(page: Page, name: string): Locator {
   return page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true })
 }
+
+/** H5 sandbox login as a demo user (consent first), ending on 工作台 with the current enterprise shown. */
+export async function signIn(page: Page, server: RunningServer, demo: RegExp = /演示账号：张建国/): Promise<void> {
+  await page.goto(`${server.baseUrl}/#/pages/login/index`)
+  const screen = onScreen(page)
+  await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
+  await screen.getByRole('button', { name: demo }).click()
+  await screen.getByRole('link', { name: /^当前企业：/ }).waitFor()
+}

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { addDays, chinaDateOf } from '../../src/domain/calendar/dates'
 import { renewalDeadline } from '../../src/domain/licences/deadline'
-import { api, launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
+import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, tab, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -35,15 +35,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function signIn(page: Page, demo: RegExp) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await page.getByRole('button', { name: demo }).click()
-  await onScreen(page)
-    .getByRole('link', { name: /^当前企业：/ })
-    .waitFor()
-}
-
 /** Browser back, then the page that should be on top again, by its route. */
 async function backTo(page: Page, route: string) {
   await page.goBack()
@@ -53,7 +44,7 @@ async function backTo(page: Page, route: string) {
 
 test('a licence expiring in 20 days: status, reminder in the inbox, renewal started, offline wallet', async () => {
   const { page, errors } = await newPhonePage(browser)
-  await signIn(page, /演示账号：张建国/)
+  await signIn(page, server, /演示账号：张建国/)
   const screen = onScreen(page)
 
   const today = chinaDateOf(Date.now())

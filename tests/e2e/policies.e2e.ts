@@ -4,7 +4,7 @@
 // user of the one demo enterprise it fits (许昌瑞丰食品, 魏都区 food manufacturing) and not the
 // inbox of a user whose enterprises it does not fit.
 import type { Browser, Page } from 'playwright-core'
-import { api, launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
+import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, tab, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -45,15 +45,6 @@ const visible = (page: Page, text: string | RegExp) => onScreen(page).getByText(
 async function answer(page: Page, placeholderStart: string, value: string) {
   await onScreen(page).locator(`input[placeholder^="${placeholderStart}"]`).fill(value)
   await onScreen(page).getByRole('button', { name: '下一步' }).click()
-}
-
-async function signIn(page: Page, demo: RegExp) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await page.getByRole('button', { name: demo }).click()
-  await onScreen(page)
-    .getByRole('link', { name: /^当前企业：/ })
-    .waitFor()
 }
 
 async function openInbox(page: Page) {
@@ -101,7 +92,7 @@ test('a policy published by the administrator reaches the inbox of a matching en
 
   // 张建国 represents 许昌瑞丰食品 (魏都区, C1432): the policy fits it.
   const zhang = await newPhonePage(browser)
-  await signIn(zhang.page, /演示账号：张建国/)
+  await signIn(zhang.page, server, /演示账号：张建国/)
   await openInbox(zhang.page)
   await onScreen(zhang.page)
     .getByRole('link', { name: `未读：新政策：${WEIDU_FOOD.title}` })
@@ -111,7 +102,7 @@ test('a policy published by the administrator reaches the inbox of a matching en
 
   // 李晓梅 acts for five enterprises, none a 魏都区 food manufacturer.
   const li = await newPhonePage(browser)
-  await signIn(li.page, /演示账号：李晓梅/)
+  await signIn(li.page, server, /演示账号：李晓梅/)
   await openInbox(li.page)
   await expect(li.page.getByRole('link', { name: new RegExp(WEIDU_FOOD.title) }).count()).resolves.toBe(0)
   expect([...zhang.errors, ...li.errors]).toEqual([])
@@ -120,7 +111,7 @@ test('a policy published by the administrator reaches the inbox of a matching en
 test('a policy saved on its page is listed under 我的收藏; on H5 新政策 notices are said to arrive in 消息', async () => {
   const { page, errors } = await newPhonePage(browser)
   const screen = onScreen(page)
-  await signIn(page, /演示账号：张建国/)
+  await signIn(page, server, /演示账号：张建国/)
   await page.goto(`${server.baseUrl}/#/packages/policies/pages/list/index`)
   await screen.getByRole('link', { name: /^“小升规”工业企业奖励，/ }).click()
   await screen.getByRole('button', { name: '收藏', exact: true }).click()

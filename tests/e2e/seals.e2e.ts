@@ -4,7 +4,7 @@
 // reads 已签署 through the API → 验章 says valid; one byte of the document changed → invalid.
 import type { Browser, Page } from 'playwright-core'
 import { sm3Hex } from '../../server/signing/sm2'
-import { api, launchBrowser, newPhonePage, onScreen, startServer, type RunningServer } from './harness'
+import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -21,17 +21,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-async function signIn(page: Page) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await onScreen(page).getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await onScreen(page)
-    .getByRole('button', { name: /演示账号：张建国/ })
-    .click()
-  await onScreen(page)
-    .getByRole('link', { name: /^当前企业：/ })
-    .waitFor()
-}
 
 async function openPage(page: Page, route: string) {
   await page.goto(`${server.baseUrl}/#${route}`)
@@ -91,7 +80,7 @@ async function drawSignature(page: Page) {
 test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章 valid and then invalid', async () => {
   const { page, errors } = await newPhonePage(browser)
   const screen = onScreen(page)
-  await signIn(page)
+  await signIn(page, server)
   const current = await screen.getByRole('link', { name: /^当前企业：/ }).getAttribute('aria-label')
   const enterpriseName = current!.replace(/^当前企业：|，查看企业信息$/g, '')
 
