@@ -39,16 +39,38 @@ describe.each(['weapp', 'h5'] as const)('navigation guard (%s)', (platform) => {
     expect(taro.redirectTo).not.toHaveBeenCalled()
   })
 
-  it('the same page again just after it opened is refused; after the window, or another page, it opens', async () => {
+  it('a double tap: the repeat is refused while the tapped page still shows, between pages, and once the page opened is on top', async () => {
     const { mod, taro } = load()
+    const inbox = { path: '/pages/inbox/index', params: {} }
+    taro.getCurrentInstance.mockReturnValue({ router: inbox })
     await mod.navigateTo(DETAIL, { id: 'L1' })
-    jest.advanceTimersByTime(300)
+    await mod.navigateTo(DETAIL, { id: 'L1' })
+    // Taro clears the router when the tapped page hides, and sets the new page's when it loads.
+    taro.getCurrentInstance.mockReturnValue({ router: null })
+    await mod.navigateTo(DETAIL, { id: 'L1' })
+    taro.getCurrentInstance.mockReturnValue({ router: { path: DETAIL, params: { id: 'L1', stamp: 'AG' } } })
     await mod.navigateTo(DETAIL, { id: 'L1' })
     expect(taro.navigateTo).toHaveBeenCalledTimes(1)
+  })
 
+  it('back on the tapped page (shown anew), the same tap opens the page again at once', async () => {
+    const { mod, taro } = load()
+    const inbox = { path: '/pages/inbox/index', params: {} }
+    taro.getCurrentInstance.mockReturnValue({ router: inbox })
+    await mod.navigateTo(DETAIL, { id: 'L1' })
+    taro.getCurrentInstance.mockReturnValue({ router: { ...inbox } })
+    await mod.navigateTo(DETAIL, { id: 'L1' })
+    expect(taro.navigateTo).toHaveBeenCalledTimes(2)
+  })
+
+  it('another page opens at once; the same page again after 1 s even if nothing seems to have moved', async () => {
+    const { mod, taro } = load()
+    taro.getCurrentInstance.mockReturnValue({ router: { path: '/pages/inbox/index', params: {} } })
+    await mod.navigateTo(DETAIL, { id: 'L1' })
     await mod.navigateTo(DETAIL, { id: 'L2' })
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: `${DETAIL}?id=L2` })
-    jest.advanceTimersByTime(700)
+    jest.advanceTimersByTime(999)
+    await mod.navigateTo(DETAIL, { id: 'L2' })
+    jest.advanceTimersByTime(1)
     await mod.navigateTo(DETAIL, { id: 'L2' })
     expect(taro.navigateTo.mock.calls.map((c) => c[0].url)).toEqual([
       `${DETAIL}?id=L1`,
@@ -59,6 +81,7 @@ describe.each(['weapp', 'h5'] as const)('navigation guard (%s)', (platform) => {
 
   it('redirectTo is guarded the same way (a double tap on 保存 must not replace twice)', async () => {
     const { mod, taro } = load()
+    taro.getCurrentInstance.mockReturnValue({ router: { path: '/packages/licences/pages/form/index', params: {} } })
     await Promise.all([mod.redirectTo(DETAIL, { id: 'L1' }), mod.redirectTo(DETAIL, { id: 'L1' })])
     await mod.redirectTo(DETAIL, { id: 'L1' })
     expect(taro.redirectTo).toHaveBeenCalledTimes(1)
@@ -66,6 +89,7 @@ describe.each(['weapp', 'h5'] as const)('navigation guard (%s)', (platform) => {
 
   it('a failed navigation blocks nothing: the user can tap again at once', async () => {
     const { mod, taro } = load()
+    taro.getCurrentInstance.mockReturnValue({ router: { path: '/pages/inbox/index', params: {} } })
     taro.navigateTo.mockRejectedValueOnce({ errMsg: 'navigateTo:fail timeout' })
     await expect(mod.navigateTo(DETAIL, { id: 'L1' })).rejects.toEqual({ errMsg: 'navigateTo:fail timeout' })
     await mod.navigateTo(DETAIL, { id: 'L1' })
