@@ -32,6 +32,11 @@ export default defineAppConfig({
       pages: ['pages/new/index', 'pages/list/index', 'pages/detail/index', 'pages/query/index'],
     },
   ],
+  // H5 only: no slide between pages. With it, Taro's H5 router (4.2) shades the page it covers
+  // 350 ms after navigateTo even if the user has come back to it by then, so a quick back left a
+  // blank screen under the tab bar; and a closed page stayed in the DOM for the slide. (Not in
+  // the mini-programs' app.json, where the key means nothing.)
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1f5fbf',

@@ -13,22 +13,76 @@ function withQuery(path: PagePath, query?: QueryParams): string {
 }
 
 /**
- * Pushes a page. WeChat and Alipay cap the page stack at 10 and fail navigateTo beyond it
- * ("webview count limit exceed"); the user still expects to arrive, so the top page is replaced.
+ * A double tap, or a touch delivered again as a click, calls navigateTo twice: WeChat, Alipay and
+ * Taro's H5 router all push the page twice, and the user has to go back twice to leave it. So
+ * while one navigateTo/redirectTo is in flight every other is refused (a navigation that never
+ * settles stops blocking after IN_FLIGHT_LIMIT_MS, so the app can never lock itself out), and a
+ * call for the URL just opened is refused while it repeats that tap: see repeatsLastOpen.
  */
-export async function navigateTo(path: PagePath, query?: QueryParams): Promise<void> {
-  const url = withQuery(path, query)
+const IN_FLIGHT_LIMIT_MS = 3000
+const REPEAT_WINDOW_MS = 1000
+
+type PageRouter = NonNullable<ReturnType<typeof Taro.getCurrentInstance>>['router']
+
+let inFlight: { since: number } | null = null
+let lastOpened: { url: string; at: number; from: PageRouter | null } | null = null
+
+function currentRouter(): PageRouter | null {
+  return Taro.getCurrentInstance()?.router ?? null
+}
+
+/**
+ * Whether a call for `url` repeats the one that just opened it: the page tapped on has not been
+ * left yet (Taro gives each showing of a page a new router object, and none between a hide and
+ * the next show), or the page opened is already on top. Coming back to the page and tapping
+ * again shows it anew, so that tap opens the page, however soon.
+ */
+function repeatsLastOpen(url: string, now: number): boolean {
+  if (!lastOpened || lastOpened.url !== url || now - lastOpened.at >= REPEAT_WINDOW_MS) return false
+  const router = currentRouter()
+  return router === null || router === lastOpened.from || currentPageUrl() === url
+}
+
+async function openOnce(url: string, open: (url: string) => Promise<void>): Promise<void> {
+  const now = Date.now()
+  if (inFlight && now - inFlight.since < IN_FLIGHT_LIMIT_MS) return
+  if (repeatsLastOpen(url, now)) return
+  const mine = { since: now }
+  inFlight = mine
+  lastOpened = { url, at: now, from: currentRouter() }
   try {
-    await Taro.navigateTo({ url })
+    await open(url)
   } catch (error) {
-    if (!/limit/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''))) throw error
-    await Taro.redirectTo({ url })
+    // Nothing opened: the user may tap again at once.
+    if (lastOpened?.url === url) lastOpened = null
+    throw error
+  } finally {
+    // A later navigation may have taken over after the limit: only the owner releases the lock.
+    if (inFlight === mine) inFlight = null
   }
 }
 
-/** Replaces the current page (no way back to it). */
+/**
+ * Pushes a page (at most once per tap: see openOnce). WeChat and Alipay cap the page stack at 10
+ * and fail navigateTo beyond it ("webview count limit exceed"); the user still expects to arrive,
+ * so the top page is replaced.
+ */
+export async function navigateTo(path: PagePath, query?: QueryParams): Promise<void> {
+  await openOnce(withQuery(path, query), async (url) => {
+    try {
+      await Taro.navigateTo({ url })
+    } catch (error) {
+      if (!/limit/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''))) throw error
+      await Taro.redirectTo({ url })
+    }
+  })
+}
+
+/** Replaces the current page (no way back to it); at most once per tap, as navigateTo. */
 export async function redirectTo(path: PagePath, query?: QueryParams): Promise<void> {
-  await Taro.redirectTo({ url: withQuery(path, query) })
+  await openOnce(withQuery(path, query), async (url) => {
+    await Taro.redirectTo({ url })
+  })
 }
 
 /** Opens a tab page. Tab pages take no query string on any platform: pass state via a store. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { ADMIN_KEY, launchBrowser, newPhonePage, startServer, type RunningServer } from './harness'
+import { ADMIN_KEY, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
 
 // A cold server start on a loaded 2-core machine, plus a long flow.
 jest.setTimeout(180_000)
@@ -52,34 +52,28 @@ async function staff(method: string, route: string, body?: unknown) {
   return { status: res.status, body: (await res.json()) as any }
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await page.getByRole('button', { name: /演示账号：张建国/ }).click()
-  await page.getByRole('link', { name: /^当前企业：/ }).waitFor()
-}
-
-const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first()
+const visible = (page: Page, text: string | RegExp) => onScreen(page).getByText(text)
 
 test('file with photos, lose the network on submit, retry once, follow the loop to 回访', async () => {
   const { page, errors } = await newPhonePage(browser)
-  await signIn(page)
+  const screen = onScreen(page)
+  await signIn(page, server)
   await page.goto(`${server.baseUrl}/#/packages/complaints/pages/new/index`)
 
-  await page.getByRole('radio', { name: '投诉，13 个工作日内答复' }).click()
-  await page.getByRole('textbox', { name: /标题|一句话概括/ }).fill(TITLE)
-  await page.getByRole('textbox', { name: /诉求内容|请写明发生了什么/ }).fill(DESCRIPTION)
+  await screen.getByRole('radio', { name: '投诉，13 个工作日内答复' }).click()
+  await screen.getByRole('textbox', { name: /标题|一句话概括/ }).fill(TITLE)
+  await screen.getByRole('textbox', { name: /诉求内容|请写明发生了什么/ }).fill(DESCRIPTION)
   await visible(page, `${Array.from(DESCRIPTION).length}/1000`).waitFor()
 
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: '添加照片' }).click(),
+    screen.getByRole('button', { name: '添加照片' }).click(),
   ])
   await chooser.setFiles(PHOTOS)
   await expectCount(page, '已上传', 2)
-  await page.getByRole('spinbutton', { name: /联系电话/ }).fill('13800138000')
-  await page.getByRole('textbox', { name: PLACE_FIELD }).fill(PLACE)
-  await page.getByRole('textbox', { name: CONCERNED_FIELD }).fill(CONCERNED)
+  await screen.getByRole('spinbutton', { name: /联系电话/ }).fill('13800138000')
+  await screen.getByRole('textbox', { name: PLACE_FIELD }).fill(PLACE)
+  await screen.getByRole('textbox', { name: CONCERNED_FIELD }).fill(CONCERNED)
 
   // A reload mid-draft keeps the text and the uploaded photos.
   await page.reload()
@@ -100,13 +94,13 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
     },
     { times: 1 },
   )
-  await page.getByRole('button', { name: '提交诉求' }).click()
+  await screen.getByRole('button', { name: '提交诉求' }).click()
   await visible(page, '网络不可用，已保存，联网后自动提交').waitFor()
   expect((await staff('GET', '/staff/complaints')).body.items).toHaveLength(1)
 
-  await page.getByRole('button', { name: '立即重试提交' }).click()
+  await screen.getByRole('button', { name: '立即重试提交' }).click()
   await visible(page, '诉求已提交').waitFor()
-  await page
+  await screen
     .getByRole('button', { name: '立即重试提交' })
     .waitFor({ state: 'detached' })
     .catch(() => undefined)
@@ -132,9 +126,9 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
     const res = await staff('POST', `/staff/complaints/${id}/actions`, step)
     expect(res.status).toBe(200)
   }
-  await page.getByRole('button', { name: '查看诉求进展' }).click()
+  await screen.getByRole('button', { name: '查看诉求进展' }).click()
   await page.reload()
-  const timeline = page.getByRole('list', { name: '办理进程' }).filter({ visible: true })
+  const timeline = screen.getByRole('list', { name: '办理进程' })
   await timeline.getByText('答复', { exact: true }).waitFor()
   for (const title of ['提交诉求', '受理', '交办', '开始办理', '答复']) {
     await timeline.getByText(title, { exact: true }).waitFor()
@@ -144,15 +138,15 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
   await visible(page, `地点：${PLACE}`).waitFor()
   await visible(page, `涉及部门或企业：${CONCERNED}`).waitFor()
   // The photos come from the server with the user's token and actually decode.
-  const photo = page.getByRole('img', { name: '诉求照片 2' }).filter({ visible: true })
+  const photo = screen.getByRole('img', { name: '诉求照片 2' })
   await photo.waitFor()
   await eventually(() => photo.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth), 81)
 
   // 不满意 → 回访 with the rectification deadline the server set.
-  await page.getByRole('radio', { name: '不满意', exact: true }).click()
-  await page.getByRole('textbox', { name: /评价意见|说说您的看法/ }).fill('摊位第二天又回来了')
-  await page.getByRole('button', { name: '提交评价' }).click()
-  await visible(page, '回访整改').waitFor()
+  await screen.getByRole('radio', { name: '不满意', exact: true }).click()
+  await screen.getByRole('textbox', { name: /评价意见|说说您的看法/ }).fill('摊位第二天又回来了')
+  await screen.getByRole('button', { name: '提交评价' }).click()
+  await screen.getByText('回访整改', { exact: true }).waitFor()
   const visit = (await staff('GET', `/staff/complaints/${id}`)).body.case.returnVisit
   await visible(page, `整改期限：${visit.rectifyBy}`).waitFor()
   await visible(page, `回访期限：${visit.callBackBy}`).waitFor()
@@ -161,16 +155,17 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
 
 test('anonymous: the answer to the first submit is lost, the retry still shows the query code, which finds the case signed out', async () => {
   const { page, errors } = await newPhonePage(browser)
-  await signIn(page)
+  const screen = onScreen(page)
+  await signIn(page, server)
   const before: number = (await staff('GET', '/staff/complaints')).body.items.length
   await page.goto(`${server.baseUrl}/#/packages/complaints/pages/new/index`)
   const title = '夜间施工噪音扰民'
-  await page.getByRole('radio', { name: '投诉，13 个工作日内答复' }).click()
-  await page.getByRole('textbox', { name: /标题|一句话概括/ }).fill(title)
-  await page
+  await screen.getByRole('radio', { name: '投诉，13 个工作日内答复' }).click()
+  await screen.getByRole('textbox', { name: /标题|一句话概括/ }).fill(title)
+  await screen
     .getByRole('textbox', { name: /诉求内容|请写明发生了什么/ })
     .fill('工地每晚十一点后仍在施工，噪音很大，影响居民休息。')
-  await page.getByRole('switch', { name: '匿名提交' }).click()
+  await screen.getByRole('switch', { name: '匿名提交' }).click()
 
   await page.route(
     '**/api/v1/complaints',
@@ -180,9 +175,9 @@ test('anonymous: the answer to the first submit is lost, the retry still shows t
     },
     { times: 1 },
   )
-  await page.getByRole('button', { name: '提交诉求' }).click()
+  await screen.getByRole('button', { name: '提交诉求' }).click()
   await visible(page, '网络不可用，已保存，联网后自动提交').waitFor()
-  await page.getByRole('button', { name: '立即重试提交' }).click()
+  await screen.getByRole('button', { name: '立即重试提交' }).click()
   await visible(page, '诉求已提交').waitFor()
   const shown = visible(page, /^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/)
   await shown.waitFor()
@@ -192,11 +187,10 @@ test('anonymous: the answer to the first submit is lost, the retry still shows t
   // The code alone is enough: a phone that has never signed in follows the case.
   const { page: signedOut, errors: signedOutErrors } = await newPhonePage(browser)
   await signedOut.goto(`${server.baseUrl}/#/packages/complaints/pages/query/index`)
-  await signedOut
+  await onScreen(signedOut)
     .getByRole('textbox', { name: /查询码|10 位查询码/ })
-    .filter({ visible: true })
     .fill(code)
-  await signedOut.getByRole('button', { name: '查询' }).filter({ visible: true }).click()
+  await onScreen(signedOut).getByRole('button', { name: '查询' }).click()
   await visible(signedOut, title).waitFor()
   await visible(signedOut, '匿名提交：凭查询码查看进展，无回访电话').waitFor()
   expect(errors).toEqual([])
@@ -215,7 +209,7 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 15
 }
 
 const expectCount = (page: Page, text: string, count: number) =>
-  eventually(() => page.getByText(text, { exact: true }).filter({ visible: true }).count(), count)
+  eventually(() => onScreen(page).getByText(text, { exact: true }).count(), count)
 
 const expectValue = (page: Page, name: RegExp, value: string) =>
-  eventually(() => page.getByRole('textbox', { name }).filter({ visible: true }).inputValue(), value)
+  eventually(() => onScreen(page).getByRole('textbox', { name }).inputValue(), value)

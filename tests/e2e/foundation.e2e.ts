@@ -1,7 +1,7 @@
 // Foundation flow in Chromium against the real server: sandbox login → 工作台 shows the
 // enterprise → switch enterprise → 长辈版 makes text larger → a reload keeps both.
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startServer, type RunningServer } from './harness'
+import { launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -17,7 +17,7 @@ afterAll(async () => {
 })
 
 async function fontSizeOf(page: Page, text: string): Promise<number> {
-  const size = await page
+  const size = await onScreen(page)
     .getByText(text, { exact: true })
     .first()
     .evaluate((el) => getComputedStyle(el).fontSize)
@@ -26,6 +26,7 @@ async function fontSizeOf(page: Page, text: string): Promise<number> {
 
 test('sandbox login, switch enterprise, 长辈版, and both survive a reload', async () => {
   const { page, errors } = await newPhonePage(browser)
+  const screen = onScreen(page)
   // No page asset (a favicon included) may be missing.
   const missing: string[] = []
   page.on('response', (response) => {
@@ -34,35 +35,35 @@ test('sandbox login, switch enterprise, 长辈版, and both survive a reload', a
   })
   await page.goto(`${server.baseUrl}/`)
 
-  await page.getByRole('button', { name: '去登录' }).click()
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await page.getByRole('button', { name: /演示账号：李晓梅/ }).click()
+  await screen.getByRole('button', { name: '去登录' }).click()
+  await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
+  await screen.getByRole('button', { name: /演示账号：李晓梅/ }).click()
 
   // 工作台 with the agent's first enterprise
-  const current = page.getByRole('link', { name: /^当前企业：/ })
+  const current = screen.getByRole('link', { name: /^当前企业：/ })
   await current.waitFor()
   const firstName = (await current.getAttribute('aria-label'))!.replace(/^当前企业：|，查看企业信息$/g, '')
   expect(firstName).toMatch(/有限公司|合作社|厂|店/)
 
   // 我的: switch to another enterprise in one tap
-  await page.getByText('我的', { exact: true }).last().click()
-  await page.getByText('手机号：138****0002').waitFor()
-  const other = page.getByRole('button', { name: /^切换到/ }).first()
+  await tab(page, '我的').click()
+  await screen.getByText('手机号：138****0002').waitFor()
+  const other = screen.getByRole('button', { name: /^切换到/ }).first()
   const otherName = (await other.getAttribute('aria-label'))!.replace(/^切换到/, '')
   await other.click()
-  await page.getByRole('button', { name: `当前企业：${otherName}` }).waitFor()
+  await screen.getByRole('button', { name: `当前企业：${otherName}` }).waitFor()
 
   // 长辈版 makes the text larger
   const before = await fontSizeOf(page, '隐私政策')
-  await page.getByRole('switch', { name: '长辈版' }).click()
+  await screen.getByRole('switch', { name: '长辈版' }).click()
   await page.waitForFunction(() => document.querySelector('[data-elder="on"]') !== null)
   const after = await fontSizeOf(page, '隐私政策')
   expect(after).toBeGreaterThan(before * 1.2)
 
   // A reload keeps the session, the chosen enterprise and 长辈版
   await page.reload()
-  await page.getByText('工作台', { exact: true }).last().click()
-  await page.getByRole('link', { name: `当前企业：${otherName}，查看企业信息` }).waitFor()
+  await tab(page, '工作台').click()
+  await screen.getByRole('link', { name: `当前企业：${otherName}，查看企业信息` }).waitFor()
   expect(await page.locator('[data-elder="on"]').count()).toBeGreaterThan(0)
   expect(errors).toEqual([])
   expect(missing).toEqual([])

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 const ROOT = path.join(__dirname, '../..')
 export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef'
@@ -120,4 +120,30 @@ export async function api(server: RunningServer, method: string, route: string, 
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return { status: res.status, body: (await res.json().catch(() => null)) as any }
+}
+
+/**
+ * The page on screen. Taro's H5 router keeps every page of the stack in the DOM (the ones below
+ * hidden with taro_page_shade) and, for its 300 ms slide, also the page being closed (without
+ * taro_page_show, moved off screen to the right, which Playwright still counts as visible) and
+ * the page being covered. The shown, unshaded page last in the DOM is the one on top: a freshly
+ * pushed page is appended, and a page uncovered by going back is the only one still shown.
+ * Query page content through this, so a page on its way out can never be matched or clicked.
+ */
+export function onScreen(page: Page): Locator {
+  return page.locator('.taro_page.taro_page_show:not(.taro_page_shade)').last()
+}
+
+/** A tab of the tab bar (outside every page), e.g. tab(page, '证照'). */
+export function tab(page: Page, name: string): Locator {
+  return page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true })
+}
+
+/** H5 sandbox login as a demo user (consent first), ending on 工作台 with the current enterprise shown. */
+export async function signIn(page: Page, server: RunningServer, demo: RegExp = /演示账号：张建国/): Promise<void> {
+  await page.goto(`${server.baseUrl}/#/pages/login/index`)
+  const screen = onScreen(page)
+  await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
+  await screen.getByRole('button', { name: demo }).click()
+  await screen.getByRole('link', { name: /^当前企业：/ }).waitFor()
 }

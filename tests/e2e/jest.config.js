@@ -7,5 +7,7 @@ module.exports = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   globalSetup: '<rootDir>/tests/e2e/global-setup.js',
   reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
-  testTimeout: 60000,
+  // Hooks share this: the server may take up to its 90 s start deadline on a loaded machine.
+  // Each browser step still fails on its own after Playwright's 30 s.
+  testTimeout: 120000,
 }

@@ -4,7 +4,7 @@
 // user of the one demo enterprise it fits (许昌瑞丰食品, 魏都区 food manufacturing) and not the
 // inbox of a user whose enterprises it does not fit.
 import type { Browser, Page } from 'playwright-core'
-import { api, launchBrowser, newPhonePage, startServer, type RunningServer } from './harness'
+import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, tab, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -39,50 +39,44 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first()
+const visible = (page: Page, text: string | RegExp) => onScreen(page).getByText(text)
 
 /** Taro's H5 input is a custom element wrapping an <input>, both with the placeholder: fill the <input>. */
 async function answer(page: Page, placeholderStart: string, value: string) {
-  await page.locator(`input[placeholder^="${placeholderStart}"]`).filter({ visible: true }).fill(value)
-  await page.getByRole('button', { name: '下一步' }).filter({ visible: true }).click()
-}
-
-async function signIn(page: Page, demo: RegExp) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await page.getByRole('button', { name: demo }).click()
-  await page.getByRole('link', { name: /^当前企业：/ }).waitFor()
+  await onScreen(page).locator(`input[placeholder^="${placeholderStart}"]`).fill(value)
+  await onScreen(page).getByRole('button', { name: '下一步' }).click()
 }
 
 async function openInbox(page: Page) {
-  await page.getByText('消息', { exact: true }).last().click()
-  await page
+  await tab(page, '消息').click()
+  await onScreen(page)
     .getByRole('status')
-    .filter({ hasText: /条未读|全部已读/, visible: true })
+    .filter({ hasText: /条未读|全部已读/ })
     .or(visible(page, '暂无消息'))
     .waitFor()
 }
 
 test('the calculator explains each condition without login, for a small manufacturer', async () => {
   const { page, errors } = await newPhonePage(browser)
+  const screen = onScreen(page)
   await page.goto(`${server.baseUrl}/#/packages/policies/pages/calculator/index`)
   await visible(page, '第 1 / 13 步 · 已填写 0 项').waitFor()
   await answer(page, '所属行业', 'C1432')
   await answer(page, '注册地行政区划代码', '411002')
-  await page.getByRole('button', { name: '跳过' }).filter({ visible: true }).click()
+  await screen.getByRole('button', { name: '跳过' }).click()
   await answer(page, '企业成立日期是', '2015-05-01')
   await answer(page, '从业人员有多少人', '50')
   await answer(page, '上年度营业收入是多少', '3000')
   await visible(page, '第 7 / 13 步 · 已填写 5 项').waitFor()
 
   // “小升规”工业企业奖励: 许昌, 制造业, 营业收入 ≥ 2000 万元, 中小微 — all four met.
-  const upgrade = page.getByLabel('可申报：“小升规”工业企业奖励').filter({ visible: true })
+  const upgrade = screen.getByLabel('可申报：“小升规”工业企业奖励')
   await upgrade.waitFor()
   await expect(upgrade.getByText('✓ 已满足').count()).resolves.toBe(4)
   await expect(upgrade.getByText(/不满足|待补充/).count()).resolves.toBe(0)
 
   // 高新技术企业所得税优惠: only the qualification is not known yet.
-  const hightech = page.getByLabel('差一点：高新技术企业减按15%税率征收企业所得税').filter({ visible: true })
+  const hightech = screen.getByLabel('差一点：高新技术企业减按15%税率征收企业所得税')
   await hightech.getByText('待补充信息：企业资质').waitFor()
   await hightech.getByText('补齐 1 项即可申报：资质：高新技术企业').waitFor()
   await expect(hightech.getByText('? 待补充').count()).resolves.toBe(1)
@@ -98,18 +92,17 @@ test('a policy published by the administrator reaches the inbox of a matching en
 
   // 张建国 represents 许昌瑞丰食品 (魏都区, C1432): the policy fits it.
   const zhang = await newPhonePage(browser)
-  await signIn(zhang.page, /演示账号：张建国/)
+  await signIn(zhang.page, server, /演示账号：张建国/)
   await openInbox(zhang.page)
-  await zhang.page
+  await onScreen(zhang.page)
     .getByRole('link', { name: `未读：新政策：${WEIDU_FOOD.title}` })
-    .filter({ visible: true })
     .click()
   // The policy is judged for the enterprise the message is about, named.
   await visible(zhang.page, '许昌瑞丰食品有限公司：可申报').waitFor()
 
   // 李晓梅 acts for five enterprises, none a 魏都区 food manufacturer.
   const li = await newPhonePage(browser)
-  await signIn(li.page, /演示账号：李晓梅/)
+  await signIn(li.page, server, /演示账号：李晓梅/)
   await openInbox(li.page)
   await expect(li.page.getByRole('link', { name: new RegExp(WEIDU_FOOD.title) }).count()).resolves.toBe(0)
   expect([...zhang.errors, ...li.errors]).toEqual([])
@@ -117,28 +110,18 @@ test('a policy published by the administrator reaches the inbox of a matching en
 
 test('a policy saved on its page is listed under 我的收藏; on H5 新政策 notices are said to arrive in 消息', async () => {
   const { page, errors } = await newPhonePage(browser)
-  await signIn(page, /演示账号：张建国/)
+  const screen = onScreen(page)
+  await signIn(page, server, /演示账号：张建国/)
   await page.goto(`${server.baseUrl}/#/packages/policies/pages/list/index`)
-  await page
-    .getByRole('link', { name: /^“小升规”工业企业奖励，/ })
-    .filter({ visible: true })
-    .click()
-  await page.getByRole('button', { name: '收藏', exact: true }).filter({ visible: true }).click()
-  await page.getByRole('button', { name: '已收藏，点击取消收藏' }).filter({ visible: true }).waitFor()
+  await screen.getByRole('link', { name: /^“小升规”工业企业奖励，/ }).click()
+  await screen.getByRole('button', { name: '收藏', exact: true }).click()
+  await screen.getByRole('button', { name: '已收藏，点击取消收藏' }).waitFor()
   await page.goBack()
 
-  await page.getByRole('button', { name: '查看：我的收藏' }).filter({ visible: true }).click()
+  await screen.getByRole('button', { name: '查看：我的收藏' }).click()
   await visible(page, '共 1 项').waitFor()
-  await page
-    .getByRole('link', { name: /^“小升规”工业企业奖励，/ })
-    .filter({ visible: true })
-    .waitFor()
-  await expect(
-    page
-      .getByRole('link', { name: /^高新技术企业减按15%税率/ })
-      .filter({ visible: true })
-      .count(),
-  ).resolves.toBe(0)
+  await screen.getByRole('link', { name: /^“小升规”工业企业奖励，/ }).waitFor()
+  await expect(screen.getByRole('link', { name: /^高新技术企业减按15%税率/ }).count()).resolves.toBe(0)
   await visible(page, '网页版无法接收微信或支付宝通知，新政策通知会发送到「消息」，请留意查看。').waitFor()
   expect(errors).toEqual([])
 })

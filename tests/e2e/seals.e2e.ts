@@ -4,7 +4,7 @@
 // reads 已签署 through the API → 验章 says valid; one byte of the document changed → invalid.
 import type { Browser, Page } from 'playwright-core'
 import { sm3Hex } from '../../server/signing/sm2'
-import { api, launchBrowser, newPhonePage, startServer, type RunningServer } from './harness'
+import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -22,30 +22,21 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const visible = { visible: true } as const
-
-async function signIn(page: Page) {
-  await page.goto(`${server.baseUrl}/#/pages/login/index`)
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await page.getByRole('button', { name: /演示账号：张建国/ }).click()
-  await page.getByRole('link', { name: /^当前企业：/ }).waitFor()
-}
-
 async function openPage(page: Page, route: string) {
   await page.goto(`${server.baseUrl}/#${route}`)
 }
 
 /** The <input> inside Taro's H5 input element (both carry the placeholder; PINs have no textbox role). */
 function field(page: Page, placeholder: string) {
-  return page.locator(`input[placeholder="${placeholder}"]`).filter(visible)
+  return onScreen(page).locator(`input[placeholder="${placeholder}"]`)
 }
 
 /** The sandbox face panel: name and ID → 开始刷脸 → 沙箱：模拟通过. */
 async function passFace(page: Page) {
   await field(page, '请输入姓名').fill(ZHANG.name)
   await field(page, '请输入身份证号').fill(ZHANG.idNumber)
-  await page.getByRole('button', { name: '开始刷脸' }).filter(visible).click()
-  await page.getByRole('button', { name: '沙箱：模拟通过' }).filter(visible).click()
+  await onScreen(page).getByRole('button', { name: '开始刷脸' }).click()
+  await onScreen(page).getByRole('button', { name: '沙箱：模拟通过' }).click()
 }
 
 async function setPinTwice(page: Page) {
@@ -55,7 +46,7 @@ async function setPinTwice(page: Page) {
 
 /** A 张 drawn with the mouse: pointer events on the Taro Canvas. */
 async function drawSignature(page: Page) {
-  const pad = page.getByRole('img', { name: /^签名板/ }).filter(visible)
+  const pad = onScreen(page).getByRole('img', { name: /^签名板/ })
   await pad.scrollIntoViewIfNeeded()
   const box = (await pad.boundingBox())!
   const strokes: [number, number][][] = [
@@ -88,48 +79,46 @@ async function drawSignature(page: Page) {
 
 test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章 valid and then invalid', async () => {
   const { page, errors } = await newPhonePage(browser)
-  await signIn(page)
-  const current = await page.getByRole('link', { name: /^当前企业：/ }).getAttribute('aria-label')
+  const screen = onScreen(page)
+  await signIn(page, server)
+  const current = await screen.getByRole('link', { name: /^当前企业：/ }).getAttribute('aria-label')
   const enterpriseName = current!.replace(/^当前企业：|，查看企业信息$/g, '')
 
   // 刷脸办事 (sandbox): the verified person's enterprises are linked.
   await openPage(page, '/packages/seals/pages/face/index')
   await passFace(page)
-  await page.getByText('刷脸认证通过').filter(visible).waitFor()
-  await page.getByText(enterpriseName, { exact: true }).filter(visible).first().waitFor()
+  await screen.getByText('刷脸认证通过').waitFor()
+  await screen.getByText(enterpriseName, { exact: true }).first().waitFor()
 
   // 电子印章: PIN twice, then face → the seal set.
   await openPage(page, '/packages/seals/pages/seals/index')
-  await page.getByText('领取电子印章').filter(visible).first().waitFor()
+  await screen.getByText('领取电子印章').first().waitFor()
   await setPinTwice(page)
-  await page.getByRole('button', { name: '下一步：刷脸领取' }).filter(visible).click()
+  await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
   await passFace(page)
-  await page.getByText('合同专用章', { exact: true }).filter(visible).waitFor()
-  await page
-    .getByRole('img', { name: `${enterpriseName}合同专用章` })
-    .filter(visible)
-    .waitFor()
-  await page.getByText('法定代表人名章', { exact: true }).filter(visible).waitFor()
+  await screen.getByText('合同专用章', { exact: true }).waitFor()
+  await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
+  await screen.getByText('法定代表人名章', { exact: true }).waitFor()
 
   // 个人电子签名, drawn by hand on the canvas.
-  await page.getByRole('button', { name: '个人电子签名' }).filter(visible).click()
-  await page.getByText('领取个人电子签名').filter(visible).waitFor()
-  await page.getByRole('button', { name: '下一步：设置签署密码' }).filter(visible).click()
-  await page.getByRole('alert').filter({ hasText: '请先手写签名', visible: true }).waitFor()
+  await screen.getByRole('button', { name: '个人电子签名' }).click()
+  await screen.getByText('领取个人电子签名').waitFor()
+  await screen.getByRole('button', { name: '下一步：设置签署密码' }).click()
+  await screen.getByRole('alert').filter({ hasText: '请先手写签名' }).waitFor()
   // The ink shows as it is drawn, and 重写 wipes it.
   await drawSignature(page)
   expect(await inkedPixels(page)).toBeGreaterThan(100)
-  await page.getByRole('button', { name: '重写' }).filter(visible).click()
+  await screen.getByRole('button', { name: '重写' }).click()
   expect(await inkedPixels(page)).toBe(0)
   await drawSignature(page)
-  await page.getByRole('button', { name: '下一步：设置签署密码' }).filter(visible).click()
-  await page.getByText('签名预览').filter(visible).waitFor()
+  await screen.getByRole('button', { name: '下一步：设置签署密码' }).click()
+  await screen.getByText('签名预览').waitFor()
   await setPinTwice(page)
-  await page.getByRole('button', { name: '下一步：刷脸领取' }).filter(visible).click()
+  await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
   await passFace(page)
-  await page.getByText('个人电子签名领取成功').filter(visible).waitFor()
-  await page.getByText(/手写/).filter(visible).first().waitFor()
-  await page.getByRole('img', { name: '张建国的个人电子签名' }).filter(visible).waitFor()
+  await screen.getByText('个人电子签名领取成功').waitFor()
+  await screen.getByText(/手写/).first().waitFor()
+  await screen.getByRole('img', { name: '张建国的个人电子签名' }).waitFor()
 
   // The app's own API view of the signature: drawn, from our strokes.
   const login = await api(server, 'POST', '/api/v1/auth/login', {
@@ -168,20 +157,16 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   // The QR's route: /s/<ticket> → the H5 扫码签章 page → preview → face (a personal slot defaults to it).
   const qrPath = new URL(task.body.qrContent).pathname
   await page.goto(`${server.baseUrl}${qrPath}`)
-  await page.getByText('食品原料采购合同.pdf').filter(visible).first().waitFor()
-  await page.getByText(`签署企业：${enterpriseName}`, { exact: false }).filter(visible).waitFor()
-  await page
+  await screen.getByText('食品原料采购合同.pdf').first().waitFor()
+  await screen.getByText(`签署企业：${enterpriseName}`, { exact: false }).waitFor()
+  await screen
     .getByText(/经办人签名：张建国/)
-    .filter(visible)
     .first()
     .waitFor()
-  await page
-    .getByRole('img', { name: `${enterpriseName}合同专用章` })
-    .filter(visible)
-    .waitFor()
-  await page.getByRole('img', { name: '经办人签名：张建国' }).filter(visible).waitFor()
+  await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
+  await screen.getByRole('img', { name: '经办人签名：张建国' }).waitFor()
   await passFace(page)
-  await page.getByText('已签署', { exact: true }).filter(visible).waitFor()
+  await screen.getByText('已签署', { exact: true }).waitFor()
 
   // The system reads 已签署 with two signature records.
   const done = await api(server, 'GET', `/api/v1/sign-tasks/${task.body.taskId}`, undefined, system.body.apiKey)
@@ -195,20 +180,20 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   const tampered = Buffer.from(documentBytes)
   tampered[12] ^= 0x01
   await openPage(page, '/packages/seals/pages/verify/index')
-  await page.getByRole('textbox', { name: '签章记录（JSON）' }).filter(visible).fill(JSON.stringify(sealRecord))
-  const sm3Field = page.getByRole('textbox', { name: /文件 SM3 摘要/ }).filter(visible)
+  await screen.getByRole('textbox', { name: '签章记录（JSON）' }).fill(JSON.stringify(sealRecord))
+  const sm3Field = screen.getByRole('textbox', { name: /文件 SM3 摘要/ })
   await sm3Field.fill(sm3Hex(documentBytes))
-  await page.getByRole('button', { name: '开始验章' }).filter(visible).click()
-  await page.getByText('验章通过：签章真实有效').filter(visible).waitFor()
-  await page.getByText('文件与签章时一致，未被修改').filter(visible).waitFor()
+  await screen.getByRole('button', { name: '开始验章' }).click()
+  await screen.getByText('验章通过：签章真实有效').waitFor()
+  await screen.getByText('文件与签章时一致，未被修改').waitFor()
 
   // One byte changed: hashMatches false, shown as such.
   await sm3Field.fill(sm3Hex(tampered))
-  await page.getByRole('button', { name: '开始验章' }).filter(visible).click()
-  await page.getByText('验章未通过：签章无效').filter(visible).waitFor()
-  const integrity = page.locator('[data-check="hashMatches"]').filter(visible)
+  await screen.getByRole('button', { name: '开始验章' }).click()
+  await screen.getByText('验章未通过：签章无效').waitFor()
+  const integrity = screen.locator('[data-check="hashMatches"]')
   await expectText(integrity, '✗ 文件完整性：文件与签章时不一致')
-  await page.getByText('签名真实有效').filter(visible).waitFor()
+  await screen.getByText('签名真实有效').waitFor()
 
   // The same through the API with the document itself, for both records.
   for (const record of done.body.signatures) {
@@ -228,10 +213,9 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
 
   // 用章记录 shows the claim and the signing, confirmed by face.
   await openPage(page, '/packages/seals/pages/audit/index')
-  await page.getByText('领取印章', { exact: true }).filter(visible).first().waitFor()
-  await page
+  await screen.getByText('领取印章', { exact: true }).first().waitFor()
+  await screen
     .getByText(/以.*合同专用章签署《食品原料采购合同\.pdf》.*刷脸确认/)
-    .filter(visible)
     .first()
     .waitFor()
   expect(errors).toEqual([])
@@ -239,37 +223,34 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
 
 test('a bad sign QR explains itself; a sign QR opened signed out comes back with its ticket after login', async () => {
   const { page, errors } = await newPhonePage(browser)
+  const screen = onScreen(page)
   // Not a ticket (too short, too long): the sign page says so in Chinese, with a way on — no JSON.
   for (const bad of ['AAAAAAAAAAAAAAAAAAAA', 'A'.repeat(80)]) {
     await page.goto(`${server.baseUrl}/s/${bad}`)
-    await page.getByText('不是本平台的签章二维码', { exact: false }).filter(visible).first().waitFor()
-    await page.getByRole('button', { name: '返回工作台' }).filter(visible).waitFor()
+    await screen.getByText('不是本平台的签章二维码', { exact: false }).first().waitFor()
+    await screen.getByRole('button', { name: '返回工作台' }).waitFor()
   }
 
   // A well-formed ticket, signed out: 去登录 → 张建国 → back on the sign page with the ticket, which the
   // server then judges (unknown here), instead of 工作台.
   const ticket = 'Q'.repeat(32)
   await page.goto(`${server.baseUrl}/s/${ticket}`)
-  await page.getByText('登录后即可扫码签章').filter(visible).waitFor()
-  await page.getByRole('button', { name: '去登录' }).filter(visible).click()
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).filter(visible).click()
-  await page
-    .getByRole('button', { name: /演示账号：张建国/ })
-    .filter(visible)
-    .click()
+  await screen.getByText('登录后即可扫码签章').waitFor()
+  await screen.getByRole('button', { name: '去登录' }).click()
+  await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
+  await screen.getByRole('button', { name: /演示账号：张建国/ }).click()
   await page.waitForURL((url) => url.hash.startsWith('#/packages/seals/pages/sign/index') && url.hash.includes(ticket))
-  await page
+  await screen
     .getByRole('alert')
-    .filter({ hasText: /签章码|签章任务/, visible: true })
+    .filter({ hasText: /签章码|签章任务/ })
     .waitFor()
   expect(errors).toEqual([])
 })
 
 /** Non-transparent pixels on the signature pad's <canvas>. */
 async function inkedPixels(page: Page): Promise<number> {
-  return page
+  return onScreen(page)
     .locator('canvas[canvas-id="signature-pad"]')
-    .filter(visible)
     .evaluate((canvas: HTMLCanvasElement) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
       let count = 0
