@@ -1,3 +1,4 @@
+import './core/polyfills'
 import type { PropsWithChildren } from 'react'
 import { usePrivacyPrompt } from './core/privacyPrompt'
 import { ROUTES } from './core/routes'
