@@ -25,22 +25,16 @@ export class FaceVerifyUnavailableError extends Error {
   readonly name = 'FaceVerifyUnavailableError' as const
 }
 
-type WxFacialVerify = (options: {
-  verifyId: string
-  success: (res: { errCode?: number }) => void
-  fail: (err: { errCode?: number; errMsg?: string }) => void
-}) => void
-
 /**
  * WeChat: wx.requestFacialVerify({ verifyId }) replaces the deprecated
  * wx.startFacialRecognitionVerify({ name, idCardNumber }), which sent the ID number from the
- * phone. Not yet in miniprogram-api-typings, hence the local type.
+ * phone. Needs 基础库 3.8.12, above our minimum, so its absence is checked.
  */
 function verifyOnWeapp(verifyId: string): Promise<FaceVerifyOutcome> {
-  const api = (wx as unknown as { requestFacialVerify?: WxFacialVerify }).requestFacialVerify
-  if (!api) return Promise.reject(new FaceVerifyUnavailableError('微信版本过低，请升级后再进行人脸核身'))
+  if (typeof wx.requestFacialVerify !== 'function')
+    return Promise.reject(new FaceVerifyUnavailableError('微信版本过低，请升级后再进行人脸核身'))
   return new Promise((resolve) => {
-    api({
+    wx.requestFacialVerify({
       verifyId,
       success: () => resolve({ status: 'completed' }),
       fail: (err) =>
