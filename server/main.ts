@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import fastifyStatic from '@fastify/static'
 import { buildApp } from './app'
 import { loadConfig } from './config'
 import { openDb } from './db/db'
+import { registerH5Static } from './http/static-h5'
 import { migrate } from './db/migrate'
 import { seedDemoOnStart } from './seed/demo-start'
 
@@ -18,8 +18,7 @@ async function main(): Promise<void> {
 
     const staticDir = resolve(config.staticDir)
     if (existsSync(staticDir)) {
-      // Taro's H5 build uses hash routing, so plain files plus index.html for `/` are enough.
-      await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] })
+      await registerH5Static(app, staticDir)
     } else {
       app.log.warn(`H5 build not found at ${staticDir}; serving the API only (run npm run build:h5)`)
     }
