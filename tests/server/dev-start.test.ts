@@ -5,6 +5,11 @@ import { loadConfig } from '../../server/config'
 import { devAdminKeyFile, withDevelopmentAdminKey } from '../../server/dev-admin-key'
 import { readyBanner } from '../../server/ready-banner'
 import { h5BuildIsCurrent, h5InputDigest } from '../../scripts/start'
+import { DEMO_ENTERPRISES, DEMO_USERS } from '../../server/seed/demo'
+import { demoLicences } from '../../server/seed/demo-licences'
+import { addDays, toDayNumber } from '../../src/domain/calendar/dates'
+import { renewalDeadlineDays } from '../../src/domain/licences/deadline'
+import { DEFAULT_REMINDER_OFFSETS, dueReminderOffsetOnDay } from '../../src/domain/licences/reminders'
 
 let dir: string
 beforeEach(() => {
@@ -117,5 +122,24 @@ describe('npm start reuses the H5 build', () => {
     rmSync(join(dir, 'dist/h5/index.html'))
     expect(existsSync(stamp)).toBe(true)
     expect(h5BuildIsCurrent(h5InputDigest(dir, {}), join(dir, 'dist/h5'), stamp)).toBe(false)
+  })
+})
+
+describe('the README walkthrough: today\'s reminder run on the day of seeding', () => {
+  it('has a reminder due for the demo legal representative on almost every day of the year', () => {
+    const rep = DEMO_USERS.find((user) => user.phone === '13800000001')!
+    const enterprises = DEMO_ENTERPRISES.filter((e) => rep.links.some((link) => link.enterprise === e.key))
+    const days = Array.from({ length: 365 }, (_, i) => addDays('2026-01-01', i))
+    const quiet = days.filter((today) => {
+      const due = enterprises.flatMap((enterprise) =>
+        demoLicences(enterprise, today).filter((licence) => {
+          const latest = renewalDeadlineDays(toDayNumber(licence.facts.expiresOn), licence.type.leadRule).latest
+          return dueReminderOffsetOnDay(latest, toDayNumber(today), DEFAULT_REMINDER_OFFSETS) >= 0
+        }),
+      )
+      return due.length === 0
+    })
+    // Only where a long holiday leaves no working-day deadline 3 or 7 days out (春节, 国庆).
+    expect(quiet.length).toBeLessThanOrEqual(20)
   })
 })
