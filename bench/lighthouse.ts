@@ -109,6 +109,10 @@ async function measure(baseUrl: string, name: string, route: string, runs: numbe
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
+/** Terminal columns: CJK characters take two. */
+const width = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0)
+const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)))
+
 function printTable(rows: PageScore[]): void {
   const header = ['page', 'perf', 'a11y', 'LCP', 'FCP', 'TBT', 'transfer', 'JS (raw)', 'budget']
   const lines = rows.map((row) => {
@@ -126,8 +130,8 @@ function printTable(rows: PageScore[]): void {
       row.name.startsWith('floor') ? '' : ok ? 'ok' : 'OVER',
     ]
   })
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
-  for (const line of [header, ...lines]) console.log(line.map((cell, i) => cell.padEnd(widths[i])).join('  '))
+  const widths = header.map((h, i) => Math.max(width(h), ...lines.map((l) => width(l[i]))))
+  for (const line of [header, ...lines]) console.log(line.map((cell, i) => pad(cell, widths[i])).join('  '))
   for (const row of rows) {
     if (row.failedAccessibilityAudits.length > 0) {
       console.log(`  ${row.name}: failing accessibility audits: ${row.failedAccessibilityAudits.join(', ')}`)

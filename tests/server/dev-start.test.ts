@@ -75,7 +75,13 @@ describe('ready banner', () => {
 
   it('prints no demo data without the sandbox and never a configured key', () => {
     const config = configFor({ NODE_ENV: 'development', ADMIN_API_KEY: 'configured-admin-key-0123456789abcdef' })
-    const banner = readyBanner({ config, dbKind: 'pglite', h5Served: false, generatedAdminKey: null, adminKeyFile: null })
+    const banner = readyBanner({
+      config,
+      dbKind: 'pglite',
+      h5Served: false,
+      generatedAdminKey: null,
+      adminKeyFile: null,
+    })
     expect(banner).not.toContain('13800000001')
     expect(banner).not.toContain('configured-admin-key')
     expect(banner).toContain('npm run build:h5')
@@ -125,7 +131,7 @@ describe('npm start reuses the H5 build', () => {
   })
 })
 
-describe('the README walkthrough: today\'s reminder run on the day of seeding', () => {
+describe("the README walkthrough: today's reminder run on the day of seeding", () => {
   it('has a reminder due for the demo legal representative on almost every day of the year', () => {
     const rep = DEMO_USERS.find((user) => user.phone === '13800000001')!
     const enterprises = DEMO_ENTERPRISES.filter((e) => rep.links.some((link) => link.enterprise === e.key))
