@@ -1,25 +1,28 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import fastifyStatic from '@fastify/static'
 import { buildApp } from './app'
 import { loadConfig } from './config'
 import { openDb } from './db/db'
+import { devAdminKeyFile, withDevelopmentAdminKey } from './dev-admin-key'
+import { registerH5Static } from './http/static-h5'
 import { migrate } from './db/migrate'
+import { readyBanner } from './ready-banner'
 import { seedDemoOnStart } from './seed/demo-start'
 
 async function main(): Promise<void> {
-  const config = loadConfig()
+  const { config, generatedAdminKey } = withDevelopmentAdminKey(loadConfig())
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const app = buildApp({ db, config, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  let h5Served = false
   try {
     const applied = await migrate(db)
     if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
     if ((await seedDemoOnStart(db, config, app.signing.idHashSecret)) === 'seeded') app.log.info('demo data seeded')
 
     const staticDir = resolve(config.staticDir)
-    if (existsSync(staticDir)) {
-      // Taro's H5 build uses hash routing, so plain files plus index.html for `/` are enough.
-      await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] })
+    h5Served = existsSync(staticDir)
+    if (h5Served) {
+      await registerH5Static(app, staticDir)
     } else {
       app.log.warn(`H5 build not found at ${staticDir}; serving the API only (run npm run build:h5)`)
     }
@@ -30,11 +33,8 @@ async function main(): Promise<void> {
     await db.close().catch(() => undefined)
     throw error
   }
-  const url = `http://${config.host}:${config.port}`
-  const docs = config.apiDocs ? `docs ${url}/api/docs` : 'docs off'
-  console.log(
-    `政企通 server on ${url} (${config.nodeEnv}; API ${url}/api/v1, ${docs}, db ${db.kind}, sandbox ${config.sandbox ? 'on' : 'off'})`,
-  )
+  const adminKeyFile = generatedAdminKey ? devAdminKeyFile(config.dataDir) : null
+  console.log(readyBanner({ config, dbKind: db.kind, h5Served, generatedAdminKey, adminKeyFile }))
 
   let closing = false
   const shutdown = async (signal: string) => {

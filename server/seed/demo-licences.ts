@@ -126,7 +126,15 @@ interface DemoLicenceDates {
 function datesFor(status: LicenceStatus, type: LicenceType, today: IsoDate): DemoLicenceDates {
   switch (status) {
     case 'urgent': {
-      // A few days out; nearer when a holiday leaves no working day then (none at all in
+      // Exactly 3 or 7 days out where the calendar allows: reminder days, so the reminder run on
+      // the day of seeding (the README's walkthrough) has something to deliver.
+      for (const reminderDay of [3, 7]) {
+        const exact = expiryForDeadlineIn(type, today, reminderDay)
+        if (renewalDeadlineDays(toDayNumber(exact), type.leadRule).latest - toDayNumber(today) === reminderDay) {
+          return { expiresOn: exact }
+        }
+      }
+      // Else a few days out; nearer when a holiday leaves no working day then (none at all in
       // the first days of 春节: the licence then shows 临近续期).
       const soon = expiryForDeadlineIn(type, today, 3)
       const days = renewalDeadlineDays(toDayNumber(soon), type.leadRule).latest - toDayNumber(today)

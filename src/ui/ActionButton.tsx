@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button } from '@tarojs/components'
 import type { ButtonProps } from '@tarojs/components'
+import { platform } from '../platform/env'
 
 /**
  * A button with an accessible name the type system insists on. Taro's H5 button is a custom
@@ -17,9 +18,11 @@ export function ActionButton(
 ) {
   const { label, variant = 'primary', className, children, disabled, ...rest } = props
   const classes = ['btn', variant === 'primary' ? '' : `btn--${variant}`, className ?? ''].filter(Boolean).join(' ')
-  // Mini-programs read aria-role (from ariaRole); Taro's H5 button forwards ariaRole as a literal
-  // aria-role attribute, which browsers ignore, so H5 needs a plain role as well.
-  const a11y = { ariaRole: 'button', role: 'button', ariaLabel: label } as Pick<ButtonProps, 'ariaLabel'>
+  // Mini-programs read aria-role (from ariaRole). Taro's H5 button forwards a spread ariaRole as a
+  // literal aria-role attribute, which is no ARIA attribute (axe: aria-valid-attr), so H5 gets a
+  // plain role instead.
+  const a11y: Record<string, string> =
+    platform === 'h5' ? { role: 'button', ariaLabel: label } : { ariaRole: 'button', ariaLabel: label }
   // Taro's H5 button writes disabled={false} as the attribute disabled="false", which its own
   // [disabled] style matches: the label turned white on secondary and danger buttons.
   return (

@@ -59,6 +59,16 @@ test('after consent, a sandbox demo login signs in, loads the enterprises and op
   expect(useEnterpriseContext.getState().currentId).toBe(enterprises[0].id)
 })
 
+test('offers every demo user of the seed: the legal representative, the agent and the handler', () => {
+  usePreferences.setState({ consentVersion: '2026-11-01' })
+  render(<LoginScreen />)
+  const demo = screen
+    .getAllByRole('button', { name: /^演示账号：/ })
+    .map((b) => b.getAttribute('aria-label') ?? b.textContent)
+  expect(demo).toHaveLength(3)
+  expect(demo.join(' ')).toMatch(/张建国.*李晓梅.*王磊/)
+})
+
 test('an invalid phone number is explained in Chinese and nothing is sent', () => {
   usePreferences.setState({ consentVersion: '2026-11-01' })
   render(<LoginScreen />)

@@ -18,6 +18,7 @@ import { parseLoginRedirect } from './loginRedirect'
 const DEMO_USERS = [
   { phone: '13800000001', label: '张建国（法定代表人，2 家企业）' },
   { phone: '13800000002', label: '李晓梅（代办，5 家企业）' },
+  { phone: '13800000003', label: '王磊（经办人，尚未关联企业）' },
 ]
 
 /**
