@@ -84,8 +84,11 @@ const PROBLEM_TEXT: Record<Found['problem'], string> = {
   depth: `嵌套层级过深（超过 ${MAX_DEPTH} 层）`,
 }
 
+/** A catch-all route's parameter (the static fallback, the API's 404) is named "*" by the router. */
+const WILDCARD_PARAM = '*'
+
 export function unstorableTextError(part: keyof typeof PART_NAMES, found: Found): ApiError {
-  const field = found.field || PART_NAMES[part]
+  const field = part === 'params' && found.field === WILDCARD_PARAM ? '请求地址' : found.field || PART_NAMES[part]
   const message = `${field} ${PROBLEM_TEXT[found.problem]}`
   return new ApiError('VALIDATION_FAILED', { message: `请求参数有误：${message}`, details: [{ field, message }] })
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, newPhonePage, startServer, type RunningServer } from './harness'
+import { launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -58,19 +58,22 @@ test('the H5 app runs under its CSP on the main screens; API answers are no-stor
   // Development: no HSTS (it would pin a developer's browser to https on 127.0.0.1).
   expect(headers['strict-transport-security']).toBeUndefined()
 
-  await page.getByRole('button', { name: '同意隐私政策并继续' }).click()
-  await page.getByRole('button', { name: /演示账号：张建国/ }).click()
-  await page.getByRole('link', { name: /^当前企业：/ }).waitFor()
+  // Signed in by hand, not with the harness's signIn: that one would navigate again, and the
+  // headers above are those of the document this session started on.
+  const screen = onScreen(page)
+  await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
+  await screen.getByRole('button', { name: /演示账号：张建国/ }).click()
+  await screen.getByRole('link', { name: /^当前企业：/ }).waitFor()
 
-  await page.getByText('证照', { exact: true }).last().click()
-  await page.getByRole('button', { name: '添加证照' }).waitFor()
+  await tab(page, '证照').click()
+  await screen.getByRole('button', { name: '添加证照' }).waitFor()
 
   await page.goto(`${server.baseUrl}/#/packages/policies/pages/list/index`)
-  await page
+  await screen
     .getByRole('link', { name: /^“小升规”工业企业奖励，/ })
     .first()
     .click()
-  await page
+  await screen
     .getByText(/政策原文|申报条件/)
     .first()
     .waitFor()
@@ -79,11 +82,11 @@ test('the H5 app runs under its CSP on the main screens; API answers are no-stor
   await page.goto(`${server.baseUrl}/#/packages/complaints/pages/new/index`)
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: '添加照片' }).click(),
+    screen.getByRole('button', { name: '添加照片' }).click(),
   ])
   await chooser.setFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: PHOTO }])
-  await page.getByText('已上传').filter({ visible: true }).first().waitFor()
-  const preview = page.locator('img[src^="blob:"]').first()
+  await screen.getByText('已上传').first().waitFor()
+  const preview = screen.locator('img[src^="blob:"]').first()
   await preview.waitFor()
   expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
 
@@ -91,7 +94,7 @@ test('the H5 app runs under its CSP on the main screens; API answers are no-stor
   await page.waitForLoadState('networkidle')
 
   await page.goto(`${server.baseUrl}/#/pages/me/index`)
-  await page.getByText('手机号：138****0001').waitFor()
+  await screen.getByText('手机号：138****0001').waitFor()
 
   expect(violations).toEqual([])
   expect(errors).toEqual([])

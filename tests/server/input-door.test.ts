@@ -124,6 +124,17 @@ describe('U+0000 and lone surrogates', () => {
     )
   })
 
+  it('names a NUL in an address no route declares as the address, not as the router’s "*"', async () => {
+    // An address under no API route reaches the catch-all; its parameter is called "*", which
+    // once surfaced as 「请求参数有误：* 含有空字符…」.
+    await expectRefused(
+      { method: 'GET', url: '/api/v1/health%00' },
+      '请求地址',
+      /^(请求参数有误：)?请求地址 含有空字符/,
+    )
+    await expectRefused({ method: 'GET', url: '/%00' }, '请求地址', /^(请求参数有误：)?请求地址 含有空字符/)
+  })
+
   it('answers a path the router cannot decode, or an over-long path parameter, in the API’s shape', async () => {
     // %ED%A0%80 is UTF-8 for a lone surrogate; Fastify answered these in its own English JSON.
     const bad = await app.inject({ method: 'GET', url: '/api/v1/policies/%ED%A0%80' })
