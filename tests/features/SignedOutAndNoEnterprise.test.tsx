@@ -19,6 +19,16 @@ import { useSession } from '../../src/core/session'
 // 王磊 (经办人) before anything is linked: signed in, no enterprise.
 const handler = { ...loginResponse().user, id: 'u3', name: '王磊', phoneMasked: '138****0003' }
 
+// Each tap in these tests is a person's separate tap, seconds after the last one: the clock moves
+// 5 s per reading, past the navigation guard's windows (src/platform/navigation.ts refuses a
+// second page open within one tap).
+let clockMs = Date.UTC(2026, 11, 4, 2, 0, 0)
+let clock: jest.SpyInstance<number, []>
+beforeEach(() => {
+  clock = jest.spyOn(Date, 'now').mockImplementation(() => (clockMs += 5000))
+})
+afterEach(() => clock.mockRestore())
+
 beforeEach(() => {
   mockApi.calls.length = 0
   usePreferences.setState({ consentVersion: '2026-11-01', elderMode: false })
