@@ -26,7 +26,7 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
 
-// No lookbehind (`(?<!…)`): JavaScriptCore before iOS 16.4 (WeChat's and Alipay's logic layer on
+// No regex lookbehind (negative or positive): JavaScriptCore before iOS 16.4 (WeChat's and Alipay's logic layer on
 // those iPhones) refuses to load a file containing one. The character before a number is captured
 // instead (group 1, or the start of the text) and written back. It is never part of the previous
 // match, because both patterns end with a lookahead for a character they do not consume.
