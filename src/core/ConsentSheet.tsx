@@ -51,7 +51,7 @@ export function ConsentSheet(props: { onViewPolicy: () => void; onDone?: (agreed
     : { onClick: agree }
 
   return (
-    <View className='consent-modal'>
+    <View className='overlay'>
       <View ref={dialog} className='card consent-modal__dialog' {...DIALOG_A11Y}>
         <View className='title'>隐私保护提示</View>
         <View className='muted' id={TEXT_ID}>

@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import { holdDialogFocus } from '../platform/dialogFocus'
 import { ActionButton } from './ActionButton'
 
 /**
  * Asks before an action that is hard to take back. In the page, not the platform modal: that one
  * cannot hold a reason field, and colours its confirm button the same whatever it does — here a
- * destructive action's button is red.
+ * destructive action's button is red. On H5 it holds the keyboard while open (focus moves in, Tab
+ * stays inside, Enter/Space press), as the privacy dialog does: Taro's H5 buttons are not
+ * focusable on their own, so without it a keyboard user could not answer.
  */
 export function ConfirmDialog(props: {
   title: string
@@ -19,9 +22,12 @@ export function ConfirmDialog(props: {
   onConfirm: () => void
   onCancel: () => void
 }) {
+  const dialog = useRef<unknown>(null)
+  useEffect(() => holdDialogFocus(dialog.current), [])
+  const a11y = { ariaRole: 'dialog', role: 'dialog', ariaModal: 'true', ariaLabel: props.title } as object
   return (
-    <View className='dialog-mask'>
-      <View className='card dialog' ariaRole='dialog' ariaLabel={props.title}>
+    <View className='overlay'>
+      <View ref={dialog} className='card dialog' {...a11y}>
         <View className='title'>{props.title}</View>
         {props.children}
         <View className='dialog__actions'>

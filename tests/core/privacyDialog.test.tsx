@@ -40,7 +40,7 @@ test('concurrent requests share one modal dialog, and agreeing answers every one
   const [first, second] = twoRequests()
   expect(screen.getAllByRole('dialog')).toHaveLength(1)
   expect(dialog().getAttribute('aria-modal')).toBe('true')
-  expect(dialog().parentElement?.className).toBe('consent-modal')
+  expect(dialog().parentElement?.className).toBe('overlay')
   expect(dialog().getAttribute('aria-describedby')).toBe('zqt-consent-text')
 
   fireEvent.click(screen.getByRole('button', { name: '同意隐私政策并继续' }))

@@ -1,0 +1,33 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { ConfirmDialog } from '../../src/ui/ConfirmDialog'
+
+// Keyboard only, on H5: the dialog that guards 删除证照, 已提交续期 and 拒绝签署 must be answerable.
+test('H5 keyboard: focus moves into ConfirmDialog, Tab cycles its two buttons, Enter confirms', () => {
+  const onConfirm = jest.fn()
+  const onCancel = jest.fn()
+  render(
+    <>
+      <button type='button'>页面上的按钮</button>
+      <ConfirmDialog
+        title='确认删除该证照？'
+        confirmLabel='删除'
+        destructive
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      />
+    </>,
+  )
+  const dialog = screen.getByRole('dialog', { name: '确认删除该证照？' })
+  expect(dialog.getAttribute('aria-modal')).toBe('true')
+  expect(document.activeElement).toBe(dialog)
+
+  const order: (string | null)[] = []
+  for (let i = 0; i < 3; i += 1) {
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' })
+    order.push(document.activeElement!.textContent)
+  }
+  expect(order).toEqual(['删除', '取消', '删除'])
+  fireEvent.keyDown(document.activeElement!, { key: 'Enter' })
+  expect(onConfirm).toHaveBeenCalledTimes(1)
+  expect(onCancel).not.toHaveBeenCalled()
+})
