@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { startServer, type RunningServer } from '../tests/e2e/harness'
+import { CHROMIUM_ARGS, startServer, type RunningServer } from '../tests/e2e/harness'
 import { buildFloor } from './floor'
 
 const ROOT = path.join(__dirname, '..')
@@ -26,17 +26,7 @@ export const BUDGET_PAGES: ReadonlyArray<{ name: string; route: string }> = [
 
 export const BUDGET = { performance: 95, accessibility: 95, lcpMs: 2500 }
 
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-]
+const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS]
 
 export interface PageScore {
   name: string

@@ -82,20 +82,26 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 }
 
 /** playwright-core gives every launch a fresh temporary profile (--user-data-dir). */
+/**
+ * System Chromium as root on this machine's closed network: without the background-networking
+ * flags it keeps trying outside hosts. Shared with bench/lighthouse.ts, which adds --headless.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   })
 }
 
