@@ -1,5 +1,6 @@
 import type { UserConfigExport } from '@tarojs/cli'
 import { apiBaseFor } from './apiBase'
+import { ARIA_TEMPLATES_PLUGIN } from './plugins/aria-templates'
 
 // A plain exported function (not defineConfig from '@tarojs/cli', which loads the native binding
 // in every process that reads this file). See ../shared/docs/toolchain.md.
@@ -27,7 +28,8 @@ export default function config(): UserConfigExport<'webpack5'> {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,
-    plugins: [],
+    // ariaRole / ariaLabel reach the WeChat and Alipay templates (./plugins/aria-templates.ts).
+    plugins: platform === 'weapp' || platform === 'alipay' ? [ARIA_TEMPLATES_PLUGIN] : [],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
     },
