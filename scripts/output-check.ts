@@ -6,7 +6,13 @@
 //   2. no regex lookbehind ((?<=…), (?<!…)): ES2018 syntax, but JavaScriptCore has it only from
 //      iOS 16.4, and Babel cannot lower it. Regex literals fail the whole file at load; patterns
 //      given to RegExp(…) as constant strings fail when they run — both are reported;
-//   3. dist/alipay/mini.project.json exists with the component2 setting Taro's Alipay output needs.
+//   3. dist/alipay/mini.project.json exists with the component2 setting Taro's Alipay output needs;
+//   4. ARIA reaches the mini-program templates (config/plugins/aria-templates.ts): in base.wxml /
+//      base.axml every template of View, Button, Text, Image, Input, Textarea, Canvas and Switch
+//      that binds attributes binds the role (WeChat aria-role, Alipay role) and aria-label, and
+//      the shipped JavaScript names every aria attribute the template binds (the runtime half:
+//      without it the runtime numbers attributes differently from the template). The count of
+//      aria attributes per file is printed.
 // ES2019+ built-ins (Object.fromEntries, String#replaceAll…) are not syntax: they are listed for
 // information, as es-check --checkFeatures names them.
 //
@@ -14,6 +20,8 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { ARIA_COMPONENTS, ARIA_RENAMES } from '../config/plugins/aria-attributes'
+import type { AriaPlatform } from '../config/plugins/aria-attributes'
 
 const require = createRequire(__filename)
 // es-check is a devDependency; its own parser (acorn, pinned by es-check) also parses for the
@@ -178,10 +186,95 @@ export function checkAlipayProject(dir: string): Finding[] {
   return component2 === true ? [] : [{ file, problem: 'component2 must be true' }]
 }
 
+export interface AriaReport {
+  findings: Finding[]
+  /** the template file checked */
+  file: string
+  /** aria attributes (and Alipay's role) bound in the template, per attribute name */
+  counts: Record<string, number>
+  total: number
+  /** of the eight components, those the app does not use (Taro leaves them out of the template) */
+  unused: string[]
+}
+
+const TEMPLATE_FILE: Record<AriaPlatform, string> = { weapp: 'base.wxml', alipay: 'base.axml' }
+const toDashed = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase())
+
+/** The opening tags of a template, with their attributes (values are "…" bindings, never holding a quote). */
+function openingTags(template: string): { tag: string; attrs: Map<string, string> }[] {
+  const tags: { tag: string; attrs: Map<string, string> }[] = []
+  for (const [, tag, body] of template.matchAll(/<([a-z][a-z-]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*\/?>/g)) {
+    const attrs = new Map<string, string>()
+    for (const [, name, value] of body.matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) attrs.set(name, value ?? '')
+    tags.push({ tag, attrs })
+  }
+  return tags
+}
+
+/**
+ * ARIA in a mini-program build: every template of the eight components that binds attributes
+ * (`{{i.p3}}`: not the bare pure-view / click-view, which only take class and style) binds the
+ * role and the label, and every aria attribute the template binds is named in the shipped
+ * JavaScript (the runtime half of config/plugins/aria-templates.ts).
+ */
+export function checkTemplateAria(dir: string, platform: AriaPlatform): AriaReport {
+  const file = path.join(dir, TEMPLATE_FILE[platform])
+  const report: AriaReport = { findings: [], file, counts: {}, total: 0, unused: [] }
+  if (!existsSync(file)) {
+    report.findings.push({ file, problem: 'missing: build it first' })
+    return report
+  }
+  const renames = ARIA_RENAMES[platform]
+  const templateName = (attr: string) => renames[attr] ?? attr
+  const propName = (attr: string) => Object.keys(renames).find((key) => renames[key] === attr) ?? attr
+  const role = templateName('aria-role')
+  const isAria = (attr: string) => attr.startsWith('aria-') || attr === role
+
+  const tags = openingTags(readFileSync(file, 'utf8'))
+  for (const { attrs } of tags) {
+    for (const [name, value] of attrs) {
+      if (isAria(name) && value.includes('{{')) report.counts[name] = (report.counts[name] ?? 0) + 1
+    }
+  }
+  report.total = Object.values(report.counts).reduce((sum, n) => sum + n, 0)
+
+  for (const component of ARIA_COMPONENTS) {
+    const tag = toDashed(component)
+    const templates = tags.filter((t) => t.tag === tag)
+    if (templates.length === 0) {
+      report.unused.push(tag)
+      continue
+    }
+    const binding = templates.filter((t) => [...t.attrs.values()].some((value) => /\{\{[^}]*\bi\.p\d/.test(value)))
+    for (const attr of [role, 'aria-label']) {
+      const lacking = binding.filter((t) => !t.attrs.has(attr)).length
+      if (lacking) {
+        report.findings.push({ file, problem: `${lacking} of ${binding.length} <${tag}> templates lack ${attr}` })
+      }
+    }
+  }
+  if (report.total === 0) report.findings.push({ file, problem: 'no aria attribute at all' })
+
+  const code = existsSync(dir) ? jsFiles(dir).map((js) => readFileSync(js, 'utf8')) : []
+  for (const attr of Object.keys(report.counts).map(propName)) {
+    if (!code.some((js) => js.includes(`"${attr}"`) || js.includes(`'${attr}'`))) {
+      report.findings.push({
+        file: dir,
+        problem: `the template binds ${templateName(attr)} but no shipped script names ${attr}: the runtime would number attributes differently`,
+      })
+    }
+  }
+  return report
+}
+
 export function runOutputCheck(dirs: string[]): boolean {
   const report = checkOutput(dirs)
   const alipay = dirs.find((dir) => path.basename(dir) === 'alipay')
   if (alipay && existsSync(alipay)) report.findings.push(...checkAlipayProject(alipay))
+  const ariaReports = dirs
+    .filter((dir) => existsSync(dir) && (path.basename(dir) === 'weapp' || path.basename(dir) === 'alipay'))
+    .map((dir) => checkTemplateAria(dir, path.basename(dir) as AriaPlatform))
+  for (const aria of ariaReports) report.findings.push(...aria.findings)
 
   console.log(
     `\noutput check (iOS 12 JavaScriptCore: ES2018 syntax, no regex lookbehind): ${report.filesChecked} files in ${dirs.join(', ')}`,
@@ -191,11 +284,19 @@ export function runOutputCheck(dirs: string[]): boolean {
     console.log('  ES2019+ built-ins used (not syntax; each needs the platform to have it):')
     for (const [feature, files] of builtIns) console.log(`    ${feature}: ${files.length} file(s), e.g. ${files[0]}`)
   }
+  for (const aria of ariaReports) {
+    const counts = Object.entries(aria.counts).map(([name, n]) => `${name} ${n}`)
+    console.log(`  ${aria.file}: ${aria.total} aria attributes (${counts.join(', ') || 'none'})`)
+    if (aria.unused.length)
+      console.log(`    not in the template (the app does not use them): ${aria.unused.join(', ')}`)
+  }
   if (report.findings.length) {
     console.error(`  FAILED:\n    ${report.findings.map((f) => `${f.file}: ${f.problem}`).join('\n    ')}`)
     return false
   }
-  console.log('  passed: every file parses as ES2018, no regex lookbehind')
+  console.log(
+    `  passed: every file parses as ES2018, no regex lookbehind${ariaReports.length ? '; roles and labels reach the templates' : ''}`,
+  )
   return true
 }
 

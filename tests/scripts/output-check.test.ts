@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkAlipayProject, checkOutput, patternHasLookbehind } from '../../scripts/output-check'
+import { checkAlipayProject, checkOutput, checkTemplateAria, patternHasLookbehind } from '../../scripts/output-check'
 
 // Fixtures are built from pieces so this test file itself holds no lookbehind.
 const LB = '(?<'
@@ -96,5 +96,108 @@ describe('Alipay project file', () => {
     expect(checkAlipayProject(good)).toEqual([])
     const older = outputWith({ 'mini.project.json': '{"component2":true}' })
     expect(checkAlipayProject(older)).toEqual([])
+  })
+})
+
+describe('ARIA in the mini-program templates', () => {
+  // Shaped like Taro's output: a view with bindings, a bare pure-view (class and style only), text.
+  const weappTemplate = (viewAria: string, textAria = 'aria-role="{{i.p1}}" aria-label="{{i.p0}}"') => `
+<template name="tmpl_0_0">
+  <view hover-class="{{i.p6||'none'}}" ${viewAria} style="{{i.st}}" class="{{i.cl}}" bindtap="eh"  id="{{i.uid||i.sid}}" data-sid="{{i.sid}}">
+    <template is="{{xs.a(c, item.nn, l)}}" data="{{i:item,c:c+1,l:xs.f(l,item.nn)}}" wx:for="{{i.cn}}" wx:key="sid" />
+  </view>
+</template>
+<template name="tmpl_0_3">
+  <view style="{{i.st}}" class="{{i.cl}}"  id="{{i.uid||i.sid}}" data-sid="{{i.sid}}"></view>
+</template>
+<template name="tmpl_0_5">
+  <text selectable="{{xs.b(i.p3,!1)}}" ${textAria} style="{{i.st}}" class="{{i.cl}}"  id="{{i.uid||i.sid}}" data-sid="{{i.sid}}"></text>
+</template>
+<template name="tmpl_0_9">
+  <image src="{{i.p5}}" aria-role="{{i.p1}}" aria-label="{{i.p0}}" style="{{i.st}}" class="{{i.cl}}" />
+</template>`
+  const RUNTIME = 'var t={View:{"aria-role":"","aria-label":"","aria-checked":""}};'
+  const VIEW_ARIA = 'aria-role="{{i.p5}}" aria-label="{{i.p3}}" aria-checked="{{i.p1}}"'
+
+  function build(platform: 'weapp' | 'alipay', files: Record<string, string>): string {
+    const out = path.join(mkdtempSync(path.join(dir, 'aria-')), platform)
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(out, name)), { recursive: true })
+      writeFileSync(path.join(out, name), text)
+    }
+    return out
+  }
+  const problems = (report: ReturnType<typeof checkTemplateAria>) => report.findings.map((f) => f.problem)
+
+  test('WeChat: roles and labels on every binding template pass, with the count per attribute', () => {
+    const report = checkTemplateAria(
+      build('weapp', { 'base.wxml': weappTemplate(VIEW_ARIA), 'app.js': RUNTIME }),
+      'weapp',
+    )
+    expect(problems(report)).toEqual([])
+    expect(report.counts).toEqual({ 'aria-role': 3, 'aria-label': 3, 'aria-checked': 1 })
+    expect(report.total).toBe(7)
+    expect(report.unused).toEqual(['button', 'input', 'textarea', 'canvas', 'switch'])
+  })
+
+  test('WeChat: the template as Taro builds it without the plugin fails for each component', () => {
+    const plain = weappTemplate('animation="{{i.p0}}"', 'space="{{i.p4}}"').replace(/ aria-[a-z]+="[^"]*"/g, '')
+    const report = checkTemplateAria(build('weapp', { 'base.wxml': plain, 'app.js': '' }), 'weapp')
+    expect(problems(report)).toEqual([
+      '1 of 1 <view> templates lack aria-role',
+      '1 of 1 <view> templates lack aria-label',
+      '1 of 1 <text> templates lack aria-role',
+      '1 of 1 <text> templates lack aria-label',
+      '1 of 1 <image> templates lack aria-role',
+      '1 of 1 <image> templates lack aria-label',
+      'no aria attribute at all',
+    ])
+    expect(report.total).toBe(0)
+  })
+
+  test('WeChat: one template without the label fails', () => {
+    const report = checkTemplateAria(
+      build('weapp', { 'base.wxml': weappTemplate(VIEW_ARIA, 'aria-role="{{i.p1}}"'), 'app.js': RUNTIME }),
+      'weapp',
+    )
+    expect(problems(report)).toEqual(['1 of 1 <text> templates lack aria-label'])
+  })
+
+  test('a template binding aria that the shipped scripts do not name fails (runtime half missing)', () => {
+    const report = checkTemplateAria(
+      build('weapp', {
+        'base.wxml': weappTemplate(VIEW_ARIA),
+        'app.js': 'var t={View:{"aria-role":"","aria-label":""}};',
+      }),
+      'weapp',
+    )
+    expect(problems(report)).toEqual([
+      'the template binds aria-checked but no shipped script names aria-checked: the runtime would number attributes differently',
+    ])
+  })
+
+  test('Alipay: the role is `role`; a WeChat-shaped aria-role fails', () => {
+    const alipay = (s: string) => s.replace(/aria-role=/g, 'role=')
+    const good = checkTemplateAria(
+      build('alipay', { 'base.axml': alipay(weappTemplate(VIEW_ARIA)), 'app.js': RUNTIME }),
+      'alipay',
+    )
+    expect(problems(good)).toEqual([])
+    expect(good.counts).toEqual({ role: 3, 'aria-label': 3, 'aria-checked': 1 })
+
+    const wechatShaped = checkTemplateAria(
+      build('alipay', { 'base.axml': weappTemplate(VIEW_ARIA), 'app.js': RUNTIME }),
+      'alipay',
+    )
+    expect(problems(wechatShaped)).toEqual([
+      '1 of 1 <view> templates lack role',
+      '1 of 1 <text> templates lack role',
+      '1 of 1 <image> templates lack role',
+    ])
+  })
+
+  test('a build without its template fails', () => {
+    const report = checkTemplateAria(build('alipay', { 'app.js': RUNTIME }), 'alipay')
+    expect(problems(report)).toEqual(['missing: build it first'])
   })
 })
