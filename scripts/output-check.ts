@@ -213,7 +213,8 @@ function openingTags(template: string): { tag: string; attrs: Map<string, string
 
 /**
  * ARIA in a mini-program build: every template of the eight components that binds attributes
- * (`{{i.p3}}`: not the bare pure-view / click-view, which only take class and style) binds the
+ * (`{{i.p3}}`: not the bare pure-view / click-view, which only take class and style, nor
+ * slot-view's <view slot="…">) binds the
  * role and the label, and every aria attribute the template binds is named in the shipped
  * JavaScript (the runtime half of config/plugins/aria-templates.ts).
  */
@@ -245,7 +246,10 @@ export function checkTemplateAria(dir: string, platform: AriaPlatform): AriaRepo
       report.unused.push(tag)
       continue
     }
-    const binding = templates.filter((t) => [...t.attrs.values()].some((value) => /\{\{[^}]*\bi\.p\d/.test(value)))
+    // Taro's slot-view is a <view slot="…">, the component's own attributes aside.
+    const binding = templates.filter((t) =>
+      [...t.attrs].some(([name, value]) => name !== 'slot' && /\{\{[^}]*\bi\.p\d/.test(value)),
+    )
     for (const attr of [role, 'aria-label']) {
       const lacking = binding.filter((t) => !t.attrs.has(attr)).length
       if (lacking) {
