@@ -5,7 +5,8 @@
  *   npx tsx scripts/import-graph.ts            the report: layer-to-layer arrows, src → server, circles
  *   npx tsx scripts/import-graph.ts --mermaid  the same arrows as a Mermaid graph (for the docs)
  *   npx tsx scripts/import-graph.ts --json     the figures as JSON
- *   npx tsx scripts/import-graph.ts --check    exit 1 if an arrow in src/ runs up a layer or src/ has a circle
+ *   npx tsx scripts/import-graph.ts --check    exit 1 if an arrow in src/ runs up a layer, src/ has a circle,
+ *                                              or a feature imports another
  *
  * Only relative imports between files of the repository count (packages are not arrows). An
  * arrow is "type" when every import along it is `import type` / `export type` (erased from the
@@ -204,6 +205,10 @@ export function report() {
   const srcToServer = edges.filter((e) => e.from.startsWith('src/') && e.to.startsWith('server/'))
   const serverToSrc = edges.filter((e) => e.from.startsWith('server/') && e.to.startsWith('src/'))
   const groups = circles(edges)
+  const featureOf = (file: string) => /^src\/features\/([^/]+)\//.exec(file)?.[1]
+  const crossFeature = edges.filter(
+    (e) => featureOf(e.from) && featureOf(e.to) && featureOf(e.from) !== featureOf(e.to),
+  )
   return {
     files: files.length,
     imports: edges.length,
@@ -223,6 +228,7 @@ export function report() {
       server: groups.filter((g) => g[0].startsWith('server/')),
     },
     upward: upwardArrows(arrows),
+    crossFeature: crossFeature.map((e) => `${e.from} → ${e.to}`),
   }
 }
 
@@ -261,12 +267,14 @@ function main(argv: string[]): number {
     for (const g of r.circles.server) console.log('  ' + g.join(' ↔ '))
     console.log(`arrows up the src layers (${SRC_LAYERS.join(' → ')}): ${r.upward.length}`)
     for (const a of r.upward) console.log(`  ${a.from} → ${a.to} (${a.value} + ${a.type} type)`)
+    console.log(`imports from one feature into another: ${r.crossFeature.length}`)
+    for (const e of r.crossFeature) console.log('  ' + e)
   }
-  if (argv.includes('--check') && (r.upward.length > 0 || r.circles.src.length > 0)) {
-    console.error('import-graph: src/ has an arrow up a layer or a circle (see above)')
+  if (argv.includes('--check') && (r.upward.length > 0 || r.circles.src.length > 0 || r.crossFeature.length > 0)) {
+    console.error('import-graph: src/ has an arrow up a layer, a circle or a feature importing another (see above)')
     return 1
   }
   return 0
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2))
+if (process.argv[1] && resolve(process.argv[1]) === __filename) process.exitCode = main(process.argv.slice(2))
