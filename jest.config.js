@@ -16,6 +16,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/{core,features,platform,pages}/**/*.test.ts?(x)'],
       setupFiles: ['<rootDir>/tests/setup/app-globals.js'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/app-each.ts'],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/tests/setup/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/setup/taro-api.ts',

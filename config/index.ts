@@ -3,7 +3,7 @@ import { apiBaseFor } from './apiBase'
 import { ARIA_TEMPLATES_PLUGIN } from './plugins/aria-templates'
 
 // A plain exported function (not defineConfig from '@tarojs/cli', which loads the native binding
-// in every process that reads this file). See ../shared/docs/toolchain.md.
+// in every process that reads this file). See docs/toolchain.md.
 const platform = process.env.TARO_ENV ?? 'h5'
 
 // The API base per build (./apiBase): same origin on H5, the local server in development

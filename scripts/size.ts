@@ -13,7 +13,7 @@ const BUDGET = {
   main: { weapp: 390 * KB, alipay: 330 * KB } as Record<string, number>,
   subpackage: 300 * KB,
 }
-/** Production builds of a two-page Taro React app on this toolchain (../shared/docs/toolchain.md). */
+/** Production builds of a two-page Taro React app on this toolchain (docs/toolchain.md). */
 const FLOOR: Record<string, number> = { weapp: 334 * KB, alipay: 283 * KB }
 const TARGETS = ['weapp', 'alipay'] as const
 

@@ -6,7 +6,7 @@ import { maskPhone } from '../../src/domain/mask'
 import { rolesAllowedTo } from '../../src/domain/access/permissions'
 import { recordType, type CityCatalogue } from './catalogue-store'
 
-/** The origin city called holders 3 days before the deadline (domain brief, 许证闹钟). */
+/** The origin city called holders 3 days before the deadline (docs/domain.md §1). */
 export const FOLLOW_UP_DAYS = 3
 
 interface FollowUpRow {

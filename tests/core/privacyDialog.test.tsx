@@ -5,8 +5,6 @@ import { usePreferences } from '../../src/core/preferences'
 import { usePrivacyPrompt } from '../../src/core/privacyPrompt'
 
 beforeEach(() => {
-  usePreferences.setState({ consentVersion: null, elderMode: false })
-  usePrivacyPrompt.setState({ pending: [] })
   jest.mocked(Taro.navigateTo).mockReset()
 })
 

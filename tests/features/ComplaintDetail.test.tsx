@@ -42,7 +42,6 @@ beforeEach(() => {
   mockLoaded.length = 0
   mockPreviewed.length = 0
   useSession.getState().signedIn(loginResponse())
-  useComplaints.setState({ items: null, error: null, loading: false })
   ;(Taro.showModal as jest.Mock).mockResolvedValue({ confirm: true, cancel: false })
 })
 

@@ -9,7 +9,6 @@ const mockSave = jest.fn()
 jest.mock('../../src/platform/files', () => ({ saveTextFile: (...args: unknown[]) => mockSave(...args) }))
 
 import { ExportCalendarScreen } from '../../src/features/licences/ExportCalendarScreen'
-import { useWallet } from '../../src/features/licences/walletStore'
 import { useSession } from '../../src/core/session'
 
 const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
@@ -17,7 +16,6 @@ const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
 beforeEach(() => {
   mockSave.mockReset().mockResolvedValue({ via: 'download' })
   useSession.getState().signedIn(loginResponse())
-  useWallet.setState({ byEnterprise: {}, loading: false, offline: false, error: null })
 })
 
 test('exports the live licences as .ics from the tap, the expired and cancelled left out', async () => {

@@ -17,7 +17,6 @@ const SESSION = 'f0000000-0000-4000-8000-000000000001'
 beforeEach(() => {
   mockApi.calls.length = 0
   useSession.getState().signedIn(loginResponse())
-  useEnterpriseContext.setState({ enterprises: [], currentId: null, status: 'idle', error: null })
   mockApi.on('POST', '/api/v1/face/sessions', () => ({
     status: 201,
     body: { sessionId: SESSION, provider: 'sandbox', sandboxToken: 'x', expiresAt: '2026-11-22T08:10:00.000Z' },

@@ -24,7 +24,6 @@ const message = (id: string, readAt: string | null): InboxMessage => ({
 beforeEach(() => {
   mockApi.calls.length = 0
   useSession.getState().signedIn(loginResponse())
-  useInbox.setState({ items: [], unread: 0, nextCursor: null, status: 'idle', error: null })
   mockApi.on('GET', '/api/v1/inbox', () => ({
     body: { items: [message('1', null), message('2', '2026-11-21T00:00:00.000Z')], unread: 1, nextCursor: null },
   }))

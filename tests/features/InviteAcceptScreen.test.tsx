@@ -28,7 +28,6 @@ const grant: SealGrantView = {
 beforeEach(() => {
   mockApi.calls.length = 0
   useSession.getState().signedIn(loginResponse())
-  useEnterpriseContext.setState({ enterprises: [], currentId: null, status: 'idle', error: null })
   mockApi.on('GET', '/api/v1/enterprises', () => ({ body: [handlerEnterprise] }))
   mockApi.on('PUT', '/api/v1/me/current-enterprise', () => ({ body: loginResponse().user }))
 })

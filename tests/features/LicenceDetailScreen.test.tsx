@@ -7,7 +7,6 @@ const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import { LicenceDetailScreen } from '../../src/features/licences/LicenceDetailScreen'
-import { useLicenceTypes } from '../../src/features/licences/typesStore'
 import { useSession } from '../../src/core/session'
 
 const shown = licence({ id: 'l1', typeName: '食品生产许可证', status: 'urgent', daysToDeadline: 5 })
@@ -15,7 +14,6 @@ const shown = licence({ id: 'l1', typeName: '食品生产许可证', status: 'ur
 beforeEach(() => {
   mockApi.calls.length = 0
   useSession.getState().signedIn(loginResponse())
-  useLicenceTypes.setState({ types: [], error: null })
   mockApi.on('GET', '/api/v1/licences/l1', () => ({ body: shown }))
   mockApi.on('GET', '/api/v1/licence-types', () => ({ body: [] }))
 })

@@ -38,7 +38,6 @@ const noop = () => undefined
 beforeEach(() => {
   mockOffline = false
   useSession.getState().signedIn(loginResponse())
-  useWallet.setState({ byEnterprise: {}, loading: false, offline: false, error: null })
   mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/licences`, () => ({ body: listOf(items) }))
 })
 

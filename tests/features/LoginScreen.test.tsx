@@ -15,9 +15,6 @@ import { useEnterpriseContext } from '../../src/core/enterpriseContext'
 
 beforeEach(() => {
   mockApi.calls.length = 0
-  usePreferences.setState({ consentVersion: null, elderMode: false })
-  useSession.getState().clear()
-  useEnterpriseContext.getState().reset()
   jest.mocked(Taro.switchTab).mockClear()
 })
 

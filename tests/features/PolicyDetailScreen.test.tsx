@@ -1,5 +1,4 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { addDays, chinaDateOf } from '../../src/domain/calendar/dates'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 import { ENTERPRISE, match, nearMatch, policy, view } from './PolicyFixtures'
@@ -16,7 +15,8 @@ import { judgedEnterprise } from '../../src/features/policies/judgedEnterprise'
 import { PolicyDetailScreen } from '../../src/features/policies/PolicyDetailScreen'
 import { useSession } from '../../src/core/session'
 
-const closesOn = addDays(chinaDateOf(Date.now()), 12)
+// 12 days after the pinned today (tests/setup/pinned-clock.ts), whatever day the suite runs on.
+const closesOn = '2026-03-22'
 const award = policy({
   id: 'p-near',
   title: '高新技术企业认定奖励',
@@ -81,7 +81,7 @@ test('an unmet condition is marked ✗ 不满足', async () => {
 test('benefit, materials, how to apply and the days left to apply', async () => {
   renderDetail()
   await screen.findByText('高新技术企业认定奖励')
-  expect(screen.getByText(`申报截止 ${closesOn}，还剩 12 天`)).toBeTruthy()
+  expect(screen.getByText('申报截止 2026-03-22，还剩 12 天')).toBeTruthy()
   expect(screen.getByText('贷款贴息 · 最高 50 万元')).toBeTruthy()
   expect(screen.getByText('· 高新技术企业证书')).toBeTruthy()
   expect(screen.getByText('登录政企通在线申报')).toBeTruthy()

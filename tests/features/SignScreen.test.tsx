@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import type { SignTaskPreview, SignTaskView } from '../../server/contract-seals'
 import { createFakeApi } from '../setup/fake-api'
+import { PINNED_NOW } from '../setup/pinned-clock'
 import { loginResponse } from './fixtures'
 
 const mockApi = createFakeApi()
@@ -32,7 +33,7 @@ const preview: SignTaskPreview = {
       imageSvg: '<svg/>',
     },
   ],
-  expiresAt: new Date(Date.now() + 300_000).toISOString(),
+  expiresAt: new Date(PINNED_NOW + 300_000).toISOString(),
   facePurpose: `sign:${TASK}`,
   pinAvailable: true,
 }

@@ -31,9 +31,7 @@ afterEach(() => clock.mockRestore())
 
 beforeEach(() => {
   mockApi.calls.length = 0
-  usePreferences.setState({ consentVersion: '2026-11-01', elderMode: false })
-  useSession.getState().clear()
-  useEnterpriseContext.getState().reset()
+  usePreferences.setState({ consentVersion: '2026-11-01' })
   jest.mocked(Taro.navigateTo).mockClear()
   jest.mocked(Taro.switchTab).mockClear()
 })

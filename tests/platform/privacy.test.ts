@@ -13,7 +13,6 @@ const globals = globalThis as unknown as { wx?: unknown; my?: unknown }
 afterEach(() => {
   delete globals.wx
   delete globals.my
-  usePrivacyPrompt.setState({ pending: [] })
 })
 
 const load = (p: 'weapp' | 'alipay' | 'h5') => loadForPlatform<typeof PrivacyModule>(p, '../../src/platform/privacy')

@@ -51,6 +51,11 @@ afterAll(async () => {
 })
 
 describe('registry import', () => {
+  // Each test starts from no imported licence, so any one of them runs alone (`-t`) or in any order.
+  beforeEach(async () => {
+    await testDb.db.query(`delete from licences where source = 'import'`)
+  })
+
   it('creates the good rows and reports each bad one with its line and a reason', async () => {
     const response = await importAs('text/csv; charset=utf-8', CSV)
     expect(response.statusCode).toBe(200)
@@ -77,12 +82,14 @@ describe('registry import', () => {
   })
 
   it('is idempotent: the same file again creates and changes nothing', async () => {
+    await importAs('text/csv', CSV)
     const report: ImportReport = (await importAs('text/csv', CSV)).json()
     expect(report).toMatchObject({ received: 9, accepted: 3, created: 0, updated: 0, unchanged: 3 })
     expect(await importedRows()).toBe(3)
   })
 
   it('takes JSON lines, updates changed records and treats a later expiry as a renewal', async () => {
+    await importAs('text/csv', CSV)
     await testDb.db.query(
       `update licences set renewal_started_on = '2026-03-01' where number = '91411002MA3X7R2K06001V'`,
     )

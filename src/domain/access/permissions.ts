@@ -2,12 +2,12 @@
  * Who may do what for an enterprise: the one permission table, read by the server on every
  * enterprise route and by the app to decide which entries to show.
  *
- * Roles (domain.md, "Who uses it"):
+ * Roles (docs/domain.md, "Who uses it"):
  * - 法定代表人 legal_representative: the person the registry names, linked after face verification.
  *   Claims the seal set and "may authorise administrators and handlers per seal, with scope and
- *   validity" (domain.md §2) — so grants, the 用章记录 and the people linked are theirs alone.
- * - 代办 agent (财务代理): "manage many companies" (domain.md) — the enterprise's day-to-day work:
- *   licences and renewals, the policy profile and matches. Not the seals' keys: domain.md gives
+ *   validity" (docs/domain.md §2) — so grants, the 用章记录 and the people linked are theirs alone.
+ * - 代办 agent (财务代理): "manage many companies" (docs/domain.md) — the enterprise's day-to-day work:
+ *   licences and renewals, the policy profile and matches. Not the seals' keys: docs/domain.md gives
  *   seal authority to the legal representative only, so an agent manages no seals, grants or
  *   members, and signs with a seal only under a grant of that seal, like anyone else.
  * - 经办人 handler: exists for one purpose, to sign with a seal they were granted ("scan a QR

@@ -145,7 +145,7 @@ export function complaintInputProblems(
 
   const phone = input.contactPhone?.trim() ?? ''
   if (input.anonymous) {
-    // 匿名 means no way back to the person (domain brief); collecting a number anyway would be
+    // 匿名 means no way back to the person (docs/domain.md §5); collecting a number anyway would be
     // personal data with no purpose (PIPL 第六条, minimum necessary).
     if (phone) problems.contactPhone = '匿名提交不留联系电话，请清空或改为实名提交'
   } else if (!phone) problems.contactPhone = '请填写联系电话，以便办理单位联系您'

@@ -1,6 +1,6 @@
 /**
  * The last day to APPLY for renewal, from the expiry date and the licence type's lead rule.
- * Reminders count back from this date, not from the expiry date (domain brief, 许证闹钟).
+ * Reminders count back from this date, not from the expiry date (docs/domain.md §1).
  *
  * Counting: the expiry day itself is never counted. "届满N日前" is expiry − N calendar days;
  * "届满N个工作日前" is the N-th working day strictly before the expiry date, so that N working

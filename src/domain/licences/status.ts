@@ -1,5 +1,5 @@
 /**
- * What a licence's holder should do today, as one status a user understands (domain brief:
+ * What a licence's holder should do today, as one status a user understands (docs/domain.md §1:
  * 有效 / 临近续期 / 需立即办理 / 已过期 / 已注销, plus 续期办理中 once the user says so).
  * Distances are in calendar days from today to the renewal deadline (`latestApplyOn`), because
  * reminders count back from the deadline, not from expiry.

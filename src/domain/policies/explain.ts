@@ -1,6 +1,6 @@
 /**
  * The Chinese wording of a match: what each condition asks (label) and which of the enterprise's
- * facts decided it (fact), so a result reads 已满足 / 不满足 / 待补充 with its reason (domain.md §4).
+ * facts decided it (fact), so a result reads 已满足 / 不满足 / 待补充 with its reason (docs/domain.md §4).
  */
 import type { LeafCondition, RegionArea } from './conditions'
 import { industryText, normalizeIndustryCode } from './industryCodes'

@@ -15,7 +15,7 @@ describe('the built-in catalogue', () => {
     for (const type of LICENCE_CATALOGUE) expect([type.code, licenceTypeProblems(type)]).toEqual([type.code, []])
   })
 
-  // The examples of the domain brief, from the regulations they cite.
+  // The examples of docs/domain.md §1, from the regulations they cite.
   test.each([
     ['pollutant-discharge', '排污许可证', 5, { kind: 'calendarDays', days: 60 }],
     ['construction-safety-production', '建筑施工企业安全生产许可证', 3, { kind: 'months', months: 3 }],
