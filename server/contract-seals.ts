@@ -244,7 +244,10 @@ export interface CreateSignTaskRequest {
   enterpriseUscc: string
   signers: SignerSpec[]
   documentName: string
-  /** Either the document's SM3 (hex) or the document itself (base64, ≤ 10 MB); never both. */
+  /**
+   * The document's SM3 (hex), the document itself (base64, ≤ 10 MB; kept so the signer can open it),
+   * or both (the document's SM3 must then be the one declared).
+   */
   documentSm3?: string
   document?: string
   /**
@@ -324,6 +327,18 @@ export interface SignTaskPreview {
   facePurpose: FacePurpose
   /** Whether the scanner has a signing PIN (else face only). */
   pinAvailable: boolean
+  /** The document itself, when the system uploaded it; null when the task names only its SM3. */
+  document: SignTaskDocument | null
+}
+
+/** A task's document as the scanner may fetch it (GET `path` under the API, with the session). */
+export interface SignTaskDocument {
+  /** pdf: the platform viewer; image: shown inline; other: download only. */
+  kind: 'pdf' | 'image' | 'other'
+  mimeType: string
+  sizeBytes: number
+  /** Under /api/v1, e.g. /sign-tasks/<taskId>/document. */
+  path: string
 }
 
 export interface ConfirmSignTaskRequest {
