@@ -42,6 +42,7 @@ export type SealErrorCode =
   | 'SIGN_NOT_AUTHORISED'
   | 'MEMBER_SELF_REMOVAL'
   | 'MEMBER_LAST_LEGAL_REPRESENTATIVE'
+  | 'VERIFIED_IDENTITY_NONE'
 
 // --- 刷脸 ---
 
@@ -52,13 +53,26 @@ export type FaceProviderName = 'wechat' | 'alipay' | 'sandbox'
 
 export interface StartFaceSessionRequest {
   purpose: FacePurpose
-  /** As on the 居民身份证. */
-  name: string
-  idNumber: string
+  /** As on the 居民身份证; both, or neither with `useVerifiedIdentity`. */
+  name?: string
+  idNumber?: string
+  /** Verify as the identity on record (GET /face/identity) without sending it again. */
+  useVerifiedIdentity?: true
   /** The platform the app runs on: weapp → WeChat 人脸核身, alipay → 支付宝身份验证, h5 → sandbox. */
   platform: Platform
   /** For claim-seal and grant: the enterprise it is about (failures go to its seal audit). */
   enterpriseId?: string
+}
+
+/** The person the user last passed a face verification as, masked (张*国, 4110**********0371). */
+export interface VerifiedIdentityView {
+  nameMasked: string
+  idNumberMasked: string
+  verifiedAt: string
+}
+
+export interface VerifiedIdentityResponse {
+  identity: VerifiedIdentityView | null
 }
 
 export interface FaceSessionStarted {
