@@ -368,7 +368,10 @@ export interface RejectSignTaskRequest {
 // --- 验章 ---
 
 export interface SealVerificationRequest {
-  signatureRecord: Pick<SignatureRecord, 'tbs' | 'signature' | 'signerPublicKey'> & Partial<SignatureRecord>
+  /** The record (the signature file downloaded at signing), or `recordId`: one of them. */
+  signatureRecord?: Pick<SignatureRecord, 'tbs' | 'signature' | 'signerPublicKey'> & Partial<SignatureRecord>
+  /** A signature record of ours by its id, as the verification link names it. */
+  recordId?: string
   /** The document (base64) or its SM3; one of them. */
   document?: string
   documentSm3?: string
@@ -390,4 +393,16 @@ export interface SealVerificationResult {
   signedAt: string | null
   /** Chinese, one per failed check. */
   problems: string[]
+  /** Every check in order, in words: what the app lists (later steps, e.g. certificates, append here). */
+  steps: VerificationStep[]
+}
+
+export interface VerificationStep {
+  /** Stable: a key of SealVerificationChecks today. */
+  key: string
+  /** e.g. 原文杂凑, 签章值, 印章状态 */
+  name: string
+  passed: boolean
+  /** The verdict of this step in a sentence. */
+  text: string
 }
