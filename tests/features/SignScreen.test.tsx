@@ -35,6 +35,7 @@ const preview: SignTaskPreview = {
   expiresAt: new Date(Date.now() + 300_000).toISOString(),
   facePurpose: `sign:${TASK}`,
   pinAvailable: true,
+  document: null,
 }
 
 const signed: SignTaskView = {
