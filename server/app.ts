@@ -172,7 +172,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(sealRoutes)
       await api.register(sealGrantRoutes)
       await api.register(signatureRoutes)
-      await api.register(signTaskRoutes)
+      await api.register(signTaskRoutes, { storage: attachmentStorage })
       await api.register(sealVerificationRoutes)
       await api.register(licenceTypeRoutes)
       await api.register(licenceRoutes)

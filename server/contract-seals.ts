@@ -42,6 +42,7 @@ export type SealErrorCode =
   | 'SIGN_NOT_AUTHORISED'
   | 'MEMBER_SELF_REMOVAL'
   | 'MEMBER_LAST_LEGAL_REPRESENTATIVE'
+  | 'VERIFIED_IDENTITY_NONE'
 
 // --- 刷脸 ---
 
@@ -52,13 +53,26 @@ export type FaceProviderName = 'wechat' | 'alipay' | 'sandbox'
 
 export interface StartFaceSessionRequest {
   purpose: FacePurpose
-  /** As on the 居民身份证. */
-  name: string
-  idNumber: string
+  /** As on the 居民身份证; both, or neither with `useVerifiedIdentity`. */
+  name?: string
+  idNumber?: string
+  /** Verify as the identity on record (GET /face/identity) without sending it again. */
+  useVerifiedIdentity?: true
   /** The platform the app runs on: weapp → WeChat 人脸核身, alipay → 支付宝身份验证, h5 → sandbox. */
   platform: Platform
   /** For claim-seal and grant: the enterprise it is about (failures go to its seal audit). */
   enterpriseId?: string
+}
+
+/** The person the user last passed a face verification as, masked (张*国, 4110**********0371). */
+export interface VerifiedIdentityView {
+  nameMasked: string
+  idNumberMasked: string
+  verifiedAt: string
+}
+
+export interface VerifiedIdentityResponse {
+  identity: VerifiedIdentityView | null
 }
 
 export interface FaceSessionStarted {
@@ -244,7 +258,10 @@ export interface CreateSignTaskRequest {
   enterpriseUscc: string
   signers: SignerSpec[]
   documentName: string
-  /** Either the document's SM3 (hex) or the document itself (base64, ≤ 10 MB); never both. */
+  /**
+   * The document's SM3 (hex), the document itself (base64, ≤ 10 MB; kept so the signer can open it),
+   * or both (the document's SM3 must then be the one declared).
+   */
   documentSm3?: string
   document?: string
   /**
@@ -324,6 +341,18 @@ export interface SignTaskPreview {
   facePurpose: FacePurpose
   /** Whether the scanner has a signing PIN (else face only). */
   pinAvailable: boolean
+  /** The document itself, when the system uploaded it; null when the task names only its SM3. */
+  document: SignTaskDocument | null
+}
+
+/** A task's document as the scanner may fetch it (GET `path` under the API, with the session). */
+export interface SignTaskDocument {
+  /** pdf: the platform viewer; image: shown inline; other: download only. */
+  kind: 'pdf' | 'image' | 'other'
+  mimeType: string
+  sizeBytes: number
+  /** Under /api/v1, e.g. /sign-tasks/<taskId>/document. */
+  path: string
 }
 
 export interface ConfirmSignTaskRequest {
@@ -339,7 +368,10 @@ export interface RejectSignTaskRequest {
 // --- 验章 ---
 
 export interface SealVerificationRequest {
-  signatureRecord: Pick<SignatureRecord, 'tbs' | 'signature' | 'signerPublicKey'> & Partial<SignatureRecord>
+  /** The record (the signature file downloaded at signing), or `recordId`: one of them. */
+  signatureRecord?: Pick<SignatureRecord, 'tbs' | 'signature' | 'signerPublicKey'> & Partial<SignatureRecord>
+  /** A signature record of ours by its id, as the verification link names it. */
+  recordId?: string
   /** The document (base64) or its SM3; one of them. */
   document?: string
   documentSm3?: string
@@ -361,4 +393,16 @@ export interface SealVerificationResult {
   signedAt: string | null
   /** Chinese, one per failed check. */
   problems: string[]
+  /** Every check in order, in words: what the app lists (later steps, e.g. certificates, append here). */
+  steps: VerificationStep[]
+}
+
+export interface VerificationStep {
+  /** Stable: a key of SealVerificationChecks today. */
+  key: string
+  /** e.g. 原文杂凑, 签章值, 印章状态 */
+  name: string
+  passed: boolean
+  /** The verdict of this step in a sentence. */
+  text: string
 }

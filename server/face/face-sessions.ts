@@ -10,6 +10,7 @@ import type { FacePerson, FaceProvider, FaceVerdict } from './face-provider'
 import { issueFaceTicket } from './face-tickets'
 import { facePurposeLabel } from '../../src/domain/signing/facePurpose'
 import { assertFaceNotLocked, releaseFaceAttempt, reserveFaceAttempt } from './face-attempts'
+import { identityOwner, recordVerifiedIdentity } from './verified-identity'
 
 /**
  * A face verification from start to ticket. The person (name + ID number) is sent to the provider
@@ -70,6 +71,11 @@ export async function startFaceSession(
   const { userId, purpose, person } = input
   const idHash = idNumberHash(app.signing.idHashSecret, person.idNumber)
   await assertFaceNotLocked(app.db, { userId, address: input.address })
+  // Sessions that ran out unfinished give up the ID number they held.
+  await app.db.query(
+    'update face_sessions set id_sealed = null where user_id = $1 and id_sealed is not null and expires_at <= now()',
+    [userId],
+  )
   const enterpriseId = (await signTaskEnterprise(app, userId, purpose)) ?? input.enterpriseId
   const provider = chooseProvider(app, input.platform)
   const openid = provider.name === 'wechat' ? await wechatOpenid(app, userId) : undefined
@@ -79,8 +85,8 @@ export async function startFaceSession(
   const started = await provider.start({ person, reference: randomBytes(16).toString('hex'), openid })
   const { rows } = await app.db.query<{ expires_at: Date }>(
     `insert into face_sessions (id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id,
-       provider_state, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(mins => $10)) returning expires_at`,
+       provider_state, id_sealed, expires_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now() + make_interval(mins => $11)) returning expires_at`,
     [
       sessionId,
       userId,
@@ -91,6 +97,7 @@ export async function startFaceSession(
       maskIdNumber(person.idNumber),
       enterpriseId,
       app.signing.vault.seal(JSON.stringify(started.state), `face:${sessionId}`),
+      app.signing.vault.seal(person.idNumber, identityOwner(userId)),
       FACE_SESSION_TTL_MINUTES,
     ],
   )
@@ -112,6 +119,7 @@ interface SessionRow {
   id_masked: string
   enterprise_id: string | null
   provider_state: string | null
+  id_sealed: string | null
   status: string
   expired: boolean
 }
@@ -124,8 +132,8 @@ export async function completeFaceSession(
   address: string,
 ): Promise<FaceTicketIssued> {
   const { rows } = await app.db.query<SessionRow>(
-    `select id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id, provider_state, status,
-       expires_at <= now() as expired
+    `select id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id, provider_state, id_sealed,
+       status, expires_at <= now() as expired
      from face_sessions where id = $1 and user_id = $2`,
     [sessionId, userId],
   )
@@ -163,7 +171,7 @@ async function closeSession(
 ): Promise<null | 'not-passed' | Awaited<ReturnType<typeof issueFaceTicket>>> {
   return app.db.transaction(async (tx) => {
     const closed = await tx.query(
-      `update face_sessions set status = $2, completed_at = now(), provider_state = null
+      `update face_sessions set status = $2, completed_at = now(), provider_state = null, id_sealed = null
        where id = $1 and status = 'pending' returning id`,
       [session.id, status],
     )
@@ -178,6 +186,14 @@ async function closeSession(
       })
     }
     if (status !== 'passed') return 'not-passed' as const
+    if (session.id_sealed) {
+      await recordVerifiedIdentity(tx, userId, {
+        name: session.person_name,
+        idHash: session.id_hash,
+        idMasked: session.id_masked,
+        idSealed: session.id_sealed,
+      })
+    }
     return issueFaceTicket(tx, {
       id: session.id,
       userId,

@@ -6,12 +6,15 @@ import type {
   LinkEnterprisesRequest,
   LinkEnterprisesResponse,
   StartFaceSessionRequest,
+  VerifiedIdentityResponse,
 } from '../contract-seals'
 import { requireEnterpriseAccess } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { completeFaceSession, startFaceSession } from '../face/face-sessions'
 import { linkEnterprisesOfVerifiedPerson } from '../face/link-enterprises'
 import { parseFacePerson } from '../face/person-input'
+import { verifiedIdentityOf, verifiedPersonOf } from '../face/verified-identity'
+import { fieldError } from '../signing/field-error'
 import { errorResponses, noQuerystring } from './schemas'
 import type { EnterpriseAction } from '../../src/domain/access/permissions'
 import {
@@ -21,6 +24,18 @@ import {
   faceTicketSchema,
   linkEnterprisesResponseSchema,
 } from './seal-schemas'
+
+/** Who to verify: typed in full, or the identity on record; never both, never half of one. */
+async function personToVerify(app: FastifyInstance, userId: string, body: StartFaceSessionRequest) {
+  const typed = body.name !== undefined || body.idNumber !== undefined
+  if (body.useVerifiedIdentity) {
+    if (typed) throw fieldError('useVerifiedIdentity', '使用已核验身份时无需再填写姓名和身份证号')
+    return verifiedPersonOf(app, userId)
+  }
+  if (body.name === undefined) throw fieldError('name', '请填写姓名')
+  if (body.idNumber === undefined) throw fieldError('idNumber', '请填写身份证号')
+  return parseFacePerson(body.name, body.idNumber)
+}
 
 const common = { tags: ['face'], security: [{ session: [] }], querystring: noQuerystring }
 
@@ -45,12 +60,13 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
         summary: '发起刷脸认证（微信人脸核身 / 支付宝身份验证 / H5 体验沙箱）',
         body: {
           type: 'object',
-          required: ['purpose', 'name', 'idNumber', 'platform'],
+          required: ['purpose', 'platform'],
           additionalProperties: false,
           properties: {
             purpose: facePurposeSchema,
             name: { type: 'string', minLength: 1, maxLength: 40 },
             idNumber: { type: 'string', minLength: 1, maxLength: 32 },
+            useVerifiedIdentity: { type: 'boolean', enum: [true] },
             platform: { type: 'string', enum: ['weapp', 'alipay', 'h5'] },
             enterpriseId: { type: 'string', format: 'uuid' },
           },
@@ -59,8 +75,8 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply): Promise<FaceSessionStarted> => {
-      const { purpose, name, idNumber, platform, enterpriseId } = request.body
-      const person = parseFacePerson(name, idNumber)
+      const { purpose, platform, enterpriseId } = request.body
+      const person = await personToVerify(app, currentUser(request).id, request.body)
       if (enterpriseId) await requireEnterpriseAccess(request, enterpriseId, FACE_PURPOSE_ACTIONS[purpose])
       const started = await startFaceSession(app, {
         userId: currentUser(request).id,
@@ -73,6 +89,40 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
       reply.status(201)
       return started
     },
+  )
+
+  app.get(
+    '/face/identity',
+    {
+      onRequest: requireUser,
+      schema: {
+        ...common,
+        summary: '本人已核验的身份（脱敏），刷脸时可直接使用，无需再次填写',
+        response: {
+          200: {
+            type: 'object',
+            required: ['identity'],
+            additionalProperties: false,
+            properties: {
+              identity: {
+                type: ['object', 'null'],
+                required: ['nameMasked', 'idNumberMasked', 'verifiedAt'],
+                additionalProperties: false,
+                properties: {
+                  nameMasked: { type: 'string' },
+                  idNumberMasked: { type: 'string' },
+                  verifiedAt: { type: 'string', format: 'date-time' },
+                },
+              },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request): Promise<VerifiedIdentityResponse> => ({
+      identity: await verifiedIdentityOf(app.db, currentUser(request).id),
+    }),
   )
 
   app.post<{ Params: { sessionId: string }; Body: CompleteFaceSessionRequest | undefined }>(

@@ -247,6 +247,7 @@ export const signTaskPreviewSchema = {
     'expiresAt',
     'facePurpose',
     'pinAvailable',
+    'document',
   ],
   additionalProperties: false,
   properties: {
@@ -280,5 +281,16 @@ export const signTaskPreviewSchema = {
     expiresAt: isoInstant,
     facePurpose: { type: 'string' },
     pinAvailable: { type: 'boolean' },
+    document: {
+      type: ['object', 'null'],
+      required: ['kind', 'mimeType', 'sizeBytes', 'path'],
+      additionalProperties: false,
+      properties: {
+        kind: { type: 'string', enum: ['pdf', 'image', 'other'] },
+        mimeType: { type: 'string' },
+        sizeBytes: { type: 'integer' },
+        path: { type: 'string' },
+      },
+    },
   },
 } as const

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import type { SealVerificationRequest, SealVerificationResult } from '../contract-seals'
 import { ApiError } from '../http/api-error'
+import { fieldError } from '../signing/field-error'
 import { verifySealSignature } from '../signing/verification'
+import { storedRecordForVerification } from '../signing/verification-steps'
 import { errorResponses, noQuerystring } from './schemas'
 
 /**
@@ -49,9 +51,9 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
         querystring: noQuerystring,
         body: {
           type: 'object',
-          required: ['signatureRecord'],
           additionalProperties: false,
           properties: {
+            recordId: { type: 'string', format: 'uuid' },
             // The whole record as received may be passed; only these three fields are relied on.
             signatureRecord: {
               type: 'object',
@@ -69,7 +71,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
         response: {
           200: {
             type: 'object',
-            required: ['valid', 'checks', 'seal', 'signedAt', 'problems'],
+            required: ['valid', 'checks', 'seal', 'signedAt', 'problems', 'steps'],
             additionalProperties: false,
             properties: {
               valid: { type: 'boolean' },
@@ -104,12 +106,33 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
               },
               signedAt: { type: ['string', 'null'] },
               problems: { type: 'array', items: { type: 'string' } },
+              steps: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['key', 'name', 'passed', 'text'],
+                  additionalProperties: false,
+                  properties: {
+                    key: { type: 'string' },
+                    name: { type: 'string' },
+                    passed: { type: 'boolean' },
+                    text: { type: 'string' },
+                  },
+                },
+              },
             },
           },
           ...errorResponses,
         },
       },
     },
-    async (request): Promise<SealVerificationResult> => verifySealSignature(app.db, request.body),
+    async (request): Promise<SealVerificationResult> => {
+      const { signatureRecord, recordId } = request.body
+      if ((signatureRecord === undefined) === (recordId === undefined)) {
+        throw fieldError('signatureRecord', '请提供签章记录（signatureRecord）或签章记录编号（recordId）其中之一')
+      }
+      const record = signatureRecord ?? (await storedRecordForVerification(app.db, recordId!.toLowerCase()))
+      return verifySealSignature(app.db, { ...request.body, signatureRecord: record })
+    },
   )
 }

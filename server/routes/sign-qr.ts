@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { isSignTicket } from '../../src/domain/signing/signTicket'
+import { isUuid } from '../http/input-door'
 
 /**
  * The path a sign-task QR carries (`https://<host>/s/<ticket>`, see buildSignQrContent). Opened in a
@@ -7,6 +8,9 @@ import { isSignTicket } from '../../src/domain/signing/signTicket'
  * mini-program instead through the 普通链接二维码 rule registered for the same prefix.
  */
 export const SIGN_PAGE_HASH_ROUTE = '/#/packages/seals/pages/sign/index'
+
+/** Where a verification link lands: the H5 验章 page, which reads `record` and `hash`. */
+export const VERIFY_PAGE_HASH_ROUTE = '/#/packages/seals/pages/verify/index'
 
 /** The sign page's marker for a link that is not one of ours (the page explains it in Chinese). */
 export const SIGN_LINK_NOT_OURS = 'not-ours'
@@ -28,6 +32,26 @@ export async function signQrRoutes(app: FastifyInstance): Promise<void> {
       const ticket = request.params['*']
       const query = isSignTicket(ticket) ? `t=${encodeURIComponent(ticket)}` : `e=${SIGN_LINK_NOT_OURS}`
       return reply.redirect(`${SIGN_PAGE_HASH_ROUTE}?${query}`, 302)
+    },
+  )
+
+  // The verification link signing produces (/verify?record=<id>&hash=<sm3>), shown and shared after
+  // signing: only well-formed values are passed on; the page verifies (and explains) the rest.
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/verify',
+    {
+      schema: {
+        tags: ['signing'],
+        summary: '验章链接落地页：跳转到 H5 验章页面（携带签章记录编号与文件 SM3）',
+      },
+    },
+    async (request, reply) => {
+      const { record, hash } = request.query
+      const query = new URLSearchParams()
+      if (typeof record === 'string' && isUuid(record)) query.set('record', record.toLowerCase())
+      if (typeof hash === 'string' && /^[0-9a-fA-F]{64}$/.test(hash)) query.set('hash', hash.toLowerCase())
+      const suffix = query.toString()
+      return reply.redirect(`${VERIFY_PAGE_HASH_ROUTE}${suffix ? `?${suffix}` : ''}`, 302)
     },
   )
 }

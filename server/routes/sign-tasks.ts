@@ -13,7 +13,9 @@ import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
 import { confirmSignTask, rejectSignTask, scanSignTask } from '../signing/sign-task-actions'
 import { createSignTask } from '../signing/sign-task-create'
+import { sendSignDocument } from '../signing/sign-task-document'
 import { findTask, signTaskView } from '../signing/sign-task-store'
+import type { AttachmentStorage } from '../storage/attachment-storage'
 import { SIGN_TICKET_TTL_SECONDS } from '../../src/domain/signing/signTask'
 import { errorResponses, noQuerystring } from './schemas'
 import { faceTicketSchema, pinSchema, sealTypeSchema, signTaskPreviewSchema, signTaskViewSchema } from './seal-schemas'
@@ -33,8 +35,9 @@ const appCommon = { tags: ['sign-tasks'], security: [{ session: [] }], querystri
 /** The task names the enterprise; planSigners checks seal:sign and the live grant for each slot. */
 const signing = { enterpriseAction: 'seal:sign' } as const
 
-/** 扫码签章: systems create tasks and poll them; the app scans, confirms or rejects. */
-export async function signTaskRoutes(app: FastifyInstance): Promise<void> {
+/** 扫码签章: systems create tasks and poll them; the app scans, opens the document, confirms or rejects. */
+export async function signTaskRoutes(app: FastifyInstance, options: { storage: AttachmentStorage }): Promise<void> {
+  const { storage } = options
   app.post<{ Body: CreateSignTaskRequest }>(
     '/sign-tasks',
     {
@@ -108,7 +111,7 @@ export async function signTaskRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply): Promise<SignTaskCreated> => {
-      const created = await createSignTask(app, currentSystem(request), request.body)
+      const created = await createSignTask(app, storage, currentSystem(request), request.body)
       reply.status(201)
       return created
     },
@@ -151,6 +154,21 @@ export async function signTaskRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request): Promise<SignTaskPreview> => scanSignTask(app, currentUser(request).id, request.body.ticket),
+  )
+
+  app.get<{ Params: { taskId: string } }>(
+    '/sign-tasks/:taskId/document',
+    {
+      onRequest: requireUser,
+      schema: {
+        ...appCommon,
+        summary: '签署前查看文件：仅扫码人可取（任务须为其扫码、未过期或已由其签署）',
+        params: taskParams,
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendSignDocument(app.db, storage, currentUser(request).id, request.params.taskId.toLowerCase(), reply),
   )
 
   app.post<{ Params: { taskId: string }; Body: ConfirmSignTaskRequest }>(

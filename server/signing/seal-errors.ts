@@ -38,4 +38,5 @@ export const SEAL_ERROR_DEFAULTS: Record<SealErrorCode, { status: number; messag
   // 企业成员: the legal representative removes the people who hold (or held) the enterprise's grants.
   MEMBER_SELF_REMOVAL: { status: 409, message: '不能移除自己。如需解除与该企业的关联，请联系其他法定代表人账号或客服' },
   MEMBER_LAST_LEGAL_REPRESENTATIVE: { status: 409, message: '不能移除企业唯一的法定代表人' },
+  VERIFIED_IDENTITY_NONE: { status: 409, message: '尚无已核验的身份信息，请填写姓名和身份证号' },
 }

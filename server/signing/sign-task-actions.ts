@@ -12,6 +12,7 @@ import { isSignTicket } from '../../src/domain/signing/signTicket'
 import type { TbsSigner } from '../../src/domain/signing/tbs'
 import { openStoredKeyPair, sealOwner, signatureOwner } from './key-material'
 import { fieldError } from './field-error'
+import { documentKindOf, signDocumentPath } from './sign-task-document'
 import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
@@ -61,6 +62,14 @@ export async function scanSignTask(app: FastifyInstance, userId: string, ticket:
     expiresAt: new Date(task.expires_at).toISOString(),
     facePurpose: `sign:${task.id}`,
     pinAvailable: await hasSigningPin(app.db, userId),
+    document: task.document_key
+      ? {
+          kind: documentKindOf(task.document_type!),
+          mimeType: task.document_type!,
+          sizeBytes: task.document_size!,
+          path: signDocumentPath(task.id),
+        }
+      : null,
   }
 }
 

@@ -10,31 +10,42 @@ import { maskPhone } from '../../src/domain/mask'
 import { SEAL_TYPE_LABELS } from '../../src/domain/signing/sealTypes'
 import { buildSignQrContent } from '../../src/domain/signing/signTicket'
 import { SIGN_TICKET_TTL_SECONDS } from '../../src/domain/signing/signTask'
+import type { AttachmentStorage } from '../storage/attachment-storage'
 import { fieldError } from './field-error'
+import { SIGN_DOCUMENT_MAX_BYTES, storeSignDocument } from './sign-task-document'
 import { phoneHash } from './sign-task-authorise'
 import { sm3Hex } from './sm2'
 
 /**
- * A system asks for a document (by SM3, or the document itself, hashed here and not kept) to be
- * signed by an enterprise's seals and/or people. The answer is a single-use ticket and the QR
- * content carrying only it; the ticket is stored as a hash.
+ * A system asks for a document (by SM3, or the document itself, hashed here and kept so the signer
+ * can open it before confirming) to be signed by an enterprise's seals and/or people. The answer is
+ * a single-use ticket and the QR content carrying only it; the ticket is stored as a hash.
  */
 
 const SM3_HEX = /^[0-9a-fA-F]{64}$/
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
 
-function documentSm3Of(body: CreateSignTaskRequest): string {
-  if ((body.documentSm3 === undefined) === (body.document === undefined)) {
-    throw fieldError('documentSm3', '请提供 documentSm3（文件 SM3 摘要）或 document（文件 base64）其中之一')
+interface DocumentInput {
+  sm3: string
+  bytes: Buffer | null
+}
+
+function documentOf(body: CreateSignTaskRequest): DocumentInput {
+  if (body.documentSm3 === undefined && body.document === undefined) {
+    throw fieldError('documentSm3', '请提供 documentSm3（文件 SM3 摘要）或 document（文件 base64）')
   }
-  if (body.documentSm3 !== undefined) {
-    if (!SM3_HEX.test(body.documentSm3)) throw fieldError('documentSm3', 'documentSm3 应为 64 位十六进制 SM3 摘要')
-    return body.documentSm3.toLowerCase()
-  }
-  const text = body.document!.replace(/\s+/g, '')
+  if (body.documentSm3 !== undefined && !SM3_HEX.test(body.documentSm3))
+    throw fieldError('documentSm3', 'documentSm3 应为 64 位十六进制 SM3 摘要')
+  const declared = body.documentSm3?.toLowerCase()
+  if (body.document === undefined) return { sm3: declared!, bytes: null }
+  const text = body.document.replace(/\s+/g, '')
   if (text.length === 0 || text.length % 4 !== 0 || !BASE64.test(text))
     throw fieldError('document', 'document 应为 base64 编码的文件内容')
-  return sm3Hex(Buffer.from(text, 'base64'))
+  const bytes = Buffer.from(text, 'base64')
+  const sm3 = sm3Hex(bytes)
+  if (declared !== undefined && declared !== sm3)
+    throw fieldError('documentSm3', 'document 的 SM3 摘要与 documentSm3 不一致：文件可能不完整或已被修改')
+  return { sm3, bytes }
 }
 
 const CALLBACK_REFUSALS: Record<Exclude<OutboundRefusalReason, 'invalid' | 'scheme' | 'credentials'>, string> = {
@@ -63,12 +74,15 @@ async function checkCallbackUrl(app: FastifyInstance, systemId: string, raw: str
 
 export async function createSignTask(
   app: FastifyInstance,
+  storage: AttachmentStorage,
   system: SystemPrincipal,
   body: CreateSignTaskRequest,
 ): Promise<SignTaskCreated> {
   const uscc = checkUscc(body.enterpriseUscc)
   if (!uscc.ok) throw fieldError('enterpriseUscc', USCC_PROBLEM_MESSAGES[uscc.problem])
-  const documentSm3 = documentSm3Of(body)
+  const document = documentOf(body)
+  if (document.bytes && document.bytes.length > SIGN_DOCUMENT_MAX_BYTES)
+    throw fieldError('document', '文件不能超过 10 MB')
   const callbackUrl = await checkCallbackUrl(app, system.id, body.callbackUrl)
   const ttl = body.expiresInSeconds ?? SIGN_TICKET_TTL_SECONDS.default
 
@@ -91,13 +105,28 @@ export async function createSignTask(
     }
   }
 
+  // Stored before the row that names it: a failure leaves an unreferenced file, never a dangling key.
+  const stored = document.bytes ? await storeSignDocument(storage, document.bytes) : null
   const taskId = randomUUID()
   const ticket = randomBytes(24).toString('base64url')
   const created = await app.db.transaction(async (tx) => {
     const { rows: inserted } = await tx.query<{ expires_at: Date }>(
-      `insert into sign_tasks (id, system_id, enterprise_id, document_name, document_sm3, ticket_hash, expires_at, callback_url)
-       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8) returning expires_at`,
-      [taskId, system.id, enterpriseId, body.documentName.trim(), documentSm3, sha256Hex(ticket), ttl, callbackUrl],
+      `insert into sign_tasks (id, system_id, enterprise_id, document_name, document_sm3, ticket_hash, expires_at,
+         callback_url, document_key, document_type, document_size)
+       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8, $9, $10, $11) returning expires_at`,
+      [
+        taskId,
+        system.id,
+        enterpriseId,
+        body.documentName.trim(),
+        document.sm3,
+        sha256Hex(ticket),
+        ttl,
+        callbackUrl,
+        stored?.key ?? null,
+        stored?.type ?? null,
+        stored?.size ?? null,
+      ],
     )
     for (const [position, signer] of body.signers.entries()) {
       const person = 'personalSignature' in signer ? signer.personalSignature : null

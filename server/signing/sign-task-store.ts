@@ -22,6 +22,9 @@ export interface SignTaskRow {
   scanned_at: Date | null
   finished_at: Date | null
   reject_reason: string | null
+  document_key: string | null
+  document_type: string | null
+  document_size: number | null
 }
 
 export interface SignerSlot {
@@ -34,7 +37,7 @@ export interface SignerSlot {
 
 const TASK_SELECT = `select t.id, t.system_id, y.name as system_name, t.enterprise_id, e.name as enterprise_name,
     e.uscc as enterprise_uscc, t.document_name, t.document_sm3, t.status, t.expires_at, t.scanned_by, t.scanned_at,
-    t.finished_at, t.reject_reason
+    t.finished_at, t.reject_reason, t.document_key, t.document_type, t.document_size
   from sign_tasks t join systems y on y.id = t.system_id join enterprises e on e.id = t.enterprise_id`
 
 export async function findTask(db: Queryable, where: 'id' | 'ticket_hash', value: string): Promise<SignTaskRow | null> {

@@ -4,6 +4,7 @@ import { parseTbs, type TbsSign } from '../../src/domain/signing/tbs'
 import { isUuid } from '../http/input-door'
 import { fieldError } from './field-error'
 import { publicKeySm3 } from './signature-record'
+import { verificationSteps } from './verification-steps'
 import { parseSm2PublicKeyPem, sm2Verify, sm3Hex } from './sm2'
 
 /**
@@ -104,7 +105,7 @@ function requireStorableIds(tbs: TbsSign): void {
 
 export async function verifySealSignature(
   db: Queryable,
-  request: SealVerificationRequest,
+  request: SealVerificationRequest & { signatureRecord: NonNullable<SealVerificationRequest['signatureRecord']> },
 ): Promise<SealVerificationResult> {
   const { signatureRecord } = request
   const expectedHash = documentHash(request)
@@ -127,6 +128,7 @@ export async function verifySealSignature(
       seal: null,
       signedAt: null,
       problems: ['签章记录无法解析：不是本平台生成的签章数据'],
+      steps: [],
     }
   }
   const { tbs } = parsed
@@ -163,5 +165,6 @@ export async function verifySealSignature(
     seal: { id: tbs.eseal.id, kind: tbs.eseal.kind, name: tbs.eseal.name, holder: tbs.eseal.holder },
     signedAt: tbs.timeInfo,
     problems,
+    steps: verificationSteps(checks),
   }
 }

@@ -40,3 +40,139 @@ const SAVERS: Record<Platform, Saver> = {
 export function saveTextFile(fileName: string, text: string, mimeType: string): Promise<SavedFile> {
   return SAVERS[platform](fileName, text, mimeType)
 }
+
+// ---- Documents: fetch one to look at it, open it in the platform's viewer, choose one to check ----
+
+/** A file the user chose, read whole (验章 hashes it on the phone). */
+export interface ChosenFile {
+  name: string
+  bytes: Uint8Array
+}
+
+/** Thrown when the platform cannot do what was asked (the message says what to do instead). */
+export class FileUnavailableError extends Error {
+  readonly name = 'FileUnavailableError'
+}
+
+function readLocalFile(filePath: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath,
+      success: (res) => resolve(new Uint8Array(res.data as ArrayBuffer)),
+      fail: reject,
+    })
+  })
+}
+
+function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name)
+  return key === undefined ? undefined : String(headers?.[key])
+}
+
+interface DocumentAdapter {
+  /** A local path (mini-programs) or object URL (H5) of the protected file at `url`. */
+  download(url: string, headers: Record<string, string>): Promise<string>
+  /** Shows a downloaded PDF in the platform's viewer. */
+  openPdf(path: string): Promise<void>
+  /** The file the user picks, or null when they backed out. */
+  choose(): Promise<ChosenFile | null>
+}
+
+const cancelled = (error: unknown) => /cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))
+
+const DOCUMENTS: Record<Platform, DocumentAdapter> = {
+  h5: {
+    download: async (url, headers) => {
+      const response = await fetch(url, { headers })
+      if (!response.ok) throw new Error(`HTTP ${response.status}`)
+      return URL.createObjectURL(await response.blob())
+    },
+    // The browser's own PDF viewer, in a new tab: the page's policy lets no frame or plugin in.
+    openPdf: async (path) => {
+      const opened = window.open(path, '_blank')
+      if (!opened) throw new FileUnavailableError('浏览器拦截了新窗口，请允许弹出窗口后重试')
+    },
+    choose: () =>
+      new Promise((resolve, reject) => {
+        const input = document.createElement('input')
+        input.type = 'file'
+        input.style.display = 'none'
+        input.addEventListener('change', () => {
+          const file = input.files?.[0]
+          input.remove()
+          if (!file) return resolve(null)
+          const reader = new FileReader()
+          reader.onload = () => resolve({ name: file.name, bytes: new Uint8Array(reader.result as ArrayBuffer) })
+          reader.onerror = () => reject(new Error('文件读取失败，请重试'))
+          reader.readAsArrayBuffer(file)
+        })
+        input.addEventListener('cancel', () => {
+          input.remove()
+          resolve(null)
+        })
+        document.body.appendChild(input)
+        input.click()
+      }),
+  },
+  // wx.downloadFile resolves for any HTTP status, reported as statusCode; wx.openDocument opens PDF
+  // (and Office formats) in WeChat's viewer; wx.chooseMessageFile picks a file from a chat (2.5.0).
+  weapp: {
+    download: async (url, headers) => {
+      const result = await Taro.downloadFile({ url, header: headers })
+      if (result.statusCode < 200 || result.statusCode >= 300) throw new Error(`HTTP ${result.statusCode}`)
+      return result.tempFilePath
+    },
+    openPdf: async (path) => {
+      await Taro.openDocument({ filePath: path, fileType: 'pdf', showMenu: false })
+    },
+    choose: async () => {
+      try {
+        const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file' })
+        const file = tempFiles[0]
+        return file ? { name: file.name, bytes: await readLocalFile(file.path) } : null
+      } catch (error) {
+        if (cancelled(error)) return null
+        throw error
+      }
+    },
+  },
+  // my.downloadFile reports no status code and names the file apFilePath (tempFilePath on newer
+  // clients): an error answer is JSON, told apart by its content type. my.openDocument previews
+  // PDF only (https://opendocs.alipay.com/mini/api/mwpprc). Alipay has no API to pick an arbitrary
+  // file from the phone or a chat.
+  alipay: {
+    download: async (url, headers) => {
+      const result = await new Promise<{
+        apFilePath: string
+        tempFilePath?: string
+        headers?: Record<string, string>
+        header?: Record<string, string>
+      }>((resolve, reject) => my.downloadFile({ url, header: headers, success: resolve, fail: reject }))
+      const contentType = headerOf(result.headers ?? result.header, 'content-type')
+      if (contentType !== undefined && /json/i.test(contentType)) throw new Error('download refused')
+      return result.tempFilePath || result.apFilePath
+    },
+    openPdf: (path) =>
+      new Promise((resolve, reject) =>
+        my.openDocument({ filePath: path, fileType: 'pdf', success: () => resolve(), fail: reject }),
+      ),
+    choose: async () => {
+      throw new FileUnavailableError('支付宝小程序暂不支持选择文件，请打开签署后得到的验章链接，或在浏览器中验章')
+    },
+  },
+}
+
+/** Downloads a file the server gives only with the session (`headers`); the path to show or open. */
+export function downloadProtectedFile(url: string, headers: Record<string, string>): Promise<string> {
+  return DOCUMENTS[platform].download(url, headers)
+}
+
+/** Opens a downloaded PDF in the platform's document viewer (a new tab on H5). */
+export function openPdfDocument(path: string): Promise<void> {
+  return DOCUMENTS[platform].openPdf(path)
+}
+
+/** Lets the user choose one file and reads it; null when they back out. */
+export function chooseFile(): Promise<ChosenFile | null> {
+  return DOCUMENTS[platform].choose()
+}

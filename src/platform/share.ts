@@ -1,5 +1,5 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import { platform } from './env'
+import { apiBaseUrl, platform } from './env'
 
 export interface ShareCard {
   title: string
@@ -28,4 +28,12 @@ export function shareLinkOf(path: string): string {
 /** Copies the page's H5 address; rejects when the platform refuses the clipboard. */
 export async function copyShareLink(path: string): Promise<void> {
   await Taro.setClipboardData({ data: shareLinkOf(path) })
+}
+
+/**
+ * The web origin links to this service start with: the H5 page's own origin, or on mini-programs
+ * the API origin (the reference server serves the H5 app and its landing paths there too).
+ */
+export function siteOrigin(): string {
+  return platform === 'h5' ? window.location.origin : apiBaseUrl
 }

@@ -2,6 +2,10 @@
 // verify face → claim the seals (PIN) → claim a hand-drawn personal signature → a document system
 // creates a task needing 合同专用章 + 经办人签名 → open its QR route → confirm by face → the task
 // reads 已签署 through the API → 验章 says valid; one byte of the document changed → invalid.
+// After the first face check the identity is on record: later checks show it masked, nothing typed.
+// The signer opens the document before confirming; 验章 signed out, by choosing the two files and by
+// the verification link.
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { sm3Hex } from '../../server/signing/sm2'
 import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
@@ -37,6 +41,23 @@ async function passFace(page: Page) {
   await field(page, '请输入身份证号').fill(ZHANG.idNumber)
   await onScreen(page).getByRole('button', { name: '开始刷脸' }).click()
   await onScreen(page).getByRole('button', { name: '沙箱：模拟通过' }).click()
+}
+
+/** Identity once: the panel shows the verified identity masked; 开始刷脸 → 沙箱：模拟通过. */
+async function passFaceAsVerified(page: Page) {
+  await onScreen(page).getByText('张*国 · 4110**********0371', { exact: true }).waitFor()
+  expect(await field(page, '请输入身份证号').count()).toBe(0)
+  await onScreen(page).getByRole('button', { name: '开始刷脸' }).click()
+  await onScreen(page).getByRole('button', { name: '沙箱：模拟通过' }).click()
+}
+
+/** Picks `file` in the browser's file chooser that tapping `button` opens. */
+async function chooseFile(page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    onScreen(page).getByRole('button', { name: button }).click(),
+  ])
+  await chooser.setFiles(file)
 }
 
 async function setPinTwice(page: Page) {
@@ -95,7 +116,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await screen.getByText('领取电子印章').first().waitFor()
   await setPinTwice(page)
   await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
-  await passFace(page)
+  await passFaceAsVerified(page)
   await screen.getByText('合同专用章', { exact: true }).waitFor()
   await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
   await screen.getByText('法定代表人名章', { exact: true }).waitFor()
@@ -115,7 +136,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await screen.getByText('签名预览').waitFor()
   await setPinTwice(page)
   await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
-  await passFace(page)
+  await passFaceAsVerified(page)
   await screen.getByText('个人电子签名领取成功').waitFor()
   await screen.getByText(/手写/).first().waitFor()
   await screen.getByRole('img', { name: '张建国的个人电子签名' }).waitFor()
@@ -165,7 +186,22 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
     .waitFor()
   await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
   await screen.getByRole('img', { name: '经办人签名：张建国' }).waitFor()
-  await passFace(page)
+  // See what you sign: the PDF opens (a new tab on H5, from the session-fetched bytes) before confirming;
+  // the SM3 waits under 详细信息.
+  expect(await screen.getByText(sm3Hex(documentBytes)).count()).toBe(0)
+  const [viewer] = await Promise.all([
+    page.waitForEvent('popup'),
+    screen.getByRole('button', { name: /^查看文件（PDF，/ }).click(),
+  ])
+  expect(viewer.url()).toMatch(/^blob:/)
+  await viewer.close()
+  await screen.getByText('已查看文件，请核对无误后再确认签署').waitFor()
+  await screen.getByRole('button', { name: '详细信息' }).click()
+  await screen.getByText(sm3Hex(documentBytes)).waitFor()
+  // Nobody else gets the document: not without a session, not another user.
+  const documentUrl = `${server.baseUrl}/api/v1/sign-tasks/${task.body.taskId}/document`
+  expect((await fetch(documentUrl)).status).toBe(401)
+  await passFaceAsVerified(page)
   await screen.getByText('已签署', { exact: true }).waitFor()
 
   // The system reads 已签署 with two signature records.
@@ -176,24 +212,54 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   const sealRecord = done.body.signatures.find((s: { kind: string }) => s.kind === 'seal')
   expect(sealRecord.documentSm3).toBe(sm3Hex(documentBytes))
 
-  // 验章 with the record and the document's SM3: valid.
+  // After signing: the seal's signature file (downloaded) and its verification link.
+  const sealName = `${enterpriseName}合同专用章`
+  const link = `${server.baseUrl}/verify?record=${sealRecord.id}&hash=${sm3Hex(documentBytes)}`
+  await screen.getByText(link).waitFor()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    screen.getByRole('button', { name: `下载签章文件（${sealName}）` }).click(),
+  ])
+  const signatureFile = readFileSync((await download.path())!)
+  expect(JSON.parse(signatureFile.toString('utf8')).id).toBe(sealRecord.id)
+
+  // 验章 signed out, in another browser: choose the signed file and the signature file.
   const tampered = Buffer.from(documentBytes)
   tampered[12] ^= 0x01
-  await openPage(page, '/packages/seals/pages/verify/index')
-  await screen.getByRole('textbox', { name: '签章记录（JSON）' }).fill(JSON.stringify(sealRecord))
-  const sm3Field = screen.getByRole('textbox', { name: /文件 SM3 摘要/ })
-  await sm3Field.fill(sm3Hex(documentBytes))
-  await screen.getByRole('button', { name: '开始验章' }).click()
-  await screen.getByText('验章通过：签章真实有效').waitFor()
-  await screen.getByText('文件与签章时一致，未被修改').waitFor()
+  const visitor = await newPhonePage(browser)
+  const outside = onScreen(visitor.page)
+  await visitor.page.goto(`${server.baseUrl}/#/packages/seals/pages/verify/index`)
+  await chooseFile(visitor.page, '选择已签署的文件', {
+    name: '食品原料采购合同.pdf',
+    mimeType: 'application/pdf',
+    buffer: documentBytes,
+  })
+  await chooseFile(visitor.page, '选择签章文件', {
+    name: download.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: signatureFile,
+  })
+  await outside.getByText('验章通过：签章真实有效，文件未被修改').waitFor()
+  await expectText(outside.locator('[data-check="hashMatches"]'), '✓ 原文杂凑：文件与签章时一致，未被修改')
+  await expectText(outside.locator('[data-check="signatureValid"]'), '✓ 签章值：')
+  await expectText(outside.locator('[data-check="sealNotRevoked"]'), '✓ 印章状态：')
 
-  // One byte changed: hashMatches false, shown as such.
-  await sm3Field.fill(sm3Hex(tampered))
-  await screen.getByRole('button', { name: '开始验章' }).click()
-  await screen.getByText('验章未通过：签章无效').waitFor()
-  const integrity = screen.locator('[data-check="hashMatches"]')
-  await expectText(integrity, '✗ 文件完整性：文件与签章时不一致')
-  await screen.getByText('签名真实有效').waitFor()
+  // One byte changed: the old verdict goes at once, the new one names the file.
+  await chooseFile(visitor.page, '选择已签署的文件', {
+    name: '改过的合同.pdf',
+    mimeType: 'application/pdf',
+    buffer: tampered,
+  })
+  await outside.getByText('验章未通过：文件已被修改，或不是签章的那份文件').waitFor()
+  expect(await outside.getByText('验章通过：签章真实有效，文件未被修改').count()).toBe(0)
+  await expectText(outside.locator('[data-check="hashMatches"]'), '✗ 原文杂凑：文件与签章时不一致')
+
+  // The verification link, signed out: verified at once.
+  await visitor.page.goto(link)
+  await onScreen(visitor.page).getByText('验章通过：签章真实有效，文件未被修改').waitFor()
+  await onScreen(visitor.page).getByText('依据：验章链接中的文件摘要').waitFor()
+  expect(visitor.errors).toEqual([])
+  await visitor.page.context().close()
 
   // The same through the API with the document itself, for both records.
   for (const record of done.body.signatures) {

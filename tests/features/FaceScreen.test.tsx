@@ -37,15 +37,23 @@ beforeEach(() => {
     body: { enterprises: [enterprises[0]], newlyLinked: 1 },
   }))
   mockApi.on('GET', '/api/v1/enterprises', () => ({ body: [enterprises[0]] }))
+  mockApi.on('GET', '/api/v1/face/identity', () => ({ body: { identity: null } }))
 })
+
+/** The face screen once it knows there is no verified identity on record (the form is shown). */
+async function renderFace() {
+  render(<FaceScreen onDone={() => undefined} />)
+  await screen.findByRole('textbox', { name: '姓名' })
+  mockApi.calls.length = 0
+}
 
 function fill(name: string, idNumber: string) {
   fireEvent.change(screen.getByRole('textbox', { name: '姓名' }), { target: { value: name } })
   fireEvent.change(screen.getByRole('textbox', { name: '身份证号' }), { target: { value: idNumber } })
 }
 
-test('an invalid ID number is refused before anything is sent', () => {
-  render(<FaceScreen onDone={() => undefined} />)
+test('an invalid ID number is refused before anything is sent', async () => {
+  await renderFace()
   fill('张建国', ID_17 + 'Y')
   fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }))
   expect(screen.getByText('身份证号应为 18 位，最后一位可为数字或 X')).toBeTruthy()
@@ -53,7 +61,7 @@ test('an invalid ID number is refused before anything is sent', () => {
 })
 
 test('a sandbox pass links the enterprises and refreshes the enterprise list', async () => {
-  render(<FaceScreen onDone={() => undefined} />)
+  await renderFace()
   fill('张建国', ID_NUMBER)
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
   expect(mockApi.calls[0].json).toEqual({ purpose: 'login', name: '张建国', idNumber: ID_NUMBER, platform: 'h5' })
@@ -67,7 +75,7 @@ test('a sandbox pass links the enterprises and refreshes the enterprise list', a
 })
 
 test('a sandbox failure shows the reason and keeps the ID number masked', async () => {
-  render(<FaceScreen onDone={() => undefined} />)
+  await renderFace()
   fill('张建国', ID_NUMBER)
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '沙箱：模拟失败' })))
@@ -82,7 +90,7 @@ describe('re-entering the ID number after a failed face check', () => {
   const OTHER = OTHER_17 + idNumberCheckCharacter(OTHER_17)
 
   const failOnce = async () => {
-    render(<FaceScreen onDone={() => undefined} />)
+    await renderFace()
     fill('张建国', ID_NUMBER)
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '沙箱：模拟失败' })))
@@ -124,5 +132,45 @@ describe('re-entering the ID number after a failed face check', () => {
     const input = await failOnce()
     fireEvent.change(input, { target: { value: input.value.slice(0, -1) } })
     expect(input.value).toBe('')
+  })
+})
+
+describe('identity once', () => {
+  const IDENTITY = { nameMasked: '张*国', idNumberMasked: '4110**********0036', verifiedAt: '2026-11-20T01:00:00.000Z' }
+
+  test('a verified user sees the identity masked and verifies without typing; the number is never sent', async () => {
+    mockApi.on('GET', '/api/v1/face/identity', () => ({ body: { identity: IDENTITY } }))
+    render(<FaceScreen onDone={() => undefined} />)
+    expect(await screen.findByText('张*国 · 4110**********0036')).toBeTruthy()
+    expect(screen.queryByRole('textbox', { name: '身份证号' })).toBeNull()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
+    const started = mockApi.calls.find((c) => c.method === 'POST' && c.url.endsWith('/face/sessions'))
+    expect(started?.json).toEqual({ purpose: 'login', useVerifiedIdentity: true, platform: 'h5' })
+    expect(screen.getByText('身份证号：4110**********0036')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '沙箱：模拟通过' })))
+    expect(await screen.findByText('刷脸认证通过')).toBeTruthy()
+  })
+
+  test('不是本人？更换 asks for another person in full', async () => {
+    mockApi.on('GET', '/api/v1/face/identity', () => ({ body: { identity: IDENTITY } }))
+    render(<FaceScreen onDone={() => undefined} />)
+    fireEvent.click(await screen.findByRole('button', { name: '不是本人？更换' }))
+    fill('张建国', ID_NUMBER)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
+    const started = mockApi.calls.find((c) => c.method === 'POST' && c.url.endsWith('/face/sessions'))
+    expect(started?.json).toEqual({ purpose: 'login', name: '张建国', idNumber: ID_NUMBER, platform: 'h5' })
+  })
+
+  test('an identity gone from the server falls back to the form, saying why', async () => {
+    mockApi.on('GET', '/api/v1/face/identity', () => ({ body: { identity: IDENTITY } }))
+    mockApi.on('POST', '/api/v1/face/sessions', () => ({
+      status: 409,
+      body: { code: 'VERIFIED_IDENTITY_NONE', message: '尚无已核验的身份信息，请填写姓名和身份证号' },
+    }))
+    render(<FaceScreen onDone={() => undefined} />)
+    await screen.findByText('张*国 · 4110**********0036')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '开始刷脸' })))
+    expect(screen.getByRole('alert').textContent).toBe('尚无已核验的身份信息，请填写姓名和身份证号')
+    expect(screen.getByRole('textbox', { name: '身份证号' })).toBeTruthy()
   })
 })

@@ -36,6 +36,7 @@ const preview: SignTaskPreview = {
   expiresAt: new Date(PINNED_NOW + 300_000).toISOString(),
   facePurpose: `sign:${TASK}`,
   pinAvailable: true,
+  document: null,
 }
 
 const signed: SignTaskView = {

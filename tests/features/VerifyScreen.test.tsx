@@ -1,95 +1,163 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { SealVerificationResult } from '../../server/contract-seals'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { SealVerificationResult, VerificationStep } from '../../server/contract-seals'
+import { sm3Hex } from '../../server/signing/sm2'
 import { createFakeApi } from '../setup/fake-api'
 
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
+const mockChoose = jest.fn()
+jest.mock('../../src/platform/files', () => ({ chooseFile: () => mockChoose() }))
 
 import { VerifyScreen } from '../../src/features/signing/VerifyScreen'
 import { useSession } from '../../src/core/session'
 
 const SM3 = 'a'.repeat(64)
-const RECORD = JSON.stringify({ format: 'zqt-ses-signature/1', tbs: 'dGJz', signature: 'c2ln', signerPublicKey: 'PEM' })
+const RECORD = {
+  format: 'zqt-ses-signature/1',
+  name: '合同专用章',
+  tbs: 'dGJz',
+  signature: 'c2ln',
+  signerPublicKey: 'PEM',
+}
+const RECORD_ID = '0f8e6a52-1c7b-4d0e-9b3a-2f1e4c5d6a7b'
+const DOCUMENT = Buffer.from('%PDF-1.7 采购合同')
 
-function result(overrides: Partial<SealVerificationResult['checks']> = {}): SealVerificationResult {
-  const checks = {
-    hashMatches: true,
-    signatureValid: true,
-    sealValidAtSigningTime: true,
-    signerAuthorisedAtSigningTime: true,
-    sealNotRevoked: true,
-    ...overrides,
-  }
-  const valid = Object.values(checks).every(Boolean)
+const STEPS: VerificationStep[] = [
+  { key: 'hashMatches', name: '原文杂凑', passed: true, text: '文件与签章时一致，未被修改' },
+  { key: 'signatureValid', name: '签章值', passed: true, text: '签名真实有效，由登记的印章密钥签出' },
+  { key: 'sealNotRevoked', name: '印章状态', passed: true, text: '签章时印章未被停用' },
+]
+
+function result(failed: Record<string, string> = {}): SealVerificationResult {
+  const steps = STEPS.map((step) => (failed[step.key] ? { ...step, passed: false, text: failed[step.key] } : step))
+  const valid = steps.every((step) => step.passed)
   return {
     valid,
-    checks,
-    seal: { id: 's1', kind: 'seal', name: '许昌瑞丰食品有限公司合同专用章', holder: '许昌瑞丰食品有限公司' },
+    checks: {
+      hashMatches: !failed.hashMatches,
+      signatureValid: !failed.signatureValid,
+      sealValidAtSigningTime: true,
+      signerAuthorisedAtSigningTime: true,
+      sealNotRevoked: !failed.sealNotRevoked,
+    },
+    seal: { id: 's1', kind: 'seal', name: '许昌瑞丰食品有限公司合同专用章', holder: '91411002MA3X7R2K06' },
     signedAt: '2026-11-22T08:05:00.000Z',
-    problems: valid ? [] : ['文件摘要与签章记录不一致'],
+    problems: [],
+    steps,
   }
+}
+
+const file = (name: string, bytes: Buffer) => ({ name, bytes: new Uint8Array(bytes) })
+const recordFile = (record: object = RECORD) => file('签章文件.json', Buffer.from(JSON.stringify(record), 'utf8'))
+
+async function choose(label: string, chosen: unknown) {
+  mockChoose.mockResolvedValueOnce(chosen)
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: label })))
 }
 
 beforeEach(() => {
   mockApi.calls.length = 0
+  mockChoose.mockReset()
   useSession.getState().clear()
 })
 
-function fillAndSubmit(record = RECORD, sm3 = SM3) {
-  fireEvent.change(screen.getByRole('textbox', { name: '签章记录（JSON）' }), { target: { value: record } })
-  fireEvent.change(screen.getByRole('textbox', { name: '文件 SM3 摘要' }), { target: { value: sm3 } })
-  fireEvent.click(screen.getByRole('button', { name: '开始验章' }))
-}
-
-test('a valid signature shows every check passed, without login', async () => {
+test('choosing the signed file and the signature file verifies them without login, step by step', async () => {
   mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: result() }))
   render(<VerifyScreen />)
-  fillAndSubmit()
-  expect(await screen.findByText('验章通过：签章真实有效')).toBeTruthy()
-  expect(screen.getByText('文件与签章时一致，未被修改')).toBeTruthy()
-  expect(screen.getByText('签名真实有效')).toBeTruthy()
-  expect(screen.getByText('签章时印章在有效期内')).toBeTruthy()
-  expect(screen.getByText('签章人在签章时有权使用该印章')).toBeTruthy()
-  expect(screen.getByText('印章未被注销')).toBeTruthy()
+  await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
+  expect(mockApi.calls).toHaveLength(0)
+  await choose('选择签章文件', recordFile())
+  expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
+  for (const step of STEPS) expect(screen.getByText(step.text)).toBeTruthy()
+  expect(screen.getByText('✓ 原文杂凑：')).toBeTruthy()
+  expect(screen.getByText('依据：您选择的文件《采购合同.pdf》')).toBeTruthy()
   expect(screen.getByText('签章时间：2026-11-22 16:05')).toBeTruthy()
   const call = mockApi.calls[0]
   expect(call.headers.Authorization).toBeUndefined()
-  expect(call.json).toEqual({ signatureRecord: JSON.parse(RECORD), documentSm3: SM3 })
+  // The file never leaves the phone: only its SM3, computed here, does.
+  expect(call.json).toEqual({ signatureRecord: RECORD, documentSm3: sm3Hex(DOCUMENT) })
 })
 
-test('a modified document and a revoked seal are each named as failed checks', async () => {
+test('a failed step is named in words, and the verdict says what it means', async () => {
   mockApi.on('POST', '/api/v1/seal-verifications', () => ({
-    body: result({ hashMatches: false, sealNotRevoked: false }),
+    body: result({ hashMatches: '文件与签章时不一致：文件可能被修改过，或不是签章的那份文件' }),
   }))
   render(<VerifyScreen />)
-  fillAndSubmit(RECORD, SM3.toUpperCase())
-  expect(await screen.findByText('验章未通过：签章无效')).toBeTruthy()
-  expect(screen.getByText('文件与签章时不一致：文件可能被修改过，或不是签章的那份文件')).toBeTruthy()
-  expect(screen.getByText('印章已被注销')).toBeTruthy()
-  expect(screen.getByText('签名真实有效')).toBeTruthy()
-  expect(screen.getByText('文件摘要与签章记录不一致')).toBeTruthy()
-  expect(mockApi.calls[0].json.documentSm3).toBe(SM3)
+  await choose('选择签章文件', recordFile())
+  await choose('选择已签署的文件', file('改过的合同.pdf', Buffer.from('changed')))
+  expect(await screen.findByText('验章未通过：文件已被修改，或不是签章的那份文件')).toBeTruthy()
+  expect(screen.getByText('✗ 原文杂凑：')).toBeTruthy()
+  expect(screen.getByText('签名真实有效，由登记的印章密钥签出')).toBeTruthy()
 })
 
-test('a record that is not JSON or an SM3 of the wrong length is refused before sending', async () => {
+test('every new input clears the previous verdict; a bad signature file leaves none on screen', async () => {
+  mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: result() }))
   render(<VerifyScreen />)
-  fillAndSubmit('not json', 'abc')
+  await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
+  await choose('选择签章文件', recordFile())
+  expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
+  await choose('选择签章文件', file('照片.jpg', Buffer.from([0xff, 0xd8, 0xff, 0x00])))
+  expect(screen.queryByText('验章通过：签章真实有效，文件未被修改')).toBeNull()
+  expect(screen.queryByRole('status')).toBeNull()
+  expect(screen.getByRole('alert').textContent).toBe('所选文件不是签章文件：请选择签署完成后下载的签章文件（.json）')
+  expect(mockApi.calls).toHaveLength(1)
+})
+
+test('an answer to an older input is not shown over a newer one', async () => {
+  let release: (value: { body: SealVerificationResult }) => void = () => undefined
+  mockApi.on('POST', '/api/v1/seal-verifications', () => new Promise((resolve) => (release = resolve)))
+  render(<VerifyScreen />)
+  await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
+  await choose('选择签章文件', recordFile())
+  await choose('选择签章文件', file('坏的.json', Buffer.from('not json')))
+  await act(async () => release({ body: result() }))
+  expect(screen.queryByText('验章通过：签章真实有效，文件未被修改')).toBeNull()
+})
+
+test('the verification link verifies at once by record id and hash; a chosen file is then checked against it', async () => {
+  mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: result() }))
+  render(<VerifyScreen initialRecordId={RECORD_ID} initialHash={SM3} />)
+  expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
+  expect(screen.getByText('依据：验章链接中的文件摘要')).toBeTruthy()
+  expect(mockApi.calls[0].json).toEqual({ recordId: RECORD_ID, documentSm3: SM3 })
+  expect(screen.queryByRole('button', { name: '选择签章文件' })).toBeNull()
+  await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
+  await waitFor(() => expect(mockApi.calls).toHaveLength(2))
+  expect(mockApi.calls[1].json).toEqual({ recordId: RECORD_ID, documentSm3: sm3Hex(DOCUMENT) })
+  expect(await screen.findByText('依据：您选择的文件《采购合同.pdf》')).toBeTruthy()
+})
+
+test('a platform that cannot choose files says what to do instead', async () => {
+  render(<VerifyScreen />)
+  mockChoose.mockRejectedValueOnce(
+    new Error('支付宝小程序暂不支持选择文件，请打开签署后得到的验章链接，或在浏览器中验章'),
+  )
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '选择已签署的文件' })))
+  expect(screen.getByRole('alert').textContent).toContain('验章链接')
+})
+
+test('pasting the record and the SM3 still works, and refuses bad input before sending', async () => {
+  mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: result() }))
+  render(<VerifyScreen />)
+  fireEvent.click(screen.getByText('其他方式：粘贴签章记录和 SM3 摘要 ▼'))
+  fireEvent.change(screen.getByRole('textbox', { name: '签章记录（JSON）' }), { target: { value: 'not json' } })
+  fireEvent.change(screen.getByRole('textbox', { name: '文件 SM3 摘要' }), { target: { value: 'abc' } })
+  fireEvent.click(screen.getByRole('button', { name: '开始验章' }))
   expect(screen.getByText('签章记录不是有效的 JSON，请完整复制后再粘贴')).toBeTruthy()
   expect(screen.getByText('请填写 64 位十六进制的 SM3 摘要')).toBeTruthy()
   expect(mockApi.calls).toHaveLength(0)
-})
-
-test('a JSON record without the signed data, the signature or the key names them in Chinese', () => {
-  render(<VerifyScreen />)
-  fillAndSubmit(JSON.stringify({ format: 'zqt-ses-signature/1', tbs: 'dGJz' }))
-  expect(screen.getByText('签章记录缺少待签数据、签名值或签名公钥，请确认复制的是完整的签章记录')).toBeTruthy()
-  expect(mockApi.calls).toHaveLength(0)
+  fireEvent.change(screen.getByRole('textbox', { name: '签章记录（JSON）' }), {
+    target: { value: JSON.stringify(RECORD) },
+  })
+  fireEvent.change(screen.getByRole('textbox', { name: '文件 SM3 摘要' }), { target: { value: SM3.toUpperCase() } })
+  fireEvent.click(screen.getByRole('button', { name: '开始验章' }))
+  expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
+  expect(mockApi.calls[0].json).toEqual({ signatureRecord: RECORD, documentSm3: SM3 })
 })
 
 test('a server failure offers a retry', async () => {
   mockApi.on('POST', '/api/v1/seal-verifications', () => ({ status: 503, body: '' }))
-  render(<VerifyScreen />)
-  fillAndSubmit()
+  render(<VerifyScreen initialRecordId={RECORD_ID} initialHash={SM3} />)
   await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('服务暂时不可用'))
   expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
 })

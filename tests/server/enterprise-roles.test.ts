@@ -275,6 +275,11 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'POST /api/v1/admin/policies/weekly-digest',
   'POST /api/v1/admin/sign-tasks/sweep',
   'GET /s/*',
+  // The caller's own verified identity (masked); the document of a task the caller scanned; the
+  // verification link's landing path (public, like 验章).
+  'GET /api/v1/face/identity',
+  'GET /api/v1/sign-tasks/:taskId/document',
+  'GET /verify',
 ])
 
 /** Sign-task routes declare seal:sign; who may fill which slot is checked per task (tested by hand below). */

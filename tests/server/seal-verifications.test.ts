@@ -66,6 +66,18 @@ describe('验章', () => {
       seal: { id: fx.seals.contract, kind: 'seal', name: '许昌瑞丰食品有限公司合同专用章', holder: fx.ruifengUscc },
       signedAt: record.signedAt,
       problems: [],
+      steps: [
+        { key: 'hashMatches', name: '原文杂凑', passed: true, text: '文件与签章时一致，未被修改' },
+        { key: 'signatureValid', name: '签章值', passed: true, text: '签名真实有效，由登记的印章密钥签出' },
+        { key: 'sealValidAtSigningTime', name: '印章有效期', passed: true, text: '签章时印章在有效期内' },
+        {
+          key: 'signerAuthorisedAtSigningTime',
+          name: '签章人授权',
+          passed: true,
+          text: '签章人在签章时有权使用该印章',
+        },
+        { key: 'sealNotRevoked', name: '印章状态', passed: true, text: '签章时印章未被停用' },
+      ],
     })
     expect(
       (await verify({ signatureRecord: record, documentSm3: record.documentSm3.toUpperCase() })).json().valid,
@@ -190,5 +202,51 @@ describe('验章', () => {
       record.taskId,
     ])
     expect((await withDocument(DOCUMENT)).json().valid).toBe(true)
+  })
+})
+
+describe('验章 by the verification link (record id and SM3)', () => {
+  it('verifies a record of ours by its id, each step in words', async () => {
+    const response = await verify({ recordId: record.id, documentSm3: record.documentSm3 })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ valid: true, signedAt: record.signedAt })
+    expect(response.json().steps.map((step: { name: string }) => step.name)).toEqual([
+      '原文杂凑',
+      '签章值',
+      '印章有效期',
+      '签章人授权',
+      '印章状态',
+    ])
+    // The chosen file is another one: the first step says so in words, the rest still hold.
+    const other = await verify({
+      recordId: record.id.toUpperCase(),
+      document: Buffer.from('别的文件').toString('base64'),
+    })
+    expect(other.json().valid).toBe(false)
+    expect(other.json().steps[0]).toEqual({
+      key: 'hashMatches',
+      name: '原文杂凑',
+      passed: false,
+      text: '文件与签章时不一致：文件可能被修改过，或不是签章的那份文件',
+    })
+    expect(
+      other
+        .json()
+        .steps.slice(1)
+        .every((step: { passed: boolean }) => step.passed),
+    ).toBe(true)
+  })
+
+  it('needs exactly one of the record and its id, and says when the id is unknown', async () => {
+    expectError(await verify({ documentSm3: record.documentSm3 }), 400, 'VALIDATION_FAILED')
+    expectError(
+      await verify({ recordId: record.id, signatureRecord: record, documentSm3: record.documentSm3 }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expectError(await verify({ recordId: 'not-a-uuid', documentSm3: record.documentSm3 }), 400, 'VALIDATION_FAILED')
+    const unknown = await verify({ recordId: '00000000-0000-4000-8000-000000000000', documentSm3: record.documentSm3 })
+    expectError(unknown, 404, 'NOT_FOUND')
+    expect(unknown.json().message).toContain('签章记录不存在')
   })
 })

@@ -28,3 +28,16 @@ test.each([
   expect(res.statusCode).toBe(302)
   expect(res.headers.location).toBe('/#/packages/seals/pages/sign/index?e=not-ours')
 })
+
+test('the verification link lands on the H5 验章 page with the record and hash, and nothing else', async () => {
+  const record = '0F8E6A52-1C7B-4D0E-9B3A-2F1E4C5D6A7B'
+  const hash = 'AB'.repeat(32)
+  const res = await t.app.inject({ method: 'GET', url: `/verify?record=${record}&hash=${hash}` })
+  expect(res.statusCode).toBe(302)
+  expect(res.headers.location).toBe(
+    `/#/packages/seals/pages/verify/index?record=${record.toLowerCase()}&hash=${hash.toLowerCase()}`,
+  )
+  const bad = await t.app.inject({ method: 'GET', url: '/verify?record=x%26evil%3D1&hash=zz&other=1' })
+  expect(bad.statusCode).toBe(302)
+  expect(bad.headers.location).toBe('/#/packages/seals/pages/verify/index')
+})

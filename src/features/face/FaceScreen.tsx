@@ -28,7 +28,7 @@ export function FaceScreen(props: { onDone: () => void }) {
             核验本人身份后，政企通会关联您担任法定代表人的企业，之后即可领取电子印章、办理业务。
           </View>
         </View>
-        <FaceVerifyPanel purpose='login' intro='请填写居民身份证上的姓名和号码' onTicket={onTicket} />
+        <FaceVerifyPanel purpose='login' onTicket={onTicket} />
       </View>
     )
   }

@@ -1,9 +1,16 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { FacePurpose, FaceSessionStarted, FaceTicketIssued } from '../../../server/contract-seals'
+import type {
+  FacePurpose,
+  FaceSessionStarted,
+  FaceTicketIssued,
+  StartFaceSessionRequest,
+  VerifiedIdentityView,
+} from '../../../server/contract-seals'
 import { completeFaceSession } from '../../api/face/completeFaceSession'
+import { getVerifiedIdentity } from '../../api/face/getVerifiedIdentity'
 import { startFaceSession } from '../../api/face/startFaceSession'
-import { userMessage } from '../../api/errors'
+import { isApiError, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { chinaDateOf } from '../../domain/calendar/dates'
 import { checkIdNumber, ID_NUMBER_PROBLEM_MESSAGES } from '../../domain/idcard'
@@ -21,9 +28,16 @@ import { afterEditingMasked } from './maskedEdit'
 type Step =
   { kind: 'form' } | { kind: 'busy'; text: string } | { kind: 'sandbox'; session: FaceSessionStarted; idMasked: string }
 
+/** 张*国 · 4110**********0371: how a verified identity is shown (never more of it). */
+export function identityLine(identity: VerifiedIdentityView): string {
+  return `${identity.nameMasked} · ${identity.idNumberMasked}`
+}
+
 /**
  * 刷脸: name and 身份证号 → the platform's face check (WeChat 人脸核身, 支付宝身份验证, or the
  * server's sandbox on H5) → the server asks the provider → a one-time ticket for `purpose`.
+ * Identity once: a user who already passed one is shown that identity, masked, and verifies as it
+ * without retyping (the server holds the number); 不是本人？更换 opens the form for another person.
  */
 export function FaceVerifyPanel(props: {
   purpose: FacePurpose
@@ -37,6 +51,19 @@ export function FaceVerifyPanel(props: {
   const [fieldErrors, setFieldErrors] = useState<{ name?: string; idNumber?: string }>({})
   const [step, setStep] = useState<Step>({ kind: 'form' })
   const [error, setError] = useState<string | null>(null)
+  // undefined while asking the server; null when none is on record (or it could not be read).
+  const [identity, setIdentity] = useState<VerifiedIdentityView | null | undefined>(undefined)
+  const [replacing, setReplacing] = useState(false)
+
+  useEffect(() => {
+    let live = true
+    getVerifiedIdentity(apiClient)
+      .then((answer) => live && setIdentity(answer.identity))
+      .catch(() => live && setIdentity(null))
+    return () => {
+      live = false
+    }
+  }, [])
 
   const complete = async (sessionId: string, clientResult: Record<string, string>) => {
     setStep({ kind: 'busy', text: '正在核验刷脸结果…' })
@@ -50,30 +77,23 @@ export function FaceVerifyPanel(props: {
     }
   }
 
-  const start = async () => {
-    const checkedName = checkPersonName(name)
-    const checkedId = checkIdNumber(idNumber, chinaDateOf(Date.now()))
-    setFieldErrors({
-      name: checkedName.ok ? undefined : PERSON_NAME_PROBLEM_MESSAGES[checkedName.problem],
-      idNumber: checkedId.ok ? undefined : ID_NUMBER_PROBLEM_MESSAGES[checkedId.problem],
-    })
-    if (!checkedName.ok || !checkedId.ok) return
+  /** Opens the session for `person` and takes it through the platform's face check. */
+  const verify = async (
+    person: Pick<StartFaceSessionRequest, 'name' | 'idNumber' | 'useVerifiedIdentity'>,
+    idMasked: string,
+  ) => {
     setError(null)
-    // Once checked, the number is shown masked only (PIPL: 身份证号 is sensitive personal data).
-    setIdNumber(checkedId.idNumber)
-    setIdMasked(true)
     setStep({ kind: 'busy', text: '正在发起刷脸认证…' })
     try {
       const session = await startFaceSession(apiClient, {
         purpose: props.purpose,
-        name: checkedName.name,
-        idNumber: checkedId.idNumber,
+        ...person,
         platform,
         enterpriseId: props.enterpriseId,
       })
       const platformSession = platformSessionOf(session)
       if (!platformSession) {
-        setStep({ kind: 'sandbox', session, idMasked: maskIdNumber(checkedId.idNumber) })
+        setStep({ kind: 'sandbox', session, idMasked })
         return
       }
       const outcome = await startFaceVerify(platformSession)
@@ -84,9 +104,25 @@ export function FaceVerifyPanel(props: {
       }
       await complete(session.sessionId, clientResultOf(outcome))
     } catch (e) {
+      // The identity on record is gone (another device replaced or removed it): ask for it.
+      if (isApiError(e) && e.name === 'BusinessError' && e.code === 'VERIFIED_IDENTITY_NONE') setIdentity(null)
       setError(e instanceof Error && e.name === 'FaceVerifyUnavailableError' ? e.message : userMessage(e))
       setStep({ kind: 'form' })
     }
+  }
+
+  const start = async () => {
+    const checkedName = checkPersonName(name)
+    const checkedId = checkIdNumber(idNumber, chinaDateOf(Date.now()))
+    setFieldErrors({
+      name: checkedName.ok ? undefined : PERSON_NAME_PROBLEM_MESSAGES[checkedName.problem],
+      idNumber: checkedId.ok ? undefined : ID_NUMBER_PROBLEM_MESSAGES[checkedId.problem],
+    })
+    if (!checkedName.ok || !checkedId.ok) return
+    // Once checked, the number is shown masked only (PIPL: 身份证号 is sensitive personal data).
+    setIdNumber(checkedId.idNumber)
+    setIdMasked(true)
+    await verify({ name: checkedName.name, idNumber: checkedId.idNumber }, maskIdNumber(checkedId.idNumber))
   }
 
   if (step.kind === 'busy') return <StatusView kind='loading' text={step.text} />
@@ -108,9 +144,30 @@ export function FaceVerifyPanel(props: {
       </View>
     )
   }
+  if (identity === undefined) return <StatusView kind='loading' text='正在读取已核验的身份…' />
+  if (identity && !replacing) {
+    return (
+      <View className='card'>
+        {props.intro ? <View className='muted'>{props.intro}</View> : null}
+        <View className='field__label'>刷脸人</View>
+        <View ariaLabel={`已核验身份：${identityLine(identity)}`}>{identityLine(identity)}</View>
+        <ErrorText message={error} />
+        <ActionButton label='开始刷脸' onClick={() => verify({ useVerifiedIdentity: true }, identity.idNumberMasked)} />
+        <ActionButton
+          label='不是本人？更换'
+          variant='secondary'
+          onClick={() => {
+            setError(null)
+            setReplacing(true)
+          }}
+        />
+      </View>
+    )
+  }
   return (
     <View className='card'>
       {props.intro ? <View className='muted'>{props.intro}</View> : null}
+      <View className='muted'>请填写居民身份证上的姓名和号码</View>
       <TextField label='姓名' value={name} maxlength={40} error={fieldErrors.name} onChange={setName} />
       <TextField
         label='身份证号'

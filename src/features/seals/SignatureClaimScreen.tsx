@@ -132,7 +132,7 @@ function ClaimFlow(props: { FaceStep: FaceStep; onClaimed: () => void }) {
           {alert}
           <ActionButton label='返回修改签署密码' variant='secondary' onClick={() => setStep('pin')} />
         </View>
-        <FaceStep purpose='claim-signature' intro='请填写本人居民身份证上的姓名和号码' onTicket={claim} />
+        <FaceStep purpose='claim-signature' intro='个人电子签名须由本人刷脸领取' onTicket={claim} />
       </View>
     )
   }

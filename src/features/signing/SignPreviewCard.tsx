@@ -1,6 +1,8 @@
+import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { SignerPreview, SignTaskPreview } from '../../../server/contract-seals'
 import { SvgImage } from '../../ui/SvgImage'
+import { SignDocument } from './SignDocument'
 import { countdownText } from './useCountdown'
 
 const ROLE_LABELS: Record<'legal_representative' | 'handler', string> = {
@@ -12,20 +14,44 @@ function signerName(signer: SignerPreview): string {
   return signer.kind === 'seal' ? signer.sealName : `${ROLE_LABELS[signer.role]}：${signer.holderName}`
 }
 
-/** What the scanner is about to sign: the document, who asks, for which enterprise, with what. */
+/**
+ * What the scanner is about to sign: the document itself (open it before confirming), who asks,
+ * for which enterprise, with what; the SM3 digest folded under 详细信息 for whoever compares it.
+ */
 export function SignPreviewCard(props: { preview: SignTaskPreview; secondsLeft: number }) {
   const { preview, secondsLeft } = props
+  const [opened, setOpened] = useState(false)
+  const [details, setDetails] = useState(false)
+  const onOpened = useCallback(() => setOpened(true), [])
   return (
     <View className='card'>
       <View className='title'>{preview.documentName}</View>
+      <SignDocument name={preview.documentName} document={preview.document} onOpened={onOpened} />
+      {opened ? (
+        <View className='muted' ariaRole='status'>
+          已查看文件，请核对无误后再确认签署
+        </View>
+      ) : null}
       <View className='muted'>发起系统：{preview.requestedBy}</View>
       <View className='muted'>
         签署企业：{preview.enterprise.name}（{preview.enterprise.uscc}）
       </View>
-      <View className='muted'>文件 SM3 摘要：</View>
-      <Text className='mono' style={{ wordBreak: 'break-all' }} userSelect>
-        {preview.documentSm3}
-      </Text>
+      <View
+        className='muted'
+        ariaRole='button'
+        ariaLabel={details ? '收起详细信息' : '详细信息'}
+        onClick={() => setDetails(!details)}
+      >
+        {details ? '收起详细信息 ▲' : '详细信息 ▼'}
+      </View>
+      {details ? (
+        <View>
+          <View className='muted'>文件 SM3 摘要：</View>
+          <Text className='mono' style={{ wordBreak: 'break-all' }} userSelect>
+            {preview.documentSm3}
+          </Text>
+        </View>
+      ) : null}
       <View className='field__label'>将使用的印章 / 签名</View>
       {preview.signers.map((signer) => (
         <View key={signer.kind === 'seal' ? signer.sealId : signer.role} className='row'>

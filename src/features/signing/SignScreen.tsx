@@ -12,6 +12,7 @@ import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
 import { ConfirmStep } from './ConfirmStep'
 import { readSignTicket } from './readSignTicket'
+import { SignedCard } from './SignedCard'
 import { signErrorMessage } from './signErrors'
 
 type Step =
@@ -74,7 +75,7 @@ export function SignScreen(props: {
       />
     )
   }
-  if (step.kind === 'finished') return <FinishedCard task={step.task} onAgain={() => setStep({ kind: 'input' })} />
+  if (step.kind === 'finished') return <SignedCard task={step.task} onAgain={() => setStep({ kind: 'input' })} />
   return (
     <View className='card'>
       <View className='title'>扫码签章</View>
@@ -86,26 +87,6 @@ export function SignScreen(props: {
       {step.error ? (
         <ActionButton label='返回工作台' variant='secondary' onClick={() => switchTab(ROUTES.workbench)} />
       ) : null}
-    </View>
-  )
-}
-
-function FinishedCard(props: { task: SignTaskView; onAgain: () => void }) {
-  const { task } = props
-  const signed = task.status === 'signed'
-  return (
-    <View className='card' ariaRole='status'>
-      <View className='title'>{signed ? '已签署' : task.statusLabel}</View>
-      <View className='muted'>{task.documentName}</View>
-      {signed
-        ? task.signatures.map((s) => (
-            <View key={s.id} className='muted'>
-              {s.name}
-            </View>
-          ))
-        : null}
-      {signed ? <View className='muted'>签署结果已回传业务系统，可在业务系统中查看已盖章文件。</View> : null}
-      <ActionButton label='继续扫码签章' variant='secondary' onClick={props.onAgain} />
     </View>
   )
 }

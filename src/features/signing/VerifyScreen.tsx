@@ -1,105 +1,234 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
-import type { SealVerificationResult } from '../../../server/contract-seals'
+import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
 import { userMessage } from '../../api/errors'
 import { verifySeal } from '../../api/signing/verifySeal'
 import { apiClient } from '../../core/apiClient'
+import { chinaDateTimeOf } from '../../domain/calendar/dates'
+import { sm3HexOf } from '../../domain/signing/sm3'
+import { chooseFile } from '../../platform/files'
 import { ActionButton } from '../../ui/ActionButton'
+import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
-import { chinaDateTimeOf } from '../../domain/calendar/dates'
-import { normaliseSm3, parseSignatureRecord, RECORD_PROBLEM_MESSAGES, VERIFICATION_CHECKS } from './verificationText'
+import {
+  normaliseSm3,
+  parseSignatureRecord,
+  RECORD_FILE_PROBLEM,
+  RECORD_PROBLEM_MESSAGES,
+  utf8Text,
+  verdictLine,
+} from './verificationText'
 
 type Outcome =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'error'; text: string }
-  | { kind: 'done'; result: SealVerificationResult }
+  | { kind: 'error'; text: string; retry: () => void }
+  | { kind: 'done'; result: SealVerificationResult; basis: string }
+
+type RecordInput = NonNullable<SealVerificationRequest['signatureRecord']>
 
 const RECORD_LABEL = '签章记录（JSON）'
 const SM3_LABEL = '文件 SM3 摘要'
 
-/** 验章: anyone checks a signature record against the document's SM3; no login needed. */
-export function VerifyScreen(props: { initialRecord?: string; initialSm3?: string }) {
+/**
+ * 验章, open to anyone without login: choose the signed file (hashed here with SM3) and the
+ * signature file downloaded at signing — or open the verification link signing produced — and read
+ * the verdict check by check, as the server lists it. Every new input clears the last verdict, and
+ * an answer to an older input is dropped.
+ */
+export function VerifyScreen(props: {
+  /** From a verification link: a signature record of ours by id, and the SM3 it was signed over. */
+  initialRecordId?: string
+  initialHash?: string
+  /** Older links carried the record itself and the SM3: they fill the pasted form. */
+  initialRecord?: string
+  initialSm3?: string
+}) {
+  const linkRecordId = props.initialRecordId
+  const [signedFile, setSignedFile] = useState<{ name: string; sm3: string } | null>(null)
+  const [recordFile, setRecordFile] = useState<{ name: string; record: RecordInput } | null>(null)
+  const [fileError, setFileError] = useState<string | null>(null)
+  const [manual, setManual] = useState(Boolean(props.initialRecord))
   const [recordText, setRecordText] = useState(props.initialRecord ?? '')
   const [sm3Text, setSm3Text] = useState(props.initialSm3 ?? '')
   const [errors, setErrors] = useState<{ record?: string; sm3?: string }>({})
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
+  const latest = useRef(0)
 
-  const submit = async () => {
-    const parsed = parseSignatureRecord(recordText)
-    const sm3 = normaliseSm3(sm3Text)
-    const next = {
-      record: parsed.ok ? undefined : RECORD_PROBLEM_MESSAGES[parsed.problem],
-      sm3: sm3 ? undefined : '请填写 64 位十六进制的 SM3 摘要',
-    }
-    setErrors(next)
-    if (!parsed.ok || !sm3) return
+  /** Any new input: the verdict on screen no longer answers it. */
+  const cleared = () => {
+    latest.current++
+    setOutcome({ kind: 'idle' })
+  }
+
+  const run = async (request: SealVerificationRequest, basis: string) => {
+    const mine = ++latest.current
+    const retry = () => void run(request, basis)
     setOutcome({ kind: 'checking' })
     try {
-      setOutcome({
-        kind: 'done',
-        result: await verifySeal(apiClient, { signatureRecord: parsed.record, documentSm3: sm3 }),
-      })
+      const result = await verifySeal(apiClient, request)
+      if (mine === latest.current) setOutcome({ kind: 'done', result, basis })
     } catch (error) {
-      setOutcome({ kind: 'error', text: userMessage(error) })
+      if (mine === latest.current) setOutcome({ kind: 'error', text: userMessage(error), retry })
     }
+  }
+
+  const verifyFiles = (signed: typeof signedFile, record: typeof recordFile) => {
+    if (linkRecordId && signed) {
+      return run({ recordId: linkRecordId, documentSm3: signed.sm3 }, `依据：您选择的文件《${signed.name}》`)
+    }
+    if (signed && record) {
+      return run({ signatureRecord: record.record, documentSm3: signed.sm3 }, `依据：您选择的文件《${signed.name}》`)
+    }
+    return undefined
+  }
+
+  useEffect(() => {
+    if (linkRecordId && props.initialHash) {
+      void run({ recordId: linkRecordId, documentSm3: props.initialHash }, '依据：验章链接中的文件摘要')
+    }
+    // Only the link the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const choose = async (which: 'signed' | 'record') => {
+    setFileError(null)
+    let file
+    try {
+      file = await chooseFile()
+    } catch (error) {
+      setFileError(error instanceof Error ? error.message : '选择文件失败，请重试')
+      return
+    }
+    if (!file) return
+    cleared()
+    try {
+      await takeChosen(which, file)
+    } catch {
+      setFileError('文件读取失败，请重新选择')
+    }
+  }
+
+  const takeChosen = async (which: 'signed' | 'record', file: { name: string; bytes: Uint8Array }) => {
+    if (which === 'signed') {
+      const signed = { name: file.name, sm3: sm3HexOf(file.bytes) }
+      setSignedFile(signed)
+      await verifyFiles(signed, recordFile)
+      return
+    }
+    const parsed = parseSignatureRecord(utf8Text(file.bytes))
+    if (!parsed.ok) {
+      setRecordFile(null)
+      setFileError(RECORD_FILE_PROBLEM)
+      return
+    }
+    const record = { name: file.name, record: parsed.record }
+    setRecordFile(record)
+    await verifyFiles(signedFile, record)
+  }
+
+  const submitPasted = async () => {
+    const parsed = parseSignatureRecord(recordText)
+    const sm3 = normaliseSm3(sm3Text)
+    setErrors({
+      record: parsed.ok ? undefined : RECORD_PROBLEM_MESSAGES[parsed.problem],
+      sm3: sm3 ? undefined : '请填写 64 位十六进制的 SM3 摘要',
+    })
+    cleared()
+    if (!parsed.ok || !sm3) return
+    await run({ signatureRecord: parsed.record, documentSm3: sm3 }, '依据：粘贴的签章记录和摘要')
   }
 
   return (
     <View>
       <View className='card'>
         <View className='title'>验章</View>
-        <View className='muted'>粘贴签章记录，并填写文件的 SM3 摘要，即可核验文件是否被修改、印章是否真实有效。</View>
-        <View className='field'>
-          <View className='field__label'>{RECORD_LABEL}</View>
-          <Textarea
-            className='input'
-            value={recordText}
-            maxlength={-1}
-            placeholder={RECORD_LABEL}
-            ariaLabel={RECORD_LABEL}
-            onInput={(e) => setRecordText(e.detail.value)}
-          />
-          {errors.record ? <View className='error-text'>{errors.record}</View> : null}
-        </View>
-        <TextField label={SM3_LABEL} value={sm3Text} maxlength={64} error={errors.sm3} onChange={setSm3Text} />
-        <ActionButton label='开始验章' disabled={outcome.kind === 'checking'} onClick={submit} />
+        {linkRecordId ? (
+          <View className='muted'>
+            已通过验章链接打开签章记录。可再选择您手中的文件，核对它是否就是签署的那份文件。无需登录。
+          </View>
+        ) : (
+          <View className='muted'>
+            选择已签署的文件，以及签署完成后下载的签章文件，即可核验文件是否被修改、印章是否真实有效。无需登录。
+          </View>
+        )}
+        <ActionButton label='选择已签署的文件' variant='secondary' onClick={() => choose('signed')} />
+        {signedFile ? <View className='muted'>已选择文件：{signedFile.name}</View> : null}
+        {linkRecordId ? null : (
+          <ActionButton label='选择签章文件' variant='secondary' onClick={() => choose('record')} />
+        )}
+        {recordFile ? <View className='muted'>已选择签章文件：{recordFile.name}</View> : null}
+        <ErrorText message={fileError} />
+        {!linkRecordId && !manual ? (
+          <View className='muted' ariaRole='button' onClick={() => setManual(true)}>
+            其他方式：粘贴签章记录和 SM3 摘要 ▼
+          </View>
+        ) : null}
+        {manual && !linkRecordId ? (
+          <View>
+            <View className='field'>
+              <View className='field__label'>{RECORD_LABEL}</View>
+              <Textarea
+                className='input'
+                value={recordText}
+                maxlength={-1}
+                placeholder={RECORD_LABEL}
+                ariaLabel={RECORD_LABEL}
+                onInput={(e) => {
+                  setRecordText(e.detail.value)
+                  cleared()
+                }}
+              />
+              {errors.record ? <View className='error-text'>{errors.record}</View> : null}
+            </View>
+            <TextField
+              label={SM3_LABEL}
+              value={sm3Text}
+              maxlength={64}
+              error={errors.sm3}
+              onChange={(value) => {
+                setSm3Text(value)
+                cleared()
+              }}
+            />
+            <ActionButton label='开始验章' disabled={outcome.kind === 'checking'} onClick={submitPasted} />
+          </View>
+        ) : null}
       </View>
       {outcome.kind === 'checking' ? <StatusView kind='loading' text='正在验章…' /> : null}
-      {outcome.kind === 'error' ? <StatusView kind='error' text={outcome.text} onRetry={submit} /> : null}
-      {outcome.kind === 'done' ? <VerificationReport result={outcome.result} /> : null}
+      {outcome.kind === 'error' ? <StatusView kind='error' text={outcome.text} onRetry={outcome.retry} /> : null}
+      {outcome.kind === 'done' ? <VerificationReport result={outcome.result} basis={outcome.basis} /> : null}
     </View>
   )
 }
 
-function VerificationReport(props: { result: SealVerificationResult }) {
+/** The verdict in one line, then each step as the server lists it, in words. */
+function VerificationReport(props: { result: SealVerificationResult; basis: string }) {
   const { result } = props
   return (
     <View className='card' ariaRole='status'>
-      <View className={result.valid ? 'title' : 'title error-text'}>
-        {result.valid ? '验章通过：签章真实有效' : '验章未通过：签章无效'}
-      </View>
+      <View className={result.valid ? 'title' : 'title error-text'}>{verdictLine(result)}</View>
       {result.seal ? (
         <View className='muted'>
           {result.seal.name}（{result.seal.holder}）
         </View>
       ) : null}
       {result.signedAt ? <View className='muted'>签章时间：{chinaDateTimeOf(result.signedAt)}</View> : null}
-      {VERIFICATION_CHECKS.map((check) => {
-        const passed = result.checks[check.key]
-        return (
-          <View key={check.key} className='row' data-check={check.key}>
-            <Text>{`${passed ? '✓' : '✗'} ${check.name}：`}</Text>
-            <Text className={passed ? '' : 'error-text'}>{passed ? check.passed : check.failed}</Text>
-          </View>
-        )
-      })}
-      {result.problems.map((problem) => (
-        <View key={problem} className='error-text'>
-          {problem}
+      <View className='muted'>{props.basis}</View>
+      {result.steps.map((step) => (
+        <View key={step.key} className='row' data-check={step.key}>
+          <Text>{`${step.passed ? '✓' : '✗'} ${step.name}：`}</Text>
+          <Text className={step.passed ? '' : 'error-text'}>{step.text}</Text>
         </View>
       ))}
+      {result.steps.length === 0
+        ? result.problems.map((problem) => (
+            <View key={problem} className='error-text'>
+              {problem}
+            </View>
+          ))
+        : null}
     </View>
   )
 }

@@ -1,33 +1,4 @@
-import type { SealVerificationChecks, SealVerificationRequest } from '../../../server/contract-seals'
-
-/** Each check of 验章, in the order a reader would ask, with a plain-Chinese verdict either way. */
-export const VERIFICATION_CHECKS: readonly {
-  key: keyof SealVerificationChecks
-  name: string
-  passed: string
-  failed: string
-}[] = [
-  {
-    key: 'hashMatches',
-    name: '文件完整性',
-    passed: '文件与签章时一致，未被修改',
-    failed: '文件与签章时不一致：文件可能被修改过，或不是签章的那份文件',
-  },
-  { key: 'signatureValid', name: '签名', passed: '签名真实有效', failed: '签名无效：签章记录可能被篡改或伪造' },
-  {
-    key: 'sealValidAtSigningTime',
-    name: '印章有效期',
-    passed: '签章时印章在有效期内',
-    failed: '签章时印章不在有效期内',
-  },
-  {
-    key: 'signerAuthorisedAtSigningTime',
-    name: '签章人授权',
-    passed: '签章人在签章时有权使用该印章',
-    failed: '签章人在签章时没有使用该印章的授权',
-  },
-  { key: 'sealNotRevoked', name: '印章状态', passed: '印章未被注销', failed: '印章已被注销' },
-]
+import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
 
 export type RecordProblem = 'empty' | 'json' | 'fields'
 
@@ -37,7 +8,7 @@ export const RECORD_PROBLEM_MESSAGES: Record<RecordProblem, string> = {
   fields: '签章记录缺少待签数据、签名值或签名公钥，请确认复制的是完整的签章记录',
 }
 
-type RecordInput = SealVerificationRequest['signatureRecord']
+type RecordInput = NonNullable<SealVerificationRequest['signatureRecord']>
 
 /** Reads a pasted signature record; only the three fields the server relies on are required. */
 export function parseSignatureRecord(
@@ -62,4 +33,43 @@ export function parseSignatureRecord(
 export function normaliseSm3(text: string): string | null {
   const hex = text.trim().toLowerCase()
   return /^[0-9a-f]{64}$/.test(hex) ? hex : null
+}
+
+/** What a chosen signature file that is not one says. */
+export const RECORD_FILE_PROBLEM = '所选文件不是签章文件：请选择签署完成后下载的签章文件（.json）'
+
+/**
+ * UTF-8 bytes as text. The mini-programs' logic layer has no TextDecoder; a malformed sequence
+ * becomes U+FFFD (the record then fails to parse, which is what it should do).
+ */
+export function utf8Text(bytes: Uint8Array): string {
+  let text = ''
+  let i = 0
+  while (i < bytes.length) {
+    const first = bytes[i]
+    const length = first < 0x80 ? 1 : first >= 0xf8 ? 0 : first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 0
+    if (length === 0 || i + length > bytes.length) {
+      text += '\ufffd'
+      i++
+      continue
+    }
+    let code = length === 1 ? first : first & (0xff >> (length + 1))
+    for (let k = 1; k < length; k++) code = (code << 6) | (bytes[i + k] & 0x3f)
+    text += code > 0x10ffff ? '\ufffd' : String.fromCodePoint(code)
+    i += length
+  }
+  return text
+}
+
+/** The verification link signing produces; the server's /verify lands on the 验章 page with both. */
+export function verificationLinkOf(origin: string, recordId: string, documentSm3: string): string {
+  return `${origin}/verify?record=${encodeURIComponent(recordId)}&hash=${encodeURIComponent(documentSm3)}`
+}
+
+/** The verdict in one line, from the server's steps. */
+export function verdictLine(result: SealVerificationResult): string {
+  if (result.valid) return '验章通过：签章真实有效，文件未被修改'
+  const failed = result.steps.filter((step) => !step.passed)
+  if (failed.length === 1 && failed[0].key === 'hashMatches') return '验章未通过：文件已被修改，或不是签章的那份文件'
+  return '验章未通过：签章无效'
 }

@@ -2,12 +2,25 @@ import { PageShell } from '../../../../core/PageShell'
 import { VerifyScreen } from '../../../../features/signing/VerifyScreen'
 import { usePageParams } from '../../../../platform/lifecycle'
 
-/** 验章 works without login; a link may carry the record (`record`, URL-encoded JSON) and `sm3`. */
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * 验章 works without login. The verification link signing produces carries `record` (the signature
+ * record's id) and `hash` (the document's SM3); older links carried the record itself (`record`,
+ * URL-encoded JSON) and `sm3`.
+ */
 export default function VerifyPage() {
-  const { record, sm3 } = usePageParams()
+  const { record, hash, sm3 } = usePageParams()
+  const decoded = decodeParam(record)
+  const recordId = decoded && RECORD_ID.test(decoded) ? decoded : undefined
   return (
     <PageShell>
-      <VerifyScreen initialRecord={decodeParam(record)} initialSm3={sm3} />
+      <VerifyScreen
+        initialRecordId={recordId}
+        initialHash={decodeParam(hash)}
+        initialRecord={recordId ? undefined : decoded}
+        initialSm3={sm3}
+      />
     </PageShell>
   )
 }

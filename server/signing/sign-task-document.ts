@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyReply } from 'fastify'
+import type { SignTaskDocument } from '../contract-seals'
+import type { Db } from '../db/db'
+import { ApiError } from '../http/api-error'
+import type { AttachmentStorage } from '../storage/attachment-storage'
+import { sniffImageType } from '../storage/sniff'
+
+/**
+ * See what you sign: the document a system uploads with its task is kept, so the person who scanned
+ * the task can open it before confirming. Its type comes from its bytes (never from what the system
+ * says), it is served only to that person, and only as that type (nosniff, a sandboxing policy).
+ */
+
+/** The largest document kept: 10 MB, what the create route's body limit allows in base64. */
+export const SIGN_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+
+export interface StoredDocument {
+  key: string
+  type: string
+  size: number
+}
+
+/** PDF, the images the app can show, or bytes only to be downloaded. */
+export function documentTypeOf(bytes: Buffer): string {
+  if (bytes.length >= 5 && bytes.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf'
+  return sniffImageType(bytes) ?? 'application/octet-stream'
+}
+
+export function documentKindOf(type: string): SignTaskDocument['kind'] {
+  if (type === 'application/pdf') return 'pdf'
+  return type.startsWith('image/') ? 'image' : 'other'
+}
+
+export async function storeSignDocument(storage: AttachmentStorage, bytes: Buffer): Promise<StoredDocument> {
+  const key = randomBytes(16).toString('hex')
+  await storage.put(key, bytes)
+  return { key, type: documentTypeOf(bytes), size: bytes.length }
+}
+
+/** The API path the app fetches the document from (with the user's session). */
+export function signDocumentPath(taskId: string): string {
+  return `/sign-tasks/${taskId}/document`
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+}
+
+/**
+ * The document of a task `userId` scanned and may still sign (or has signed); anyone else — another
+ * user, a task never scanned, one rejected or expired — gets the same 404, so a task id says nothing.
+ */
+export async function sendSignDocument(
+  db: Db,
+  storage: AttachmentStorage,
+  userId: string,
+  taskId: string,
+  reply: FastifyReply,
+) {
+  const { rows } = await db.query<{ document_key: string; document_type: string }>(
+    `select document_key, document_type from sign_tasks
+     where id = $1 and scanned_by = $2 and document_key is not null
+       and (status = 'signed' or (status = 'scanned' and expires_at > now()))`,
+    [taskId, userId],
+  )
+  const bytes = rows[0] ? await storage.get(rows[0].document_key) : null
+  if (!rows[0] || !bytes) throw new ApiError('NOT_FOUND', { message: '签署文件不存在或已无权查看' })
+  const type = rows[0].document_type
+  const extension = EXTENSIONS[type] ?? 'bin'
+  // Shown in place only when the app can show it; anything else is a download, never rendered.
+  const disposition = extension === 'bin' ? 'attachment' : 'inline'
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `${disposition}; filename="document-${taskId}.${extension}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .send(bytes)
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { SignatureRecord, SignTaskView } from '../../../server/contract-seals'
+import { copyText } from '../../platform/clipboard'
+import { saveTextFile } from '../../platform/files'
+import { siteOrigin } from '../../platform/share'
+import { ActionButton } from '../../ui/ActionButton'
+import { verificationLinkOf } from './verificationText'
+
+const SAVED_TEXT = { download: '签章文件已下载', shared: '签章文件已发送', saved: '签章文件已保存' } as const
+
+/** A file name without what file systems refuse. */
+function fileNameOf(documentName: string, record: SignatureRecord): string {
+  const safe = `${documentName}-${record.name}`.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)
+  return `签章文件-${safe}.json`
+}
+
+/**
+ * One signature, as whoever receives the document will check it: its signature file (the record,
+ * for 验章 with the signed file) and the verification link that opens 验章 on it directly.
+ */
+function SignatureItem(props: { task: SignTaskView; record: SignatureRecord }) {
+  const { task, record } = props
+  const [note, setNote] = useState<string | null>(null)
+  const link = verificationLinkOf(siteOrigin(), record.id, record.documentSm3)
+  const download = async () => {
+    try {
+      const saved = await saveTextFile(
+        fileNameOf(task.documentName, record),
+        JSON.stringify(record, null, 2),
+        'application/json',
+      )
+      setNote(saved.via === 'saved' ? `${SAVED_TEXT.saved}：${saved.path}` : SAVED_TEXT[saved.via])
+    } catch {
+      setNote('签章文件未能保存，请重试')
+    }
+  }
+  const copy = async () => {
+    try {
+      await copyText(link)
+      setNote('验章链接已复制')
+    } catch {
+      setNote('复制失败，请长按链接手动复制')
+    }
+  }
+  return (
+    <View className='field'>
+      <View>{record.name}</View>
+      <View className='muted'>验章链接（发给收件人，打开即可验章）：</View>
+      <Text className='mono' style={{ wordBreak: 'break-all' }} userSelect>
+        {link}
+      </Text>
+      <ActionButton label={`下载签章文件（${record.name}）`} variant='secondary' onClick={download} />
+      <ActionButton label={`复制验章链接（${record.name}）`} variant='secondary' onClick={copy} />
+      {note ? (
+        <View className='muted' ariaRole='status'>
+          {note}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** Where a confirmed or refused task ends: what was signed, with what, and how others can check it. */
+export function SignedCard(props: { task: SignTaskView; onAgain: () => void }) {
+  const { task } = props
+  const signed = task.status === 'signed'
+  return (
+    <View className='card'>
+      <View className='title' ariaRole='status'>
+        {signed ? '已签署' : task.statusLabel}
+      </View>
+      <View className='muted'>{task.documentName}</View>
+      {signed ? task.signatures.map((s) => <SignatureItem key={s.id} task={task} record={s} />) : null}
+      {signed ? <View className='muted'>签署结果已回传业务系统，可在业务系统中查看已盖章文件。</View> : null}
+      <ActionButton label='继续扫码签章' variant='secondary' onClick={props.onAgain} />
+    </View>
+  )
+}

@@ -1,0 +1,75 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import type { SignatureRecord, SignTaskView } from '../../server/contract-seals'
+
+const mockSave = jest.fn(async (..._args: unknown[]) => ({ via: 'download' as const }))
+jest.mock('../../src/platform/files', () => ({ saveTextFile: (...args: unknown[]) => mockSave(...args) }))
+const mockCopy = jest.fn(async (_text: string) => undefined)
+jest.mock('../../src/platform/clipboard', () => ({ copyText: (text: string) => mockCopy(text) }))
+jest.mock('../../src/platform/share', () => ({ siteOrigin: () => 'https://zqt.example.gov.cn' }))
+
+import { SignedCard } from '../../src/features/signing/SignedCard'
+
+/** After signing: the signature file to download and the verification link, for whoever gets the document. */
+
+const RECORD_ID = '0f8e6a52-1c7b-4d0e-9b3a-2f1e4c5d6a7b'
+const SM3 = 'b'.repeat(64)
+const record = {
+  format: 'zqt-ses-signature/1',
+  id: RECORD_ID,
+  taskId: 't1',
+  kind: 'seal',
+  sealId: 's1',
+  personalSignatureId: null,
+  name: '许昌瑞丰食品有限公司合同专用章',
+  signedAt: '2026-11-22T08:05:00.000Z',
+  documentSm3: SM3,
+  tbs: 'dGJz',
+  signature: 'c2ln',
+  signerPublicKey: 'PEM',
+  signatureAlgorithm: '1.2.156.10197.1.501',
+  digestAlgorithm: '1.2.156.10197.1.401',
+  signerId: '1234567812345678',
+  imageSvg: '<svg/>',
+} as SignatureRecord
+
+const task: SignTaskView = {
+  taskId: 't1',
+  status: 'signed',
+  statusLabel: '已签署',
+  enterpriseUscc: '91411002MA3X7R2K06',
+  documentName: '采购合同 2026/003',
+  documentSm3: SM3,
+  expiresAt: '2026-11-22T08:10:00.000Z',
+  scannedAt: null,
+  finishedAt: null,
+  rejectReason: null,
+  signatures: [record],
+}
+
+const LINK = `https://zqt.example.gov.cn/verify?record=${RECORD_ID}&hash=${SM3}`
+
+test('shows the verification link and offers the signature file for download', async () => {
+  render(<SignedCard task={task} onAgain={() => undefined} />)
+  expect(screen.getByText(LINK)).toBeTruthy()
+  const name = '许昌瑞丰食品有限公司合同专用章'
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: `下载签章文件（${name}）` })))
+  const [fileName, text, mimeType] = mockSave.mock.calls[0]
+  expect(fileName).toBe(`签章文件-采购合同_2026_003-${name}.json`)
+  expect(JSON.parse(text as string)).toEqual(record)
+  expect(mimeType).toBe('application/json')
+  expect(screen.getByText('签章文件已下载')).toBeTruthy()
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: `复制验章链接（${name}）` })))
+  expect(mockCopy).toHaveBeenCalledWith(LINK)
+  expect(screen.getByText('验章链接已复制')).toBeTruthy()
+})
+
+test('a refused task offers no verification', () => {
+  render(
+    <SignedCard
+      task={{ ...task, status: 'rejected', statusLabel: '已拒绝', signatures: [] }}
+      onAgain={() => undefined}
+    />,
+  )
+  expect(screen.getByText('已拒绝')).toBeTruthy()
+  expect(screen.queryByText(/验章链接/)).toBeNull()
+})
