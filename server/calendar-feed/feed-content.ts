@@ -28,11 +28,12 @@ export async function feedCalendar(
   db: Queryable,
   feed: Pick<FeedRow, 'user_id' | 'enterprise_id'>,
   context: { today: IsoDate; now: Date; uidHost: string },
+  sources: readonly CalendarEventSource[] = EVENT_SOURCES,
 ): Promise<string> {
   const links = await linksOf(db, feed.user_id, feed.enterprise_id)
   const reminders = await getReminderSettings(db, feed.user_id)
   const byUid = new Map<string, FeedEvent & { uid: string }>()
-  for (const source of EVENT_SOURCES) {
+  for (const source of sources) {
     const allowed = links
       .filter((link) => roleMay(link.role, source.action, link.has_live_grant))
       .map((link) => ({ id: link.enterprise_id, name: link.name }))

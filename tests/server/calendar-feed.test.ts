@@ -3,6 +3,8 @@ import ICAL from 'ical.js'
 import type { EnterpriseSummary } from '../../server/contract'
 import type { CalendarFeedCreated } from '../../server/contract-calendar'
 import type { LicenceListResponse, LicenceView } from '../../server/contract-licences'
+import type { CalendarEventSource } from '../../server/calendar-feed/event-source'
+import { EVENT_SOURCES, feedCalendar } from '../../server/calendar-feed/feed-content'
 import { feedBaseUrl } from '../../server/calendar-feed/feed-urls'
 import { loadConfig } from '../../server/config'
 import { seedDemoData } from '../../server/seed/demo'
@@ -252,6 +254,45 @@ describe('who may see what', () => {
     expectError(await call('POST', '/me/calendar-feeds/everything', repToken), 400, 'VALIDATION_FAILED')
     expectError(await app.inject({ method: 'POST', url: `/api/v1/me/calendar-feeds/all` }), 401, 'UNAUTHORIZED')
     expect(await countRows(testDb.db, 'calendar_feeds')).toBeGreaterThan(0)
+  })
+})
+
+describe('a kind of deadline is one more event source', () => {
+  /** A stand-in for a later kind whose action handlers have (seals:view): one event per enterprise. */
+  const sealSource: CalendarEventSource = {
+    kind: 'seal',
+    action: 'seals:view',
+    async events(_context, enterprises) {
+      return enterprises.map((e) => ({
+        key: `seal-${e.id}-review`,
+        date: '2026-06-01',
+        summary: `【印章年检】${e.name}`,
+        description: '',
+        alarmDaysBefore: [7],
+      }))
+    },
+  }
+
+  it("a handler sees a source's events only while their grant is live: revoked, gone at the next read", async () => {
+    const handler = await makeUser(testDb.db, { links: [{ enterpriseId: shared, role: 'handler' }] })
+    const { rows } = await testDb.db.query<{ id: string }>(
+      `insert into seal_grants (id, enterprise_id, grantee_user_id, valid_until, accepted_at)
+       values (gen_random_uuid(), $1, $2, now() + interval '30 days', now()) returning id`,
+      [shared, handler],
+    )
+    const read = async () =>
+      parse(
+        await feedCalendar(
+          testDb.db,
+          { user_id: handler, enterprise_id: null },
+          { today: TODAY, now: new Date('2026-03-10T04:00:00Z'), uidHost: 'test' },
+          [...EVENT_SOURCES, sealSource],
+        ),
+      ).map((e) => e.uid)
+    // Licences stay out (a handler may not read them); the seal source's event is in.
+    expect(await read()).toEqual([`seal-${shared}-review@test`])
+    await testDb.db.query('update seal_grants set revoked_at = now() where id = $1', [rows[0].id])
+    expect(await read()).toEqual([])
   })
 })
 
