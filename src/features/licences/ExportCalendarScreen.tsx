@@ -76,16 +76,14 @@ export function ExportCalendarScreen(props: { enterpriseId: string }) {
     )
   }
 
-  const make = async () => {
+  /** One server call at a time, its refusal shown under the buttons. */
+  const perform = async (work: () => Promise<void>) => {
     if (busy) return
     setAsking(null)
     setBusy(true)
     setActionError(null)
     try {
-      const made = await createCalendarFeed(apiClient, scope)
-      setMadeHere((all) => ({ ...all, [scope]: made }))
-      setListed((all) => [...(all ?? []).filter((f) => f.scope !== scope), made])
-      prepareFile(made.httpsUrl)
+      await work()
     } catch (e) {
       setActionError(userMessage(e))
     } finally {
@@ -93,22 +91,21 @@ export function ExportCalendarScreen(props: { enterpriseId: string }) {
     }
   }
 
-  const stop = async () => {
-    if (busy) return
-    setAsking(null)
-    setBusy(true)
-    setActionError(null)
-    try {
+  const make = () =>
+    perform(async () => {
+      const made = await createCalendarFeed(apiClient, scope)
+      setMadeHere((all) => ({ ...all, [scope]: made }))
+      setListed((all) => [...(all ?? []).filter((f) => f.scope !== scope), made])
+      prepareFile(made.httpsUrl)
+    })
+
+  const stop = () =>
+    perform(async () => {
       await deleteCalendarFeed(apiClient, scope)
       setMadeHere(({ [scope]: _gone, ...rest }) => rest)
       setListed((all) => (all ?? []).filter((f) => f.scope !== scope))
       toast('已停止订阅', 'success')
-    } catch (e) {
-      setActionError(userMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const copy = async (url: string) => {
     try {
