@@ -45,6 +45,7 @@ import { defaultAttachmentDir, localDiskStorage, type AttachmentStorage } from '
 import type { ReminderJobContext } from './jobs/reminders'
 import { startReminderScheduler, type ReminderScheduler } from './jobs/scheduler'
 import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
+import { calendarFeedRoutes } from './calendar-feed/routes'
 
 export interface BuildAppOptions {
   db: Db
@@ -190,6 +191,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   )
   // Outside /api: the landing path printed in sign-task QR codes.
   app.register(signQrRoutes)
+  app.register(calendarFeedRoutes, { apiPrefix: API_PREFIX })
 
   return app
 }

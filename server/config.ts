@@ -76,6 +76,12 @@ export interface Config {
     /** Alipay certify merchant_config.return_url (required by the API; mini-programs ignore it). */
     alipayReturnUrl: string
   }
+  /**
+   * PUBLIC_BASE_URL: the origin users reach this server at, for links handed out of the app (the
+   * calendar subscription feed). Production accepts only https; unset there, those links are not
+   * offered (fail closed). Unset elsewhere: http://HOST:PORT.
+   */
+  publicBaseUrl?: string
 }
 
 export class ConfigError extends Error {
@@ -179,6 +185,25 @@ function base64Key(env: Env, key: string, bytes: number): string | undefined {
   return raw
 }
 
+function publicBaseUrl(env: Env, production: boolean): string | undefined {
+  const raw = optional(env, 'PUBLIC_BASE_URL')
+  if (raw === undefined) return undefined
+  let url: URL | null = null
+  try {
+    url = new URL(raw)
+  } catch {
+    url = null
+  }
+  const scheme = production ? 'https:' : /^https?:$/
+  const schemeOk = url !== null && (typeof scheme === 'string' ? url.protocol === scheme : scheme.test(url.protocol))
+  if (!url || !schemeOk || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      `PUBLIC_BASE_URL must be an origin (${production ? 'https' : 'http or https'}, no path or query), got "${raw}"`,
+    )
+  }
+  return url.origin
+}
+
 function qrHosts(env: Env): string[] {
   const hosts = (optional(env, 'SIGN_QR_HOSTS') ?? DEFAULT_SIGN_QR_HOST).split(',').map((h) => h.trim().toLowerCase())
   const bad = hosts.find((host) => !isSignQrHost(host))
@@ -257,6 +282,7 @@ export function loadConfig(env: Env = process.env): Config {
     face: {
       alipayReturnUrl: optional(env, 'ALIPAY_CERTIFY_RETURN_URL') ?? 'https://zqt.example.gov.cn/face/return',
     },
+    publicBaseUrl: publicBaseUrl(env, production),
   }
   assertSafeConfig(config)
   return config

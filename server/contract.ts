@@ -5,6 +5,7 @@
  */
 
 import type { SealErrorCode, SealGrantView } from './contract-seals'
+import type { CalendarFeedErrorCode } from './contract-calendar'
 import type { EnterpriseRole } from '../src/domain/access/permissions'
 
 export type Platform = 'weapp' | 'alipay' | 'h5'
@@ -50,6 +51,7 @@ export type ErrorCode =
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_ACTION_REFUSED'
   | SealErrorCode
+  | CalendarFeedErrorCode
 
 export interface HealthResponse {
   status: 'ok'

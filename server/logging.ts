@@ -32,10 +32,15 @@ export function maskLogValue(value: unknown, depth = 0): unknown {
 
 /**
  * Path segments that are bearer secrets: whoever reads them can act with them. A sign-task ticket
- * (`/s/<ticket>`, the QR landing path) and an anonymous complaint's query code
- * (`/complaints/by-code/<code>`) go into logs as `[REDACTED]`.
+ * (`/s/<ticket>`, the QR landing path), an anonymous complaint's query code
+ * (`/complaints/by-code/<code>`) and a calendar feed token (`/calendar/feed/<token>.ics`) go into
+ * logs as `[REDACTED]`.
  */
-const SECRET_PATH_SEGMENTS: RegExp[] = [/^(\/s\/)[^?#]*/i, /(\/complaints\/by-code\/)[^/?#]*/i]
+const SECRET_PATH_SEGMENTS: RegExp[] = [
+  /^(\/s\/)[^?#]*/i,
+  /(\/complaints\/by-code\/)[^/?#]*/i,
+  /(\/calendar\/feed\/)[^/?#]*/i,
+]
 
 /** Query parameters whose values are credentials or codes (names compared case-insensitively). */
 const SECRET_QUERY_PARAMETERS = new Set([

@@ -1,5 +1,6 @@
 import type { ApiErrorBody, ErrorCode } from '../contract'
 import { SEAL_ERROR_DEFAULTS } from '../signing/seal-errors'
+import { CALENDAR_FEED_ERROR_DEFAULTS } from '../calendar-feed/feed-errors'
 
 /** Default HTTP status and Chinese message for each error code. */
 export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string }> = {
@@ -36,6 +37,7 @@ export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string
   COMPLAINT_NOT_FOUND: { status: 404, message: '诉求不存在' },
   COMPLAINT_ACTION_REFUSED: { status: 409, message: '当前状态不能进行该操作' },
   ...SEAL_ERROR_DEFAULTS,
+  ...CALENDAR_FEED_ERROR_DEFAULTS,
 }
 
 export interface ApiErrorOptions {

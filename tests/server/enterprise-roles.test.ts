@@ -155,6 +155,12 @@ const licenceFacts = {
 }
 
 const CASES: RouteCase[] = [
+  {
+    method: 'POST',
+    route: '/api/v1/me/calendar-feeds/:scope',
+    action: 'licences:read',
+    request: async () => ({ url: `/me/calendar-feeds/${jianfeng}` }),
+  },
   enterpriseCase('GET', '', 'enterprise:read'),
   enterpriseCase('GET', '/licences', 'licences:read'),
   enterpriseCase('POST', '/licences', 'licences:write', {}),
@@ -280,6 +286,10 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'GET /api/v1/face/identity',
   'GET /api/v1/sign-tasks/:taskId/document',
   'GET /verify',
+  // 订阅到日历: one's own feeds (creating one for an enterprise is in the matrix), and the feed itself.
+  'GET /api/v1/me/calendar-feeds',
+  'DELETE /api/v1/me/calendar-feeds/:scope',
+  'GET /calendar/feed/:file',
 ])
 
 /** Sign-task routes declare seal:sign; who may fill which slot is checked per task (tested by hand below). */

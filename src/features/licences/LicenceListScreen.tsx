@@ -99,9 +99,7 @@ export function LicenceListScreen(props: {
         ))
       )}
       <ActionButton label='添加证照' onClick={props.onAdd} />
-      {items.length > 0 ? (
-        <ActionButton variant='secondary' label='导出到日历（.ics）' onClick={props.onExport} />
-      ) : null}
+      {items.length > 0 ? <ActionButton variant='secondary' label='订阅到日历' onClick={props.onExport} /> : null}
     </View>
   )
 }

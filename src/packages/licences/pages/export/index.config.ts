@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '导出到日历' })
+export default definePageConfig({ navigationBarTitleText: '订阅到日历' })
