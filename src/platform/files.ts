@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { platform } from './env'
+import { platform, type Platform } from './env'
 
 /**
  * How a calendar file (.ics) can reach the user here, if at all (issue #11 item 7):
@@ -65,6 +65,38 @@ export async function shareFileToChat(filePath: string, fileName: string): Promi
 export function isCancelled(error: unknown): boolean {
   const message = (error as { errMsg?: unknown } | null)?.errMsg
   return typeof message === 'string' && /cancel/i.test(message)
+}
+
+/** How a generated text file reached the user, so the screen can say where it went. */
+export type SavedFile = { via: 'download' } | { via: 'shared' }
+
+/** Mini-programs may only write under USER_DATA_PATH (wx.env / my.env). */
+function writeUserFile(fileName: string, text: string): string {
+  const path = `${(Taro as unknown as { env: { USER_DATA_PATH: string } }).env.USER_DATA_PATH}/${fileName}`
+  Taro.getFileSystemManager().writeFileSync(path, text, 'utf8')
+  return path
+}
+
+/**
+ * Hands a generated text file (a signature record) to the user where a file can reach them — the
+ * same places as calendarFileWay(): a browser download on H5, a chat on WeChat. Elsewhere (Alipay's
+ * sandbox folder, in-app browsers) it rejects with FileUnavailableError instead of claiming success;
+ * screens should not offer it there (check calendarFileWay() !== null).
+ */
+export async function saveTextFile(fileName: string, text: string, mimeType: string): Promise<SavedFile> {
+  const way = calendarFileWay()
+  if (way === 'download') {
+    const url = URL.createObjectURL(new Blob([text], { type: mimeType }))
+    downloadFromUrl(url, fileName)
+    setTimeout(() => URL.revokeObjectURL(url), 10000)
+    return { via: 'download' }
+  }
+  if (way === 'share-to-chat') {
+    // Written synchronously so wx.shareFileMessage still runs inside the tap.
+    await shareFileToChat(writeUserFile(fileName, text), fileName)
+    return { via: 'shared' }
+  }
+  throw new FileUnavailableError('此处无法保存文件，请复制验章链接发送')
 }
 
 // ---- Documents: fetch one to look at it, open it in the platform's viewer, choose one to check ----

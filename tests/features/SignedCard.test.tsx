@@ -2,7 +2,12 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { SignatureRecord, SignTaskView } from '../../server/contract-seals'
 
 const mockSave = jest.fn(async (..._args: unknown[]) => ({ via: 'download' as const }))
-jest.mock('../../src/platform/files', () => ({ saveTextFile: (...args: unknown[]) => mockSave(...args) }))
+const mockWay = jest.fn((): 'download' | 'share-to-chat' | null => 'download')
+jest.mock('../../src/platform/files', () => ({
+  saveTextFile: (...args: unknown[]) => mockSave(...args),
+  calendarFileWay: () => mockWay(),
+  isCancelled: (error: { errMsg?: string }) => /cancel/.test(error?.errMsg ?? ''),
+}))
 const mockCopy = jest.fn(async (_text: string) => undefined)
 jest.mock('../../src/platform/clipboard', () => ({ copyText: (text: string) => mockCopy(text) }))
 jest.mock('../../src/platform/share', () => ({ siteOrigin: () => 'https://zqt.example.gov.cn' }))
@@ -57,7 +62,7 @@ test('shows the verification link and offers the signature file for download', a
   expect(fileName).toBe(`签章文件-采购合同_2026_003-${name}.json`)
   expect(JSON.parse(text as string)).toEqual(record)
   expect(mimeType).toBe('application/json')
-  expect(screen.getByText('签章文件已下载')).toBeTruthy()
+  expect(screen.getByText('已开始下载签章文件')).toBeTruthy()
   await act(async () => fireEvent.click(screen.getByRole('button', { name: `复制验章链接（${name}）` })))
   expect(mockCopy).toHaveBeenCalledWith(LINK)
   expect(screen.getByText('验章链接已复制')).toBeTruthy()
@@ -72,4 +77,11 @@ test('a refused task offers no verification', () => {
   )
   expect(screen.getByText('已拒绝')).toBeTruthy()
   expect(screen.queryByText(/验章链接/)).toBeNull()
+})
+
+test('where no file can reach the user (Alipay, in-app browsers) only the link is offered', () => {
+  mockWay.mockReturnValueOnce(null)
+  render(<SignedCard task={task} onAgain={() => undefined} />)
+  expect(screen.getByText(LINK)).toBeTruthy()
+  expect(screen.queryByRole('button', { name: /下载签章文件/ })).toBeNull()
 })

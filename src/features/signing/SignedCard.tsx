@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { SignatureRecord, SignTaskView } from '../../../server/contract-seals'
 import { copyText } from '../../platform/clipboard'
-import { saveTextFile } from '../../platform/files'
+import { calendarFileWay, isCancelled, saveTextFile } from '../../platform/files'
 import { siteOrigin } from '../../platform/share'
 import { ActionButton } from '../../ui/ActionButton'
 import { verificationLinkOf } from './verificationText'
 
-const SAVED_TEXT = { download: '签章文件已下载', shared: '签章文件已发送', saved: '签章文件已保存' } as const
+const SAVED_TEXT = { download: '已开始下载签章文件', shared: '签章文件已发送' } as const
 
 /** A file name without what file systems refuse. */
 function fileNameOf(documentName: string, record: SignatureRecord): string {
@@ -22,6 +22,8 @@ function fileNameOf(documentName: string, record: SignatureRecord): string {
 function SignatureItem(props: { task: SignTaskView; record: SignatureRecord }) {
   const { task, record } = props
   const [note, setNote] = useState<string | null>(null)
+  // Only where a file can reach the user (not Alipay's sandbox, not in-app browsers).
+  const canSaveFile = calendarFileWay() !== null
   const link = verificationLinkOf(siteOrigin(), record.id, record.documentSm3)
   const download = async () => {
     try {
@@ -30,9 +32,9 @@ function SignatureItem(props: { task: SignTaskView; record: SignatureRecord }) {
         JSON.stringify(record, null, 2),
         'application/json',
       )
-      setNote(saved.via === 'saved' ? `${SAVED_TEXT.saved}：${saved.path}` : SAVED_TEXT[saved.via])
-    } catch {
-      setNote('签章文件未能保存，请重试')
+      setNote(SAVED_TEXT[saved.via])
+    } catch (error) {
+      if (!isCancelled(error)) setNote('签章文件未能保存，请复制验章链接发送')
     }
   }
   const copy = async () => {
@@ -50,7 +52,9 @@ function SignatureItem(props: { task: SignTaskView; record: SignatureRecord }) {
       <Text className='mono' style={{ wordBreak: 'break-all' }} userSelect>
         {link}
       </Text>
-      <ActionButton label={`下载签章文件（${record.name}）`} variant='secondary' onClick={download} />
+      {canSaveFile ? (
+        <ActionButton label={`下载签章文件（${record.name}）`} variant='secondary' onClick={download} />
+      ) : null}
       <ActionButton label={`复制验章链接（${record.name}）`} variant='secondary' onClick={copy} />
       {note ? (
         <View className='muted' ariaRole='status'>
