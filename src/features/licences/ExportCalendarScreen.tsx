@@ -23,6 +23,7 @@ const WHERE_IT_GOES = {
 export function ExportCalendarScreen(props: { enterpriseId: string }) {
   const entry = useWallet((s) => s.byEnterprise[props.enterpriseId])
   const error = useWallet((s) => s.error)
+  const refused = useWallet((s) => s.refused)
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
@@ -32,7 +33,12 @@ export function ExportCalendarScreen(props: { enterpriseId: string }) {
   if (!entry) {
     if (error)
       return (
-        <StatusView kind='error' text={error} onRetry={() => void useWallet.getState().refresh(props.enterpriseId)} />
+        <StatusView
+          kind='error'
+          text={error}
+          refused={refused}
+          onRetry={() => void useWallet.getState().refresh(props.enterpriseId)}
+        />
       )
     return <StatusView kind='loading' />
   }
