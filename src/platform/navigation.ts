@@ -156,3 +156,16 @@ export function currentPageUrl(): string | null {
 export function hasPreviousPage(): boolean {
   return Taro.getCurrentPages().length > 1
 }
+
+/**
+ * The title bar's 返回: back one page, or — a page opened by its address, a shared link or a reload,
+ * with nothing below it — to `home`. (Taro's H5 navigateBack with no page below calls history.go(0),
+ * which reloads the page instead of leaving it, so the stack is asked first.)
+ */
+export async function backOrHome(home: PagePath): Promise<void> {
+  if (hasPreviousPage()) {
+    await Taro.navigateBack({ delta: 1 })
+    return
+  }
+  await Taro.reLaunch({ url: home })
+}

@@ -1,4 +1,5 @@
 import { platform } from './env'
+import { bareRoute, h5Routes } from './h5AppConfig'
 
 /**
  * H5 only: keeps the app shell on the device so the four tab pages open with no network after a
@@ -12,22 +13,11 @@ import { platform } from './env'
  *    visit), so those are stored as well.
  */
 
-interface TaroRoute {
-  path: string
-  load?: (context?: unknown, params?: unknown) => unknown
-}
-
-/** Taro's H5 entry keeps the app config, routes (with their loaders) included, on window. */
-function taroRoutes(): TaroRoute[] {
-  const config = (window as unknown as { __taroAppConfig?: { routes?: TaroRoute[] } }).__taroAppConfig
-  return Array.isArray(config?.routes) ? config.routes : []
-}
-
 /** Fetches the code of the pages at `paths` (without a leading slash, as in app.config.ts). */
 export function prefetchPages(paths: readonly string[]): Promise<void> {
-  const wanted = new Set(paths.map((path) => path.replace(/^\/+/, '')))
-  const loads = taroRoutes()
-    .filter((route) => wanted.has(route.path.replace(/^\/+/, '')) && typeof route.load === 'function')
+  const wanted = new Set(paths.map(bareRoute))
+  const loads = h5Routes()
+    .filter((route) => wanted.has(bareRoute(route.path)) && typeof route.load === 'function')
     .map((route) => {
       try {
         const result = route.load?.()
