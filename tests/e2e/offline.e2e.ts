@@ -89,3 +89,24 @@ test('tab pages open offline after a first visit; an unvisited page says so with
 
   expect(errors.filter((error) => !/ChunkLoadError|Loading chunk/.test(error))).toEqual([])
 })
+
+test('a sub-page has a title bar naming it, whose 返回 goes back, or to 工作台 when opened by its address', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  await signIn(page, server)
+  await onScreen(page).getByRole('button', { name: '惠企政策' }).click()
+  const screen = onScreen(page)
+  await screen.getByRole('heading', { level: 1, name: '惠企政策' }).waitFor()
+  await screen.getByRole('button', { name: '返回' }).click()
+  await page.waitForFunction(() => location.hash.startsWith('#/pages/workbench/index'))
+  await onScreen(page).getByRole('button', { name: '惠企政策' }).waitFor()
+
+  await page.goto(`${server.baseUrl}/#/packages/seals/pages/audit/index`)
+  await page.reload()
+  await onScreen(page).getByRole('heading', { level: 1, name: '用章记录' }).waitFor()
+  await onScreen(page).getByRole('button', { name: '返回' }).click()
+  await page.waitForFunction(() => location.hash.startsWith('#/pages/workbench/index'))
+  await onScreen(page).getByRole('button', { name: '惠企政策' }).waitFor()
+  // Tab pages have the tab bar instead.
+  expect(await onScreen(page).getByRole('heading', { level: 1 }).count()).toBe(0)
+  expect(errors).toEqual([])
+})
