@@ -1,4 +1,3 @@
-import { platform } from './env'
 import { bareRoute, h5Routes } from './h5AppConfig'
 
 /**
@@ -60,7 +59,9 @@ function afterLoad(callback: () => void): void {
  * e.g. plain http on a LAN address: then the tab pages are still prefetched for this visit).
  */
 export function startOfflineShell(tabPaths: readonly string[]): void {
-  if (platform !== 'h5' || typeof window === 'undefined') return
+  // Written out in full so the build replaces it with a literal: the mini-programs' bundles drop
+  // everything below (their main package is near its size budget).
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return
   afterLoad(() => {
     const prefetched = prefetchPages(tabPaths)
     const container = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined

@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { platform } from './env'
 
 /**
  * A page whose code is not on the device yet cannot open without the network. On H5, Taro's router
@@ -102,7 +101,9 @@ export function showPageLoadFailure(retry: () => Promise<void> | void): void {
       .then(retry)
       .catch(() => undefined)
   }
-  if (platform === 'h5') {
+  // Written out in full so the build replaces it with a literal and the mini-programs' bundles drop
+  // the H5 notice (their main package is near its size budget).
+  if (process.env.TARO_ENV === 'h5') {
     showH5Notice(again)
     return
   }
@@ -137,7 +138,7 @@ function reopenCurrentAddress(isTabPage: (path: string) => boolean): Promise<voi
  * (opened with switchTab) from the rest. A no-op on the mini-programs (see navigation.ts).
  */
 export function watchPageLoadFailures(isTabPage: (path: string) => boolean): void {
-  if (platform !== 'h5' || typeof window === 'undefined') return
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return
   window.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
     if (!isChunkLoadError(event.reason)) return
     event.preventDefault()
