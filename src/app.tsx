@@ -1,9 +1,11 @@
 import './core/polyfills'
 import type { PropsWithChildren } from 'react'
 import { usePrivacyPrompt } from './core/privacyPrompt'
-import { ROUTES } from './core/routes'
+import { ROUTES, TAB_ROUTES } from './core/routes'
 import { ensureAutoSend } from './features/complaints/autoSend'
 import { redirectTo } from './platform/navigation'
+import { startOfflineShell } from './platform/offlineShell'
+import { watchPageLoadFailures } from './platform/pageLoadFailure'
 import { onPageNotFound } from './platform/pageNotFound'
 import { onNeedPrivacyAuthorization } from './platform/privacy'
 import './app.scss'
@@ -14,6 +16,11 @@ onNeedPrivacyAuthorization((resolve) => usePrivacyPrompt.getState().ask(resolve)
 
 // An address the app does not have (an old link, a typo) gets a page that says so, with a way home.
 onPageNotFound(() => void redirectTo(ROUTES.notFound).catch(() => undefined))
+
+// H5: a page whose code cannot be fetched (offline) says so with 重试 instead of doing nothing; the
+// tab pages' code is kept on the device (service worker) so they open offline after a first visit.
+watchPageLoadFailures((path) => TAB_ROUTES.some((route) => route === path))
+startOfflineShell(TAB_ROUTES)
 
 // A complaint queued offline (有诉即办) goes out when the network returns, whichever page is open.
 ensureAutoSend()

@@ -4,6 +4,9 @@ import { chinaTime, thing } from '../notify/message-fields'
 import { claimable, deliverNoticeGroups, type NoticeContext, type NoticeTally } from '../notify/notice-delivery'
 import type { MessageChannel } from '../notify/subscribe-templates'
 import { COMPLAINT_STATE_LABELS, instantMs, type TimelineEntry } from '../../src/domain/complaints/complaintCase'
+import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
+import { complaintCategory } from '../../src/domain/complaints/categories'
+import { maskPersonalDataInText } from '../../src/domain/mask'
 
 /**
  * 诉求进展 subscribe messages (purpose 'complaint'): every step someone else takes on a real-name
@@ -41,6 +44,27 @@ export async function recordComplaintNotices(
     [notice.complaintId, notice.eventId, notice.userId, templates.wechat ?? null, templates.alipay ?? null],
   )
   return rows.length
+}
+
+/** How a notice names the case: its title, shortened, with any phone or ID number masked. */
+export function complaintShortTitle(title: string): string {
+  return thing(maskPersonalDataInText(title.trim()))
+}
+
+/**
+ * The inbox message for a step someone else took on a real-name case. It always names the case
+ * (「title」 and its category): a submitter with several cases could not tell which one was 交办 to
+ * a department or 答复 from the step's note alone.
+ */
+export function complaintProgressMessage(
+  complaint: { title: string; category: ComplaintCategoryCode },
+  entry: Pick<TimelineEntry, 'title' | 'note' | 'to'>,
+): { title: string; body: string } {
+  const category = complaintCategory(complaint.category)?.name
+  const named = `您的${category ? `${category}类` : ''}诉求「${complaintShortTitle(complaint.title)}」`
+  const state = COMPLAINT_STATE_LABELS[entry.to]
+  const step = entry.note ? `${entry.title}：${entry.note}` : entry.title
+  return { title: `诉求进展：${entry.title}`, body: `${named}${step}。当前状态：${state}` }
 }
 
 /** The complaint's detail page in the app (subpackage packages/complaints). */

@@ -2,17 +2,12 @@ import { createHash, createHmac } from 'node:crypto'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import type { ComplaintView } from '../contract-complaints'
-import {
-  complaintStatusLabel,
-  COMPLAINT_STATE_LABELS,
-  type Actor,
-  type ComplaintAction,
-} from '../../src/domain/complaints/complaintCase'
+import { complaintStatusLabel, type Actor, type ComplaintAction } from '../../src/domain/complaints/complaintCase'
 import { countdownText, slaStatus } from '../../src/domain/complaints/sla'
 import { availableActions, transition } from '../../src/domain/complaints/stateMachine'
 import { maskedContactPhone } from '../../src/domain/complaints/validation'
 import { normaliseQueryCode, queryCodeFromBytes } from '../../src/domain/complaints/queryCode'
-import { recordComplaintNotices, type ComplaintTemplates } from './complaint-notices'
+import { complaintProgressMessage, recordComplaintNotices, type ComplaintTemplates } from './complaint-notices'
 import {
   appendTimeline,
   attachmentsOf,
@@ -114,11 +109,8 @@ export async function applyAction(
     if (options.notices) {
       await recordComplaintNotices(tx, { complaintId: row.id, eventId, userId: row.user_id }, options.notices)
     }
-    const label = COMPLAINT_STATE_LABELS[result.next.state]
-    const body = result.entry.note
-      ? `${result.entry.title}：${result.entry.note}`
-      : `您的诉求「${row.title}」${result.entry.title}，当前状态：${label}`
-    await notifySubmitter(tx, row.user_id, row.id, `诉求进展：${result.entry.title}`, body)
+    const message = complaintProgressMessage({ title: row.title, category: result.next.category }, result.entry)
+    await notifySubmitter(tx, row.user_id, row.id, message.title, message.body)
   }
   return { ...row, state: result.next.state, case_data: result.next }
 }

@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
+import { SERVICE_WORKER_SOURCE } from './service-worker'
 
 /**
  * A file name carrying a content hash (`app.b1424f6d.js`, from `[contenthash:8]` in config/index.ts):
@@ -23,6 +24,12 @@ export function cacheControlFor(filePath: string): string {
  * accepts neither or no copy exists.
  */
 export async function registerH5Static(app: FastifyInstance, root: string): Promise<void> {
+  // The offline shell (./service-worker.ts), at the root so its scope is the whole app; revalidated
+  // like index.html, so a changed worker reaches browsers at their next visit. Added before the
+  // plugin is awaited: added after, it hung a caller that does not await this before app.ready.
+  app.get('/sw.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', REVALIDATE).send(SERVICE_WORKER_SOURCE),
+  )
   await app.register(fastifyStatic, {
     root,
     prefix: '/',

@@ -68,6 +68,25 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof Error && API_ERROR_NAMES.has(error.name)
 }
 
+/**
+ * The server's "you may not" answers: the user's role (or the lack of a link or a grant) rules the
+ * call out, so asking again changes nothing and a screen offers no 重试 (StatusView `refused`).
+ */
+const PERMISSION_REFUSAL_CODES = new Set<string>([
+  'FORBIDDEN',
+  'ENTERPRISE_FORBIDDEN',
+  'LEGAL_REPRESENTATIVE_ONLY',
+  'SIGN_NOT_AUTHORISED',
+  'SIGN_WRONG_ENTERPRISE',
+])
+
+/** True when the server refused the call for want of permission (403 with a refusal code, or a bare 403). */
+export function isPermissionRefusal(error: unknown): boolean {
+  if (!isApiError(error)) return false
+  if (error.name === 'BusinessError') return PERMISSION_REFUSAL_CODES.has(error.code)
+  return error.name === 'HttpError' && error.status === 403
+}
+
 /** Chinese text fit to show the user for any error a call may throw. */
 export function userMessage(error: unknown): string {
   if (!isApiError(error)) return '出现了意外错误，请稍后重试'

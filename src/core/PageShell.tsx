@@ -1,11 +1,21 @@
 import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { applyElderRoot } from '../platform/elderRoot'
-import { navigateTo } from '../platform/navigation'
+import { h5PageTitle } from '../platform/h5AppConfig'
+import { usePagePath } from '../platform/lifecycle'
+import { backOrHome, navigateTo } from '../platform/navigation'
+import { PageHeader } from '../ui/PageHeader'
 import { ConsentSheet } from './ConsentSheet'
 import { usePreferences } from './preferences'
 import { usePrivacyPrompt } from './privacyPrompt'
-import { ROUTES } from './routes'
+import { ROUTES, TAB_ROUTES } from './routes'
+
+/** On H5 every page that is not a tab gets a title bar with 返回 (the mini-programs draw their own). */
+function H5Header() {
+  const path = usePagePath()
+  if (!path || TAB_ROUTES.some((route) => route === path)) return null
+  return <PageHeader title={h5PageTitle(path) ?? '政企通'} onBack={() => void backOrHome(ROUTES.workbench)} />
+}
 
 /**
  * Every page's root. Applies 长辈版 (large text, high contrast) through one class, and shows the
@@ -20,6 +30,8 @@ export function PageShell(props: { children: ReactNode; className?: string }) {
   const classes = ['page', elderMode ? 'page--elder' : '', props.className ?? ''].filter(Boolean).join(' ')
   return (
     <View className={classes} data-elder={elderMode ? 'on' : 'off'}>
+      {/* Written out in full: the build makes it a literal, so the mini-programs' bundles drop the header. */}
+      {process.env.TARO_ENV === 'h5' ? <H5Header /> : null}
       {props.children}
       {privacyPending ? <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} /> : null}
     </View>

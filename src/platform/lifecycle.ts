@@ -19,6 +19,12 @@ export function usePageParams(): Record<string, string | undefined> {
   return useRouter().params
 }
 
+/** This page's own path (`/packages/…/index`, no query), or null where the platform gives none. */
+export function usePagePath(): string | null {
+  const path = useRouter().path
+  return typeof path === 'string' && path !== '' ? `/${path.split('?')[0].replace(/^\/+/, '')}` : null
+}
+
 /** Ends the pull-down spinner; pages call it when their refresh settles. */
 export function stopPullDownRefresh(): void {
   Taro.stopPullDownRefresh()

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { isOpenFailureForNetwork, showPageLoadFailure } from './pageLoadFailure'
 
 /** An absolute page path as declared in app.config.ts (main package or a subpackage). */
 export type PagePath = `/pages/${string}` | `/packages/${string}`
@@ -63,31 +64,58 @@ async function openOnce(url: string, open: (url: string) => Promise<void>): Prom
 }
 
 /**
+ * WeChat and Alipay download a subpackage on its first use: without the network the navigation
+ * fails and nothing shows. The user is told, with 重试 (./pageLoadFailure.ts); the caller still
+ * sees the failure.
+ */
+async function tellIfOffline<T>(open: () => Promise<T>, again: () => Promise<void>): Promise<T> {
+  try {
+    return await open()
+  } catch (error) {
+    if (isOpenFailureForNetwork(error)) showPageLoadFailure(again)
+    throw error
+  }
+}
+
+/**
  * Pushes a page (at most once per tap: see openOnce). WeChat and Alipay cap the page stack at 10
  * and fail navigateTo beyond it ("webview count limit exceed"); the user still expects to arrive,
  * so the top page is replaced.
  */
 export async function navigateTo(path: PagePath, query?: QueryParams): Promise<void> {
-  await openOnce(withQuery(path, query), async (url) => {
-    try {
-      await Taro.navigateTo({ url })
-    } catch (error) {
-      if (!/limit/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''))) throw error
-      await Taro.redirectTo({ url })
-    }
-  })
+  await openOnce(withQuery(path, query), (url) =>
+    tellIfOffline(
+      async () => {
+        try {
+          await Taro.navigateTo({ url })
+        } catch (error) {
+          if (!/limit/i.test(String((error as { errMsg?: string } | null)?.errMsg ?? ''))) throw error
+          await Taro.redirectTo({ url })
+        }
+      },
+      () => navigateTo(path, query),
+    ),
+  )
 }
 
 /** Replaces the current page (no way back to it); at most once per tap, as navigateTo. */
 export async function redirectTo(path: PagePath, query?: QueryParams): Promise<void> {
-  await openOnce(withQuery(path, query), async (url) => {
-    await Taro.redirectTo({ url })
-  })
+  await openOnce(withQuery(path, query), (url) =>
+    tellIfOffline(
+      async () => {
+        await Taro.redirectTo({ url })
+      },
+      () => redirectTo(path, query),
+    ),
+  )
 }
 
 /** Opens a tab page. Tab pages take no query string on any platform: pass state via a store. */
 export async function switchTab(path: PagePath): Promise<void> {
-  await Taro.switchTab({ url: path })
+  await tellIfOffline(
+    () => Taro.switchTab({ url: path }),
+    () => switchTab(path),
+  )
 }
 
 /** Closes every page and opens this one (after logout, or a deep link with no history). */
@@ -127,4 +155,17 @@ export function currentPageUrl(): string | null {
 /** Whether a page lies below the current one (navigateBack can reach it). */
 export function hasPreviousPage(): boolean {
   return Taro.getCurrentPages().length > 1
+}
+
+/**
+ * The title bar's 返回: back one page, or — a page opened by its address, a shared link or a reload,
+ * with nothing below it — to `home`. (Taro's H5 navigateBack with no page below calls history.go(0),
+ * which reloads the page instead of leaving it, so the stack is asked first.)
+ */
+export async function backOrHome(home: PagePath): Promise<void> {
+  if (hasPreviousPage()) {
+    await Taro.navigateBack({ delta: 1 })
+    return
+  }
+  await Taro.reLaunch({ url: home })
 }

@@ -5,7 +5,16 @@ import { ActionButton } from './ActionButton'
 export type StatusViewProps =
   | { kind: 'loading'; text?: string }
   | { kind: 'empty'; text: string; hint?: string }
-  | { kind: 'error'; text: string; onRetry?: () => void }
+  | {
+      kind: 'error'
+      text: string
+      onRetry?: () => void
+      /**
+       * A permission refusal (isPermissionRefusal in src/api/errors.ts): shown as a plain explanation,
+       * never with 重试 — asking again changes nothing.
+       */
+      refused?: boolean
+    }
 
 export function StatusView(props: StatusViewProps) {
   if (props.kind === 'loading') {
@@ -20,6 +29,13 @@ export function StatusView(props: StatusViewProps) {
       <View className='status-view'>
         <Text>{props.text}</Text>
         {props.hint ? <View className='muted'>{props.hint}</View> : null}
+      </View>
+    )
+  }
+  if (props.refused) {
+    return (
+      <View className='status-view status-view--refused' ariaRole='status'>
+        <Text>{props.text}</Text>
       </View>
     )
   }

@@ -110,15 +110,23 @@ test('a refused removal shows the server’s Chinese reason and keeps the list',
 test('loading, then an error with a retry', async () => {
   let calls = 0
   mockApi.on('GET', base, () =>
-    calls++ === 0
-      ? { status: 403, body: { code: 'ENTERPRISE_FORBIDDEN', message: '仅企业法定代表人可以管理企业成员' } }
-      : { body: members },
+    calls++ === 0 ? { status: 404, body: { code: 'NOT_FOUND', message: '请求的内容不存在' } } : { body: members },
   )
   render(<EnterpriseMembersScreen enterpriseId={ENTERPRISE} />)
   expect(screen.getByText('正在加载…')).toBeTruthy()
-  expect((await screen.findByRole('alert')).textContent).toContain('仅企业法定代表人可以管理企业成员')
+  expect((await screen.findByRole('alert')).textContent).toContain('请求的内容不存在')
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '重试' })))
   expect(await screen.findByText('企业成员（2）')).toBeTruthy()
+})
+
+test('someone who may not manage members is told so, with no retry', async () => {
+  mockApi.on('GET', base, () => ({
+    status: 403,
+    body: { code: 'ENTERPRISE_FORBIDDEN', message: '仅企业法定代表人可以管理企业成员' },
+  }))
+  render(<EnterpriseMembersScreen enterpriseId={ENTERPRISE} />)
+  expect(await screen.findByText('仅企业法定代表人可以管理企业成员')).toBeTruthy()
+  expect(screen.queryByRole('button', { name: '重试' })).toBeNull()
 })
 
 test('in 长辈版 the screen sits in the large-text page and keeps its buttons', async () => {

@@ -18,6 +18,7 @@ jest.mock('../../src/platform/request', () => ({
 import { LicenceListScreen } from '../../src/features/licences/LicenceListScreen'
 import { useWallet } from '../../src/features/licences/walletStore'
 import { useSession } from '../../src/core/session'
+import { useEnterpriseContext } from '../../src/core/enterpriseContext'
 
 const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
 const items = [
@@ -88,4 +89,48 @@ test('an enterprise with no licences is told how to start', async () => {
   await renderLoaded()
   expect(screen.getByText('还没有证照')).toBeTruthy()
   expect(screen.getByRole('button', { name: '添加证照' })).toBeTruthy()
+})
+
+describe('whose licences these are', () => {
+  const OTHER = 'e0000000-0000-4000-8000-000000000002'
+  afterEach(() => useEnterpriseContext.setState({ enterprises: [], currentId: null, status: 'idle' }))
+
+  test('an agent holding several enterprises sees the current one named, with 切换', async () => {
+    useEnterpriseContext.setState({
+      enterprises: [
+        { id: ENTERPRISE, name: '许昌瑞丰食品有限公司', uscc: '91411002MA3X7R2K06', role: 'agent' },
+        { id: OTHER, name: '许昌建丰钢结构工程有限公司', uscc: '91411002MA3X7R2K14', role: 'agent' },
+      ],
+      currentId: ENTERPRISE,
+      status: 'ready',
+    })
+    const onSwitch = jest.fn()
+    render(
+      <LicenceListScreen enterpriseId={ENTERPRISE} onOpen={noop} onAdd={noop} onExport={noop} onSwitch={onSwitch} />,
+    )
+    await act(() => useWallet.getState().refresh(ENTERPRISE))
+    expect(screen.getByText('许昌瑞丰食品有限公司')).toBeTruthy()
+    expect(screen.getByText('代办 · 共 2 家企业')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '切换企业（当前：许昌瑞丰食品有限公司）' }))
+    expect(onSwitch).toHaveBeenCalledTimes(1)
+  })
+
+  test('a 经办人 refused the licences is told why, with no 重试', async () => {
+    useEnterpriseContext.setState({
+      enterprises: [{ id: ENTERPRISE, name: '许昌瑞丰食品有限公司', uscc: '91411002MA3X7R2K06', role: 'handler' }],
+      currentId: ENTERPRISE,
+      status: 'ready',
+    })
+    mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/licences`, () => ({
+      status: 403,
+      body: { code: 'ENTERPRISE_FORBIDDEN', message: '您在该企业的身份是经办人，无权查看企业证照' },
+    }))
+    render(<LicenceListScreen enterpriseId={ENTERPRISE} onOpen={noop} onAdd={noop} onExport={noop} onSwitch={noop} />)
+    await act(() => useWallet.getState().refresh(ENTERPRISE))
+    expect(screen.getByText('您在该企业的身份是经办人，无权查看企业证照')).toBeTruthy()
+    expect(screen.getByText('许昌瑞丰食品有限公司')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull()
+    // One enterprise: nothing to switch to.
+    expect(screen.queryByRole('button', { name: /^切换企业/ })).toBeNull()
+  })
 })

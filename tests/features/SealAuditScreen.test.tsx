@@ -9,6 +9,7 @@ jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mock
 import Taro from '@tarojs/taro'
 import { SealAuditScreen } from '../../src/features/seals/SealAuditScreen'
 import { useSession } from '../../src/core/session'
+import { useEnterpriseContext } from '../../src/core/enterpriseContext'
 
 const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
 const path = `/api/v1/enterprises/${ENTERPRISE}/seal-audit`
@@ -74,13 +75,29 @@ test('no entries yet: an empty state that says what will appear', async () => {
   expect(await screen.findByText('暂无用章记录')).toBeTruthy()
 })
 
-test('a handler is told only the legal representative may read it, with a retry', async () => {
+test('an agent is told who can see 用章记录 and whom to ask, with no 重试 (a refusal does not change on asking again)', async () => {
+  useEnterpriseContext.setState({
+    enterprises: [{ id: ENTERPRISE, name: '许昌瑞丰食品有限公司', uscc: '91411002MA3X7R2K06', role: 'agent' }],
+    currentId: ENTERPRISE,
+    status: 'ready',
+  })
   mockApi.on('GET', path, () => ({
     status: 403,
-    body: { code: 'LEGAL_REPRESENTATIVE_ONLY', message: '仅企业法定代表人可以进行此操作' },
+    body: { code: 'ENTERPRISE_FORBIDDEN', message: '仅企业法定代表人可以查看用章记录' },
   }))
   render(<SealAuditScreen enterpriseId={ENTERPRISE} />)
-  expect((await screen.findByRole('alert')).textContent).toContain('仅企业法定代表人可以进行此操作')
+  const explanation = await screen.findByText(
+    '用章记录仅企业法定代表人可查看，您在该企业的身份是代办。如需了解本企业的用章情况，请联系企业法定代表人。',
+  )
+  expect(explanation.closest('[role="status"]')).toBeTruthy()
+  expect(screen.queryByRole('button', { name: '重试' })).toBeNull()
+  expect(screen.queryByRole('alert')).toBeNull()
+})
+
+test('a failure that is not a refusal still offers 重试', async () => {
+  mockApi.on('GET', path, () => ({ status: 503, body: { code: 'INTERNAL', message: '服务暂不可用' } }))
+  render(<SealAuditScreen enterpriseId={ENTERPRISE} />)
+  expect((await screen.findByRole('alert')).textContent).toContain('服务暂不可用')
   expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
 })
 

@@ -190,8 +190,16 @@ test('an invite grant shows its code with 复制, and the list says 待接受 on
 })
 
 test('a failed load offers a retry', async () => {
+  mockApi.on('GET', `${base}/seals`, () => ({ status: 503, body: { code: 'INTERNAL', message: '服务暂不可用' } }))
+  renderScreen()
+  expect((await screen.findByRole('alert')).textContent).toContain('服务暂不可用')
+  expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
+})
+
+test('a permission refusal is explained, with no retry', async () => {
   mockApi.on('GET', `${base}/seals`, () => ({ status: 403, body: { code: 'FORBIDDEN', message: '无权访问该企业' } }))
   renderScreen()
-  expect((await screen.findByRole('alert')).textContent).toContain('无权访问该企业')
-  expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
+  expect(await screen.findByText('无权访问该企业')).toBeTruthy()
+  expect(screen.queryByRole('alert')).toBeNull()
+  expect(screen.queryByRole('button', { name: '重试' })).toBeNull()
 })

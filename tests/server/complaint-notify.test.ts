@@ -156,3 +156,36 @@ describe('诉求进展 subscribe messages', () => {
     expect(await remaining(testDb.db, user.userId, TEMPLATE)).toBe(0)
   })
 })
+
+describe('诉求进展 in the inbox', () => {
+  async function inboxBodies(complaintId: string): Promise<{ title: string; body: string }[]> {
+    const { rows } = await testDb.db.query<{ title: string; body: string }>(
+      `select title, body from inbox_messages where kind = 'complaint' and complaint_id = $1 order by created_at, id`,
+      [complaintId],
+    )
+    return rows
+  }
+
+  it('names the complaint (title, category) in the 交办 and 答复 notices, not only the step note', async () => {
+    const user = await submitter(0)
+    const view = await file(user.token)
+    const other = await file(user.token, { ...VALID_INPUT, title: '路灯不亮，联系 13900000003' })
+    expect((await staffAction(app, view.id, { type: 'accept' })).statusCode).toBe(200)
+    expect((await staffAction(app, view.id, { type: 'assign', department: '魏都区住建局' })).statusCode).toBe(200)
+    expect((await staffAction(app, view.id, { type: 'start' })).statusCode).toBe(200)
+    expect((await staffAction(app, view.id, { type: 'reply', answer: '已安排清淤，今日完成' })).statusCode).toBe(200)
+    const bodies = await inboxBodies(view.id)
+    expect(bodies.find((m) => m.title === '诉求进展：交办')?.body).toBe(
+      '您的投诉类诉求「小区门口道路积水」交办：魏都区住建局。当前状态：已交办',
+    )
+    expect(bodies.find((m) => m.title === '诉求进展：答复')?.body).toBe(
+      '您的投诉类诉求「小区门口道路积水」答复：已安排清淤，今日完成。当前状态：已答复',
+    )
+
+    // A title carrying a phone number is named with the number masked.
+    expect((await staffAction(app, other.id, { type: 'accept' })).statusCode).toBe(200)
+    const [accepted] = await inboxBodies(other.id)
+    expect(accepted.body).toContain('「路灯不亮，联系 139****0003」')
+    expect(accepted.body).not.toContain('13900000003')
+  })
+})

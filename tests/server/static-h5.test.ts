@@ -118,4 +118,12 @@ describe('H5 static files', () => {
     const missing = await get('/js/app.deadbeef.js', 'br')
     expect(missing.statusCode).toBe(404)
   })
+
+  it('serves the offline shell worker at /sw.js (scope: the whole app), revalidated so a new one reaches browsers', async () => {
+    const res = await get('/sw.js', 'br')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/)
+    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(res.body).toContain("addEventListener('fetch'")
+  })
 })

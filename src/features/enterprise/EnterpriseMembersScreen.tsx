@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import type { EnterpriseMember } from '../../../server/contract'
 import { listEnterpriseMembers } from '../../api/enterprises/listEnterpriseMembers'
 import { removeEnterpriseMember } from '../../api/enterprises/removeEnterpriseMember'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { ROLE_LABELS } from '../../domain/access/permissions'
 import { grantLastDay } from '../../domain/signing/grantDay'
@@ -12,7 +12,10 @@ import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 
-type Load = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; members: EnterpriseMember[] }
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; text: string; refused: boolean }
+  | { kind: 'ready'; members: EnterpriseMember[] }
 
 function whoText(member: EnterpriseMember): string {
   return [member.nameMasked ?? '未实名用户', member.phoneMasked].filter(Boolean).join(' ')
@@ -40,7 +43,7 @@ export function EnterpriseMembersScreen(props: { enterpriseId: string }) {
     try {
       setState({ kind: 'ready', members: await listEnterpriseMembers(apiClient, props.enterpriseId) })
     } catch (e) {
-      setState({ kind: 'error', text: userMessage(e) })
+      setState({ kind: 'error', text: userMessage(e), refused: isPermissionRefusal(e) })
     }
   }, [props.enterpriseId])
 
@@ -69,7 +72,8 @@ export function EnterpriseMembersScreen(props: { enterpriseId: string }) {
   }
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
-  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={load} />
+  if (state.kind === 'error')
+    return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={load} />
   const others = state.members.filter((member) => !member.isSelf)
   return (
     <View>

@@ -2,13 +2,16 @@ import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { EnterpriseProfile } from '../../../server/contract'
 import { getEnterprise } from '../../api/enterprises/getEnterprise'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { StatusView } from '../../ui/StatusView'
 import { ROLE_LABELS } from '../../domain/access/permissions'
 
-type Load = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; profile: EnterpriseProfile }
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; text: string; refused: boolean }
+  | { kind: 'ready'; profile: EnterpriseProfile }
 
 /** The current enterprise's registry profile. */
 export function EnterpriseProfileScreen() {
@@ -21,7 +24,7 @@ export function EnterpriseProfileScreen() {
     try {
       setState({ kind: 'ready', profile: await getEnterprise(apiClient, currentId) })
     } catch (e) {
-      setState({ kind: 'error', text: userMessage(e) })
+      setState({ kind: 'error', text: userMessage(e), refused: isPermissionRefusal(e) })
     }
   }, [currentId])
 
@@ -31,7 +34,8 @@ export function EnterpriseProfileScreen() {
 
   if (!currentId) return <StatusView kind='empty' text='尚未选择企业' hint='请在「我的」中选择要办理业务的企业' />
   if (state.kind === 'loading') return <StatusView kind='loading' />
-  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={load} />
+  if (state.kind === 'error')
+    return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={load} />
 
   const p = state.profile
   const rows: [string, string][] = [

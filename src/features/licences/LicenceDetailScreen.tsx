@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { LicenceView } from '../../../server/contract-licences'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { deleteLicence } from '../../api/licences/deleteLicence'
 import { getLicence } from '../../api/licences/getLicence'
 import { markRenewalStarted } from '../../api/licences/markRenewalStarted'
@@ -17,7 +17,8 @@ import { RenewedForm } from './RenewedForm'
 import { StatusChip } from './StatusChip'
 import { useLicenceTypes } from './typesStore'
 
-type Load = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; licence: LicenceView }
+type Load =
+  { kind: 'loading' } | { kind: 'error'; text: string; refused: boolean } | { kind: 'ready'; licence: LicenceView }
 
 /** The actions asked about first: one is hard to undo (删除), one changes what reminds (已提交续期). */
 type Asking = 'delete' | 'renewal-started' | null
@@ -40,7 +41,7 @@ export function LicenceDetailScreen(props: {
     try {
       setState({ kind: 'ready', licence: await getLicence(apiClient, props.licenceId) })
     } catch (e) {
-      setState({ kind: 'error', text: userMessage(e) })
+      setState({ kind: 'error', text: userMessage(e), refused: isPermissionRefusal(e) })
     }
   }, [props.licenceId])
 
@@ -50,7 +51,8 @@ export function LicenceDetailScreen(props: {
   }, [load, ensure])
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
-  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={load} />
+  if (state.kind === 'error')
+    return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={load} />
   const l = state.licence
   const type = types.find((t) => t.code === l.typeCode)
 

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { LicenceStatus } from '../../../server/contract-licences'
+import { useEnterpriseContext } from '../../core/enterpriseContext'
+import { ROLE_LABELS } from '../../domain/access/permissions'
 import { LICENCE_STATUS_LABELS } from '../../domain/licences/status'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
@@ -21,27 +23,70 @@ const FILTERS: (LicenceStatus | 'all')[] = [
   'cancelled',
 ]
 
+/**
+ * Whose licences these are: an agent holds several enterprises, and a list of licences that names
+ * no holder cannot be told apart from another's. 切换 (with more than one) asks the page to offer
+ * the enterprise switcher.
+ */
+function EnterpriseBar(props: { enterpriseId: string; onSwitch?: () => void }) {
+  const enterprise = useEnterpriseContext((s) => s.enterprises.find((e) => e.id === props.enterpriseId))
+  const count = useEnterpriseContext((s) => s.enterprises.length)
+  if (!enterprise) return null
+  return (
+    <View className='row enterprise-bar'>
+      <View>
+        <View className='title'>{enterprise.name}</View>
+        <View className='muted'>
+          {ROLE_LABELS[enterprise.role]} · 共 {count} 家企业
+        </View>
+      </View>
+      {props.onSwitch && count > 1 ? (
+        <ActionButton
+          variant='secondary'
+          className='btn--inline'
+          label={`切换企业（当前：${enterprise.name}）`}
+          onClick={props.onSwitch}
+        >
+          切换
+        </ActionButton>
+      ) : null}
+    </View>
+  )
+}
+
 /** 证照: the current enterprise's licences, most urgent first, filterable and searchable. */
 export function LicenceListScreen(props: {
   enterpriseId: string
   onOpen: (licenceId: string) => void
   onAdd: () => void
   onExport: () => void
+  /** Offers 切换 beside the enterprise's name (when the user holds more than one). */
+  onSwitch?: () => void
 }) {
   const entry = useWallet((s) => s.byEnterprise[props.enterpriseId])
-  const { loading, offline, error, refresh } = useWallet()
+  const { loading, offline, error, refused, refresh } = useWallet()
   const [filter, setFilter] = useState<LicenceStatus | 'all'>('all')
   const [query, setQuery] = useState('')
+  const bar = <EnterpriseBar enterpriseId={props.enterpriseId} onSwitch={props.onSwitch} />
 
   if (!entry) {
-    if (error) return <StatusView kind='error' text={error} onRetry={() => refresh(props.enterpriseId)} />
-    return <StatusView kind='loading' />
+    return (
+      <View>
+        {bar}
+        {error ? (
+          <StatusView kind='error' text={error} refused={refused} onRetry={() => refresh(props.enterpriseId)} />
+        ) : (
+          <StatusView kind='loading' />
+        )}
+      </View>
+    )
   }
 
   const { items, counts } = entry.list
   const visible = filterLicences(items, filter, query)
   return (
     <View>
+      {bar}
       {offline ? (
         <View className='banner banner--offline' ariaRole='status'>
           离线 · 显示的是 {entry.fetchedAt.slice(0, 10)} 同步的证照，联网后下拉刷新

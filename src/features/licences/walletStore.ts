@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { LicenceListResponse } from '../../../server/contract-licences'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { listLicences } from '../../api/licences/listLicences'
 import { apiClient } from '../../core/apiClient'
 import { platformStorage } from '../../platform/storage'
@@ -16,6 +16,8 @@ interface WalletState {
   /** the last refresh failed for want of a network: what shows is the cached list */
   offline: boolean
   error: string | null
+  /** the last refresh was refused for want of permission (a 经办人 may not read licences): no 重试 */
+  refused: boolean
   refresh: (enterpriseId: string) => Promise<void>
 }
 
@@ -28,15 +30,16 @@ export const useWallet = create<WalletState>()(
       loading: false,
       offline: false,
       error: null,
+      refused: false,
       refresh: async (enterpriseId) => {
-        set({ loading: true, error: null })
+        set({ loading: true, error: null, refused: false })
         try {
           const list = await listLicences(apiClient, enterpriseId)
           const byEnterprise = { ...get().byEnterprise, [enterpriseId]: { list, fetchedAt: new Date().toISOString() } }
           set({ byEnterprise, loading: false, offline: false })
         } catch (error) {
           const offline = OFFLINE_ERRORS.has((error as Error)?.name)
-          set({ loading: false, offline, error: userMessage(error) })
+          set({ loading: false, offline, error: userMessage(error), refused: isPermissionRefusal(error) })
         }
       },
     }),

@@ -40,10 +40,14 @@ export function MatchesSection(props: {
 }) {
   const found = usePolicies((s) => s.matches[props.enterpriseId])
   const error = usePolicies((s) => s.matchesError)
+  const refused = usePolicies((s) => s.matchesRefused)
   const loadMatches = usePolicies((s) => s.loadMatches)
 
   if (!found) {
-    if (error) return <StatusView kind='error' text={error} onRetry={() => void loadMatches(props.enterpriseId)} />
+    if (error)
+      return (
+        <StatusView kind='error' text={error} refused={refused} onRetry={() => void loadMatches(props.enterpriseId)} />
+      )
     return <StatusView kind='loading' text='正在为您的企业匹配政策…' />
   }
   const noFacts = Object.keys(found.profile).length === 0

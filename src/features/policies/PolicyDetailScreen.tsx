@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { PolicyMatchView, PolicyView } from '../../../server/contract-policies'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { calculatePolicies } from '../../api/policies/calculatePolicies'
 import { getPolicy } from '../../api/policies/getPolicy'
 import { getProfileFacts } from '../../api/policies/getProfileFacts'
@@ -17,7 +17,8 @@ import { ConditionList } from './ConditionList'
 import { AUTO_GRANT_TEXT, benefitHeadline, nearText, windowText } from './policyTexts'
 import { usePolicies } from './policiesStore'
 
-type Load = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; view: PolicyView }
+type Load =
+  { kind: 'loading' } | { kind: 'error'; text: string; refused: boolean } | { kind: 'ready'; view: PolicyView }
 
 /**
  * One policy: each condition judged for the current enterprise (by the server's matcher, through
@@ -50,7 +51,7 @@ export function PolicyDetailScreen(props: {
       setState({ kind: 'ready', view })
       onLoaded?.(view)
     } catch (e) {
-      setState({ kind: 'error', text: userMessage(e) })
+      setState({ kind: 'error', text: userMessage(e), refused: isPermissionRefusal(e) })
       return
     }
     setMatchError(null)
@@ -71,7 +72,8 @@ export function PolicyDetailScreen(props: {
   }, [load])
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
-  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={() => void load()} />
+  if (state.kind === 'error')
+    return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={() => void load()} />
   const { view } = state
   const { policy } = view
 

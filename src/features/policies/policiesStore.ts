@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { EnterprisePolicyMatches, PolicyListQuery, PolicyView } from '../../../server/contract-policies'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { addPolicyFavourite } from '../../api/policies/addPolicyFavourite'
 import { getPolicyMatches } from '../../api/policies/getPolicyMatches'
 import { listPolicies } from '../../api/policies/listPolicies'
@@ -21,6 +21,8 @@ interface PoliciesState {
   matches: Record<string, EnterprisePolicyMatches>
   matchesLoading: boolean
   matchesError: string | null
+  /** the matches were refused for want of permission (a 经办人 may not see the profile facts): no 重试 */
+  matchesRefused: boolean
   /** The list screen shows the catalogue ('all') or the user's 我的收藏. */
   listView: 'all' | 'favourites'
   favourites: PolicyView[] | null
@@ -45,6 +47,7 @@ export const usePolicies = create<PoliciesState>()((set, get) => ({
   matches: {},
   matchesLoading: false,
   matchesError: null,
+  matchesRefused: false,
   listView: 'all',
   favourites: null,
   favouritesLoading: false,
@@ -75,12 +78,12 @@ export const usePolicies = create<PoliciesState>()((set, get) => ({
     }
   },
   loadMatches: async (enterpriseId) => {
-    set({ matchesLoading: true, matchesError: null })
+    set({ matchesLoading: true, matchesError: null, matchesRefused: false })
     try {
       const found = await getPolicyMatches(apiClient, enterpriseId)
       set({ matches: { ...get().matches, [enterpriseId]: found }, matchesLoading: false })
     } catch (error) {
-      set({ matchesLoading: false, matchesError: userMessage(error) })
+      set({ matchesLoading: false, matchesError: userMessage(error), matchesRefused: isPermissionRefusal(error) })
     }
   },
   setFavourite: async (policyId, favourite) => {

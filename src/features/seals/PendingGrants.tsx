@@ -44,7 +44,8 @@ export function PendingGrants() {
   }
 
   if (state.kind === 'loading') return <StatusView kind='loading' text='正在查询给您的授权…' />
-  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={reload} />
+  if (state.kind === 'error')
+    return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={reload} />
   const waiting = state.value.filter((grant) => grant.status === 'invited')
   if (waiting.length === 0) return null
   return (

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { SealAuditAction, SealAuditEntry } from '../../../server/contract-seals'
 import { listSealAudit } from '../../api/seals/listSealAudit'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
+import { useEnterpriseContext } from '../../core/enterpriseContext'
+import { PERMISSIONS, ROLE_LABELS, type EnterpriseRole } from '../../domain/access/permissions'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
 import { stopPullDownRefresh, usePullToRefresh } from '../../platform/lifecycle'
 import { ActionButton } from '../../ui/ActionButton'
@@ -26,7 +28,16 @@ const WARNINGS = new Set<SealAuditAction>(['pin-failed', 'face-failed', 'revoke'
 const PAGE_SIZE = 20
 
 type List = { items: SealAuditEntry[]; nextCursor: string | null }
-type State = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; list: List }
+type State = { kind: 'loading' } | { kind: 'error'; text: string; refused: boolean } | { kind: 'ready'; list: List }
+
+/** Who may read 用章记录, from the one permission table (法定代表人 today). */
+const AUDIT_READERS = PERMISSIONS['audit:read'].map((role) => ROLE_LABELS[role]).join('、')
+
+/** Said instead of the server's refusal: who can see the records, and whom to ask. */
+export function auditRefusalText(role: EnterpriseRole | undefined): string {
+  const yours = role ? `，您在该企业的身份是${ROLE_LABELS[role]}` : ''
+  return `用章记录仅企业${AUDIT_READERS}可查看${yours}。如需了解本企业的用章情况，请联系企业${AUDIT_READERS}。`
+}
 
 function actorText(entry: SealAuditEntry): string {
   if (entry.actor.nameMasked) return entry.actor.nameMasked
@@ -35,6 +46,7 @@ function actorText(entry: SealAuditEntry): string {
 
 /** 用章记录 (legal representative): claims, grants, signatures, refusals and failed attempts, newest first. */
 export function SealAuditScreen(props: { enterpriseId: string }) {
+  const role = useEnterpriseContext((s) => s.enterprises.find((e) => e.id === props.enterpriseId)?.role)
   const [state, setState] = useState<State>({ kind: 'loading' })
   const [moreBusy, setMoreBusy] = useState(false)
   const [moreError, setMoreError] = useState<string | null>(null)
@@ -45,7 +57,7 @@ export function SealAuditScreen(props: { enterpriseId: string }) {
       const page = await listSealAudit(apiClient, props.enterpriseId, { limit: PAGE_SIZE })
       setState({ kind: 'ready', list: page })
     } catch (e) {
-      setState({ kind: 'error', text: userMessage(e) })
+      setState({ kind: 'error', text: userMessage(e), refused: isPermissionRefusal(e) })
     }
   }, [props.enterpriseId])
 
@@ -70,6 +82,7 @@ export function SealAuditScreen(props: { enterpriseId: string }) {
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
   if (state.kind === 'error') {
+    if (state.refused) return <StatusView kind='error' refused text={auditRefusalText(role)} />
     return (
       <StatusView
         kind='error'

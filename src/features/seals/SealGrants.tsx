@@ -88,7 +88,9 @@ export function SealGrants(props: { enterpriseId: string; seals: SealView[] }) {
         </View>
       ) : null}
       {state.kind === 'loading' ? <StatusView kind='loading' /> : null}
-      {state.kind === 'error' ? <StatusView kind='error' text={state.text} onRetry={load} /> : null}
+      {state.kind === 'error' ? (
+        <StatusView kind='error' text={state.text} refused={state.refused} onRetry={load} />
+      ) : null}
       {state.kind === 'ready' && state.value.length === 0 ? (
         <StatusView kind='empty' text='还没有授权' hint='授权经办人后，对方即可扫码使用指定印章' />
       ) : null}

@@ -26,7 +26,8 @@ export function SealsScreen(props: {
   const { state, reload: load } = useLoad(fetchSeals)
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
-  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={load} />
+  if (state.kind === 'error')
+    return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={load} />
   const { seals, claimed, canManage } = state.value
 
   if (!claimed) {

@@ -36,7 +36,8 @@ export function SignatureClaimScreen(props: { FaceStep: FaceStep; onDone: () => 
   const [justClaimed, setJustClaimed] = useState(false)
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
-  if (state.kind === 'error') return <StatusView kind='error' text={state.text} onRetry={reload} />
+  if (state.kind === 'error')
+    return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={reload} />
   if (state.value) return <SignatureCard signature={state.value} justClaimed={justClaimed} onDone={props.onDone} />
   return (
     <ClaimFlow

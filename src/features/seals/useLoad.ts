@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
-import { userMessage } from '../../api/errors'
+import { isPermissionRefusal, userMessage } from '../../api/errors'
 
-export type Load<T> = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; value: T }
+export type Load<T> =
+  { kind: 'loading' } | { kind: 'error'; text: string; refused: boolean } | { kind: 'ready'; value: T }
 
 /** Loads on mount and whenever `fetch` changes (keep it stable with useCallback); `reload` retries. */
 export function useLoad<T>(fetch: () => Promise<T>): { state: Load<T>; reload: () => Promise<void> } {
@@ -11,7 +12,7 @@ export function useLoad<T>(fetch: () => Promise<T>): { state: Load<T>; reload: (
     try {
       setState({ kind: 'ready', value: await fetch() })
     } catch (e) {
-      setState({ kind: 'error', text: userMessage(e) })
+      setState({ kind: 'error', text: userMessage(e), refused: isPermissionRefusal(e) })
     }
   }, [fetch])
   useEffect(() => {
