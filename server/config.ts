@@ -71,6 +71,11 @@ export interface Config {
    * China time on Mondays.
    */
   policies: { pushNear: boolean; digestEnabled?: boolean; digestTime?: string }
+  /**
+   * The seal CA and timestamp service (server/pki/pki-keys.ts): certificates base64 DER or PEM, keys
+   * as key-vault envelopes under SEAL_MASTER_KEY. Required in production; generated in development.
+   */
+  pki?: { caCertificate?: string; caKey?: string; tsaCertificate?: string; tsaKey?: string; crlUrl?: string }
   /** 刷脸 (face verification) settings beyond the platform credentials above. */
   face: {
     /** Alipay certify merchant_config.return_url (required by the API; mini-programs ignore it). */
@@ -253,6 +258,13 @@ export function loadConfig(env: Env = process.env): Config {
       pushNear: flag(env, 'POLICY_PUSH_NEAR', false),
       digestEnabled: flag(env, 'POLICY_DIGEST_ENABLED', nodeEnv !== 'test'),
       digestTime: clockTime(env, 'POLICY_DIGEST_TIME', '09:00'),
+    },
+    pki: {
+      caCertificate: optional(env, 'SEAL_CA_CERT'),
+      caKey: optional(env, 'SEAL_CA_KEY'),
+      tsaCertificate: optional(env, 'TSA_CERT'),
+      tsaKey: optional(env, 'TSA_KEY'),
+      crlUrl: optional(env, 'PKI_CRL_URL'),
     },
     face: {
       alipayReturnUrl: optional(env, 'ALIPAY_CERTIFY_RETURN_URL') ?? 'https://zqt.example.gov.cn/face/return',

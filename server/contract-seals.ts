@@ -287,6 +287,10 @@ export interface SignatureRecord {
   signerId: string
   /** The seal or signature picture to stamp on the document. */
   imageSvg: string
+  /** GB/T 38540 SES_Signature (DER, base64) with its RFC 3161 timestamp; null for one made before the seal CA. */
+  sesSignature?: string | null
+  /** The signer's X.509 certificate (PEM) from the seal CA, as in sesSignature. */
+  signerCertificate?: string | null
 }
 
 export interface SignTaskView {
@@ -361,4 +365,24 @@ export interface SealVerificationResult {
   signedAt: string | null
   /** Chinese, one per failed check. */
   problems: string[]
+  /**
+   * The GB/T 38540 verification steps, in order, each with a Chinese reason (server/pki/ses-verify.ts).
+   * Always sent by the server; optional here so clients built before it still type-check.
+   */
+  steps?: SealVerificationStep[]
+}
+
+export interface SealVerificationStep {
+  key:
+    | 'signatureValue'
+    | 'signerCertificate'
+    | 'sealData'
+    | 'certificateStatus'
+    | 'sealValidity'
+    | 'documentHash'
+    | 'timestamp'
+  /** 签章值, 签章人证书与印章绑定, 印章数据与制章者签名, 证书链、有效期与吊销, 印章有效期, 原文杂凑, 时间戳. */
+  name: string
+  ok: boolean
+  reason: string
 }

@@ -60,6 +60,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
                 tbs: { type: 'string', minLength: 1, maxLength: 65536 },
                 signature: { type: 'string', minLength: 1, maxLength: 512 },
                 signerPublicKey: { type: 'string', minLength: 1, maxLength: 2048 },
+                sesSignature: { type: ['string', 'null'], maxLength: 65536 },
               },
             },
             document: { type: 'string', maxLength: DOCUMENT_MAX_BASE64 },
@@ -104,12 +105,26 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
               },
               signedAt: { type: ['string', 'null'] },
               problems: { type: 'array', items: { type: 'string' } },
+              steps: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['key', 'name', 'ok', 'reason'],
+                  additionalProperties: false,
+                  properties: {
+                    key: { type: 'string' },
+                    name: { type: 'string' },
+                    ok: { type: 'boolean' },
+                    reason: { type: 'string' },
+                  },
+                },
+              },
             },
           },
           ...errorResponses,
         },
       },
     },
-    async (request): Promise<SealVerificationResult> => verifySealSignature(app.db, request.body),
+    async (request): Promise<SealVerificationResult> => verifySealSignature(app.db, request.body, app.pki),
   )
 }

@@ -15,6 +15,7 @@ import { fieldError } from './field-error'
 import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
+import { produceSesSignature } from '../pki/ses-signing'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -179,9 +180,15 @@ async function signOne(
     requestedBy: task.system_name,
     signer,
   })
+  const sesSignature = await produceSesSignature(tx, app.pki, {
+    holder: { kind: isSeal ? 'seal' : 'personal', id: stored.id },
+    keys,
+    tbs: produced.tbs,
+  })
   await tx.query(
-    `insert into signature_records (id, task_id, position, seal_id, personal_signature_id, signer_user_id, tbs, signature, signed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `insert into signature_records (id, task_id, position, seal_id, personal_signature_id, signer_user_id, tbs, signature, signed_at,
+       ses_signature)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       randomUUID(),
       task.id,
@@ -192,6 +199,7 @@ async function signOne(
       produced.tbsBytes.toString('base64'),
       produced.signatureDer.toString('base64'),
       by.signedAt,
+      sesSignature.toString('base64'),
     ],
   )
   await recordAudit(tx, {

@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto'
+import { AsnConvert, AsnProp, AsnType, AsnTypeTypes, AsnArray, OctetString } from '@peculiar/asn1-schema'
+import {
+  Attribute,
+  CertificateChoices,
+  CertificateSet,
+  ContentInfo,
+  EncapsulatedContent,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignedData,
+  SignerIdentifier,
+  SignerInfo,
+  SignerInfos,
+  id_signedData,
+  DigestAlgorithmIdentifiers,
+} from '@peculiar/asn1-cms'
+import { MessageImprint, TSTInfo, id_ct_tstInfo } from '@peculiar/asn1-tsp'
+import { AlgorithmIdentifier, Certificate, SubjectKeyIdentifier } from '@peculiar/asn1-x509'
+import { SM3_OID } from '../../src/domain/signing/tbs'
+import { derOid, sm2Sign, sm2Verify, sm3Hex, type Sm2KeyPair } from '../signing/sm2'
+import { readCertificate } from './certificates'
+import { childrenOf, readElement, sm2WithSm3, sm3Algorithm, toArrayBuffer } from './der'
+
+/**
+ * Trusted time (RFC 3161): a TimeStampToken — CMS SignedData over a TSTInfo — signed with SM2/SM3
+ * by the timestamp service's own key, never a seal's or the CA's. The reference server runs a
+ * local one (LocalTsa); a deployment may point at a licensed TSA through the same interface.
+ */
+export interface TimestampAuthority {
+  readonly certificateDer: Buffer
+  readonly publicKeyHex: string
+  /** A token over `imprint` (an SM3 digest), with the TSA's time. */
+  timestamp(imprint: Buffer): Promise<Buffer>
+}
+
+const ID_CONTENT_TYPE = '1.2.840.113549.1.9.3'
+const ID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4'
+const ID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'
+/** Our TSA policy (a private arc under the project's placeholder enterprise number; see the decision record). */
+export const TSA_POLICY_OID = '1.3.6.1.4.1.61099.1.1'
+
+// RFC 5035 ESSCertIDv2 / SigningCertificateV2: in no installed library, written here.
+class EssCertIdV2 {
+  hashAlgorithm = new AlgorithmIdentifier()
+  certHash = new OctetString()
+  constructor(params: Partial<EssCertIdV2> = {}) {
+    Object.assign(this, params)
+  }
+}
+AsnType({ type: AsnTypeTypes.Sequence })(EssCertIdV2)
+AsnProp({ type: AlgorithmIdentifier })(EssCertIdV2.prototype, 'hashAlgorithm')
+AsnProp({ type: OctetString })(EssCertIdV2.prototype, 'certHash')
+
+class EssCertIdV2List extends AsnArray<EssCertIdV2> {
+  constructor(items: EssCertIdV2[] = []) {
+    super(items)
+    Object.setPrototypeOf(this, EssCertIdV2List.prototype)
+  }
+}
+AsnType({ type: AsnTypeTypes.Sequence, itemType: EssCertIdV2 })(EssCertIdV2List)
+
+class SigningCertificateV2 {
+  certs = new EssCertIdV2List()
+  constructor(params: Partial<SigningCertificateV2> = {}) {
+    Object.assign(this, params)
+  }
+}
+AsnType({ type: AsnTypeTypes.Sequence })(SigningCertificateV2)
+AsnProp({ type: EssCertIdV2List })(SigningCertificateV2.prototype, 'certs')
+
+const attribute = (attrType: string, value: unknown) =>
+  new Attribute({ attrType, attrValues: [value instanceof Buffer ? toArrayBuffer(value) : AsnConvert.serialize(value)] })
+
+/** The DER of the signed attributes as signed: a SET OF (tag 0x31), not the [0] IMPLICIT of SignerInfo. */
+function signedAttributesDer(attributes: Attribute[]): Buffer {
+  const info = Buffer.from(AsnConvert.serialize(
+      new SignerInfo({ signedAttrs: attributes, sid: new SignerIdentifier({ subjectKeyIdentifier: new SubjectKeyIdentifier() }) }),
+    ),)
+  const implicit = childrenOf(readElement(info)).find((child) => child.tag === 0xa0)
+  if (!implicit) throw new Error('signed attributes missing')
+  return asSet(implicit.bytes)
+}
+
+function asSet(implicitAttributes: Buffer): Buffer {
+  const set = Buffer.from(implicitAttributes)
+  set[0] = 0x31
+  return set
+}
+
+export class LocalTsa implements TimestampAuthority {
+  readonly publicKeyHex: string
+
+  constructor(
+    readonly certificateDer: Buffer,
+    private readonly keys: Sm2KeyPair,
+    private readonly clock: () => number = Date.now,
+  ) {
+    if (readCertificate(certificateDer).publicKeyHex !== keys.publicKeyHex) {
+      throw new Error('the TSA key does not match the TSA certificate')
+    }
+    this.publicKeyHex = keys.publicKeyHex
+  }
+
+  async timestamp(imprint: Buffer): Promise<Buffer> {
+    const tstInfo = new TSTInfo({
+      policy: TSA_POLICY_OID,
+      messageImprint: new MessageImprint({
+        hashAlgorithm: sm3Algorithm(),
+        hashedMessage: new OctetString(imprint),
+      }),
+      serialNumber: toArrayBuffer(Buffer.from([0x01, ...randomBytes(15)])),
+      genTime: new Date(this.clock()),
+    })
+    const tstDer = Buffer.from(AsnConvert.serialize(tstInfo))
+    const certificate = AsnConvert.parse(this.certificateDer, Certificate)
+    const attributes = [
+      attribute(ID_CONTENT_TYPE, derOid(id_ct_tstInfo)),
+      attribute(ID_MESSAGE_DIGEST, new OctetString(Buffer.from(sm3Hex(tstDer), 'hex'))),
+      attribute(
+        ID_SIGNING_CERTIFICATE_V2,
+        new SigningCertificateV2({
+          certs: new EssCertIdV2List([
+            new EssCertIdV2({
+              hashAlgorithm: sm3Algorithm(),
+              certHash: new OctetString(Buffer.from(sm3Hex(this.certificateDer), 'hex')),
+            }),
+          ]),
+        }),
+      ),
+    ]
+    const signature = sm2Sign(signedAttributesDer(attributes), this.keys)
+    const signedData = new SignedData({
+      version: 3,
+      digestAlgorithms: new DigestAlgorithmIdentifiers([sm3Algorithm()]),
+      encapContentInfo: new EncapsulatedContentInfo({
+        eContentType: id_ct_tstInfo,
+        eContent: new EncapsulatedContent({ single: new OctetString(tstDer) }),
+      }),
+      certificates: new CertificateSet([new CertificateChoices({ certificate })]),
+      signerInfos: new SignerInfos([
+        new SignerInfo({
+          version: 1,
+          sid: new SignerIdentifier({
+            issuerAndSerialNumber: new IssuerAndSerialNumber({
+              issuer: certificate.tbsCertificate.issuer,
+              serialNumber: certificate.tbsCertificate.serialNumber,
+            }),
+          }),
+          digestAlgorithm: sm3Algorithm(),
+          signedAttrs: attributes,
+          signatureAlgorithm: sm2WithSm3(),
+          signature: new OctetString(signature),
+        }),
+      ]),
+    })
+    return Buffer.from(
+      AsnConvert.serialize(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) })),
+    )
+  }
+}
+
+export type TimestampProblem = 'unreadable' | 'signature' | 'imprint'
+
+export interface TimestampFacts {
+  genTime: Date
+}
+
+/**
+ * Checks a token against the TSA key we trust and the imprint it must carry. Anything else — a
+ * token of another TSA, a changed TSTInfo, a token for other bytes — is a problem, not an error.
+ */
+export function verifyTimestamp(
+  token: Buffer,
+  imprint: Buffer,
+  tsaPublicKeyHex: string,
+): { ok: true; facts: TimestampFacts } | { ok: false; problem: TimestampProblem } {
+  let signedData: SignedData
+  let tstDer: Buffer
+  let tstInfo: TSTInfo
+  try {
+    const contentInfo = AsnConvert.parse(token, ContentInfo)
+    if (contentInfo.contentType !== id_signedData) return { ok: false, problem: 'unreadable' }
+    signedData = AsnConvert.parse(contentInfo.content, SignedData)
+    const content = signedData.encapContentInfo
+    if (content.eContentType !== id_ct_tstInfo || !content.eContent?.single) return { ok: false, problem: 'unreadable' }
+    tstDer = Buffer.from(content.eContent.single.buffer)
+    tstInfo = AsnConvert.parse(tstDer, TSTInfo)
+  } catch {
+    return { ok: false, problem: 'unreadable' }
+  }
+  const signer = signedData.signerInfos[0]
+  if (!signer?.signedAttrs || signedData.signerInfos.length !== 1) return { ok: false, problem: 'unreadable' }
+  const digest = signer.signedAttrs.find((a) => a.attrType === ID_MESSAGE_DIGEST)
+  const digestValue = digest ? Buffer.from(AsnConvert.parse(digest.attrValues[0], OctetString).buffer) : null
+  if (!digestValue || digestValue.toString('hex') !== sm3Hex(tstDer)) return { ok: false, problem: 'signature' }
+  if (signer.signatureAlgorithm.algorithm !== sm2WithSm3().algorithm) return { ok: false, problem: 'signature' }
+  // The bytes as received (asn1-schema keeps them), so a re-encoding cannot differ from what was signed.
+  const signed = signer.signedAttrsRaw ? asSet(Buffer.from(signer.signedAttrsRaw)) : signedAttributesDer(signer.signedAttrs)
+  if (!sm2Verify(signed, Buffer.from(signer.signature.buffer), tsaPublicKeyHex)) return { ok: false, problem: 'signature' }
+  const { messageImprint } = tstInfo
+  if (
+    messageImprint.hashAlgorithm.algorithm !== SM3_OID ||
+    !Buffer.from(messageImprint.hashedMessage.buffer).equals(imprint)
+  ) {
+    return { ok: false, problem: 'imprint' }
+  }
+  return { ok: true, facts: { genTime: tstInfo.genTime } }
+}
