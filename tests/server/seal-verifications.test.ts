@@ -66,7 +66,9 @@ describe('验章', () => {
       seal: { id: fx.seals.contract, kind: 'seal', name: '许昌瑞丰食品有限公司合同专用章', holder: fx.ruifengUscc },
       signedAt: record.signedAt,
       problems: [],
+      steps: expect.any(Array),
     })
+    expect(response.json().steps.every((step: { ok: boolean }) => step.ok)).toBe(true)
     expect(
       (await verify({ signatureRecord: record, documentSm3: record.documentSm3.toUpperCase() })).json().valid,
     ).toBe(true)
