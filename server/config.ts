@@ -271,5 +271,26 @@ export function loadConfig(env: Env = process.env): Config {
     },
   }
   assertSafeConfig(config)
+  assertPkiConfigured(config)
   return config
+}
+
+/** Production signs with a real seal CA and timestamp service, never a generated development one. */
+function assertPkiConfigured(config: Config): void {
+  if (!isProduction(config)) return
+  const missing = (
+    [
+      ['SEAL_CA_CERT', config.pki?.caCertificate],
+      ['SEAL_CA_KEY', config.pki?.caKey],
+      ['TSA_CERT', config.pki?.tsaCertificate],
+      ['TSA_KEY', config.pki?.tsaKey],
+    ] as const
+  ).filter(([, value]) => value === undefined)
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Refusing to start under production rules (NODE_ENV is not development or test): ${missing
+        .map(([key]) => `${key} must be set (npx tsx server/pki/make-pki.ts, or a licensed CA's)`)
+        .join('; ')}`,
+    )
+  }
 }
