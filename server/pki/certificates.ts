@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema'
 import * as x509 from '@peculiar/asn1-x509'
 import { sm2 } from 'sm-crypto-v2'
-import { sm2PublicKeyDer, sm2Sign, sm2Verify, sm3Hex, type Sm2KeyPair } from '../signing/sm2'
+import { sm2PublicKeyDer, sm2Sign, sm3Hex, type Sm2KeyPair } from '../signing/sm2'
+import { sm2VerifyFast } from './sm2-verify'
 import { childrenOf, firstChildBytes, readElement, sm2WithSm3, toArrayBuffer } from './der'
 
 /**
@@ -250,7 +251,7 @@ export function certificateSignedBy(facts: CertificateFacts, issuerPublicKeyHex:
   // Keyed by what was signed and the signature: a cached answer never covers other bytes.
   const key = `${sm3Hex(facts.tbsBytes)}:${facts.signature.toString('hex')}`
   if (verifiedCertificates.get(key) === issuerPublicKeyHex) return true
-  const ok = sm2Verify(facts.tbsBytes, facts.signature, issuerPublicKeyHex)
+  const ok = sm2VerifyFast(facts.tbsBytes, facts.signature, issuerPublicKeyHex)
   if (ok) {
     verifiedCertificates.set(key, issuerPublicKeyHex)
     if (verifiedCertificates.size > 4096) verifiedCertificates.delete(verifiedCertificates.keys().next().value as string)

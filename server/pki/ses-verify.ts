@@ -1,5 +1,6 @@
 import { SM2_WITH_SM3_OID } from '../../src/domain/signing/tbs'
-import { sm2Verify, sm3Hex } from '../signing/sm2'
+import { sm3Hex } from '../signing/sm2'
+import { sm2VerifyFast } from './sm2-verify'
 import { certificateSignedBy, readCertificate, type CertificateFacts } from './certificates'
 import type { CertificateStatus } from './pki-store'
 import { parseSesSignature, SES_VERSION, type ParsedSesSignature } from './ses'
@@ -54,7 +55,7 @@ function sealSignedByMaker(parsed: ParsedSesSignature, caPublicKeyHex: string): 
   const seal = parsed.signature.toSign.eseal
   const key = `${sm3Hex(parsed.sealBytes)}:${caPublicKeyHex}`
   if (verifiedSeals.has(key)) return true
-  const ok = sm2Verify(parsed.sealInfoBytes, Buffer.from(seal.signedValue), caPublicKeyHex)
+  const ok = sm2VerifyFast(parsed.sealInfoBytes, Buffer.from(seal.signedValue), caPublicKeyHex)
   if (ok) {
     verifiedSeals.set(key, true)
     if (verifiedSeals.size > 4096) verifiedSeals.delete(verifiedSeals.keys().next().value as string)
@@ -101,7 +102,7 @@ export async function verifySesSignature(
 
   // 签章值: the signature over TBS_Sign verifies under the key of the certificate it carries.
   const signatureOk =
-    signature.signatureAlgID === SM2_WITH_SM3_OID && sm2Verify(parsed.tbsBytes, signatureValue, certificate.publicKeyHex)
+    signature.signatureAlgID === SM2_WITH_SM3_OID && sm2VerifyFast(parsed.tbsBytes, signatureValue, certificate.publicKeyHex)
   steps.push(
     step(
       'signatureValue',

@@ -18,7 +18,8 @@ import {
 import { MessageImprint, TSTInfo, id_ct_tstInfo } from '@peculiar/asn1-tsp'
 import { AlgorithmIdentifier, Certificate, SubjectKeyIdentifier } from '@peculiar/asn1-x509'
 import { SM3_OID } from '../../src/domain/signing/tbs'
-import { derOid, sm2Sign, sm2Verify, sm3Hex, type Sm2KeyPair } from '../signing/sm2'
+import { derOid, sm2Sign, sm3Hex, type Sm2KeyPair } from '../signing/sm2'
+import { sm2VerifyFast } from './sm2-verify'
 import { readCertificate } from './certificates'
 import { childrenOf, readElement, sm2WithSm3, sm3Algorithm, toArrayBuffer } from './der'
 
@@ -197,7 +198,7 @@ export function verifyTimestamp(
   if (signer.signatureAlgorithm.algorithm !== sm2WithSm3().algorithm) return { ok: false, problem: 'signature' }
   // The bytes as received (asn1-schema keeps them), so a re-encoding cannot differ from what was signed.
   const signed = signer.signedAttrsRaw ? asSet(Buffer.from(signer.signedAttrsRaw)) : signedAttributesDer(signer.signedAttrs)
-  if (!sm2Verify(signed, Buffer.from(signer.signature.buffer), tsaPublicKeyHex)) return { ok: false, problem: 'signature' }
+  if (!sm2VerifyFast(signed, Buffer.from(signer.signature.buffer), tsaPublicKeyHex)) return { ok: false, problem: 'signature' }
   const { messageImprint } = tstInfo
   if (
     messageImprint.hashAlgorithm.algorithm !== SM3_OID ||
