@@ -59,7 +59,7 @@ describe('sm2VerifyFast', () => {
     )
   })
 
-  it('refuses s + n (which the library accepts), r or s of zero, and anything that is not DER', () => {
+  it('refuses s + n, r or s of zero, and anything that is not DER', () => {
     const message = Buffer.from('采购合同')
     const key = KEYS[0]
     const signature = sm2Sign(message, key)
@@ -70,7 +70,6 @@ describe('sm2VerifyFast', () => {
       return BigInt(`0x${der.subarray(offset + 2, offset + 2 + der[offset + 1]).toString('hex')}`)
     })
     expect(sm2VerifyFast(message, derSignature(r, s), key.publicKeyHex)).toBe(true)
-    expect(library(message, derSignature(r, s + N), key.publicKeyHex)).toBe(true)
     expect(sm2VerifyFast(message, derSignature(r, s + N), key.publicKeyHex)).toBe(false)
     expect(sm2VerifyFast(message, derSignature(0n, s), key.publicKeyHex)).toBe(false)
     expect(sm2VerifyFast(message, derSignature(r, 0n), key.publicKeyHex)).toBe(false)
