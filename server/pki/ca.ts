@@ -2,6 +2,7 @@ import type { Sm2KeyPair } from '../signing/sm2'
 import { sm2Sign } from '../signing/sm2'
 import {
   ATTRIBUTE,
+  certificateSubject,
   issueCertificate,
   issueCrl,
   newSerialHex,
@@ -77,10 +78,11 @@ export class LocalSealCa implements SealCa {
     private readonly keys: Sm2KeyPair,
     readonly crlUrl: string,
   ) {
-    const facts = readCertificate(certificateDer)
-    if (facts.publicKeyHex !== keys.publicKeyHex) throw new Error('the CA key does not match the CA certificate')
+    if (readCertificate(certificateDer).publicKeyHex !== keys.publicKeyHex) {
+      throw new Error('the CA key does not match the CA certificate')
+    }
     this.publicKeyHex = keys.publicKeyHex
-    this.name = facts.subject
+    this.name = certificateSubject(certificateDer)
   }
 
   async issue(request: CertificateSubject): Promise<IssuedCertificate> {

@@ -4,7 +4,9 @@ import * as x509 from '@peculiar/asn1-x509'
 import { sm2 } from 'sm-crypto-v2'
 import { sm2PublicKeyDer, sm2Sign, sm3Hex, type Sm2KeyPair } from '../signing/sm2'
 import { sm2VerifyFast } from './sm2-verify'
-import { childrenOf, firstChildBytes, readElement, sm2WithSm3, toArrayBuffer } from './der'
+import { sm2WithSm3, toArrayBuffer } from './der'
+import { bitString, children, expectTag, isOid, TAG, time, whole } from './der-read'
+import { EC_PUBLIC_KEY_OID, SM2_CURVE_OID, SM2_WITH_SM3_OID } from '../../src/domain/signing/tbs'
 
 /**
  * X.509 v3 certificates and v2 CRLs signed with SM2/SM3, encoded by @peculiar/asn1-x509 and signed
@@ -221,28 +223,33 @@ export interface CertificateFacts {
   /** The exact signed bytes and the signature, to check against an issuer key. */
   tbsBytes: Buffer
   signature: Buffer
-  subject: NamePart[]
 }
 
-/** Throws on anything that is not an X.509 certificate with an SM2 key. */
+/** Throws on anything that is not an X.509 v3 certificate with an SM2 key, signed SM2-with-SM3. */
 export function readCertificate(der: Buffer): CertificateFacts {
-  const certificate = AsnConvert.parse(der, x509.Certificate)
-  const { tbsCertificate } = certificate
-  const key = Buffer.from(tbsCertificate.subjectPublicKeyInfo.subjectPublicKey)
-  const subject: NamePart[] = tbsCertificate.subject.flatMap((rdn) =>
-    rdn.map((atv): NamePart => [atv.type, atv.value.toString()]),
-  )
-  const outer = readElement(der)
-  const signatureElement = childrenOf(outer)[2]
+  const [tbs, algorithm, signature] = children(whole(der))
+  if (!isOid(children(algorithm)[0], SM2_WITH_SM3_OID)) throw new Error('not an SM2-with-SM3 certificate')
+  const fields = children(tbs)
+  if (fields[0].tag !== 0xa0) throw new Error('not a v3 certificate')
+  const [serial, , , validity, , spki] = fields.slice(1)
+  const [notBefore, notAfter] = children(validity)
+  const [keyAlgorithm, key] = children(spki)
+  const [keyType, curve] = children(keyAlgorithm)
+  if (!isOid(keyType, EC_PUBLIC_KEY_OID) || !isOid(curve, SM2_CURVE_OID)) throw new Error('not an SM2 key')
   return {
-    serialHex: Buffer.from(tbsCertificate.serialNumber).toString('hex'),
-    publicKeyHex: key.toString('hex'),
-    notBefore: tbsCertificate.validity.notBefore.getTime(),
-    notAfter: tbsCertificate.validity.notAfter.getTime(),
-    tbsBytes: firstChildBytes(der),
-    signature: signatureElement.contents.subarray(1),
-    subject,
+    serialHex: expectTag(serial, TAG.integer).contents.toString('hex'),
+    publicKeyHex: bitString(key).toString('hex'),
+    notBefore: time(notBefore),
+    notAfter: time(notAfter),
+    tbsBytes: tbs.bytes,
+    signature: bitString(signature),
   }
+}
+
+/** The subject, for the CA's own name (read once, at start). */
+export function certificateSubject(der: Buffer): NamePart[] {
+  const { tbsCertificate } = AsnConvert.parse(der, x509.Certificate)
+  return tbsCertificate.subject.flatMap((rdn) => rdn.map((atv): NamePart => [atv.type, atv.value.toString()]))
 }
 
 /** Whether `der` was signed by the holder of `issuerPublicKeyHex` (checked once per certificate). */

@@ -3,7 +3,8 @@ import { sm3Hex } from '../signing/sm2'
 import { sm2VerifyFast } from './sm2-verify'
 import { certificateSignedBy, readCertificate, type CertificateFacts } from './certificates'
 import type { CertificateStatus } from './pki-store'
-import { parseSesSignature, SES_VERSION, type ParsedSesSignature } from './ses'
+import { SES_VERSION } from './ses'
+import { bitString, children, expectTag, isOid, smallInteger, TAG, text, time, whole } from './der-read'
 import { verifyTimestamp } from './tsa'
 
 /**
@@ -49,13 +50,64 @@ export interface SesVerification {
 /** How far the timestamp may be from the time the signer wrote (clock skew, a slow TSA). */
 export const TIMESTAMP_TOLERANCE_MS = 10 * 60 * 1000
 
+/** The fields of an SES_Signature that verification reads (layout: ses.ts), with the exact signed bytes. */
+interface SesFacts {
+  tbsBytes: Buffer
+  sealBytes: Buffer
+  sealInfoBytes: Buffer
+  header: { id: string; version: number }
+  esID: string
+  certList: Buffer[]
+  validStart: Date
+  validEnd: Date
+  makerCertificate: Buffer
+  sealAlgorithmOk: boolean
+  sealSignedValue: Buffer
+  timeInfo: Date
+  dataHash: Buffer
+  certificate: Buffer
+  signatureAlgorithmOk: boolean
+  signature: Buffer
+  timeStamp: Buffer | null
+}
+
+function readSes(der: Buffer): SesFacts {
+  const [toSign, cert, signatureAlgId, signatureValue, timeStamp] = children(whole(der))
+  const [version, eseal, timeInfo, dataHash] = children(toSign)
+  if (smallInteger(version) !== SES_VERSION) throw new Error('not a version 4 SES_Signature')
+  const [sealInfo, makerCert, signAlgId, signedValue] = children(eseal)
+  const [header, esID, property] = children(sealInfo)
+  const [headerId, headerVersion] = children(header)
+  const propertyFields = children(property)
+  if (timeStamp && timeStamp.tag !== 0x80) throw new Error('not a timeStamp [0]')
+  return {
+    tbsBytes: toSign.bytes,
+    sealBytes: eseal.bytes,
+    sealInfoBytes: sealInfo.bytes,
+    header: { id: text(headerId, TAG.ia5String), version: smallInteger(headerVersion) },
+    esID: text(esID, TAG.ia5String),
+    certList: children(propertyFields[3]).map((entry) => expectTag(entry, TAG.octetString).contents),
+    validStart: time(propertyFields[5]),
+    validEnd: time(propertyFields[6]),
+    makerCertificate: expectTag(makerCert, TAG.octetString).contents,
+    sealAlgorithmOk: isOid(signAlgId, SM2_WITH_SM3_OID),
+    sealSignedValue: bitString(signedValue),
+    timeInfo: time(timeInfo),
+    dataHash: bitString(dataHash),
+    certificate: expectTag(cert, TAG.octetString).contents,
+    signatureAlgorithmOk: isOid(signatureAlgId, SM2_WITH_SM3_OID),
+    signature: bitString(signatureValue),
+    // [0] IMPLICIT BIT STRING: the same contents as a BIT STRING.
+    timeStamp: timeStamp ? bitString({ ...timeStamp, tag: TAG.bitString }) : null,
+  }
+}
+
 const verifiedSeals = new Map<string, true>()
 
-function sealSignedByMaker(parsed: ParsedSesSignature, caPublicKeyHex: string): boolean {
-  const seal = parsed.signature.toSign.eseal
-  const key = `${sm3Hex(parsed.sealBytes)}:${caPublicKeyHex}`
+function sealSignedByMaker(ses: SesFacts, caPublicKeyHex: string): boolean {
+  const key = `${sm3Hex(ses.sealBytes)}:${caPublicKeyHex}`
   if (verifiedSeals.has(key)) return true
-  const ok = sm2VerifyFast(parsed.sealInfoBytes, Buffer.from(seal.signedValue), caPublicKeyHex)
+  const ok = sm2VerifyFast(ses.sealInfoBytes, ses.sealSignedValue, caPublicKeyHex)
   if (ok) {
     verifiedSeals.set(key, true)
     if (verifiedSeals.size > 4096) verifiedSeals.delete(verifiedSeals.keys().next().value as string)
@@ -84,25 +136,21 @@ export async function verifySesSignature(
   trust: Trust,
   status: StatusLookup,
 ): Promise<SesVerification> {
-  let parsed: ParsedSesSignature
+  let ses: SesFacts
   let certificate: CertificateFacts
   try {
-    parsed = parseSesSignature(der)
-    certificate = readCertificate(Buffer.from(parsed.signature.cert.buffer))
+    ses = readSes(der)
+    certificate = readCertificate(ses.certificate)
   } catch {
     return { steps: failedSteps('签章数据无法解析：不是 GB/T 38540 签章数据'), facts: null }
   }
-  const { signature } = parsed
-  const tbs = signature.toSign
-  const seal = tbs.eseal
-  const info = seal.eSealInfo
-  const signatureValue = Buffer.from(signature.signature)
-  const dataHashHex = Buffer.from(tbs.dataHash).toString('hex')
+  const signatureValue = ses.signature
+  const dataHashHex = ses.dataHash.toString('hex')
   const steps: VerificationStep[] = []
 
   // 签章值: the signature over TBS_Sign verifies under the key of the certificate it carries.
   const signatureOk =
-    signature.signatureAlgID === SM2_WITH_SM3_OID && sm2VerifyFast(parsed.tbsBytes, signatureValue, certificate.publicKeyHex)
+    ses.signatureAlgorithmOk && sm2VerifyFast(ses.tbsBytes, signatureValue, certificate.publicKeyHex)
   steps.push(
     step(
       'signatureValue',
@@ -112,11 +160,10 @@ export async function verifySesSignature(
   )
 
   // 签章人证书与印章绑定: our CA issued it, for this seal, and the seal data lists it.
-  const certificateDer = Buffer.from(signature.cert.buffer)
   const issuedByUs = certificateSignedBy(certificate, trust.caPublicKeyHex)
-  const listed = info.property.certList.some((entry) => Buffer.from(entry.buffer).equals(certificateDer))
+  const listed = ses.certList.some((entry) => entry.equals(ses.certificate))
   const known = issuedByUs ? await status(certificate.serialHex) : null
-  const boundToSeal = known !== null && known.holder.id === info.esID
+  const boundToSeal = known !== null && known.holder.id === ses.esID
   steps.push(
     step(
       'signerCertificate',
@@ -132,13 +179,13 @@ export async function verifySesSignature(
   )
 
   // 印章数据与制章者签名: the seal data is as the maker (our CA) signed it.
-  const makerIsOurs = Buffer.from(seal.cert.buffer).equals(trust.caCertificateDer)
+  const makerIsOurs = ses.makerCertificate.equals(trust.caCertificateDer)
   const sealOk =
-    info.header.id === 'ES' &&
-    info.header.version === SES_VERSION &&
-    seal.signAlgID === SM2_WITH_SM3_OID &&
+    ses.header.id === 'ES' &&
+    ses.header.version === SES_VERSION &&
+    ses.sealAlgorithmOk &&
     makerIsOurs &&
-    sealSignedByMaker(parsed, trust.caPublicKeyHex)
+    sealSignedByMaker(ses, trust.caPublicKeyHex)
   steps.push(
     step(
       'sealData',
@@ -152,11 +199,11 @@ export async function verifySesSignature(
   )
 
   // 时间戳 first: its time, when good, is the signing time every other date is judged by.
-  const token = signature.timeStamp ? Buffer.from(signature.timeStamp) : null
+  const token = ses.timeStamp
   const timestamp = token
     ? verifyTimestamp(token, Buffer.from(sm3Hex(signatureValue), 'hex'), trust.tsaPublicKeyHex)
     : null
-  const timeInfo = tbs.timeInfo
+  const { timeInfo } = ses
   const timestampTime = timestamp?.ok ? timestamp.facts.genTime : null
   const timestampNear =
     timestampTime !== null && Math.abs(timestampTime.getTime() - timeInfo.getTime()) <= TIMESTAMP_TOLERANCE_MS
@@ -186,7 +233,7 @@ export async function verifySesSignature(
   )
 
   // 印章有效期 (SES_ESPropertyInfo validStart/validEnd), at the signing time.
-  const property = info.property
+  const property = ses
   const sealValid =
     property.validStart.getTime() <= signingTime.getTime() && signingTime.getTime() <= property.validEnd.getTime()
   steps.push(
@@ -221,6 +268,6 @@ export async function verifySesSignature(
   )
   return {
     steps,
-    facts: { esID: info.esID, timeInfo, dataHashHex, signatureHex: signatureValue.toString('hex') },
+    facts: { esID: ses.esID, timeInfo, dataHashHex, signatureHex: signatureValue.toString('hex') },
   }
 }

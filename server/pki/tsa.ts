@@ -17,7 +17,8 @@ import {
 } from '@peculiar/asn1-cms'
 import { MessageImprint, TSTInfo, id_ct_tstInfo } from '@peculiar/asn1-tsp'
 import { AlgorithmIdentifier, Certificate, SubjectKeyIdentifier } from '@peculiar/asn1-x509'
-import { SM3_OID } from '../../src/domain/signing/tbs'
+import { SM2_WITH_SM3_OID, SM3_OID } from '../../src/domain/signing/tbs'
+import { children, expectTag, isOid, TAG, time, whole } from './der-read'
 import { derOid, sm2Sign, sm3Hex, type Sm2KeyPair } from '../signing/sm2'
 import { sm2VerifyFast } from './sm2-verify'
 import { readCertificate } from './certificates'
@@ -170,41 +171,51 @@ export interface TimestampFacts {
 /**
  * Checks a token against the TSA key we trust and the imprint it must carry. Anything else — a
  * token of another TSA, a changed TSTInfo, a token for other bytes — is a problem, not an error.
+ * Read by walking the DER (der-read.ts): the fields are at fixed places in the tokens we accept.
  */
 export function verifyTimestamp(
   token: Buffer,
   imprint: Buffer,
   tsaPublicKeyHex: string,
 ): { ok: true; facts: TimestampFacts } | { ok: false; problem: TimestampProblem } {
-  let signedData: SignedData
   let tstDer: Buffer
-  let tstInfo: TSTInfo
+  let signedAttributes: Buffer
+  let messageDigest: Buffer | null = null
+  let signatureAlgorithmOk: boolean
+  let signature: Buffer
+  let genTime: Date
+  let imprintOk: boolean
   try {
-    const contentInfo = AsnConvert.parse(token, ContentInfo)
-    if (contentInfo.contentType !== id_signedData) return { ok: false, problem: 'unreadable' }
-    signedData = AsnConvert.parse(contentInfo.content, SignedData)
-    const content = signedData.encapContentInfo
-    if (content.eContentType !== id_ct_tstInfo || !content.eContent?.single) return { ok: false, problem: 'unreadable' }
-    tstDer = Buffer.from(content.eContent.single.buffer)
-    tstInfo = AsnConvert.parse(tstDer, TSTInfo)
+    const [contentType, explicit] = children(whole(token))
+    if (!isOid(contentType, id_signedData)) return { ok: false, problem: 'unreadable' }
+    const signedData = children(children(explicit, 0xa0)[0])
+    const [eContentType, eContent] = children(signedData[2])
+    if (!isOid(eContentType, id_ct_tstInfo)) return { ok: false, problem: 'unreadable' }
+    tstDer = expectTag(children(eContent, 0xa0)[0], TAG.octetString).contents
+    const signerInfos = children(signedData[signedData.length - 1], TAG.set)
+    if (signerInfos.length !== 1) return { ok: false, problem: 'unreadable' }
+    const signer = children(signerInfos[0])
+    const attributes = signer[3]
+    expectTag(attributes, 0xa0)
+    signedAttributes = asSet(attributes.bytes)
+    for (const attribute of childrenOf(attributes)) {
+      const [type, values] = children(attribute)
+      if (isOid(type, ID_MESSAGE_DIGEST)) messageDigest = expectTag(children(values, TAG.set)[0], TAG.octetString).contents
+    }
+    signatureAlgorithmOk = isOid(children(signer[4])[0], SM2_WITH_SM3_OID)
+    signature = expectTag(signer[5], TAG.octetString).contents
+    const tst = children(whole(tstDer))
+    const [hashAlgorithm, hashedMessage] = children(tst[2])
+    imprintOk =
+      isOid(children(hashAlgorithm)[0], SM3_OID) && expectTag(hashedMessage, TAG.octetString).contents.equals(imprint)
+    genTime = time(expectTag(tst[4], TAG.generalizedTime))
   } catch {
     return { ok: false, problem: 'unreadable' }
   }
-  const signer = signedData.signerInfos[0]
-  if (!signer?.signedAttrs || signedData.signerInfos.length !== 1) return { ok: false, problem: 'unreadable' }
-  const digest = signer.signedAttrs.find((a) => a.attrType === ID_MESSAGE_DIGEST)
-  const digestValue = digest ? Buffer.from(AsnConvert.parse(digest.attrValues[0], OctetString).buffer) : null
-  if (!digestValue || digestValue.toString('hex') !== sm3Hex(tstDer)) return { ok: false, problem: 'signature' }
-  if (signer.signatureAlgorithm.algorithm !== sm2WithSm3().algorithm) return { ok: false, problem: 'signature' }
-  // The bytes as received (asn1-schema keeps them), so a re-encoding cannot differ from what was signed.
-  const signed = signer.signedAttrsRaw ? asSet(Buffer.from(signer.signedAttrsRaw)) : signedAttributesDer(signer.signedAttrs)
-  if (!sm2VerifyFast(signed, Buffer.from(signer.signature.buffer), tsaPublicKeyHex)) return { ok: false, problem: 'signature' }
-  const { messageImprint } = tstInfo
-  if (
-    messageImprint.hashAlgorithm.algorithm !== SM3_OID ||
-    !Buffer.from(messageImprint.hashedMessage.buffer).equals(imprint)
-  ) {
-    return { ok: false, problem: 'imprint' }
+  if (!messageDigest || messageDigest.toString('hex') !== sm3Hex(tstDer)) return { ok: false, problem: 'signature' }
+  if (!signatureAlgorithmOk || !sm2VerifyFast(signedAttributes, signature, tsaPublicKeyHex)) {
+    return { ok: false, problem: 'signature' }
   }
-  return { ok: true, facts: { genTime: tstInfo.genTime } }
+  if (!imprintOk) return { ok: false, problem: 'imprint' }
+  return { ok: true, facts: { genTime } }
 }
