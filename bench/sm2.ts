@@ -96,7 +96,8 @@ async function sesSample(keys: ReturnType<typeof generateSm2KeyPair>) {
       createdAt: validFrom,
       validFrom,
       validTo,
-      imageSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200"><circle cx="100" cy="100" r="95"/></svg>',
+      imageSvg:
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200"><circle cx="100" cy="100" r="95"/></svg>',
     }),
     pki.ca.certificateDer,
     (der) => pki.ca.signSealInfo(der),

@@ -81,7 +81,11 @@ export interface Issuer {
 
 export function issueCertificate(request: CertificateRequest, issuer: Issuer): Buffer {
   const extensions = [
-    extension(x509.id_ce_subjectKeyIdentifier, false, new x509.SubjectKeyIdentifier(keyIdentifier(request.publicKeyHex))),
+    extension(
+      x509.id_ce_subjectKeyIdentifier,
+      false,
+      new x509.SubjectKeyIdentifier(keyIdentifier(request.publicKeyHex)),
+    ),
     extension(
       x509.id_ce_authorityKeyIdentifier,
       false,
@@ -101,9 +105,7 @@ export function issueCertificate(request: CertificateRequest, issuer: Issuer): B
     )
   } else {
     extensions.push(extension(x509.id_ce_basicConstraints, true, new x509.BasicConstraints({ cA: false })))
-    extensions.push(
-      extension(x509.id_ce_keyUsage, true, new x509.KeyUsage(x509.KeyUsageFlags.digitalSignature)),
-    )
+    extensions.push(extension(x509.id_ce_keyUsage, true, new x509.KeyUsage(x509.KeyUsageFlags.digitalSignature)))
   }
   if (request.profile === 'timestamping') {
     // RFC 3161 §2.3: the TSA certificate has exactly this one critical extended key usage.
@@ -261,7 +263,8 @@ export function certificateSignedBy(facts: CertificateFacts, issuerPublicKeyHex:
   const ok = sm2VerifyFast(facts.tbsBytes, facts.signature, issuerPublicKeyHex)
   if (ok) {
     verifiedCertificates.set(key, issuerPublicKeyHex)
-    if (verifiedCertificates.size > 4096) verifiedCertificates.delete(verifiedCertificates.keys().next().value as string)
+    if (verifiedCertificates.size > 4096)
+      verifiedCertificates.delete(verifiedCertificates.keys().next().value as string)
   }
   return ok
 }

@@ -36,7 +36,7 @@ export function readElement(der: Buffer, offset = 0): DerElement {
 /** The elements directly inside a constructed element. */
 export function childrenOf(element: DerElement): DerElement[] {
   const children: DerElement[] = []
-  for (let offset = 0; offset < element.contents.length; ) {
+  for (let offset = 0; offset < element.contents.length;) {
     const child = readElement(element.contents, offset)
     children.push(child)
     offset += child.bytes.length
@@ -52,7 +52,10 @@ export function firstChildBytes(der: Buffer): Buffer {
 }
 
 export function toPem(label: string, der: Buffer): string {
-  return `-----BEGIN ${label}-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`
+  return `-----BEGIN ${label}-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END ${label}-----\n`
 }
 
 /** The DER inside a PEM of that label, or a bare base64 DER. */

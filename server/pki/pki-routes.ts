@@ -42,8 +42,10 @@ export async function pkiRoutes(app: FastifyInstance): Promise<void> {
   app.get('/pki/tsa', { schema: schema('时间戳服务证书（PEM，无需登录）') }, async (_request, reply) =>
     reply.type('application/x-pem-file').send(toPem('CERTIFICATE', app.pki.tsa.certificateDer)),
   )
-  app.get('/pki/crl', { schema: schema('证书吊销列表 CRL（DER，SM2 签名者标识 1234567812345678）') }, async (_request, reply) =>
-    reply.type('application/pkix-crl').send(await currentCrl('default')),
+  app.get(
+    '/pki/crl',
+    { schema: schema('证书吊销列表 CRL（DER，SM2 签名者标识 1234567812345678）') },
+    async (_request, reply) => reply.type('application/pkix-crl').send(await currentCrl('default')),
   )
   app.get(
     '/pki/crl/openssl',

@@ -75,7 +75,11 @@ function subjectOfRow(holder: KeyHolder, row: HolderRow): HolderSubject {
  * than the CA, at its first signature). Twelve requests at once: the unique index keeps one, the
  * others read it back.
  */
-export async function ensureCredentials(db: Queryable, pki: PkiServices, holder: KeyHolder): Promise<HolderCredentials> {
+export async function ensureCredentials(
+  db: Queryable,
+  pki: PkiServices,
+  holder: KeyHolder,
+): Promise<HolderCredentials> {
   const existing = await storedCredentials(db, holder)
   if (existing) return existing
   const row = await holderRow(db, holder)
@@ -123,7 +127,11 @@ const WITH_HOLDERS = `pki_certificates c left join seals s on s.id = c.seal_id
 
 /** null: not a certificate this CA issued (as far as this database knows). */
 export async function certificateStatus(db: Queryable, serialHex: string): Promise<CertificateStatus | null> {
-  const { rows } = await db.query<{ seal_id: string | null; personal_signature_id: string | null; revoked_at: Date | null }>(
+  const { rows } = await db.query<{
+    seal_id: string | null
+    personal_signature_id: string | null
+    revoked_at: Date | null
+  }>(
     `select c.seal_id, c.personal_signature_id, ${REVOKED_AT} as revoked_at from ${WITH_HOLDERS} where c.serial = $1`,
     [serialHex],
   )

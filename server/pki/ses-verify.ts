@@ -149,8 +149,7 @@ export async function verifySesSignature(
   const steps: VerificationStep[] = []
 
   // 签章值: the signature over TBS_Sign verifies under the key of the certificate it carries.
-  const signatureOk =
-    ses.signatureAlgorithmOk && sm2VerifyFast(ses.tbsBytes, signatureValue, certificate.publicKeyHex)
+  const signatureOk = ses.signatureAlgorithmOk && sm2VerifyFast(ses.tbsBytes, signatureValue, certificate.publicKeyHex)
   steps.push(
     step(
       'signatureValue',
@@ -248,7 +247,11 @@ export async function verifySesSignature(
 
   const hashOk = dataHashHex === documentSm3.toLowerCase()
   steps.push(
-    step('documentHash', hashOk, hashOk ? '文件的 SM3 杂凑与签章数据一致' : '文件的 SM3 杂凑与签章数据不一致：文件可能已被修改'),
+    step(
+      'documentHash',
+      hashOk,
+      hashOk ? '文件的 SM3 杂凑与签章数据一致' : '文件的 SM3 杂凑与签章数据不一致：文件可能已被修改',
+    ),
   )
 
   steps.push(

@@ -72,13 +72,21 @@ AsnType({ type: AsnTypeTypes.Sequence })(SigningCertificateV2)
 AsnProp({ type: EssCertIdV2List })(SigningCertificateV2.prototype, 'certs')
 
 const attribute = (attrType: string, value: unknown) =>
-  new Attribute({ attrType, attrValues: [value instanceof Buffer ? toArrayBuffer(value) : AsnConvert.serialize(value)] })
+  new Attribute({
+    attrType,
+    attrValues: [value instanceof Buffer ? toArrayBuffer(value) : AsnConvert.serialize(value)],
+  })
 
 /** The DER of the signed attributes as signed: a SET OF (tag 0x31), not the [0] IMPLICIT of SignerInfo. */
 function signedAttributesDer(attributes: Attribute[]): Buffer {
-  const info = Buffer.from(AsnConvert.serialize(
-      new SignerInfo({ signedAttrs: attributes, sid: new SignerIdentifier({ subjectKeyIdentifier: new SubjectKeyIdentifier() }) }),
-    ),)
+  const info = Buffer.from(
+    AsnConvert.serialize(
+      new SignerInfo({
+        signedAttrs: attributes,
+        sid: new SignerIdentifier({ subjectKeyIdentifier: new SubjectKeyIdentifier() }),
+      }),
+    ),
+  )
   const implicit = childrenOf(readElement(info)).find((child) => child.tag === 0xa0)
   if (!implicit) throw new Error('signed attributes missing')
   return asSet(implicit.bytes)
@@ -200,7 +208,8 @@ export function verifyTimestamp(
     signedAttributes = asSet(attributes.bytes)
     for (const attribute of childrenOf(attributes)) {
       const [type, values] = children(attribute)
-      if (isOid(type, ID_MESSAGE_DIGEST)) messageDigest = expectTag(children(values, TAG.set)[0], TAG.octetString).contents
+      if (isOid(type, ID_MESSAGE_DIGEST))
+        messageDigest = expectTag(children(values, TAG.set)[0], TAG.octetString).contents
     }
     signatureAlgorithmOk = isOid(children(signer[4])[0], SM2_WITH_SM3_OID)
     signature = expectTag(signer[5], TAG.octetString).contents

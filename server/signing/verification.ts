@@ -135,7 +135,10 @@ async function gbtSteps(
     key: 'documentHash',
     name: '原文杂凑',
     ok: tbs.dataHash === expectedHash,
-    reason: tbs.dataHash === expectedHash ? '文件的 SM3 杂凑与签章记录一致' : '文件的 SM3 杂凑与签章记录不一致：文件可能已被修改',
+    reason:
+      tbs.dataHash === expectedHash
+        ? '文件的 SM3 杂凑与签章记录一致'
+        : '文件的 SM3 杂凑与签章记录不一致：文件可能已被修改',
   }
   if (!der) return failedSteps('该签章没有 GB/T 38540 签章数据（早于电子印章证书体系），无法按国标验证', hashStep)
   const trust = {

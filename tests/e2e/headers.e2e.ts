@@ -110,7 +110,12 @@ test('the H5 app runs under its CSP on the main screens; API answers are no-stor
 /** Production requires a seal CA and TSA: a self-run one, sealed under the master key above. */
 function productionPkiEnv(masterKey: Buffer): Record<string, string> {
   const pki = generatePkiMaterial(new KeyVault(masterKey), 'https://zqt.example.gov.cn/api/v1/pki/crl', 'e2e')
-  return { SEAL_CA_CERT: pki.caCertificate, SEAL_CA_KEY: pki.caKeySealed, TSA_CERT: pki.tsaCertificate, TSA_KEY: pki.tsaKeySealed }
+  return {
+    SEAL_CA_CERT: pki.caCertificate,
+    SEAL_CA_KEY: pki.caKeySealed,
+    TSA_CERT: pki.tsaCertificate,
+    TSA_KEY: pki.tsaKeySealed,
+  }
 }
 
 test('production: HSTS and upgrade-insecure-requests are sent, /api/docs is not', async () => {

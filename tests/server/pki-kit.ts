@@ -5,7 +5,10 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 
 /** Runs openssl in a scratch directory holding `files`; stdout and stderr together. */
-export function openssl(args: string[], files: Record<string, Buffer | string>): { status: number | null; output: string } {
+export function openssl(
+  args: string[],
+  files: Record<string, Buffer | string>,
+): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'zqt-pki-'))
   try {
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)

@@ -12,15 +12,7 @@ import { produceSignature } from '../../server/signing/signature-record'
 import { sm2PublicKeyPem, sm2Verify } from '../../server/signing/sm2'
 import { openTestDb, testConfig, type TestDb } from './helpers'
 import { getBytes, openssl } from './pki-kit'
-import {
-  HANDLER_PIN,
-  OPENSSL,
-  confirm,
-  createTask,
-  scan,
-  signingFixture,
-  type SigningFixture,
-} from './seal-test-app'
+import { HANDLER_PIN, OPENSSL, confirm, createTask, scan, signingFixture, type SigningFixture } from './seal-test-app'
 
 /**
  * Revocation, on a database of its own. The server's clock (which the timestamp service reads)
@@ -76,7 +68,17 @@ describe('revoking a seal revokes its certificate', () => {
     expect(crlPem.status).toBe(0)
     const withCrl = { ...files, 'crl.pem': crlPem.output }
     const checked = openssl(
-      ['verify', '-vfyopt', 'distid:1234567812345678', '-crl_check', '-CRLfile', 'crl.pem', '-CAfile', 'ca.pem', 'seal.pem'],
+      [
+        'verify',
+        '-vfyopt',
+        'distid:1234567812345678',
+        '-crl_check',
+        '-CRLfile',
+        'crl.pem',
+        '-CAfile',
+        'ca.pem',
+        'seal.pem',
+      ],
       withCrl,
     )
     expect(checked.output).toContain('certificate revoked')
@@ -86,7 +88,17 @@ describe('revoking a seal revokes its certificate', () => {
       'select certificate from pki_certificates where personal_signature_id is not null',
     )
     const personal = openssl(
-      ['verify', '-vfyopt', 'distid:1234567812345678', '-crl_check', '-CRLfile', 'crl.pem', '-CAfile', 'ca.pem', 'p.der'],
+      [
+        'verify',
+        '-vfyopt',
+        'distid:1234567812345678',
+        '-crl_check',
+        '-CRLfile',
+        'crl.pem',
+        '-CAfile',
+        'ca.pem',
+        'p.der',
+      ],
       { ...withCrl, 'p.der': `-----BEGIN CERTIFICATE-----\n${rows[0].certificate}\n-----END CERTIFICATE-----\n` },
     )
     expect(personal.output).toContain('p.der: OK')
@@ -161,7 +173,9 @@ describe('revoking a seal revokes its certificate', () => {
     )
     await revokeCredentials(testDb.db, { kind: 'personal', id: rows[0].personal_signature_id }, new Date())
     const crl = AsnConvert.parse(await getBytes(app, '/api/v1/pki/crl'), CertificateList)
-    const listed = (crl.tbsCertList.revokedCertificates ?? []).map((e) => Buffer.from(e.userCertificate).toString('hex'))
+    const listed = (crl.tbsCertList.revokedCertificates ?? []).map((e) =>
+      Buffer.from(e.userCertificate).toString('hex'),
+    )
     expect(listed).toContain(rows[0].serial)
   })
 })

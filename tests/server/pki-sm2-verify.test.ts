@@ -33,28 +33,34 @@ const derSignature = (r: bigint, s: bigint) => {
 describe('sm2VerifyFast', () => {
   it('agrees with sm-crypto-v2 on genuine, altered and misattributed signatures', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 2 }), (message, at, bit, mode) => {
-        const key = KEYS[at % 2]
-        const signature = sm2Sign(message, key)
-        let checkedMessage = message
-        let checkedSignature = signature
-        let checkedKey = key.publicKeyHex
-        if (mode === 1 && message.length > 0) {
-          checkedMessage = Uint8Array.from(message)
-          checkedMessage[at % message.length] ^= 1 << (bit % 8)
-        } else if (mode === 2) {
-          checkedKey = KEYS[(at + 1) % 2].publicKeyHex
-        }
-        const expected = library(checkedMessage, checkedSignature, checkedKey)
-        expect(sm2VerifyFast(checkedMessage, checkedSignature, checkedKey)).toBe(expected)
-        if (mode === 0) expect(expected).toBe(true)
-        checkedSignature = Buffer.from(signature)
-        checkedSignature[at % signature.length] ^= 1 << (bit % 8)
-        // Never more lenient than the library (which, for one, reads a SET tag 0x31 as a SEQUENCE).
-        if (sm2VerifyFast(message, checkedSignature, key.publicKeyHex)) {
-          expect(library(message, checkedSignature, key.publicKeyHex)).toBe(true)
-        }
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 2000 }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 0, max: 2 }),
+        (message, at, bit, mode) => {
+          const key = KEYS[at % 2]
+          const signature = sm2Sign(message, key)
+          let checkedMessage = message
+          let checkedSignature = signature
+          let checkedKey = key.publicKeyHex
+          if (mode === 1 && message.length > 0) {
+            checkedMessage = Uint8Array.from(message)
+            checkedMessage[at % message.length] ^= 1 << (bit % 8)
+          } else if (mode === 2) {
+            checkedKey = KEYS[(at + 1) % 2].publicKeyHex
+          }
+          const expected = library(checkedMessage, checkedSignature, checkedKey)
+          expect(sm2VerifyFast(checkedMessage, checkedSignature, checkedKey)).toBe(expected)
+          if (mode === 0) expect(expected).toBe(true)
+          checkedSignature = Buffer.from(signature)
+          checkedSignature[at % signature.length] ^= 1 << (bit % 8)
+          // Never more lenient than the library (which, for one, reads a SET tag 0x31 as a SEQUENCE).
+          if (sm2VerifyFast(message, checkedSignature, key.publicKeyHex)) {
+            expect(library(message, checkedSignature, key.publicKeyHex)).toBe(true)
+          }
+        },
+      ),
       { numRuns: 60 },
     )
   })
