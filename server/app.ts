@@ -30,6 +30,8 @@ import { guardEnterpriseRoutes } from './auth/enterprise-access'
 import { memberRoutes } from './routes/members'
 import type { FaceProviders } from './face/face-provider'
 import { buildSigningServices, decorateSigning } from './signing/signing-context'
+import { decoratePki } from './pki/pki-context'
+import { pkiRoutes } from './pki/pki-routes'
 import { adminLicenceRoutes } from './routes/admin-licences'
 import { adminReminderRoutes } from './routes/admin-reminders'
 import { adminSignTaskRoutes } from './routes/admin-sign-tasks'
@@ -98,6 +100,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('config', config)
   app.decorate('loginProviders', loginProviders)
   decorateSigning(app, signing, config)
+  decoratePki(app, config)
   const reminderJob: ReminderJobContext = {
     db,
     senders: options.reminderSenders ?? buildReminderSenders(config),
@@ -175,6 +178,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(signatureRoutes)
       await api.register(signTaskRoutes, { storage: attachmentStorage })
       await api.register(sealVerificationRoutes)
+      await api.register(pkiRoutes)
       await api.register(licenceTypeRoutes)
       await api.register(licenceRoutes)
       await api.register(reminderSettingsRoutes)

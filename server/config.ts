@@ -71,6 +71,11 @@ export interface Config {
    * China time on Mondays.
    */
   policies: { pushNear: boolean; digestEnabled?: boolean; digestTime?: string }
+  /**
+   * The seal CA and timestamp service (server/pki/pki-keys.ts): certificates base64 DER or PEM, keys
+   * as key-vault envelopes under SEAL_MASTER_KEY. Required in production; generated in development.
+   */
+  pki?: { caCertificate?: string; caKey?: string; tsaCertificate?: string; tsaKey?: string; crlUrl?: string }
   /** 刷脸 (face verification) settings beyond the platform credentials above. */
   face: {
     /** Alipay certify merchant_config.return_url (required by the API; mini-programs ignore it). */
@@ -279,11 +284,39 @@ export function loadConfig(env: Env = process.env): Config {
       digestEnabled: flag(env, 'POLICY_DIGEST_ENABLED', nodeEnv !== 'test'),
       digestTime: clockTime(env, 'POLICY_DIGEST_TIME', '09:00'),
     },
+    pki: {
+      caCertificate: optional(env, 'SEAL_CA_CERT'),
+      caKey: optional(env, 'SEAL_CA_KEY'),
+      tsaCertificate: optional(env, 'TSA_CERT'),
+      tsaKey: optional(env, 'TSA_KEY'),
+      crlUrl: optional(env, 'PKI_CRL_URL'),
+    },
     face: {
       alipayReturnUrl: optional(env, 'ALIPAY_CERTIFY_RETURN_URL') ?? 'https://zqt.example.gov.cn/face/return',
     },
     publicBaseUrl: publicBaseUrl(env, production),
   }
   assertSafeConfig(config)
+  assertPkiConfigured(config)
   return config
+}
+
+/** Production signs with a real seal CA and timestamp service, never a generated development one. */
+function assertPkiConfigured(config: Config): void {
+  if (!isProduction(config)) return
+  const missing = (
+    [
+      ['SEAL_CA_CERT', config.pki?.caCertificate],
+      ['SEAL_CA_KEY', config.pki?.caKey],
+      ['TSA_CERT', config.pki?.tsaCertificate],
+      ['TSA_KEY', config.pki?.tsaKey],
+    ] as const
+  ).filter(([, value]) => value === undefined)
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Refusing to start under production rules (NODE_ENV is not development or test): ${missing
+        .map(([key]) => `${key} must be set (npx tsx server/pki/make-pki.ts, or a licensed CA's)`)
+        .join('; ')}`,
+    )
+  }
 }

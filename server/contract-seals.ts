@@ -304,6 +304,10 @@ export interface SignatureRecord {
   signerId: string
   /** The seal or signature picture to stamp on the document. */
   imageSvg: string
+  /** GB/T 38540 SES_Signature (DER, base64) with its RFC 3161 timestamp; null for one made before the seal CA. */
+  sesSignature?: string | null
+  /** The signer's X.509 certificate (PEM) from the seal CA, as in sesSignature. */
+  signerCertificate?: string | null
 }
 
 export interface SignTaskView {

@@ -201,6 +201,11 @@ export const signatureRecordSchema = {
     digestAlgorithm: { type: 'string' },
     signerId: { type: 'string' },
     imageSvg: { type: 'string' },
+    sesSignature: {
+      type: ['string', 'null'],
+      description: 'GB/T 38540 签章数据 SES_Signature（DER，含时间戳），base64',
+    },
+    signerCertificate: { type: ['string', 'null'], description: '签章人证书（PEM，电子印章 CA 签发）' },
   },
 } as const
 

@@ -62,6 +62,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
                 tbs: { type: 'string', minLength: 1, maxLength: 65536 },
                 signature: { type: 'string', minLength: 1, maxLength: 512 },
                 signerPublicKey: { type: 'string', minLength: 1, maxLength: 2048 },
+                sesSignature: { type: ['string', 'null'], maxLength: 65536 },
               },
             },
             document: { type: 'string', maxLength: DOCUMENT_MAX_BASE64 },
@@ -132,7 +133,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
         throw fieldError('signatureRecord', '请提供签章记录（signatureRecord）或签章记录编号（recordId）其中之一')
       }
       const record = signatureRecord ?? (await storedRecordForVerification(app.db, recordId!.toLowerCase()))
-      return verifySealSignature(app.db, { ...request.body, signatureRecord: record })
+      return verifySealSignature(app.db, { ...request.body, signatureRecord: record }, app.pki)
     },
   )
 }

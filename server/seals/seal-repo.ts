@@ -17,6 +17,7 @@ import {
   type SealType,
 } from '../../src/domain/signing/sealTypes'
 import { SM2_WITH_SM3_OID } from '../../src/domain/signing/tbs'
+import { ensureCredentials } from '../pki/pki-store'
 import { recordAudit } from './audit'
 import { LIVE_GRANT } from './live-grant'
 import { roleMay } from '../../src/domain/access/permissions'
@@ -148,6 +149,8 @@ export async function claimSeals(
           input.userId,
         ],
       )
+      // Certificate from the seal CA and the GB/T 38540 seal data, issued with the seal.
+      await ensureCredentials(tx, app.pki, { kind: 'seal', id })
     }
     await setSigningPin(tx, input.userId, pinHash)
     await tx.query(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { ensureCredentials } from '../pki/pki-store'
 import type { FastifyInstance } from 'fastify'
 import type { PersonalSignatureView, SignatureImageInput } from '../contract-seals'
 import type { Queryable } from '../db/db'
@@ -95,6 +96,7 @@ export async function claimPersonalSignature(
         yearsLater(validFrom, SEAL_VALIDITY_YEARS),
       ],
     )
+    await ensureCredentials(tx, app.pki, { kind: 'personal', id })
     await setSigningPin(tx, input.userId, pinHash)
     await tx.query('update users set name = $2 where id = $1 and name is null', [input.userId, person.name])
     const created = await liveSignatureOf(tx, input.userId)

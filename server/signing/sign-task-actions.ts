@@ -16,6 +16,7 @@ import { documentKindOf, signDocumentPath } from './sign-task-document'
 import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
+import { produceSesSignature } from '../pki/ses-signing'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -188,9 +189,15 @@ async function signOne(
     requestedBy: task.system_name,
     signer,
   })
+  const sesSignature = await produceSesSignature(tx, app.pki, {
+    holder: { kind: isSeal ? 'seal' : 'personal', id: stored.id },
+    keys,
+    tbs: produced.tbs,
+  })
   await tx.query(
-    `insert into signature_records (id, task_id, position, seal_id, personal_signature_id, signer_user_id, tbs, signature, signed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `insert into signature_records (id, task_id, position, seal_id, personal_signature_id, signer_user_id, tbs, signature, signed_at,
+       ses_signature)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       randomUUID(),
       task.id,
@@ -201,6 +208,7 @@ async function signOne(
       produced.tbsBytes.toString('base64'),
       produced.signatureDer.toString('base64'),
       by.signedAt,
+      sesSignature.toString('base64'),
     ],
   )
   await recordAudit(tx, {

@@ -11,6 +11,7 @@ import {
   type TbsSigner,
 } from '../../src/domain/signing/tbs'
 import { sm2PublicKeyPem, sm2Sign, sm3Hex, type Sm2KeyPair } from './sm2'
+import { signerCertificatePem } from '../pki/ses'
 
 /**
  * One signature as GB/T 38540 SES_Signature has it: the to-be-signed bytes (TBS_Sign as canonical
@@ -72,6 +73,7 @@ interface RecordRow {
   public_key_hex: string
   image_svg: string
   document_sm3: string
+  ses_signature: string | null
 }
 
 function recordView(row: RecordRow): SignatureRecord {
@@ -92,6 +94,8 @@ function recordView(row: RecordRow): SignatureRecord {
     digestAlgorithm: SM3_OID,
     signerId: SM2_DEFAULT_USER_ID,
     imageSvg: row.image_svg,
+    sesSignature: row.ses_signature,
+    signerCertificate: row.ses_signature ? signerCertificatePem(Buffer.from(row.ses_signature, 'base64')) : null,
   }
 }
 
@@ -99,7 +103,7 @@ export async function signatureRecordsOf(db: Queryable, taskId: string): Promise
   const { rows } = await db.query<RecordRow>(
     `select r.id, r.task_id, r.seal_id, r.personal_signature_id, r.tbs, r.signature, r.signed_at,
        coalesce(s.name, p.holder_name) as name, coalesce(s.public_key_hex, p.public_key_hex) as public_key_hex,
-       coalesce(s.image_svg, p.image_svg) as image_svg, t.document_sm3
+       coalesce(s.image_svg, p.image_svg) as image_svg, t.document_sm3, r.ses_signature
      from signature_records r
      join sign_tasks t on t.id = r.task_id
      left join seals s on s.id = r.seal_id

@@ -4,8 +4,12 @@ import { parseTbs, type TbsSign } from '../../src/domain/signing/tbs'
 import { isUuid } from '../http/input-door'
 import { fieldError } from './field-error'
 import { publicKeySm3 } from './signature-record'
-import { verificationSteps } from './verification-steps'
+import { authorisationStep } from './verification-steps'
 import { parseSm2PublicKeyPem, sm2Verify, sm3Hex } from './sm2'
+import type { PkiServices } from '../pki/pki-keys'
+import { certificateStatus } from '../pki/pki-store'
+import { failedSteps, verifySesSignature, type VerificationStep as SesStep } from '../pki/ses-verify'
+import type { VerificationStep } from '../contract-seals'
 
 /**
  * 验章, open to anyone: is this signature ours, over this document, by a seal that was valid and
@@ -103,9 +107,68 @@ function requireStorableIds(tbs: TbsSign): void {
   }
 }
 
+/** A GB/T 38540 step as the contract names it (the app lists `name`, ✓/✗ and `text`). */
+function asContractStep(step: SesStep): VerificationStep {
+  return { key: step.key, name: step.name, passed: step.ok, text: step.reason }
+}
+
+/** The DER SES_Signature: as sent, or — for a record of ours sent without it — as we stored it. */
+async function sesSignatureOf(
+  db: Queryable,
+  request: SealVerificationRequest,
+  signatureBase64: string,
+): Promise<Buffer | null> {
+  const sent = request.signatureRecord?.sesSignature
+  if (typeof sent === 'string') return decodeBase64('signatureRecord.sesSignature', sent)
+  const { rows } = await db.query<{ ses_signature: string | null }>(
+    'select ses_signature from signature_records where signature = $1',
+    [signatureBase64],
+  )
+  return rows[0]?.ses_signature ? Buffer.from(rows[0].ses_signature, 'base64') : null
+}
+
+/**
+ * GB/T 38540 steps over the DER SES_Signature, which must say what the JSON record says (same
+ * seal, time and document hash) — two views of one signature, never two different ones.
+ */
+async function gbtSteps(
+  db: Queryable,
+  pki: PkiServices,
+  der: Buffer | null,
+  tbs: TbsSign,
+  expectedHash: string,
+): Promise<SesStep[]> {
+  const hashStep: SesStep = {
+    key: 'documentHash',
+    name: '原文杂凑',
+    ok: tbs.dataHash === expectedHash,
+    reason:
+      tbs.dataHash === expectedHash
+        ? '文件的 SM3 杂凑与签章记录一致'
+        : '文件的 SM3 杂凑与签章记录不一致：文件可能已被修改',
+  }
+  if (!der) return failedSteps('该签章没有 GB/T 38540 签章数据（早于电子印章证书体系），无法按国标验证', hashStep)
+  const trust = {
+    caCertificateDer: pki.ca.certificateDer,
+    caPublicKeyHex: pki.ca.publicKeyHex,
+    tsaPublicKeyHex: pki.tsa.publicKeyHex,
+  }
+  const { steps, facts } = await verifySesSignature(der, expectedHash, trust, (serial) => certificateStatus(db, serial))
+  const consistent =
+    facts !== null &&
+    facts.esID === tbs.eseal.id &&
+    facts.timeInfo.toISOString() === tbs.timeInfo &&
+    facts.dataHashHex === tbs.dataHash
+  if (facts && !consistent) {
+    steps[0] = { ...steps[0], ok: false, reason: '签章数据（DER）与签章记录（JSON）所述的印章、时间或文件不一致' }
+  }
+  return steps
+}
+
 export async function verifySealSignature(
   db: Queryable,
   request: SealVerificationRequest & { signatureRecord: NonNullable<SealVerificationRequest['signatureRecord']> },
+  pki: PkiServices,
 ): Promise<SealVerificationResult> {
   const { signatureRecord } = request
   const expectedHash = documentHash(request)
@@ -128,7 +191,7 @@ export async function verifySealSignature(
       seal: null,
       signedAt: null,
       problems: ['签章记录无法解析：不是本平台生成的签章数据'],
-      steps: [],
+      steps: failedSteps('签章记录无法解析：不是本平台生成的签章数据').map(asContractStep),
     }
   }
   const { tbs } = parsed
@@ -159,12 +222,20 @@ export async function verifySealSignature(
     .filter((check) => !checks[check])
     .map((check) => PROBLEMS[check])
   if (!registered) problems.unshift('该印章未在本平台登记')
+  const steps = await gbtSteps(db, pki, await sesSignatureOf(db, request, signatureBase64), tbs, expectedHash)
+  for (const failed of steps.filter((s) => !s.ok && s.key !== 'documentHash')) {
+    problems.push(`${failed.name}：${failed.reason}`)
+  }
+  // One list for the app, in GB/T 38540's order, with the platform's own authorisation check after
+  // the signer's certificate (who may use the seal is ours to know, not the standard's).
+  const listed = steps.map(asContractStep)
+  listed.splice(2, 0, authorisationStep(checks))
   return {
-    valid: Object.values(checks).every(Boolean),
+    valid: Object.values(checks).every(Boolean) && steps.every((s) => s.ok),
     checks,
     seal: { id: tbs.eseal.id, kind: tbs.eseal.kind, name: tbs.eseal.name, holder: tbs.eseal.holder },
     signedAt: tbs.timeInfo,
     problems,
-    steps: verificationSteps(checks),
+    steps: listed,
   }
 }

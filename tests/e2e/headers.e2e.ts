@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
+import { generatePkiMaterial } from '../../server/pki/pki-keys'
+import { KeyVault } from '../../server/signing/key-vault'
 
 let server: RunningServer
 let browser: Browser
@@ -105,6 +107,17 @@ test('the H5 app runs under its CSP on the main screens; API answers are no-stor
   for (const [pathname, cacheControl] of apiCaching) expect([pathname, cacheControl]).toEqual([pathname, 'no-store'])
 })
 
+/** Production requires a seal CA and TSA: a self-run one, sealed under the master key above. */
+function productionPkiEnv(masterKey: Buffer): Record<string, string> {
+  const pki = generatePkiMaterial(new KeyVault(masterKey), 'https://zqt.example.gov.cn/api/v1/pki/crl', 'e2e')
+  return {
+    SEAL_CA_CERT: pki.caCertificate,
+    SEAL_CA_KEY: pki.caKeySealed,
+    TSA_CERT: pki.tsaCertificate,
+    TSA_KEY: pki.tsaKeySealed,
+  }
+}
+
 test('production: HSTS and upgrade-insecure-requests are sent, /api/docs is not', async () => {
   const production = await startServer({
     NODE_ENV: 'production',
@@ -112,6 +125,7 @@ test('production: HSTS and upgrade-insecure-requests are sent, /api/docs is not'
     SEAL_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
     ID_HASH_SECRET: 'e2e-id-hash-secret-0123456789abcdef',
     ADMIN_API_KEY: 'e2e-production-admin-key-0123456789abcdef',
+    ...productionPkiEnv(Buffer.alloc(32, 9)),
   })
   try {
     const page = await fetch(`${production.baseUrl}/`)

@@ -217,6 +217,11 @@ const FACE_PURPOSE_CASES: RouteCase[] = (
 /** Routes that act for no enterprise (the caller's own data, public data, systems, admin). */
 const NOT_ENTERPRISE_SCOPED = new Set([
   'GET /api/v1/health',
+  // The seal CA's public certificates and CRLs.
+  'GET /api/v1/pki/ca',
+  'GET /api/v1/pki/tsa',
+  'GET /api/v1/pki/crl',
+  'GET /api/v1/pki/crl/openssl',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
   'GET /api/v1/me',

@@ -2,6 +2,7 @@ import { createPublicKey, randomBytes } from 'node:crypto'
 import { sm2 } from 'sm-crypto-v2'
 import { ConfigError, loadConfig } from '../../server/config'
 import { KeyVault } from '../../server/signing/key-vault'
+import { PRODUCTION_SECRETS } from './production-env'
 import { DEVELOPMENT_ID_HASH_SECRET, idNumberHash, resolveSigningSecrets } from '../../server/signing/secrets'
 import {
   derOid,
@@ -112,7 +113,12 @@ describe('signing secrets', () => {
   const key = randomBytes(32).toString('base64')
 
   const idHashSecret = 'id-hash-secret-0123456789abcdefghij'
-  const production = { NODE_ENV: 'production', ADMIN_API_KEY: 'admin-key-0123456789abcdefghijklmnop' }
+  const { SEAL_CA_CERT, SEAL_CA_KEY, TSA_CERT, TSA_KEY } = PRODUCTION_SECRETS
+  const production = {
+    NODE_ENV: 'production',
+    ADMIN_API_KEY: 'admin-key-0123456789abcdefghijklmnop',
+    ...{ SEAL_CA_CERT, SEAL_CA_KEY, TSA_CERT, TSA_KEY },
+  }
 
   it('refuses to start in production without SEAL_MASTER_KEY and ID_HASH_SECRET', () => {
     expect(() => resolveSigningSecrets(loadConfig(production))).toThrow(ConfigError)
