@@ -250,7 +250,7 @@ export async function verifySesSignature(
     step(
       'documentHash',
       hashOk,
-      hashOk ? '文件的 SM3 杂凑与签章数据一致' : '文件的 SM3 杂凑与签章数据不一致：文件可能已被修改',
+      hashOk ? '文件与签章时一致，未被修改' : '文件与签章时不一致：文件可能被修改过，或不是签章的那份文件',
     ),
   )
 

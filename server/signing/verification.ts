@@ -144,8 +144,8 @@ async function gbtSteps(
     ok: tbs.dataHash === expectedHash,
     reason:
       tbs.dataHash === expectedHash
-        ? '文件的 SM3 杂凑与签章记录一致'
-        : '文件的 SM3 杂凑与签章记录不一致：文件可能已被修改',
+        ? '文件与签章时一致，未被修改'
+        : '文件与签章时不一致：文件可能被修改过，或不是签章的那份文件',
   }
   if (!der) return failedSteps('该签章没有 GB/T 38540 签章数据（早于电子印章证书体系），无法按国标验证', hashStep)
   const trust = {

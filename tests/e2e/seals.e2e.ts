@@ -240,9 +240,9 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
     buffer: signatureFile,
   })
   await outside.getByText('验章通过：签章真实有效，文件未被修改').waitFor()
-  await expectText(outside.locator('[data-check="hashMatches"]'), '✓ 原文杂凑：文件与签章时一致，未被修改')
-  await expectText(outside.locator('[data-check="signatureValid"]'), '✓ 签章值：')
-  await expectText(outside.locator('[data-check="sealNotRevoked"]'), '✓ 印章状态：')
+  await expectText(outside.locator('[data-check="documentHash"]'), '✓ 原文杂凑：文件与签章时一致，未被修改')
+  await expectText(outside.locator('[data-check="signatureValue"]'), '✓ 签章值：')
+  await expectText(outside.locator('[data-check="certificateStatus"]'), '✓ 证书链、有效期与吊销：')
 
   // One byte changed: the old verdict goes at once, the new one names the file.
   await chooseFile(visitor.page, '选择已签署的文件', {
@@ -252,7 +252,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   })
   await outside.getByText('验章未通过：文件已被修改，或不是签章的那份文件').waitFor()
   expect(await outside.getByText('验章通过：签章真实有效，文件未被修改').count()).toBe(0)
-  await expectText(outside.locator('[data-check="hashMatches"]'), '✗ 原文杂凑：文件与签章时不一致')
+  await expectText(outside.locator('[data-check="documentHash"]'), '✗ 原文杂凑：文件与签章时不一致')
 
   // The verification link, signed out: verified at once.
   await visitor.page.goto(link)
