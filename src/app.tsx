@@ -3,6 +3,7 @@ import type { PropsWithChildren } from 'react'
 import { usePrivacyPrompt } from './core/privacyPrompt'
 import { ROUTES } from './core/routes'
 import { ensureAutoSend } from './features/complaints/autoSend'
+import { installKeyboardAccess } from './platform/keyboard'
 import { redirectTo } from './platform/navigation'
 import { onPageNotFound } from './platform/pageNotFound'
 import { onNeedPrivacyAuthorization } from './platform/privacy'
@@ -17,6 +18,9 @@ onPageNotFound(() => void redirectTo(ROUTES.notFound).catch(() => undefined))
 
 // A complaint queued offline (有诉即办) goes out when the network returns, whichever page is open.
 ensureAutoSend()
+
+// H5: every control (anything with a control role) is reached by Tab and pressed by Enter/Space.
+installKeyboardAccess()
 
 export default function App({ children }: PropsWithChildren) {
   return children
