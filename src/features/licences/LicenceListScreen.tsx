@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { LicenceStatus } from '../../../server/contract-licences'
+import { chinaDateOf } from '../../domain/calendar/dates'
 import { LICENCE_STATUS_LABELS } from '../../domain/licences/status'
+import { ariaProps } from '../../platform/aria'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
@@ -44,7 +46,7 @@ export function LicenceListScreen(props: {
     <View>
       {offline ? (
         <View className='banner banner--offline' ariaRole='status'>
-          离线 · 显示的是 {entry.fetchedAt.slice(0, 10)} 同步的证照，联网后下拉刷新
+          离线 · 显示的是 {chinaDateOf(Date.parse(entry.fetchedAt))} 同步的证照，联网后下拉刷新
         </View>
       ) : null}
       {offline ? null : <ErrorText message={error} />}
@@ -65,6 +67,7 @@ export function LicenceListScreen(props: {
               key={f}
               className={f === filter ? 'chip chip--selected' : 'chip'}
               ariaRole='button'
+              {...ariaProps({ pressed: f === filter })}
               ariaLabel={`筛选：${label}${f === filter ? '（已选）' : ''}`}
               onClick={() => setFilter(f)}
             >
