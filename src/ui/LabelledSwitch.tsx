@@ -18,7 +18,7 @@ export function LabelledSwitch(props: {
       className='row toggle'
       onClick={() => props.onChange(!props.checked)}
     >
-      <View>
+      <View className='row__text'>
         <View>{props.label}</View>
         {props.hint ? <View className='muted'>{props.hint}</View> : null}
       </View>

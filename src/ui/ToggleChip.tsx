@@ -8,7 +8,7 @@ import { ariaProps } from '../platform/aria'
 export function ToggleChip(props: { label: string; text: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
     <View
-      className={props.checked ? 'chip chip--toggle chip--selected' : 'chip chip--toggle'}
+      className={props.checked ? 'chip chip--control chip--selected' : 'chip chip--control'}
       {...ariaProps({ role: 'checkbox', checked: props.checked, label: props.label })}
       onClick={() => props.onChange(!props.checked)}
     >

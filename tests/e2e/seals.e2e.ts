@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { sm3Hex } from '../../server/signing/sm2'
 import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -88,21 +89,25 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await openPage(page, '/packages/seals/pages/face/index')
   await passFace(page)
   await screen.getByText('刷脸认证通过').waitFor()
+  await expectNoSeriousAxe(page, '刷脸办事')
   await screen.getByText(enterpriseName, { exact: true }).first().waitFor()
 
   // 电子印章: PIN twice, then face → the seal set.
   await openPage(page, '/packages/seals/pages/seals/index')
   await screen.getByText('领取电子印章').first().waitFor()
+  await expectNoSeriousAxe(page, '领取电子印章')
   await setPinTwice(page)
   await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
   await passFace(page)
   await screen.getByText('合同专用章', { exact: true }).waitFor()
   await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
   await screen.getByText('法定代表人名章', { exact: true }).waitFor()
+  await expectNoSeriousAxe(page, '电子印章')
 
   // 个人电子签名, drawn by hand on the canvas.
   await screen.getByRole('button', { name: '个人电子签名' }).click()
   await screen.getByText('领取个人电子签名').waitFor()
+  await expectNoSeriousAxe(page, '个人电子签名')
   await screen.getByRole('button', { name: '下一步：设置签署密码' }).click()
   await screen.getByRole('alert').filter({ hasText: '请先手写签名' }).waitFor()
   // The ink shows as it is drawn, and 重写 wipes it.
@@ -113,6 +118,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await drawSignature(page)
   await screen.getByRole('button', { name: '下一步：设置签署密码' }).click()
   await screen.getByText('签名预览').waitFor()
+  await expectNoSeriousAxe(page, '签名预览')
   await setPinTwice(page)
   await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
   await passFace(page)
@@ -165,8 +171,10 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
     .waitFor()
   await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
   await screen.getByRole('img', { name: '经办人签名：张建国' }).waitFor()
+  await expectNoSeriousAxe(page, '扫码签章')
   await passFace(page)
   await screen.getByText('已签署', { exact: true }).waitFor()
+  await expectNoSeriousAxe(page, '已签署')
 
   // The system reads 已签署 with two signature records.
   const done = await api(server, 'GET', `/api/v1/sign-tasks/${task.body.taskId}`, undefined, system.body.apiKey)
@@ -186,6 +194,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await screen.getByRole('button', { name: '开始验章' }).click()
   await screen.getByText('验章通过：签章真实有效').waitFor()
   await screen.getByText('文件与签章时一致，未被修改').waitFor()
+  await expectNoSeriousAxe(page, '验章')
 
   // One byte changed: hashMatches false, shown as such.
   await sm3Field.fill(sm3Hex(tampered))
@@ -194,6 +203,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   const integrity = screen.locator('[data-check="hashMatches"]')
   await expectText(integrity, '✗ 文件完整性：文件与签章时不一致')
   await screen.getByText('签名真实有效').waitFor()
+  await expectNoSeriousAxe(page, '验章未通过')
 
   // The same through the API with the document itself, for both records.
   for (const record of done.body.signatures) {
@@ -214,6 +224,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   // 用章记录 shows the claim and the signing, confirmed by face.
   await openPage(page, '/packages/seals/pages/audit/index')
   await screen.getByText('领取印章', { exact: true }).first().waitFor()
+  await expectNoSeriousAxe(page, '用章记录')
   await screen
     .getByText(/以.*合同专用章签署《食品原料采购合同\.pdf》.*刷脸确认/)
     .first()
@@ -229,6 +240,7 @@ test('a bad sign QR explains itself; a sign QR opened signed out comes back with
     await page.goto(`${server.baseUrl}/s/${bad}`)
     await screen.getByText('不是本平台的签章二维码', { exact: false }).first().waitFor()
     await screen.getByRole('button', { name: '返回工作台' }).waitFor()
+    await expectNoSeriousAxe(page, '签章码无效')
   }
 
   // A well-formed ticket, signed out: 去登录 → 张建国 → back on the sign page with the ticket, which the
@@ -236,6 +248,7 @@ test('a bad sign QR explains itself; a sign QR opened signed out comes back with
   const ticket = 'Q'.repeat(32)
   await page.goto(`${server.baseUrl}/s/${ticket}`)
   await screen.getByText('登录后即可扫码签章').waitFor()
+  await expectNoSeriousAxe(page, '扫码签章（未登录）')
   await screen.getByRole('button', { name: '去登录' }).click()
   await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
   await screen.getByRole('button', { name: /演示账号：张建国/ }).click()

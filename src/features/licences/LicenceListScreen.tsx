@@ -65,7 +65,7 @@ export function LicenceListScreen(props: {
           return (
             <View
               key={f}
-              className={f === filter ? 'chip chip--selected' : 'chip'}
+              className={f === filter ? 'chip chip--control chip--selected' : 'chip chip--control'}
               ariaRole='button'
               {...ariaProps({ pressed: f === filter })}
               ariaLabel={`筛选：${label}${f === filter ? '（已选）' : ''}`}

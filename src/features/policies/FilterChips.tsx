@@ -18,7 +18,7 @@ export function FilterChips<T extends string>(props: {
         return (
           <View
             key={option.value ?? 'all'}
-            className={on ? 'chip chip--selected' : 'chip'}
+            className={on ? 'chip chip--control chip--selected' : 'chip chip--control'}
             ariaRole='button'
             {...ariaProps({ pressed: on })}
             ariaLabel={`${props.name}：${option.label}${on ? '（已选）' : ''}`}

@@ -90,7 +90,7 @@ function VerificationReport(props: { result: SealVerificationResult }) {
         const passed = result.checks[check.key]
         return (
           <View key={check.key} className='row' data-check={check.key}>
-            <Text>{`${passed ? '✓' : '✗'} ${check.name}：`}</Text>
+            <Text className='row__label'>{`${passed ? '✓' : '✗'} ${check.name}：`}</Text>
             <Text className={passed ? '' : 'error-text'}>{passed ? check.passed : check.failed}</Text>
           </View>
         )
