@@ -19,7 +19,8 @@ export function PageShell(props: { children: ReactNode; className?: string }) {
   useEffect(() => applyElderRoot(elderMode), [elderMode])
   const classes = ['page', elderMode ? 'page--elder' : '', props.className ?? ''].filter(Boolean).join(' ')
   return (
-    <View className={classes} data-elder={elderMode ? 'on' : 'off'}>
+    // The main landmark (H5; mini-programs ignore it); the tab bar is the nav (src/platform/keyboard.ts).
+    <View className={classes} data-elder={elderMode ? 'on' : 'off'} ariaRole='main'>
       {props.children}
       {privacyPending ? <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} /> : null}
     </View>

@@ -69,6 +69,9 @@ test('every control on the tab pages and 提醒设置 is reached by Tab; Enter a
 
   await screen.getByRole('link', { name: /^证照 \d+ 张/ }).waitFor()
   await check('工作台')
+  // Landmarks a screen reader jumps by: the page is the main content, the tab bar the navigation.
+  await screen.getByRole('main').waitFor()
+  await page.getByRole('navigation', { name: '主导航' }).waitFor()
   await tab(page, '证照').click()
   await screen
     .getByRole('link', { name: /，有效，/ })
