@@ -93,24 +93,21 @@ export function LicenceForm(props: {
               ariaLabel='搜索证照类型'
               onInput={(e) => setTypeQuery(e.detail.value)}
             />
-            {/* Options belong to a listbox (axe aria-required-parent). */}
-            <View ariaRole='listbox' ariaLabel='证照类型'>
-              {matches.map((t) => (
-                <View
-                  key={t.code}
-                  className='option'
-                  ariaRole='option'
-                  ariaLabel={`选择${t.name}`}
-                  onClick={() => {
-                    set({ typeCode: t.code, authority: input.authority || t.authorityLabel })
-                    setTypeQuery('')
-                  }}
-                >
-                  {t.name}
-                  <View className='muted'>{t.leadRuleText}</View>
-                </View>
-              ))}
-            </View>
+            {matches.map((t) => (
+              <View
+                key={t.code}
+                className='option'
+                ariaRole='option'
+                ariaLabel={`选择${t.name}`}
+                onClick={() => {
+                  set({ typeCode: t.code, authority: input.authority || t.authorityLabel })
+                  setTypeQuery('')
+                }}
+              >
+                {t.name}
+                <View className='muted'>{t.leadRuleText}</View>
+              </View>
+            ))}
             {typeQuery && matches.length === 0 ? <View className='muted'>没有找到，换个关键词试试</View> : null}
             {typesError ? <View className='error-text'>{typesError}</View> : null}
           </View>

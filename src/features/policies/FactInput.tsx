@@ -65,23 +65,20 @@ export function FactInput(props: {
         <View>
           {textInput('所属行业：代码或名称，如 C1432 或 食品', (typed) => normalizeIndustryCode(typed) ?? undefined)}
           {typeof value === 'string' ? <View className='muted'>已选：{industryText(value)}</View> : null}
-          {/* Options belong to a listbox (axe aria-required-parent). */}
-          <View ariaRole='listbox' ariaLabel='行业'>
-            {matches.map((option) => (
-              <View
-                key={option.code}
-                className='option'
-                ariaRole='option'
-                ariaLabel={`选择行业：${option.name}（${option.code}）`}
-                onClick={() => {
-                  setText(option.code)
-                  onChange(option.code)
-                }}
-              >
-                {option.name}（{option.code}）
-              </View>
-            ))}
-          </View>
+          {matches.map((option) => (
+            <View
+              key={option.code}
+              className='option'
+              ariaRole='option'
+              ariaLabel={`选择行业：${option.name}（${option.code}）`}
+              onClick={() => {
+                setText(option.code)
+                onChange(option.code)
+              }}
+            >
+              {option.name}（{option.code}）
+            </View>
+          ))}
         </View>
       )
     }
