@@ -3,6 +3,7 @@ import type { PropsWithChildren } from 'react'
 import { usePrivacyPrompt } from './core/privacyPrompt'
 import { ROUTES, TAB_ROUTES } from './core/routes'
 import { ensureAutoSend } from './features/complaints/autoSend'
+import { installKeyboardAccess } from './platform/keyboard'
 import { redirectTo } from './platform/navigation'
 import { startOfflineShell } from './platform/offlineShell'
 import { watchPageLoadFailures } from './platform/pageLoadFailure'
@@ -24,6 +25,9 @@ startOfflineShell(TAB_ROUTES)
 
 // A complaint queued offline (有诉即办) goes out when the network returns, whichever page is open.
 ensureAutoSend()
+
+// H5: every control (anything with a control role) is reached by Tab and pressed by Enter/Space.
+installKeyboardAccess()
 
 export default function App({ children }: PropsWithChildren) {
   return children

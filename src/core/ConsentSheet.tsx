@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { View } from '@tarojs/components'
+import { ariaProps } from '../platform/aria'
 import { holdDialogFocus } from '../platform/dialogFocus'
 import { openPrivacyContract, privacyAgreeThroughOpenType, PRIVACY_AGREE_BUTTON_ID } from '../platform/privacy'
 import { PRIVACY_POLICY_VERSION } from './consent'
@@ -8,16 +9,9 @@ import { usePrivacyPrompt } from './privacyPrompt'
 import { ActionButton } from '../ui/ActionButton'
 
 const TEXT_ID = 'zqt-consent-text'
-// ViewProps has no role / aria-modal although every platform renders them; role for H5, ariaRole
-// for mini-programs (as in ActionButton).
-const DIALOG_A11Y = {
-  ariaRole: 'dialog',
-  role: 'dialog',
-  ariaModal: 'true',
-  ariaLabel: '隐私保护提示',
-  ariaDescribedby: TEXT_ID,
-} as object
-const GUIDE_A11Y = { ariaRole: 'link', role: 'link', ariaLabel: '查看《隐私保护指引》' } as object
+// ViewProps has no role / aria-modal although every platform renders them (src/platform/aria.ts).
+const DIALOG_A11Y = ariaProps({ role: 'dialog', modal: true, label: '隐私保护提示', describedBy: TEXT_ID })
+const GUIDE_A11Y = ariaProps({ role: 'link', label: '查看《隐私保护指引》' })
 
 /**
  * The privacy consent dialog: a fixed full-screen overlay over whatever page asked, so it is seen at

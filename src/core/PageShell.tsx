@@ -29,7 +29,8 @@ export function PageShell(props: { children: ReactNode; className?: string }) {
   useEffect(() => applyElderRoot(elderMode), [elderMode])
   const classes = ['page', elderMode ? 'page--elder' : '', props.className ?? ''].filter(Boolean).join(' ')
   return (
-    <View className={classes} data-elder={elderMode ? 'on' : 'off'}>
+    // The main landmark (H5; mini-programs ignore it); the tab bar is the nav (src/platform/keyboard.ts).
+    <View className={classes} data-elder={elderMode ? 'on' : 'off'} ariaRole='main'>
       {/* Written out in full: the build makes it a literal, so the mini-programs' bundles drop the header. */}
       {process.env.TARO_ENV === 'h5' ? <H5Header /> : null}
       {props.children}

@@ -10,6 +10,24 @@ export type SubscribeDecision = 'accept' | 'reject' | 'ban'
 
 export type SubscribeResult = Record<string, SubscribeDecision>
 
+/**
+ * What this build can ask for besides the inbox: its platform's one-time subscribe messages and the
+ * reminder channel they feed. H5 has none, so screens offer no WeChat / Alipay switch there.
+ */
+export interface SubscribeCapability {
+  platform: Exclude<Platform, 'h5'>
+  channel: 'wechat' | 'alipay'
+}
+
+const CAPABILITIES: Record<Platform, SubscribeCapability | null> = {
+  weapp: { platform: 'weapp', channel: 'wechat' },
+  alipay: { platform: 'alipay', channel: 'alipay' },
+  h5: null,
+}
+
+/** null where the platform has no subscribe messages (H5). */
+export const subscribeCapability: SubscribeCapability | null = CAPABILITIES[platform]
+
 /** WeChat and Alipay both show at most 3 templates in one prompt. */
 export const MAX_TEMPLATES_PER_REQUEST = 3
 

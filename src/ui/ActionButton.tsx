@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react'
 import { Button } from '@tarojs/components'
 import type { ButtonProps } from '@tarojs/components'
-import { platform } from '../platform/env'
+import { ariaProps } from '../platform/aria'
 
 /**
  * A button with an accessible name the type system insists on. Taro's H5 button is a custom
- * element with no implicit role, so the role is set explicitly (ariaRole → role on H5,
- * aria-role on WeChat).
+ * element with no implicit role, so the role is set explicitly (under the prop name each platform
+ * reads: src/platform/aria.ts).
  */
 export function ActionButton(
   props: Omit<ButtonProps, 'ariaLabel' | 'children'> & {
@@ -18,11 +18,7 @@ export function ActionButton(
 ) {
   const { label, variant = 'primary', className, children, disabled, ...rest } = props
   const classes = ['btn', variant === 'primary' ? '' : `btn--${variant}`, className ?? ''].filter(Boolean).join(' ')
-  // Mini-programs read aria-role (from ariaRole). Taro's H5 button forwards a spread ariaRole as a
-  // literal aria-role attribute, which is no ARIA attribute (axe: aria-valid-attr), so H5 gets a
-  // plain role instead.
-  const a11y: Record<string, string> =
-    platform === 'h5' ? { role: 'button', ariaLabel: label } : { ariaRole: 'button', ariaLabel: label }
+  const a11y = ariaProps({ role: 'button', label })
   // Taro's H5 button writes disabled={false} as the attribute disabled="false", which its own
   // [disabled] style matches: the label turned white on secondary and danger buttons.
   return (

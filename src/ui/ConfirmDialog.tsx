@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import { ariaProps } from '../platform/aria'
 import { holdDialogFocus } from '../platform/dialogFocus'
 import { ActionButton } from './ActionButton'
 
@@ -24,7 +25,7 @@ export function ConfirmDialog(props: {
 }) {
   const dialog = useRef<unknown>(null)
   useEffect(() => holdDialogFocus(dialog.current), [])
-  const a11y = { ariaRole: 'dialog', role: 'dialog', ariaModal: 'true', ariaLabel: props.title } as object
+  const a11y = ariaProps({ role: 'dialog', modal: true, label: props.title })
   return (
     <View className='overlay'>
       <View ref={dialog} className='card dialog' {...a11y}>

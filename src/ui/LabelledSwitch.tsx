@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { ViewProps } from '@tarojs/components'
+import { ariaProps } from '../platform/aria'
 
 /**
  * A whole-row toggle: one large tap target with role=switch, its state and its name. Drawn here
@@ -12,17 +12,13 @@ export function LabelledSwitch(props: {
   checked: boolean
   onChange: (on: boolean) => void
 }) {
-  // ariaRole must be a literal JSX attribute: Taro's H5 compile step turns that into `role`.
-  const state = { ariaChecked: props.checked } as ViewProps
   return (
     <View
-      {...state}
-      ariaRole='switch'
-      ariaLabel={props.label}
+      {...ariaProps({ role: 'switch', checked: props.checked, label: props.label })}
       className='row toggle'
       onClick={() => props.onChange(!props.checked)}
     >
-      <View>
+      <View className='row__text'>
         <View>{props.label}</View>
         {props.hint ? <View className='muted'>{props.hint}</View> : null}
       </View>

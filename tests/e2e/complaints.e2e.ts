@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { ADMIN_KEY, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 // A cold server start on a loaded 2-core machine, plus a long flow.
 jest.setTimeout(180_000)
@@ -64,6 +65,7 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
   await screen.getByRole('textbox', { name: /标题|一句话概括/ }).fill(TITLE)
   await screen.getByRole('textbox', { name: /诉求内容|请写明发生了什么/ }).fill(DESCRIPTION)
   await visible(page, `${Array.from(DESCRIPTION).length}/1000`).waitFor()
+  await expectNoSeriousAxe(page, '提交诉求')
 
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
@@ -150,6 +152,7 @@ test('file with photos, lose the network on submit, retry once, follow the loop 
   const visit = (await staff('GET', `/staff/complaints/${id}`)).body.case.returnVisit
   await visible(page, `整改期限：${visit.rectifyBy}`).waitFor()
   await visible(page, `回访期限：${visit.callBackBy}`).waitFor()
+  await expectNoSeriousAxe(page, '诉求详情（回访）')
   expect(errors).toEqual([])
 })
 
@@ -179,6 +182,7 @@ test('anonymous: the answer to the first submit is lost, the retry still shows t
   await visible(page, '网络不可用，已保存，联网后自动提交').waitFor()
   await screen.getByRole('button', { name: '立即重试提交' }).click()
   await visible(page, '诉求已提交').waitFor()
+  await expectNoSeriousAxe(page, '诉求已提交（匿名）')
   const shown = visible(page, /^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/)
   await shown.waitFor()
   const code = (await shown.textContent())!.trim()
@@ -193,6 +197,7 @@ test('anonymous: the answer to the first submit is lost, the retry still shows t
   await onScreen(signedOut).getByRole('button', { name: '查询' }).click()
   await visible(signedOut, title).waitFor()
   await visible(signedOut, '匿名提交：凭查询码查看进展，无回访电话').waitFor()
+  await expectNoSeriousAxe(signedOut, '查询码查进度')
   expect(errors).toEqual([])
   expect(signedOutErrors).toEqual([])
 })

@@ -2,6 +2,7 @@
 // enterprise → switch enterprise → 长辈版 makes text larger → a reload keeps both.
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -35,7 +36,11 @@ test('sandbox login, switch enterprise, 长辈版, and both survive a reload', a
   })
   await page.goto(`${server.baseUrl}/`)
 
+  await screen.getByRole('button', { name: '去登录' }).waitFor()
+  await expectNoSeriousAxe(page, '工作台（未登录）')
   await screen.getByRole('button', { name: '去登录' }).click()
+  await screen.getByRole('button', { name: '同意隐私政策并继续' }).waitFor()
+  await expectNoSeriousAxe(page, '登录（隐私保护提示）')
   await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
   await screen.getByRole('button', { name: /演示账号：李晓梅/ }).click()
 
@@ -44,10 +49,12 @@ test('sandbox login, switch enterprise, 长辈版, and both survive a reload', a
   await current.waitFor()
   const firstName = (await current.getAttribute('aria-label'))!.replace(/^当前企业：|，查看企业信息$/g, '')
   expect(firstName).toMatch(/有限公司|合作社|厂|店/)
+  await expectNoSeriousAxe(page, '工作台')
 
   // 我的: switch to another enterprise in one tap
   await tab(page, '我的').click()
   await screen.getByText('手机号：138****0002').waitFor()
+  await expectNoSeriousAxe(page, '我的')
   const other = screen.getByRole('button', { name: /^切换到/ }).first()
   const otherName = (await other.getAttribute('aria-label'))!.replace(/^切换到/, '')
   await other.click()
@@ -59,6 +66,7 @@ test('sandbox login, switch enterprise, 长辈版, and both survive a reload', a
   await page.waitForFunction(() => document.querySelector('[data-elder="on"]') !== null)
   const after = await fontSizeOf(page, '隐私政策')
   expect(after).toBeGreaterThan(before * 1.2)
+  await expectNoSeriousAxe(page, '我的（长辈版）')
 
   // A reload keeps the session, the chosen enterprise and 长辈版
   await page.reload()

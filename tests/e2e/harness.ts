@@ -1,7 +1,7 @@
 // Starts the real server (sandbox login, a fresh embedded database, the H5 build at /) and a
 // headless system Chromium. Never downloads a browser: CHROMIUM_PATH or /usr/bin/chromium.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -152,4 +152,39 @@ export async function signIn(page: Page, server: RunningServer, demo: RegExp = /
   await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
   await screen.getByRole('button', { name: demo }).click()
   await screen.getByRole('link', { name: /^当前企业：/ }).waitFor()
+}
+
+const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
+
+/**
+ * axe-core (WCAG 2 A and AA rules) on the screen as it is now — the page on top and the tab bar —
+ * failing on any critical or serious violation, each printed with its elements. The app runs under
+ * its Content-Security-Policy, which refuses an inline script (page.addScriptTag), so axe is
+ * evaluated through the DevTools protocol instead. Runs once the page's slide-in has ended, so a
+ * half-faded page is never judged for contrast.
+ */
+export async function expectNoSeriousAxe(page: Page, screenName: string): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  )
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  const found = await page.evaluate(async () => {
+    const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show:not(.taro_page_shade)'))
+    const include = [pages[pages.length - 1], document.querySelector('.taro-tabbar__tabbar')].filter(Boolean)
+    const axe = (window as unknown as { axe: any }).axe
+    const result = await axe.run(
+      { include },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] },
+    )
+    return (result.violations as any[])
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => ({
+        rule: `${v.impact} ${v.id}: ${v.help}`,
+        nodes: (v.nodes as any[]).slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
+      }))
+  })
+  const report = found.map((v) => `${v.rule}\n    ${v.nodes.join('\n    ')}`).join('\n')
+  expect(`${screenName}: ${report || 'no critical or serious axe violations'}`).toBe(
+    `${screenName}: no critical or serious axe violations`,
+  )
 }

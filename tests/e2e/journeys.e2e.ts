@@ -3,6 +3,7 @@
 // with a way home, not a blank page or the login prompt.
 import type { Browser } from 'playwright-core'
 import { launchBrowser, newPhonePage, onScreen, startServer, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -26,9 +27,11 @@ test('signed out, 工作台 offers the open services; the calculator opens witho
     await screen.getByRole('link', { name, exact: true }).waitFor()
   }
   await screen.getByRole('button', { name: '去登录' }).waitFor()
+  await expectNoSeriousAxe(page, '工作台（未登录）')
   await screen.getByRole('link', { name: '政策计算器', exact: true }).click()
   await page.waitForURL(/policies\/pages\/calculator/)
   await screen.getByText('第 1 / 13 步 · 已填写 0 项', { exact: true }).waitFor()
+  await expectNoSeriousAxe(page, '政策计算器')
   expect(page.url()).toMatch(/policies\/pages\/calculator/)
   expect(errors).toEqual([])
 })
@@ -38,6 +41,7 @@ test('an unknown address shows 页面不存在 with 返回首页', async () => {
   await page.goto(`${server.baseUrl}/#/pages/no-such-page/index`)
   const screen = onScreen(page)
   await screen.getByText('页面不存在', { exact: true }).first().waitFor()
+  await expectNoSeriousAxe(page, '页面不存在')
   await screen.getByRole('button', { name: '返回首页' }).click()
   await screen.getByText('欢迎使用政企通').waitFor()
   expect(errors).toEqual([])

@@ -3,6 +3,7 @@
 // (Every save once failed with 「请求参数有误：不支持的字段 id」: the form sent the whole record.)
 import type { Browser } from 'playwright-core'
 import { launchBrowser, newPhonePage, onScreen, signIn, startServer, tab, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -35,6 +36,7 @@ test('a licence edit saves, unchanged and changed, with no field name in any mes
   await screen.getByRole('button', { name: '编辑' }).click()
   const field = screen.getByRole('textbox', { name: /发证机关/ })
   await field.waitFor()
+  await expectNoSeriousAxe(page, '编辑证照')
   const authority = await field.inputValue()
   expect(authority).not.toBe('')
   await screen.getByRole('button', { name: '保存证照' }).click()

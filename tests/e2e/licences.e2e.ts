@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { addDays, chinaDateOf } from '../../src/domain/calendar/dates'
 import { renewalDeadline } from '../../src/domain/licences/deadline'
 import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, tab, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -58,6 +59,7 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
   await screen.getByRole('textbox', { name: /搜索证照类型/ }).fill('户外广告')
   await screen.getByRole('option', { name: '选择户外广告设施设置许可证' }).click()
   await screen.getByRole('textbox', { name: /证照编号/ }).fill('XC-HWGG-2023-0088')
+  await expectNoSeriousAxe(page, '添加证照')
   await screen.getByRole('textbox', { name: /发证机关/ }).fill('许昌市城市管理局')
   await screen.getByRole('textbox', { name: /^发证日期/ }).fill(addDays(expiresOn, -3 * 365))
   await screen.getByRole('textbox', { name: /^有效期至/ }).fill(expiresOn)
@@ -67,6 +69,7 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
   await screen.getByText(`距续期申请截止还有 ${daysLeft} 天`).waitFor()
   await screen.getByText(expectedStatus, { exact: true }).waitFor()
   await screen.getByText(deadline.latestApplyOn).first().waitFor()
+  await expectNoSeriousAxe(page, '证照详情')
 
   // The reminder job for the day one of the default offsets (…7, 3, 1 days before) falls on.
   const offset = [7, 3, 1].find((d) => d <= daysLeft)!
@@ -80,6 +83,7 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
   await tab(page, '消息').click()
   const alert = screen.getByRole('link', { name: /^未读：/ }).filter({ hasText: '户外广告设施设置许可证' })
   await alert.waitFor()
+  await expectNoSeriousAxe(page, '消息')
   const title = (await alert.getAttribute('aria-label'))!.replace(/^未读：/, '')
   const unread = await screen.getByRole('status').textContent()
   const count = /^(\d+) 条未读$/.exec(unread ?? '')?.[1]
@@ -93,6 +97,8 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
   // Tap through to the licence and mark the renewal as submitted.
   await alert.click()
   await screen.getByRole('button', { name: '已提交续期' }).click()
+  await page.getByRole('dialog', { name: '确认已提交续期申请？' }).waitFor()
+  await expectNoSeriousAxe(page, '确认已提交续期')
   await page.getByRole('dialog', { name: '确认已提交续期申请？' }).getByRole('button', { name: '确认已提交' }).click()
   await screen.getByText('续期办理中', { exact: true }).waitFor()
 
@@ -110,6 +116,7 @@ test('a licence expiring in 20 days: status, reminder in the inbox, renewal star
   await tab(page, '证照').click()
   await screen.getByRole('status').filter({ hasText: '离线' }).waitFor()
   await screen.getByRole('link', { name: /户外广告设施设置许可证，续期办理中/ }).waitFor()
+  await expectNoSeriousAxe(page, '证照（离线）')
   await page.context().setOffline(false)
   expect(errors).toEqual([])
 })

@@ -5,6 +5,7 @@
 // inbox of a user whose enterprises it does not fit.
 import type { Browser, Page } from 'playwright-core'
 import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, tab, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -61,6 +62,7 @@ test('the calculator explains each condition without login, for a small manufact
   const screen = onScreen(page)
   await page.goto(`${server.baseUrl}/#/packages/policies/pages/calculator/index`)
   await visible(page, '第 1 / 13 步 · 已填写 0 项').waitFor()
+  await expectNoSeriousAxe(page, '政策计算器')
   await answer(page, '所属行业', 'C1432')
   await answer(page, '注册地行政区划代码', '411002')
   await screen.getByRole('button', { name: '跳过' }).click()
@@ -79,6 +81,7 @@ test('the calculator explains each condition without login, for a small manufact
   const hightech = screen.getByLabel('差一点：高新技术企业减按15%税率征收企业所得税')
   await hightech.getByText('待补充信息：企业资质').waitFor()
   await hightech.getByText('补齐 1 项即可申报：资质：高新技术企业').waitFor()
+  await expectNoSeriousAxe(page, '政策计算器（结果）')
   await expect(hightech.getByText('? 待补充').count()).resolves.toBe(1)
   expect(errors).toEqual([])
 })
@@ -99,6 +102,7 @@ test('a policy published by the administrator reaches the inbox of a matching en
     .click()
   // The policy is judged for the enterprise the message is about, named.
   await visible(zhang.page, '许昌瑞丰食品有限公司：可申报').waitFor()
+  await expectNoSeriousAxe(zhang.page, '政策详情')
 
   // 李晓梅 acts for five enterprises, none a 魏都区 food manufacturer.
   const li = await newPhonePage(browser)
@@ -116,6 +120,7 @@ test('a policy saved on its page is listed under 我的收藏; on H5 新政策 n
   await screen.getByRole('link', { name: /^“小升规”工业企业奖励，/ }).click()
   await screen.getByRole('button', { name: '收藏', exact: true }).click()
   await screen.getByRole('button', { name: '已收藏，点击取消收藏' }).waitFor()
+  await expectNoSeriousAxe(page, '政策详情（已收藏）')
   await page.goBack()
 
   await screen.getByRole('button', { name: '查看：我的收藏' }).click()
@@ -123,5 +128,6 @@ test('a policy saved on its page is listed under 我的收藏; on H5 新政策 n
   await screen.getByRole('link', { name: /^“小升规”工业企业奖励，/ }).waitFor()
   await expect(screen.getByRole('link', { name: /^高新技术企业减按15%税率/ }).count()).resolves.toBe(0)
   await visible(page, '网页版无法接收微信或支付宝通知，新政策通知会发送到「消息」，请留意查看。').waitFor()
+  await expectNoSeriousAxe(page, '惠企政策（我的收藏）')
   expect(errors).toEqual([])
 })

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { sm3Hex } from '../../server/signing/sm2'
 import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
+import { expectNoSeriousAxe } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -109,21 +110,25 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await openPage(page, '/packages/seals/pages/face/index')
   await passFace(page)
   await screen.getByText('刷脸认证通过').waitFor()
+  await expectNoSeriousAxe(page, '刷脸办事')
   await screen.getByText(enterpriseName, { exact: true }).first().waitFor()
 
   // 电子印章: PIN twice, then face → the seal set.
   await openPage(page, '/packages/seals/pages/seals/index')
   await screen.getByText('领取电子印章').first().waitFor()
+  await expectNoSeriousAxe(page, '领取电子印章')
   await setPinTwice(page)
   await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
   await passFaceAsVerified(page)
   await screen.getByText('合同专用章', { exact: true }).waitFor()
   await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
   await screen.getByText('法定代表人名章', { exact: true }).waitFor()
+  await expectNoSeriousAxe(page, '电子印章')
 
   // 个人电子签名, drawn by hand on the canvas.
   await screen.getByRole('button', { name: '个人电子签名' }).click()
   await screen.getByText('领取个人电子签名').waitFor()
+  await expectNoSeriousAxe(page, '个人电子签名')
   await screen.getByRole('button', { name: '下一步：设置签署密码' }).click()
   await screen.getByRole('alert').filter({ hasText: '请先手写签名' }).waitFor()
   // The ink shows as it is drawn, and 重写 wipes it.
@@ -134,6 +139,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await drawSignature(page)
   await screen.getByRole('button', { name: '下一步：设置签署密码' }).click()
   await screen.getByText('签名预览').waitFor()
+  await expectNoSeriousAxe(page, '签名预览')
   await setPinTwice(page)
   await screen.getByRole('button', { name: '下一步：刷脸领取' }).click()
   await passFaceAsVerified(page)
@@ -201,8 +207,10 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   // Nobody else gets the document: not without a session, not another user.
   const documentUrl = `${server.baseUrl}/api/v1/sign-tasks/${task.body.taskId}/document`
   expect((await fetch(documentUrl)).status).toBe(401)
+  await expectNoSeriousAxe(page, '扫码签章')
   await passFaceAsVerified(page)
   await screen.getByText('已签署', { exact: true }).waitFor()
+  await expectNoSeriousAxe(page, '已签署')
 
   // The system reads 已签署 with two signature records.
   const done = await api(server, 'GET', `/api/v1/sign-tasks/${task.body.taskId}`, undefined, system.body.apiKey)
@@ -243,6 +251,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await expectText(outside.locator('[data-check="documentHash"]'), '✓ 原文杂凑：文件与签章时一致，未被修改')
   await expectText(outside.locator('[data-check="signatureValue"]'), '✓ 签章值：')
   await expectText(outside.locator('[data-check="certificateStatus"]'), '✓ 证书链、有效期与吊销：')
+  await expectNoSeriousAxe(visitor.page, '验章')
 
   // One byte changed: the old verdict goes at once, the new one names the file.
   await chooseFile(visitor.page, '选择已签署的文件', {
@@ -253,6 +262,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await outside.getByText('验章未通过：文件已被修改，或不是签章的那份文件').waitFor()
   expect(await outside.getByText('验章通过：签章真实有效，文件未被修改').count()).toBe(0)
   await expectText(outside.locator('[data-check="documentHash"]'), '✗ 原文杂凑：文件与签章时不一致')
+  await expectNoSeriousAxe(visitor.page, '验章未通过')
 
   // The verification link, signed out: verified at once.
   await visitor.page.goto(link)
@@ -280,6 +290,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   // 用章记录 shows the claim and the signing, confirmed by face.
   await openPage(page, '/packages/seals/pages/audit/index')
   await screen.getByText('领取印章', { exact: true }).first().waitFor()
+  await expectNoSeriousAxe(page, '用章记录')
   await screen
     .getByText(/以.*合同专用章签署《食品原料采购合同\.pdf》.*刷脸确认/)
     .first()
@@ -295,6 +306,7 @@ test('a bad sign QR explains itself; a sign QR opened signed out comes back with
     await page.goto(`${server.baseUrl}/s/${bad}`)
     await screen.getByText('不是本平台的签章二维码', { exact: false }).first().waitFor()
     await screen.getByRole('button', { name: '返回工作台' }).waitFor()
+    await expectNoSeriousAxe(page, '签章码无效')
   }
 
   // A well-formed ticket, signed out: 去登录 → 张建国 → back on the sign page with the ticket, which the
@@ -302,6 +314,7 @@ test('a bad sign QR explains itself; a sign QR opened signed out comes back with
   const ticket = 'Q'.repeat(32)
   await page.goto(`${server.baseUrl}/s/${ticket}`)
   await screen.getByText('登录后即可扫码签章').waitFor()
+  await expectNoSeriousAxe(page, '扫码签章（未登录）')
   await screen.getByRole('button', { name: '去登录' }).click()
   await screen.getByRole('button', { name: '同意隐私政策并继续' }).click()
   await screen.getByRole('button', { name: /演示账号：张建国/ }).click()

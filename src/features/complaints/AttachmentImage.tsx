@@ -38,11 +38,12 @@ export function AttachmentImage(props: {
   const name = `诉求照片 ${props.index + 1}`
   if (failed) return <View className='muted'>{name}加载失败</View>
   if (!src) return <View className='muted'>{name}加载中…</View>
-  // Named on a wrapper: Taro H5's Image is a custom element whose inner <img> does not get the label.
+  // Named on a wrapper: Taro H5's Image is a custom element whose inner <img> does not get the label;
+  // that <img> is then marked decorative (alt ''), or axe counts an unnamed image (image-alt).
   return (
     <View ariaRole='button' ariaLabel={`查看${name}大图`} onClick={() => props.onPreview(src)}>
       <View ariaRole='img' ariaLabel={name}>
-        <Image src={src} mode='aspectFill' style={{ width: '200px', height: '200px' }} />
+        <Image src={src} mode='aspectFill' style={{ width: '200px', height: '200px' }} nativeProps={{ alt: '' }} />
       </View>
     </View>
   )

@@ -51,7 +51,7 @@ export function ComplaintForm(props: { onSubmit: () => void }) {
                 {...state}
                 ariaRole='radio'
                 ariaLabel={`${category.name}，${category.timeLimitWorkingDays} 个工作日内答复`}
-                className={selected ? 'chip chip--selected' : 'chip'}
+                className={selected ? 'chip chip--control chip--selected' : 'chip chip--control'}
                 onClick={() => update({ category: category.code })}
               >
                 {category.name} · {category.timeLimitWorkingDays} 个工作日

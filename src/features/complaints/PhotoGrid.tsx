@@ -42,7 +42,12 @@ export function PhotoGrid(props: {
               }
             >
               <View ariaRole='img' ariaLabel={`第 ${index + 1} 张照片`}>
-                <Image src={photo.previewPath} mode='aspectFill' style={{ width: '160px', height: '160px' }} />
+                <Image
+                  src={photo.previewPath}
+                  mode='aspectFill'
+                  style={{ width: '160px', height: '160px' }}
+                  nativeProps={{ alt: '' }}
+                />
               </View>
             </View>
             <View className={photo.error ? 'error-text' : 'muted'} ariaRole='status'>

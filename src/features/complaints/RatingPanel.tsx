@@ -32,7 +32,7 @@ export function RatingPanel(props: {
               {...state}
               ariaRole='radio'
               ariaLabel={RATING_LABELS[option]}
-              className={selected ? 'chip chip--selected' : 'chip'}
+              className={selected ? 'chip chip--control chip--selected' : 'chip chip--control'}
               onClick={() => setLevel(option)}
             >
               {RATING_LABELS[option]}

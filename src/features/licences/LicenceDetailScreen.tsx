@@ -110,8 +110,8 @@ export function LicenceDetailScreen(props: {
         ) : null}
         {rows.map(([label, value]) => (
           <View className='row' key={label}>
-            <View className='muted'>{label}</View>
-            <View>{value}</View>
+            <View className='muted row__label'>{label}</View>
+            <View className='row__value'>{value}</View>
           </View>
         ))}
       </View>

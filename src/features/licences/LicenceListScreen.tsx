@@ -3,7 +3,9 @@ import { Input, View } from '@tarojs/components'
 import type { LicenceStatus } from '../../../server/contract-licences'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { ROLE_LABELS } from '../../domain/access/permissions'
+import { chinaDateOf } from '../../domain/calendar/dates'
 import { LICENCE_STATUS_LABELS } from '../../domain/licences/status'
+import { ariaProps } from '../../platform/aria'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
@@ -89,7 +91,7 @@ export function LicenceListScreen(props: {
       {bar}
       {offline ? (
         <View className='banner banner--offline' ariaRole='status'>
-          离线 · 显示的是 {entry.fetchedAt.slice(0, 10)} 同步的证照，联网后下拉刷新
+          离线 · 显示的是 {chinaDateOf(Date.parse(entry.fetchedAt))} 同步的证照，联网后下拉刷新
         </View>
       ) : null}
       {offline ? null : <ErrorText message={error} />}
@@ -108,8 +110,9 @@ export function LicenceListScreen(props: {
           return (
             <View
               key={f}
-              className={f === filter ? 'chip chip--selected' : 'chip'}
+              className={f === filter ? 'chip chip--control chip--selected' : 'chip chip--control'}
               ariaRole='button'
+              {...ariaProps({ pressed: f === filter })}
               ariaLabel={`筛选：${label}${f === filter ? '（已选）' : ''}`}
               onClick={() => setFilter(f)}
             >

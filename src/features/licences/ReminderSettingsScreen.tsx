@@ -7,28 +7,34 @@ import { getSubscriptions } from '../../api/reminders/getSubscriptions'
 import { recordSubscriptions } from '../../api/reminders/recordSubscriptions'
 import { saveReminderSettings } from '../../api/reminders/saveReminderSettings'
 import { apiClient } from '../../core/apiClient'
-import { platform } from '../../platform/env'
 import { toast } from '../../platform/feedback'
-import { MAX_TEMPLATES_PER_REQUEST, requestSubscribe } from '../../platform/subscribe'
+import { MAX_TEMPLATES_PER_REQUEST, requestSubscribe, subscribeCapability } from '../../platform/subscribe'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { LabelledSwitch } from '../../ui/LabelledSwitch'
 import { StatusView } from '../../ui/StatusView'
+import { ToggleChip } from '../../ui/ToggleChip'
 
 const OFFSET_CHOICES = [90, 60, 45, 30, 15, 7, 3, 1]
 const CHANNEL_LABELS = { inbox: '站内消息', wechat: '微信订阅消息', alipay: '支付宝订阅消息' } as const
+// The inbox everywhere, and this platform's own subscribe messages where it has them: a WeChat
+// switch means nothing on H5 or in Alipay. Channels not shown keep their saved value.
+const SHOWN_CHANNELS: (keyof typeof CHANNEL_LABELS)[] = subscribeCapability
+  ? ['inbox', subscribeCapability.channel]
+  : ['inbox']
 
 /** When and how the user is reminded, and the subscribe-message permission on WeChat / Alipay. */
 export function ReminderSettingsScreen() {
   const [settings, setSettings] = useState<ReminderSettings | null>(null)
   const [subscriptions, setSubscriptions] = useState<SubscriptionState | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [saved, setSaved] = useState(false)
 
   const load = useCallback(async () => {
     setError(null)
     try {
       setSettings(await getReminderSettings(apiClient))
-      if (platform !== 'h5') setSubscriptions(await getSubscriptions(apiClient, platform))
+      if (subscribeCapability) setSubscriptions(await getSubscriptions(apiClient, subscribeCapability.platform))
     } catch (e) {
       setError(userMessage(e))
     }
@@ -43,8 +49,13 @@ export function ReminderSettingsScreen() {
   const save = async (next: ReminderSettings) => {
     const previous = settings
     setSettings(next)
+    setSaved(false)
+    setError(null)
     try {
       setSettings(await saveReminderSettings(apiClient, next))
+      // Each change saves at once; say so, or it looks as if nothing happened.
+      setSaved(true)
+      toast('已保存', 'success')
     } catch (e) {
       setSettings(previous)
       setError(userMessage(e))
@@ -60,11 +71,11 @@ export function ReminderSettingsScreen() {
 
   // Runs straight from the tap: both platforms refuse the prompt outside a user gesture.
   const subscribe = async () => {
-    if (!subscriptions || platform === 'h5') return
+    if (!subscriptions || !subscribeCapability) return
     try {
       const ids = subscriptions.templates.slice(0, MAX_TEMPLATES_PER_REQUEST).map((t) => t.id)
       const results = await requestSubscribe(ids)
-      setSubscriptions(await recordSubscriptions(apiClient, { platform, results }))
+      setSubscriptions(await recordSubscriptions(apiClient, { platform: subscribeCapability.platform, results }))
       toast(Object.values(results).includes('accept') ? '已开启提醒' : '未开启提醒', 'info')
     } catch (e) {
       setError(userMessage(e))
@@ -77,20 +88,15 @@ export function ReminderSettingsScreen() {
         <View className='title'>提前多少天提醒</View>
         <View className='muted'>从续期申请截止日往前计算（不是到期日）</View>
         <View className='chips'>
-          {OFFSET_CHOICES.map((days) => {
-            const on = settings.offsets.includes(days)
-            return (
-              <View
-                key={days}
-                className={on ? 'chip chip--selected' : 'chip'}
-                ariaRole='checkbox'
-                ariaLabel={`截止前 ${days} 天提醒${on ? '（已选）' : ''}`}
-                onClick={() => toggleOffset(days)}
-              >
-                {days} 天
-              </View>
-            )
-          })}
+          {OFFSET_CHOICES.map((days) => (
+            <ToggleChip
+              key={days}
+              label={`截止前 ${days} 天提醒`}
+              text={`${days} 天`}
+              checked={settings.offsets.includes(days)}
+              onChange={() => toggleOffset(days)}
+            />
+          ))}
         </View>
         <LabelledSwitch
           label='到期当天再提醒一次'
@@ -100,7 +106,7 @@ export function ReminderSettingsScreen() {
       </View>
       <View className='card'>
         <View className='title'>提醒渠道</View>
-        {(Object.keys(CHANNEL_LABELS) as (keyof typeof CHANNEL_LABELS)[]).map((channel) => (
+        {SHOWN_CHANNELS.map((channel) => (
           <LabelledSwitch
             key={channel}
             label={CHANNEL_LABELS[channel]}
@@ -123,6 +129,9 @@ export function ReminderSettingsScreen() {
         </View>
       ) : null}
       <ErrorText message={error} />
+      <View className='muted' ariaRole='status'>
+        {saved && !error ? '已保存，按新的设置提醒' : ''}
+      </View>
     </View>
   )
 }

@@ -20,12 +20,13 @@ export function AutoBenefitCard(props: { enterpriseId: string; onOpen: (policyId
       {auto.map((match) => (
         <View
           key={match.policyId}
-          className='option'
+          className='row option'
           ariaRole='link'
           ariaLabel={`免申即享：${match.title}`}
           onClick={() => props.onOpen(match.policyId)}
         >
-          {match.title}
+          <View className='row__text'>{match.title}</View>
+          <View className='muted'>›</View>
         </View>
       ))}
     </View>

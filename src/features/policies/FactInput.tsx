@@ -158,7 +158,7 @@ export function FactInput(props: {
             return (
               <View
                 key={option.value || 'none'}
-                className={on ? 'chip chip--selected' : 'chip'}
+                className={on ? 'chip chip--control chip--selected' : 'chip chip--control'}
                 {...({ ariaChecked: on } as ViewProps)}
                 ariaRole='checkbox'
                 ariaLabel={option.label}

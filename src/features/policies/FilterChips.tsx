@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { ariaProps } from '../../platform/aria'
 
 /** One row of single-choice chips; the first option is usually 「全部」 (value undefined). */
 export function FilterChips<T extends string>(props: {
@@ -17,8 +18,9 @@ export function FilterChips<T extends string>(props: {
         return (
           <View
             key={option.value ?? 'all'}
-            className={on ? 'chip chip--selected' : 'chip'}
+            className={on ? 'chip chip--control chip--selected' : 'chip chip--control'}
             ariaRole='button'
+            {...ariaProps({ pressed: on })}
             ariaLabel={`${props.name}：${option.label}${on ? '（已选）' : ''}`}
             onClick={() => props.onSelect(option.value)}
           >

@@ -105,7 +105,11 @@ export function SealAuditScreen(props: { enterpriseId: string }) {
         const label = AUDIT_ACTION_LABELS[entry.action] ?? '其他操作'
         const time = chinaDateTimeOf(entry.at)
         return (
-          <View key={entry.id} className='card' ariaLabel={`${label}，${time}，${actorText(entry)}`}>
+          <View
+            key={entry.id}
+            className={`card audit-entry audit-entry--${entry.action}`}
+            ariaLabel={`${label}，${time}，${actorText(entry)}`}
+          >
             <View className='row'>
               <View className={WARNINGS.has(entry.action) ? 'title error-text' : 'title'}>{label}</View>
               <View className='muted'>{time}</View>

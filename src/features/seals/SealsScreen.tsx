@@ -57,9 +57,9 @@ export function SealsScreen(props: {
         <StatusView kind='empty' text='暂无可用的印章' hint='请联系企业法定代表人为您授权' />
       ) : (
         seals.map((seal) => (
-          <View key={seal.id} className='card row'>
+          <View key={seal.id} className='card row seal-card'>
             <SvgImage className='seal-image' svg={seal.imageSvg} label={seal.name} width={72} height={72} />
-            <View>
+            <View className='seal-card__text'>
               <View className='title'>{seal.typeLabel}</View>
               <View>{seal.name}</View>
               <View className='muted'>

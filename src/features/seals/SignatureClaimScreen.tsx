@@ -9,6 +9,7 @@ import type { FaceStep } from '../../core/faceStep'
 import { checkSigningPin, SIGNING_PIN_PROBLEM_MESSAGES } from '../../domain/signing/pin'
 import { drawnSignatureSvg } from '../../domain/signing/signatureImage'
 import { normaliseStrokes, STROKES_PROBLEM_MESSAGES, type StrokePoint } from '../../domain/signing/strokes'
+import { ariaProps } from '../../platform/aria'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
@@ -171,8 +172,9 @@ function ClaimFlow(props: { FaceStep: FaceStep; onClaimed: () => void }) {
         {(['drawn', 'name'] as const).map((k) => (
           <View
             key={k}
-            className={k === kind ? 'chip chip--selected' : 'chip'}
+            className={k === kind ? 'chip chip--control chip--selected' : 'chip chip--control'}
             ariaRole='button'
+            {...ariaProps({ pressed: k === kind })}
             ariaLabel={`${KIND_LABELS[k]}${k === kind ? '（已选）' : ''}`}
             onClick={() => {
               setKind(k)

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { Canvas, View } from '@tarojs/components'
 import type { StrokePoint } from '../../domain/signing/strokes'
+import { ariaProps } from '../../platform/aria'
 import { inkCanvas, inkCanvasStyle, inkCanvasProps, type InkPoint } from '../../platform/canvas'
 import { ActionButton } from '../../ui/ActionButton'
 
@@ -8,8 +9,8 @@ const CANVAS_ID = 'signature-pad'
 // A visible frame: the writing area must be obvious, also in 长辈版.
 const PAD_FRAME = { border: '1px dashed #8c8c8c', borderRadius: '8px', background: '#fff', margin: '8px 0' }
 const PAD_LABEL = '签名板：请在此区域内用手指或鼠标书写签名'
-// CanvasProps has no aria fields although every platform renders them; role for H5, ariaRole for mini-programs.
-const PAD_A11Y = { ariaLabel: PAD_LABEL, ariaRole: 'img', role: 'img' } as object
+// CanvasProps has no aria fields although every platform renders them (src/platform/aria.ts).
+const PAD_A11Y = ariaProps({ role: 'img', label: PAD_LABEL })
 
 /**
  * 手写签名板: a Taro Canvas (type 2d) that keeps every stroke as points (what the server normalises) and

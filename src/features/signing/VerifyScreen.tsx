@@ -218,7 +218,7 @@ function VerificationReport(props: { result: SealVerificationResult; basis: stri
       <View className='muted'>{props.basis}</View>
       {result.steps.map((step) => (
         <View key={step.key} className='row' data-check={step.key}>
-          <Text>{`${step.passed ? '✓' : '✗'} ${step.name}：`}</Text>
+          <Text className='row__label'>{`${step.passed ? '✓' : '✗'} ${step.name}：`}</Text>
           <Text className={step.passed ? '' : 'error-text'}>{step.text}</Text>
         </View>
       ))}

@@ -5,11 +5,14 @@ import type { Capability } from './capabilities'
 /** Entries to the five capabilities, each with a live count where the server has one. */
 export function CapabilityGrid(props: {
   counts?: Partial<Record<Capability['key'], string>>
+  /** capabilities the page already shows a card for (许证闹钟's summary on 工作台): not listed twice */
+  without?: readonly Capability['key'][]
   onOpen: (capability: Capability) => void
 }) {
+  const shown = CAPABILITIES.filter((capability) => !props.without?.includes(capability.key))
   return (
     <View className='capability-grid'>
-      {CAPABILITIES.map((capability) => {
+      {shown.map((capability) => {
         const available = capability.route !== null
         const badge = available ? props.counts?.[capability.key] : '即将开放'
         return (

@@ -26,6 +26,8 @@ export default function WorkbenchPage() {
   const enterpriseId = useEnterpriseContext((s) => s.currentId)
   const noEnterprise = useEnterpriseContext((s) => s.status === 'ready' && s.enterprises.length === 0)
   const licences = useWallet((s) => licenceBadge(s, enterpriseId))
+  // Once the 许证闹钟 summary card is on screen, the grid need not offer 许证闹钟 a second time.
+  const walletShown = useWallet((s) => enterpriseId !== null && s.byEnterprise[enterpriseId] !== undefined)
   usePageShow(() => void refresh())
   usePullToRefresh(() => void refresh().finally(stopPullDownRefresh))
 
@@ -51,6 +53,7 @@ export default function WorkbenchPage() {
       ) : null}
       <CapabilityGrid
         counts={{ licences }}
+        without={walletShown ? ['licences'] : []}
         onOpen={(c) => c.route && (c.tab ? switchTab(c.route) : navigateTo(c.route))}
       />
     </PageShell>
