@@ -1,0 +1,26 @@
+import { planYear } from '../../../src/domain/compliance/planYear'
+
+test('one enterprise, 2026: 年报, taxes and a repair date together, in date order', () => {
+  const items = planYear(
+    {
+      enterpriseId: 'e1',
+      entityType: 'enterprise',
+      establishedOn: '2020-03-01',
+      tax: { vatPayer: 'small', hasEmployees: true, corporateIncomeTax: true },
+      penalties: [
+        { enterpriseId: 'e1', penaltyId: 'p1', decidedOn: '2026-02-10', field: 'general', simpleProcedure: false },
+      ],
+    },
+    2026,
+  )
+  const kinds = new Set(items.map((item) => item.kind))
+  expect([...kinds].sort()).toEqual(['annual-report', 'credit-repair', 'tax-filing'])
+  expect(items.map((item) => item.dueDate)).toEqual([...items.map((item) => item.dueDate)].sort())
+  expect(items.find((item) => item.kind === 'annual-report')?.dueDate).toBe('2026-06-30')
+  expect(items.find((item) => item.kind === 'credit-repair')?.opensOn).toBe('2026-05-11')
+})
+
+test('no tax settings yet: no tax items', () => {
+  const items = planYear({ enterpriseId: 'e1', entityType: 'individual-business', establishedOn: '2020-03-01' }, 2026)
+  expect(items.map((item) => item.kind)).toEqual(['annual-report'])
+})
