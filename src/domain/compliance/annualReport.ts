@@ -50,12 +50,9 @@ function reminderDay(day: number, estimated: boolean): ReminderDay {
   return { date: fromDayNumber(day), estimated }
 }
 
-/**
- * Default reminder days for the window of `year`: the window's opening (1 January, or the first
- * working day after it), 1 June, the 7th working day before 30 June, the last working day before it.
- * Ascending and without duplicates.
- */
-export function defaultAnnualReportReminders(year: number): ReminderDay[] {
+const defaultReminders = new Map<number, readonly ReminderDay[]>()
+
+function buildDefaultReminders(year: number): ReminderDay[] {
   const opens = dayNumberOf(year, 1, 1)
   const due = dayNumberOf(year, 6, 30)
   const firstWorking = workingDayOnOrAfter(opens)
@@ -70,6 +67,21 @@ export function defaultAnnualReportReminders(year: number): ReminderDay[] {
   return days
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .filter((day, i, all) => i === 0 || all[i - 1].date !== day.date)
+}
+
+/**
+ * Default reminder days for the window of `year`: the window's opening (1 January, or the first
+ * working day after it), 1 June, the 7th working day before 30 June, the last working day before it.
+ * Ascending and without duplicates; one shared array per year (never mutate it).
+ */
+export function defaultAnnualReportReminders(year: number): readonly ReminderDay[] {
+  let days = defaultReminders.get(year)
+  if (days === undefined) {
+    if (defaultReminders.size >= 64) defaultReminders.clear()
+    days = buildDefaultReminders(year)
+    defaultReminders.set(year, days)
+  }
+  return days
 }
 
 /** Problems with user-chosen reminder days for the window of `year`, in Chinese; [] when valid. */
@@ -94,7 +106,7 @@ export function planAnnualReport(
 ): ComplianceItem[] {
   const established = Number(facts.establishedOn.slice(0, 4))
   if (!(established <= year - 1)) return []
-  let reminders: ReminderDay[]
+  let reminders: readonly ReminderDay[]
   if (reminderOverrides === undefined) reminders = defaultAnnualReportReminders(year)
   else {
     const problems = annualReportReminderProblems(reminderOverrides, year)

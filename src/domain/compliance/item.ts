@@ -28,8 +28,8 @@ export interface ComplianceItem {
   estimated: boolean
   /** true when "days remaining" should be counted in working days (the rule itself counts them). */
   countsWorkingDays: boolean
-  /** Default reminder days (or the user's own, when the rule takes overrides), ascending. */
-  reminders: ReminderDay[]
+  /** Default reminder days (or the user's own, when the rule takes overrides), ascending; shared between items: never mutate. */
+  reminders: readonly ReminderDay[]
   /** The regulation the date comes from, in Chinese. */
   legalBasis: string
 }

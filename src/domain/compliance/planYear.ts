@@ -14,11 +14,17 @@ export interface EnterpriseComplianceFacts extends AnnualReportFacts {
   annualReportReminders?: readonly string[]
 }
 
+/** In date order; same-day items keep the order 年报, taxes, repairs. */
 export function planYear(facts: EnterpriseComplianceFacts, year: number): ComplianceItem[] {
-  const items = [
-    ...planAnnualReport(facts, year, facts.annualReportReminders),
-    ...(facts.tax ? planTaxFiling(facts.enterpriseId, facts.tax, year) : []),
-    ...(facts.penalties ?? []).flatMap((penalty) => planCreditRepair(penalty, year)),
-  ]
-  return items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
+  // The tax list comes out sorted and is the long one: merge the few others into it.
+  const items = facts.tax ? planTaxFiling(facts.enterpriseId, facts.tax, year) : []
+  const others = planAnnualReport(facts, year, facts.annualReportReminders)
+  for (const penalty of facts.penalties ?? []) others.push(...planCreditRepair(penalty, year))
+  for (let i = others.length - 1; i >= 0; i--) {
+    const item = others[i]
+    let at = 0
+    while (at < items.length && items[at].dueDate < item.dueDate) at++
+    items.splice(at, 0, item)
+  }
+  return items
 }

@@ -35,7 +35,7 @@ export const TAX_ENTRY = '电子税务局（https://etax.chinatax.gov.cn）'
 const QUARTER_FILING_MONTHS = [1, 4, 7, 10]
 
 /** Default reminders: the 3rd working day before the deadline and the working day before it. */
-function taxReminders(due: number): ReminderDay[] {
+function taxReminders(due: number): readonly ReminderDay[] {
   return [-3, -1].map((offset) => {
     const day = addWorkingDaysToDayNumber(due, offset)
     return { date: fromDayNumber(day), estimated: isEstimateRange(day, due) }
@@ -58,97 +58,166 @@ function periodLabel(period: string): string {
   return `${period.slice(0, 4)}年${Number(period.slice(5))}月`
 }
 
-/** Every return due in `year` for an enterprise with these settings, in date order. */
-export function planTaxFiling(enterpriseId: string, settings: TaxSettings, year: number): ComplianceItem[] {
-  const items: ComplianceItem[] = []
-  const statements = settings.financialStatements ?? 'quarterly'
-  const add = (sourceId: string, title: string, dueDate: IsoDate, estimated: boolean, legalBasis: string) => {
-    items.push({
-      kind: 'tax-filing',
-      enterpriseId,
+type ReturnStream =
+  'vat-general' | 'vat-small' | 'iit' | 'cit' | 'fs-monthly' | 'fs-quarterly' | 'cit-annual' | 'fs-annual'
+
+/** A return due in a year, the same for every enterprise that files it: built once per year. */
+interface YearReturn {
+  stream: ReturnStream
+  sourceId: string
+  title: string
+  dueDate: IsoDate
+  estimated: boolean
+  reminders: readonly ReminderDay[]
+  legalBasis: string
+}
+
+function buildYearReturns(year: number): YearReturn[] {
+  const returns: YearReturn[] = []
+  const add = (
+    stream: ReturnStream,
+    sourceId: string,
+    title: string,
+    due: number,
+    estimated: boolean,
+    legalBasis: string,
+  ) => {
+    returns.push({
+      stream,
       sourceId,
       title,
-      dueDate,
+      dueDate: fromDayNumber(due),
       estimated,
-      countsWorkingDays: false,
-      reminders: taxReminders(toDayNumber(dueDate)),
+      reminders: taxReminders(due),
       legalBasis,
     })
   }
   for (let month = 1; month <= 12; month++) {
     const deadline = monthlyTaxDeadline(year, month)
+    const due = toDayNumber(deadline.date)
     const quarterly = QUARTER_FILING_MONTHS.includes(month)
-    const monthPeriod = previousMonth(year, month)
+    const period = previousMonth(year, month)
+    const label = periodLabel(period)
     const basis = (law: string) =>
       `${law}；申报期限为当月征期${deadline.origin === 'published' ? '（国家税务总局公布）' : '（按征管法实施细则第一百零九条推算）'}`
-    if (settings.vatPayer === 'general') {
-      add(
-        `tax:vat:${monthPeriod}`,
-        `增值税及附加税费申报（${periodLabel(monthPeriod)}）`,
-        deadline.date,
-        deadline.estimated,
-        basis('一般纳税人按月申报增值税'),
-      )
-    } else if (settings.vatPayer === 'small' && quarterly) {
+    const { estimated } = deadline
+    add(
+      'vat-general',
+      `tax:vat:${period}`,
+      `增值税及附加税费申报（${label}）`,
+      due,
+      estimated,
+      basis('一般纳税人按月申报增值税'),
+    )
+    add(
+      'iit',
+      `tax:iit:${period}`,
+      `个人所得税代扣代缴申报（${label}）`,
+      due,
+      estimated,
+      basis('个人所得税法第十四条，扣缴义务人次月十五日内缴入国库'),
+    )
+    add('fs-monthly', `tax:fs:${period}`, `财务报表报送（${label}）`, due, estimated, basis('财务报表随纳税申报报送'))
+    if (quarterly) {
       const quarter = previousQuarter(year, month)
       add(
+        'vat-small',
         `tax:vat:${quarter.id}`,
         `增值税及附加税费申报（${quarter.label}）`,
-        deadline.date,
-        deadline.estimated,
+        due,
+        estimated,
         basis('小规模纳税人按季申报增值税'),
       )
-    }
-    if (settings.hasEmployees) {
       add(
-        `tax:iit:${monthPeriod}`,
-        `个人所得税代扣代缴申报（${periodLabel(monthPeriod)}）`,
-        deadline.date,
-        deadline.estimated,
-        basis('个人所得税法第十四条，扣缴义务人次月十五日内缴入国库'),
-      )
-    }
-    if (settings.corporateIncomeTax && quarterly) {
-      const quarter = previousQuarter(year, month)
-      add(
+        'cit',
         `tax:cit:${quarter.id}`,
         `企业所得税预缴申报（${quarter.label}）`,
-        deadline.date,
-        deadline.estimated,
+        due,
+        estimated,
         basis('企业所得税法第五十四条，季度终了之日起十五日内预缴'),
       )
-    }
-    if (statements === 'monthly' || (statements === 'quarterly' && quarterly)) {
-      const id = statements === 'monthly' ? monthPeriod : previousQuarter(year, month).id
-      const label = statements === 'monthly' ? periodLabel(monthPeriod) : previousQuarter(year, month).label
       add(
-        `tax:fs:${id}`,
-        `财务报表报送（${label}）`,
-        deadline.date,
-        deadline.estimated,
+        'fs-quarterly',
+        `tax:fs:${quarter.id}`,
+        `财务报表报送（${quarter.label}）`,
+        due,
+        estimated,
         basis('财务报表随纳税申报报送'),
       )
     }
   }
-  if (settings.corporateIncomeTax) {
-    const legal = dayNumberOf(year, 5, 31)
-    const due = workingDayOnOrAfter(legal)
-    add(
-      `tax:cit-annual:${year - 1}`,
-      `企业所得税汇算清缴（${year - 1}年度）`,
-      fromDayNumber(due),
-      isEstimateRange(legal, due),
-      '企业所得税法第五十四条：自年度终了之日起五个月内（5月31日，逢休假日顺延）',
-    )
-    if (statements !== 'none') {
-      add(
-        `tax:fs:${year - 1}`,
-        `年度财务报表报送（${year - 1}年度）`,
-        fromDayNumber(due),
-        isEstimateRange(legal, due),
-        '年度财务会计报告随企业所得税年度纳税申报报送',
-      )
-    }
+  const legal = dayNumberOf(year, 5, 31)
+  const due = workingDayOnOrAfter(legal)
+  const estimated = isEstimateRange(legal, due)
+  add(
+    'cit-annual',
+    `tax:cit-annual:${year - 1}`,
+    `企业所得税汇算清缴（${year - 1}年度）`,
+    due,
+    estimated,
+    '企业所得税法第五十四条：自年度终了之日起五个月内（5月31日，逢休假日顺延）',
+  )
+  add(
+    'fs-annual',
+    `tax:fs:${year - 1}`,
+    `年度财务报表报送（${year - 1}年度）`,
+    due,
+    estimated,
+    '年度财务会计报告随企业所得税年度纳税申报报送',
+  )
+  // Array.prototype.sort is stable (ES2019 and every engine we ship to), so same-day returns keep their order.
+  return returns.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
+}
+
+const yearReturns = new Map<number, YearReturn[]>()
+
+function returnsOf(year: number): YearReturn[] {
+  let returns = yearReturns.get(year)
+  if (returns === undefined) {
+    if (yearReturns.size >= 64) yearReturns.clear()
+    returns = buildYearReturns(year)
+    yearReturns.set(year, returns)
   }
-  return items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
+  return returns
+}
+
+function files(settings: TaxSettings, stream: ReturnStream): boolean {
+  const statements = settings.financialStatements ?? 'quarterly'
+  switch (stream) {
+    case 'vat-general':
+      return settings.vatPayer === 'general'
+    case 'vat-small':
+      return settings.vatPayer === 'small'
+    case 'iit':
+      return settings.hasEmployees
+    case 'cit':
+    case 'cit-annual':
+      return settings.corporateIncomeTax
+    case 'fs-monthly':
+      return statements === 'monthly'
+    case 'fs-quarterly':
+      return statements === 'quarterly'
+    case 'fs-annual':
+      return settings.corporateIncomeTax && statements !== 'none'
+  }
+}
+
+/** Every return due in `year` for an enterprise with these settings, in date order. */
+export function planTaxFiling(enterpriseId: string, settings: TaxSettings, year: number): ComplianceItem[] {
+  const items: ComplianceItem[] = []
+  for (const ret of returnsOf(year)) {
+    if (!files(settings, ret.stream)) continue
+    items.push({
+      kind: 'tax-filing',
+      enterpriseId,
+      sourceId: ret.sourceId,
+      title: ret.title,
+      dueDate: ret.dueDate,
+      estimated: ret.estimated,
+      countsWorkingDays: false,
+      reminders: ret.reminders,
+      legalBasis: ret.legalBasis,
+    })
+  }
+  return items
 }
