@@ -1,5 +1,5 @@
 /**
- * One year of compliance deadlines (年报, 纳税申报, 信用修复) for 100,000 synthetic enterprises —
+ * One year of compliance deadlines (年报, 纳税申报, 信用修复, 政策申报窗口) for 100,000 synthetic enterprises —
  * what the compliance planners will do each night — against a naive per-item method (dayjs, one
  * `chinese-days` isWorkday call per day walked) timed on a sample and extrapolated.
  * Budget: ≤ 2 s for 100,000 enterprises (issue #14 item 15). Run alone: `npx tsx bench/calendar.ts`.
@@ -11,14 +11,28 @@ import { fromDayNumber, toDayNumber } from '../src/domain/calendar/dates'
 import type { PenaltyField } from '../src/domain/compliance/creditRepair'
 import type { ComplianceItem } from '../src/domain/compliance/item'
 import { planYear, type EnterpriseComplianceFacts } from '../src/domain/compliance/planYear'
+import type { PolicyWindowFacts } from '../src/domain/compliance/policyWindow'
 import { PUBLISHED_TAX_DEADLINES } from '../src/domain/compliance/taxCalendar'
 import { prng } from './prng'
 
 const YEAR = 2026
 const FIELDS: PenaltyField[] = ['general', 'special-equipment', 'work-safety', 'fire-safety']
 
+/** 45 policies (as many as the demo catalogue), windows opening in Q1 and closing from June on. */
+function syntheticPolicies(random: () => number): PolicyWindowFacts[] {
+  const opensFirst = toDayNumber(`${YEAR}-01-01`)
+  const closesFirst = toDayNumber(`${YEAR}-06-01`)
+  return Array.from({ length: 45 }, (_, i) => ({
+    policyId: `policy${i}`,
+    title: `政策${i}`,
+    opensOn: fromDayNumber(opensFirst + Math.floor(random() * 90)),
+    closesOn: fromDayNumber(closesFirst + Math.floor(random() * 200)),
+  }))
+}
+
 function syntheticEnterprises(count: number, seed: number): EnterpriseComplianceFacts[] {
   const random = prng(seed)
+  const policies = syntheticPolicies(random)
   const first = toDayNumber('2000-01-01')
   const span = toDayNumber('2026-12-31') - first + 1
   const penaltyFirst = toDayNumber('2025-01-01')
@@ -35,6 +49,10 @@ function syntheticEnterprises(count: number, seed: number): EnterpriseCompliance
         hasEmployees: random() < 0.7,
         corporateIncomeTax: entityType !== 'individual-business',
       }
+    }
+    if (random() < 0.3) {
+      const favourites = 1 + Math.floor(random() * 3)
+      facts.policies = Array.from({ length: favourites }, () => policies[Math.floor(random() * policies.length)])
     }
     if (random() < 0.05) {
       facts.penalties = [
@@ -105,6 +123,11 @@ function naivePlan(facts: EnterpriseComplianceFacts, year: number): string[] {
       .add(penalty.field === 'general' ? 3 : 12, 'month')
       .add(1, 'day')
     if (earliest.year() === year) out.push(iso(earliest), iso(dayjs(penalty.decidedOn).add(36, 'month')))
+  }
+  for (const policy of facts.policies ?? []) {
+    const closes = dayjs(policy.closesOn)
+    out.push(policy.closesOn ?? '', iso(naiveOnOrAfter(dayjs(policy.opensOn))))
+    out.push(iso(naiveWorkingDaysBefore(closes, 5)), iso(naiveWorkingDaysBefore(closes, 1)))
   }
   return out
 }

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../calendar/dates'
 
-export type ComplianceKind = 'annual-report' | 'tax-filing' | 'credit-repair'
+export type ComplianceKind = 'annual-report' | 'tax-filing' | 'credit-repair' | 'policy-window' | 'complaint'
 
 /** A day to remind on; `estimated` when it was counted on a year the State Council has not published. */
 export interface ReminderDay {

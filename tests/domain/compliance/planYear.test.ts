@@ -14,10 +14,13 @@ test('one enterprise, 2026: 年报, taxes and a repair date together, in date or
     2026,
   )
   const kinds = new Set(items.map((item) => item.kind))
-  expect([...kinds].sort()).toEqual(['annual-report', 'credit-repair', 'tax-filing'])
+  expect([...kinds].sort()).toEqual(['annual-report', 'credit-repair', 'policy-window', 'tax-filing'])
   expect(items.map((item) => item.dueDate)).toEqual([...items.map((item) => item.dueDate)].sort())
   expect(items.find((item) => item.kind === 'annual-report')?.dueDate).toBe('2026-06-30')
   expect(items.find((item) => item.kind === 'credit-repair')?.opensOn).toBe('2026-05-11')
+  // Same day as the June 个税 return (15 June): the policy window comes first.
+  const june15 = items.filter((item) => item.dueDate === '2026-06-15').map((item) => item.kind)
+  expect(june15).toEqual(['policy-window', 'tax-filing'])
 })
 
 test('no tax settings yet: no tax items', () => {
