@@ -1,6 +1,6 @@
 import { planYear } from '../../../src/domain/compliance/planYear'
 
-test('one enterprise, 2026: 年报, taxes and a repair date together, in date order', () => {
+test('one enterprise, 2026: 年报, taxes, a repair date and a policy window together, in date order', () => {
   const items = planYear(
     {
       enterpriseId: 'e1',
@@ -10,6 +10,7 @@ test('one enterprise, 2026: 年报, taxes and a repair date together, in date or
       penalties: [
         { enterpriseId: 'e1', penaltyId: 'p1', decidedOn: '2026-02-10', field: 'general', simpleProcedure: false },
       ],
+      policies: [{ policyId: 'p9', title: '专精特新奖励', opensOn: '2026-03-01', closesOn: '2026-06-15' }],
     },
     2026,
   )
