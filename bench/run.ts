@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figures beside a floor or a naive method.
 // Pass names to run some only: `npm run bench -- deadlines`. `npm run bench -- lighthouse` (H5 page
 // budgets in Chromium) runs only when named.
+import { benchCalendar } from './calendar'
 import { benchComplaintSubmit } from './complaints'
 import { benchDeadlines } from './deadlines'
 import { benchFuzz } from './fuzz'
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'policy-push': () => benchPolicyPush(),
   sm2: () => benchSm2(),
   complaints: () => benchComplaintSubmit(),
+  calendar: () => benchCalendar(),
   fuzz: () => benchFuzz(),
   lighthouse: () => benchLighthouse(),
 }
