@@ -33,7 +33,7 @@ describe('a policy explains itself condition by condition', () => {
       verdict: 'eligible',
       rootMode: 'all',
       conditions: [
-        { id: 'ind', label: '行业：制造业（C）', outcome: 'met', fact: '行业：C3311（属金属制品业）' },
+        { id: 'ind', label: '行业：制造业（C）', outcome: 'met', fact: '行业：金属结构制造（C3311）' },
         { id: 'size', label: '企业规模：小型企业', outcome: 'met', fact: '按已有信息测算为小型企业' },
         { id: 'emp', label: '从业人员：不超过 300 人', outcome: 'met', fact: '从业人员：86 人' },
         { id: 'area', label: '注册地：许昌市', outcome: 'met', fact: '注册地：411002（属许昌市）' },
