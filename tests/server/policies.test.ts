@@ -290,7 +290,9 @@ describe('public catalogue and calculator', () => {
     const codes = new Set(weidu.map((view) => view.regionCode))
     expect([...codes].sort()).toEqual(['000000', '410000', '411000', '411002'])
     expect(weidu.some((view) => view.policy.region.includes('衢州'))).toBe(false)
-    const demoForWeidu = DEMO_POLICIES.filter((p) => ['000000', '410000', '411000', '411002'].includes(p.regionCode ?? ''))
+    const demoForWeidu = DEMO_POLICIES.filter((p) =>
+      ['000000', '410000', '411000', '411002'].includes(p.regionCode ?? ''),
+    )
     expect(
       weidu.filter((view) => view.policy.id in Object.fromEntries(demoForWeidu.map((p) => [p.id, 1]))),
     ).toHaveLength(demoForWeidu.length)
