@@ -306,6 +306,20 @@ describe('public catalogue and calculator', () => {
     expectError(await app.inject({ url: '/api/v1/policies?region=4110' }), 400, 'VALIDATION_FAILED')
   })
 
+  it('admin policies carry a real region code: national 000000, others a code in the table', async () => {
+    for (const [regionCode, path] of [
+      ['4110', 'regionCode'],
+      ['999999', 'regionCode'],
+    ] as const) {
+      const response = await adminPost('/policies', testPolicy(`bad-region-${regionCode}`, { regionCode }))
+      expectError(response, 400, 'VALIDATION_FAILED')
+      expect(response.json().details).toEqual([expect.objectContaining({ field: path })])
+    }
+    const national = testPolicy('bad-national', { level: 'national', regionCode: '650100' })
+    expectError(await adminPost('/policies', national), 400, 'VALIDATION_FAILED')
+    expect((await adminPost('/policies', testPolicy('ok-region', { regionCode: '650100' }))).statusCode).toBe(201)
+  })
+
   it('names regions one level at a time for the picker', async () => {
     const provinces = (await app.inject({ url: '/api/v1/regions' })).json<RegionLevelView>()
     expect(provinces.path).toEqual([])
