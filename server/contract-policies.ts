@@ -4,6 +4,7 @@
  */
 import type { ConditionResult, Verdict } from '../src/domain/policies/match'
 import type { Policy } from '../src/domain/policies/policy'
+import type { WindowState } from '../src/domain/policies/policyStatus'
 import type { EnterpriseProfile, ProfileField } from '../src/domain/policies/profile'
 
 export type { Policy } from '../src/domain/policies/policy'
@@ -19,6 +20,10 @@ export interface PolicyView {
   withdrawnAt: string | null
   /** Applications accepted today (China time). */
   openNow: boolean
+  /** Where today falls against the window: open, not yet open, closed (labels: policyStatus.ts). */
+  window: WindowState
+  /** 行政区划代码 the policy applies to ('000000' national); null when it cannot be placed. */
+  regionCode: string | null
   /** 免申即享 or 需申报. */
   autoGrantLabel: string
   /** The signed-in user saved it (false without a session). */
@@ -34,6 +39,24 @@ export interface PolicyListQuery {
   autoGrant?: 'true' | 'false'
   /** Substring of title, summary or issuer. */
   q?: string
+  /**
+   * An enterprise's 行政区划代码: only policies that can apply there (national, its province, its
+   * city, its district; regionApplies in src/domain/regions).
+   */
+  region?: string
+  /** Page size, 1–50 (default 20). */
+  limit?: string
+  /** nextCursor of the previous page. */
+  cursor?: string
+}
+
+/** One page of the catalogue, newest publication first (then by id): a stable order for cursors. */
+export interface PolicyPage {
+  items: PolicyView[]
+  /** Policies matching the filters, all pages. */
+  total: number
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null
 }
 
 export interface PolicyMatchView {
@@ -45,6 +68,7 @@ export interface PolicyMatchView {
   autoGrant: boolean
   autoGrantLabel: string
   openNow: boolean
+  window: WindowState
   conditions: ConditionResult[]
   /** Facts not given that some condition needs, in calculator order. */
   missingFacts: ProfileField[]
@@ -100,4 +124,12 @@ export type SubscribePurpose = 'licence' | 'policy' | 'complaint'
 
 export interface PolicyPushPreference {
   frequency: PolicyPushFrequency
+}
+
+/** GET /api/v1/regions?code=…: the picker's one level at a time (names from GB/T 2260 data). */
+export interface RegionLevelView {
+  /** Province, city, district of `code`, widest first (empty without a code). */
+  path: { code: string; name: string }[]
+  /** The areas one level below (provinces without a code; empty below a district). */
+  children: { code: string; name: string }[]
 }

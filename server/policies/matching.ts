@@ -2,13 +2,15 @@ import type { PolicyMatchView } from '../contract-policies'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { VERDICT_LABELS, autoGrantLabel, isOpen, matchPolicy, type Verdict } from '../../src/domain/policies/match'
 import type { Policy } from '../../src/domain/policies/policy'
+import { windowState } from '../../src/domain/policies/policyStatus'
+import { regionFullName } from '../../src/domain/regions/regionNames'
 import { PROFILE_FIELD_LABELS, type EnterpriseProfile } from '../../src/domain/policies/profile'
 
 const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, near: 1, ineligible: 2 }
 
 /** One policy against one profile, with the condition-by-condition explanation. */
 export function matchView(profile: EnterpriseProfile, policy: Policy, today: IsoDate): PolicyMatchView {
-  const match = matchPolicy(profile, policy, today)
+  const match = matchPolicy(profile, policy, today, regionFullName)
   return {
     policyId: policy.id,
     title: policy.title,
@@ -17,6 +19,7 @@ export function matchView(profile: EnterpriseProfile, policy: Policy, today: Iso
     autoGrant: policy.autoGrant,
     autoGrantLabel: autoGrantLabel(policy),
     openNow: isOpen(policy, today),
+    window: windowState(policy.applicationWindow, today),
     conditions: match.conditions,
     missingFacts: match.missingFacts,
     missingFactLabels: match.missingFacts.map((field) => PROFILE_FIELD_LABELS[field]),

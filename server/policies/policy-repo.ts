@@ -2,7 +2,9 @@ import type { Queryable } from '../db/db'
 import type { PolicyStatus, PolicyView } from '../contract-policies'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { autoGrantLabel, isOpen } from '../../src/domain/policies/match'
-import type { Policy } from '../../src/domain/policies/policy'
+import { policyRegionCode, type Policy } from '../../src/domain/policies/policy'
+import { windowState } from '../../src/domain/policies/policyStatus'
+import { regionCodeOfName } from '../../src/domain/regions/regionNames'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 
 export interface PolicyRow {
@@ -24,9 +26,16 @@ export function toPolicyView(row: PolicyRow, today: IsoDate, favourite = false):
     publishedAt: iso(row.published_at),
     withdrawnAt: iso(row.withdrawn_at),
     openNow: isOpen(row.body, today),
+    window: windowState(row.body.applicationWindow, today),
+    regionCode: regionCodeOf(row.body),
     autoGrantLabel: autoGrantLabel(row.body),
     favourite,
   }
+}
+
+/** The 行政区划代码 a policy applies to (policyRegionCode, placing older policies by their region's name). */
+export function regionCodeOf(policy: Policy): string | null {
+  return policyRegionCode(policy, regionCodeOfName)
 }
 
 export async function findPolicy(db: Queryable, id: string): Promise<PolicyRow | null> {

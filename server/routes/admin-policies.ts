@@ -11,6 +11,7 @@ import { deliverAfterCommit } from '../notify/notice-context'
 import { LockBusyError } from '../jobs/advisory-lock'
 import { registerPolicyDigestScheduler, runPolicyDigestLocked, type PolicyDigestReport } from '../jobs/policy-digest'
 import { policyProblems, type Policy } from '../../src/domain/policies/policy'
+import { regionName } from '../../src/domain/regions/regionNames'
 import { errorResponses, noQuerystring } from './schemas'
 
 const idParams = {
@@ -25,6 +26,10 @@ const common = { tags: ['admin'], security: [{ adminKey: [] }], querystring: noQ
 /** Checked by the domain (policyProblems), not by a JSON schema: its messages are the ones staff read. */
 function validPolicy(input: unknown): Policy {
   const problems = policyProblems(input)
+  // The domain checks the code's form; only the server holds the region table to know it exists.
+  const regionCode = (input as { regionCode?: unknown } | null)?.regionCode
+  if (problems.length === 0 && typeof regionCode === 'string' && regionName(regionCode) === null)
+    problems.push({ path: 'regionCode', message: `没有行政区划代码为 ${regionCode} 的地区` })
   if (problems.length > 0) {
     throw validationError(problems.map((problem) => ({ field: problem.path || 'body', message: problem.message })))
   }

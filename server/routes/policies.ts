@@ -4,7 +4,9 @@ import type {
   PolicyCalculatorRequest,
   PolicyCalculatorResponse,
   PolicyListQuery,
+  PolicyPage,
   PolicyPushPreference,
+  RegionLevelView,
   PolicyView,
   ProfileFactsView,
 } from '../contract-policies'
@@ -14,12 +16,15 @@ import { findSession } from '../auth/sessions'
 import { bearerToken } from '../auth/tokens'
 import { ApiError } from '../http/api-error'
 import { todayInChina } from '../http/today'
+import { validationError } from '../licences/licence-input'
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, pageOf } from '../policies/catalogue-page'
 import { matchAll } from '../policies/matching'
 import {
   favouriteIds,
   findPolicy,
   loadProfileFacts,
   publishedPolicies,
+  regionCodeOf,
   saveProfileFacts,
   toPolicyView,
 } from '../policies/policy-repo'
@@ -27,6 +32,8 @@ import { enterpriseProfileSchema } from '../policies/profile-schema'
 import { isOpen } from '../../src/domain/policies/match'
 import { BENEFIT_TYPE_LABELS, POLICY_LEVEL_LABELS } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
+import { NATIONAL, regionApplies } from '../../src/domain/regions/regionCodes'
+import { regionChildren, regionName, regionPath } from '../../src/domain/regions/regionNames'
 import { errorResponses, noQuerystring } from './schemas'
 
 const policyIdParams = {
@@ -59,7 +66,8 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['policies'],
-        summary: '已发布的惠企政策（无需登录；可按层级、发文单位、红利类型、是否在申报期、免申即享、关键词筛选）',
+        summary:
+          '已发布的惠企政策，分页（无需登录；可按适用地区、层级、发文单位、红利类型、是否在申报期、免申即享、关键词筛选）',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -70,18 +78,31 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
             openNow: booleanText,
             autoGrant: booleanText,
             q: { type: 'string', maxLength: 100 },
+            region: { type: 'string', pattern: '^[0-9]{6}$' },
+            limit: { type: 'string', pattern: '^[0-9]{1,2}$' },
+            cursor: { type: 'string', minLength: 1, maxLength: 200 },
           },
         },
         response: { ...errorResponses },
       },
     },
-    async (request): Promise<PolicyView[]> => {
-      const { level, issuer, benefitType, openNow, autoGrant, q } = request.query
+    async (request): Promise<PolicyPage> => {
+      const { level, issuer, benefitType, openNow, autoGrant, q, region } = request.query
+      const limit = request.query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(request.query.limit)
+      if (limit < 1 || limit > MAX_PAGE_SIZE)
+        throw validationError([{ field: 'limit', message: `每页条数应为 1 至 ${MAX_PAGE_SIZE}` }])
+      const after = request.query.cursor === undefined ? null : decodeCursor(request.query.cursor)
+      if (request.query.cursor !== undefined && after === null)
+        throw validationError([{ field: 'cursor', message: '翻页位置无效，请从第一页重新加载' }])
+      if (region !== undefined && regionName(region) === null)
+        throw validationError([{ field: 'region', message: `没有行政区划代码为 ${region} 的地区` }])
       const today = todayInChina(app)
       const userId = await optionalUserId(request)
       const favourites = userId ? await favouriteIds(app.db, userId) : new Set<string>()
-      return (await publishedPolicies(app.db))
+      const views = (await publishedPolicies(app.db))
         .filter(({ body }) => {
+          // The same rule as the matcher's region conditions: national, the province, city or district.
+          if (region !== undefined && regionApplies(regionCodeOf(body) ?? '', region) === 'no') return false
           if (level !== undefined && body.level !== level) return false
           if (issuer !== undefined && !includes(body.issuer, issuer)) return false
           if (benefitType !== undefined && body.benefit.type !== benefitType) return false
@@ -92,6 +113,31 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
           return true
         })
         .map((row) => toPolicyView(row, today, favourites.has(row.id)))
+      return pageOf(views, limit, after)
+    },
+  )
+
+  app.get<{ Querystring: { code?: string } }>(
+    '/regions',
+    {
+      schema: {
+        tags: ['policies'],
+        summary: '行政区划（GB/T 2260）：code 的上级路径与下一级地区；不带 code 时为各省份（无需登录）',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } },
+        },
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply): Promise<RegionLevelView> => {
+      const { code } = request.query
+      if (code !== undefined && code !== NATIONAL && regionName(code) === null)
+        throw validationError([{ field: 'code', message: `没有行政区划代码为 ${code} 的地区` }])
+      // The table changes with a package upgrade, not between requests.
+      reply.header('cache-control', 'public, max-age=86400')
+      return { path: code === undefined ? [] : regionPath(code), children: regionChildren(code) }
     },
   )
 

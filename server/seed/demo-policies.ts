@@ -1,5 +1,6 @@
 import type { LeafCondition, RegionArea } from '../../src/domain/policies/conditions'
 import type { Policy } from '../../src/domain/policies/policy'
+import { regionCodeOfName } from '../../src/domain/regions/regionNames'
 import type { Qualification } from '../../src/domain/policies/profile'
 import type { SizeClass } from '../../src/domain/policies/sizeClass'
 
@@ -64,8 +65,18 @@ function applicationRoute(draft: Draft): string {
   return `在${portal}搜索「${draft.title}」在线申报，或到${counter}提交材料，经主管部门审核后兑现`
 }
 
+/** A development zone's policies apply within its city (the catalogue filter shows them to the city's firms). */
+const ZONE_CITY: Record<string, string> = { [XC_ETDZ]: XUCHANG.code, [QZ_NEW_CITY]: QUZHOU.code }
+
+function regionCodeOf(region: string): string {
+  const code = ZONE_CITY[region] ?? regionCodeOfName(region)
+  if (code === null) throw new Error(`demo policy region without a code: ${region}`)
+  return code
+}
+
 function policy(draft: Draft): Policy {
   return {
+    regionCode: regionCodeOf(draft.region),
     howToApply: draft.autoGrant
       ? '免申即享：系统根据部门数据自动比对，符合条件的直接兑现，无需申请'
       : applicationRoute(draft),

@@ -1,4 +1,4 @@
-// 惠企政策 in Chromium against the real server: the 政策计算器 without login, fed a small
+// 惠企政策 in Chromium against the real server: the 政策计算器 without login (region picked by name), fed a small
 // manufacturer's facts, shows a demo policy as 可申报 with ✓ on every condition and a near one
 // naming the missing fact; then a policy published through the admin API reaches the inbox of a
 // user of the one demo enterprise it fits (许昌瑞丰食品, 魏都区 food manufacturing) and not the
@@ -62,20 +62,31 @@ test('the calculator explains each condition without login, for a small manufact
   const screen = onScreen(page)
   await page.goto(`${server.baseUrl}/#/packages/policies/pages/calculator/index`)
   await visible(page, '第 1 / 13 步 · 已填写 0 项').waitFor()
+  // No verdict before an answer.
+  await visible(page, '回答问题后即可看到测算结果，可随时跳过不清楚的问题').waitFor()
   await expectNoSeriousAxe(page, '政策计算器')
   await answer(page, '所属行业', 'C1432')
-  await answer(page, '注册地行政区划代码', '411002')
+  // 注册地 by name, 省 → 市 → 区县, each a button.
+  await screen.getByRole('button', { name: '选择注册地' }).click()
+  await screen.getByRole('button', { name: '河南省', exact: true }).click()
+  await screen.getByRole('button', { name: '许昌市', exact: true }).click()
+  await screen.getByRole('button', { name: '魏都区', exact: true }).click()
+  await visible(page, '注册地：河南省 许昌市 魏都区').waitFor()
+  await screen.getByRole('button', { name: '下一步' }).click()
   await screen.getByRole('button', { name: '跳过' }).click()
   await answer(page, '企业成立日期是', '2015-05-01')
   await answer(page, '从业人员有多少人', '50')
   await answer(page, '上年度营业收入是多少', '3000')
   await visible(page, '第 7 / 13 步 · 已填写 5 项').waitFor()
 
-  // “小升规”工业企业奖励: 许昌, 制造业, 营业收入 ≥ 2000 万元, 中小微 — all four met.
-  const upgrade = screen.getByLabel('可申报：“小升规”工业企业奖励')
+  // “小升规”工业企业奖励: 许昌, 制造业, 营业收入 ≥ 2000 万元, 中小微 — all four met; 免申即享, so
+  // 符合条件 · 免申即享 (one label for eligibility and how it is granted).
+  const upgrade = screen.getByLabel('符合条件 · 免申即享：“小升规”工业企业奖励')
   await upgrade.waitFor()
   await expect(upgrade.getByText('✓ 已满足').count()).resolves.toBe(4)
   await expect(upgrade.getByText(/不满足|待补充/).count()).resolves.toBe(0)
+  // The place by name, not 「411002（属许昌市）」.
+  await upgrade.getByText('注册地：河南省许昌市魏都区').waitFor()
 
   // 高新技术企业所得税优惠: only the qualification is not known yet.
   const hightech = screen.getByLabel('差一点：高新技术企业减按15%税率征收企业所得税')
@@ -110,6 +121,29 @@ test('a policy published by the administrator reaches the inbox of a matching en
   await openInbox(li.page)
   await expect(li.page.getByRole('link', { name: new RegExp(WEIDU_FOOD.title) }).count()).resolves.toBe(0)
   expect([...zhang.errors, ...li.errors]).toEqual([])
+})
+
+test('the catalogue opens on the enterprise’s own region, filters first, and can widen to every region', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  const screen = onScreen(page)
+  await signIn(page, server, /演示账号：张建国/)
+  await page.goto(`${server.baseUrl}/#/packages/policies/pages/list/index`)
+  // His current enterprise, 许昌建丰钢结构, is registered in 建安区: national, 河南 and 许昌 policies only.
+  await visible(page, '适用地区：河南省 许昌市 建安区').waitFor()
+  await visible(page, '可适用于所选地区的政策').waitFor()
+  await screen.getByRole('link', { name: /^“小升规”工业企业奖励，/ }).waitFor()
+  await expect(screen.getByRole('link', { name: /衢州/ }).count()).resolves.toBe(0)
+  const mine = await visible(page, /^共 \d+ 项，已显示 20 项$/).innerText()
+  await screen.getByRole('button', { name: '加载更多' }).click()
+  await visible(page, mine.replace(/，.*$/, '')).waitFor()
+  await expect(screen.getByRole('link', { name: /衢州/ }).count()).resolves.toBe(0)
+  // Every region: more policies (衢州's among them), a page at a time.
+  await screen.getByRole('button', { name: '不限地区（含外地政策）' }).click()
+  await visible(page, '适用地区：未选择').waitFor()
+  const every = visible(page, /^共 \d+ 项，已显示 20 项$/).filter({ hasNotText: mine })
+  await every.waitFor()
+  expect(Number(/\d+/.exec(await every.innerText())?.[0])).toBeGreaterThan(Number(/\d+/.exec(mine)?.[0]))
+  expect(errors).toEqual([])
 })
 
 test('a policy saved on its page is listed under 我的收藏; on H5 新政策 notices are said to arrive in 消息', async () => {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
-import { ENTERPRISE, policy, view } from './PolicyFixtures'
+import { ENTERPRISE, policy, view, page } from './PolicyFixtures'
 
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
@@ -30,7 +30,7 @@ beforeEach(() => {
     favouritesError: null,
     favouritesLoading: false,
   })
-  mockApi.on('GET', '/api/v1/policies', () => ({ body: [view(loan), view(vat)] }))
+  mockApi.on('GET', '/api/v1/policies', () => ({ body: page([view(loan), view(vat)]) }))
   mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/policy-matches`, () => ({
     body: { enterpriseId: ENTERPRISE, profile: {}, eligible: [], near: [] },
   }))

@@ -28,6 +28,8 @@ export function view(p: Policy, overrides: Partial<PolicyView> = {}): PolicyView
     publishedAt: '2026-11-01T00:00:00.000Z',
     withdrawnAt: null,
     openNow: true,
+    window: 'open',
+    regionCode: '411000',
     autoGrantLabel: p.autoGrant ? '免申即享' : '需申报',
     favourite: false,
     ...overrides,
@@ -43,6 +45,7 @@ export function match(
     autoGrant: false,
     autoGrantLabel: '需申报',
     openNow: true,
+    window: 'open',
     conditions: [{ id: 'size', label: '企业规模：小型、微型企业', outcome: 'met', fact: '小型企业（从业人员 86 人）' }],
     missingFacts: [],
     missingFactLabels: [],
@@ -64,3 +67,8 @@ export const nearMatch = match({
   missingFacts: ['qualifications'],
   missingFactLabels: ['企业资质'],
 })
+
+/** GET /api/v1/policies as one page holding every given view. */
+export function page(items: PolicyView[], nextCursor: string | null = null, total = items.length) {
+  return { items, total, nextCursor }
+}

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
-import { ENTERPRISE, match, nearMatch, policy, view } from './PolicyFixtures'
+import { ENTERPRISE, match, nearMatch, page, policy, view } from './PolicyFixtures'
 
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
@@ -31,13 +31,16 @@ beforeEach(() => {
   usePolicies.setState({
     filter: {},
     catalogue: null,
+    catalogueTotal: 0,
+    nextCursor: null,
+    regionDefaultedFor: null,
     catalogueError: null,
     catalogueLoading: false,
     matches: {},
     matchesError: null,
   })
   mockApi.on('GET', '/api/v1/policies', (r) =>
-    r.url.includes('autoGrant=true') ? { body: [view(vat)] } : { body: catalogue },
+    r.url.includes('autoGrant=true') ? { body: page([view(vat)]) } : { body: page(catalogue) },
   )
   mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/policy-matches`, () => ({ body: matches }))
   mockApi.on('GET', '/api/v1/me/policy-push', () => ({ body: { frequency: 'instant' } }))
@@ -53,8 +56,8 @@ test('my enterprise first: 可申报, then 差一点 naming what to fix, then th
   await renderSignedIn()
   const links = screen.getAllByRole('link').map((l) => l.getAttribute('aria-label'))
   expect(links.slice(0, 3)).toEqual([
-    '可申报：小微企业贷款贴息，正在申报',
-    '可申报：小规模纳税人免征增值税，无需申请，符合条件自动兑现',
+    '可申报：小微企业贷款贴息',
+    '符合条件 · 免申即享：小规模纳税人免征增值税，无需申请，符合条件自动兑现',
     '差一点：高新技术企业认定奖励，补齐 1 项即可申报：企业资质：高新技术企业',
   ])
   expect(screen.getByText('补齐 1 项即可申报：企业资质：高新技术企业')).toBeTruthy()
@@ -62,6 +65,66 @@ test('my enterprise first: 可申报, then 差一点 naming what to fix, then th
     '小微企业贷款贴息，市级，正在申报',
     '小规模纳税人免征增值税，国家级，无需申请，符合条件自动兑现',
   ])
+})
+
+test('one label per policy: eligible outside its window is 符合条件 · 未到/已过申报期, never 可申报', async () => {
+  mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/policy-matches`, () => ({
+    body: {
+      ...matches,
+      eligible: [
+        match({ policyId: 'p-closed', title: '已截止的贴息', openNow: false, window: 'closed' }),
+        match({ policyId: 'p-later', title: '下月开始的奖励', openNow: false, window: 'not-yet' }),
+      ],
+      near: [{ ...nearMatch, openNow: false, window: 'closed' }],
+    },
+  }))
+  await renderSignedIn()
+  const links = screen.getAllByRole('link').map((l) => l.getAttribute('aria-label'))
+  expect(links.slice(0, 3)).toEqual([
+    '符合条件 · 已过申报期：已截止的贴息',
+    '符合条件 · 未到申报期：下月开始的奖励',
+    '差一点 · 已过申报期：高新技术企业认定奖励，补齐 1 项即可申报：企业资质：高新技术企业',
+  ])
+  const closed = screen.getByRole('link', { name: /^符合条件 · 已过申报期/ })
+  expect(closed.textContent).not.toContain('可申报')
+  expect(closed.textContent).not.toContain('不在申报期')
+})
+
+test('the enterprise’s own region by default, filters before the matches, 加载更多 pages on', async () => {
+  mockApi.on('GET', `/api/v1/enterprises/${ENTERPRISE}/policy-matches`, () => ({
+    body: { ...matches, profile: { ...matches.profile, regionCode: '411002' } },
+  }))
+  mockApi.on('GET', '/api/v1/regions', () => ({
+    body: {
+      path: [
+        { code: '410000', name: '河南省' },
+        { code: '411000', name: '许昌市' },
+        { code: '411002', name: '魏都区' },
+      ],
+      children: [],
+    },
+  }))
+  mockApi.on('GET', '/api/v1/policies', (r) =>
+    r.url.includes('cursor=c1') ? { body: page([view(vat)], null, 2) } : { body: page([view(loan)], 'c1', 2) },
+  )
+  useSession.getState().signedIn(loginResponse())
+  render(<PolicyListScreen signedIn enterpriseId={ENTERPRISE} onOpen={noop} onCalculator={noop} />)
+  await act(() => usePolicies.getState().openFor(ENTERPRISE))
+  expect(mockApi.calls.some((c) => c.method === 'GET' && c.url === '/api/v1/policies?region=411002')).toBe(true)
+  expect(await screen.findByText('适用地区：河南省 许昌市 魏都区')).toBeTruthy()
+  // The filters come before the first match card.
+  const search = screen.getByRole('textbox', { name: '搜索政策' })
+  const firstMatch = screen.getAllByRole('link')[0]
+  expect(search.compareDocumentPosition(firstMatch) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  expect(screen.getByText('共 2 项，已显示 1 项')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: '加载更多' }))
+  await screen.findByText('共 2 项')
+  expect(mockApi.calls.some((c) => c.url === '/api/v1/policies?region=411002&cursor=c1')).toBe(true)
+  expect(screen.queryByRole('button', { name: '加载更多' })).toBeNull()
+  // A region the user widens to stays: opening again does not reset it.
+  fireEvent.click(screen.getByRole('button', { name: '不限地区（含外地政策）' }))
+  await act(() => usePolicies.getState().openFor(ENTERPRISE))
+  expect(usePolicies.getState().filter.region).toBeUndefined()
 })
 
 test('a 免申即享 filter asks the server and shows only what it returns', async () => {
@@ -108,7 +171,7 @@ test('a catalogue that fails to load says why and retries', async () => {
   }))
   await renderSignedIn()
   expect(screen.getByText('服务器开小差了，请稍后再试')).toBeTruthy()
-  mockApi.on('GET', '/api/v1/policies', () => ({ body: catalogue }))
+  mockApi.on('GET', '/api/v1/policies', () => ({ body: page(catalogue) }))
   fireEvent.click(screen.getByRole('button', { name: '重试' }))
   await waitFor(() => expect(screen.getByText('共 2 项')).toBeTruthy())
 })

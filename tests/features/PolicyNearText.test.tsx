@@ -66,12 +66,12 @@ describe('a policy that needs one of several alternatives (root any-of)', () => 
   const near = (profile: Parameters<typeof matchPolicy>[0], p = big) => matchPolicy(profile, p, '2026-03-01')
 
   test('names the cheapest branch’s fixes only, saying one branch is enough', () => {
-    // 规模: both fail (2); 科技: 高新 held, R&D 1% < 5% and not an exporter (2) — the first cheapest.
+    // 规模: both fail, within reach (2); 科技: 高新 held, R&D 3% < 5% and not an exporter (2) — the first cheapest.
     const match = near({
       employees: 50,
-      revenueWan: 1000,
+      revenueWan: 3000,
       qualifications: ['high-tech'],
-      rdSpendWan: 10,
+      rdSpendWan: 90,
       exporter: false,
     })
     expect(match.verdict).toBe('near')
@@ -79,7 +79,7 @@ describe('a policy that needs one of several alternatives (root any-of)', () => 
     // Now 科技 needs only the R&D ratio.
     expect(
       nearText(
-        near({ employees: 50, revenueWan: 1000, qualifications: ['high-tech'], rdSpendWan: 10, exporter: true }),
+        near({ employees: 50, revenueWan: 3000, qualifications: ['high-tech'], rdSpendWan: 90, exporter: true }),
       ),
     ).toBe('满足其一即可申报，最快补齐 1 项：研发费用占营业收入比例：不低于 5%')
   })

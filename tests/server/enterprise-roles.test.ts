@@ -273,6 +273,7 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'GET /api/v1/policies',
   'GET /api/v1/policies/:id',
   'POST /api/v1/policy-calculator',
+  'GET /api/v1/regions',
   'GET /api/v1/me/policy-favourites',
   'PUT /api/v1/me/policy-favourites/:id',
   'DELETE /api/v1/me/policy-favourites/:id',

@@ -3,7 +3,9 @@ import type {
   EnterprisePolicyMatches,
   PolicyCalculatorResponse,
   PolicyPublishReport,
+  PolicyPage,
   PolicyView,
+  RegionLevelView,
 } from '../../server/contract-policies'
 import type { InboxPage } from '../../server/contract-licences'
 import type { Policy } from '../../src/domain/policies/policy'
@@ -206,7 +208,7 @@ describe('push on publish', () => {
     expect(sent).toBeGreaterThan(0)
 
     expect((await adminPost('/policies/push-withdraw/withdraw')).json<PolicyView>().status).toBe('withdrawn')
-    const list = (await app.inject({ url: '/api/v1/policies' })).json<PolicyView[]>()
+    const list = (await app.inject({ url: '/api/v1/policies?limit=50' })).json<PolicyPage>().items
     expect(list.some((view) => view.policy.id === 'push-withdraw')).toBe(false)
     expectError(await app.inject({ url: '/api/v1/policies/push-withdraw' }), 404, 'POLICY_NOT_FOUND')
 
@@ -218,7 +220,8 @@ describe('push on publish', () => {
   })
 
   it('pushes 差一点 enterprises only when POLICY_PUSH_NEAR is on', async () => {
-    const near = await enterpriseWithFacts({ regionCode: '650100', employees: 10 })
+    // 30 people against 不少于 50 is within reach (a fix); 10 would be out of reach (不符合).
+    const near = await enterpriseWithFacts({ regionCode: '650100', employees: 30 })
     const user = await makeUser(testDb.db, { links: [{ enterpriseId: near.id }] })
     await createAndPublish(testPolicy('push-near-off'))
     expect((await policyMessages('push-near-off')).some((m) => m.user_id === user)).toBe(false)
@@ -237,21 +240,104 @@ describe('push on publish', () => {
 })
 
 describe('public catalogue and calculator', () => {
+  /** Every page of GET /api/v1/policies?… followed by its cursors. */
+  async function allPages(query: string): Promise<PolicyView[]> {
+    const found: PolicyView[] = []
+    let cursor: string | null = null
+    do {
+      const url: string = `/api/v1/policies?${query}${cursor ? `&cursor=${cursor}` : ''}`
+      const page: PolicyPage = (await app.inject({ url })).json<PolicyPage>()
+      found.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor)
+    return found
+  }
+
   it('lists published policies without login, with filters', async () => {
-    const all = (await app.inject({ url: '/api/v1/policies' })).json<PolicyView[]>()
+    const all = await allPages('limit=50')
     expect(all.length).toBeGreaterThanOrEqual(DEMO_POLICIES.length)
     expect(all.every((view) => view.status === 'published')).toBe(true)
-    const national = (await app.inject({ url: '/api/v1/policies?level=national' })).json<PolicyView[]>()
+    const national = await allPages('level=national')
     expect(national.length).toBeGreaterThan(0)
     expect(national.every((view) => view.policy.level === 'national')).toBe(true)
-    const auto = (await app.inject({ url: '/api/v1/policies?autoGrant=true' })).json<PolicyView[]>()
+    const auto = await allPages('autoGrant=true')
     expect(auto.every((view) => view.policy.autoGrant && view.autoGrantLabel === '免申即享')).toBe(true)
-    const tax = (await app.inject({ url: '/api/v1/policies?benefitType=tax&q=增值税' })).json<PolicyView[]>()
+    const tax = await allPages('benefitType=tax&q=增值税')
     expect(tax.length).toBeGreaterThan(0)
     expect(tax.every((view) => view.policy.benefit.type === 'tax')).toBe(true)
-    const open = (await app.inject({ url: '/api/v1/policies?openNow=true' })).json<PolicyView[]>()
-    expect(open.every((view) => view.openNow)).toBe(true)
+    const open = await allPages('openNow=true')
+    expect(open.every((view) => view.openNow && view.window === 'open')).toBe(true)
     expectError(await app.inject({ url: '/api/v1/policies?level=galactic' }), 400, 'VALIDATION_FAILED')
+  })
+
+  it('pages the catalogue in a stable order: each policy once, 20 by default', async () => {
+    const first = (await app.inject({ url: '/api/v1/policies' })).json<PolicyPage>()
+    expect(first.items).toHaveLength(20)
+    expect(first.total).toBeGreaterThanOrEqual(DEMO_POLICIES.length)
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const paged = await allPages('limit=7')
+    const ids = paged.map((view) => view.policy.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toEqual((await allPages('limit=50')).map((view) => view.policy.id))
+    expect(ids.slice(0, 20)).toEqual(first.items.map((view) => view.policy.id))
+    for (const bad of ['limit=0', 'limit=51', 'limit=abc', 'cursor=not-a-cursor', 'cursor=WyJ4Il0'])
+      expectError(await app.inject({ url: `/api/v1/policies?${bad}` }), 400, 'VALIDATION_FAILED')
+  })
+
+  it('filters to the policies that can apply to a region: national, province, city, district', async () => {
+    // A 许昌 魏都区 firm sees no 衢州 or 浙江 policy, and every national, 河南 and 许昌 one.
+    const weidu = await allPages('region=411002&limit=50')
+    const codes = new Set(weidu.map((view) => view.regionCode))
+    expect([...codes].sort()).toEqual(['000000', '410000', '411000', '411002'])
+    expect(weidu.some((view) => view.policy.region.includes('衢州'))).toBe(false)
+    const demoForWeidu = DEMO_POLICIES.filter((p) =>
+      ['000000', '410000', '411000', '411002'].includes(p.regionCode ?? ''),
+    )
+    expect(
+      weidu.filter((view) => view.policy.id in Object.fromEntries(demoForWeidu.map((p) => [p.id, 1]))),
+    ).toHaveLength(demoForWeidu.length)
+    // 禹州 sees its own district's policy; 魏都区 does not.
+    expect((await allPages('region=411081&limit=50')).some((view) => view.policy.id === 'yz-ceramics-brand')).toBe(true)
+    expect(weidu.some((view) => view.policy.id === 'yz-ceramics-brand')).toBe(false)
+    const kecheng = await allPages('region=330802&limit=50')
+    expect(kecheng.some((view) => view.regionCode === '411000')).toBe(false)
+    expect(kecheng.some((view) => view.regionCode === '330800')).toBe(true)
+    expectError(await app.inject({ url: '/api/v1/policies?region=999999' }), 400, 'VALIDATION_FAILED')
+    expectError(await app.inject({ url: '/api/v1/policies?region=4110' }), 400, 'VALIDATION_FAILED')
+  })
+
+  it('admin policies carry a real region code: national 000000, others a code in the table', async () => {
+    for (const [regionCode, path] of [
+      ['4110', 'regionCode'],
+      ['999999', 'regionCode'],
+    ] as const) {
+      const response = await adminPost('/policies', testPolicy(`bad-region-${regionCode}`, { regionCode }))
+      expectError(response, 400, 'VALIDATION_FAILED')
+      expect(response.json().details).toEqual([expect.objectContaining({ field: path })])
+    }
+    const national = testPolicy('bad-national', { level: 'national', regionCode: '650100' })
+    expectError(await adminPost('/policies', national), 400, 'VALIDATION_FAILED')
+    expect((await adminPost('/policies', testPolicy('ok-region', { regionCode: '650100' }))).statusCode).toBe(201)
+  })
+
+  it('names regions one level at a time for the picker', async () => {
+    const provinces = (await app.inject({ url: '/api/v1/regions' })).json<RegionLevelView>()
+    expect(provinces.path).toEqual([])
+    expect(provinces.children).toContainEqual({ code: '410000', name: '河南省' })
+    const xuchang = (await app.inject({ url: '/api/v1/regions?code=411000' })).json<RegionLevelView>()
+    expect(xuchang.path.map((r) => r.name)).toEqual(['河南省', '许昌市'])
+    expect(xuchang.children).toContainEqual({ code: '411002', name: '魏都区' })
+    const weidu = (await app.inject({ url: '/api/v1/regions?code=411002' })).json<RegionLevelView>()
+    expect(weidu).toEqual({
+      path: [
+        { code: '410000', name: '河南省' },
+        { code: '411000', name: '许昌市' },
+        { code: '411002', name: '魏都区' },
+      ],
+      children: [],
+    })
+    expectError(await app.inject({ url: '/api/v1/regions?code=999999' }), 400, 'VALIDATION_FAILED')
+    expectError(await app.inject({ url: '/api/v1/regions?code=abc' }), 400, 'VALIDATION_FAILED')
   })
 
   it('explains every condition to an anonymous user, 可申报 before 差一点 before 不符合', async () => {

@@ -119,11 +119,17 @@ export function missingFieldsOf(
   }
 }
 
+/** A region code's full name (「河南省许昌市魏都区」) or null; the server passes regionFullName. */
+export type PlaceNamer = (code: string) => string | null
+
 /**
- * A region code named by the policy's own areas (the domain has no region table): 「许昌市魏都区
- * （411002）」 for an area's own code, 「411002（属许昌市）」 inside a larger one, else the code.
+ * A region code by name: from the region table when the caller has it (the server), else from the
+ * policy's own areas: 「许昌市魏都区（411002）」 for an area's own code, 「411002（属许昌市）」
+ * inside a larger one, else the code.
  */
-function placeText(code: string, areas: readonly RegionArea[]): string {
+function placeText(code: string, areas: readonly RegionArea[], placeName?: PlaceNamer): string {
+  const named = placeName?.(code)
+  if (named) return named
   const exact = areas.find((area) => area.code === code)
   if (exact) return `${exact.name}（${code}）`
   const range = regionRange(code)
@@ -146,6 +152,7 @@ export function factText(
   profile: EnterpriseProfile,
   size: SizeClassResult,
   missing: readonly ProfileField[],
+  placeName?: PlaceNamer,
 ): string {
   if (state === MISSING) {
     const wanted = `待补充：${missing.map((field) => PROFILE_FIELD_LABELS[field]).join('、')}`
@@ -179,7 +186,7 @@ export function factText(
     }
     case 'region': {
       const zone = p.developmentZone === null ? '不在园区' : p.developmentZone ? `所在园区：${p.developmentZone}` : ''
-      const place = p.regionCode ? `注册地：${placeText(String(p.regionCode), leaf.areas ?? [])}` : ''
+      const place = p.regionCode ? `注册地：${placeText(String(p.regionCode), leaf.areas ?? [], placeName)}` : ''
       return [place, zone].filter(Boolean).join('，')
     }
     case 'qualification': {

@@ -6,6 +6,7 @@
  * (section × 10000 + four digits); a prefix is an interval, and prefix matching becomes two integer
  * comparisons — which is what the bulk matcher needs for 10^8 enterprise × policy pairs.
  */
+import { GROUP_AND_CLASS_NAMES } from './industryNames'
 
 /** Section letter → name and its first and last division (GB/T 4754-2017 门类 and 大类 codes). */
 const SECTIONS: Record<string, readonly [name: string, firstDivision: number, lastDivision: number]> = {
@@ -111,11 +112,18 @@ export function industryName(normalized: string): string {
   return division === null ? SECTIONS[normalized][0] : DIVISION_NAMES[division]
 }
 
-/** 「制造业（C）」, 「金属制品业（C33）」, 「C3311（属金属制品业）」: deeper codes name their division. */
+/** The standard's own name of a code at its level ('金属结构制造' for C3311); null when not in the tables. */
+export function industryOwnName(normalized: string): string | null {
+  return normalized.length <= 3 ? industryName(normalized) : (GROUP_AND_CLASS_NAMES[normalized] ?? null)
+}
+
+/**
+ * 「制造业（C）」, 「金属制品业（C33）」, 「金属结构制造（C3311）」: a code with its GB/T 4754-2017
+ * name; a deeper code missing from the tables names its division (「C3399（属金属制品业）」).
+ */
 export function industryText(code: string): string {
   const normalized = normalizeIndustryCode(code)
   if (normalized === null) return code
-  return normalized.length <= 3
-    ? `${industryName(normalized)}（${normalized}）`
-    : `${normalized}（属${industryName(normalized)}）`
+  const own = industryOwnName(normalized)
+  return own !== null ? `${own}（${normalized}）` : `${normalized}（属${industryName(normalized)}）`
 }

@@ -22,7 +22,7 @@ import {
   type LeafCondition,
   type NestedGroup,
 } from './conditions'
-import { conditionLabel, factText, missingFieldsOf } from './explain'
+import { conditionLabel, factText, missingFieldsOf, type PlaceNamer } from './explain'
 import type { Policy } from './policy'
 import { MISSING, encodeFacts, leafCost, leafState, prepareLeaf, type EncodedFacts } from './prepare'
 import { inCalculatorOrder, type EnterpriseProfile, type ProfileField } from './profile'
@@ -90,19 +90,20 @@ interface Evaluation {
   size: SizeClassResult
   results: ConditionResult[]
   missingFacts: ProfileField[]
+  placeName?: PlaceNamer
 }
 
 function evaluateLeaf(leaf: LeafCondition, e: Evaluation, group: ConditionResult['group'], branch?: number): number {
   const prepared = prepareLeaf(leaf, e.today)
   const state = leafState(prepared, e.facts)
-  const cost = leafCost(prepared, state)
+  const cost = leafCost(prepared, state, e.facts)
   const missing = state === MISSING ? missingFieldsOf(prepared, e.profile, e.facts, e.size) : []
   e.missingFacts.push(...missing)
   e.results.push({
     id: leaf.id,
     label: conditionLabel(leaf),
     outcome: OUTCOMES[state],
-    fact: factText(leaf, state, e.profile, e.size, missing),
+    fact: factText(leaf, state, e.profile, e.size, missing, e.placeName),
     ...(group ? { group } : {}),
     ...(cost === Infinity ? { unfixable: true as const } : {}),
     ...(branch === undefined ? {} : { branch }),
@@ -123,8 +124,16 @@ function costOf(condition: ConditionGroup | NestedGroup, e: Evaluation, depth: n
   return costs.length ? Math.min(...costs) : Infinity
 }
 
-/** Is `profile` eligible for `policy` on `today`, and why (or why not) condition by condition. */
-export function matchPolicy(profile: EnterpriseProfile, policy: Policy, today: IsoDate): PolicyMatch {
+/**
+ * Is `profile` eligible for `policy` on `today`, and why (or why not) condition by condition.
+ * `placeName` names region codes in the explanation (the server passes the region table's names).
+ */
+export function matchPolicy(
+  profile: EnterpriseProfile,
+  policy: Policy,
+  today: IsoDate,
+  placeName?: PlaceNamer,
+): PolicyMatch {
   const facts = encodeFacts(profile)
   const e: Evaluation = {
     today,
@@ -133,6 +142,7 @@ export function matchPolicy(profile: EnterpriseProfile, policy: Policy, today: I
     size: enterpriseSizeClass(profile),
     results: [],
     missingFacts: [],
+    placeName,
   }
   const cost = costOf(policy.eligibility, e, 0)
   const count = (outcome: ConditionOutcome) => e.results.filter((r) => r.outcome === outcome).length

@@ -5,6 +5,7 @@
 import { isIsoDate, type IsoDate } from '../calendar/dates'
 import { eligibilityProblems, isRecord, type PolicyProblem } from './conditionProblems'
 import type { ConditionGroup } from './conditions'
+import { NATIONAL, isRegionCode } from '../regions/regionCodes'
 
 export type { PolicyProblem } from './conditionProblems'
 
@@ -53,6 +54,12 @@ export interface Policy {
   level: PolicyLevel
   /** Where it applies, for display: 全国, 河南省, 许昌市, 衢州市柯城区. */
   region: string
+  /**
+   * The area it applies to as a 行政区划代码 (GB/T 2260): '000000' national, '410000' a province,
+   * '411000' a city, '411002' a district; a development zone's policy takes its city. The catalogue's
+   * region filter reads it (policyRegionCode); older policies without it are placed by level and name.
+   */
+  regionCode?: string
   summary: string
   benefit: PolicyBenefit
   applicationWindow: ApplicationWindow
@@ -126,6 +133,10 @@ export function policyProblems(input: unknown): PolicyProblem[] {
   if (!LEVELS.includes(p.level as string))
     problems.push({ path: 'level', message: `政策层级无效，可选：${LEVELS.join('、')}` })
   checkText(p.region, 'region', '适用地区', 50, problems)
+  if (p.regionCode !== undefined && !isRegionCode(p.regionCode))
+    problems.push({ path: 'regionCode', message: '适用地区代码应为 6 位行政区划代码，全国为 000000' })
+  else if (p.level === 'national' && p.regionCode !== undefined && p.regionCode !== NATIONAL)
+    problems.push({ path: 'regionCode', message: '国家级政策的适用地区代码应为 000000' })
   checkText(p.summary, 'summary', '政策摘要', 2000, problems)
   checkBenefit(p.benefit, problems)
   checkWindow(p.applicationWindow, problems)
@@ -138,4 +149,17 @@ export function policyProblems(input: unknown): PolicyProblem[] {
     problems.push({ path: 'sourceUrl', message: '政策原文链接应以 http:// 或 https:// 开头' })
   eligibilityProblems(p.eligibility, 'eligibility', problems)
   return problems
+}
+
+/**
+ * The 行政区划代码 a policy applies to: its own regionCode, '000000' for a national one, else
+ * `byName(policy.region)` (the server passes the region table's regionCodeOfName); null when unknown.
+ */
+export function policyRegionCode(
+  policy: Pick<Policy, 'regionCode' | 'level' | 'region'>,
+  byName?: (name: string) => string | null,
+): string | null {
+  if (policy.regionCode !== undefined) return policy.regionCode
+  if (policy.level === 'national') return NATIONAL
+  return byName?.(policy.region) ?? null
 }

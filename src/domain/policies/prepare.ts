@@ -15,6 +15,10 @@ import {
   type EnterpriseProfile,
 } from './profile'
 import { SIZE_CLASSES, sizeClassMask } from './sizeClass'
+import { regionRange } from '../regions/regionCodes'
+
+// Region containment is the one rule of src/domain/regions (the catalogue's region filter uses it too).
+export { regionRange }
 
 /** Outcome codes, cheapest to compare: met, unmet, missing (a needed fact is not known). */
 export const MET = 0
@@ -39,33 +43,46 @@ export type PreparedLeaf =
   | { kind: 'noViolation'; cutoff: number }
 
 /**
- * Conditions on facts an enterprise cannot change by applying for a subsidy: where it is
- * registered (region or development zone), its industry, and its founding age — one too young for
- * 成立满 N 年 is not "one condition away" today (it may become eligible with time, which is a new
- * match then, not a fix now), and one too old for 成立未满 N 年 never will be. When such a condition
- * is 不满足 no number of fixes makes the policy applicable, so it costs "infinitely many"; when its
- * fact is 待补充 it still costs 1 (telling us the fact may well meet it), and met it costs 0.
+ * 差一点 must name a fix the owner can actually make (issue #12 item 12). A 不满足 is final — the
+ * policy is 不符合 with that reason, never "补齐 1 项" — when no paperwork can change it:
+ * - where the enterprise is registered (region or development zone), its industry and its founding
+ *   age (too young for 成立满 N 年 is a new match later, not a fix now; too old never becomes young);
+ * - its size class (大/中/小/微 follows from employees, revenue and assets under 工信部联企业
+ *   〔2011〕300号: an enterprise does not shrink to qualify);
+ * - a serious violation on record within the years a policy looks back (信用修复 does not erase it);
+ * - a figure far from the bound: more than FAR_FACTOR times short of a minimum (a listing reward
+ *   asking ten times the registered capital) or over a maximum (450 people against 不超过 200).
+ * A missing certificate or registration (资质, 纳税信用等级 re-assessment, 出口备案) or a figure within
+ * reach stays a fix. 待补充 (the fact is unknown) is always a fix: it may well be met.
  */
+export const FAR_FACTOR = 2
+
+/** Conditions whose 不满足 can be final (see FAR_FACTOR): the bulk matcher keeps their blocked bits. */
 export function isUnfixable(leaf: PreparedLeaf): boolean {
-  return leaf.kind === 'industry' || leaf.kind === 'region' || leaf.kind === 'founded'
+  return leaf.kind !== 'qualification' && leaf.kind !== 'taxCreditGrade' && leaf.kind !== 'exporter'
 }
 
-/** What meeting the leaf would take: 0 met, 1 a fix (unmet or missing), Infinity never (unfixable, unmet). */
-export function leafCost(leaf: PreparedLeaf, state: LeafState): number {
-  return state === MET ? 0 : state === UNMET && isUnfixable(leaf) ? Infinity : 1
+/** The figures from which a number condition counts as within reach (FAR_FACTOR either way). */
+export function reachable(leaf: Extract<PreparedLeaf, { kind: 'number' }>): { min: number; max: number } {
+  return { min: leaf.min / FAR_FACTOR, max: leaf.max * FAR_FACTOR }
+}
+
+/** A 不满足 no fix can change (see FAR_FACTOR); false for met or 待补充 conditions. */
+export function isFinalMiss(leaf: PreparedLeaf, state: LeafState, facts: EncodedFacts): boolean {
+  if (state !== UNMET || !isUnfixable(leaf)) return false
+  if (leaf.kind !== 'number') return true
+  const value = facts[leaf.fact]
+  const { min, max } = reachable(leaf)
+  return !(value >= min && value <= max)
+}
+
+/** What meeting the leaf would take: 0 met, 1 a fix (unmet or missing), Infinity never (a final miss). */
+export function leafCost(leaf: PreparedLeaf, state: LeafState, facts: EncodedFacts): number {
+  return state === MET ? 0 : isFinalMiss(leaf, state, facts) ? Infinity : 1
 }
 
 const bitsOf = <T>(values: readonly T[], vocabulary: readonly T[]) =>
   values.reduce((bits, value) => bits | (1 << vocabulary.indexOf(value)), 0)
-
-/** '411000' → [411000, 411099]: a trailing '00' pair means "the whole city / province". */
-export function regionRange(code: string): [number, number] | null {
-  if (!/^\d{6}/.test(code)) return null
-  const six = code.slice(0, 6)
-  const width = six.endsWith('0000') ? 10_000 : six.endsWith('00') ? 100 : 1
-  const lo = Number(six)
-  return [lo, lo + width - 1]
-}
 
 /**
  * The last founding day on which an enterprise is at least `years` old on `today`. Founding ages

@@ -7,7 +7,7 @@
  * branch-free (`+(a >= b)`), since random profile data makes branches mispredict about half the
  * time; NaN (unknown) fails every comparison and so counts as unmet, as in leafState.
  */
-import { MET, UNMET, encodeFacts, leafState, type EncodedFacts, type PreparedLeaf } from './prepare'
+import { MET, UNMET, encodeFacts, leafState, reachable, type EncodedFacts, type PreparedLeaf } from './prepare'
 import type { ProfileTable } from './profileTable'
 
 function outsideRange(
@@ -47,6 +47,19 @@ function outsideMask(column: Uint8Array, allowed: number, s: number, n: number, 
   for (let w = 0, i = 0; i < n; w++) {
     let bits = 0
     for (let j = 0, end = Math.min(32, n - i); j < end; j++, i++) bits |= +((column[s + i] & outside) !== 0) << j
+    out[o + w] = bits
+  }
+}
+
+/** Set where no class still possible is allowed (a known size class the policy does not take). */
+function disjointMask(column: Uint8Array, allowed: number, s: number, n: number, out: Int32Array, o: number) {
+  const outside = ~allowed & 0xff
+  for (let w = 0, i = 0; i < n; w++) {
+    let bits = 0
+    for (let j = 0, end = Math.min(32, n - i); j < end; j++, i++) {
+      const mask = column[s + i]
+      bits |= (+((mask & allowed) === 0) & +((mask & outside) !== 0)) << j
+    }
     out[o + w] = bits
   }
 }
@@ -172,7 +185,7 @@ export function lookupsFor(leaf: PreparedLeaf, t: ProfileTable): Lookups {
 }
 
 /**
- * For an unfixable condition (isUnfixable), writes the 不满足 bits of profiles s…s+n−1 to out[o…]
+ * For a condition whose 不满足 can be final (isUnfixable), writes the final-miss bits (isFinalMiss) of profiles s…s+n−1 to out[o…]
  * (a subset of its unmet bits: 待补充 is left out). Other conditions never block.
  */
 export function blockedBits(
@@ -191,6 +204,14 @@ export function blockedBits(
       return bothFlagged(t, lookups.regionUnmet, lookups.zoneUnmet, s, n, out, o)
     case 'founded':
       return knownOutsideRange(t.foundedDay, leaf.maxCutoff + 1, leaf.minCutoff, s, n, out, o)
+    case 'sizeClass':
+      return disjointMask(t.sizeMask, leaf.allowedMask, s, n, out, o)
+    case 'number': {
+      const { min, max } = reachable(leaf)
+      return knownOutsideRange(t[leaf.fact], min, max, s, n, out, o)
+    }
+    case 'noViolation':
+      return knownOutsideRange(t.violationDay, -Infinity, leaf.cutoff - 1, s, n, out, o)
     default:
       out.fill(0, o, o + Math.ceil(n / 32))
   }

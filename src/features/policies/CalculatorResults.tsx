@@ -3,12 +3,14 @@ import { View } from '@tarojs/components'
 import type { PolicyMatchView } from '../../../server/contract-policies'
 import { ActionButton } from '../../ui/ActionButton'
 import { ConditionList } from './ConditionList'
-import { AUTO_GRANT_TEXT, nearText } from './policyTexts'
+import { policyStatusLabel } from '../../domain/policies/policyStatus'
+import { AUTO_GRANT_TEXT, STATUS_CHIP_CLASS, nearText } from './policyTexts'
 
 function ResultCard(props: { result: PolicyMatchView; onOpen: (policyId: string) => void }) {
   const { result } = props
+  const status = policyStatusLabel(result.verdict, result.window, result.autoGrant)
   return (
-    <View className='card' ariaLabel={`${result.verdictLabel}：${result.title}`}>
+    <View className='card' ariaLabel={`${status.text}：${result.title}`}>
       <View
         className='title link'
         ariaRole='link'
@@ -17,9 +19,7 @@ function ResultCard(props: { result: PolicyMatchView; onOpen: (policyId: string)
       >
         {result.title}
       </View>
-      <View className={result.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
-        {result.verdictLabel}
-      </View>
+      <View className={STATUS_CHIP_CLASS[status.tone]}>{status.text}</View>
       {result.autoGrant ? <View className='muted'>免申即享 · {AUTO_GRANT_TEXT}</View> : null}
       {result.verdict === 'near' ? <View>{nearText(result)}</View> : null}
       {result.missingFactLabels.length ? (
@@ -39,7 +39,7 @@ export function CalculatorResults(props: { results: PolicyMatchView[]; onOpen: (
   return (
     <View>
       <View className='title' ariaRole='status'>
-        可申报 {eligible.length} 项 · 差一点 {near.length} 项 · 不符合 {ineligible.length} 项
+        符合条件 {eligible.length} 项 · 差一点 {near.length} 项 · 不符合 {ineligible.length} 项
       </View>
       {[...eligible, ...near].map((result) => (
         <ResultCard key={result.policyId} result={result} onOpen={props.onOpen} />

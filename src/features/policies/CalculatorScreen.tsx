@@ -5,14 +5,13 @@ import { getProfileFacts } from '../../api/policies/getProfileFacts'
 import { listPolicies } from '../../api/policies/listPolicies'
 import { saveProfileFacts } from '../../api/policies/saveProfileFacts'
 import { apiClient } from '../../core/apiClient'
-import type { RegionArea } from '../../domain/policies/conditions'
 import { CALCULATOR_STEPS, type EnterpriseProfile } from '../../domain/policies/profile'
 import { toast } from '../../platform/feedback'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { CalculatorResults } from './CalculatorResults'
-import { placesInCatalogue } from './calculatorOptions'
+import { zonesInCatalogue } from './calculatorOptions'
 import { useCalculatorDraft } from './calculatorDraft'
 import { FactInput } from './FactInput'
 import { usePolicyCalculation } from './usePolicyCalculation'
@@ -29,7 +28,9 @@ export function CalculatorScreen(props: {
   onOpen: (policyId: string) => void
 }) {
   const { profile, step, owner, prefilled, setFact, setStep, merge, start, clear } = useCalculatorDraft()
-  const [places, setPlaces] = useState<{ areas: RegionArea[]; zones: string[] }>({ areas: [], zones: [] })
+  const [zones, setZones] = useState<string[]>([])
+  // 查看结果 pressed at the last step: the questions fold away and the results lead.
+  const [finished, setFinished] = useState(false)
   // Bumped when answers change from outside the inputs (pre-fill, 重新填写) so they show the new values.
   const [revision, setRevision] = useState(0)
   const [busy, setBusy] = useState(false)
@@ -38,20 +39,25 @@ export function CalculatorScreen(props: {
   const [typed, setTyped] = useState('')
   const { enterpriseId } = props
   const opening = useOpeningDraft(enterpriseId, start)
-  const { calculation, retry } = usePolicyCalculation(profile)
-
-  useEffect(() => {
-    listPolicies(apiClient)
-      .then((catalogue) => setPlaces(placesInCatalogue(catalogue)))
-      .catch(() => undefined) // the place chips are a shortcut; typing a code still works
-  }, [])
-
   const index = Math.min(Math.max(step, 0), CALCULATOR_STEPS.length - 1)
   const current = CALCULATOR_STEPS[index]
   const answered = CALCULATOR_STEPS.filter((s) => profile[s.field] !== undefined).length
+  // No verdict before any answer: an empty profile is 差一点 on everything, which says nothing.
+  const { calculation, retry } = usePolicyCalculation(profile, answered > 0)
+  const askingZone = current.input === 'zone'
+
+  useEffect(() => {
+    // The zone chips are a shortcut, fetched only when that question is on screen (not before
+    // the first paint); typing a zone's name still works without them.
+    if (!askingZone || zones.length) return
+    listPolicies(apiClient, { limit: '50' })
+      .then((page) => setZones(zonesInCatalogue(page.items)))
+      .catch(() => undefined)
+  }, [askingZone, zones.length])
   const pending = profile[current.field] === undefined && typed.trim() !== ''
   const goTo = (next: number) => {
     setTyped('')
+    setFinished(false)
     setStep(next)
   }
 
@@ -90,57 +96,67 @@ export function CalculatorScreen(props: {
   const whose = props.enterpriseName ?? '本企业'
   return (
     <View>
-      <View className='card'>
-        <View className='title'>
-          {enterpriseId && owner === enterpriseId && prefilled ? `按 ${whose} 的企业档案测算` : '自行填写'}
-        </View>
-        {enterpriseId && owner === enterpriseId ? (
+      {enterpriseId && owner === enterpriseId ? (
+        <View className='card'>
+          <View className='title'>{prefilled ? `按 ${whose} 的企业档案测算` : `为 ${whose} 测算`}</View>
           <View className='muted'>
             {prefilled
               ? '在此修改只用于测算，点「保存到企业档案」才会更新档案'
               : `未使用 ${whose} 的企业档案，可点「从企业档案预填」`}
           </View>
-        ) : null}
-      </View>
-      <View className='card'>
-        <View className='muted'>
-          第 {index + 1} / {CALCULATOR_STEPS.length} 步 · 已填写 {answered} 项
         </View>
-        <View className='title'>{current.question}</View>
-        {current.hint ? <View className='muted'>{current.hint}</View> : null}
-        <FactInput
-          key={`${current.field}-${revision}`}
-          step={current}
-          value={profile[current.field]}
-          places={places}
-          onChange={(value) => setFact(current.field, value as never)}
-          onTyped={setTyped}
-        />
-        {pending ? (
-          <View className='error-text' ariaRole='alert'>
-            「{typed.trim()}」还不是有效的回答：请从候选中选择，或按提示填写完整
+      ) : null}
+      {finished ? (
+        <View className='card'>
+          <View className='muted'>
+            已回答 {answered} / {CALCULATOR_STEPS.length} 项
           </View>
-        ) : null}
-        <View className='row'>
-          {index > 0 ? <ActionButton variant='secondary' label='上一步' onClick={() => goTo(index - 1)} /> : null}
-          {index < CALCULATOR_STEPS.length - 1 ? (
-            <ActionButton
-              variant={pending ? 'secondary' : 'primary'}
-              label={pending ? '不填此项，清空并跳过' : profile[current.field] === undefined ? '跳过' : '下一步'}
-              onClick={() => goTo(index + 1)}
-            />
-          ) : null}
+          <ActionButton variant='secondary' label='修改答案' onClick={() => setFinished(false)} />
         </View>
-        <ActionButton
-          variant='secondary'
-          label='重新填写'
-          onClick={() => {
-            clear()
-            setTyped('')
-            setRevision((r) => r + 1)
-          }}
-        />
-      </View>
+      ) : (
+        <View className='card'>
+          <View className='muted'>
+            第 {index + 1} / {CALCULATOR_STEPS.length} 步 · 已填写 {answered} 项
+          </View>
+          <View className='title'>{current.question}</View>
+          {current.hint ? <View className='muted'>{current.hint}</View> : null}
+          <FactInput
+            key={`${current.field}-${revision}`}
+            step={current}
+            value={profile[current.field]}
+            zones={zones}
+            onChange={(value) => setFact(current.field, value as never)}
+            onTyped={setTyped}
+          />
+          {pending ? (
+            <View className='error-text' ariaRole='alert'>
+              「{typed.trim()}」还不是有效的回答：请从候选中选择，或按提示填写完整
+            </View>
+          ) : null}
+          <View className='row'>
+            {index > 0 ? <ActionButton variant='secondary' label='上一步' onClick={() => goTo(index - 1)} /> : null}
+            {index < CALCULATOR_STEPS.length - 1 ? (
+              <ActionButton
+                variant={pending ? 'secondary' : 'primary'}
+                label={pending ? '不填此项，清空并跳过' : profile[current.field] === undefined ? '跳过' : '下一步'}
+                onClick={() => goTo(index + 1)}
+              />
+            ) : (
+              <ActionButton label='查看结果' disabled={answered === 0} onClick={() => setFinished(true)} />
+            )}
+          </View>
+          <ActionButton
+            variant='secondary'
+            label='重新填写'
+            onClick={() => {
+              clear()
+              setFinished(false)
+              setTyped('')
+              setRevision((r) => r + 1)
+            }}
+          />
+        </View>
+      )}
 
       {enterpriseId ? (
         <View className='card'>
@@ -152,15 +168,20 @@ export function CalculatorScreen(props: {
         <View className='muted'>无需登录即可测算；登录并选择企业后，可从企业档案预填并保存</View>
       )}
 
-      {calculation.kind === 'error' ? (
+      {answered === 0 ? (
+        <View className='muted' ariaRole='status'>
+          回答问题后即可看到测算结果，可随时跳过不清楚的问题
+        </View>
+      ) : calculation.kind === 'error' ? (
         <StatusView kind='error' text={`测算失败：${calculation.text}`} onRetry={retry} />
       ) : null}
-      {calculation.results ? (
+      {answered > 0 && calculation.results ? (
         <View>
+          <View className='title'>{finished ? '测算结果' : '实时测算（答完可点「查看结果」）'}</View>
           {calculation.kind === 'loading' ? <View className='muted'>正在重新测算…</View> : null}
           <CalculatorResults results={calculation.results} onOpen={props.onOpen} />
         </View>
-      ) : calculation.kind === 'loading' ? (
+      ) : answered > 0 && calculation.kind === 'loading' ? (
         <StatusView kind='loading' text='正在测算…' />
       ) : null}
     </View>

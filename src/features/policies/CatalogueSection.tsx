@@ -7,10 +7,12 @@ import {
   type BenefitType,
   type PolicyLevel,
 } from '../../domain/policies/policy'
+import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { FilterChips } from './FilterChips'
 import { PolicyCard } from './PolicyCard'
+import { RegionPicker } from './RegionPicker'
 import { usePolicies } from './policiesStore'
 import { useDebounced } from './useDebounced'
 
@@ -25,9 +27,13 @@ const BENEFITS = [
 ]
 const YES = [ALL, { value: 'true' as const, label: '是' }]
 
-/** 全部政策: the catalogue with filters (level, issuer, benefit type, open now, 免申即享) and search. */
-export function CatalogueSection(props: { onOpen: (policyId: string) => void }) {
-  const { catalogue, catalogueLoading, catalogueError, filter, setFilter, loadCatalogue } = usePolicies()
+/**
+ * The catalogue's search and filters (region, level, issuer, benefit type, open now, 免申即享): shown
+ * first on the page, above the matches and the list, so they never sit screens below.
+ */
+export function CatalogueFilters() {
+  const filter = usePolicies((s) => s.filter)
+  const setFilter = usePolicies((s) => s.setFilter)
   const [q, setQ] = useState(filter.q ?? '')
   const [issuer, setIssuer] = useState(filter.issuer ?? '')
   const typed = useDebounced({ q: q.trim(), issuer: issuer.trim() }, 300)
@@ -42,11 +48,18 @@ export function CatalogueSection(props: { onOpen: (policyId: string) => void }) 
   }, [typed.q, typed.issuer, setFilter])
 
   const choose = (patch: Partial<PolicyListQuery>) => void setFilter(patch)
-  const filtered = Object.values(filter).some((value) => value !== undefined)
 
   return (
     <View>
-      <View className='title'>全部政策</View>
+      <View className='title'>查找政策</View>
+      <RegionPicker label='适用地区' allowWider value={filter.region} onChange={(region) => choose({ region })} />
+      {filter.region ? (
+        <ActionButton
+          variant='secondary'
+          label='不限地区（含外地政策）'
+          onClick={() => choose({ region: undefined })}
+        />
+      ) : null}
       <Input
         className='input'
         value={q}
@@ -89,6 +102,18 @@ export function CatalogueSection(props: { onOpen: (policyId: string) => void }) 
         selected={filter.autoGrant}
         onSelect={(autoGrant) => choose({ autoGrant })}
       />
+    </View>
+  )
+}
+
+/** 全部政策: the filtered catalogue, a page at a time (加载更多). */
+export function CatalogueList(props: { onOpen: (policyId: string) => void }) {
+  const { catalogue, catalogueTotal, nextCursor, catalogueLoading, catalogueError, filter, loadCatalogue, loadMore } =
+    usePolicies()
+  const filtered = Object.values(filter).some((value) => value !== undefined)
+  return (
+    <View>
+      <View className='title'>{filter.region ? '可适用于所选地区的政策' : '全部政策'}</View>
       {catalogueLoading && catalogue ? <View className='muted'>正在刷新…</View> : null}
       {catalogue ? <ErrorText message={catalogueError} /> : null}
       {catalogue === null ? (
@@ -105,10 +130,20 @@ export function CatalogueSection(props: { onOpen: (policyId: string) => void }) 
         />
       ) : (
         <View>
-          <View className='muted'>共 {catalogue.length} 项</View>
+          <View className='muted'>
+            共 {catalogueTotal} 项{catalogueTotal > catalogue.length ? `，已显示 ${catalogue.length} 项` : ''}
+          </View>
           {catalogue.map((view) => (
             <PolicyCard key={view.policy.id} view={view} onOpen={props.onOpen} />
           ))}
+          {nextCursor ? (
+            <ActionButton
+              variant='secondary'
+              label='加载更多'
+              disabled={catalogueLoading}
+              onClick={() => void loadMore()}
+            />
+          ) : null}
         </View>
       )}
     </View>

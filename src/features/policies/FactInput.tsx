@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import type { ViewProps } from '@tarojs/components'
 import { isIsoDate } from '../../domain/calendar/dates'
-import type { RegionArea } from '../../domain/policies/conditions'
 import { industryText, normalizeIndustryCode } from '../../domain/policies/industryCodes'
 import type { CalculatorStep, EnterpriseProfile } from '../../domain/policies/profile'
 import { DateField } from '../../ui/DateField'
 import { searchIndustries } from './calculatorOptions'
 import { FilterChips } from './FilterChips'
+import { RegionPicker } from './RegionPicker'
 
 /** The chip for 「不在园区」 (stored as null). */
 const NO_ZONE = 'none'
@@ -30,7 +30,8 @@ function parseFigure(text: string, integer: boolean): number | undefined {
 export function FactInput(props: {
   step: CalculatorStep
   value: Value
-  places: { areas: RegionArea[]; zones: string[] }
+  /** Development zones the catalogue names, offered for the zone question. */
+  zones: string[]
   onChange: (value: Value) => void
   /** The text as typed, answer or not, so the screen never drops it silently. */
   onTyped?: (text: string) => void
@@ -84,20 +85,11 @@ export function FactInput(props: {
     }
     case 'region':
       return (
-        <View>
-          {textInput('注册地行政区划代码（6 位），如 411002', (typed) =>
-            /^\d{6}$/.test(typed.trim()) ? typed.trim() : undefined,
-          )}
-          <FilterChips
-            name='常见地区'
-            options={props.places.areas.map((area) => ({ value: area.code, label: `${area.name} ${area.code}` }))}
-            selected={typeof value === 'string' ? value : undefined}
-            onSelect={(code) => {
-              setText(code ?? '')
-              onChange(code)
-            }}
-          />
-        </View>
+        <RegionPicker
+          label='注册地'
+          value={typeof value === 'string' ? value : undefined}
+          onChange={(code) => onChange(code)}
+        />
       )
     case 'zone':
       return (
@@ -107,7 +99,7 @@ export function FactInput(props: {
             name='所在园区'
             options={[
               { value: NO_ZONE, label: step.noneLabel ?? '不在园区' },
-              ...props.places.zones.map((zone) => ({ value: zone, label: zone })),
+              ...props.zones.map((zone) => ({ value: zone, label: zone })),
             ]}
             selected={value === null ? NO_ZONE : typeof value === 'string' ? value : undefined}
             onSelect={(zone) => {

@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components'
 import type { PolicyView } from '../../../server/contract-policies'
 import { POLICY_LEVEL_LABELS } from '../../domain/policies/policy'
+import { catalogueStatusLabel } from '../../domain/policies/policyStatus'
 import { AUTO_GRANT_TEXT, benefitHeadline } from './policyTexts'
 
 /** A catalogue row: title, issuer and level, the benefit, and whether it is open or 免申即享. */
 export function PolicyCard(props: { view: PolicyView; onOpen: (policyId: string) => void }) {
-  const { policy, openNow } = props.view
-  const state = policy.autoGrant ? AUTO_GRANT_TEXT : openNow ? '正在申报' : '不在申报期'
+  const { policy, window } = props.view
+  const state = policy.autoGrant && window === 'open' ? AUTO_GRANT_TEXT : catalogueStatusLabel(window, policy.autoGrant)
   return (
     <View
       className='card'
@@ -19,7 +20,7 @@ export function PolicyCard(props: { view: PolicyView; onOpen: (policyId: string)
         {POLICY_LEVEL_LABELS[policy.level]} · {policy.issuer}
       </View>
       <View>{benefitHeadline(policy.benefit)}</View>
-      <View className={policy.autoGrant || openNow ? 'chip chip--selected' : 'chip'}>{state}</View>
+      <View className={window === 'open' ? 'chip chip--selected' : 'chip'}>{state}</View>
     </View>
   )
 }

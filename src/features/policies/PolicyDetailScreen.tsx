@@ -14,7 +14,8 @@ import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { ConditionList } from './ConditionList'
-import { AUTO_GRANT_TEXT, benefitHeadline, nearText, windowText } from './policyTexts'
+import { policyStatusLabel } from '../../domain/policies/policyStatus'
+import { AUTO_GRANT_TEXT, STATUS_CHIP_CLASS, benefitHeadline, nearText, windowText } from './policyTexts'
 import { usePolicies } from './policiesStore'
 
 type Load =
@@ -114,8 +115,8 @@ export function PolicyDetailScreen(props: {
           <View className='muted'>消息所指的企业不在您可办理的企业中，以下按当前企业判断</View>
         ) : null}
         {enterpriseId && match ? (
-          <View className={match.verdict === 'eligible' ? 'chip chip--selected' : 'chip chip--renewal-due'}>
-            {props.enterpriseName ?? '本企业'}：{match.verdictLabel}
+          <View className={STATUS_CHIP_CLASS[policyStatusLabel(match.verdict, match.window, match.autoGrant).tone]}>
+            {props.enterpriseName ?? '本企业'}：{policyStatusLabel(match.verdict, match.window, match.autoGrant).text}
           </View>
         ) : null}
         {enterpriseId && match?.verdict === 'near' ? <View>{nearText(match)}</View> : null}

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { ActionButton } from '../../ui/ActionButton'
-import { CatalogueSection } from './CatalogueSection'
+import { CatalogueFilters, CatalogueList } from './CatalogueSection'
 import { FavouritesSection } from './FavouritesSection'
 import { FilterChips } from './FilterChips'
 import { MatchesSection } from './MatchesSection'
@@ -13,7 +13,8 @@ const VIEWS = [
 ]
 
 /**
- * 惠企政策: for the current enterprise first 可申报 then 差一点, then the whole catalogue. Signed
+ * 惠企政策: the filters first (the region defaulted to the enterprise's own, policiesStore.openFor),
+ * then for the current enterprise 符合条件 and 差一点 (a few of each), then the catalogue. Signed
  * out (or with no enterprise chosen) it is the catalogue and the 政策计算器, which need no login.
  * Signed in, 我的收藏 can stand in for the catalogue.
  */
@@ -33,6 +34,7 @@ export function PolicyListScreen(props: {
         <View className='muted'>填写企业基本信息，逐条看清能享受哪些政策、还差什么</View>
         <ActionButton label='打开政策计算器' onClick={props.onCalculator} />
       </View>
+      {showFavourites ? null : <CatalogueFilters />}
       {props.enterpriseId ? (
         <MatchesSection enterpriseId={props.enterpriseId} onOpen={props.onOpen} onCompleteFacts={props.onCalculator} />
       ) : (
@@ -48,7 +50,7 @@ export function PolicyListScreen(props: {
           onSelect={(value) => setListView(value ?? 'all')}
         />
       ) : null}
-      {showFavourites ? <FavouritesSection onOpen={props.onOpen} /> : <CatalogueSection onOpen={props.onOpen} />}
+      {showFavourites ? <FavouritesSection onOpen={props.onOpen} /> : <CatalogueList onOpen={props.onOpen} />}
       {props.signedIn ? <PushPreferenceSection /> : null}
     </View>
   )

@@ -1,5 +1,5 @@
 import type { PolicyView } from '../../../server/contract-policies'
-import { leavesOf, type RegionArea } from '../../domain/policies/conditions'
+import { leavesOf } from '../../domain/policies/conditions'
 import { industryName, normalizeIndustryCode } from '../../domain/policies/industryCodes'
 
 export interface IndustryOption {
@@ -24,19 +24,12 @@ export function searchIndustries(text: string, limit = 8): IndustryOption[] {
   return INDUSTRY_OPTIONS.filter((o) => o.name.includes(text.trim()) || o.code.startsWith(q)).slice(0, limit)
 }
 
-/** Areas and development zones the published policies name: the places worth offering as answers. */
-export function placesInCatalogue(catalogue: readonly PolicyView[]): { areas: RegionArea[]; zones: string[] } {
-  const areas = new Map<string, RegionArea>()
+/** Development zones the published policies name: the places worth offering as answers. */
+export function zonesInCatalogue(catalogue: readonly PolicyView[]): string[] {
   const zones = new Set<string>()
   for (const { policy } of catalogue) {
-    for (const leaf of leavesOf(policy.eligibility)) {
-      if (leaf.kind !== 'region') continue
-      leaf.areas?.forEach((area) => areas.set(area.code, area))
-      leaf.zones?.forEach((zone) => zones.add(zone))
-    }
+    for (const leaf of leavesOf(policy.eligibility))
+      if (leaf.kind === 'region') leaf.zones?.forEach((z) => zones.add(z))
   }
-  return {
-    areas: [...areas.values()].sort((a, b) => a.code.localeCompare(b.code)),
-    zones: [...zones].sort(),
-  }
+  return [...zones].sort()
 }

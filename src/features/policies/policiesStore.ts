@@ -16,8 +16,14 @@ import { apiClient } from '../../core/apiClient'
 interface PoliciesState {
   filter: PolicyListQuery
   catalogue: PolicyView[] | null
+  /** Policies matching the filter, all pages. */
+  catalogueTotal: number
+  /** The next page's cursor; null when every page is loaded. */
+  nextCursor: string | null
   catalogueLoading: boolean
   catalogueError: string | null
+  /** The enterprise whose region the region filter was defaulted to (once per enterprise). */
+  regionDefaultedFor: string | null
   matches: Record<string, EnterprisePolicyMatches>
   matchesLoading: boolean
   matchesError: string | null
@@ -32,6 +38,13 @@ interface PoliciesState {
   loadFavourites: () => Promise<void>
   setFilter: (patch: Partial<PolicyListQuery>) => Promise<void>
   loadCatalogue: () => Promise<void>
+  /** 加载更多: the next page after the loaded ones. */
+  loadMore: () => Promise<void>
+  /**
+   * Shows the enterprise's own policies first: the region filter set to its 注册地 (once per
+   * enterprise, so a region the user chose afterwards stands), then the catalogue loaded.
+   */
+  openFor: (enterpriseId: string | null) => Promise<void>
   loadMatches: (enterpriseId: string) => Promise<void>
   setFavourite: (policyId: string, favourite: boolean) => Promise<void>
 }
@@ -42,8 +55,11 @@ let favouritesRequest = 0
 export const usePolicies = create<PoliciesState>()((set, get) => ({
   filter: {},
   catalogue: null,
+  catalogueTotal: 0,
+  nextCursor: null,
   catalogueLoading: false,
   catalogueError: null,
+  regionDefaultedFor: null,
   matches: {},
   matchesLoading: false,
   matchesError: null,
@@ -71,11 +87,40 @@ export const usePolicies = create<PoliciesState>()((set, get) => ({
     const request = ++catalogueRequest
     set({ catalogueLoading: true, catalogueError: null })
     try {
-      const catalogue = await listPolicies(apiClient, get().filter)
-      if (request === catalogueRequest) set({ catalogue, catalogueLoading: false })
+      const page = await listPolicies(apiClient, get().filter)
+      if (request === catalogueRequest)
+        set({ catalogue: page.items, catalogueTotal: page.total, nextCursor: page.nextCursor, catalogueLoading: false })
     } catch (error) {
       if (request === catalogueRequest) set({ catalogueLoading: false, catalogueError: userMessage(error) })
     }
+  },
+  loadMore: async () => {
+    const { nextCursor, catalogue } = get()
+    if (nextCursor === null || catalogue === null) return
+    const request = ++catalogueRequest
+    set({ catalogueLoading: true, catalogueError: null })
+    try {
+      const page = await listPolicies(apiClient, { ...get().filter, cursor: nextCursor })
+      if (request === catalogueRequest)
+        set({
+          catalogue: [...catalogue, ...page.items],
+          catalogueTotal: page.total,
+          nextCursor: page.nextCursor,
+          catalogueLoading: false,
+        })
+    } catch (error) {
+      if (request === catalogueRequest) set({ catalogueLoading: false, catalogueError: userMessage(error) })
+    }
+  },
+  openFor: async (enterpriseId) => {
+    if (enterpriseId !== null && get().regionDefaultedFor !== enterpriseId) {
+      await get().loadMatches(enterpriseId)
+      const region = get().matches[enterpriseId]?.profile.regionCode
+      set({ regionDefaultedFor: enterpriseId, filter: { ...get().filter, region } })
+    } else if (enterpriseId !== null) {
+      void get().loadMatches(enterpriseId)
+    }
+    await get().loadCatalogue()
   },
   loadMatches: async (enterpriseId) => {
     set({ matchesLoading: true, matchesError: null, matchesRefused: false })

@@ -3,8 +3,17 @@ import { daysBetween, type IsoDate } from '../../domain/calendar/dates'
 import { formatFigure } from '../../domain/policies/explain'
 import type { ConditionOutcome } from '../../domain/policies/match'
 import { BENEFIT_TYPE_LABELS, type Policy } from '../../domain/policies/policy'
+import type { StatusTone } from '../../domain/policies/policyStatus'
 
 export { AUTO_GRANT_TEXT } from './autoGrantText'
+
+/** The chip a status label sits in: green to apply now, amber one fix away, plain otherwise. */
+export const STATUS_CHIP_CLASS: Record<StatusTone, string> = {
+  go: 'chip chip--selected',
+  near: 'chip chip--renewal-due',
+  wait: 'chip',
+  no: 'chip',
+}
 
 /** ✓ / ✗ / ? beside each condition: a sign, so it reads at a glance and to a screen reader. */
 export const OUTCOME_MARKS: Record<ConditionOutcome, string> = { met: '✓', unmet: '✗', missing: '?' }

@@ -16,7 +16,7 @@ export type Calculation =
  * decides (its published catalogue, its China date, its ordering), so the phone and the push on
  * publication never disagree; an answer to an older profile is dropped.
  */
-export function usePolicyCalculation(profile: EnterpriseProfile, delayMs = 400) {
+export function usePolicyCalculation(profile: EnterpriseProfile, enabled = true, delayMs = 400) {
   const settled = useDebounced(JSON.stringify(profile), delayMs)
   const [calculation, setCalculation] = useState<Calculation>({ kind: 'loading', results: null })
   const latest = useRef(0)
@@ -34,8 +34,8 @@ export function usePolicyCalculation(profile: EnterpriseProfile, delayMs = 400) 
   }, [])
 
   useEffect(() => {
-    void run(settled)
-  }, [settled, run])
+    if (enabled) void run(settled)
+  }, [settled, run, enabled])
 
   return { calculation, retry: () => void run(settled) }
 }

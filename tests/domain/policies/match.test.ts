@@ -33,7 +33,7 @@ describe('a policy explains itself condition by condition', () => {
       verdict: 'eligible',
       rootMode: 'all',
       conditions: [
-        { id: 'ind', label: '行业：制造业（C）', outcome: 'met', fact: '行业：C3311（属金属制品业）' },
+        { id: 'ind', label: '行业：制造业（C）', outcome: 'met', fact: '行业：金属结构制造（C3311）' },
         { id: 'size', label: '企业规模：小型企业', outcome: 'met', fact: '按已有信息测算为小型企业' },
         { id: 'emp', label: '从业人员：不超过 300 人', outcome: 'met', fact: '从业人员：86 人' },
         { id: 'area', label: '注册地：许昌市', outcome: 'met', fact: '注册地：411002（属许昌市）' },
@@ -63,11 +63,25 @@ describe('a policy explains itself condition by condition', () => {
   })
 
   test('two conditions to fix is still 差一点; three is 不符合', () => {
-    // 工业 with 400 people (and 5000万) is 中型: size and head count both fail.
-    const two = matchPolicy({ ...manufacturer, employees: 400 }, policy, TODAY)
+    const fixable = policyWith(
+      all(
+        { id: 'ht', kind: 'qualification', required: ['high-tech'], mode: 'any' },
+        { id: 'emp', kind: 'employees', max: 300 },
+        { id: 'area', kind: 'region', areas: [{ code: '411000', name: '许昌市' }] },
+      ),
+    )
+    // 400 people against 不超过 300 is within reach (not 2× over); no 高新 certificate yet.
+    const two = matchPolicy({ ...manufacturer, employees: 400, qualifications: [] }, fixable, TODAY)
     expect(two).toMatchObject({ verdict: 'near', unmetCount: 2, fixesNeeded: 2 })
-    const three = matchPolicy({ ...manufacturer, employees: 400, regionCode: undefined }, policy, TODAY)
+    const three = matchPolicy(
+      { ...manufacturer, employees: 400, qualifications: [], regionCode: undefined },
+      fixable,
+      TODAY,
+    )
     expect(three).toMatchObject({ verdict: 'ineligible', unmetCount: 2, missingCount: 1, fixesNeeded: 3 })
+    // A size class is no paperwork fix (issue #12 item 12): 中型 against 小型 is final, 不符合.
+    const sized = matchPolicy({ ...manufacturer, employees: 400 }, policy, TODAY)
+    expect(sized).toMatchObject({ verdict: 'ineligible', unmetCount: 2, fixesNeeded: null })
   })
 
   test('another region or industry cannot be fixed by applying: 不符合, not 差一点', () => {
@@ -219,8 +233,8 @@ describe('any-of groups count as one condition to fix: the cheapest member', () 
       { id: 'rd', kind: 'rdRatio', minPercent: 5 },
     ]
     const either = policyWith(any(big, { id: 'tech', all: techLeaves }))
-    const base = { employees: 50, revenueWan: 1000, exporter: false, qualifications: [], rdSpendWan: 10 }
-    // big: 3 unmet; tech: 2 unmet → 2.
+    const base = { employees: 50, revenueWan: 1000, exporter: false, qualifications: [], rdSpendWan: 30 }
+    // big: revenue 1000 against 5000 is out of reach (more than 2× short); tech: 2 unmet → 2.
     expect(matchPolicy(base, either, TODAY)).toMatchObject({ verdict: 'near', fixesNeeded: 2, rootMode: 'any' })
     // Each condition says which alternative it belongs to; an all-of root numbers none.
     expect(matchPolicy(base, either, TODAY).conditions.map((c) => [c.id, c.branch])).toEqual([

@@ -12,8 +12,7 @@ async function refresh(): Promise<void> {
   const enterpriseId = signedIn ? useEnterpriseContext.getState().currentId : null
   const policies = usePolicies.getState()
   await Promise.all([
-    policies.loadCatalogue(),
-    enterpriseId ? policies.loadMatches(enterpriseId) : Promise.resolve(),
+    policies.openFor(enterpriseId),
     // 我的收藏 once shown: a policy saved or unsaved on the detail page is reflected on return.
     signedIn && policies.favourites !== null ? policies.loadFavourites() : Promise.resolve(),
   ])
