@@ -23,9 +23,10 @@ const RECORD_ID = '0f8e6a52-1c7b-4d0e-9b3a-2f1e4c5d6a7b'
 const DOCUMENT = Buffer.from('%PDF-1.7 采购合同')
 
 const STEPS: VerificationStep[] = [
-  { key: 'hashMatches', name: '原文杂凑', passed: true, text: '文件与签章时一致，未被修改' },
-  { key: 'signatureValid', name: '签章值', passed: true, text: '签名真实有效，由登记的印章密钥签出' },
-  { key: 'sealNotRevoked', name: '印章状态', passed: true, text: '签章时印章未被停用' },
+  // As the server sends them (GB/T 38540's keys, server/pki/ses-verify.ts).
+  { key: 'signatureValue', name: '签章值', passed: true, text: '签章值验证通过' },
+  { key: 'certificateStatus', name: '证书链、有效期与吊销', passed: true, text: '证书链完整，签章时有效且未吊销' },
+  { key: 'documentHash', name: '原文杂凑', passed: true, text: '文件与签章时一致，未被修改' },
 ]
 
 function result(failed: Record<string, string> = {}): SealVerificationResult {
@@ -34,11 +35,11 @@ function result(failed: Record<string, string> = {}): SealVerificationResult {
   return {
     valid,
     checks: {
-      hashMatches: !failed.hashMatches,
-      signatureValid: !failed.signatureValid,
+      hashMatches: !failed.documentHash,
+      signatureValid: !failed.signatureValue,
       sealValidAtSigningTime: true,
       signerAuthorisedAtSigningTime: true,
-      sealNotRevoked: !failed.sealNotRevoked,
+      sealNotRevoked: !failed.certificateStatus,
     },
     seal: { id: 's1', kind: 'seal', name: '许昌瑞丰食品有限公司合同专用章', holder: '91411002MA3X7R2K06' },
     signedAt: '2026-11-22T08:05:00.000Z',
@@ -80,14 +81,14 @@ test('choosing the signed file and the signature file verifies them without logi
 
 test('a failed step is named in words, and the verdict says what it means', async () => {
   mockApi.on('POST', '/api/v1/seal-verifications', () => ({
-    body: result({ hashMatches: '文件与签章时不一致：文件可能被修改过，或不是签章的那份文件' }),
+    body: result({ documentHash: '文件与签章时不一致：文件可能被修改过，或不是签章的那份文件' }),
   }))
   render(<VerifyScreen />)
   await choose('选择签章文件', recordFile())
   await choose('选择已签署的文件', file('改过的合同.pdf', Buffer.from('changed')))
   expect(await screen.findByText('验章未通过：文件已被修改，或不是签章的那份文件')).toBeTruthy()
   expect(screen.getByText('✗ 原文杂凑：')).toBeTruthy()
-  expect(screen.getByText('签名真实有效，由登记的印章密钥签出')).toBeTruthy()
+  expect(screen.getByText('签章值验证通过')).toBeTruthy()
 })
 
 test('every new input clears the previous verdict; a bad signature file leaves none on screen', async () => {

@@ -70,6 +70,6 @@ export function verificationLinkOf(origin: string, recordId: string, documentSm3
 export function verdictLine(result: SealVerificationResult): string {
   if (result.valid) return '验章通过：签章真实有效，文件未被修改'
   const failed = result.steps.filter((step) => !step.passed)
-  if (failed.length === 1 && failed[0].key === 'hashMatches') return '验章未通过：文件已被修改，或不是签章的那份文件'
+  if (failed.length === 1 && failed[0].key === 'documentHash') return '验章未通过：文件已被修改，或不是签章的那份文件'
   return '验章未通过：签章无效'
 }
