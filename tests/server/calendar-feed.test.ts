@@ -212,6 +212,15 @@ describe('revoking and regenerating', () => {
     expect(rows[0].n).toBe(1)
   })
 
+  it('an enterprise id in capitals is the same scope, as every other id in a path', async () => {
+    const upper = await call('POST', `/me/calendar-feeds/${shared.toUpperCase()}`, repToken)
+    expect(upper.statusCode).toBe(201)
+    expect(upper.json().scope).toBe(shared)
+    expect((await fetchFeed(upper.json())).statusCode).toBe(200)
+    expect((await call('DELETE', `/me/calendar-feeds/${shared.toUpperCase()}`, repToken)).statusCode).toBe(204)
+    expectError(await fetchFeed(upper.json()), 404, 'CALENDAR_FEED_NOT_FOUND')
+  })
+
   it('unknown, malformed and extension-less tokens are the same 404', async () => {
     const feed = await createFeed('all')
     const path = new URL(feed.httpsUrl).pathname
