@@ -40,6 +40,11 @@ export async function deleteFeed(db: Queryable, userId: string, scope: string): 
   return rows.length > 0
 }
 
+/** Every feed of the user (privacy consent withdrawn): their links stop working in this statement. */
+export async function deleteUserFeeds(db: Queryable, userId: string): Promise<void> {
+  await db.query('delete from calendar_feeds where user_id = $1', [userId])
+}
+
 export async function listFeeds(db: Queryable, userId: string): Promise<FeedRow[]> {
   const { rows } = await db.query<FeedRow>(
     `select ${FEED_COLUMNS} from calendar_feeds where user_id = $1 order by created_at, scope`,

@@ -14,7 +14,8 @@ import { FEED_PATH_PREFIX, feedBaseUrl, feedUrls, uidHost } from './feed-urls'
 export const FEED_LIMIT_PER_MINUTE = 30
 const SANDBOX_LIMIT_PER_MINUTE = 1000
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+// Either case, as every other id in a path (the handlers lower-case it).
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
 
 const scopeParams = {
   type: 'object',

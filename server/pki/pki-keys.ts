@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ConfigError, isProduction, type Config } from '../config'
 import type { KeyVault } from '../signing/key-vault'
-import { generateSm2KeyPair, type Sm2KeyPair } from '../signing/sm2'
+import { generateSm2KeyPair, sm2Sign, sm2Verify, type Sm2KeyPair } from '../signing/sm2'
 import { LocalSealCa, type SealCa } from './ca'
 import { ATTRIBUTE, issueCertificate, newSerialHex, readCertificate, type NamePart } from './certificates'
 import { fromPem } from './der'
@@ -74,10 +74,24 @@ export function generatePkiMaterial(vault: KeyVault, crlUrl: string, label: stri
   }
 }
 
-function openKeys(vault: KeyVault, certificate: string, sealed: string, owner: string): [Buffer, Sm2KeyPair] {
+/** Signed with the opened key and checked against the certificate's: the two belong together. */
+const KEY_MATCH_PROBE = Buffer.from('zqt-pki-key-matches-certificate')
+
+function openKeys(
+  vault: KeyVault,
+  certificate: string,
+  sealed: string,
+  owner: string,
+  names: { key: string; certificate: string },
+): [Buffer, Sm2KeyPair] {
   const der = fromPem('CERTIFICATE', certificate)
   const publicKeyHex = readCertificate(der).publicKeyHex
-  return [der, { publicKeyHex, privateKeyHex: vault.open(sealed, owner) }]
+  const keys = { publicKeyHex, privateKeyHex: vault.open(sealed, owner) }
+  // A key from another make-pki run would sign certificates and timestamps nobody can verify.
+  if (!sm2Verify(KEY_MATCH_PROBE, sm2Sign(KEY_MATCH_PROBE, keys), publicKeyHex)) {
+    throw new ConfigError(`${names.key} does not belong to ${names.certificate}: set both from the same make-pki run`)
+  }
+  return [der, keys]
 }
 
 export interface PkiServices {
@@ -94,8 +108,14 @@ export function openPki(
   clock: () => number,
   developmentCa: string | null,
 ): PkiServices {
-  const [caDer, caKeys] = openKeys(vault, material.caCertificate, material.caKeySealed, CA_KEY_OWNER)
-  const [tsaDer, tsaKeys] = openKeys(vault, material.tsaCertificate, material.tsaKeySealed, TSA_KEY_OWNER)
+  const [caDer, caKeys] = openKeys(vault, material.caCertificate, material.caKeySealed, CA_KEY_OWNER, {
+    key: 'SEAL_CA_KEY',
+    certificate: 'SEAL_CA_CERT',
+  })
+  const [tsaDer, tsaKeys] = openKeys(vault, material.tsaCertificate, material.tsaKeySealed, TSA_KEY_OWNER, {
+    key: 'TSA_KEY',
+    certificate: 'TSA_CERT',
+  })
   if (tsaKeys.publicKeyHex === caKeys.publicKeyHex) throw new ConfigError('TSA_KEY must not be the CA key')
   return { ca: new LocalSealCa(caDer, caKeys, crlUrl), tsa: new LocalTsa(tsaDer, tsaKeys, clock), developmentCa }
 }

@@ -3,6 +3,7 @@ import type { SetCurrentEnterpriseRequest, UpdateConsentRequest, UserProfile } f
 import { enterpriseIdSchema, requireEnterpriseAccess } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { deleteUserSessions } from '../auth/sessions'
+import { deleteUserFeeds } from '../calendar-feed/feed-repo'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { getUserProfile, recordConsent, setCurrentEnterprise } from '../repos/users'
@@ -56,6 +57,8 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
         await recordConsent(tx, userId, version.trim(), accepted)
         // Without consent we may not process the user's data (PIPL art. 15), so no session may remain.
         if (!accepted) await deleteUserSessions(tx, userId)
+        // Nor may a calendar keep reading the user's deadlines through a secret link.
+        if (!accepted) await deleteUserFeeds(tx, userId)
         return profileOf(tx, request)
       })
     },

@@ -11,9 +11,8 @@ import type {
 import { currentSystem, requireSystem } from '../auth/require-system'
 import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
-import { confirmSignTask, rejectSignTask, scanSignTask } from '../signing/sign-task-actions'
+import { confirmSignTask, rejectSignTask, scanSignTask, sendSignDocumentTo } from '../signing/sign-task-actions'
 import { createSignTask } from '../signing/sign-task-create'
-import { sendSignDocument } from '../signing/sign-task-document'
 import { findTask, signTaskView } from '../signing/sign-task-store'
 import type { AttachmentStorage } from '../storage/attachment-storage'
 import { SIGN_TICKET_TTL_SECONDS } from '../../src/domain/signing/signTask'
@@ -168,7 +167,7 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
       },
     },
     async (request, reply) =>
-      sendSignDocument(app.db, storage, currentUser(request).id, request.params.taskId.toLowerCase(), reply),
+      sendSignDocumentTo(app, storage, currentUser(request).id, request.params.taskId.toLowerCase(), reply),
   )
 
   app.post<{ Params: { taskId: string }; Body: ConfirmSignTaskRequest }>(

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ConfirmSignTaskRequest, SignTaskPreview, SignTaskView } from '../contract-seals'
 import type { Queryable } from '../db/db'
+import type { AttachmentStorage } from '../storage/attachment-storage'
 import { sha256Hex } from '../auth/tokens'
 import { consumeFaceTicket, type VerifiedPerson } from '../face/face-tickets'
 import { ApiError } from '../http/api-error'
@@ -12,7 +13,7 @@ import { isSignTicket } from '../../src/domain/signing/signTicket'
 import type { TbsSigner } from '../../src/domain/signing/tbs'
 import { openStoredKeyPair, sealOwner, signatureOwner } from './key-material'
 import { fieldError } from './field-error'
-import { documentKindOf, signDocumentPath } from './sign-task-document'
+import { documentKindOf, sendSignDocument, SIGN_DOCUMENT_GONE, signDocumentPath } from './sign-task-document'
 import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
@@ -22,6 +23,30 @@ import { produceSesSignature } from '../pki/ses-signing'
 
 async function plansFor(app: FastifyInstance, task: SignTaskRow, userId: string): Promise<SignerPlan[]> {
   return planSigners(app.db, app.signing.idHashSecret, task, await signerSlots(app.db, task.id), userId)
+}
+
+/**
+ * The document of a task, for its scanner: while the task awaits signing, only as long as they may
+ * still sign it (a grant revoked or a link removed since the scan ends it, as it ends confirming).
+ * Every refusal is the same 404 as an unknown task, so a task id says nothing.
+ */
+export async function sendSignDocumentTo(
+  app: FastifyInstance,
+  storage: AttachmentStorage,
+  userId: string,
+  taskId: string,
+  reply: FastifyReply,
+) {
+  const task = await findTask(app.db, 'id', taskId)
+  if (task && task.status === 'scanned' && task.scanned_by === userId) {
+    try {
+      await plansFor(app, task, userId)
+    } catch (error) {
+      if (error instanceof ApiError) throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })
+      throw error
+    }
+  }
+  return sendSignDocument(app.db, storage, userId, taskId, reply)
 }
 
 export async function scanSignTask(app: FastifyInstance, userId: string, ticket: string): Promise<SignTaskPreview> {

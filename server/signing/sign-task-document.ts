@@ -38,6 +38,8 @@ export async function storeSignDocument(storage: AttachmentStorage, bytes: Buffe
   return { key, type: documentTypeOf(bytes), size: bytes.length }
 }
 
+export const SIGN_DOCUMENT_GONE = '签署文件不存在或已无权查看'
+
 /** The API path the app fetches the document from (with the user's session). */
 export function signDocumentPath(taskId: string): string {
   return `/sign-tasks/${taskId}/document`
@@ -68,7 +70,7 @@ export async function sendSignDocument(
     [taskId, userId],
   )
   const bytes = rows[0] ? await storage.get(rows[0].document_key) : null
-  if (!rows[0] || !bytes) throw new ApiError('NOT_FOUND', { message: '签署文件不存在或已无权查看' })
+  if (!rows[0] || !bytes) throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })
   const type = rows[0].document_type
   const extension = EXTENSIONS[type] ?? 'bin'
   // Shown in place only when the app can show it; anything else is a download, never rendered.

@@ -144,6 +144,23 @@ test('停止订阅 asks first, then revokes and says so only after the server di
   expect(screen.getByRole('button', { name: '生成订阅链接' })).toBeTruthy()
 })
 
+test('停止订阅 of a feed already stopped elsewhere (404) leaves no stale link on screen', async () => {
+  mockApi.on('GET', FEEDS, () => ({ body: { feeds: [{ scope: ENTERPRISE, createdAt: '2026-11-20T02:00:00.000Z' }] } }))
+  mockApi.on('DELETE', `${FEEDS}/${ENTERPRISE}`, () => ({
+    status: 404,
+    body: { code: 'CALENDAR_FEED_NOT_FOUND', message: '没有可停止的日历订阅' },
+  }))
+  render(<ExportCalendarScreen enterpriseId={ENTERPRISE} />)
+  await tap('停止订阅')
+  const confirmButtons = screen.getAllByRole('button', { name: '停止订阅' })
+  await act(async () => {
+    fireEvent.click(confirmButtons[confirmButtons.length - 1])
+  })
+  expect(screen.queryByText('没有可停止的日历订阅')).toBeNull()
+  expect(screen.queryByText('已于 2026-11-20 10:00 生成订阅链接。')).toBeNull()
+  expect(screen.getByRole('button', { name: '生成订阅链接' })).toBeTruthy()
+})
+
 test('the scope chips switch to a feed of all the user’s enterprises', async () => {
   render(<ExportCalendarScreen enterpriseId={ENTERPRISE} />)
   await tap('订阅范围：我的全部企业')

@@ -162,3 +162,22 @@ test('a server failure offers a retry', async () => {
   await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('服务暂时不可用'))
   expect(screen.getByRole('button', { name: '重试' })).toBeTruthy()
 })
+
+test('a link to a record the server does not know says so with no 重试, and offers the signature file instead', async () => {
+  mockApi.on('POST', '/api/v1/seal-verifications', (call) =>
+    call.json.recordId
+      ? { status: 404, body: { code: 'NOT_FOUND', message: '签章记录不存在：验章链接可能不完整，请重新打开' } }
+      : { body: result() },
+  )
+  render(<VerifyScreen initialRecordId={RECORD_ID} initialHash={SM3} />)
+  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('签章记录不存在'))
+  expect(screen.queryByRole('button', { name: '重试' })).toBeNull()
+  expect(screen.queryByText(/已通过验章链接打开签章记录/)).toBeNull()
+  await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
+  await choose('选择签章文件', recordFile())
+  expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
+  expect(mockApi.calls[mockApi.calls.length - 1].json).toEqual({
+    signatureRecord: RECORD,
+    documentSm3: sm3Hex(DOCUMENT),
+  })
+})

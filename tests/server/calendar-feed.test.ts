@@ -212,6 +212,15 @@ describe('revoking and regenerating', () => {
     expect(rows[0].n).toBe(1)
   })
 
+  it('an enterprise id in capitals is the same scope, as every other id in a path', async () => {
+    const upper = await call('POST', `/me/calendar-feeds/${shared.toUpperCase()}`, repToken)
+    expect(upper.statusCode).toBe(201)
+    expect(upper.json().scope).toBe(shared)
+    expect((await fetchFeed(upper.json())).statusCode).toBe(200)
+    expect((await call('DELETE', `/me/calendar-feeds/${shared.toUpperCase()}`, repToken)).statusCode).toBe(204)
+    expectError(await fetchFeed(upper.json()), 404, 'CALENDAR_FEED_NOT_FOUND')
+  })
+
   it('unknown, malformed and extension-less tokens are the same 404', async () => {
     const feed = await createFeed('all')
     const path = new URL(feed.httpsUrl).pathname
@@ -239,6 +248,25 @@ describe('who may see what', () => {
     expect(after.statusCode).toBe(200)
     expect(has(after.body)).toBe(false)
     expect(parse(after.body).length).toBeGreaterThan(0)
+  })
+
+  it('withdrawing privacy consent stops every feed of the user, as it ends every session', async () => {
+    const user = await makeUser(testDb.db, {
+      phone: '13900000079',
+      links: [{ enterpriseId: shared, role: 'legal_representative' }],
+    })
+    expect(user).toBeTruthy()
+    const token = (await loginSandbox(app, '13900000079')).token
+    const feeds = [await createFeed('all', token), await createFeed(shared, token)]
+    for (const feed of feeds) expect((await fetchFeed(feed)).statusCode).toBe(200)
+
+    const withdrawn = await call('PUT', '/me/consent', token, { accepted: false, version: '2025-01' })
+    expect(withdrawn.statusCode).toBe(200)
+    for (const feed of feeds) expectError(await fetchFeed(feed), 404, 'CALENDAR_FEED_NOT_FOUND')
+    // Accepting again (a new login) does not bring the old links back.
+    const again = (await loginSandbox(app, '13900000079')).token
+    expect((await call('GET', '/me/calendar-feeds', again)).json()).toEqual({ feeds: [] })
+    for (const feed of feeds) expectError(await fetchFeed(feed), 404, 'CALENDAR_FEED_NOT_FOUND')
   })
 
   it('a handler without licence rights, a stranger and a bad scope are refused; no session is 401', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { buildApp } from '../../server/app'
 import { ConfigError, loadConfig } from '../../server/config'
 import type { Db } from '../../server/db/db'
-import { resolvePki } from '../../server/pki/pki-keys'
+import { generatePkiMaterial, resolvePki } from '../../server/pki/pki-keys'
 import { KeyVault } from '../../server/signing/key-vault'
 import { PRODUCTION_SECRETS, productionConfig } from './production-env'
 
@@ -31,6 +31,20 @@ describe('seal CA and TSA configuration (fail closed)', () => {
     expect(() => resolvePki(productionConfig(), otherVault, clock)).toThrow(/do not open/)
     const config = loadConfig({ NODE_ENV: 'development', SEAL_CA_CERT: PRODUCTION_SECRETS.SEAL_CA_CERT })
     expect(() => resolvePki(config, vault, clock)).toThrow(/or none/)
+  })
+
+  it('refuses a CA or TSA key that does not belong to its certificate (lines from two make-pki runs)', () => {
+    const other = generatePkiMaterial(vault, 'https://zqt.example.gov.cn/api/v1/pki/crl', '另一次')
+    const mixed = (pki: Record<string, string>) => ({
+      ...productionConfig(),
+      pki: { ...productionConfig().pki, ...pki },
+    })
+    expect(() => resolvePki(mixed({ caKey: other.caKeySealed }), vault, clock)).toThrow(
+      /SEAL_CA_KEY does not belong to SEAL_CA_CERT/,
+    )
+    expect(() => resolvePki(mixed({ tsaKey: other.tsaKeySealed }), vault, clock)).toThrow(
+      /TSA_KEY does not belong to TSA_CERT/,
+    )
   })
 
   it('uses the configured CA and TSA in production', () => {

@@ -3,6 +3,7 @@ import { sm3Hex } from '../../server/signing/sm2'
 import { DEMO, expectError, openTestDb, type TestDb } from './helpers'
 import {
   DOC_SM3,
+  acceptGrant,
   HANDLER_PIN,
   buildSealApp,
   confirm,
@@ -107,6 +108,33 @@ describe('the document of a sign task', () => {
     const mismatch = await taskWith({ document: PDF.toString('base64'), documentSm3: DOC_SM3 })
     expectError(mismatch, 400, 'VALIDATION_FAILED')
     expect(mismatch.json().details).toEqual([{ field: 'documentSm3', message: expect.stringContaining('不一致') }])
+  })
+
+  it('is no longer served to a scanner whose grant was revoked before they signed', async () => {
+    const { taskId, ticket } = (await taskWith({ document: PDF.toString('base64') })).json()
+    expect((await scan(app, fx.handler, ticket)).statusCode).toBe(200)
+    expect((await fetchDocument(fx.handler, taskId)).statusCode).toBe(200)
+    const grants = await app.inject({
+      method: 'GET',
+      url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`,
+      headers: fx.rep,
+    })
+    const grantId = (grants.json().items ?? grants.json())[0].id
+    const url = `/api/v1/enterprises/${fx.ruifeng}/seal-grants/${grantId}`
+    expect((await app.inject({ method: 'DELETE', url, headers: fx.rep })).statusCode).toBe(200)
+    try {
+      expectError(await fetchDocument(fx.handler, taskId), 404, 'NOT_FOUND')
+    } finally {
+      // The fixture's grant again, for the tests after this one.
+      const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+      const granted = await app.inject({
+        method: 'POST',
+        url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`,
+        headers: fx.rep,
+        payload: { grantee: { phone: DEMO.handler }, sealIds: [fx.seals.contract], validUntil: until, pin: '135790' },
+      })
+      await acceptGrant(app, fx.handler, granted.json().id)
+    }
   })
 
   it('refuses a document over 10 MB', async () => {

@@ -4,7 +4,7 @@ import type { CalendarFeedCreated, CalendarFeedView } from '../../../server/cont
 import { createCalendarFeed } from '../../api/calendar/createCalendarFeed'
 import { deleteCalendarFeed } from '../../api/calendar/deleteCalendarFeed'
 import { listCalendarFeeds } from '../../api/calendar/listCalendarFeeds'
-import { userMessage } from '../../api/errors'
+import { isApiError, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
 import { copyText } from '../../platform/clipboard'
@@ -101,7 +101,13 @@ export function ExportCalendarScreen(props: { enterpriseId: string }) {
 
   const stop = () =>
     perform(async () => {
-      await deleteCalendarFeed(apiClient, scope)
+      try {
+        await deleteCalendarFeed(apiClient, scope)
+      } catch (e) {
+        // Already stopped (another device, an earlier tap whose answer was lost): the link is dead,
+        // which is what was asked; anything else is shown.
+        if (!(isApiError(e) && e.name === 'BusinessError' && e.code === 'CALENDAR_FEED_NOT_FOUND')) throw e
+      }
       setMadeHere(({ [scope]: _gone, ...rest }) => rest)
       setListed((all) => (all ?? []).filter((f) => f.scope !== scope))
       toast('已停止订阅', 'success')

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
-import { userMessage } from '../../api/errors'
+import { isApiError, userMessage } from '../../api/errors'
 import { verifySeal } from '../../api/signing/verifySeal'
 import { apiClient } from '../../core/apiClient'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
@@ -23,7 +23,7 @@ import {
 type Outcome =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'error'; text: string; retry: () => void }
+  | { kind: 'error'; text: string; retry?: () => void }
   | { kind: 'done'; result: SealVerificationResult; basis: string }
 
 type RecordInput = NonNullable<SealVerificationRequest['signatureRecord']>
@@ -45,7 +45,8 @@ export function VerifyScreen(props: {
   initialRecord?: string
   initialSm3?: string
 }) {
-  const linkRecordId = props.initialRecordId
+  // Cleared when the server knows no such record: the page then asks for the signature file instead.
+  const [linkRecordId, setLinkRecordId] = useState(props.initialRecordId)
   const [signedFile, setSignedFile] = useState<{ name: string; sm3: string } | null>(null)
   const [recordFile, setRecordFile] = useState<{ name: string; record: RecordInput } | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
@@ -70,7 +71,12 @@ export function VerifyScreen(props: {
       const result = await verifySeal(apiClient, request)
       if (mine === latest.current) setOutcome({ kind: 'done', result, basis })
     } catch (error) {
-      if (mine === latest.current) setOutcome({ kind: 'error', text: userMessage(error), retry })
+      if (mine !== latest.current) return
+      // The server's answer to this input (a record it does not know, a malformed one): asking again
+      // changes nothing. Network failures, timeouts and 5xx are worth 重试.
+      const answered = isApiError(error) && error.name === 'BusinessError' && error.status < 500
+      if (answered && request.recordId && error.code === 'NOT_FOUND') setLinkRecordId(undefined)
+      setOutcome({ kind: 'error', text: userMessage(error), retry: answered ? undefined : retry })
     }
   }
 
