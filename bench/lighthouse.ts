@@ -66,6 +66,13 @@ async function measureOnce(url: string): Promise<Omit<PageScore, 'name'>> {
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`)
     const { lhr } = result
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+    // LIGHTHOUSE_DUMP=<dir>: keep each report, to see what a page spends its time on.
+    if (process.env.LIGHTHOUSE_DUMP) {
+      const { mkdirSync, writeFileSync } = await import('node:fs')
+      mkdirSync(process.env.LIGHTHOUSE_DUMP, { recursive: true })
+      const file = `${url.replace(/[^a-z0-9]+/gi, '_').slice(-60)}-${Date.now()}.json`
+      writeFileSync(path.join(process.env.LIGHTHOUSE_DUMP, file), JSON.stringify(lhr))
+    }
     const audits = lhr.audits
     const requests = ((audits['network-requests']?.details as { items?: NetworkRequestItem[] } | undefined)?.items ??
       []) as NetworkRequestItem[]
