@@ -110,7 +110,7 @@ test('the enterprise’s own region by default, filters before the matches, 加�
   useSession.getState().signedIn(loginResponse())
   render(<PolicyListScreen signedIn enterpriseId={ENTERPRISE} onOpen={noop} onCalculator={noop} />)
   await act(() => usePolicies.getState().openFor(ENTERPRISE))
-  expect(mockApi.calls.some((c) => c.method === 'GET' && c.url === '/api/v1/policies?region=411002&limit=8')).toBe(true)
+  expect(mockApi.calls.some((c) => c.method === 'GET' && c.url === '/api/v1/policies?region=411002')).toBe(true)
   expect(await screen.findByText('适用地区：河南省 许昌市 魏都区')).toBeTruthy()
   // The filters come before the first match card.
   const search = screen.getByRole('textbox', { name: '搜索政策' })
@@ -119,7 +119,7 @@ test('the enterprise’s own region by default, filters before the matches, 加�
   expect(screen.getByText('共 2 项，已显示 1 项')).toBeTruthy()
   fireEvent.click(screen.getByRole('button', { name: '加载更多' }))
   await screen.findByText('共 2 项')
-  expect(mockApi.calls.some((c) => c.url === '/api/v1/policies?region=411002&limit=8&cursor=c1')).toBe(true)
+  expect(mockApi.calls.some((c) => c.url === '/api/v1/policies?region=411002&cursor=c1')).toBe(true)
   expect(screen.queryByRole('button', { name: '加载更多' })).toBeNull()
   // A region the user widens to stays: opening again does not reset it.
   fireEvent.click(screen.getByRole('button', { name: '不限地区（含外地政策）' }))
@@ -131,14 +131,14 @@ test('a 免申即享 filter asks the server and shows only what it returns', asy
   await renderSignedIn()
   fireEvent.click(screen.getByRole('button', { name: '免申即享：是' }))
   await waitFor(() => expect(screen.getByText('共 1 项')).toBeTruthy())
-  expect(mockApi.calls.some((c) => c.method === 'GET' && c.url === '/api/v1/policies?autoGrant=true&limit=8')).toBe(true)
+  expect(mockApi.calls.some((c) => c.method === 'GET' && c.url === '/api/v1/policies?autoGrant=true')).toBe(true)
   expect(screen.getByRole('button', { name: '免申即享：是（已选）' })).toBeTruthy()
 })
 
 test('search is sent once typing stops', async () => {
   await renderSignedIn()
   fireEvent.change(screen.getByRole('textbox', { name: '搜索政策' }), { target: { value: '贴息' } })
-  await waitFor(() => expect(mockApi.calls.some((c) => c.url === '/api/v1/policies?q=%E8%B4%B4%E6%81%AF&limit=8')).toBe(true))
+  await waitFor(() => expect(mockApi.calls.some((c) => c.url === '/api/v1/policies?q=%E8%B4%B4%E6%81%AF')).toBe(true))
 })
 
 test('signed out: the catalogue and the calculator, no matching and no push settings', async () => {

@@ -6,12 +6,6 @@ import { getPolicyMatches } from '../../api/policies/getPolicyMatches'
 import { listPolicies } from '../../api/policies/listPolicies'
 import { listPolicyFavourites } from '../../api/policies/listPolicyFavourites'
 import { removePolicyFavourite } from '../../api/policies/removePolicyFavourite'
-
-/**
- * Catalogue cards per page: a phone screen and a little more. Rendering 20 cards at once cost the
- * page ~0.6 s of main thread on a throttled phone (Lighthouse TBT); the rest is one 加载更多 away.
- */
-export const CATALOGUE_PAGE = '8'
 import { apiClient } from '../../core/apiClient'
 
 /**
@@ -93,7 +87,7 @@ export const usePolicies = create<PoliciesState>()((set, get) => ({
     const request = ++catalogueRequest
     set({ catalogueLoading: true, catalogueError: null })
     try {
-      const page = await listPolicies(apiClient, { ...get().filter, limit: CATALOGUE_PAGE })
+      const page = await listPolicies(apiClient, get().filter)
       if (request === catalogueRequest)
         set({ catalogue: page.items, catalogueTotal: page.total, nextCursor: page.nextCursor, catalogueLoading: false })
     } catch (error) {
@@ -106,7 +100,7 @@ export const usePolicies = create<PoliciesState>()((set, get) => ({
     const request = ++catalogueRequest
     set({ catalogueLoading: true, catalogueError: null })
     try {
-      const page = await listPolicies(apiClient, { ...get().filter, limit: CATALOGUE_PAGE, cursor: nextCursor })
+      const page = await listPolicies(apiClient, { ...get().filter, cursor: nextCursor })
       if (request === catalogueRequest)
         set({
           catalogue: [...catalogue, ...page.items],
