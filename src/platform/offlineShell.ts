@@ -50,14 +50,18 @@ function whenControlled(container: ServiceWorkerContainer): Promise<ServiceWorke
 }
 
 /**
- * Well after the page has loaded and settled: fetching and running four pages' code at once is
- * main-thread work a phone should not do while the person is starting to read and tap (it showed
- * as blocking time in Lighthouse when it ran right at load).
+ * Once the page has loaded and the browser is idle (or after 2 s at most): the four pages' code is
+ * main-thread work best kept out of the first render, yet someone may go offline within seconds.
  */
-const SETTLE_MS = 8000
+function whenIdle(callback: () => void): void {
+  const idle = (window as { requestIdleCallback?: (cb: () => void, options: { timeout: number }) => number })
+    .requestIdleCallback
+  if (typeof idle === 'function') idle(callback, { timeout: 2000 })
+  else setTimeout(callback, 0)
+}
 
 function afterLoad(callback: () => void): void {
-  const later = () => setTimeout(callback, SETTLE_MS)
+  const later = () => whenIdle(callback)
   if (document.readyState === 'complete') later()
   else window.addEventListener('load', later, { once: true })
 }
