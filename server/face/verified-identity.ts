@@ -38,7 +38,16 @@ export async function verifiedPersonOf(app: FastifyInstance, userId: string): Pr
     [userId],
   )
   if (!rows[0]) throw new ApiError('VERIFIED_IDENTITY_NONE')
-  return { name: rows[0].person_name, idNumber: app.signing.vault.open(rows[0].id_sealed, identityOwner(userId)) }
+  let idNumber: string
+  try {
+    idNumber = app.signing.vault.open(rows[0].id_sealed, identityOwner(userId))
+  } catch {
+    // Sealed under another master key (rotated without re-sealing) or damaged: the person types
+    // the number once more, as when none is on record — never a server error.
+    app.log.warn({ userId }, 'verified identity could not be opened; asking for it again')
+    throw new ApiError('VERIFIED_IDENTITY_NONE')
+  }
+  return { name: rows[0].person_name, idNumber }
 }
 
 /** After a pass: this person is the user's verified identity from now on (the latest pass wins). */
@@ -54,4 +63,9 @@ export async function recordVerifiedIdentity(
        id_masked = excluded.id_masked, id_sealed = excluded.id_sealed, verified_at = excluded.verified_at`,
     [userId, person.name, person.idHash, person.idMasked, person.idSealed],
   )
+}
+
+/** Withdrawn consent: the identity kept for reuse goes (the user types it again after re-consenting). */
+export async function forgetVerifiedIdentity(tx: Queryable, userId: string): Promise<void> {
+  await tx.query('delete from verified_identities where user_id = $1', [userId])
 }

@@ -4,6 +4,7 @@ import { enterpriseIdSchema, requireEnterpriseAccess } from '../auth/enterprise-
 import { currentUser, requireUser } from '../auth/require-user'
 import { deleteUserSessions } from '../auth/sessions'
 import { deleteUserFeeds } from '../calendar-feed/feed-repo'
+import { forgetVerifiedIdentity } from '../face/verified-identity'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { getUserProfile, recordConsent, setCurrentEnterprise } from '../repos/users'
@@ -59,6 +60,8 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
         if (!accepted) await deleteUserSessions(tx, userId)
         // Nor may a calendar keep reading the user's deadlines through a secret link.
         if (!accepted) await deleteUserFeeds(tx, userId)
+        // Nor keep the verified identity (name and sealed 身份证号) kept to spare retyping it.
+        if (!accepted) await forgetVerifiedIdentity(tx, userId)
         return profileOf(tx, request)
       })
     },

@@ -79,6 +79,37 @@ describe('the verified identity', () => {
     expect(provider.started).toEqual([{ name: ZHANG.name, idNumber: ZHANG.idNumber }])
   })
 
+  it('that cannot be opened (sealed under another key, or another user’s) is asked for again, not a 5xx', async () => {
+    const zhang = await freshUser()
+    await pass(zhang, { purpose: 'login', ...ZHANG })
+    const other = await freshUser()
+    await pass(other, { purpose: 'login', ...STRANGER })
+    // Zhang's row now holds a sealed number bound to another owner: opening it fails.
+    await testDb.db.query(
+      `update verified_identities set id_sealed = (select id_sealed from verified_identities v where v.person_name = $1)
+       where person_name = $2`,
+      [STRANGER.name, ZHANG.name],
+    )
+    expectError(await start(zhang, { purpose: 'login', useVerifiedIdentity: true }), 409, 'VERIFIED_IDENTITY_NONE')
+  })
+
+  it('is forgotten when the user withdraws privacy consent', async () => {
+    const auth = await freshUser()
+    await pass(auth, { purpose: 'login', ...ZHANG })
+    expect((await identity(auth)).json().identity).not.toBeNull()
+    const count = async () =>
+      (await testDb.db.query<{ n: number }>('select count(*)::int as n from verified_identities')).rows[0].n
+    const before = await count()
+    const withdrawn = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/consent',
+      headers: auth,
+      payload: { accepted: false, version: '2025-01' },
+    })
+    expect(withdrawn.statusCode).toBe(200)
+    expect(await count()).toBe(before - 1)
+  })
+
   it('is replaced by the next person verified (不是本人？更换)', async () => {
     const auth = await freshUser()
     await pass(auth, { purpose: 'login', ...ZHANG })
