@@ -1,16 +1,16 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { chinaDateOf } from '../../src/domain/calendar/dates'
-import { expectError, openTestDb, type TestDb } from './helpers'
+import { expectError, type TestDb } from './helpers'
 import {
   DOC_SM3,
   HANDLER_PIN,
-  buildSealApp,
   confirm,
   createTask,
   scan,
-  signingFixture,
   type SigningFixture,
+  closeSigningApp,
+  openSigningApp,
 } from './seal-test-app'
 
 /**
@@ -25,14 +25,9 @@ let fx: SigningFixture
 const REP_PIN = '135790' // set by signingFixture
 
 beforeAll(async () => {
-  testDb = await openTestDb()
-  app = await buildSealApp(testDb.db)
-  fx = await signingFixture(app, testDb.db)
+  ;({ testDb, app, fx } = await openSigningApp())
 })
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+afterAll(() => closeSigningApp(app, testDb))
 
 /** Each scrypt run is one PIN checked (hashPin also uses it, but nothing sets a PIN here). */
 const scrypt = jest.spyOn(crypto, 'scrypt')

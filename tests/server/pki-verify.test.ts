@@ -7,17 +7,18 @@ import { parseSesSignature, SesSignature, sesSignatureDer, tbsSignDer } from '..
 import { LocalTsa } from '../../server/pki/tsa'
 import { generateSm2KeyPair, sm2PublicKeyPem, sm2Sign, sm3Hex } from '../../server/signing/sm2'
 import { encodeTbs, parseTbs } from '../../src/domain/signing/tbs'
-import { openTestDb, type TestDb } from './helpers'
+import { type TestDb } from './helpers'
 import { getBytes, openssl } from './pki-kit'
 import {
   HANDLER_PIN,
   OPENSSL,
-  buildSealApp,
   confirm,
   createTask,
   scan,
-  signingFixture,
   type SigningFixture,
+  closeSigningApp,
+  openSigningApp,
+  signThroughTask,
 } from './seal-test-app'
 
 let testDb: TestDb
@@ -28,25 +29,11 @@ let record: SignatureRecord
 let ses: Buffer
 
 beforeAll(async () => {
-  testDb = await openTestDb()
-  app = await buildSealApp(testDb.db)
-  fx = await signingFixture(app, testDb.db)
-  const created = await createTask(app, fx.system, {
-    enterpriseUscc: fx.ruifengUscc,
-    signers: [{ sealType: 'contract' }],
-    documentName: '采购合同',
-    document: DOCUMENT.toString('base64'),
-  })
-  await scan(app, fx.handler, created.json().ticket)
-  const signed = await confirm(app, fx.handler, created.json().taskId, { pin: HANDLER_PIN })
-  if (signed.statusCode !== 200) throw new Error(`signing failed: ${signed.body}`)
-  record = signed.json().signatures[0]
+  ;({ testDb, app, fx } = await openSigningApp())
+  record = await signThroughTask(app, fx, DOCUMENT)
   ses = Buffer.from(record.sesSignature!, 'base64')
 })
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+afterAll(() => closeSigningApp(app, testDb))
 
 const verify = (signatureRecord: object, document = DOCUMENT) =>
   app.inject({

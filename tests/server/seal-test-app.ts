@@ -8,7 +8,8 @@ import type { Config } from '../../server/config'
 import type { FaceProviders } from '../../server/face/face-provider'
 import type { LoginProviders } from '../../server/auth/providers/login-provider'
 import type { Db } from '../../server/db/db'
-import { bearer, loginSandbox, testConfig } from './helpers'
+import type { SignatureRecord } from '../../server/contract-seals'
+import { bearer, loginSandbox, openTestDb, testConfig, type TestDb } from './helpers'
 
 /**
  * Apps for the 刷脸 / 印章 / 签章 suites, built on a shared TestDb with face providers injected
@@ -221,4 +222,42 @@ export function opensslVerify(
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** What most signing suites start from: a fresh database, the seal app on it, the signing fixture. */
+export async function openSigningApp(
+  options: Parameters<typeof buildSealApp>[1] = {},
+): Promise<{ testDb: TestDb; app: FastifyInstance; fx: SigningFixture }> {
+  const testDb = await openTestDb()
+  const app = await buildSealApp(testDb.db, options)
+  return { testDb, app, fx: await signingFixture(app, testDb.db) }
+}
+
+/** The end of such a suite: the app first, then the database under it. */
+export async function closeSigningApp(app: FastifyInstance | undefined, testDb: TestDb | undefined): Promise<void> {
+  await app?.close()
+  await testDb?.close()
+}
+
+/**
+ * A document signed for 瑞丰 as the system would have it: the task created with the document's
+ * bytes, scanned and confirmed by the handler's PIN. The first signature record.
+ */
+export async function signThroughTask(
+  app: FastifyInstance,
+  fx: SigningFixture,
+  document: Buffer,
+  signers: unknown[] = [{ sealType: 'contract' }],
+  documentName = '采购合同',
+): Promise<SignatureRecord> {
+  const created = await createTask(app, fx.system, {
+    enterpriseUscc: fx.ruifengUscc,
+    signers,
+    documentName,
+    document: document.toString('base64'),
+  })
+  await scan(app, fx.handler, created.json().ticket)
+  const signed = await confirm(app, fx.handler, created.json().taskId, { pin: HANDLER_PIN })
+  if (signed.statusCode !== 200) throw new Error(`signing failed: ${signed.body}`)
+  return signed.json().signatures[0]
 }

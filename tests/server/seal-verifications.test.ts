@@ -1,16 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { SignatureRecord } from '../../server/contract-seals'
 import { generateSm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../../server/signing/sm2'
-import { DEMO, expectError, openTestDb, type TestDb } from './helpers'
-import {
-  HANDLER_PIN,
-  buildSealApp,
-  confirm,
-  createTask,
-  scan,
-  signingFixture,
-  type SigningFixture,
-} from './seal-test-app'
+import { DEMO, expectError, type TestDb } from './helpers'
+import { type SigningFixture, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'
 
 let testDb: TestDb
 let app: FastifyInstance
@@ -19,30 +11,14 @@ const DOCUMENT = Buffer.from('%PDF-1.7\n采购合同：甲方许昌瑞丰食品�
 let record: SignatureRecord
 let personalRecord: SignatureRecord
 
-async function signedRecord(signers: unknown[]): Promise<SignatureRecord> {
-  const created = await createTask(app, fx.system, {
-    enterpriseUscc: fx.ruifengUscc,
-    signers,
-    documentName: '采购合同',
-    document: DOCUMENT.toString('base64'),
-  })
-  await scan(app, fx.handler, created.json().ticket)
-  const signed = await confirm(app, fx.handler, created.json().taskId, { pin: HANDLER_PIN })
-  if (signed.statusCode !== 200) throw new Error(`signing failed: ${signed.body}`)
-  return signed.json().signatures[0]
-}
+const signedRecord = (signers: unknown[]) => signThroughTask(app, fx, DOCUMENT, signers)
 
 beforeAll(async () => {
-  testDb = await openTestDb()
-  app = await buildSealApp(testDb.db)
-  fx = await signingFixture(app, testDb.db)
+  ;({ testDb, app, fx } = await openSigningApp())
   record = await signedRecord([{ sealType: 'contract' }])
   personalRecord = await signedRecord([{ personalSignature: { role: 'handler', phone: DEMO.handler } }])
 })
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+afterAll(() => closeSigningApp(app, testDb))
 
 /** No Authorization header: 验章 is open to anyone. */
 const verify = (body: Record<string, unknown>) =>

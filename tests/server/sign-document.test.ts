@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import { sm3Hex } from '../../server/signing/sm2'
-import { DEMO, expectError, openTestDb, type TestDb } from './helpers'
+import { DEMO, expectError, type TestDb } from './helpers'
 import {
   DOC_SM3,
   acceptGrant,
   HANDLER_PIN,
-  buildSealApp,
   confirm,
   createTask,
   sandboxUser,
   scan,
-  signingFixture,
   type SigningFixture,
+  closeSigningApp,
+  openSigningApp,
 } from './seal-test-app'
 
 /** 扫码签章 — see what you sign: the document uploaded with a task, for its scanner only. */
@@ -21,14 +21,9 @@ let app: FastifyInstance
 let fx: SigningFixture
 
 beforeAll(async () => {
-  testDb = await openTestDb()
-  app = await buildSealApp(testDb.db)
-  fx = await signingFixture(app, testDb.db)
+  ;({ testDb, app, fx } = await openSigningApp())
 })
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+afterAll(() => closeSigningApp(app, testDb))
 
 const PDF = Buffer.from('%PDF-1.7\n采购合同正文 2026-003\n%%EOF')
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest')])

@@ -3,17 +3,17 @@ import { createSystem } from '../../server/repos/systems'
 import { sm3Hex } from '../../server/signing/sm2'
 import { parseSignQrContent } from '../../src/domain/signing/signTicket'
 import { parseTbs } from '../../src/domain/signing/tbs'
-import { bearer, DEMO, expectError, openTestDb, type TestDb } from './helpers'
+import { bearer, DEMO, expectError, type TestDb } from './helpers'
 import {
   DOC_SM3,
   HANDLER_PIN,
-  buildSealApp,
   confirm,
   createTask,
   sandboxUser,
   scan,
-  signingFixture,
   type SigningFixture,
+  closeSigningApp,
+  openSigningApp,
 } from './seal-test-app'
 
 let testDb: TestDb
@@ -21,14 +21,9 @@ let app: FastifyInstance
 let fx: SigningFixture
 
 beforeAll(async () => {
-  testDb = await openTestDb()
-  app = await buildSealApp(testDb.db)
-  fx = await signingFixture(app, testDb.db)
+  ;({ testDb, app, fx } = await openSigningApp())
 })
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+afterAll(() => closeSigningApp(app, testDb))
 
 const contractTask = (extra: Record<string, unknown> = {}) =>
   createTask(app, fx.system, {
