@@ -26,7 +26,9 @@ const CAPABILITIES: Record<Platform, SubscribeCapability | null> = {
 }
 
 /** null where the platform has no subscribe messages (H5). */
-export const subscribeCapability: SubscribeCapability | null = CAPABILITIES[platform]
+export function subscribeCapabilityHere(): SubscribeCapability | null {
+  return CAPABILITIES[platform]
+}
 
 /** WeChat and Alipay both show at most 3 templates in one prompt. */
 export const MAX_TEMPLATES_PER_REQUEST = 3

@@ -40,7 +40,7 @@ jest.mock('../../src/platform/env', () => ({
 }))
 const mockSubscribe = { request: jest.fn() }
 jest.mock('../../src/platform/subscribe', () => ({
-  MAX_TEMPLATES_PER_REQUEST: 3,
+  ...jest.requireActual('../../src/platform/subscribe'),
   requestSubscribe: (ids: string[]) => mockSubscribe.request(ids),
 }))
 

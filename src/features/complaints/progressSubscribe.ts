@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { getSubscriptions } from '../../api/reminders/getSubscriptions'
 import { recordSubscriptions } from '../../api/reminders/recordSubscriptions'
 import { apiClient } from '../../core/apiClient'
-import { platform } from '../../platform/env'
-import { requestSubscribe } from '../../platform/subscribe'
+import { requestSubscribe, subscribeCapabilityHere } from '../../platform/subscribe'
 
 /**
  * 诉求进展 subscribe message (WeChat 订阅消息 / Alipay 模板消息) for a real-name submitter.
@@ -18,9 +17,10 @@ export function useProgressSubscription(): () => void {
   const templateId = useRef<string | null>(null)
 
   useEffect(() => {
-    if (platform === 'h5') return
+    const capability = subscribeCapabilityHere()
+    if (!capability) return
     let live = true
-    getSubscriptions(apiClient, platform, 'complaint')
+    getSubscriptions(apiClient, capability.platform, 'complaint')
       .then((state) => {
         if (live) templateId.current = state.templates[0]?.id ?? null
       })
@@ -32,8 +32,9 @@ export function useProgressSubscription(): () => void {
 
   return useCallback(() => {
     const id = templateId.current
-    if (platform === 'h5' || id === null) return
-    const on = platform
+    const capability = subscribeCapabilityHere()
+    if (!capability || id === null) return
+    const on = capability.platform
     try {
       requestSubscribe([id])
         .then((results) => recordSubscriptions(apiClient, { platform: on, results }))

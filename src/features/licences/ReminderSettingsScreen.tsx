@@ -8,7 +8,7 @@ import { recordSubscriptions } from '../../api/reminders/recordSubscriptions'
 import { saveReminderSettings } from '../../api/reminders/saveReminderSettings'
 import { apiClient } from '../../core/apiClient'
 import { toast } from '../../platform/feedback'
-import { MAX_TEMPLATES_PER_REQUEST, requestSubscribe, subscribeCapability } from '../../platform/subscribe'
+import { MAX_TEMPLATES_PER_REQUEST, requestSubscribe, subscribeCapabilityHere } from '../../platform/subscribe'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { LabelledSwitch } from '../../ui/LabelledSwitch'
@@ -19,6 +19,8 @@ const OFFSET_CHOICES = [90, 60, 45, 30, 15, 7, 3, 1]
 const CHANNEL_LABELS = { inbox: '站内消息', wechat: '微信订阅消息', alipay: '支付宝订阅消息' } as const
 // The inbox everywhere, and this platform's own subscribe messages where it has them: a WeChat
 // switch means nothing on H5 or in Alipay. Channels not shown keep their saved value.
+// A build targets one platform: read once when the bundle loads.
+const subscribeCapability = subscribeCapabilityHere()
 const SHOWN_CHANNELS: (keyof typeof CHANNEL_LABELS)[] = subscribeCapability
   ? ['inbox', subscribeCapability.channel]
   : ['inbox']

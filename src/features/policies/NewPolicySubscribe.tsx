@@ -5,9 +5,8 @@ import { userMessage } from '../../api/errors'
 import { getSubscriptions } from '../../api/reminders/getSubscriptions'
 import { recordSubscriptions } from '../../api/reminders/recordSubscriptions'
 import { apiClient } from '../../core/apiClient'
-import { platform } from '../../platform/env'
 import { toast } from '../../platform/feedback'
-import { requestSubscribe } from '../../platform/subscribe'
+import { requestSubscribe, subscribeCapabilityHere } from '../../platform/subscribe'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 
@@ -23,28 +22,30 @@ export function NewPolicySubscribe() {
   const [error, setError] = useState<string | null>(null)
   const [asking, setAsking] = useState(false)
 
+  const capability = subscribeCapabilityHere()
+
   useEffect(() => {
-    if (platform === 'h5') return
-    getSubscriptions(apiClient, platform, 'policy')
+    if (!capability) return
+    getSubscriptions(apiClient, capability.platform, 'policy')
       .then(setState)
       .catch((e: unknown) => setError(`订阅状态未能读取：${userMessage(e)}`))
-  }, [])
+  }, [capability])
 
-  if (platform === 'h5') {
+  if (!capability) {
     return <View className='muted'>网页版无法接收微信或支付宝通知，新政策通知会发送到「消息」，请留意查看。</View>
   }
-  const app = APP_NAMES[platform]
+  const app = APP_NAMES[capability.platform]
   const template = state?.templates[0]
   const answer = template ? state?.results[template.id] : undefined
 
   // Runs straight from the tap, no await before the prompt: both platforms refuse it otherwise.
   const subscribe = async () => {
-    if (!template || asking || platform === 'h5') return
+    if (!template || asking) return
     setAsking(true)
     setError(null)
     try {
       const results = await requestSubscribe([template.id])
-      setState(await recordSubscriptions(apiClient, { platform, results }))
+      setState(await recordSubscriptions(apiClient, { platform: capability.platform, results }))
       const decision = results[template.id]
       toast(decision === 'accept' ? '已订阅新政策提醒' : '未订阅新政策提醒', 'info')
     } catch (e) {
