@@ -11,7 +11,7 @@ import { sm2 } from 'sm-crypto-v2'
 import { generatePkiMaterial, openPki } from '../server/pki/pki-keys'
 import { makeSesSeal, sealInfo, sesSignatureDer, tbsSignDer } from '../server/pki/ses'
 import { verifySesSignature } from '../server/pki/ses-verify'
-import { sm2VerifyFast } from '../server/pki/sm2-verify'
+import { sm2VerifyEngine, sm2VerifyFast, sm2VerifyJavaScript } from '../server/pki/sm2-verify'
 import { KeyVault } from '../server/signing/key-vault'
 import { produceSignature } from '../server/signing/signature-record'
 import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../server/signing/sm2'
@@ -30,6 +30,12 @@ export interface Sm2BenchResult {
   verifyRatio: number
   /** The verifier's path (server/pki/sm2-verify.ts), key in constant use. */
   sm2VerifyFastPerSecond: number
+  /** Which engine that path uses here: Node's OpenSSL, or sm-crypto-v2's arithmetic as fallback. */
+  sm2VerifyEngine: 'openssl' | 'javascript'
+  /** The verifier's path on keys it has never seen (key checked on the curve, Z computed). */
+  sm2VerifyFastColdPerSecond: number
+  /** The JavaScript fallback engine alone, key in constant use. */
+  sm2VerifyJavaScriptPerSecond: number
   /** `openssl speed sm2` in this run; null without openssl. */
   opensslSignPerSecond: number | null
   opensslVerifyPerSecond: number | null
@@ -120,6 +126,22 @@ async function sesSample(keys: ReturnType<typeof generateSm2KeyPair>) {
   return { der, documentSm3, trust, status }
 }
 
+/**
+ * The verifier's path on `count` keys it has never seen, each verified once: what a public 验章 of
+ * a seal nobody has checked lately costs. Keys and signatures are made before the clock starts.
+ */
+function firstSightRate(message: Uint8Array, count: number): number {
+  const samples = Array.from({ length: count }, () => {
+    const keys = generateSm2KeyPair()
+    return { publicKeyHex: keys.publicKeyHex, signature: sm2Sign(message, keys) }
+  })
+  const start = cpuMicros()
+  for (const { publicKeyHex, signature } of samples) {
+    if (!sm2VerifyFast(message, signature, publicKeyHex)) throw new Error('SM2 first-sight self-check failed')
+  }
+  return count / ((cpuMicros() - start) / 1e6)
+}
+
 /** Runs `fn` repeatedly for about `ms` milliseconds of CPU time (after a warm-up); operations per CPU-second. */
 function rate(fn: () => unknown, ms: number): number {
   for (let i = 0; i < 20; i++) fn()
@@ -176,6 +198,11 @@ export async function benchSm2(
   const p256SignPerSecond = rate(() => sign('sha256', tbsBytes, p256.privateKey), msPerMeasure)
   const p256VerifyPerSecond = rate(() => verify('sha256', tbsBytes, p256.publicKey, p256Signature), msPerMeasure)
   const sm2VerifyFastPerSecond = rate(() => sm2VerifyFast(tbsBytes, sm2Signature, keys.publicKeyHex), msPerMeasure)
+  const sm2VerifyJavaScriptPerSecond = rate(
+    () => sm2VerifyJavaScript(tbsBytes, sm2Signature, keys.publicKeyHex),
+    msPerMeasure,
+  )
+  const sm2VerifyFastColdPerSecond = firstSightRate(tbsBytes, 64)
 
   const sample = await sesSample(keys)
   const full = await verifySesSignature(sample.der, sample.documentSm3, sample.trust, sample.status)
@@ -196,6 +223,9 @@ export async function benchSm2(
     signRatio: p256SignPerSecond / sm2SignPerSecond,
     verifyRatio: p256VerifyPerSecond / sm2VerifyPerSecond,
     sm2VerifyFastPerSecond,
+    sm2VerifyEngine: sm2VerifyEngine(),
+    sm2VerifyFastColdPerSecond,
+    sm2VerifyJavaScriptPerSecond,
     opensslSignPerSecond: native?.sign ?? null,
     opensslVerifyPerSecond: native?.verify ?? null,
     fullVerifyPerSecond,
@@ -209,7 +239,11 @@ export async function benchSm2(
   log(
     `  P-256 ÷ SM2            ${result.signRatio.toFixed(1).padStart(7)}× ${result.verifyRatio.toFixed(1).padStart(7)}×`,
   )
-  log(`  SM2 verify, verifier's path     ${fmt(sm2VerifyFastPerSecond)}  (server/pki/sm2-verify.ts, key in use)`)
+  log(
+    `  SM2 verify, verifier's path     ${fmt(sm2VerifyFastPerSecond)}  (server/pki/sm2-verify.ts, key in use; engine: ${result.sm2VerifyEngine})`,
+  )
+  log(`  … same, new key                 ${fmt(sm2VerifyFastColdPerSecond)}  (first sight: curve check, Z)`)
+  log(`  … JavaScript engine alone       ${fmt(sm2VerifyJavaScriptPerSecond)}  (the fallback, key in use)`)
   if (native) {
     log(`  openssl speed sm2      ${fmt(native.sign)} ${fmt(native.verify)}  (native, this run)`)
     const ratio = sm2VerifyFastPerSecond / native.verify

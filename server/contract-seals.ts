@@ -26,6 +26,7 @@ export type SealErrorCode =
   | 'PIN_INVALID'
   | 'PIN_LOCKED'
   | 'PIN_NOT_SET'
+  | 'PIN_BUSY'
   | 'GRANTEE_NOT_FOUND'
   | 'GRANT_NOT_FOUND'
   | 'INVITE_CODE_INVALID'

@@ -60,16 +60,25 @@ export async function hasSigningPin(db: Queryable, userId: string): Promise<bool
 }
 
 /**
- * Takes one of the five tries of the current lock window, in one statement, before any scrypt runs:
- * however many requests race, the row lock makes them take turns, so at most five are ever
- * evaluated per window. The try that takes the fifth slot sets the lock at once; an expired lock
- * opens a new window. A slot stays taken if the process dies before evaluating (fail closed).
- * The outer select reads the row as it was before the update, to tell PIN_NOT_SET from locked.
+ * A window whose five slots are all taken, with no answer for a minute, had its tries lost (the
+ * process died between taking a slot and checking the PIN). Fail closed: count them as wrong, the
+ * window locked from its last try for the usual 15 minutes. Until then, the slots are in flight.
+ */
+const PIN_SLOTS_LOST_AFTER_SECONDS = 60
+
+/**
+ * Takes one of the five slots of the current lock window, in one statement, before any scrypt
+ * runs: however many requests race, the row lock makes them take turns, so at most five tries are
+ * ever checked per window. failed_attempts counts the slots taken (tries in flight and wrong tries;
+ * a right PIN gives them all back) and updated_at is when the last one was taken. An expired lock
+ * opens a new window. No free slot and no lock: five tries are in flight, the answer is "busy"
+ * (the lock, if any, is set when a wrong one is checked, see verifySigningPin). The outer select
+ * reads the row as it was before the update, to tell PIN_NOT_SET, locked and busy apart.
  */
 async function reservePinTry(
   db: Queryable,
   userId: string,
-): Promise<{ pinHash: string; tryNumber: number } | { lockedMinutes: number }> {
+): Promise<{ pinHash: string; tryNumber: number } | { lockedMinutes: number } | { busy: true }> {
   const { rows } = await db.query<{
     pin_hash: string | null
     try_number: number | null
@@ -77,44 +86,73 @@ async function reservePinTry(
   }>(
     `with reserved as (
        update signing_pins set
-         failed_attempts = case when locked_until <= now() then 1 else failed_attempts + 1 end,
-         locked_until = case when (case when locked_until <= now() then 1 else failed_attempts + 1 end) >= $2
-           then now() + make_interval(mins => $3) end
-       where user_id = $1 and (locked_until <= now() or (locked_until is null and failed_attempts < $2))
+         failed_attempts = case when locked_until is not null or failed_attempts >= $2 then 1
+           else failed_attempts + 1 end,
+         locked_until = null,
+         updated_at = now()
+       where user_id = $1 and (
+         locked_until <= now()
+         or (locked_until is null and failed_attempts < $2)
+         or (locked_until is null and updated_at + make_interval(mins => $3) <= now())
+       )
        returning pin_hash, failed_attempts
      )
      select reserved.pin_hash, reserved.failed_attempts as try_number,
-       ceil(extract(epoch from p.locked_until - now()) / 60)::int as locked_minutes
+       ceil(extract(epoch from (case
+         when p.locked_until > now() then p.locked_until
+         when p.locked_until is null and p.failed_attempts >= $2
+           and p.updated_at + make_interval(secs => $4) <= now() then p.updated_at + make_interval(mins => $3)
+       end) - now()) / 60)::int as locked_minutes
      from signing_pins p left join reserved on true
      where p.user_id = $1`,
-    [userId, PIN_LOCK.attempts, PIN_LOCK.lockMinutes],
+    [userId, PIN_LOCK.attempts, PIN_LOCK.lockMinutes, PIN_SLOTS_LOST_AFTER_SECONDS],
   )
   const row = rows[0]
   if (!row) throw new ApiError('PIN_NOT_SET')
   if (row.pin_hash !== null && row.try_number !== null) return { pinHash: row.pin_hash, tryNumber: row.try_number }
-  // Refused although the row read unlocked: a request racing with this one has just taken the last slot.
-  return {
-    lockedMinutes: row.locked_minutes !== null && row.locked_minutes > 0 ? row.locked_minutes : PIN_LOCK.lockMinutes,
-  }
+  if (row.locked_minutes !== null) return { lockedMinutes: Math.max(1, row.locked_minutes) }
+  // All five slots in flight, or a request racing with this one has just taken the last.
+  return { busy: true }
 }
 
 /**
- * Checks the PIN. Throws PIN_NOT_SET, PIN_LOCKED or PIN_INVALID (with the tries left). Must not
- * run inside a transaction that may roll back: a wrong try has to be counted whatever follows.
+ * A wrong try keeps its slot. Once all five slots of the window are taken, the first wrong one
+ * checked sets the lock (one at a time: the row lock), and every wrong one checked after it in that
+ * window reports the lock too; right tries still in flight succeed and lift it, as a right PIN
+ * always does. Returns the slots left, or null when locked.
+ */
+async function countWrongTry(db: Queryable, userId: string): Promise<number | null> {
+  const { rows } = await db.query<{ failed_attempts: number; locked: boolean }>(
+    `update signing_pins set
+       locked_until = case when failed_attempts >= $2 then now() + make_interval(mins => $3) end
+     where user_id = $1 and locked_until is null
+     returning failed_attempts, locked_until is not null as locked`,
+    [userId, PIN_LOCK.attempts, PIN_LOCK.lockMinutes],
+  )
+  const row = rows[0]
+  return row && !row.locked ? Math.max(0, PIN_LOCK.attempts - row.failed_attempts) : null
+}
+
+/**
+ * Checks the PIN. Throws PIN_NOT_SET, PIN_LOCKED, PIN_BUSY (five tries of this person are being
+ * checked at this moment: not a wrong try, nothing counted) or PIN_INVALID (with the tries left).
+ * Must not run inside a transaction that may roll back: a wrong try has to be counted whatever
+ * follows.
  */
 export async function verifySigningPin(db: Queryable, userId: string, pin: string): Promise<void> {
   const reserved = await reservePinTry(db, userId)
+  if ('busy' in reserved) throw new ApiError('PIN_BUSY')
   if ('lockedMinutes' in reserved) throw lockedError(reserved.lockedMinutes)
   if (/^\d{6}$/.test(pin) && (await pinMatches(pin, reserved.pinHash))) {
     await db.query('update signing_pins set failed_attempts = 0, locked_until = null where user_id = $1', [userId])
     return
   }
-  // A wrong try keeps its slot; the one that took the fifth slot has already locked the PIN.
-  if (reserved.tryNumber >= PIN_LOCK.attempts) throw lockedError(PIN_LOCK.lockMinutes, PIN_LOCKED_NOW)
-  throw new ApiError('PIN_INVALID', { message: `签署密码错误，还可尝试 ${PIN_LOCK.attempts - reserved.tryNumber} 次` })
+  const left = await countWrongTry(db, userId)
+  if (left === null) throw lockedError(PIN_LOCK.lockMinutes, PIN_LOCKED_NOW)
+  throw new ApiError('PIN_INVALID', { message: `签署密码错误，还可尝试 ${left} 次` })
 }
 
-/** The cause of the PIN_LOCKED thrown by the wrong try that locks (not by tries while locked). */
+/** The cause of the PIN_LOCKED thrown by a wrong try checked against the PIN (not by tries while locked). */
 export const PIN_LOCKED_NOW = 'signing PIN locked by this wrong try'
 
 function lockedError(minutes: number, cause?: string): ApiError {

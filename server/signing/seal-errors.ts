@@ -21,6 +21,8 @@ export const SEAL_ERROR_DEFAULTS: Record<SealErrorCode, { status: number; messag
   PIN_INVALID: { status: 403, message: '签署密码错误' },
   PIN_LOCKED: { status: 429, message: '签署密码错误次数过多，请 15 分钟后再试，或改用刷脸确认' },
   PIN_NOT_SET: { status: 409, message: '您尚未设置签署密码，请改用刷脸确认' },
+  // Five tries of this person's PIN are being checked at this moment (server/seals/pin.ts): nothing was counted.
+  PIN_BUSY: { status: 409, message: '正在校验，请稍候重试' },
   GRANTEE_NOT_FOUND: { status: 404, message: '该手机号尚未登录过政企通，请改用邀请码授权' },
   GRANT_NOT_FOUND: { status: 404, message: '授权不存在或已撤销' },
   INVITE_CODE_INVALID: { status: 404, message: '邀请码无效、已使用或已过期' },

@@ -135,6 +135,21 @@ test('a wrong PIN keeps the preview and says the PIN was wrong', async () => {
   expect(screen.getByRole('button', { name: '确认签署' })).toBeTruthy()
 })
 
+test('a busy PIN check keeps the PIN and asks to try again in a moment', async () => {
+  mockApi.on('POST', `/api/v1/sign-tasks/${TASK}/confirm`, () => ({
+    status: 409,
+    body: { code: 'PIN_BUSY', message: 'busy' },
+  }))
+  render(<SignScreen initialInput={TICKET} FaceStep={FakeFace} />)
+  await screen.findByText('食品原料采购合同.pdf')
+  fireEvent.click(screen.getByRole('button', { name: '改用签署密码确认' }))
+  fireEvent.change(screen.getByLabelText('签署密码'), { target: { value: '258036' } })
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认签署' })))
+  expect((await screen.findByRole('alert')).textContent).toBe('正在校验，请稍候重试')
+  expect(screen.getByLabelText('签署密码')).toBeTruthy()
+  expect(screen.getByRole('button', { name: '确认签署' })).toBeTruthy()
+})
+
 // --- confirming by face ---
 
 // Stands in for the page's face panel: hands over a ticket for the purpose asked.

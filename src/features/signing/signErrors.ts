@@ -18,6 +18,7 @@ const SIGN_ERROR_MESSAGES: Partial<Record<SealErrorCode, string>> = {
   PIN_INVALID: '签署密码错误',
   PIN_LOCKED: '签署密码错误次数过多，请 15 分钟后再试，或改用刷脸确认',
   PIN_NOT_SET: '您尚未设置签署密码，请改用刷脸确认',
+  PIN_BUSY: '正在校验，请稍候重试',
   NOT_LEGAL_REPRESENTATIVE: '刷脸人不是该企业登记的法定代表人，不能以法定代表人身份用章',
   FACE_LOCKED: '刷脸认证失败次数过多，请 10 分钟后再试，或改用签署密码确认',
 }
