@@ -18,6 +18,9 @@ import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
 import { produceSesSignature } from '../pki/ses-signing'
+import { deliverAfterCommit } from '../notify/notice-context'
+import { deliverSealNotices, sealTemplates } from '../seals/seal-notices'
+import { raiseUnusualUseAlerts } from '../seals/unusual-use'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -148,7 +151,7 @@ export async function confirmSignTask(
   // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
   if (confirm.pin !== undefined) await verifyPinAudited(app.db, userId, confirm.pin, task.enterprise_id, task.id)
 
-  await app.db.transaction(async (tx) => {
+  const alerts = await app.db.transaction(async (tx) => {
     // The row lock / conditional update: of two confirmations at once, exactly one gets here.
     const { rows } = await tx.query<{ id: string }>(
       `update sign_tasks set status = 'signed', finished_at = now(),
@@ -163,10 +166,14 @@ export async function confirmSignTask(
     if (person) await assertRightPerson(tx, task, plans, person)
     const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])
     const signedAt = new Date()
+    let raised = 0
     for (const plan of plans)
-      await signOne(app, tx, task, plan, { userId, signedAt, person, accountName: users[0]?.name ?? null })
+      raised += await signOne(app, tx, task, plan, { userId, signedAt, person, accountName: users[0]?.name ?? null })
+    return raised
   })
   app.signing.callbacks.notify(task.id)
+  if (alerts > 0)
+    await deliverAfterCommit(app, 'seal alerts', (ctx) => deliverSealNotices(ctx, { enterpriseId: task.enterprise_id }))
   const signed = await findTask(app.db, 'id', task.id)
   return signTaskView(app.db, signed!)
 }
@@ -177,7 +184,7 @@ async function signOne(
   task: SignTaskRow,
   plan: SignerPlan,
   by: { userId: string; signedAt: Date; person: VerifiedPerson | null; accountName: string | null },
-): Promise<void> {
+): Promise<number> {
   const isSeal = plan.kind === 'seal'
   const stored = isSeal
     ? { id: plan.seal.id, publicKeyHex: plan.seal.public_key_hex, privateKeySealed: plan.seal.private_key_sealed }
@@ -244,6 +251,20 @@ async function signOne(
     taskId: task.id,
     detail: `${signer.name ? maskName(signer.name) : '经办人'}以${isSeal ? plan.seal.name : '个人签名'}签署《${task.document_name}》（${task.system_name}，${signer.confirmedBy === 'face' ? '刷脸' : '签署密码'}确认）`,
   })
+  if (!isSeal) return 0
+  const raised = await raiseUnusualUseAlerts(
+    tx,
+    {
+      seal: { id: plan.seal.id, type: plan.seal.type, name: plan.seal.name },
+      enterpriseId: task.enterprise_id,
+      enterpriseName: task.enterprise_name,
+      system: { id: task.system_id, name: task.system_name },
+      taskId: task.id,
+      atMs: by.signedAt.getTime(),
+    },
+    sealTemplates(app.config, app.reminderJob.senders),
+  )
+  return raised.length
 }
 
 export async function rejectSignTask(
