@@ -151,7 +151,8 @@ function reportNotice(enterprise: { id: string; name: string }, report: SealUsag
   return {
     source: `report:${enterprise.id}:${report.month}`,
     enterpriseId: enterprise.id,
-    title: `${label}用章报告`,
+    // One legal representative may have several enterprises: the title names which.
+    title: `${label}用章报告：${enterprise.name}`,
     body: `${enterprise.name}${label}${summary}。点此查看各印章、经办人、文件系统的用章次数及未通过的尝试。`,
     reportMonth: report.month,
     fieldValues: [`${label}用章报告`, enterprise.name, summary, chinaTime(nowMs)] as [string, string, string, string],

@@ -166,9 +166,28 @@ export async function confirmSignTask(
     if (person) await assertRightPerson(tx, task, plans, person)
     const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])
     const signedAt = new Date()
-    let raised = 0
     for (const plan of plans)
-      raised += await signOne(app, tx, task, plan, { userId, signedAt, person, accountName: users[0]?.name ?? null })
+      await signOne(app, tx, task, plan, { userId, signedAt, person, accountName: users[0]?.name ?? null })
+    // After every signature, in seal-id order: two tasks signing the same seals in another order
+    // must not wait on each other's seal_alerts rows (a deadlock).
+    const templates = sealTemplates(app.config, app.reminderJob.senders)
+    let raised = 0
+    const sealPlans = plans.flatMap((plan) => (plan.kind === 'seal' ? [plan.seal] : []))
+    for (const seal of sealPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const kinds = await raiseUnusualUseAlerts(
+        tx,
+        {
+          seal: { id: seal.id, type: seal.type, name: seal.name },
+          enterpriseId: task.enterprise_id,
+          enterpriseName: task.enterprise_name,
+          system: { id: task.system_id, name: task.system_name },
+          taskId: task.id,
+          atMs: signedAt.getTime(),
+        },
+        templates,
+      )
+      raised += kinds.length
+    }
     return raised
   })
   app.signing.callbacks.notify(task.id)
@@ -184,7 +203,7 @@ async function signOne(
   task: SignTaskRow,
   plan: SignerPlan,
   by: { userId: string; signedAt: Date; person: VerifiedPerson | null; accountName: string | null },
-): Promise<number> {
+): Promise<void> {
   const isSeal = plan.kind === 'seal'
   const stored = isSeal
     ? { id: plan.seal.id, publicKeyHex: plan.seal.public_key_hex, privateKeySealed: plan.seal.private_key_sealed }
@@ -251,20 +270,6 @@ async function signOne(
     taskId: task.id,
     detail: `${signer.name ? maskName(signer.name) : '经办人'}以${isSeal ? plan.seal.name : '个人签名'}签署《${task.document_name}》（${task.system_name}，${signer.confirmedBy === 'face' ? '刷脸' : '签署密码'}确认）`,
   })
-  if (!isSeal) return 0
-  const raised = await raiseUnusualUseAlerts(
-    tx,
-    {
-      seal: { id: plan.seal.id, type: plan.seal.type, name: plan.seal.name },
-      enterpriseId: task.enterprise_id,
-      enterpriseName: task.enterprise_name,
-      system: { id: task.system_id, name: task.system_name },
-      taskId: task.id,
-      atMs: by.signedAt.getTime(),
-    },
-    sealTemplates(app.config, app.reminderJob.senders),
-  )
-  return raised.length
 }
 
 export async function rejectSignTask(

@@ -188,13 +188,15 @@ describe('用章提醒: unusual use, decided at the moment of use', () => {
 
   it('a burst: 6 uses in the last hour of a quiet seal (threshold 5), not 5', async () => {
     const { taskId } = await newTask()
+    // The baseline's uses come from the same system through an earlier task: not a new system.
+    const { taskId: earlier } = await newTask()
     const at = cst('2026-03-10T11:00')
     // Baseline: 10 busy hours of 3 in the 30 days before (p95 = 0, threshold = max(5, 0) = 5).
     for (let day = 1; day <= 10; day++)
       for (let i = 0; i < 3; i++)
         await audit(fx.ruifeng, 'sign', new Date(at - day * 86_400_000 + i * 60_000).toISOString(), {
           sealId: fx.seals.contract,
-          taskId,
+          taskId: earlier,
         })
     for (let i = 0; i < 5; i++)
       await audit(fx.ruifeng, 'sign', new Date(at - (50 - i) * 60_000).toISOString(), {
@@ -259,6 +261,7 @@ describe('用章报告: monthly, per enterprise, idempotent', () => {
 
   beforeAll(async () => {
     await clearAlerts()
+    await db.query('delete from seal_audit where enterprise_id = $1', [fx.ruifeng])
     jianfeng = await enterpriseIdByName(db, JIANFENG)
     zhilian = await enterpriseIdByName(db, ZHILIAN)
     // The seals existed before March (the fixture claimed them on the wall clock's day).
@@ -401,8 +404,15 @@ describe('用章报告: monthly, per enterprise, idempotent', () => {
       { month: '2026-03', uses: 3, previousUses: 1, refused: 1, createdAt: expect.any(String) },
     ])
     const inbox = await app.inject({ method: 'GET', url: '/api/v1/inbox', headers: fx.rep })
-    expect(inbox.json().items.find((m: { title: string }) => m.title === '2026年3月用章报告')).toMatchObject({
-      enterpriseId: fx.ruifeng,
+    expect(
+      inbox
+        .json()
+        .items.find(
+          (m: { enterpriseId: string; link: { kind: string } }) =>
+            m.enterpriseId === fx.ruifeng && m.link.kind === 'seal-report',
+        ),
+    ).toMatchObject({
+      title: '2026年3月用章报告：许昌瑞丰食品有限公司',
       link: { kind: 'seal-report', month: '2026-03' },
     })
   })
