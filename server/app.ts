@@ -48,6 +48,8 @@ import type { ReminderJobContext } from './jobs/reminders'
 import { startReminderScheduler, type ReminderScheduler } from './jobs/scheduler'
 import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
 import { calendarFeedRoutes } from './calendar-feed/routes'
+import { sealReportRoutes } from './routes/seal-reports'
+import { registerSealReportJob } from './jobs/seal-reports'
 
 export interface BuildAppOptions {
   db: Db
@@ -123,6 +125,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await scheduler?.stop()
     })
   }
+  registerSealReportJob(app)
   app.decorateRequest('user', null)
   app.decorateRequest('system', null)
   app.decorateRequest('enterpriseAccess', null)
@@ -178,6 +181,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(signatureRoutes)
       await api.register(signTaskRoutes, { storage: attachmentStorage })
       await api.register(sealVerificationRoutes)
+      await api.register(sealReportRoutes)
       await api.register(pkiRoutes)
       await api.register(licenceTypeRoutes)
       await api.register(licenceRoutes)

@@ -48,6 +48,8 @@ export interface Config {
   policySubscribeTemplates: { weapp: string; alipay: string }
   /** Subscribe-message template ids of the 诉求进展 notice (purpose 'complaint'), per platform. */
   complaintSubscribeTemplates: { weapp: string; alipay: string }
+  /** Subscribe-message template ids of 用章报告 and 用章提醒 notices to the legal representative (purpose 'seal'). */
+  sealSubscribeTemplates: { weapp: string; alipay: string }
   /** 电子印章 / 电子签名: secrets and the sign-ticket QR. */
   signing: {
     /** SEAL_MASTER_KEY, base64 of 32 bytes: encrypts seal and signature private keys. Required in production. */
@@ -271,6 +273,10 @@ export function loadConfig(env: Env = process.env): Config {
     complaintSubscribeTemplates: {
       weapp: optional(env, 'WECHAT_TEMPLATE_COMPLAINT_PROGRESS') ?? 'dev-weapp-complaint-progress',
       alipay: optional(env, 'ALIPAY_TEMPLATE_COMPLAINT_PROGRESS') ?? 'dev-alipay-complaint-progress',
+    },
+    sealSubscribeTemplates: {
+      weapp: optional(env, 'WECHAT_TEMPLATE_SEAL_OVERSIGHT') ?? 'dev-weapp-seal-oversight',
+      alipay: optional(env, 'ALIPAY_TEMPLATE_SEAL_OVERSIGHT') ?? 'dev-alipay-seal-oversight',
     },
     signing: {
       sealMasterKey: base64Key(env, 'SEAL_MASTER_KEY', 32),

@@ -111,6 +111,10 @@ export type InboxLink =
   | { kind: 'licence'; licenceId: string }
   | { kind: 'policy'; policyId: string }
   | { kind: 'complaint'; complaintId: string }
+  /** a 用章报告 of the message's enterprise ('YYYY-MM') */
+  | { kind: 'seal-report'; month: string }
+  /** the 用章记录 of the message's enterprise (a 用章提醒) */
+  | { kind: 'seal-audit' }
   | { kind: 'none' }
 
 export interface InboxMessage {

@@ -118,9 +118,10 @@ export type PolicyPushFrequency = 'instant' | 'weekly'
  * What a one-time subscribe-message template is for: GET /api/v1/me/subscriptions?platform=…&purpose=…
  * lists the template to pass to requestSubscribeMessage (default 'licence'); each "accept" recorded
  * with POST /api/v1/me/subscriptions allows one message. 'policy': 新政策 (at publication, or in the
- * weekly digest for users who chose it); 'complaint': every step of a real-name complaint.
+ * weekly digest for users who chose it); 'complaint': every step of a real-name complaint; 'seal':
+ * the legal representative's monthly 用章报告 and unusual-use 用章提醒.
  */
-export type SubscribePurpose = 'licence' | 'policy' | 'complaint'
+export type SubscribePurpose = 'licence' | 'policy' | 'complaint' | 'seal'
 
 export interface PolicyPushPreference {
   frequency: PolicyPushFrequency

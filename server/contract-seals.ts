@@ -5,6 +5,7 @@
 import type { EnterpriseSummary, Platform } from './contract'
 import type { SealType } from '../src/domain/signing/sealTypes'
 import type { SignTaskStatus } from '../src/domain/signing/signTask'
+import type { SealUsageReport } from '../src/domain/seals/sealReport'
 
 export type SealErrorCode =
   | 'FACE_UNAVAILABLE'
@@ -410,4 +411,24 @@ export interface VerificationStep {
   passed: boolean
   /** The verdict of this step in a sentence. */
   text: string
+}
+
+/** GET /api/v1/enterprises/:enterpriseId/seal-reports: the months with a 用章报告, newest first (legal representative). */
+export interface SealReportListItem {
+  /** 'YYYY-MM' */
+  month: string
+  uses: number
+  previousUses: number
+  refused: number
+  createdAt: string
+}
+
+export interface SealReportList {
+  items: SealReportListItem[]
+}
+
+/** GET /api/v1/enterprises/:enterpriseId/seal-reports/:month: one month's 用章报告. */
+export interface SealReportView extends SealUsageReport {
+  enterpriseName: string
+  createdAt: string
 }

@@ -21,6 +21,7 @@ export default defineAppConfig({
         'pages/signature/index',
         'pages/audit/index',
         'pages/invite/index',
+        'pages/reports/index',
       ],
     },
     {

@@ -13,6 +13,8 @@ interface InboxRow {
   licence_id: string | null
   policy_id: string | null
   complaint_id: string | null
+  seal_source: string | null
+  seal_report_month: string | null
   created_at: Date | string
   read_at: Date | string | null
 }
@@ -30,7 +32,11 @@ function toMessage(row: InboxRow): InboxMessage {
         ? { kind: 'policy', policyId: row.policy_id }
         : row.complaint_id
           ? { kind: 'complaint', complaintId: row.complaint_id }
-          : { kind: 'none' },
+          : row.seal_report_month
+            ? { kind: 'seal-report', month: row.seal_report_month.slice(0, 7) }
+            : row.seal_source
+              ? { kind: 'seal-audit' }
+              : { kind: 'none' },
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
   }
@@ -42,7 +48,8 @@ function toMessage(row: InboxRow): InboxMessage {
  */
 export async function listInbox(db: Queryable, userId: string, before?: string): Promise<InboxPage> {
   const { rows } = await db.query<InboxRow>(
-    `select m.id, m.seq::text as cursor, m.enterprise_id, m.kind, m.title, m.body, m.licence_id, m.policy_id, m.complaint_id, m.created_at, m.read_at
+    `select m.id, m.seq::text as cursor, m.enterprise_id, m.kind, m.title, m.body, m.licence_id, m.policy_id, m.complaint_id,
+       m.seal_source, to_char(m.seal_report_month, 'YYYY-MM-DD') as seal_report_month, m.created_at, m.read_at
      from inbox_messages m where m.user_id = $1 and ($2::bigint is null or m.seq < $2::bigint)
      order by m.seq desc limit $3`,
     [userId, before ?? null, INBOX_PAGE_SIZE + 1],

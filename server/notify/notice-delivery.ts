@@ -13,7 +13,7 @@ import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
  */
 
 /** Tables with the delivery columns (status, attempts, quota_taken, last_error, claimed_at, sent_at). */
-export type NoticeTable = 'policy_deliveries' | 'complaint_notices'
+export type NoticeTable = 'policy_deliveries' | 'complaint_notices' | 'seal_notices'
 
 export const STALE_CLAIM = "interval '10 minutes'"
 

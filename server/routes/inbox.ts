@@ -20,10 +20,11 @@ const inboxMessageSchema = {
       required: ['kind'],
       additionalProperties: false,
       properties: {
-        kind: { type: 'string', enum: ['licence', 'policy', 'complaint', 'none'] },
+        kind: { type: 'string', enum: ['licence', 'policy', 'complaint', 'seal-report', 'seal-audit', 'none'] },
         licenceId: { type: 'string' },
         policyId: { type: 'string' },
         complaintId: { type: 'string' },
+        month: { type: 'string' },
       },
     },
     createdAt: { type: 'string', format: 'date-time' },

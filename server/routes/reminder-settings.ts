@@ -112,7 +112,7 @@ export async function reminderSettingsRoutes(app: FastifyInstance): Promise<void
       schema: {
         ...common,
         summary:
-          '需申请的订阅消息模板及我的授权结果（purpose：licence 证照提醒〔默认〕、policy 新政策、complaint 诉求进展）',
+          '需申请的订阅消息模板及我的授权结果（purpose：licence 证照提醒〔默认〕、policy 新政策、complaint 诉求进展、seal 用章报告与提醒）',
         querystring: {
           type: 'object',
           required: ['platform'],

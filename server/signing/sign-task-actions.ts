@@ -18,6 +18,9 @@ import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
 import { produceSesSignature } from '../pki/ses-signing'
+import { deliverAfterCommit } from '../notify/notice-context'
+import { deliverSealNotices, sealTemplates } from '../seals/seal-notices'
+import { raiseUnusualUseAlerts } from '../seals/unusual-use'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -148,7 +151,7 @@ export async function confirmSignTask(
   // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
   if (confirm.pin !== undefined) await verifyPinAudited(app.db, userId, confirm.pin, task.enterprise_id, task.id)
 
-  await app.db.transaction(async (tx) => {
+  const alerts = await app.db.transaction(async (tx) => {
     // The row lock / conditional update: of two confirmations at once, exactly one gets here.
     const { rows } = await tx.query<{ id: string }>(
       `update sign_tasks set status = 'signed', finished_at = now(),
@@ -165,8 +168,31 @@ export async function confirmSignTask(
     const signedAt = new Date()
     for (const plan of plans)
       await signOne(app, tx, task, plan, { userId, signedAt, person, accountName: users[0]?.name ?? null })
+    // After every signature, in seal-id order: two tasks signing the same seals in another order
+    // must not wait on each other's seal_alerts rows (a deadlock).
+    const templates = sealTemplates(app.config, app.reminderJob.senders)
+    let raised = 0
+    const sealPlans = plans.flatMap((plan) => (plan.kind === 'seal' ? [plan.seal] : []))
+    for (const seal of sealPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const kinds = await raiseUnusualUseAlerts(
+        tx,
+        {
+          seal: { id: seal.id, type: seal.type, name: seal.name },
+          enterpriseId: task.enterprise_id,
+          enterpriseName: task.enterprise_name,
+          system: { id: task.system_id, name: task.system_name },
+          taskId: task.id,
+          atMs: signedAt.getTime(),
+        },
+        templates,
+      )
+      raised += kinds.length
+    }
+    return raised
   })
   app.signing.callbacks.notify(task.id)
+  if (alerts > 0)
+    await deliverAfterCommit(app, 'seal alerts', (ctx) => deliverSealNotices(ctx, { enterpriseId: task.enterprise_id }))
   const signed = await findTask(app.db, 'id', task.id)
   return signTaskView(app.db, signed!)
 }

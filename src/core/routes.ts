@@ -19,6 +19,7 @@ export const ROUTES = {
   verifySeal: '/packages/seals/pages/verify/index',
   signatureClaim: '/packages/seals/pages/signature/index',
   sealAudit: '/packages/seals/pages/audit/index',
+  sealReports: '/packages/seals/pages/reports/index',
   inviteAccept: '/packages/seals/pages/invite/index',
   policies: '/packages/policies/pages/list/index',
   policyDetail: '/packages/policies/pages/detail/index',

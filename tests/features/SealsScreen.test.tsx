@@ -59,7 +59,7 @@ const FakeFace: FaceStep = (props) => (
   </button>
 )
 
-const links = { onSignature: jest.fn(), onAudit: jest.fn(), onAcceptInvite: jest.fn() }
+const links = { onSignature: jest.fn(), onAudit: jest.fn(), onReports: jest.fn(), onAcceptInvite: jest.fn() }
 
 function renderScreen() {
   return render(
@@ -110,6 +110,7 @@ test('a handler without grants is told whom to ask, and may enter an invite code
   expect(await screen.findByText('暂无可用的印章')).toBeTruthy()
   expect(screen.queryByText('印章授权')).toBeNull()
   expect(screen.queryByRole('button', { name: '用章记录' })).toBeNull()
+  expect(screen.queryByRole('button', { name: '用章报告' })).toBeNull()
   fireEvent.click(screen.getByRole('button', { name: '我是经办人：输入邀请码' }))
   expect(links.onAcceptInvite).toHaveBeenCalled()
 })
@@ -119,6 +120,8 @@ test('the legal representative reaches the audit and the personal signature from
   renderScreen()
   fireEvent.click(await screen.findByRole('button', { name: '用章记录' }))
   expect(links.onAudit).toHaveBeenCalled()
+  fireEvent.click(screen.getByRole('button', { name: '用章报告' }))
+  expect(links.onReports).toHaveBeenCalled()
   fireEvent.click(screen.getByRole('button', { name: '个人电子签名' }))
   expect(links.onSignature).toHaveBeenCalled()
   expect(screen.queryByRole('button', { name: '我是经办人：输入邀请码' })).toBeNull()

@@ -25,3 +25,14 @@ test('a policy message about one enterprise opens the policy judged for that ent
     query: { id: 'pol-9', enterpriseId: 'ent-jianfeng' },
   })
 })
+
+test('a 用章报告 notice opens that month of the enterprise it names; a 用章提醒 opens its 用章记录', () => {
+  expect(messageTarget({ link: { kind: 'seal-report', month: '2026-03' }, enterpriseId: 'ent-ruifeng' })).toEqual({
+    route: ROUTES.sealReports,
+    query: { enterpriseId: 'ent-ruifeng', month: '2026-03' },
+  })
+  expect(messageTarget({ link: { kind: 'seal-audit' }, enterpriseId: 'ent-ruifeng' })).toEqual({
+    route: ROUTES.sealAudit,
+    query: { enterpriseId: 'ent-ruifeng' },
+  })
+})

@@ -179,6 +179,8 @@ const CASES: RouteCase[] = [
   enterpriseCase('POST', '/seal-grants', 'grants:manage', {}),
   enterpriseCase('DELETE', '/seal-grants/:grantId', 'grants:manage', undefined, `/seal-grants/${NOBODY}`),
   enterpriseCase('GET', '/seal-audit', 'audit:read'),
+  enterpriseCase('GET', '/seal-reports', 'audit:read'),
+  enterpriseCase('GET', '/seal-reports/:month', 'audit:read', undefined, '/seal-reports/2026-03'),
   enterpriseCase('GET', '/members', 'members:manage'),
   enterpriseCase('DELETE', '/members/:userId', 'members:manage', undefined, `/members/${NOBODY}`),
   {

@@ -7,7 +7,7 @@ export interface MessageTarget {
 }
 
 /**
- * Where tapping a message leads: the licence, policy or complaint it is about; nowhere for a
+ * Where tapping a message leads: the licence, policy, complaint or seal report / 用章记录 it is about; nowhere for a
  * notice. A policy message names its enterprise (「XX公司符合申报条件」), so the policy is judged
  * for that enterprise, not whichever one happens to be current.
  */
@@ -23,6 +23,13 @@ export function messageTarget(message: Pick<InboxMessage, 'link' | 'enterpriseId
       }
     case 'complaint':
       return { route: ROUTES.complaintDetail, query: { id: link.complaintId } }
+    case 'seal-report':
+      return {
+        route: ROUTES.sealReports,
+        query: message.enterpriseId ? { enterpriseId: message.enterpriseId, month: link.month } : { month: link.month },
+      }
+    case 'seal-audit':
+      return { route: ROUTES.sealAudit, query: message.enterpriseId ? { enterpriseId: message.enterpriseId } : {} }
     case 'none':
       return null
   }

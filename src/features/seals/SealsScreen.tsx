@@ -20,6 +20,8 @@ export function SealsScreen(props: {
   onVerify: () => void
   onSignature: () => void
   onAudit: () => void
+  /** 用章报告 (legal representative) */
+  onReports?: () => void
   onAcceptInvite: () => void
 }) {
   const fetchSeals = useCallback(() => listSeals(apiClient, props.enterpriseId), [props.enterpriseId])
@@ -52,6 +54,9 @@ export function SealsScreen(props: {
         ) : (
           <ActionButton label='我是经办人：输入邀请码' variant='secondary' onClick={props.onAcceptInvite} />
         )}
+        {canManage && props.onReports ? (
+          <ActionButton label='用章报告' variant='secondary' onClick={props.onReports} />
+        ) : null}
       </View>
       {seals.length === 0 ? (
         <StatusView kind='empty' text='暂无可用的印章' hint='请联系企业法定代表人为您授权' />

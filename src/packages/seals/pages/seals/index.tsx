@@ -22,6 +22,7 @@ export default function SealsPage() {
             onVerify={() => navigateTo(ROUTES.verifySeal)}
             onSignature={() => navigateTo(ROUTES.signatureClaim)}
             onAudit={() => navigateTo(ROUTES.sealAudit)}
+            onReports={() => navigateTo(ROUTES.sealReports)}
             onAcceptInvite={() => navigateTo(ROUTES.inviteAccept)}
           />
         ) : (
