@@ -1,4 +1,4 @@
-import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
+import type { SealVerificationRequest } from '../../../server/contract-seals'
 
 export type RecordProblem = 'empty' | 'json' | 'fields'
 
@@ -61,15 +61,4 @@ export function utf8Text(bytes: Uint8Array): string {
   return text
 }
 
-/** The verification link signing produces; the server's /verify lands on the 验章 page with both. */
-export function verificationLinkOf(origin: string, recordId: string, documentSm3: string): string {
-  return `${origin}/verify?record=${encodeURIComponent(recordId)}&hash=${encodeURIComponent(documentSm3)}`
-}
-
-/** The verdict in one line, from the server's steps. */
-export function verdictLine(result: SealVerificationResult): string {
-  if (result.valid) return '验章通过：签章真实有效，文件未被修改'
-  const failed = result.steps.filter((step) => !step.passed)
-  if (failed.length === 1 && failed[0].key === 'documentHash') return '验章未通过：文件已被修改，或不是签章的那份文件'
-  return '验章未通过：签章无效'
-}
+export { verificationLinkOf, verdictLine } from '../../domain/signing/verificationLink'
