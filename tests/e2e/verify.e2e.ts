@@ -111,7 +111,10 @@ const allPassed = Object.fromEntries(STEP_KEYS.map((key) => [key, '✓']))
 
 test('a document signed in the app is verified signed out by its two files, and by the link its QR encodes', async () => {
   const enterprise = await claimSeals()
-  const system = await api(server, 'POST', '/api/v1/admin/systems', { name: '许昌市合同管理平台', scopes: ['sign-tasks'] })
+  const system = await api(server, 'POST', '/api/v1/admin/systems', {
+    name: '许昌市合同管理平台',
+    scopes: ['sign-tasks'],
+  })
   expect(system.status).toBe(201)
   const documentBytes = Buffer.from(`%PDF-1.7\n食品原料采购合同 验章\n甲方：${enterprise.name}\n%%EOF\n`)
   const task = await api(
@@ -148,8 +151,10 @@ test('a document signed in the app is verified signed out by its two files, and 
   // The verification QR: an image named 验章二维码 that loaded, encoding exactly the link shown.
   const qr = screen.getByRole('img', { name: '验章二维码' })
   await qr.waitFor()
-  await page.waitForFunction(
-    () => Array.from(document.querySelectorAll('img[alt="验章二维码"]')).some((img) => (img as HTMLImageElement).naturalWidth > 0),
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('img[alt="验章二维码"]')).some(
+      (img) => (img as HTMLImageElement).naturalWidth > 0,
+    ),
   )
   const qrResponse = await fetch(`${server.baseUrl}/api/v1/signature-records/${record.id}/verification-qr`)
   expect(qrResponse.headers.get('x-verification-link')).toBe(link)
@@ -207,7 +212,11 @@ test('a document signed in the app is verified signed out by its two files, and 
   // One byte of the document changed: 原文杂凑 ✗, nothing else.
   const tampered = Buffer.from(documentBytes)
   tampered[12] ^= 0x01
-  await chooseFile(visitor.page, '选择已签署的文件', { name: '改过的合同.pdf', mimeType: 'application/pdf', buffer: tampered })
+  await chooseFile(visitor.page, '选择已签署的文件', {
+    name: '改过的合同.pdf',
+    mimeType: 'application/pdf',
+    buffer: tampered,
+  })
   await outside.getByText('验章未通过：文件已被修改，或不是签章的那份文件').waitFor()
   expect(await stepMarks(outside)).toEqual({ ...allPassed, documentHash: '✗' })
   await expectNoSeriousAxe(visitor.page, '验章未通过（原文杂凑）')
