@@ -2,13 +2,16 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { SignatureRecord, SignTaskView } from '../../server/contract-seals'
 
 const mockSave = jest.fn(async (..._args: unknown[]) => ({ via: 'download' as const }))
-const mockWay = jest.fn((): 'download' | 'share-to-chat' | null => 'download')
+const mockWay = jest.fn((): 'download' | 'share-to-chat' | 'save-to-disk' | null => 'download')
+const mockSaveToDisk = jest.fn(async (_url: string) => undefined)
 const mockDownload = jest.fn((_url: string, _name: string) => undefined)
 const mockFetch = jest.fn(async (_url: string) => 'wxfile://tmp/ses.der')
 const mockShare = jest.fn(async (_path: string, _name: string) => undefined)
 jest.mock('../../src/platform/files', () => ({
   saveTextFile: (...args: unknown[]) => mockSave(...args),
-  calendarFileWay: () => mockWay(),
+  calendarFileWay: () => (mockWay() === 'save-to-disk' ? null : mockWay()),
+  publicFileWay: () => mockWay(),
+  saveFileToDisk: (url: string) => mockSaveToDisk(url),
   isCancelled: (error: { errMsg?: string }) => /cancel/.test(error?.errMsg ?? ''),
   downloadFromUrl: (url: string, name: string) => mockDownload(url, name),
   fetchFileForSharing: (url: string) => mockFetch(url),
@@ -126,6 +129,19 @@ test('WeChat: the DER is fetched ahead and sent to a chat from the tap', async (
     await act(async () => fireEvent.click(button))
     expect(mockShare).toHaveBeenCalledWith('wxfile://tmp/ses.der', `签章文件-采购合同_2026_003-${NAME}.der`)
     expect(screen.getByText('签章文件已发送')).toBeTruthy()
+  } finally {
+    mockWay.mockReturnValue('download')
+  }
+})
+
+test('Alipay: the DER is saved to the phone where the client can; the JSON record is not offered', async () => {
+  mockWay.mockReturnValue('save-to-disk')
+  try {
+    render(<SignedCard task={task} onAgain={() => undefined} />)
+    expect(screen.queryByRole('button', { name: /下载签章记录/ })).toBeNull()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: `下载签章文件（${NAME}）` })))
+    expect(mockSaveToDisk).toHaveBeenCalledWith(DER_URL)
+    expect(screen.getByText('签章文件已保存到手机')).toBeTruthy()
   } finally {
     mockWay.mockReturnValue('download')
   }

@@ -9,6 +9,8 @@ import {
   downloadFromUrl,
   fetchFileForSharing,
   isCancelled,
+  publicFileWay,
+  saveFileToDisk,
   saveTextFile,
   shareFileToChat,
 } from '../../platform/files'
@@ -24,13 +26,20 @@ function fileNameOf(documentName: string, record: SignatureRecord, extension: 'd
   return extension === 'der' ? `签章文件-${safe}.der` : `签章记录-${safe}.json`
 }
 
+const DER_SAVED = {
+  download: '已开始下载签章文件',
+  'share-to-chat': '签章文件已发送',
+  'save-to-disk': '签章文件已保存到手机',
+}
+
 /**
  * The GB/T 38540 signature file (DER), fetched from the server by URL: a browser download on H5;
- * on WeChat fetched ahead of the tap (wx.shareFileMessage must run inside it) and sent to a chat.
- * Alipay has no way to hand a file to the user (platform/files.ts): there only the link and QR.
+ * on WeChat fetched ahead of the tap (wx.shareFileMessage must run inside it) and sent to a chat;
+ * on Alipay saved to the phone's storage where the client can (my.saveFileToDisk). Elsewhere
+ * (older Alipay clients, in-app browsers) only the link and the QR.
  */
 function useDerFile(url: string, fileName: string) {
-  const way = useMemo(calendarFileWay, [])
+  const way = useMemo(publicFileWay, [])
   const [prepared, setPrepared] = useState<string | 'failed' | null>(null)
   useEffect(() => {
     if (way !== 'share-to-chat') return
@@ -44,6 +53,7 @@ function useDerFile(url: string, fileName: string) {
     }
   }, [url, way])
   if (way === 'download') return { way, ready: true, save: async () => downloadFromUrl(url, fileName) }
+  if (way === 'save-to-disk') return { way, ready: true, save: () => saveFileToDisk(url) }
   if (way === 'share-to-chat' && prepared !== 'failed') {
     return {
       way,
@@ -72,7 +82,7 @@ export function SignatureItem(props: { task: SignTaskView; record: SignatureReco
     if (!der) return
     try {
       await der.save()
-      setNote(der.way === 'download' ? '已开始下载签章文件' : '签章文件已发送')
+      setNote(DER_SAVED[der.way])
     } catch (error) {
       if (!isCancelled(error)) setNote('签章文件未能保存，请复制验章链接发送')
     }
