@@ -27,6 +27,19 @@ export function verificationOrigin(config: Pick<Config, 'publicBaseUrl' | 'nodeE
 
 const NO_RECORD = '签章记录不存在：链接可能不完整'
 
+/** Drawing a QR PNG costs ≈ 70 ms of CPU here; the few links asked for again and again are kept. */
+const QR_CACHE_SIZE = 256
+const qrCache = new Map<string, Buffer>()
+
+async function qrPng(link: string): Promise<Buffer> {
+  const cached = qrCache.get(link)
+  if (cached) return cached
+  const png = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 })
+  qrCache.set(link, png)
+  if (qrCache.size > QR_CACHE_SIZE) qrCache.delete(qrCache.keys().next().value as string)
+  return png
+}
+
 interface RecordFiles {
   ses_signature: string | null
   data_hash: string
@@ -36,6 +49,7 @@ export async function signatureFileRoutes(app: FastifyInstance): Promise<void> {
   const rateLimit = {
     max: app.config.sandbox ? SANDBOX_LIMIT_PER_MINUTE : SIGNATURE_FILE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
+    errorResponseBuilder: () => new ApiError('RATE_LIMITED', { message: '请求过于频繁，请稍后再试' }),
   }
   const params = {
     type: 'object',
@@ -102,7 +116,7 @@ export async function signatureFileRoutes(app: FastifyInstance): Promise<void> {
         throw new ApiError('NOT_FOUND', { message: '未配置对外访问地址（PUBLIC_BASE_URL），暂不能生成验章二维码' })
       }
       const link = verificationLinkOf(origin, recordId.toLowerCase(), data_hash)
-      const png = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 })
+      const png = await qrPng(link)
       // The link is fixed for a record; only a change of PUBLIC_BASE_URL changes the image.
       return reply
         .type('image/png')

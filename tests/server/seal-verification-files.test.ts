@@ -8,7 +8,7 @@ import { canonicalJson } from '../../server/signing/verification-receipt'
 import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../../server/signing/sm2'
 import { verificationLinkOf } from '../../src/domain/signing/verificationLink'
 import { type TestDb } from './helpers'
-import { type SigningFixture, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'
+import { type SigningFixture, buildSealApp, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'
 
 let testDb: TestDb
 let app: FastifyInstance
@@ -208,6 +208,24 @@ describe('the signature file and the verification QR, by record id, without logi
       expect(unknown.json().message).toMatch(/签章记录不存在/)
       const bad = await app.inject({ method: 'GET', url: `/api/v1/signature-records/not-a-uuid/${suffix}` })
       expect(bad.statusCode).toBe(400)
+    }
+  })
+
+  it('limits each address (60 a minute outside the sandbox), in Chinese', async () => {
+    const strict = await buildSealApp(testDb.db, { config: { sandbox: false } })
+    try {
+      const url = `/api/v1/signature-records/${record.id}/ses-signature`
+      // Counted per address in the database the earlier tests also used: a few hits may be on it already.
+      const statuses: number[] = []
+      for (let i = 0; i < 61; i++) statuses.push((await strict.inject({ method: 'GET', url })).statusCode)
+      const firstRefusal = statuses.indexOf(429)
+      expect(firstRefusal).toBeGreaterThan(50)
+      expect(statuses.slice(0, firstRefusal).every((status) => status === 200)).toBe(true)
+      const refused = await strict.inject({ method: 'GET', url })
+      expect(refused.statusCode).toBe(429)
+      expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' })
+    } finally {
+      await strict.close()
     }
   })
 
