@@ -26,6 +26,7 @@ import { sealRoutes } from './routes/seals'
 import { signatureRoutes } from './routes/signatures'
 import { signTaskRoutes } from './routes/sign-tasks'
 import { sealVerificationRoutes } from './routes/seal-verifications'
+import { signatureFileRoutes } from './routes/signature-files'
 import { guardEnterpriseRoutes } from './auth/enterprise-access'
 import { memberRoutes } from './routes/members'
 import type { FaceProviders } from './face/face-provider'
@@ -182,6 +183,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(signTaskRoutes, { storage: attachmentStorage })
       await api.register(sealVerificationRoutes)
       await api.register(sealReportRoutes)
+      await api.register(signatureFileRoutes)
       await api.register(pkiRoutes)
       await api.register(licenceTypeRoutes)
       await api.register(licenceRoutes)

@@ -45,6 +45,7 @@ export type SealErrorCode =
   | 'MEMBER_SELF_REMOVAL'
   | 'MEMBER_LAST_LEGAL_REPRESENTATIVE'
   | 'VERIFIED_IDENTITY_NONE'
+  | 'SIGNATURE_FILE_UNREADABLE'
 
 // --- 刷脸 ---
 
@@ -378,6 +379,8 @@ export interface SealVerificationRequest {
   signatureRecord?: Pick<SignatureRecord, 'tbs' | 'signature' | 'signerPublicKey'> & Partial<SignatureRecord>
   /** A signature record of ours by its id, as the verification link names it. */
   recordId?: string
+  /** Or the GB/T 38540 SES_Signature file itself (DER, base64): every step runs from it alone. */
+  sesSignatureDer?: string
   /** The document (base64) or its SM3; one of them. */
   document?: string
   documentSm3?: string
@@ -401,6 +404,25 @@ export interface SealVerificationResult {
   problems: string[]
   /** Every check in order, in words: what the app lists (later steps, e.g. certificates, append here). */
   steps: VerificationStep[]
+  /** The result signed by the server's receipt key (POST /seal-verifications always sends it). */
+  receipt?: VerificationReceipt
+}
+
+/**
+ * 验章回执: `payload` is the canonical JSON (keys sorted, no spaces, UTF-8) of the verdict, steps,
+ * record id, document SM3 and verifiedAt; `signature` is SM2-with-SM3 (signer ID 1234567812345678)
+ * over exactly those bytes by the key of `certificate`, which the seal CA issued. OpenSSL checks it
+ * offline (README「在本机用 OpenSSL 复核」).
+ */
+export interface VerificationReceipt {
+  format: 'zqt-verification-receipt/1'
+  payload: string
+  /** DER SEQUENCE{r, s}, base64. */
+  signature: string
+  signatureAlgorithm: 'SM2-with-SM3'
+  signerId: string
+  /** The receipt key's certificate (PEM), issued by the seal CA (GET /api/v1/pki/ca). */
+  certificate: string
 }
 
 export interface VerificationStep {

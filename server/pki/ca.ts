@@ -34,6 +34,8 @@ export interface SealCa {
 export type HolderSubject =
   | { kind: 'seal'; enterpriseName: string; uscc: string; sealName: string; sealTypeLabel: string }
   | { kind: 'personal'; name: string; idMasked: string }
+  /** A key of the platform itself (the 验章回执 key): C=CN, O=<organisation>, OU=<unit>, CN=<name>. */
+  | { kind: 'service'; organisation: string; unit: string; name: string }
 
 export interface CertificateSubject {
   holder: HolderSubject
@@ -60,6 +62,14 @@ export function subjectOf(holder: HolderSubject): NamePart[] {
       [ATTRIBUTE.organizationIdentifier, holder.uscc],
       [ATTRIBUTE.organizationalUnit, holder.sealTypeLabel],
       [ATTRIBUTE.commonName, holder.sealName],
+    ]
+  }
+  if (holder.kind === 'service') {
+    return [
+      [ATTRIBUTE.country, 'CN'],
+      [ATTRIBUTE.organization, holder.organisation],
+      [ATTRIBUTE.organizationalUnit, holder.unit],
+      [ATTRIBUTE.commonName, holder.name],
     ]
   }
   return [

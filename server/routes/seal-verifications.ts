@@ -2,7 +2,9 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import type { SealVerificationRequest, SealVerificationResult } from '../contract-seals'
 import { ApiError } from '../http/api-error'
 import { fieldError } from '../signing/field-error'
-import { verifySealSignature } from '../signing/verification'
+import { decodeBase64, documentHash, recordIdOfSignature, verifySealSignature } from '../signing/verification'
+import { SES_DER_MAX_BYTES, verifySesDer } from '../signing/verification-der'
+import { ReceiptSigner } from '../signing/verification-receipt'
 import { storedRecordForVerification } from '../signing/verification-steps'
 import { errorResponses, noQuerystring } from './schemas'
 
@@ -26,6 +28,7 @@ export const VERIFY_RATE_LIMITED_MESSAGE = '验章过于频繁，请稍后再试
 
 /** 验章: anyone may check a signature record against a document; no login. */
 export async function sealVerificationRoutes(app: FastifyInstance): Promise<void> {
+  const receipts = new ReceiptSigner(app.pki.ca, () => app.clock())
   app.post<{ Body: SealVerificationRequest }>(
     '/seal-verifications',
     {
@@ -47,7 +50,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
       schema: {
         tags: ['seal-verifications'],
         summary:
-          '验章：校验文件摘要、SM2 签名、印章有效期、签章人授权与印章状态（无需登录；按来源地址限频；文件不超过 1.5 MB，更大的文件请提交 SM3 摘要）',
+          '验章：按 GB/T 38540 逐步校验签章记录、签章记录编号或签章文件（DER），并返回签名的验章回执（无需登录；按来源地址限频；文件不超过 1.5 MB，更大的文件请提交 SM3 摘要）',
         querystring: noQuerystring,
         body: {
           type: 'object',
@@ -65,6 +68,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
                 sesSignature: { type: ['string', 'null'], maxLength: 65536 },
               },
             },
+            sesSignatureDer: { type: 'string', minLength: 1, maxLength: Math.ceil(SES_DER_MAX_BYTES / 3) * 4 },
             document: { type: 'string', maxLength: DOCUMENT_MAX_BASE64 },
             documentSm3: { type: 'string', maxLength: 64 },
           },
@@ -72,7 +76,7 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
         response: {
           200: {
             type: 'object',
-            required: ['valid', 'checks', 'seal', 'signedAt', 'problems', 'steps'],
+            required: ['valid', 'checks', 'seal', 'signedAt', 'problems', 'steps', 'receipt'],
             additionalProperties: false,
             properties: {
               valid: { type: 'boolean' },
@@ -107,6 +111,19 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
               },
               signedAt: { type: ['string', 'null'] },
               problems: { type: 'array', items: { type: 'string' } },
+              receipt: {
+                type: 'object',
+                required: ['format', 'payload', 'signature', 'signatureAlgorithm', 'signerId', 'certificate'],
+                additionalProperties: false,
+                properties: {
+                  format: { type: 'string' },
+                  payload: { type: 'string' },
+                  signature: { type: 'string' },
+                  signatureAlgorithm: { type: 'string' },
+                  signerId: { type: 'string' },
+                  certificate: { type: 'string' },
+                },
+              },
               steps: {
                 type: 'array',
                 items: {
@@ -128,12 +145,29 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
       },
     },
     async (request): Promise<SealVerificationResult> => {
-      const { signatureRecord, recordId } = request.body
-      if ((signatureRecord === undefined) === (recordId === undefined)) {
-        throw fieldError('signatureRecord', '请提供签章记录（signatureRecord）或签章记录编号（recordId）其中之一')
+      const { signatureRecord, recordId, sesSignatureDer } = request.body
+      if ([signatureRecord, recordId, sesSignatureDer].filter((given) => given !== undefined).length !== 1) {
+        throw fieldError(
+          'signatureRecord',
+          '请提供签章记录（signatureRecord）、签章记录编号（recordId）或签章文件（sesSignatureDer）其中之一',
+        )
       }
-      const record = signatureRecord ?? (await storedRecordForVerification(app.db, recordId!.toLowerCase()))
-      return verifySealSignature(app.db, { ...request.body, signatureRecord: record }, app.pki)
+      const documentSm3 = documentHash(request.body)
+      let verified: { result: SealVerificationResult; recordId: string | null }
+      if (sesSignatureDer !== undefined) {
+        verified = await verifySesDer(app.db, app.pki, decodeBase64('sesSignatureDer', sesSignatureDer), documentSm3)
+      } else {
+        const record = signatureRecord ?? (await storedRecordForVerification(app.db, recordId!.toLowerCase()))
+        const result = await verifySealSignature(
+          app.db,
+          { ...request.body, signatureRecord: record, document: undefined, documentSm3 },
+          app.pki,
+        )
+        const id = recordId?.toLowerCase() ?? (await recordIdOfSignature(app.db, record.signature))
+        verified = { result, recordId: id }
+      }
+      const receipt = await receipts.sign({ ...verified, documentSm3 })
+      return { ...verified.result, receipt }
     },
   )
 }

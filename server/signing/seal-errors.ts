@@ -41,4 +41,8 @@ export const SEAL_ERROR_DEFAULTS: Record<SealErrorCode, { status: number; messag
   MEMBER_SELF_REMOVAL: { status: 409, message: '不能移除自己。如需解除与该企业的关联，请联系其他法定代表人账号或客服' },
   MEMBER_LAST_LEGAL_REPRESENTATIVE: { status: 409, message: '不能移除企业唯一的法定代表人' },
   VERIFIED_IDENTITY_NONE: { status: 409, message: '尚无已核验的身份信息，请填写姓名和身份证号' },
+  SIGNATURE_FILE_UNREADABLE: {
+    status: 400,
+    message: '所选签章文件无法识别：不是 GB/T 38540 签章数据（DER），请选择签署完成后下载的签章文件',
+  },
 }

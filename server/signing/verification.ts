@@ -29,13 +29,13 @@ const PROBLEMS: Record<keyof SealVerificationChecks, string> = {
   sealNotRevoked: '印章在签章前已被停用',
 }
 
-function decodeBase64(field: string, text: string): Buffer {
+export function decodeBase64(field: string, text: string): Buffer {
   const compact = text.replace(/\s+/g, '')
   if (compact.length % 4 !== 0 || !BASE64.test(compact)) throw fieldError(field, `${field} 应为 base64`)
   return Buffer.from(compact, 'base64')
 }
 
-function documentHash(request: SealVerificationRequest): string {
+export function documentHash(request: Pick<SealVerificationRequest, 'document' | 'documentSm3'>): string {
   if ((request.document === undefined) === (request.documentSm3 === undefined)) {
     throw fieldError('document', '请提供 document（文件 base64）或 documentSm3 其中之一')
   }
@@ -238,4 +238,11 @@ export async function verifySealSignature(
     problems,
     steps: listed,
   }
+}
+
+/** Our record's id for a signature record as sent (its SM2 signature is unique), or null. */
+export async function recordIdOfSignature(db: Queryable, signatureBase64: string): Promise<string | null> {
+  const normal = decodeBase64('signatureRecord.signature', signatureBase64).toString('base64')
+  const { rows } = await db.query<{ id: string }>('select id from signature_records where signature = $1', [normal])
+  return rows[0]?.id ?? null
 }

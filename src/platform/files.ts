@@ -234,3 +234,35 @@ export function openPdfDocument(path: string): Promise<void> {
 export function chooseFile(): Promise<ChosenFile | null> {
   return DOCUMENTS[platform].choose()
 }
+
+// ---- A public file of ours (the GB/T 38540 signature file), by URL ----
+
+/**
+ * How a file the server publishes (no session) can reach the user: as calendarFileWay, plus
+ * 'save-to-disk' on Alipay, whose my.saveFileToDisk (https://opendocs.alipay.com/mini/05vtu2)
+ * moves a downloaded file into the phone's storage where a file manager sees it — newer clients
+ * only, hence canIUse.
+ */
+export type PublicFileWay = CalendarFileWay | 'save-to-disk'
+
+function alipayCanSaveToDisk(): boolean {
+  try {
+    return typeof my !== 'undefined' && my.canIUse('saveFileToDisk')
+  } catch {
+    return false
+  }
+}
+
+export function publicFileWay(): PublicFileWay {
+  const way = calendarFileWay()
+  if (way === null && platform === 'alipay' && alipayCanSaveToDisk()) return 'save-to-disk'
+  return way
+}
+
+/** Alipay: downloads `url` and saves it to the phone's storage; rejects when either step fails. */
+export async function saveFileToDisk(url: string): Promise<void> {
+  const path = await DOCUMENTS.alipay.download(url, {})
+  await new Promise<void>((resolve, reject) =>
+    my.saveFileToDisk({ apFilePath: path, filePath: path, toDisk: true, success: () => resolve(), fail: reject }),
+  )
+}

@@ -226,7 +226,7 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   await screen.getByText(link).waitFor()
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    screen.getByRole('button', { name: `下载签章文件（${sealName}）` }).click(),
+    screen.getByRole('button', { name: `下载签章记录 JSON（${sealName}）` }).click(),
   ])
   const signatureFile = readFileSync((await download.path())!)
   expect(JSON.parse(signatureFile.toString('utf8')).id).toBe(sealRecord.id)

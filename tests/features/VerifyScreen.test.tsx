@@ -6,7 +6,13 @@ import { createFakeApi } from '../setup/fake-api'
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 const mockChoose = jest.fn()
-jest.mock('../../src/platform/files', () => ({ chooseFile: () => mockChoose() }))
+const mockSave = jest.fn(async (..._args: unknown[]) => ({ via: 'download' as const }))
+jest.mock('../../src/platform/files', () => ({
+  chooseFile: () => mockChoose(),
+  calendarFileWay: () => 'download',
+  saveTextFile: (...args: unknown[]) => mockSave(...args),
+  isCancelled: () => false,
+}))
 
 import { VerifyScreen } from '../../src/features/signing/VerifyScreen'
 import { useSession } from '../../src/core/session'
@@ -100,7 +106,9 @@ test('every new input clears the previous verdict; a bad signature file leaves n
   await choose('选择签章文件', file('照片.jpg', Buffer.from([0xff, 0xd8, 0xff, 0x00])))
   expect(screen.queryByText('验章通过：签章真实有效，文件未被修改')).toBeNull()
   expect(screen.queryByRole('status')).toBeNull()
-  expect(screen.getByRole('alert').textContent).toBe('所选文件不是签章文件：请选择签署完成后下载的签章文件（.json）')
+  expect(screen.getByRole('alert').textContent).toBe(
+    '所选文件不是签章文件：请选择签署完成后下载的签章文件（.der 或 .json）',
+  )
   expect(mockApi.calls).toHaveLength(1)
 })
 
@@ -180,4 +188,60 @@ test('a link to a record the server does not know says so with no 重试, and of
     signatureRecord: RECORD,
     documentSm3: sm3Hex(DOCUMENT),
   })
+})
+
+test('the signature file may be the GB/T 38540 DER: told apart by content, sent as sesSignatureDer', async () => {
+  mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: result() }))
+  render(<VerifyScreen />)
+  // Any bytes after the SEQUENCE tag: the server reads them; the phone only tells DER from JSON.
+  const der = Buffer.from([0x30, 0x82, 0x01, 0x00, 0x30, 0x03, 0x02, 0x01, 0x04, 0xff, 0xfe])
+  await choose('选择签章文件', file('签章文件.der', der))
+  await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
+  expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
+  expect(mockApi.calls[0].json).toEqual({ sesSignatureDer: der.toString('base64'), documentSm3: sm3Hex(DOCUMENT) })
+  // Too large to be a signature file of ours: refused here.
+  await choose('选择签章文件', file('大文件.der', Buffer.concat([der, Buffer.alloc(48 * 1024)])))
+  expect(screen.getByRole('alert').textContent).toMatch(/所选文件不是签章文件/)
+  expect(mockApi.calls).toHaveLength(1)
+})
+
+test('下载验章回执 saves the signed receipt the server sent, as JSON', async () => {
+  const receipt = {
+    format: 'zqt-verification-receipt/1' as const,
+    payload: JSON.stringify({ recordId: RECORD_ID, valid: true }),
+    signature: 'MEUC',
+    signatureAlgorithm: 'SM2-with-SM3' as const,
+    signerId: '1234567812345678',
+    certificate: '-----BEGIN CERTIFICATE-----',
+  }
+  mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: { ...result(), receipt } }))
+  render(<VerifyScreen initialRecordId={RECORD_ID} initialHash={SM3} />)
+  const download = await screen.findByRole('button', { name: '下载验章回执' })
+  await act(async () => fireEvent.click(download))
+  const [name, text, type] = mockSave.mock.calls[0]
+  expect(name).toBe('验章回执-0f8e6a52.json')
+  expect(JSON.parse(text as string)).toEqual(receipt)
+  expect(type).toBe('application/json')
+  expect(screen.getByText('已开始下载验章回执')).toBeTruthy()
+})
+
+test('扫码验章 reads a verification QR and verifies by its record id and hash; another code is explained', async () => {
+  mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: result() }))
+  const onScan = jest
+    .fn<Promise<string | null>, []>()
+    .mockResolvedValueOnce('https://zqt.example.gov.cn/s/QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ')
+    .mockResolvedValueOnce(`https://zqt.example.gov.cn/verify?record=${RECORD_ID.toUpperCase()}&hash=${SM3}`)
+  render(<VerifyScreen onScan={onScan} />)
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫码验章' })))
+  expect(screen.getByRole('alert').textContent).toBe('这不是验章二维码：请扫描签署完成后生成的验章二维码')
+  expect(mockApi.calls).toHaveLength(0)
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '扫码验章' })))
+  expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
+  expect(mockApi.calls[0].json).toEqual({ recordId: RECORD_ID, documentSm3: SM3 })
+  expect(screen.getByText('依据：验章二维码中的文件摘要')).toBeTruthy()
+})
+
+test('H5 (no scanner) offers no 扫码验章', () => {
+  render(<VerifyScreen />)
+  expect(screen.queryByRole('button', { name: '扫码验章' })).toBeNull()
 })

@@ -54,3 +54,38 @@ describe('sharing the feed file on WeChat', () => {
     expect(mod.isCancelled({ errMsg: 'shareFileMessage:fail internal error' })).toBe(false)
   })
 })
+
+describe('publicFileWay: the signature file (DER) by URL', () => {
+  const globals = globalThis as unknown as { my?: unknown }
+  afterEach(() => {
+    delete globals.my
+  })
+
+  it('Alipay: saved to the phone where my.saveFileToDisk exists, nowhere otherwise', async () => {
+    const saveFileToDisk = jest.fn((o: { success: () => void }) => o.success())
+    const downloadFile = jest.fn((o: { success: (r: object) => void }) =>
+      o.success({ apFilePath: 'https://resource/ses.der', headers: { 'Content-Type': 'application/octet-stream' } }),
+    )
+    globals.my = { canIUse: jest.fn((api: string) => api === 'saveFileToDisk'), saveFileToDisk, downloadFile }
+    const { mod } = load('alipay')
+    expect(mod.publicFileWay()).toBe('save-to-disk')
+    await mod.saveFileToDisk('https://zqt.example.gov.cn/api/v1/signature-records/x/ses-signature')
+    expect(saveFileToDisk).toHaveBeenCalledWith(
+      expect.objectContaining({
+        apFilePath: 'https://resource/ses.der',
+        filePath: 'https://resource/ses.der',
+        toDisk: true,
+      }),
+    )
+    globals.my = { canIUse: jest.fn(() => false) }
+    expect(load('alipay').mod.publicFileWay()).toBeNull()
+  })
+
+  it('WeChat and H5: as calendarFileWay', () => {
+    const { mod, taro } = load('weapp')
+    taro.canIUse = jest.fn((schema: string) => schema === 'shareFileMessage')
+    expect(mod.publicFileWay()).toBe('share-to-chat')
+    userAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 16_0 like Mac OS X) Version/16.0 Mobile/15E148 Safari/604.1')
+    expect(load('h5').mod.publicFileWay()).toBe('download')
+  })
+})

@@ -294,6 +294,9 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'GET /api/v1/face/identity',
   'GET /api/v1/sign-tasks/:taskId/document',
   'GET /verify',
+  // 验章 material by signature record id (a random uuid), open to anyone like 验章 itself.
+  'GET /api/v1/signature-records/:recordId/ses-signature',
+  'GET /api/v1/signature-records/:recordId/verification-qr',
   // 订阅到日历: one's own feeds (creating one for an enterprise is in the matrix), and the feed itself.
   'GET /api/v1/me/calendar-feeds',
   'DELETE /api/v1/me/calendar-feeds/:scope',

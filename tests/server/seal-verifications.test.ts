@@ -43,6 +43,7 @@ describe('验章', () => {
       signedAt: record.signedAt,
       problems: [],
       steps: expect.any(Array),
+      receipt: expect.objectContaining({ format: 'zqt-verification-receipt/1' }),
     })
     expect(response.json().steps.map((step: { name: string; passed: boolean }) => [step.name, step.passed])).toEqual([
       ['签章值', true],

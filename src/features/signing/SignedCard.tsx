@@ -1,69 +1,7 @@
-import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import type { SignatureRecord, SignTaskView } from '../../../server/contract-seals'
-import { copyText } from '../../platform/clipboard'
-import { calendarFileWay, isCancelled, saveTextFile } from '../../platform/files'
-import { siteOrigin } from '../../platform/share'
+import { View } from '@tarojs/components'
+import type { SignTaskView } from '../../../server/contract-seals'
 import { ActionButton } from '../../ui/ActionButton'
-import { verificationLinkOf } from './verificationText'
-
-const SAVED_TEXT = { download: '已开始下载签章文件', shared: '签章文件已发送' } as const
-
-/** A file name without what file systems refuse. */
-function fileNameOf(documentName: string, record: SignatureRecord): string {
-  const safe = `${documentName}-${record.name}`.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)
-  return `签章文件-${safe}.json`
-}
-
-/**
- * One signature, as whoever receives the document will check it: its signature file (the record,
- * for 验章 with the signed file) and the verification link that opens 验章 on it directly.
- */
-function SignatureItem(props: { task: SignTaskView; record: SignatureRecord }) {
-  const { task, record } = props
-  const [note, setNote] = useState<string | null>(null)
-  // Only where a file can reach the user (not Alipay's sandbox, not in-app browsers).
-  const canSaveFile = calendarFileWay() !== null
-  const link = verificationLinkOf(siteOrigin(), record.id, record.documentSm3)
-  const download = async () => {
-    try {
-      const saved = await saveTextFile(
-        fileNameOf(task.documentName, record),
-        JSON.stringify(record, null, 2),
-        'application/json',
-      )
-      setNote(SAVED_TEXT[saved.via])
-    } catch (error) {
-      if (!isCancelled(error)) setNote('签章文件未能保存，请复制验章链接发送')
-    }
-  }
-  const copy = async () => {
-    try {
-      await copyText(link)
-      setNote('验章链接已复制')
-    } catch {
-      setNote('复制失败，请长按链接手动复制')
-    }
-  }
-  return (
-    <View className='field'>
-      <View>{record.name}</View>
-      <View className='muted'>验章链接（发给收件人，打开即可验章）：</View>
-      <Text className='mono' style={{ wordBreak: 'break-all' }} userSelect>
-        {link}
-      </Text>
-      {canSaveFile ? (
-        <ActionButton label={`下载签章文件（${record.name}）`} variant='secondary' onClick={download} />
-      ) : null}
-      <ActionButton label={`复制验章链接（${record.name}）`} variant='secondary' onClick={copy} />
-      {note ? (
-        <View className='muted' ariaRole='status'>
-          {note}
-        </View>
-      ) : null}
-    </View>
-  )
-}
+import { SignatureItem } from './SignatureItem'
 
 /** Where a confirmed or refused task ends: what was signed, with what, and how others can check it. */
 export function SignedCard(props: { task: SignTaskView; onAgain: () => void }) {

@@ -1,23 +1,25 @@
 import { useEffect, useRef, useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
 import { isApiError, userMessage } from '../../api/errors'
 import { verifySeal } from '../../api/signing/verifySeal'
 import { apiClient } from '../../core/apiClient'
-import { chinaDateTimeOf } from '../../domain/calendar/dates'
+import { parseVerificationLink } from '../../domain/signing/verificationLink'
 import { sm3HexOf } from '../../domain/signing/sm3'
 import { chooseFile } from '../../platform/files'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { TextField } from '../../ui/TextField'
+import { VerificationReport } from './VerificationReport'
 import {
   normaliseSm3,
   parseSignatureRecord,
+  readSignatureFile,
   RECORD_FILE_PROBLEM,
   RECORD_PROBLEM_MESSAGES,
-  utf8Text,
-  verdictLine,
+  signatureSourceOf,
+  type SignatureFileInput,
 } from './verificationText'
 
 type Outcome =
@@ -25,8 +27,6 @@ type Outcome =
   | { kind: 'checking' }
   | { kind: 'error'; text: string; retry?: () => void }
   | { kind: 'done'; result: SealVerificationResult; basis: string }
-
-type RecordInput = NonNullable<SealVerificationRequest['signatureRecord']>
 
 const RECORD_LABEL = '签章记录（JSON）'
 const SM3_LABEL = '文件 SM3 摘要'
@@ -44,11 +44,13 @@ export function VerifyScreen(props: {
   /** Older links carried the record itself and the SM3: they fill the pasted form. */
   initialRecord?: string
   initialSm3?: string
+  /** Mini-programs: opens the camera for a verification QR; its text, or null when backed out. */
+  onScan?: () => Promise<string | null>
 }) {
   // Cleared when the server knows no such record: the page then asks for the signature file instead.
   const [linkRecordId, setLinkRecordId] = useState(props.initialRecordId)
   const [signedFile, setSignedFile] = useState<{ name: string; sm3: string } | null>(null)
-  const [recordFile, setRecordFile] = useState<{ name: string; record: RecordInput } | null>(null)
+  const [recordFile, setRecordFile] = useState<{ name: string; input: SignatureFileInput } | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
   const [manual, setManual] = useState(Boolean(props.initialRecord))
   const [recordText, setRecordText] = useState(props.initialRecord ?? '')
@@ -85,7 +87,10 @@ export function VerifyScreen(props: {
       return run({ recordId: linkRecordId, documentSm3: signed.sm3 }, `依据：您选择的文件《${signed.name}》`)
     }
     if (signed && record) {
-      return run({ signatureRecord: record.record, documentSm3: signed.sm3 }, `依据：您选择的文件《${signed.name}》`)
+      return run(
+        { ...signatureSourceOf(record.input), documentSm3: signed.sm3 },
+        `依据：您选择的文件《${signed.name}》`,
+      )
     }
     return undefined
   }
@@ -123,15 +128,37 @@ export function VerifyScreen(props: {
       await verifyFiles(signed, recordFile)
       return
     }
-    const parsed = parseSignatureRecord(utf8Text(file.bytes))
-    if (!parsed.ok) {
+    const input = readSignatureFile(file.bytes)
+    if (!input) {
       setRecordFile(null)
       setFileError(RECORD_FILE_PROBLEM)
       return
     }
-    const record = { name: file.name, record: parsed.record }
+    const record = { name: file.name, input }
     setRecordFile(record)
     await verifyFiles(signedFile, record)
+  }
+
+  /** 扫码验章: a verification QR names the record and the hash, like the link it encodes. */
+  const scanCode = async () => {
+    setFileError(null)
+    let text: string | null
+    try {
+      text = (await props.onScan?.()) ?? null
+    } catch (error) {
+      setFileError(error instanceof Error ? error.message : '扫码失败，请重试')
+      return
+    }
+    if (text === null) return
+    const link = parseVerificationLink(text)
+    if (!link) {
+      setFileError('这不是验章二维码：请扫描签署完成后生成的验章二维码')
+      return
+    }
+    cleared()
+    setLinkRecordId(link.recordId)
+    setSignedFile(null)
+    await run({ recordId: link.recordId, documentSm3: link.documentSm3 }, '依据：验章二维码中的文件摘要')
   }
 
   const submitPasted = async () => {
@@ -164,6 +191,7 @@ export function VerifyScreen(props: {
         {linkRecordId ? null : (
           <ActionButton label='选择签章文件' variant='secondary' onClick={() => choose('record')} />
         )}
+        {props.onScan ? <ActionButton label='扫码验章' variant='secondary' onClick={scanCode} /> : null}
         {recordFile ? <View className='muted'>已选择签章文件：{recordFile.name}</View> : null}
         <ErrorText message={fileError} />
         {!linkRecordId && !manual ? (
@@ -205,36 +233,6 @@ export function VerifyScreen(props: {
       {outcome.kind === 'checking' ? <StatusView kind='loading' text='正在验章…' /> : null}
       {outcome.kind === 'error' ? <StatusView kind='error' text={outcome.text} onRetry={outcome.retry} /> : null}
       {outcome.kind === 'done' ? <VerificationReport result={outcome.result} basis={outcome.basis} /> : null}
-    </View>
-  )
-}
-
-/** The verdict in one line, then each step as the server lists it, in words. */
-function VerificationReport(props: { result: SealVerificationResult; basis: string }) {
-  const { result } = props
-  return (
-    <View className='card' ariaRole='status'>
-      <View className={result.valid ? 'title' : 'title error-text'}>{verdictLine(result)}</View>
-      {result.seal ? (
-        <View className='muted'>
-          {result.seal.name}（{result.seal.holder}）
-        </View>
-      ) : null}
-      {result.signedAt ? <View className='muted'>签章时间：{chinaDateTimeOf(result.signedAt)}</View> : null}
-      <View className='muted'>{props.basis}</View>
-      {result.steps.map((step) => (
-        <View key={step.key} className='row' data-check={step.key}>
-          <Text className='row__label'>{`${step.passed ? '✓' : '✗'} ${step.name}：`}</Text>
-          <Text className={step.passed ? '' : 'error-text'}>{step.text}</Text>
-        </View>
-      ))}
-      {result.steps.length === 0
-        ? result.problems.map((problem) => (
-            <View key={problem} className='error-text'>
-              {problem}
-            </View>
-          ))
-        : null}
     </View>
   )
 }

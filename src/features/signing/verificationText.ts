@@ -1,4 +1,5 @@
-import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
+import type { SealVerificationRequest } from '../../../server/contract-seals'
+import { base64Of } from '../../domain/signing/base64'
 
 export type RecordProblem = 'empty' | 'json' | 'fields'
 
@@ -36,7 +37,33 @@ export function normaliseSm3(text: string): string | null {
 }
 
 /** What a chosen signature file that is not one says. */
-export const RECORD_FILE_PROBLEM = '所选文件不是签章文件：请选择签署完成后下载的签章文件（.json）'
+export const RECORD_FILE_PROBLEM = '所选文件不是签章文件：请选择签署完成后下载的签章文件（.der 或 .json）'
+
+/** The server takes GB/T 38540 signature files up to 48 KB (ours are about 8 KB). */
+export const SES_DER_MAX_BYTES = 48 * 1024
+
+/** A chosen signature file, as 验章 sends it: the DER itself, or the JSON signature record. */
+export type SignatureFileInput = { kind: 'der'; sesSignatureDer: string } | { kind: 'record'; record: RecordInput }
+
+/**
+ * Tells the two signature files apart by content, not by name (a chat renames files): a GB/T 38540
+ * SES_Signature is DER and starts with a SEQUENCE tag (0x30, which no JSON text starts with); the
+ * record is JSON. Null for anything else, or a DER too large to be ours.
+ */
+export function readSignatureFile(bytes: Uint8Array): SignatureFileInput | null {
+  if (bytes.length > 0 && bytes[0] === 0x30) {
+    return bytes.length <= SES_DER_MAX_BYTES ? { kind: 'der', sesSignatureDer: base64Of(bytes) } : null
+  }
+  const parsed = parseSignatureRecord(utf8Text(bytes))
+  return parsed.ok ? { kind: 'record', record: parsed.record } : null
+}
+
+/** The request's signature part for a chosen file. */
+export function signatureSourceOf(
+  input: SignatureFileInput,
+): Pick<SealVerificationRequest, 'signatureRecord' | 'sesSignatureDer'> {
+  return input.kind === 'der' ? { sesSignatureDer: input.sesSignatureDer } : { signatureRecord: input.record }
+}
 
 /**
  * UTF-8 bytes as text. The mini-programs' logic layer has no TextDecoder; a malformed sequence
@@ -61,15 +88,4 @@ export function utf8Text(bytes: Uint8Array): string {
   return text
 }
 
-/** The verification link signing produces; the server's /verify lands on the 验章 page with both. */
-export function verificationLinkOf(origin: string, recordId: string, documentSm3: string): string {
-  return `${origin}/verify?record=${encodeURIComponent(recordId)}&hash=${encodeURIComponent(documentSm3)}`
-}
-
-/** The verdict in one line, from the server's steps. */
-export function verdictLine(result: SealVerificationResult): string {
-  if (result.valid) return '验章通过：签章真实有效，文件未被修改'
-  const failed = result.steps.filter((step) => !step.passed)
-  if (failed.length === 1 && failed[0].key === 'documentHash') return '验章未通过：文件已被修改，或不是签章的那份文件'
-  return '验章未通过：签章无效'
-}
+export { verificationLinkOf, verdictLine } from '../../domain/signing/verificationLink'

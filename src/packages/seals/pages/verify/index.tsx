@@ -1,6 +1,11 @@
 import { PageShell } from '../../../../core/PageShell'
 import { VerifyScreen } from '../../../../features/signing/VerifyScreen'
+import { platform } from '../../../../platform/env'
 import { usePageParams } from '../../../../platform/lifecycle'
+import { scan } from '../../../../platform/scan'
+
+// H5 has no scanner (see platform/scan.ts): there the QR's link itself opens this page.
+const scanCode = platform === 'h5' ? undefined : async () => (await scan())?.value ?? null
 
 const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -20,6 +25,7 @@ export default function VerifyPage() {
         initialHash={decodeParam(hash)}
         initialRecord={recordId ? undefined : decoded}
         initialSm3={sm3}
+        onScan={scanCode}
       />
     </PageShell>
   )
