@@ -45,7 +45,7 @@ import { complaintRoutes } from './routes/complaints'
 import { staffComplaintRoutes } from './routes/staff-complaints'
 import { defaultAttachmentDir, localDiskStorage, type AttachmentStorage } from './storage/attachment-storage'
 import type { ReminderJobContext } from './jobs/reminders'
-import { startReminderScheduler, type ReminderScheduler } from './jobs/scheduler'
+import { registerJobs } from './jobs/registry'
 import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
 import { calendarFeedRoutes } from './calendar-feed/routes'
 
@@ -109,20 +109,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   }
   app.decorate('clock', options.now ?? Date.now)
   app.decorate('reminderJob', reminderJob)
-  if (config.reminders.enabled) {
-    let scheduler: ReminderScheduler | null = null
-    app.addHook('onReady', async () => {
-      scheduler = startReminderScheduler({
-        job: reminderJob,
-        time: config.reminders.time,
-        clock: app.clock,
-        log: app.log,
-      })
-    })
-    app.addHook('onClose', async () => {
-      await scheduler?.stop()
-    })
-  }
+  // Every timer of the server (reminders, digest, notice retries, sign-task sweep): one registry.
+  registerJobs(app)
   app.decorateRequest('user', null)
   app.decorateRequest('system', null)
   app.decorateRequest('enterpriseAccess', null)

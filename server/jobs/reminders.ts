@@ -26,7 +26,16 @@ export interface ReminderJobContext {
 }
 
 // Arbitrary constant beside the migration lock's (7_300_215).
-const REMINDER_LOCK_KEY = 7_300_216
+export const REMINDER_LOCK_KEY = 7_300_216
+
+/** Whether `date` has no finished run yet (the server starting after the day's time runs it then). */
+export async function reminderRunMissed(app: { db: Db }, date: IsoDate): Promise<boolean> {
+  const { rows } = await app.db.query<{ finished: boolean }>(
+    'select finished_at is not null as finished from reminder_runs where run_date = $1',
+    [date],
+  )
+  return !rows[0]?.finished
+}
 
 /**
  * The reminders of `date` (China calendar day): plan the deliveries due, write them as rows
