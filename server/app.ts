@@ -46,7 +46,7 @@ import { staffComplaintRoutes } from './routes/staff-complaints'
 import { defaultAttachmentDir, localDiskStorage, type AttachmentStorage } from './storage/attachment-storage'
 import type { ReminderJobContext } from './jobs/reminders'
 import { registerJobs } from './jobs/registry'
-import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
+import { buildMessageSenders, type MessageSenders } from './notify/default-senders'
 import { calendarFeedRoutes } from './calendar-feed/routes'
 
 export interface BuildAppOptions {
@@ -58,8 +58,8 @@ export interface BuildAppOptions {
   logger?: boolean | LogOptions
   /** Per face provider (wechat, alipay, sandbox), replaces the one built from config. */
   faceProviders?: FaceProviders
-  /** Replace the WeChat/Alipay reminder senders built from config (tests inject fakes). */
-  reminderSenders?: ReminderSenders
+  /** Replace the WeChat/Alipay senders of every notice built from config (tests inject fakes). */
+  reminderSenders?: MessageSenders
   /** The clock (ms since the epoch) that decides "today"; tests pin it. */
   now?: () => number
   /** Where complaint photos are kept; local disk beside DATA_DIR by default (tests pass a temp dir). */
@@ -101,9 +101,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('loginProviders', loginProviders)
   decorateSigning(app, signing, config)
   decoratePki(app, config)
+  const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
+  app.decorate('messageSenders', messageSenders)
   const reminderJob: ReminderJobContext = {
     db,
-    senders: options.reminderSenders ?? buildReminderSenders(config),
+    senders: messageSenders,
     templates: config.subscribeTemplates,
     log: app.log,
   }

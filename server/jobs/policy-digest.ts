@@ -17,7 +17,7 @@ export interface PolicyDigestReport extends Omit<DigestReport, 'platformRows'> {
 export async function runPolicyDigest(app: FastifyInstance, since: Date): Promise<PolicyDigestReport> {
   const { platformRows, ...report } = await sendWeeklyDigest(app.db, todayInChina(app), since, {
     pushNear: app.config.policies.pushNear,
-    templates: policyTemplates(app.config, app.reminderJob.senders),
+    templates: policyTemplates(app.config, app.messageSenders),
   })
   const tally = platformRows
     ? await deliverAfterCommit(app, 'policy digest', (ctx) => deliverPolicyNotices(ctx, { digest: true }))

@@ -4,15 +4,9 @@ import type { Db, Queryable } from '../db/db'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { recordType, type CityCatalogue } from '../licences/catalogue-store'
 import { claimable, deliverNoticeGroups, talliedByChannel, type NoticeGroup } from '../notify/notice-delivery'
-import type { ReminderSender } from '../notify/sender'
+import type { MessageSender } from '../notify/sender'
 import { PLATFORM_OF } from '../notify/subscribe-templates'
-import {
-  ALIPAY_FIELD_NAMES,
-  WECHAT_FIELD_NAMES,
-  platformMessage,
-  reminderText,
-  type ReminderFacts,
-} from './reminder-message'
+import { LICENCE_REMINDER_NOTICE, platformMessage, reminderText, type ReminderFacts } from './reminder-message'
 
 /**
  * Sending the delivery rows of a date that are not sent yet.
@@ -34,7 +28,7 @@ export interface DeliveryHooks {
 export interface DeliveryContext {
   db: Db
   catalogue: CityCatalogue
-  senders: Partial<Record<'wechat' | 'alipay', ReminderSender>>
+  senders: Partial<Record<'wechat' | 'alipay', MessageSender>>
   templates: { weapp: string; alipay: string }
   log?: { warn(object: object, message: string): void }
   /** platform sends in flight at once (default 4) */
@@ -120,7 +114,7 @@ async function deliverInbox(ctx: DeliveryContext, rows: PendingRow[], tally: Del
       const texts = messages.map((row) => reminderText(factsOf(row, ctx.catalogue)))
       await tx.query(
         `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, licence_id, delivery_id)
-         select t.id, t.user_id, t.enterprise_id, 'licence-reminder', t.title, t.body, t.licence_id, t.delivery_id
+         select t.id, t.user_id, t.enterprise_id, $8::text, t.title, t.body, t.licence_id, t.delivery_id
          from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::bigint[])
            as t(id, user_id, enterprise_id, title, body, licence_id, delivery_id)
          on conflict (delivery_id) do nothing`,
@@ -132,6 +126,7 @@ async function deliverInbox(ctx: DeliveryContext, rows: PendingRow[], tally: Del
           texts.map((text) => text.body),
           messages.map((row) => row.licence_id),
           messages.map((row) => row.id),
+          LICENCE_REMINDER_NOTICE.inboxKind,
         ],
       )
       return messages.length
@@ -155,12 +150,7 @@ function platformGroup(ctx: DeliveryContext, row: PendingRow): NoticeGroup {
     resumedWarning:
       row.status === 'sending' ? 'resending a reminder interrupted mid-send: may arrive twice' : undefined,
     message: (to) =>
-      platformMessage(
-        factsOf(row, ctx.catalogue),
-        to,
-        templateId,
-        channel === 'wechat' ? WECHAT_FIELD_NAMES : ALIPAY_FIELD_NAMES,
-      ),
+      platformMessage(factsOf(row, ctx.catalogue), to, templateId, LICENCE_REMINDER_NOTICE.fieldNames[channel]),
   }
 }
 

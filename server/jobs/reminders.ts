@@ -3,7 +3,7 @@ import type { Db } from '../db/db'
 import { isIsoDate, type IsoDate } from '../../src/domain/calendar/dates'
 import { loadCatalogue } from '../licences/catalogue-store'
 import { recomputeStoredDeadlines } from '../licences/stored-deadline'
-import type { ReminderSenders } from '../notify/default-senders'
+import type { MessageSenders } from '../notify/default-senders'
 import { withAdvisoryLock } from './advisory-lock'
 import { deliverPending, type DeliveryHooks } from './reminder-delivery'
 import { insertDeliveries, planReminders } from './reminder-plan'
@@ -13,7 +13,7 @@ export { LockBusyError } from './advisory-lock'
 /** What the reminder job needs; the app builds one from its config (app.reminderJob). */
 export interface ReminderJobContext {
   db: Db
-  senders: ReminderSenders
+  senders: MessageSenders
   /** subscribe-message template of the licence reminder per platform */
   templates: { weapp: string; alipay: string }
   log?: {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/db'
-import type { OutgoingMessage, ReminderSender, SendOutcome } from './sender'
+import type { OutgoingMessage, MessageSender, SendOutcome } from './sender'
 import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
 
 /**
@@ -56,7 +56,7 @@ export interface NoticeGroup {
 
 export interface NoticeContext {
   db: Db
-  senders: Partial<Record<MessageChannel, ReminderSender>>
+  senders: Partial<Record<MessageChannel, MessageSender>>
   log?: { warn(object: object, message: string): void }
   /** platform sends in flight at once (default 4) */
   concurrency?: number

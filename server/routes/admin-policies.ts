@@ -115,7 +115,7 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
       const today = todayInChina(app)
       const { platformRows, ...report } = await pushPolicy(app.db, row.body, today, {
         pushNear: app.config.policies.pushNear,
-        templates: policyTemplates(app.config, app.reminderJob.senders),
+        templates: policyTemplates(app.config, app.messageSenders),
       })
       const tally = platformRows
         ? await deliverAfterCommit(app, 'policy push', (ctx) =>
