@@ -15,7 +15,7 @@ import { loadConfig, type Config } from '../server/config'
 import { openDb } from '../server/db/db'
 import { migrate } from '../server/db/migrate'
 import { LockBusyError, runReminders } from '../server/jobs/reminders'
-import { buildReminderSenders } from '../server/notify/default-senders'
+import { buildMessageSenders } from '../server/notify/default-senders'
 import { chinaDateOf, isIsoDate } from '../src/domain/calendar/dates'
 
 function dateArgument(argv: string[]): string {
@@ -63,7 +63,7 @@ async function runHere(config: Config, date: string): Promise<ReminderRunReport>
     return await runReminders(
       {
         db,
-        senders: buildReminderSenders(config),
+        senders: buildMessageSenders(config),
         templates: config.subscribeTemplates,
         log: { info: () => undefined, warn: (object, message) => console.warn(message, object) },
       },

@@ -4,6 +4,7 @@ import type { Db } from './db/db'
 import type { LoginProviders } from './auth/providers/login-provider'
 import type { EnterpriseRole } from './contract'
 import type { ReminderJobContext } from './jobs/reminders'
+import type { MessageSenders } from './notify/default-senders'
 import type { EnterpriseAction } from '../src/domain/access/permissions'
 
 /** What Fastify carries for the server: shared services on the instance, principals on requests. */
@@ -34,6 +35,8 @@ declare module 'fastify' {
     /** Milliseconds since the epoch; tests pin it to a date. */
     clock: () => number
     reminderJob: ReminderJobContext
+    /** WeChat / Alipay senders of every notice (built from config, or injected by tests). */
+    messageSenders: MessageSenders
   }
   interface FastifyContextConfig {
     /** What an enterprise-scoped route does, checked against the permission table (server/auth/enterprise-access.ts). */

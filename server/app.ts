@@ -46,11 +46,10 @@ import { complaintRoutes } from './routes/complaints'
 import { staffComplaintRoutes } from './routes/staff-complaints'
 import { defaultAttachmentDir, localDiskStorage, type AttachmentStorage } from './storage/attachment-storage'
 import type { ReminderJobContext } from './jobs/reminders'
-import { startReminderScheduler, type ReminderScheduler } from './jobs/scheduler'
-import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
+import { registerJobs } from './jobs/registry'
+import { buildMessageSenders, type MessageSenders } from './notify/default-senders'
 import { calendarFeedRoutes } from './calendar-feed/routes'
 import { sealReportRoutes } from './routes/seal-reports'
-import { registerSealReportJob } from './jobs/seal-reports'
 
 export interface BuildAppOptions {
   db: Db
@@ -61,8 +60,8 @@ export interface BuildAppOptions {
   logger?: boolean | LogOptions
   /** Per face provider (wechat, alipay, sandbox), replaces the one built from config. */
   faceProviders?: FaceProviders
-  /** Replace the WeChat/Alipay reminder senders built from config (tests inject fakes). */
-  reminderSenders?: ReminderSenders
+  /** Replace the WeChat/Alipay senders of every notice built from config (tests inject fakes). */
+  reminderSenders?: MessageSenders
   /** The clock (ms since the epoch) that decides "today"; tests pin it. */
   now?: () => number
   /** Where complaint photos are kept; local disk beside DATA_DIR by default (tests pass a temp dir). */
@@ -104,29 +103,18 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('loginProviders', loginProviders)
   decorateSigning(app, signing, config)
   decoratePki(app, config)
+  const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
+  app.decorate('messageSenders', messageSenders)
   const reminderJob: ReminderJobContext = {
     db,
-    senders: options.reminderSenders ?? buildReminderSenders(config),
+    senders: messageSenders,
     templates: config.subscribeTemplates,
     log: app.log,
   }
   app.decorate('clock', options.now ?? Date.now)
   app.decorate('reminderJob', reminderJob)
-  if (config.reminders.enabled) {
-    let scheduler: ReminderScheduler | null = null
-    app.addHook('onReady', async () => {
-      scheduler = startReminderScheduler({
-        job: reminderJob,
-        time: config.reminders.time,
-        clock: app.clock,
-        log: app.log,
-      })
-    })
-    app.addHook('onClose', async () => {
-      await scheduler?.stop()
-    })
-  }
-  registerSealReportJob(app)
+  // Every timer of the server (reminders, digest, notice retries, sign-task sweep): one registry.
+  registerJobs(app)
   app.decorateRequest('user', null)
   app.decorateRequest('system', null)
   app.decorateRequest('enterpriseAccess', null)

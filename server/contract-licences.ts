@@ -3,6 +3,7 @@
  * only. Dates are 'YYYY-MM-DD' (China calendar days); instants are ISO timestamps.
  */
 import type { Platform } from './contract'
+import type { InboxKind } from '../src/domain/inbox/kinds'
 
 export type LicenceStatus =
   'valid' | 'renewal-due' | 'urgent' | 'deadline-missed' | 'expired' | 'renewing' | 'cancelled'
@@ -120,7 +121,7 @@ export type InboxLink =
 export interface InboxMessage {
   id: string
   enterpriseId: string | null
-  kind: 'licence-reminder' | 'system' | 'policy' | 'complaint'
+  kind: InboxKind
   title: string
   body: string
   link: InboxLink

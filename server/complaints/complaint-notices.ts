@@ -1,12 +1,14 @@
 import type { Config } from '../config'
 import type { Queryable } from '../db/db'
 import { chinaTime, thing } from '../notify/message-fields'
+import { defineNotice } from '../notify/notices'
 import { claimable, deliverNoticeGroups, type NoticeContext, type NoticeTally } from '../notify/notice-delivery'
 import type { MessageChannel } from '../notify/subscribe-templates'
 import { COMPLAINT_STATE_LABELS, instantMs, type TimelineEntry } from '../../src/domain/complaints/complaintCase'
 import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
 import { complaintCategory } from '../../src/domain/complaints/categories'
 import { maskPersonalDataInText } from '../../src/domain/mask'
+import { complaintLink } from '../../src/domain/links'
 
 /**
  * 诉求进展 subscribe messages (purpose 'complaint'): every step someone else takes on a real-name
@@ -67,11 +69,6 @@ export function complaintProgressMessage(
   return { title: `诉求进展：${entry.title}`, body: `${named}${step}。当前状态：${state}` }
 }
 
-/** The complaint's detail page in the app (subpackage packages/complaints). */
-export function complaintPage(complaintId: string): string {
-  return `packages/complaints/pages/detail/index?id=${complaintId}`
-}
-
 /**
  * The template's fields, in order: 诉求标题, 当前状态, 办理进展, 更新时间. The names must be the
  * keywords of the template registered in each platform's console.
@@ -80,6 +77,15 @@ export const COMPLAINT_FIELD_NAMES: Record<MessageChannel, readonly string[]> = 
   wechat: ['thing1', 'thing2', 'thing3', 'time4'],
   alipay: ['keyword1', 'keyword2', 'keyword3', 'keyword4'],
 }
+
+/** 诉求进展: in the inbox and as the complaint template's message; opens the complaint. */
+export const COMPLAINT_PROGRESS_NOTICE = defineNotice<string>({
+  purpose: 'complaint-progress',
+  inboxKind: 'complaint',
+  subscribe: 'complaint',
+  fieldNames: COMPLAINT_FIELD_NAMES,
+  link: complaintLink,
+})
 
 interface UnsentRow {
   id: string
@@ -123,8 +129,8 @@ export async function deliverComplaintNotices(
         message: (toUser: string) => ({
           toUser,
           templateId: row.template_id,
-          page: complaintPage(row.complaint_id),
-          fields: COMPLAINT_FIELD_NAMES[row.channel].map((name, i) => ({
+          page: COMPLAINT_PROGRESS_NOTICE.link(row.complaint_id) ?? '',
+          fields: COMPLAINT_PROGRESS_NOTICE.fieldNames[row.channel].map((name, i) => ({
             name,
             value: i < 3 ? thing(values[i]) : chinaTime(instantMs(row.entry.at)),
           })),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/db'
+import { COMPLAINT_PROGRESS_NOTICE } from './complaint-notices'
 import type { ComplaintCase, TimelineEntry } from '../../src/domain/complaints/complaintCase'
 import type { ComplaintAttachmentView, ComplaintLocationInput, ComplaintTimelineItem } from '../contract-complaints'
 
@@ -203,7 +204,7 @@ export async function notifySubmitter(
   body: string,
 ): Promise<void> {
   await db.query(
-    `insert into inbox_messages (id, user_id, kind, title, body, complaint_id) values ($1, $2, 'complaint', $3, $4, $5)`,
-    [randomUUID(), userId, title, body, complaintId],
+    `insert into inbox_messages (id, user_id, kind, title, body, complaint_id) values ($1, $2, $6, $3, $4, $5)`,
+    [randomUUID(), userId, title, body, complaintId, COMPLAINT_PROGRESS_NOTICE.inboxKind],
   )
 }

@@ -6,7 +6,7 @@ import { deliverAfterCommit, noticeContextOf } from '../notify/notice-context'
 import { addTally, emptyTally, type NoticeTally } from '../notify/notice-delivery'
 import { deliverPolicyNotices, policyTemplates } from '../policies/policy-notices'
 import { sendWeeklyDigest, type DigestReport } from '../policies/policy-push'
-import { LockBusyError, withAdvisoryLock } from './advisory-lock'
+import { withAdvisoryLock } from './advisory-lock'
 
 export interface PolicyDigestReport extends Omit<DigestReport, 'platformRows'> {
   /** digest subscribe messages (WeChat/Alipay) the platforms accepted */
@@ -17,7 +17,7 @@ export interface PolicyDigestReport extends Omit<DigestReport, 'platformRows'> {
 export async function runPolicyDigest(app: FastifyInstance, since: Date): Promise<PolicyDigestReport> {
   const { platformRows, ...report } = await sendWeeklyDigest(app.db, todayInChina(app), since, {
     pushNear: app.config.policies.pushNear,
-    templates: policyTemplates(app.config, app.reminderJob.senders),
+    templates: policyTemplates(app.config, app.messageSenders),
   })
   const tally = platformRows
     ? await deliverAfterCommit(app, 'policy digest', (ctx) => deliverPolicyNotices(ctx, { digest: true }))
@@ -38,7 +38,23 @@ const DAY_MS = 86_400_000
 const CHINA_OFFSET_MS = 8 * 3_600_000
 // Beside the migration lock (7_300_215) and the reminder job's (7_300_216).
 export const DIGEST_LOCK_KEY = 7_300_217
-const TICK_MS = 3_600_000
+// Beside the sign-task sweep's (7_300_218).
+export const NOTICE_RETRY_LOCK_KEY = 7_300_219
+
+/**
+ * The hourly retry job (server/jobs/registry.ts): unsent 新政策 messages sent at publication and
+ * 诉求进展 notices. Digest rows are left to the digest's own tick (under its lock), so a digest
+ * being sent and a retry never group the same rows differently.
+ */
+export function retryUnsentNoticesLocked(app: FastifyInstance): Promise<NoticeTally> {
+  return withAdvisoryLock(app.db, NOTICE_RETRY_LOCK_KEY, async () => {
+    const ctx = noticeContextOf(app)
+    const tally = emptyTally()
+    addTally(tally, await deliverPolicyNotices(ctx, { digest: false }))
+    addTally(tally, await deliverComplaintNotices(ctx))
+    return tally
+  })
+}
 
 /**
  * runPolicyDigest on demand (the admin route), under the lock of the hourly tick: one digest at a
@@ -59,7 +75,7 @@ export function digestMomentOfWeek(nowMs: number, time: string): { weekStart: Is
 }
 
 /**
- * One tick of the scheduler (hourly): retries unsent subscribe messages, and runs this week's
+ * One tick of the scheduler (hourly): retries unsent digest messages, and runs this week's
  * digest once its Monday time has passed and it has not finished (a restart or a missed Monday
  * runs it late, never twice: policy_digest_runs has a row per week, and the delivery rows guard
  * every message). The window reaches back to the last finished run, a day of overlap included
@@ -68,7 +84,7 @@ export function digestMomentOfWeek(nowMs: number, time: string): { weekStart: Is
  */
 export async function digestTick(app: FastifyInstance, time: string): Promise<PolicyDigestReport | null> {
   return withAdvisoryLock(app.db, DIGEST_LOCK_KEY, async () => {
-    await retryUnsentNotices(app)
+    await deliverPolicyNotices(noticeContextOf(app), { digest: true })
     const now = app.clock()
     const { weekStart, at } = digestMomentOfWeek(now, time)
     if (now < at) return null
@@ -92,33 +108,5 @@ export async function digestTick(app: FastifyInstance, time: string): Promise<Po
     ])
     app.log.info({ weekStart, ...report }, 'policy weekly digest finished')
     return report
-  })
-}
-
-/**
- * Schedules digestTick hourly inside the server when config.policies.digestEnabled (every instance
- * does; the advisory lock lets one tick at a time). Monday at config.policies.digestTime, China time.
- */
-export function registerPolicyDigestScheduler(app: FastifyInstance): void {
-  if (!app.config.policies.digestEnabled) return
-  const time = app.config.policies.digestTime ?? '09:00'
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<unknown> = Promise.resolve()
-  const tick = () => {
-    running = running.then(() =>
-      digestTick(app, time).catch((error: unknown) => {
-        if (error instanceof LockBusyError) app.log.info('policy digest tick skipped: another instance holds the lock')
-        else app.log.error({ err: error }, 'policy digest tick failed')
-      }),
-    )
-  }
-  app.addHook('onReady', async () => {
-    tick()
-    timer = setInterval(tick, TICK_MS)
-    timer.unref()
-  })
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer)
-    await running
   })
 }

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../../src/domain/calendar/dates'
+import { licenceLink } from '../../src/domain/links'
 import { chineseDate, thing } from '../notify/message-fields'
+import { defineNotice } from '../notify/notices'
 import type { OutgoingMessage } from '../notify/sender'
 
 /** What one reminder says, in the inbox and in a platform message. */
@@ -14,11 +16,6 @@ export interface ReminderFacts {
   deadline: IsoDate
   /** the holder said 已提交续期 and has not recorded the new certificate yet */
   renewing?: boolean
-}
-
-/** The licence's detail page in the app (subpackage packages/licences). */
-export function licencePage(licenceId: string): string {
-  return `packages/licences/pages/detail/index?id=${licenceId}`
 }
 
 export function offsetKeyOf(daysBefore: number | 'expiry'): string {
@@ -69,6 +66,15 @@ export function reminderText(facts: ReminderFacts): { title: string; body: strin
 export const WECHAT_FIELD_NAMES = ['thing1', 'thing2', 'date3', 'thing4'] as const
 export const ALIPAY_FIELD_NAMES = ['keyword1', 'keyword2', 'keyword3', 'keyword4'] as const
 
+/** 证照续期提醒: in the inbox, and as the licence template's subscribe message; opens the licence. */
+export const LICENCE_REMINDER_NOTICE = defineNotice<string>({
+  purpose: 'licence-reminder',
+  inboxKind: 'licence-reminder',
+  subscribe: 'licence',
+  fieldNames: { wechat: WECHAT_FIELD_NAMES, alipay: ALIPAY_FIELD_NAMES },
+  link: licenceLink,
+})
+
 export function platformMessage(
   facts: ReminderFacts,
   toUser: string,
@@ -87,7 +93,7 @@ export function platformMessage(
   return {
     toUser,
     templateId,
-    page: licencePage(facts.licenceId),
+    page: LICENCE_REMINDER_NOTICE.link(facts.licenceId) ?? '',
     fields: names.map((name, i) => ({ name, value: values[i] })),
   }
 }

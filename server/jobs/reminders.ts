@@ -3,7 +3,7 @@ import type { Db } from '../db/db'
 import { isIsoDate, type IsoDate } from '../../src/domain/calendar/dates'
 import { loadCatalogue } from '../licences/catalogue-store'
 import { recomputeStoredDeadlines } from '../licences/stored-deadline'
-import type { ReminderSenders } from '../notify/default-senders'
+import type { MessageSenders } from '../notify/default-senders'
 import { withAdvisoryLock } from './advisory-lock'
 import { deliverPending, type DeliveryHooks } from './reminder-delivery'
 import { insertDeliveries, planReminders } from './reminder-plan'
@@ -13,7 +13,7 @@ export { LockBusyError } from './advisory-lock'
 /** What the reminder job needs; the app builds one from its config (app.reminderJob). */
 export interface ReminderJobContext {
   db: Db
-  senders: ReminderSenders
+  senders: MessageSenders
   /** subscribe-message template of the licence reminder per platform */
   templates: { weapp: string; alipay: string }
   log?: {
@@ -26,7 +26,16 @@ export interface ReminderJobContext {
 }
 
 // Arbitrary constant beside the migration lock's (7_300_215).
-const REMINDER_LOCK_KEY = 7_300_216
+export const REMINDER_LOCK_KEY = 7_300_216
+
+/** Whether `date` has no finished run yet (the server starting after the day's time runs it then). */
+export async function reminderRunMissed(app: { db: Db }, date: IsoDate): Promise<boolean> {
+  const { rows } = await app.db.query<{ finished: boolean }>(
+    'select finished_at is not null as finished from reminder_runs where run_date = $1',
+    [date],
+  )
+  return !rows[0]?.finished
+}
 
 /**
  * The reminders of `date` (China calendar day): plan the deliveries due, write them as rows

@@ -1,6 +1,7 @@
+import type { FastifyInstance } from 'fastify'
 import { chinaDateOf, type IsoDate } from '../../src/domain/calendar/dates'
-import { pruneIdempotencyKeys } from '../http/idempotency'
-import { LockBusyError, runReminders, type ReminderJobContext } from './reminders'
+import { LockBusyError } from './advisory-lock'
+import type { Job } from './job'
 
 const DAY_MS = 86_400_000
 const CHINA_OFFSET_MS = 8 * 3_600_000
@@ -13,66 +14,79 @@ export function nextRunAt(nowMs: number, time: string): number {
   return today > nowMs ? today : today + DAY_MS
 }
 
-export interface ReminderScheduler {
+export interface RunningJob {
+  readonly name: string
   stop(): Promise<void>
 }
 
 /**
- * The daily run inside the server, at `time` China time. Every instance schedules it; the
- * advisory lock lets one run and the delivery rows make a second run of the day harmless.
- * On start, a day whose time has passed without a finished run is run at once.
+ * Runs one job inside the server on its cadence. Every instance schedules it; the job's advisory
+ * lock lets one run at a time (a LockBusyError is logged, not an error). A run still under way
+ * when the next one falls due makes that one skipped. stop() clears the timer and waits for the
+ * run under way.
  */
-export function startReminderScheduler(options: {
-  job: ReminderJobContext
-  time: string
-  clock: () => number
-  log: { info(object: object, message: string): void; error(object: object, message: string): void }
-}): ReminderScheduler {
-  const { job, time, clock, log } = options
+export function startJob(app: FastifyInstance, job: Job): RunningJob {
+  const cadence = job.cadence(app.config)
   let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> = Promise.resolve()
+  let running: Promise<void> | null = null
   let stopped = false
 
   const run = async (date: IsoDate) => {
     try {
-      await runReminders(job, date)
-      await pruneIdempotencyKeys(job.db)
+      await job.run(app, { date })
     } catch (error) {
-      if (error instanceof LockBusyError) log.info({ date }, 'reminder run skipped: another run holds the lock')
-      else log.error({ err: error, date }, 'reminder run failed')
+      if (error instanceof LockBusyError) {
+        const message = `${job.name} skipped: another run holds the lock`
+        if (job.quietWhenBusy) app.log.debug({ date }, message)
+        else app.log.info({ date }, message)
+      } else app.log.error({ err: error, date }, `${job.name} failed`)
     }
   }
 
-  const schedule = () => {
-    if (stopped) return
-    const delay = Math.max(0, nextRunAt(clock(), time) - clock())
-    // setTimeout holds at most ~24.8 days; a day is far below that.
-    timer = setTimeout(() => {
-      running = run(chinaDateOf(clock())).finally(schedule)
-    }, delay)
+  const runNow = (): Promise<void> => {
+    if (running) return running
+    const current = run(chinaDateOf(app.clock())).finally(() => {
+      running = null
+    })
+    running = current
+    return current
+  }
+
+  if (cadence.kind === 'every') {
+    if (cadence.atStart) void runNow()
+    timer = setInterval(() => void runNow(), cadence.ms)
     timer.unref()
+  } else {
+    const schedule = () => {
+      if (stopped) return
+      const delay = Math.max(0, nextRunAt(app.clock(), cadence.at) - app.clock())
+      // setTimeout holds at most ~24.8 days; a day is far below that.
+      timer = setTimeout(() => void runNow().finally(schedule), delay)
+      timer.unref()
+    }
+    const catchUp = async () => {
+      const now = app.clock()
+      const date = chinaDateOf(now)
+      // Today's time has passed when the next run is tomorrow's.
+      if (chinaDateOf(nextRunAt(now, cadence.at)) === date) return
+      if (!job.missed || (await job.missed(app, date))) await run(date)
+    }
+    running = catchUp()
+      .catch((error: unknown) => app.log.error({ err: error }, `${job.name} catch-up failed`))
+      .finally(() => {
+        running = null
+        schedule()
+      })
   }
-
-  const catchUp = async () => {
-    const now = clock()
-    const date = chinaDateOf(now)
-    // Today's time has passed when the next run is tomorrow's.
-    if (chinaDateOf(nextRunAt(now, time)) === date) return
-    const { rows } = await job.db.query<{ finished: boolean }>(
-      'select finished_at is not null as finished from reminder_runs where run_date = $1',
-      [date],
-    )
-    if (!rows[0]?.finished) await run(date)
-  }
-
-  running = catchUp()
-    .catch((error: unknown) => log.error({ err: error }, 'reminder catch-up failed'))
-    .finally(schedule)
 
   return {
+    name: job.name,
     async stop() {
       stopped = true
-      if (timer) clearTimeout(timer)
+      if (timer) {
+        clearTimeout(timer)
+        clearInterval(timer)
+      }
       await running
     },
   }

@@ -15,7 +15,7 @@ import {
   type SealUsageEvent,
   type SealUsageReport,
 } from '../../src/domain/seals/sealReport'
-import { LockBusyError, withAdvisoryLock } from './advisory-lock'
+import { withAdvisoryLock } from './advisory-lock'
 
 /**
  * The monthly 用章报告 (issue #15 item 10): on the 1st of a month (China time), for every
@@ -206,7 +206,6 @@ export async function runMonthlySealReports(
 
 // Beside the migration (7_300_215), reminder (7_300_216) and digest (7_300_217) locks.
 export const SEAL_REPORT_LOCK_KEY = 7_300_316
-const TICK_MS = 3_600_000
 /** Reports go out from 09:00 China time on the 1st, not at midnight. */
 const REPORT_HOUR = 9
 
@@ -244,29 +243,5 @@ export async function sealReportTick(ctx: SealReportJobContext): Promise<SealRep
     }
     await deliverSealNotices({ db: ctx.db, senders: ctx.senders, log: ctx.log })
     return null
-  })
-}
-
-/** Ticks hourly inside the server when the daily jobs run (config.reminders.enabled). */
-export function registerSealReportJob(app: FastifyInstance): void {
-  if (!app.config.reminders.enabled) return
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<unknown> = Promise.resolve()
-  const tick = () => {
-    running = running.then(() =>
-      sealReportTick(sealReportJobOf(app)).catch((error: unknown) => {
-        if (error instanceof LockBusyError) app.log.info('seal report tick skipped: another instance holds the lock')
-        else app.log.error({ err: error }, 'seal report tick failed')
-      }),
-    )
-  }
-  app.addHook('onReady', async () => {
-    tick()
-    timer = setInterval(tick, TICK_MS)
-    timer.unref()
-  })
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer)
-    await running
   })
 }

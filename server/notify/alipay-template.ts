@@ -3,7 +3,7 @@ import {
   DEFAULT_RETRY,
   withRetry,
   type OutgoingMessage,
-  type ReminderSender,
+  type MessageSender,
   type RetryPolicy,
   type SendOutcome,
 } from './sender'
@@ -38,7 +38,7 @@ function classify(node: Record<string, unknown> | null): SendOutcome {
  * 小程序发送模板消息 alipay.open.app.mini.templatemessage.send through the shared AlipayGateway
  * (../auth/providers/alipay-gateway.ts), which signs the request and verifies the answer.
  */
-export class AlipayTemplateSender implements ReminderSender {
+export class AlipayTemplateSender implements MessageSender {
   private readonly gateway: AlipayGateway
 
   constructor(private readonly options: AlipayTemplateOptions) {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { NoticeContext, NoticeTally } from './notice-delivery'
 
-/** The senders of the reminder job (built from config, or injected by tests) serve every notice. */
+/** The app's message senders (built from config, or injected by tests): the same for every notice. */
 export function noticeContextOf(app: FastifyInstance): NoticeContext {
-  return { db: app.db, senders: app.reminderJob.senders, log: app.log }
+  return { db: app.db, senders: app.messageSenders, log: app.log }
 }
 
 /**

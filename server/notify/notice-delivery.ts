@@ -1,30 +1,44 @@
 import type { Db } from '../db/db'
-import type { OutgoingMessage, ReminderSender, SendOutcome } from './sender'
+import type { OutgoingMessage, MessageSender, SendOutcome } from './sender'
 import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
 
 /**
- * Subscribe messages of 新政策 pushes and 诉求进展 notices, with the discipline of the licence
- * reminders (../jobs/reminder-delivery.ts): a row per message is written first; sending claims it
- * ('sending', committed, one one-time subscription taken), hands it to the platform, and records
- * what the platform answered. A sent row is never claimed again, so re-running sends nothing twice.
- * A row stays claimable while 'pending' or 'failed'; a 'sending' row only once it is older than
- * STALE_CLAIM (a crash mid-send, as the reminders accept: a rare duplicate over a lost notice), so
- * two runs at once — the request that made the rows and a retry sweep — never both send it.
+ * The one claim → send → settle loop of every platform message (WeChat subscribe, Alipay
+ * template): licence reminders (../jobs/reminder-delivery.ts), 新政策 pushes and 诉求进展 notices.
+ * A row per message is written first; sending claims it ('sending', committed, one one-time
+ * subscription taken), hands it to the platform, and records what the platform answered. A sent
+ * row is never claimed again, so re-running sends nothing twice.
+ *
+ * The one reclaim rule: a row is claimable while 'pending' or 'failed', and while 'sending' once
+ * its claim is older than the moment before which no live sender can have made it
+ * (`claimedBefore`). For a job that runs alone under its advisory lock (the reminder run), that is
+ * the run's own start: any older claim is a dead run's. Where senders overlap (a request sending
+ * what it just committed, the hourly retries) it is now() − STALE_CLAIM, longer than any send can
+ * take (3 tries × the provider timeout + backoff), so two live senders never both send a row.
+ *
+ * The duplicate window: the platform accepted the message and the process died before `sent` was
+ * committed (milliseconds). Neither platform takes an idempotency key, so the next claim cannot
+ * tell this from a call that never arrived and sends again — a rare duplicate rather than a lost
+ * deadline. `attempts` > 1 on a sent row marks such a case.
  */
 
 /** Tables with the delivery columns (status, attempts, quota_taken, last_error, claimed_at, sent_at). */
-export type NoticeTable = 'policy_deliveries' | 'complaint_notices' | 'seal_notices'
+export type NoticeTable = 'reminder_deliveries' | 'policy_deliveries' | 'complaint_notices' | 'seal_notices'
 
 export const STALE_CLAIM = "interval '10 minutes'"
 
-/** SQL condition of a row a run may claim (`alias`: the table's alias in the query, if any). */
-export function claimable(alias = ''): string {
+/**
+ * SQL condition of a row a run may claim (`alias`: the table's alias in the query, if any;
+ * `claimedBefore`: the placeholder of a timestamptz parameter, null for now() − STALE_CLAIM).
+ */
+export function claimable(alias = '', claimedBefore?: string): string {
   const column = (name: string) => (alias ? `${alias}.${name}` : name)
+  const since = claimedBefore
+    ? `coalesce(${claimedBefore}::timestamptz, now() - ${STALE_CLAIM})`
+    : `now() - ${STALE_CLAIM}`
   return `(${column('status')} in ('pending', 'failed')
-    or (${column('status')} = 'sending' and ${column('claimed_at')} < now() - ${STALE_CLAIM}))`
+    or (${column('status')} = 'sending' and ${column('claimed_at')} < ${since}))`
 }
-
-const CLAIMABLE = claimable()
 
 /** One platform message; a digest announces several rows with it (all of one user and channel). */
 export interface NoticeGroup {
@@ -34,20 +48,30 @@ export interface NoticeGroup {
   templateId: string
   /** the message to `toUser` (WeChat openid, Alipay user_id / open_id) */
   message: (toUser: string) => OutgoingMessage
+  /** the recipient when the caller has read it already (undefined: looked up) */
+  toUser?: string | null
+  /** logged as a warning when the claim takes over an interrupted send */
+  resumedWarning?: string
 }
 
 export interface NoticeContext {
   db: Db
-  senders: Partial<Record<MessageChannel, ReminderSender>>
+  senders: Partial<Record<MessageChannel, MessageSender>>
   log?: { warn(object: object, message: string): void }
   /** platform sends in flight at once (default 4) */
   concurrency?: number
   /** after the rows are claimed, before the send; throwing ends the run there (tests: a crash) */
   afterClaim?: (ids: string[]) => void
+  /** after each group's answer is recorded; throwing ends the run there */
+  afterSettle?: () => void
+  /** see the reclaim rule above (a timestamptz as text, to the microsecond); absent: now() − STALE_CLAIM */
+  claimedBefore?: string
 }
 
 export interface NoticeTally {
   sent: number
+  /** of `sent`, per channel */
+  sentBy?: Record<MessageChannel, number>
   /** the platform or network failed: the rows stay 'failed' for a later run */
   failed: number
   /** no account, no subscription left, refused or rejected: never retried */
@@ -56,20 +80,27 @@ export interface NoticeTally {
 
 export const emptyTally = (): NoticeTally => ({ sent: 0, failed: 0, undeliverable: 0 })
 
-async function skip(db: Db, table: NoticeTable, ids: string[], reason: string): Promise<void> {
-  await db.query(
-    `update ${table} set status = 'skipped', last_error = $2 where id = any($1::bigint[]) and ${CLAIMABLE}`,
-    [ids, reason],
+/** A tally that also counts what was sent per channel. */
+export const talliedByChannel = (): NoticeTally => ({ ...emptyTally(), sentBy: { wechat: 0, alipay: 0 } })
+
+async function skip(ctx: NoticeContext, table: NoticeTable, ids: string[], reason: string): Promise<void> {
+  await ctx.db.query(
+    `update ${table} set status = 'skipped', last_error = $2 where id = any($1::bigint[]) and ${claimable('', '$3')}`,
+    [ids, reason, ctx.claimedBefore ?? null],
   )
 }
 
 /** Claims the rows and takes one subscription for them, unless a previous claim already took it. */
-async function claim(db: Db, table: NoticeTable, group: NoticeGroup): Promise<'claimed' | 'gone' | 'no-subscription'> {
-  return db.transaction(async (tx) => {
+async function claim(
+  ctx: NoticeContext,
+  table: NoticeTable,
+  group: NoticeGroup,
+): Promise<'claimed' | 'gone' | 'no-subscription'> {
+  return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ quota_taken: boolean }>(
       `update ${table} set status = 'sending', attempts = attempts + 1, claimed_at = now()
-       where id = any($1::bigint[]) and ${CLAIMABLE} returning quota_taken`,
-      [group.ids],
+       where id = any($1::bigint[]) and ${claimable('', '$2')} returning quota_taken`,
+      [group.ids, ctx.claimedBefore ?? null],
     )
     if (rows.length === 0) return 'gone'
     if (rows.some((row) => row.quota_taken)) return 'claimed'
@@ -127,26 +158,30 @@ async function recipientOf(db: Db, userId: string, channel: MessageChannel): Pro
 
 async function deliverGroup(ctx: NoticeContext, table: NoticeTable, group: NoticeGroup, tally: NoticeTally) {
   const sender = ctx.senders[group.channel]
-  const to = await recipientOf(ctx.db, group.userId, group.channel)
+  const to = group.toUser !== undefined ? group.toUser : await recipientOf(ctx.db, group.userId, group.channel)
   if (!sender || !to) {
-    await skip(ctx.db, table, group.ids, sender ? 'no platform account' : 'channel not configured')
+    await skip(ctx, table, group.ids, sender ? 'no platform account' : 'channel not configured')
     tally.undeliverable++
     return
   }
-  const claimed = await claim(ctx.db, table, group)
+  const claimed = await claim(ctx, table, group)
   if (claimed === 'gone') return
   if (claimed === 'no-subscription') {
     tally.undeliverable++
     return
   }
+  if (group.resumedWarning) ctx.log?.warn({ ids: group.ids, channel: group.channel }, group.resumedWarning)
   ctx.afterClaim?.(group.ids)
   const outcome = await sender.send(group.message(to))
   await settle(ctx.db, table, group, outcome)
-  if (outcome.status === 'sent') tally.sent++
-  else if (outcome.status === 'failed') {
+  if (outcome.status === 'sent') {
+    tally.sent++
+    if (tally.sentBy) tally.sentBy[group.channel]++
+  } else if (outcome.status === 'failed') {
     tally.failed++
     ctx.log?.warn({ table, ids: group.ids, reason: outcome.reason }, 'subscribe message failed; a later run retries')
   } else tally.undeliverable++
+  ctx.afterSettle?.()
 }
 
 /** Sends each group once; a hook that throws stops the run, as a crash would. */
@@ -154,8 +189,8 @@ export async function deliverNoticeGroups(
   ctx: NoticeContext,
   table: NoticeTable,
   groups: NoticeGroup[],
+  tally: NoticeTally = emptyTally(),
 ): Promise<NoticeTally> {
-  const tally = emptyTally()
   let next = 0
   let crashed: unknown = null
   const worker = async () => {

@@ -1,7 +1,8 @@
 /**
- * A reminder sent through a platform's message API (WeChat subscribe/send, Alipay template
- * messages). Neither platform takes an idempotency key, so a sender only reports what happened;
- * the reminder job's delivery rows decide what is (re)sent.
+ * A message sent through a platform's message API (WeChat subscribe/send, Alipay template
+ * messages), whatever its purpose (./notices.ts). Neither platform takes an idempotency key, so a
+ * sender only reports what happened; the delivery rows (./notice-delivery.ts) decide what is
+ * (re)sent.
  */
 
 export interface OutgoingMessage {
@@ -24,9 +25,12 @@ export type SendOutcome =
   /** the platform or the network failed, even after the retries: a later run may try again */
   | { status: 'failed'; reason: string }
 
-export interface ReminderSender {
+export interface MessageSender {
   send(message: OutgoingMessage): Promise<SendOutcome>
 }
+
+/** The former name, kept so code written against it compiles (tests, other branches). */
+export type ReminderSender = MessageSender
 
 export interface RetryPolicy {
   /** tries in all, the first included */

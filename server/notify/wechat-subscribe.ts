@@ -6,7 +6,7 @@ import {
   fetchText,
   withRetry,
   type OutgoingMessage,
-  type ReminderSender,
+  type MessageSender,
   type RetryPolicy,
   type SendOutcome,
 } from './sender'
@@ -38,7 +38,7 @@ function tokenFailure(error: unknown): string {
  * with the access token of the shared WechatAccessToken (getStableAccessToken, which does not
  * invalidate the tokens other instances or clients hold).
  */
-export class WechatSubscribeSender implements ReminderSender {
+export class WechatSubscribeSender implements MessageSender {
   private readonly tokens: WechatAccessToken
 
   constructor(private readonly options: WechatSubscribeOptions) {

@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Db, Queryable } from '../db/db'
 import { thing } from '../notify/message-fields'
+import { defineNotice } from '../notify/notices'
 import {
   claimable,
   deliverNoticeGroups,
@@ -14,6 +15,7 @@ import type { MessageChannel } from '../notify/subscribe-templates'
 import type { Verdict } from '../../src/domain/policies/match'
 import type { Policy } from '../../src/domain/policies/policy'
 import { rolesAllowedTo } from '../../src/domain/access/permissions'
+import { POLICY_LIST_LINK, policyLink } from '../../src/domain/links'
 
 /** A policy match is read from the profile facts: only those who may see matches are told of one. */
 export const MATCH_READERS = rolesAllowedTo('policies:match')
@@ -82,13 +84,6 @@ export async function insertPolicyPlatformRows(
   return rows.length
 }
 
-/** The policy's detail page in the app (subpackage packages/policies). */
-export function policyPage(policyId: string): string {
-  return `packages/policies/pages/detail/index?id=${encodeURIComponent(policyId)}`
-}
-
-export const POLICY_LIST_PAGE = 'packages/policies/pages/list/index'
-
 /**
  * The template's fields, in order: 政策名称, 发文单位, 匹配结果, 温馨提示. The names must be the
  * keywords of the template registered in each platform's console.
@@ -98,8 +93,26 @@ export const POLICY_FIELD_NAMES: Record<MessageChannel, readonly string[]> = {
   alipay: ['keyword1', 'keyword2', 'keyword3', 'keyword4'],
 }
 
+/** 新政策 at publication: in the inbox and as the policy template's message; opens the policy. */
+export const POLICY_NOTICE = defineNotice<string>({
+  purpose: 'policy',
+  inboxKind: 'policy',
+  subscribe: 'policy',
+  fieldNames: POLICY_FIELD_NAMES,
+  link: policyLink,
+})
+
+/** The weekly 新政策 digest: one message for a user's policies; opens the one, or the list. */
+export const POLICY_DIGEST_NOTICE = defineNotice<readonly string[]>({
+  purpose: 'policy-digest',
+  inboxKind: 'policy',
+  subscribe: 'policy',
+  fieldNames: POLICY_FIELD_NAMES,
+  link: (policyIds) => (policyIds.length === 1 ? policyLink(policyIds[0]) : POLICY_LIST_LINK),
+})
+
 function fields(channel: MessageChannel, values: string[]): OutgoingMessage['fields'] {
-  return POLICY_FIELD_NAMES[channel].map((name, i) => ({ name, value: thing(values[i]) }))
+  return POLICY_NOTICE.fieldNames[channel].map((name, i) => ({ name, value: thing(values[i]) }))
 }
 
 interface UnsentRow {
@@ -124,7 +137,7 @@ function instantGroup(row: UnsentRow): NoticeGroup {
     message: (toUser) => ({
       toUser,
       templateId: row.template_id,
-      page: policyPage(row.policy_id),
+      page: POLICY_NOTICE.link(row.policy_id) ?? '',
       fields: fields(row.channel, [row.body.title, row.body.issuer, fit, row.body.benefit.text]),
     }),
   }
@@ -148,7 +161,7 @@ function digestGroups(rows: UnsentRow[]): NoticeGroup[] {
       message: (toUser) => ({
         toUser,
         templateId: first.template_id,
-        page: list.length === 1 ? policyPage(first.policy_id) : POLICY_LIST_PAGE,
+        page: POLICY_DIGEST_NOTICE.link(list.map((row) => row.policy_id)) ?? '',
         fields: fields(first.channel, [
           list.length === 1 ? first.body.title : `本周新政策${list.length}项：${first.body.title}`,
           issuers.size === 1 ? first.body.issuer : '多个发文单位',

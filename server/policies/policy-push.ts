@@ -6,7 +6,13 @@ import { autoGrantLabel, type Verdict } from '../../src/domain/policies/match'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { encodeProfiles } from '../../src/domain/policies/profileTable'
-import { insertPolicyPlatformRows, MATCH_READERS, type PolicyTemplates } from './policy-notices'
+import {
+  insertPolicyPlatformRows,
+  MATCH_READERS,
+  POLICY_DIGEST_NOTICE,
+  POLICY_NOTICE,
+  type PolicyTemplates,
+} from './policy-notices'
 
 /**
  * 新政策 push at publication: the policy is matched against every enterprise with stored facts
@@ -90,7 +96,7 @@ export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options
     const texts = created.map((row) => policyMessage(policy, nameOf.get(row.enterprise_id) ?? '贵企业', row.verdict))
     await tx.query(
       `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, policy_id, policy_delivery_id)
-       select t.id, t.user_id, t.enterprise_id, 'policy', t.title, t.body, $1, t.delivery_id
+       select t.id, t.user_id, t.enterprise_id, $8::text, t.title, t.body, $1, t.delivery_id
        from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::bigint[])
          as t(id, user_id, enterprise_id, title, body, delivery_id)
        on conflict (policy_delivery_id) do nothing`,
@@ -102,6 +108,7 @@ export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options
         texts.map((text) => text.title),
         texts.map((text) => text.body),
         created.map((row) => row.id),
+        POLICY_NOTICE.inboxKind,
       ],
     )
     return created.length
@@ -206,13 +213,14 @@ export async function sendWeeklyDigest(
       const distinct = [...new Set(items.map((item) => item.policyId))]
       const lines = items.map((item) => `· ${titleOf.get(item.policyId)}（${item.enterpriseName}）`)
       await tx.query(
-        `insert into inbox_messages (id, user_id, kind, title, body, policy_id) values ($1, $2, 'policy', $3, $4, $5)`,
+        `insert into inbox_messages (id, user_id, kind, title, body, policy_id) values ($1, $2, $6, $3, $4, $5)`,
         [
           randomUUID(),
           userId,
           `本周新政策：${distinct.length} 项与您的企业相关`,
           lines.join('\n'),
           distinct.length === 1 ? distinct[0] : null,
+          POLICY_DIGEST_NOTICE.inboxKind,
         ],
       )
     }

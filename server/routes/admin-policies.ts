@@ -9,7 +9,7 @@ import { pushPolicy } from '../policies/policy-push'
 import { deliverPolicyNotices, policyTemplates } from '../policies/policy-notices'
 import { deliverAfterCommit } from '../notify/notice-context'
 import { LockBusyError } from '../jobs/advisory-lock'
-import { registerPolicyDigestScheduler, runPolicyDigestLocked, type PolicyDigestReport } from '../jobs/policy-digest'
+import { runPolicyDigestLocked, type PolicyDigestReport } from '../jobs/policy-digest'
 import { policyProblems, type Policy } from '../../src/domain/policies/policy'
 import { regionName } from '../../src/domain/regions/regionNames'
 import { errorResponses, noQuerystring } from './schemas'
@@ -38,9 +38,6 @@ function validPolicy(input: unknown): Policy {
 
 /** 政策管理: drafts, publication (which pushes 新政策 to matching enterprises) and withdrawal. */
 export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
-  // The weekly digest (and the retry of unsent subscribe messages) inside the server.
-  registerPolicyDigestScheduler(app)
-
   app.get(
     '/admin/policies',
     {
@@ -118,7 +115,7 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
       const today = todayInChina(app)
       const { platformRows, ...report } = await pushPolicy(app.db, row.body, today, {
         pushNear: app.config.policies.pushNear,
-        templates: policyTemplates(app.config, app.reminderJob.senders),
+        templates: policyTemplates(app.config, app.messageSenders),
       })
       const tally = platformRows
         ? await deliverAfterCommit(app, 'policy push', (ctx) =>

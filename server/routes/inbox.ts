@@ -4,6 +4,7 @@ import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
 import { listInbox, markAllRead, markRead } from '../inbox/inbox-repo'
 import { errorResponses, noQuerystring } from './schemas'
+import { INBOX_KINDS } from '../../src/domain/inbox/kinds'
 
 const inboxMessageSchema = {
   type: 'object',
@@ -12,7 +13,7 @@ const inboxMessageSchema = {
   properties: {
     id: { type: 'string', format: 'uuid' },
     enterpriseId: { type: ['string', 'null'], format: 'uuid' },
-    kind: { type: 'string', enum: ['licence-reminder', 'system', 'policy', 'complaint'] },
+    kind: { type: 'string', enum: [...INBOX_KINDS] },
     title: { type: 'string' },
     body: { type: 'string' },
     link: {

@@ -61,7 +61,7 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
   app.addHook('onRequest', requireAdmin)
   const now = () => instantOf(app.clock())
   // Subscribe-message templates of the channels that have a sender.
-  const notices = complaintTemplates(app.config, app.reminderJob.senders)
+  const notices = complaintTemplates(app.config, app.messageSenders)
 
   app.get<{ Querystring: { state?: ComplaintState; overdue?: 'true' | 'false' } }>(
     '/staff/complaints',

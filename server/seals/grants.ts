@@ -11,6 +11,7 @@ import type { Queryable } from '../db/db'
 import { sha256Hex } from '../auth/tokens'
 import { consumeFaceTicket } from '../face/face-tickets'
 import { ApiError } from '../http/api-error'
+import { defineNotice, NO_PLATFORM_FIELDS } from '../notify/notices'
 import { fieldError } from '../signing/field-error'
 import { chinaDateOf } from '../../src/domain/calendar/dates'
 import { maskName, maskPhone } from '../../src/domain/mask'
@@ -205,6 +206,15 @@ export async function createGrant(
   })
 }
 
+/** 印章使用授权待确认: an inbox notice only (no subscription, no page: the user acts in 我的). */
+export const SEAL_GRANT_INVITE_NOTICE = defineNotice<string>({
+  purpose: 'seal-grant-invite',
+  inboxKind: 'system',
+  subscribe: null,
+  fieldNames: NO_PLATFORM_FIELDS,
+  link: () => null,
+})
+
 /** An inbox message asking the person named by phone to accept (nothing is theirs until they do). */
 async function tellGrantee(
   tx: Queryable,
@@ -215,10 +225,10 @@ async function tellGrantee(
 ): Promise<void> {
   await tx.query(
     `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body)
-     select $1, $2, e.id, 'system', '印章使用授权待您确认', e.name || ' 授权您使用 ' || $3 || '，至 ' || $4
+     select $1, $2, e.id, $6, '印章使用授权待您确认', e.name || ' 授权您使用 ' || $3 || '，至 ' || $4
        || '。请在「我的 › 接受印章授权」中确认；确认前您不会关联该企业。'
      from enterprises e where e.id = $5`,
-    [randomUUID(), userId, sealNames, validUntil, enterpriseId],
+    [randomUUID(), userId, sealNames, validUntil, enterpriseId, SEAL_GRANT_INVITE_NOTICE.inboxKind],
   )
 }
 

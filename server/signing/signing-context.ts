@@ -5,7 +5,6 @@ import type { FaceProviders } from '../face/face-provider'
 import { KeyVault } from './key-vault'
 import { resolveSigningSecrets } from './secrets'
 import { SignTaskCallbacks } from './sign-task-callbacks'
-import { LockBusyError } from '../jobs/advisory-lock'
 import { sweepSignTasks, type SignTaskSweepReport } from './sign-task-sweep'
 
 /** What 刷脸 / 印章 / 签章 routes share, decorated on the Fastify instance as `app.signing`. */
@@ -19,14 +18,11 @@ export interface SigningServices {
   developmentSecrets: boolean
   callbacks: SignTaskCallbacks
   /**
-   * Expires overdue sign tasks and delivers due callbacks (periodically when enabled; the admin
-   * route and tests call it). Throws LockBusyError while another instance sweeps.
+   * Expires overdue sign tasks and delivers due callbacks (the job registry runs it periodically
+   * when enabled, server/jobs/registry.ts; the admin route and tests call it). Throws LockBusyError while another instance sweeps.
    */
   sweep(): Promise<SignTaskSweepReport>
 }
-
-/** How often the sweep runs when SIGN_TASK_SWEEP_ENABLED (default on outside tests). */
-export const SWEEP_INTERVAL_MS = 30_000
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,9 +72,6 @@ export function decorateSigning(
     sweep: () => sweepSignTasks(app.db, () => callbacks.deliverDue()),
   }
   app.decorate('signing', services)
-  let timer: NodeJS.Timeout | null = null
-  // A slow sweep may still run when the next tick finds the lock held: close waits for every one.
-  const inFlight = new Set<Promise<unknown>>()
   app.addHook('onReady', async () => {
     if (services.developmentSecrets) {
       app.log.warn(
@@ -86,21 +79,8 @@ export function decorateSigning(
         'SEAL_MASTER_KEY / ID_HASH_SECRET not set: using DEVELOPMENT-ONLY stand-ins (refused in production)',
       )
     }
-    if (config.signing.sweepEnabled) {
-      timer = setInterval(() => {
-        const sweep = services.sweep().catch((error: unknown) => {
-          if (error instanceof LockBusyError) app.log.debug('sign task sweep skipped: another sweep holds the lock')
-          else app.log.error({ err: error }, 'sign task sweep failed')
-        })
-        inFlight.add(sweep)
-        void sweep.finally(() => inFlight.delete(sweep))
-      }, SWEEP_INTERVAL_MS)
-      timer.unref()
-    }
   })
   app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer)
     callbacks.close()
-    await Promise.all(inFlight)
   })
 }

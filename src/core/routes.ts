@@ -1,3 +1,5 @@
+import { LINKED_PAGES } from '../domain/links'
+
 /** Every page's path, so navigation never carries a typo. Tab pages are opened with switchTab. */
 export const ROUTES = {
   workbench: '/pages/workbench/index',
@@ -9,7 +11,8 @@ export const ROUTES = {
   notFound: '/packages/account/pages/not-found/index',
   enterprise: '/packages/account/pages/enterprise/index',
   enterpriseMembers: '/packages/account/pages/members/index',
-  licenceDetail: '/packages/licences/pages/detail/index',
+  // The pages messages link to: one table with the server's deep links (src/domain/links.ts).
+  licenceDetail: `/${LINKED_PAGES.licenceDetail}`,
   licenceForm: '/packages/licences/pages/form/index',
   reminderSettings: '/packages/licences/pages/settings/index',
   licenceExport: '/packages/licences/pages/export/index',
@@ -21,12 +24,12 @@ export const ROUTES = {
   sealAudit: '/packages/seals/pages/audit/index',
   sealReports: '/packages/seals/pages/reports/index',
   inviteAccept: '/packages/seals/pages/invite/index',
-  policies: '/packages/policies/pages/list/index',
-  policyDetail: '/packages/policies/pages/detail/index',
+  policies: `/${LINKED_PAGES.policies}`,
+  policyDetail: `/${LINKED_PAGES.policyDetail}`,
   policyCalculator: '/packages/policies/pages/calculator/index',
   complaintNew: '/packages/complaints/pages/new/index',
   complaints: '/packages/complaints/pages/list/index',
-  complaintDetail: '/packages/complaints/pages/detail/index',
+  complaintDetail: `/${LINKED_PAGES.complaintDetail}`,
   complaintQuery: '/packages/complaints/pages/query/index',
 } as const
 

@@ -1,0 +1,9 @@
+/**
+ * The kinds of inbox message, in one list: the wire type (server/contract-licences.ts), the
+ * inbox route's schema, and the server's Notice registry (server/notify/notices.ts: each notice
+ * names its kind) take them from here. The database's check constraint
+ * (inbox_messages_kind_check) is held to this list by tests/server/notices.test.ts.
+ */
+export const INBOX_KINDS = ['licence-reminder', 'system', 'policy', 'complaint'] as const
+
+export type InboxKind = (typeof INBOX_KINDS)[number]

@@ -1,0 +1,34 @@
+/**
+ * The app's pages a message can open, and the deep links to them: one table used by the app's
+ * route names (src/core/routes.ts) and by every message the server sends (inbox links, WeChat
+ * subscribe and Alipay template `page`). Paths as the platforms take them: no leading slash.
+ * tests/server/deep-links.test.ts checks each resolves to a page of src/app.config.ts.
+ */
+export const LINKED_PAGES = {
+  licenceDetail: 'packages/licences/pages/detail/index',
+  policies: 'packages/policies/pages/list/index',
+  policyDetail: 'packages/policies/pages/detail/index',
+  complaintDetail: 'packages/complaints/pages/detail/index',
+} as const
+
+export type LinkedPage = (typeof LINKED_PAGES)[keyof typeof LINKED_PAGES]
+
+const withId = (page: LinkedPage, id: string) => `${page}?id=${encodeURIComponent(id)}`
+
+/** A licence's detail page (licence reminders). */
+export function licenceLink(licenceId: string): string {
+  return withId(LINKED_PAGES.licenceDetail, licenceId)
+}
+
+/** A policy's detail page (新政策 pushes). */
+export function policyLink(policyId: string): string {
+  return withId(LINKED_PAGES.policyDetail, policyId)
+}
+
+/** The policy list (a digest announcing several policies). */
+export const POLICY_LIST_LINK: string = LINKED_PAGES.policies
+
+/** A complaint's detail page (诉求进展 notices). */
+export function complaintLink(complaintId: string): string {
+  return withId(LINKED_PAGES.complaintDetail, complaintId)
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { COMPLAINT_PROGRESS_NOTICE } from '../../server/complaints/complaint-notices'
+import { LICENCE_REMINDER_NOTICE, platformMessage } from '../../server/jobs/reminder-message'
+import { definedNotices } from '../../server/notify/notices'
+import { POLICY_DIGEST_NOTICE, POLICY_NOTICE } from '../../server/policies/policy-notices'
+import { SEAL_GRANT_INVITE_NOTICE } from '../../server/seals/grants'
+import { ROUTES } from '../../src/core/routes'
+import { INBOX_KINDS } from '../../src/domain/inbox/kinds'
+import { openTestDb, type TestDb } from './helpers'
+
+/** Every page of src/app.config.ts ('pages/…' and '<root>/pages/…'), read as the build reads it. */
+function appPages(): Set<string> {
+  const source = readFileSync(join(__dirname, '../../src/app.config.ts'), 'utf8')
+  const body = source.slice(source.indexOf('defineAppConfig(') + 'defineAppConfig('.length)
+  // The config is a plain object literal; evaluated with defineAppConfig as the identity.
+  const config = new Function(`return (${body.slice(0, body.lastIndexOf(')'))})`)() as {
+    pages: string[]
+    subPackages: { root: string; pages: string[] }[]
+  }
+  return new Set([
+    ...config.pages,
+    ...config.subPackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root}/${page}`)),
+  ])
+}
+
+const pageOf = (link: string) => link.split('?')[0]
+
+describe('notices', () => {
+  it('are defined once per purpose, by each area', () => {
+    expect(
+      definedNotices()
+        .map((notice) => notice.purpose)
+        .sort(),
+    ).toEqual(['complaint-progress', 'licence-reminder', 'policy', 'policy-digest', 'seal-grant-invite'].sort())
+  })
+
+  it('link only to pages the app has (every deep link the server emits)', () => {
+    const pages = appPages()
+    const links = [
+      LICENCE_REMINDER_NOTICE.link('5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70'),
+      POLICY_NOTICE.link('policy-1'),
+      POLICY_DIGEST_NOTICE.link(['policy-1']),
+      POLICY_DIGEST_NOTICE.link(['policy-1', 'policy-2']),
+      COMPLAINT_PROGRESS_NOTICE.link('5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70'),
+      platformMessage(
+        {
+          licenceId: 'l-1',
+          enterpriseName: '企业',
+          typeName: '卫生许可证',
+          number: 'N1',
+          offsetKey: 'd7',
+          deadline: '2026-03-17',
+        },
+        'openid',
+        'tpl',
+        LICENCE_REMINDER_NOTICE.fieldNames.wechat,
+      ).page,
+    ]
+    for (const link of links) {
+      expect(link).not.toBeNull()
+      expect(pages.has(pageOf(link as string))).toBe(true)
+    }
+    expect(SEAL_GRANT_INVITE_NOTICE.link('x')).toBeNull()
+    // The app's route names for the same pages are the same paths.
+    expect(pages.has(ROUTES.licenceDetail.slice(1))).toBe(true)
+    expect(pageOf(LICENCE_REMINDER_NOTICE.link('x') as string)).toBe(ROUTES.licenceDetail.slice(1))
+    expect(pageOf(POLICY_NOTICE.link('x') as string)).toBe(ROUTES.policyDetail.slice(1))
+    expect(POLICY_DIGEST_NOTICE.link(['a', 'b'])).toBe(ROUTES.policies.slice(1))
+    expect(pageOf(COMPLAINT_PROGRESS_NOTICE.link('x') as string)).toBe(ROUTES.complaintDetail.slice(1))
+  })
+
+  it('name inbox kinds of the one list, which the database accepts exactly', async () => {
+    for (const notice of definedNotices()) expect(INBOX_KINDS).toContain(notice.inboxKind)
+    const testDb: TestDb = await openTestDb({ seed: false })
+    try {
+      const { rows } = await testDb.db.query<{ definition: string }>(
+        `select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'inbox_messages_kind_check'`,
+      )
+      const inDb = [...rows[0].definition.matchAll(/'([a-z-]+)'/g)].map((match) => match[1])
+      expect(inDb.sort()).toEqual([...INBOX_KINDS].sort())
+    } finally {
+      await testDb.close()
+    }
+  })
+})
