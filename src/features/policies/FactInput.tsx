@@ -8,7 +8,7 @@ import { DateField } from '../../ui/DateField'
 import { ListBox, ListOption } from '../../ui/ListBox'
 import { searchIndustries } from './calculatorOptions'
 import { FilterChips } from './FilterChips'
-import { RegionPicker } from './RegionPicker'
+import { RegionPicker } from '../../core/RegionPicker'
 
 /** The chip for 「不在园区」 (stored as null). */
 const NO_ZONE = 'none'
