@@ -18,6 +18,7 @@ import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
 import { produceSesSignature } from '../pki/ses-signing'
+import { signDocumentViewToken } from './sign-document-view'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -94,6 +95,7 @@ export async function scanSignTask(app: FastifyInstance, userId: string, ticket:
           mimeType: task.document_type!,
           sizeBytes: task.document_size!,
           path: signDocumentPath(task.id),
+          viewPath: `${signDocumentPath(task.id)}?view=${signDocumentViewToken(app.signing.idHashSecret, task.id, userId, app.clock())}`,
         }
       : null,
   }
