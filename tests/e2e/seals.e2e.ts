@@ -213,6 +213,10 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   const documentUrl = `${server.baseUrl}/api/v1/sign-tasks/${task.body.taskId}/document`
   expect((await fetch(documentUrl)).status).toBe(401)
   await expectNoSeriousAxe(page, '扫码签章')
+  // The PDF frame is 70 % of the screen high and the face step below it: brought into view first,
+  // as a person scrolls to it (Playwright's own scroll-and-click across the frame missed it in
+  // headless Chromium: the click reached no element of the page).
+  await screen.getByRole('button', { name: '开始刷脸' }).scrollIntoViewIfNeeded()
   await passFaceAsVerified(page)
   await screen.getByText('已签署', { exact: true }).waitFor()
   await expectNoSeriousAxe(page, '已签署')
