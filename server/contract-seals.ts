@@ -360,6 +360,11 @@ export interface SignTaskDocument {
   sizeBytes: number
   /** Under /api/v1, e.g. /sign-tasks/<taskId>/document. */
   path: string
+  /**
+   * The same document without the session header, for a frame (H5 shows a PDF in place): `path`
+   * with a view token for this scanner, valid 15 minutes (server/signing/sign-document-view.ts).
+   */
+  viewPath: string
 }
 
 export interface ConfirmSignTaskRequest {

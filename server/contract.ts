@@ -113,11 +113,19 @@ export interface EnterpriseProfile extends EnterpriseSummary {
   industryCode: string
   industryName: string
   address: string
+  /** As registered: a GB/T 2260 code, or (older records) the area's name. */
   region: string
+  /** The region as province · city · district names (GB/T 2260); empty when `region` names no known area. */
+  regionPath: { code: string; name: string }[]
   registeredCapitalWan: number
   /** YYYY-MM-DD */
   foundedOn: string
   employees: number | null
+}
+
+/** PUT /enterprises/:id/region (the legal representative corrects the region): a district, or a city without districts. */
+export interface EnterpriseRegionRequest {
+  regionCode: string
 }
 
 /** GET /enterprises/:id/members (the legal representative's list of the people linked). */

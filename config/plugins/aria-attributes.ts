@@ -30,9 +30,9 @@ function table(common: string[], viewExtra: string[]): ComponentAttributes {
  * WeChat (基础库 2.7.1+, developers.weixin.qq.com/miniprogram/dev/component/aria-component.html):
  * `aria-role` for the role and the aria-* states on any component. View also carries the states
  * the app's own widgets set: aria-checked (switch and radio rows), aria-modal and
- * aria-describedby (dialogs).
+ * aria-describedby (dialogs), aria-selected (the options of src/ui/ListBox.tsx).
  */
-const WEAPP = table(['aria-role', 'aria-label'], ['aria-checked', 'aria-modal', 'aria-describedby'])
+const WEAPP = table(['aria-role', 'aria-label'], ['aria-checked', 'aria-modal', 'aria-describedby', 'aria-selected'])
 
 /**
  * Alipay (基础库 1.18.0+, opendocs.alipay.com/mini/component/aria-component): the role is a plain

@@ -47,7 +47,8 @@ const TAB_BAR_JAVASCRIPT_URL = [
  * hashed inline one and the tab bar's javascript: links; the WeUI icon fonts Taro inlines as data:;
  * inline styles (Taro's components and the photo picker set style attributes); images from data:
  * (SVG seals, signatures, icons) and blob: (photos picked for a complaint, attachments fetched with
- * the session token); API calls to its own origin only. Nothing may frame it.
+ * the session token); API calls to its own origin only; frames from its own origin only (扫码签章
+ * shows the document's PDF in place on H5, server/signing/sign-task-document.ts). Nothing may frame it.
  */
 function contentSecurityPolicy(config: Pick<Config, 'nodeEnv' | 'staticDir'>) {
   return {
@@ -59,6 +60,7 @@ function contentSecurityPolicy(config: Pick<Config, 'nodeEnv' | 'staticDir'>) {
       'img-src': ["'self'", 'data:', 'blob:'],
       'font-src': ["'self'", 'data:'],
       'connect-src': ["'self'"],
+      'frame-src': ["'self'"],
       'object-src': ["'none'"],
       'base-uri': ["'self'"],
       'form-action': ["'self'"],

@@ -2,6 +2,8 @@ import type { EnterpriseProfile, EnterpriseRole, EnterpriseSummary } from '../co
 import type { Queryable } from '../db/db'
 import { LIVE_GRANT } from '../seals/live-grant'
 import { GRANT_BOUND_ROLES } from '../../src/domain/access/permissions'
+import { isRegionCode } from '../../src/domain/regions/regionCodes'
+import { regionCodeOfName, regionPath, type RegionEntry } from '../../src/domain/regions/regionNames'
 
 interface EnterpriseRow {
   id: string
@@ -59,8 +61,20 @@ export async function findUserEnterprise(
     industryName: row.industry_name,
     address: row.address,
     region: row.region,
+    regionPath: regionPathOf(row.region),
     registeredCapitalWan: Number(row.registered_capital_wan),
     foundedOn: row.founded_on,
     employees: row.employees,
   }
+}
+
+/** The stored region as names: a code, or an older record's full name (河南省许昌市魏都区). */
+function regionPathOf(region: string): RegionEntry[] {
+  const code = isRegionCode(region) ? region : regionCodeOfName(region)
+  return code === null ? [] : regionPath(code)
+}
+
+/** Sets the enterprise's region (a code already checked against the table). */
+export async function updateEnterpriseRegion(db: Queryable, enterpriseId: string, regionCode: string): Promise<void> {
+  await db.query('update enterprises set region = $2 where id = $1', [enterpriseId, regionCode])
 }

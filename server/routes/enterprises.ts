@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import type { EnterpriseProfile, EnterpriseSummary } from '../contract'
+import type { EnterpriseProfile, EnterpriseRegionRequest, EnterpriseSummary } from '../contract'
 import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
-import { findUserEnterprise, listUserEnterprises } from '../repos/enterprises'
+import { validationError } from '../licences/licence-input'
+import { findUserEnterprise, listUserEnterprises, updateEnterpriseRegion } from '../repos/enterprises'
+import { regionLevel } from '../../src/domain/regions/regionCodes'
+import { regionChildren, regionName } from '../../src/domain/regions/regionNames'
 import { enterpriseProfileSchema, enterpriseSummarySchema, errorResponses, noQuerystring } from './schemas'
 
 export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
@@ -42,4 +45,43 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
       return profile
     },
   )
+  app.put<{ Params: { enterpriseId: string }; Body: EnterpriseRegionRequest }>(
+    '/enterprises/:enterpriseId/region',
+    {
+      onRequest: requireUser,
+      config: { enterpriseAction: 'enterprise:write' },
+      schema: {
+        tags: ['enterprises'],
+        summary: '更正企业所在地区（法定代表人；区县，或不设区县的市）',
+        security: [{ session: [] }],
+        params: enterpriseIdParamsSchema,
+        querystring: noQuerystring,
+        body: {
+          type: 'object',
+          required: ['regionCode'],
+          additionalProperties: false,
+          properties: { regionCode: { type: 'string', pattern: '^[0-9]{6}$', description: 'GB/T 2260 行政区划代码' } },
+        },
+        response: { 200: enterpriseProfileSchema, ...errorResponses },
+      },
+    },
+    async (request): Promise<EnterpriseProfile> => {
+      const { regionCode } = request.body
+      const problem = regionProblem(regionCode)
+      if (problem) throw validationError([{ field: 'regionCode', message: problem }])
+      const { enterpriseId } = currentEnterprise(request)
+      // One statement, the same value however often it arrives: a retry or a double tap changes nothing more.
+      await updateEnterpriseRegion(app.db, enterpriseId, regionCode)
+      const profile = await findUserEnterprise(app.db, currentUser(request).id, enterpriseId)
+      if (!profile) throw new ApiError('ENTERPRISE_FORBIDDEN')
+      return profile
+    },
+  )
+}
+
+/** Why a code cannot be an enterprise's region: unknown to GB/T 2260, or wider than a district. */
+function regionProblem(code: string): string | null {
+  if (regionLevel(code) === 'national' || regionName(code) === null) return `没有行政区划代码为 ${code} 的地区`
+  if (regionChildren(code).some((child) => child.code !== code)) return '请选择到区县一级的所在地区'
+  return null
 }

@@ -288,13 +288,14 @@ export const signTaskPreviewSchema = {
     pinAvailable: { type: 'boolean' },
     document: {
       type: ['object', 'null'],
-      required: ['kind', 'mimeType', 'sizeBytes', 'path'],
+      required: ['kind', 'mimeType', 'sizeBytes', 'path', 'viewPath'],
       additionalProperties: false,
       properties: {
         kind: { type: 'string', enum: ['pdf', 'image', 'other'] },
         mimeType: { type: 'string' },
         sizeBytes: { type: 'integer' },
         path: { type: 'string' },
+        viewPath: { type: 'string', description: '无需会话即可在页面内嵌显示的地址（15 分钟内有效，仅限扫码人）' },
       },
     },
   },

@@ -18,6 +18,8 @@ import type { AttachmentStorage } from '../storage/attachment-storage'
 import { SIGN_TICKET_TTL_SECONDS } from '../../src/domain/signing/signTask'
 import { errorResponses, noQuerystring } from './schemas'
 import { faceTicketSchema, pinSchema, sealTypeSchema, signTaskPreviewSchema, signTaskViewSchema } from './seal-schemas'
+import { SIGN_DOCUMENT_VIEW_PATTERN, signDocumentViewAllows } from '../signing/sign-document-view'
+import { SIGN_DOCUMENT_GONE } from '../signing/sign-task-document'
 
 /** A 10 MB document in base64, plus the JSON around it. */
 const CREATE_BODY_LIMIT = 15 * 1024 * 1024
@@ -155,19 +157,41 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
     async (request): Promise<SignTaskPreview> => scanSignTask(app, currentUser(request).id, request.body.ticket),
   )
 
-  app.get<{ Params: { taskId: string } }>(
+  app.get<{ Params: { taskId: string }; Querystring: { view?: string } }>(
     '/sign-tasks/:taskId/document',
     {
-      onRequest: requireUser,
+      // A frame cannot send the session header: a view link (?view=…, from the preview) stands in
+      // for it, for this one document only; with neither, 401 as before.
+      onRequest: async (request) => {
+        const { view } = request.query as { view?: unknown }
+        if (typeof view === 'string' && request.headers.authorization === undefined) return
+        await requireUser(request)
+      },
       schema: {
         ...appCommon,
-        summary: '签署前查看文件：仅扫码人可取（任务须为其扫码、未过期或已由其签署）',
+        summary:
+          '签署前查看文件：仅扫码人可取（任务须为其扫码、未过期或已由其签署）；view 为预览给出的内嵌查看票据，可代替会话',
         params: taskParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { view: { type: 'string', pattern: SIGN_DOCUMENT_VIEW_PATTERN } },
+        },
         response: { ...errorResponses },
       },
     },
-    async (request, reply) =>
-      sendSignDocumentTo(app, storage, currentUser(request).id, request.params.taskId.toLowerCase(), reply),
+    async (request, reply) => {
+      const taskId = request.params.taskId.toLowerCase()
+      if (request.user) return sendSignDocumentTo(app, storage, currentUser(request).id, taskId, reply)
+      // The link names no one: it holds only for the person who scanned the task, checked here and
+      // then again, like a session, by sendSignDocumentTo. Any failure reads as a missing document.
+      const scannedBy = (await findTask(app.db, 'id', taskId))?.scanned_by ?? null
+      const view = request.query.view ?? ''
+      if (!scannedBy || !signDocumentViewAllows(app.signing.idHashSecret, view, taskId, scannedBy, app.clock())) {
+        throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })
+      }
+      return sendSignDocumentTo(app, storage, scannedBy, taskId, reply)
+    },
   )
 
   app.post<{ Params: { taskId: string }; Body: ConfirmSignTaskRequest }>(

@@ -21,6 +21,7 @@ import { produceSesSignature } from '../pki/ses-signing'
 import { deliverAfterCommit } from '../notify/notice-context'
 import { deliverSealNotices, sealTemplates } from '../seals/seal-notices'
 import { raiseUnusualUseAlerts } from '../seals/unusual-use'
+import { signDocumentViewToken } from './sign-document-view'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -97,6 +98,7 @@ export async function scanSignTask(app: FastifyInstance, userId: string, ticket:
           mimeType: task.document_type!,
           sizeBytes: task.document_size!,
           path: signDocumentPath(task.id),
+          viewPath: `${signDocumentPath(task.id)}?view=${signDocumentViewToken(app.signing.idHashSecret, task.id, userId, app.clock())}`,
         }
       : null,
   }

@@ -45,6 +45,18 @@ export function signDocumentPath(taskId: string): string {
   return `/sign-tasks/${taskId}/document`
 }
 
+/**
+ * A PDF may be framed by the app's own page (H5 shows it in place on 扫码签章) and by nothing
+ * else; it is not sandboxed, because a sandboxed document gets no plugins and browsers then refuse
+ * to show a PDF at all. It still loads nothing (default-src 'none'); the browser's own viewer
+ * draws it. Anything else stays sandboxed and unframeable.
+ */
+function documentPolicy(type: string): string {
+  return type === 'application/pdf'
+    ? "default-src 'none'; frame-ancestors 'self'"
+    : "default-src 'none'; sandbox; frame-ancestors 'none'"
+}
+
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
@@ -79,7 +91,8 @@ export async function sendSignDocument(
     .header('content-type', type)
     .header('content-disposition', `${disposition}; filename="document-${taskId}.${extension}"`)
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('content-security-policy', documentPolicy(type))
+    .header('x-frame-options', type === 'application/pdf' ? 'SAMEORIGIN' : 'DENY')
     .header('cache-control', 'private, no-store')
     .send(bytes)
 }

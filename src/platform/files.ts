@@ -128,6 +128,8 @@ function headerOf(headers: Record<string, string> | undefined, name: string): st
 }
 
 interface DocumentAdapter {
+  /** The page itself can show a PDF in place (a same-origin frame); else download + openPdf. */
+  pdfInPage: boolean
   /** A local path (mini-programs) or object URL (H5) of the protected file at `url`. */
   download(url: string, headers: Record<string, string>): Promise<string>
   /** Shows a downloaded PDF in the platform's viewer. */
@@ -140,6 +142,7 @@ const cancelled = (error: unknown) => /cancel/i.test(String((error as { errMsg?:
 
 const DOCUMENTS: Record<Platform, DocumentAdapter> = {
   h5: {
+    pdfInPage: true,
     download: async (url, headers) => {
       const response = await fetch(url, { headers })
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
@@ -175,6 +178,7 @@ const DOCUMENTS: Record<Platform, DocumentAdapter> = {
   // wx.downloadFile resolves for any HTTP status, reported as statusCode; wx.openDocument opens PDF
   // (and Office formats) in WeChat's viewer; wx.chooseMessageFile picks a file from a chat (2.5.0).
   weapp: {
+    pdfInPage: false,
     download: async (url, headers) => {
       const result = await Taro.downloadFile({ url, header: headers })
       if (result.statusCode < 200 || result.statusCode >= 300) throw new Error(`HTTP ${result.statusCode}`)
@@ -199,6 +203,7 @@ const DOCUMENTS: Record<Platform, DocumentAdapter> = {
   // PDF only (https://opendocs.alipay.com/mini/api/mwpprc). Alipay has no API to pick an arbitrary
   // file from the phone or a chat.
   alipay: {
+    pdfInPage: false,
     download: async (url, headers) => {
       const result = await new Promise<{
         apFilePath: string
@@ -266,3 +271,10 @@ export async function saveFileToDisk(url: string): Promise<void> {
     my.saveFileToDisk({ apFilePath: path, filePath: path, toDisk: true, success: () => resolve(), fail: reject }),
   )
 }
+
+/**
+ * H5 shows a PDF inside the page, in a frame of the document's same-origin view link (the page's
+ * CSP allows frames from its own origin only); mini-programs have no frames for documents and open
+ * WeChat's or Alipay's viewer (downloadFile + openDocument).
+ */
+export const pdfInPage: boolean = DOCUMENTS[platform].pdfInPage

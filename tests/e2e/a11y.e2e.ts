@@ -118,3 +118,43 @@ test('every control on the tab pages and 提醒设置 is reached by Tab; Enter a
   console.log(`Keyboard-reachable controls (focusable of all): ${JSON.stringify(counts)}`)
   expect(errors).toEqual([])
 })
+
+test('the licence-type search results and the industry suggestions are named listboxes: axe clean, Tab and Enter/Space choose', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  const screen = onScreen(page)
+  await signIn(page, server, /演示账号：张建国/)
+
+  // 添加证照, with search results on screen.
+  await tab(page, '证照').click()
+  await screen.getByRole('button', { name: '添加证照' }).click()
+  await screen.getByRole('textbox', { name: /搜索证照类型/ }).fill('食品')
+  const types = screen.getByRole('listbox', { name: '证照类型搜索结果' })
+  await types.getByRole('option', { name: '选择食品生产许可证' }).waitFor()
+  expect(await types.getByRole('option').count()).toBeGreaterThan(1)
+  expect(await types.getByRole('option').first().getAttribute('aria-selected')).toBe('false')
+  await expectNoSeriousAxe(page, '添加证照（搜索结果）')
+  await tabTo(page, /^选择食品生产许可证$/)
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)
+  expect(ring).not.toBe('none')
+  await page.keyboard.press('Enter')
+  await screen.getByRole('button', { name: '更换证照类型' }).waitFor()
+  expect(await screen.getByRole('listbox').count()).toBe(0)
+  expect(await screen.getByRole('textbox', { name: /发证机关/ }).inputValue()).not.toBe('')
+
+  expect(errors).toEqual([])
+
+  // 政策计算器's industry step, with suggestions on screen (without login: signed in, the step
+  // starts from the enterprise's own industry).
+  const guest = await newPhonePage(browser)
+  const guestScreen = onScreen(guest.page)
+  await guest.page.goto(`${server.baseUrl}/#/packages/policies/pages/calculator/index`)
+  // (Taro's H5 Input keeps aria-label on its wrapper: the inner input is found by its placeholder.)
+  await guestScreen.locator('input[placeholder^="所属行业"]').fill('食品')
+  const industries = guestScreen.getByRole('listbox', { name: '行业搜索结果' })
+  await industries.getByRole('option').first().waitFor()
+  await expectNoSeriousAxe(guest.page, '政策计算器（行业选项）')
+  await tabTo(guest.page, /^选择行业：食品制造业（C14）$/)
+  await guest.page.keyboard.press(' ')
+  await guestScreen.getByText('已选：食品制造业（C14）').waitFor()
+  expect(guest.errors).toEqual([])
+})

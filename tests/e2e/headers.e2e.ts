@@ -53,6 +53,9 @@ test('the H5 app runs under its CSP on the main screens; API answers are no-stor
   const headers = document!.headers()
   expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/)
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  // Frames (扫码签章's PDF in the page) from the app's own origin only, nothing cross-origin.
+  expect(headers['content-security-policy']).toMatch(/frame-src 'self'(;|$)/)
+  expect(headers['content-security-policy']).not.toMatch(/(child|frame)-src [^;]*(\*|https?:|data:|blob:)/)
   expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests')
   expect(headers['x-frame-options']).toBe('DENY')
   expect(headers['referrer-policy']).toBe('no-referrer')

@@ -192,15 +192,20 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
     .waitFor()
   await screen.getByRole('img', { name: `${enterpriseName}合同专用章` }).waitFor()
   await screen.getByRole('img', { name: '经办人签名：张建国' }).waitFor()
-  // See what you sign: the PDF opens (a new tab on H5, from the session-fetched bytes) before confirming;
-  // the SM3 waits under 详细信息.
+  // See what you sign: on H5 the PDF is in the page, in a named frame of its same-origin view link
+  // (headless Chromium may draw nothing: the frame, its address and what that address answers are
+  // checked), with 在新窗口打开 beside it; the SM3 waits under 详细信息.
   expect(await screen.getByText(sm3Hex(documentBytes)).count()).toBe(0)
-  const [viewer] = await Promise.all([
-    page.waitForEvent('popup'),
-    screen.getByRole('button', { name: /^查看文件（PDF，/ }).click(),
-  ])
-  expect(viewer.url()).toMatch(/^blob:/)
-  await viewer.close()
+  const frame = screen.locator('iframe[title="签署文件：食品原料采购合同.pdf"]')
+  await frame.waitFor()
+  const frameSrc = (await frame.getAttribute('src'))!
+  expect(frameSrc).toMatch(new RegExp(`^/api/v1/sign-tasks/${task.body.taskId}/document\\?view=\\d{10}\\.[\\w-]{43}$`))
+  expect(await screen.getByRole('link', { name: '在新窗口打开' }).getAttribute('href')).toBe(frameSrc)
+  const framed = await fetch(`${server.baseUrl}${frameSrc}`)
+  expect(framed.status).toBe(200)
+  expect(framed.headers.get('content-type')).toBe('application/pdf')
+  expect(framed.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+  expect(Buffer.from(await framed.arrayBuffer()).equals(documentBytes)).toBe(true)
   await screen.getByText('已查看文件，请核对无误后再确认签署').waitFor()
   await screen.getByRole('button', { name: '详细信息' }).click()
   await screen.getByText(sm3Hex(documentBytes)).waitFor()
@@ -208,6 +213,10 @@ test('face, seals, a hand-drawn signature, a sign task confirmed by face, 验章
   const documentUrl = `${server.baseUrl}/api/v1/sign-tasks/${task.body.taskId}/document`
   expect((await fetch(documentUrl)).status).toBe(401)
   await expectNoSeriousAxe(page, '扫码签章')
+  // The PDF frame is 70 % of the screen high and the face step below it: brought into view first,
+  // as a person scrolls to it (Playwright's own scroll-and-click across the frame missed it in
+  // headless Chromium: the click reached no element of the page).
+  await screen.getByRole('button', { name: '开始刷脸' }).scrollIntoViewIfNeeded()
   await passFaceAsVerified(page)
   await screen.getByText('已签署', { exact: true }).waitFor()
   await expectNoSeriousAxe(page, '已签署')

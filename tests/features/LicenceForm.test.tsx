@@ -122,3 +122,25 @@ test('a refusal that names a request field is not shown with that field', async 
   fireEvent.click(screen.getByRole('button', { name: '保存证照' }))
   expect((await screen.findByRole('alert')).textContent).toBe('提交的信息有误，请检查后重试')
 })
+
+test('the type search results are a named listbox of options, reached by Tab and chosen with Enter', async () => {
+  const { installKeyboardAccess } = await import('../../src/platform/keyboard')
+  const uninstall = installKeyboardAccess()
+  try {
+    render(<LicenceForm enterpriseId={ENTERPRISE} onSaved={() => undefined} />)
+    expect(screen.queryByRole('listbox')).toBeNull()
+    fireEvent.change(screen.getByRole('textbox', { name: '搜索证照类型' }), { target: { value: '食品' } })
+    const list = screen.getByRole('listbox', { name: '证照类型搜索结果' })
+    const option = screen.getByRole('option', { name: '选择食品生产许可证' })
+    expect(list.contains(option)).toBe(true)
+    expect(option.getAttribute('aria-selected')).toBe('false')
+    await waitFor(() => expect(option.tabIndex).toBe(0))
+    option.focus()
+    fireEvent.keyDown(option, { key: 'Enter' })
+    expect(screen.getByText('食品生产许可证')).toBeTruthy()
+    expect(screen.queryByRole('listbox')).toBeNull()
+    expect((screen.getByRole('textbox', { name: '发证机关' }) as HTMLInputElement).value).toBe('市场监督管理部门')
+  } finally {
+    uninstall()
+  }
+})

@@ -212,3 +212,22 @@ test('the last step adds information instead of repeating its question, with a s
   fireEvent.click(screen.getByRole('button', { name: '修改答案' }))
   expect(screen.getByText('最近一次严重违法失信记录的日期是？')).toBeTruthy()
 })
+
+test('the industry suggestions are a named listbox; Space chooses one and it says it is selected', async () => {
+  const { installKeyboardAccess } = await import('../../src/platform/keyboard')
+  const uninstall = installKeyboardAccess()
+  try {
+    render(<CalculatorScreen enterpriseId={null} onOpen={() => undefined} />)
+    fireEvent.change(screen.getByRole('textbox', { name: '企业所属行业是' }), { target: { value: '食品' } })
+    const list = screen.getByRole('listbox', { name: '行业搜索结果' })
+    const option = screen.getByRole('option', { name: '选择行业：食品制造业（C14）' })
+    expect(list.contains(option)).toBe(true)
+    expect(option.getAttribute('aria-selected')).toBe('false')
+    await waitFor(() => expect(option.tabIndex).toBe(0))
+    fireEvent.keyDown(option, { key: ' ' })
+    await screen.findByText('已选：食品制造业（C14）')
+    await screen.findByText('符合条件 1 项 · 差一点 1 项 · 不符合 0 项')
+  } finally {
+    uninstall()
+  }
+})

@@ -8,11 +8,16 @@ jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mock
 const mockFiles = {
   downloadProtectedFile: jest.fn(async (_url: string, _headers: Record<string, string>) => 'blob:doc'),
   openPdfDocument: jest.fn(async (_path: string) => undefined),
+  /** The platform's capability: H5 shows a PDF in the page; the mini-programs open their viewer. */
+  pdfInPage: false,
 }
 jest.mock('../../src/platform/files', () => ({
   downloadProtectedFile: (url: string, headers: Record<string, string>) =>
     mockFiles.downloadProtectedFile(url, headers),
   openPdfDocument: (path: string) => mockFiles.openPdfDocument(path),
+  get pdfInPage() {
+    return mockFiles.pdfInPage
+  },
 }))
 const mockLoadImage = jest.fn(async (_url: string, _headers: Record<string, string>) => 'blob:image')
 jest.mock('../../src/platform/media', () => ({
@@ -28,6 +33,7 @@ import { useSession } from '../../src/core/session'
 const TICKET = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
 const TASK = 't0000000-0000-4000-8000-000000000001'
 const SM3 = 'c'.repeat(64)
+const VIEW_PATH = `/sign-tasks/${TASK}/document?view=1767225600.${'A'.repeat(43)}`
 
 const previewWith = (document: SignTaskPreview['document']): SignTaskPreview => ({
   taskId: TASK,
@@ -53,11 +59,42 @@ beforeEach(() => {
   mockFiles.downloadProtectedFile.mockClear()
   mockFiles.openPdfDocument.mockClear()
   mockLoadImage.mockClear()
+  mockFiles.pdfInPage = false
   useSession.getState().signedIn(loginResponse())
 })
 
-test('a PDF opens in the platform viewer, fetched with the session, before confirming', async () => {
-  await openTask({ kind: 'pdf', mimeType: 'application/pdf', sizeBytes: 204_800, path: `/sign-tasks/${TASK}/document` })
+test('H5: the PDF is shown in the page, in a named frame of its same-origin view link, with a link to open it in a tab', async () => {
+  mockFiles.pdfInPage = true
+  await openTask({
+    kind: 'pdf',
+    mimeType: 'application/pdf',
+    sizeBytes: 204_800,
+    path: `/sign-tasks/${TASK}/document`,
+    viewPath: VIEW_PATH,
+  })
+  const frame = screen.getByTitle('签署文件：食品原料采购合同')
+  expect(frame.tagName).toBe('IFRAME')
+  expect(frame.getAttribute('src')).toBe(`/api/v1${VIEW_PATH}`)
+  const fallback = screen.getByRole('link', { name: '在新窗口打开' })
+  expect(fallback.getAttribute('href')).toBe(`/api/v1${VIEW_PATH}`)
+  expect(fallback.getAttribute('target')).toBe('_blank')
+  expect(fallback.getAttribute('rel')).toContain('noopener')
+  // Nothing downloaded, no new tab opened by script: the frame is the viewer.
+  expect(mockFiles.downloadProtectedFile).not.toHaveBeenCalled()
+  expect(mockFiles.openPdfDocument).not.toHaveBeenCalled()
+  expect(screen.queryByText('已查看文件，请核对无误后再确认签署')).toBeNull()
+  fireEvent.load(frame)
+  expect(screen.getByText('已查看文件，请核对无误后再确认签署')).toBeTruthy()
+})
+
+test('mini-programs: a PDF opens in the platform viewer, fetched with the session, before confirming', async () => {
+  await openTask({
+    kind: 'pdf',
+    mimeType: 'application/pdf',
+    sizeBytes: 204_800,
+    path: `/sign-tasks/${TASK}/document`,
+    viewPath: VIEW_PATH,
+  })
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '查看文件（PDF，200 KB）' })))
   expect(mockFiles.downloadProtectedFile).toHaveBeenCalledWith(`/api/v1/sign-tasks/${TASK}/document`, {
     Authorization: `Bearer ${useSession.getState().token}`,
@@ -70,14 +107,26 @@ test('a PDF opens in the platform viewer, fetched with the session, before confi
 
 test('a failed download says so and lets the signer try again', async () => {
   mockFiles.downloadProtectedFile.mockRejectedValueOnce(new Error('HTTP 404'))
-  await openTask({ kind: 'pdf', mimeType: 'application/pdf', sizeBytes: 100, path: `/sign-tasks/${TASK}/document` })
+  await openTask({
+    kind: 'pdf',
+    mimeType: 'application/pdf',
+    sizeBytes: 100,
+    path: `/sign-tasks/${TASK}/document`,
+    viewPath: VIEW_PATH,
+  })
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '查看文件（PDF，100 B）' })))
   expect(screen.getByRole('alert').textContent).toBe('文件打开失败，请重试')
   expect(mockFiles.openPdfDocument).not.toHaveBeenCalled()
 })
 
 test('an image is shown in place', async () => {
-  await openTask({ kind: 'image', mimeType: 'image/png', sizeBytes: 5000, path: `/sign-tasks/${TASK}/document` })
+  await openTask({
+    kind: 'image',
+    mimeType: 'image/png',
+    sizeBytes: 5000,
+    path: `/sign-tasks/${TASK}/document`,
+    viewPath: VIEW_PATH,
+  })
   expect(await screen.findByRole('img', { name: '签署文件：食品原料采购合同' })).toBeTruthy()
   expect(mockLoadImage.mock.calls[0][0]).toBe(`/api/v1/sign-tasks/${TASK}/document`)
 })
@@ -91,7 +140,13 @@ test('the SM3 digest is folded under 详细信息', async () => {
 })
 
 test('a format the phone cannot show says where to check it', async () => {
-  await openTask({ kind: 'other', mimeType: 'application/octet-stream', sizeBytes: 3 * 1024 * 1024, path: '/x' })
+  await openTask({
+    kind: 'other',
+    mimeType: 'application/octet-stream',
+    sizeBytes: 3 * 1024 * 1024,
+    path: '/x',
+    viewPath: '/x?view=1',
+  })
   expect(screen.getByText(/不能在手机上预览/)).toBeTruthy()
   expect(screen.queryByRole('button', { name: /查看文件/ })).toBeNull()
 })

@@ -162,6 +162,7 @@ const CASES: RouteCase[] = [
     request: async () => ({ url: `/me/calendar-feeds/${jianfeng}` }),
   },
   enterpriseCase('GET', '', 'enterprise:read'),
+  enterpriseCase('PUT', '/region', 'enterprise:write', {}),
   enterpriseCase('GET', '/licences', 'licences:read'),
   enterpriseCase('POST', '/licences', 'licences:write', {}),
   licenceCase('GET', '', 'licences:read'),

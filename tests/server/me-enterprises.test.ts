@@ -67,6 +67,7 @@ describe('enterprise profile and the access check', () => {
         'legalRepresentative',
         'name',
         'region',
+        'regionPath',
         'registeredCapitalWan',
         'role',
         'uscc',

@@ -48,6 +48,9 @@ describe('security headers', () => {
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).toContain("object-src 'none'")
+    // Frames: the app's own origin only (扫码签章 shows the PDF in place on H5), nothing cross-origin.
+    expect(csp.split(';').map((directive) => directive.trim())).toContain("frame-src 'self'")
+    expect(csp).not.toMatch(/child-src|frame-src [^;]*(\*|https?:|data:|blob:)/)
     expect(csp).not.toContain("script-src 'self' 'unsafe-inline'")
     // Not production: no HSTS, and plain http stays usable on 127.0.0.1.
     expect(me.headers['strict-transport-security']).toBeUndefined()

@@ -51,6 +51,9 @@ describe('the document of a sign task', () => {
       mimeType: 'application/pdf',
       sizeBytes: PDF.length,
       path: `/sign-tasks/${taskId}/document`,
+      viewPath: expect.stringMatching(
+        new RegExp(`^/sign-tasks/${taskId}/document\\?view=\\d{10}\\.[A-Za-z0-9_-]{43}$`),
+      ),
     })
     expect(preview.json().documentSm3).toBe(sm3Hex(PDF))
 
@@ -60,7 +63,9 @@ describe('the document of a sign task', () => {
     expect(served.headers['content-type']).toBe('application/pdf')
     expect(served.headers['content-disposition']).toBe(`inline; filename="document-${taskId}.pdf"`)
     expect(served.headers['x-content-type-options']).toBe('nosniff')
-    expect(served.headers['content-security-policy']).toBe("default-src 'none'; sandbox")
+    // Framed by the app's own page only (H5 shows it in place); still loading nothing.
+    expect(served.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'")
+    expect(served.headers['x-frame-options']).toBe('SAMEORIGIN')
     expect(served.headers['cache-control']).toBe('private, no-store')
 
     // Anyone else — even the enterprise's legal representative — reads it as unknown.
@@ -88,6 +93,11 @@ describe('the document of a sign task', () => {
     const served = await fetchDocument(fx.handler, other.json().taskId)
     expect(served.headers['content-type']).toBe('application/octet-stream')
     expect(served.headers['content-disposition']).toMatch(/^attachment;/)
+    // Neither may be framed, and neither runs anything.
+    for (const answer of [served, await fetchDocument(fx.handler, image.json().taskId)]) {
+      expect(answer.headers['content-security-policy']).toBe("default-src 'none'; sandbox; frame-ancestors 'none'")
+      expect(answer.headers['x-frame-options']).toBe('DENY')
+    }
   })
 
   it('is absent for a task created by SM3 alone', async () => {
@@ -137,5 +147,45 @@ describe('the document of a sign task', () => {
     const response = await taskWith({ document: big.toString('base64') })
     expectError(response, 400, 'VALIDATION_FAILED')
     expect(response.json().message).toContain('10 MB')
+  })
+
+  describe('the view link a frame uses (no session header)', () => {
+    const byView = (path: string) => app.inject({ method: 'GET', url: `/api/v1${path}` })
+
+    it('opens that document for its scanner, as a framable PDF, and nothing else', async () => {
+      const { taskId, ticket } = (await taskWith({ document: PDF.toString('base64') })).json()
+      const viewPath: string = (await scan(app, fx.handler, ticket)).json().document.viewPath
+      const served = await byView(viewPath)
+      expect(served.statusCode).toBe(200)
+      expect(served.rawPayload.equals(PDF)).toBe(true)
+      expect(served.headers['content-type']).toBe('application/pdf')
+      expect(served.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'self'")
+      expect(served.headers['cache-control']).toBe('private, no-store')
+
+      // Another task's link does not open this one; a changed or cut token opens nothing.
+      const other = (await taskWith({ document: PDF.toString('base64') })).json()
+      const token = viewPath.split('?view=')[1]
+      expectError(await byView(`/sign-tasks/${other.taskId}/document?view=${token}`), 404, 'NOT_FOUND')
+      const flipped = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')
+      expectError(await byView(`/sign-tasks/${taskId}/document?view=${flipped}`), 404, 'NOT_FOUND')
+      expectError(await byView(`/sign-tasks/${taskId}/document?view=${token.slice(0, 20)}`), 400, 'VALIDATION_FAILED')
+      expectError(await byView(`/sign-tasks/${taskId}/document?view=${token}&x=1`), 400, 'VALIDATION_FAILED')
+      // A later expiry with the old MAC is refused (the expiry is signed).
+      const later = `${Number(token.split('.')[0]) + 3600}.${token.split('.')[1]}`
+      expectError(await byView(`/sign-tasks/${taskId}/document?view=${later}`), 404, 'NOT_FOUND')
+    })
+
+    it('follows the task: refused once the task is rejected, like the session route', async () => {
+      const { taskId, ticket } = (await taskWith({ document: PDF.toString('base64') })).json()
+      const viewPath: string = (await scan(app, fx.handler, ticket)).json().document.viewPath
+      const rejected = await app.inject({
+        method: 'POST',
+        url: `/api/v1/sign-tasks/${taskId}/reject`,
+        headers: fx.handler,
+        payload: {},
+      })
+      expect(rejected.statusCode).toBe(200)
+      expectError(await byView(viewPath), 404, 'NOT_FOUND')
+    })
   })
 })

@@ -24,6 +24,7 @@ export type EnterpriseRole = (typeof ENTERPRISE_ROLES)[number]
 
 export const ENTERPRISE_ACTIONS = [
   'enterprise:read',
+  'enterprise:write',
   'licences:read',
   'licences:write',
   'profile:read',
@@ -46,6 +47,8 @@ const OPERATIONAL: readonly EnterpriseRole[] = ['legal_representative', 'agent']
 export const PERMISSIONS: Readonly<Record<EnterpriseAction, readonly EnterpriseRole[]>> = {
   /** The registry card (name, USCC, legal representative, address) and making it one's current enterprise. */
   'enterprise:read': ALL,
+  /** Correcting the registry card (its region): the person the registry names. */
+  'enterprise:write': LEGAL_REPRESENTATIVE_ONLY,
   'licences:read': OPERATIONAL,
   'licences:write': OPERATIONAL,
   /** The policy profile facts (revenue, R&D, tax grade, qualifications). */
@@ -95,6 +98,7 @@ export const ROLE_LABELS: Readonly<Record<EnterpriseRole, string>> = {
 /** What each action is, as the end of 「…无权{label}」. */
 export const ACTION_LABELS: Readonly<Record<EnterpriseAction, string>> = {
   'enterprise:read': '查看该企业',
+  'enterprise:write': '修改企业档案',
   'licences:read': '查看企业证照',
   'licences:write': '登记或修改企业证照',
   'profile:read': '查看企业经营信息',

@@ -8,7 +8,8 @@ export function verificationLinkOf(origin: string, recordId: string, documentSm3
   return `${origin}/verify?record=${encodeURIComponent(recordId)}&hash=${encodeURIComponent(documentSm3)}`
 }
 
-const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** A signature record id: a uuid. */
+export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SM3_HEX = /^[0-9a-f]{64}$/i
 
 /** One query parameter of a URL-like text, decoded; undefined when absent or malformed. */

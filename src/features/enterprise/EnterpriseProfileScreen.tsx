@@ -7,6 +7,7 @@ import { apiClient } from '../../core/apiClient'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { StatusView } from '../../ui/StatusView'
 import { ROLE_LABELS } from '../../domain/access/permissions'
+import { EnterpriseRegion } from './EnterpriseRegion'
 
 type Load =
   | { kind: 'loading' }
@@ -46,7 +47,6 @@ export function EnterpriseProfileScreen() {
     ['注册资本', `${p.registeredCapitalWan} 万元`],
     ['成立日期', p.foundedOn],
     ['从业人数', p.employees === null ? '未填写' : `${p.employees} 人`],
-    ['所在地区', p.region],
     ['住所', p.address],
   ]
   return (
@@ -58,6 +58,7 @@ export function EnterpriseProfileScreen() {
           <View>{value}</View>
         </View>
       ))}
+      <EnterpriseRegion profile={p} onChanged={(profile) => setState({ kind: 'ready', profile })} />
     </View>
   )
 }

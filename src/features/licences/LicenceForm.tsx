@@ -11,6 +11,7 @@ import { ActionButton } from '../../ui/ActionButton'
 import { DateField } from '../../ui/DateField'
 import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
+import { ListBox, ListOption } from '../../ui/ListBox'
 import { useLicenceTypes } from './typesStore'
 
 const EMPTY: LicenceInput = { typeCode: '', number: '', authority: '', issuedOn: '', expiresOn: '', scope: '' }
@@ -93,21 +94,24 @@ export function LicenceForm(props: {
               ariaLabel='搜索证照类型'
               onInput={(e) => setTypeQuery(e.detail.value)}
             />
-            {matches.map((t) => (
-              <View
-                key={t.code}
-                className='option'
-                ariaRole='option'
-                ariaLabel={`选择${t.name}`}
-                onClick={() => {
-                  set({ typeCode: t.code, authority: input.authority || t.authorityLabel })
-                  setTypeQuery('')
-                }}
-              >
-                {t.name}
-                <View className='muted'>{t.leadRuleText}</View>
-              </View>
-            ))}
+            {matches.length ? (
+              <ListBox label='证照类型搜索结果'>
+                {matches.map((t) => (
+                  <ListOption
+                    key={t.code}
+                    label={`选择${t.name}`}
+                    selected={false}
+                    onSelect={() => {
+                      set({ typeCode: t.code, authority: input.authority || t.authorityLabel })
+                      setTypeQuery('')
+                    }}
+                  >
+                    {t.name}
+                    <View className='muted'>{t.leadRuleText}</View>
+                  </ListOption>
+                ))}
+              </ListBox>
+            ) : null}
             {typeQuery && matches.length === 0 ? <View className='muted'>没有找到，换个关键词试试</View> : null}
             {typesError ? <View className='error-text'>{typesError}</View> : null}
           </View>

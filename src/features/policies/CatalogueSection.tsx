@@ -12,7 +12,7 @@ import { ErrorText } from '../../ui/ErrorText'
 import { StatusView } from '../../ui/StatusView'
 import { FilterChips } from './FilterChips'
 import { PolicyCard } from './PolicyCard'
-import { RegionPicker } from './RegionPicker'
+import { RegionPicker } from '../../core/RegionPicker'
 import { usePolicies } from './policiesStore'
 import { useDebounced } from './useDebounced'
 

@@ -5,9 +5,10 @@ import { isIsoDate } from '../../domain/calendar/dates'
 import { industryText, normalizeIndustryCode } from '../../domain/policies/industryCodes'
 import type { CalculatorStep, EnterpriseProfile } from '../../domain/policies/profile'
 import { DateField } from '../../ui/DateField'
+import { ListBox, ListOption } from '../../ui/ListBox'
 import { searchIndustries } from './calculatorOptions'
 import { FilterChips } from './FilterChips'
-import { RegionPicker } from './RegionPicker'
+import { RegionPicker } from '../../core/RegionPicker'
 
 /** The chip for 「不在园区」 (stored as null). */
 const NO_ZONE = 'none'
@@ -66,20 +67,23 @@ export function FactInput(props: {
         <View>
           {textInput('所属行业：代码或名称，如 C1432 或 食品', (typed) => normalizeIndustryCode(typed) ?? undefined)}
           {typeof value === 'string' ? <View className='muted'>已选：{industryText(value)}</View> : null}
-          {matches.map((option) => (
-            <View
-              key={option.code}
-              className='option'
-              ariaRole='option'
-              ariaLabel={`选择行业：${option.name}（${option.code}）`}
-              onClick={() => {
-                setText(option.code)
-                onChange(option.code)
-              }}
-            >
-              {option.name}（{option.code}）
-            </View>
-          ))}
+          {matches.length ? (
+            <ListBox label='行业搜索结果'>
+              {matches.map((option) => (
+                <ListOption
+                  key={option.code}
+                  label={`选择行业：${option.name}（${option.code}）`}
+                  selected={option.code === value}
+                  onSelect={() => {
+                    setText(option.code)
+                    onChange(option.code)
+                  }}
+                >
+                  {option.name}（{option.code}）
+                </ListOption>
+              ))}
+            </ListBox>
+          ) : null}
         </View>
       )
     }

@@ -3,7 +3,7 @@ import { Image, View } from '@tarojs/components'
 import type { SignTaskDocument } from '../../../server/contract-seals'
 import { useSession } from '../../core/session'
 import { apiBaseUrl } from '../../platform/env'
-import { downloadProtectedFile, openPdfDocument } from '../../platform/files'
+import { downloadProtectedFile, openPdfDocument, pdfInPage } from '../../platform/files'
 import { loadProtectedImage, previewPhotos } from '../../platform/media'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
@@ -51,8 +51,26 @@ function InlineImage(props: { document: SignTaskDocument; name: string; onOpened
 }
 
 /**
- * See what you sign: the document itself, before the signer confirms — a PDF in the platform's
- * viewer (a new tab on H5), an image in place; a format the phone cannot show, or a task that
+ * H5: the PDF in the page, in a frame of its view link (no session header needed, same origin),
+ * named for screen readers; the browser's own viewer draws it. Where it does not (some phone
+ * browsers show only a first page, or nothing), 「在新窗口打开」 opens the same link in a tab.
+ */
+function InlinePdf(props: { document: SignTaskDocument; name: string; onOpened: () => void }) {
+  const url = `${apiBaseUrl}${API_PREFIX}${props.document.viewPath}`
+  return (
+    <View className='sign-document'>
+      <iframe className='sign-document__frame' src={url} title={`签署文件：${props.name}`} onLoad={props.onOpened} />
+      <a className='link' href={url} target='_blank' rel='noopener noreferrer' onClick={props.onOpened}>
+        在新窗口打开
+      </a>
+      <View className='muted'>PDF，{sizeText(props.document.sizeBytes)}</View>
+    </View>
+  )
+}
+
+/**
+ * See what you sign: the document itself, before the signer confirms — a PDF in the page on H5
+ * (InlinePdf) and in the platform's viewer on the mini-programs, an image in place; a format the phone cannot show, or a task that
  * came with a hash only, says to check the original in the system that asked.
  */
 export function SignDocument(props: { name: string; document: SignTaskDocument | null; onOpened: () => void }) {
@@ -71,6 +89,7 @@ export function SignDocument(props: { name: string; document: SignTaskDocument |
       </View>
     )
   }
+  if (pdfInPage) return <InlinePdf document={document} name={name} onOpened={onOpened} />
   const open = async () => {
     setBusy(true)
     setError(null)

@@ -46,6 +46,8 @@ export function VerifyScreen(props: {
   initialSm3?: string
   /** Mini-programs: opens the camera for a verification QR; its text, or null when backed out. */
   onScan?: () => Promise<string | null>
+  /** The page was opened with a verification link that cannot be used (verificationLink.ts). */
+  linkBroken?: boolean
 }) {
   // Cleared when the server knows no such record: the page then asks for the signature file instead.
   const [linkRecordId, setLinkRecordId] = useState(props.initialRecordId)
@@ -177,6 +179,9 @@ export function VerifyScreen(props: {
     <View>
       <View className='card'>
         <View className='title'>验章</View>
+        {props.linkBroken ? (
+          <ErrorText message='验章链接不完整或已损坏：请选择已签署的文件和签章文件进行核验。' />
+        ) : null}
         {linkRecordId ? (
           <View className='muted'>
             已通过验章链接打开签章记录。可再选择您手中的文件，核对它是否就是签署的那份文件。无需登录。

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { RegionLevelView } from '../../../server/contract-policies'
-import { userMessage } from '../../api/errors'
-import { getRegions } from '../../api/policies/getRegions'
-import { apiClient } from '../../core/apiClient'
-import { regionLevel } from '../../domain/regions/regionCodes'
-import { ActionButton } from '../../ui/ActionButton'
-import { ErrorText } from '../../ui/ErrorText'
+import type { RegionLevelView } from '../../server/contract-policies'
+import { userMessage } from '../api/errors'
+import { getRegions } from '../api/policies/getRegions'
+import { apiClient } from './apiClient'
+import { regionLevel } from '../domain/regions/regionCodes'
+import { ActionButton } from '../ui/ActionButton'
+import { ErrorText } from '../ui/ErrorText'
 
 type Entry = RegionLevelView['path'][number]
 
@@ -23,6 +23,7 @@ export function pathText(path: readonly Entry[]): string {
  * the app). Every choice is a button with its name, so it works by keyboard, screen reader and in
  * 长辈版 (buttons grow with the text). `allowWider` lets a whole province or city be chosen (a
  * catalogue filter); without it only a district (or a city without districts) is an answer.
+ * Shared by 政策计算器, the catalogue filter and the enterprise profile (hence core, not a feature).
  */
 export function RegionPicker(props: {
   /** What is being chosen, e.g. 注册地. */
