@@ -179,6 +179,8 @@ const CASES: RouteCase[] = [
   enterpriseCase('POST', '/seal-grants', 'grants:manage', {}),
   enterpriseCase('DELETE', '/seal-grants/:grantId', 'grants:manage', undefined, `/seal-grants/${NOBODY}`),
   enterpriseCase('GET', '/seal-audit', 'audit:read'),
+  enterpriseCase('GET', '/seals/:sealId/rules', 'grants:manage', undefined, `/seals/${NOBODY}/rules`),
+  enterpriseCase('PUT', '/seals/:sealId/rules', 'grants:manage', {}, `/seals/${NOBODY}/rules`),
   enterpriseCase('GET', '/members', 'members:manage'),
   enterpriseCase('DELETE', '/members/:userId', 'members:manage', undefined, `/members/${NOBODY}`),
   {

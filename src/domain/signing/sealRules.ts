@@ -154,3 +154,11 @@ export function formatFen(fen: number): string {
   const cents = String(fen % 100).padStart(2, '0')
   return `${String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents} 元`
 }
+
+/** "100000" or "1,000.5" 元 → fen; null when it is not an amount (at most two decimals). */
+export function parseYuanToFen(text: string): number | null {
+  const clean = text.replace(/[,，\s]/g, '')
+  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(clean)
+  if (!match) return null
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+}
