@@ -51,15 +51,17 @@ export async function sendSignDocumentTo(
   reply: FastifyReply,
 ) {
   const task = await findTask(app.db, 'id', taskId)
-  if (task && task.status === 'scanned' && task.scanned_by === userId) {
+  const second = task?.status === 'awaiting_second' && task.first_approved_by !== userId
+  if (task && ((task.status === 'scanned' && task.scanned_by === userId) || second)) {
     try {
-      await plansFor(app, task, userId)
+      const plans = await plansFor(app, task, userId)
+      if (second) await assertMaySecond(app, task, plans, userId)
     } catch (error) {
       if (error instanceof ApiError) throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })
       throw error
     }
   }
-  return sendSignDocument(app.db, storage, userId, taskId, reply)
+  return sendSignDocument(app.db, storage, userId, taskId, reply, second)
 }
 
 export async function scanSignTask(app: FastifyInstance, userId: string, ticket: string): Promise<SignTaskPreview> {

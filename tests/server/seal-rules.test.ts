@@ -292,4 +292,23 @@ describe('two-person approval (合同专用章 above an amount)', () => {
     const unknown = await scannedTask(fx.handler)
     expect((await confirm(app, fx.handler, unknown.taskId, { pin: HANDLER_PIN })).json().status).toBe('awaiting_second')
   })
+
+  it('the second approver opens the document and confirms by face', async () => {
+    await requireSecond([await userId(DEMO.handler)])
+    const created = await contractTask({
+      amountFen: 50_000_000,
+      document: Buffer.from('%PDF-1.7 合同').toString('base64'),
+      documentSm3: undefined,
+    })
+    expect(created.statusCode).toBe(201)
+    const { taskId, ticket } = created.json()
+    await scan(app, fx.rep, ticket)
+    expect((await confirm(app, fx.rep, taskId, { pin: REP_PIN })).json().status).toBe('awaiting_second')
+    const documentUrl = `/api/v1/sign-tasks/${taskId}/document`
+    expect((await scan(app, fx.handler, ticket)).statusCode).toBe(200)
+    expect((await app.inject({ method: 'GET', url: documentUrl, headers: fx.handler })).statusCode).toBe(200)
+    const face = await faceTicket(app, fx.handler, `sign:${taskId}`, STRANGER)
+    const signed = await confirm(app, fx.handler, taskId, { ticket: face })
+    expect(signed.json().status).toBe('signed')
+  })
 })
