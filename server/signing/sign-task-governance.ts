@@ -13,7 +13,18 @@ import {
   type SealRules,
 } from '../../src/domain/signing/sealRules'
 import type { SealRow } from '../seals/seal-repo'
-import type { SignTaskRow } from './sign-task-store'
+import type { SignTaskStatus } from '../../src/domain/signing/signTask'
+
+/** What of a stored task (GovernedTask) governance reads; declared here so the store can import this file. */
+export interface GovernedTask {
+  id: string
+  enterprise_id: string
+  system_name: string
+  document_name: string
+  status: SignTaskStatus
+  amount_fen: string | number | null
+  first_approved_by: string | null
+}
 
 /**
  * 用章规则 and 双人审批 around a confirmation (issue #15 items 7, 8). The rules knowable when a
@@ -28,7 +39,7 @@ export interface GovernedSeal {
   rules: SealRules
 }
 
-export function amountOf(task: Pick<SignTaskRow, 'amount_fen'>): number | null {
+export function amountOf(task: Pick<GovernedTask, 'amount_fen'>): number | null {
   return task.amount_fen === null ? null : Number(task.amount_fen)
 }
 
@@ -43,7 +54,7 @@ export async function governedSeals(db: Queryable, seals: GovernedSeal['seal'][]
 /** The seal whose rule asks for a second approver on this task, if any. */
 export function secondApprovalSeal(
   governed: GovernedSeal[],
-  task: Pick<SignTaskRow, 'amount_fen'>,
+  task: Pick<GovernedTask, 'amount_fen'>,
 ): GovernedSeal | null {
   return governed.find(({ seal, rules }) => needsSecondApprover(rules, seal.type, amountOf(task))) ?? null
 }
@@ -93,7 +104,7 @@ export function momentRefusal(
  */
 export async function refuseTask(
   app: FastifyInstance,
-  task: SignTaskRow,
+  task: GovernedTask,
   userId: string,
   entry: GovernedSeal,
   refusal: SealRuleRefusal,
@@ -137,7 +148,7 @@ async function namesOf(db: Queryable, userIds: string[]): Promise<Map<string, st
  * 双人审批 as shown to the people and the system: who confirmed first and who may still confirm.
  * null for a task that needs (or needed) one confirmation only.
  */
-export async function approvalOf(db: Queryable, task: SignTaskRow): Promise<SignTaskApproval | null> {
+export async function approvalOf(db: Queryable, task: GovernedTask): Promise<SignTaskApproval | null> {
   const finished = task.status === 'signed' || task.status === 'rejected' || task.status === 'expired'
   if (finished && !task.first_approved_by) return null
   const { rows: seals } = await db.query<GovernedSeal['seal']>(
