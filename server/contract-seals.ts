@@ -6,8 +6,16 @@ import type { EnterpriseSummary, Platform } from './contract'
 import type { SealType } from '../src/domain/signing/sealTypes'
 import type { SignTaskStatus } from '../src/domain/signing/signTask'
 import type { SealUsageReport } from '../src/domain/seals/sealReport'
+import type { DocumentType, SealRules } from '../src/domain/signing/sealRules'
 
 export type SealErrorCode =
+  | 'SEAL_RULE_SYSTEM'
+  | 'SEAL_RULE_DOCUMENT_TYPE'
+  | 'SEAL_RULE_HOURS'
+  | 'SEAL_RULE_WORKING_DAY'
+  | 'SEAL_RULE_DAILY_LIMIT'
+  | 'SECOND_APPROVER_SAME_PERSON'
+  | 'SECOND_APPROVER_NOT_NAMED'
   | 'FACE_UNAVAILABLE'
   | 'FACE_PROVIDER_ERROR'
   | 'FACE_CANCELLED'
@@ -232,7 +240,20 @@ export interface MySealGrantView extends SealGrantView {
 }
 
 export type SealAuditAction =
-  'claim' | 'grant' | 'grant-accepted' | 'revoke' | 'sign' | 'reject' | 'pin-failed' | 'face-failed'
+  | 'claim'
+  | 'grant'
+  | 'grant-accepted'
+  | 'revoke'
+  | 'sign'
+  | 'reject'
+  | 'pin-failed'
+  | 'face-failed'
+  /** a task refused by the seal's 用章规则; reasonCode says which rule (SealRuleRefusal) */
+  | 'refused'
+  /** one confirmation of a task needing two approvers */
+  | 'approve'
+  /** the legal representative changed a seal's 用章规则 */
+  | 'rules'
 
 export interface SealAuditEntry {
   id: string
@@ -243,6 +264,8 @@ export interface SealAuditEntry {
   taskId: string | null
   detail: string
   at: string
+  /** For 'refused': the SealRuleRefusal (machine-readable, for reports); otherwise null. */
+  reasonCode?: string | null
 }
 
 export interface SealAuditPage {
@@ -275,6 +298,10 @@ export interface CreateSignTaskRequest {
   callbackUrl?: string
   /** 60–1800; default 300. */
   expiresInSeconds?: number
+  /** What the document is (DOCUMENT_TYPES: contract 合同, letter 公函, certificate 证明, finance 财务, other 其他); checked against the seal's 用章规则. */
+  documentType?: DocumentType
+  /** The document's amount in integer fen (分, 1 元 = 100), 0–10^14; decides 双人审批 for 合同专用章. */
+  amountFen?: number
 }
 
 export interface SignTaskCreated {
@@ -324,7 +351,29 @@ export interface SignTaskView {
   scannedAt: string | null
   finishedAt: string | null
   rejectReason: string | null
+  /** Set when the seal's 用章规则 refused the task (SealRuleRefusal); the reason in words is rejectReason. */
+  refusalCode?: string | null
+  /** 双人审批: who confirmed, who still may (masked names); null for a task needing one confirmation. */
+  approval?: SignTaskApproval | null
   signatures: SignatureRecord[]
+}
+
+export interface SignTaskApproval {
+  firstConfirmedBy: string | null
+  /** Named second approvers (masked), the first confirmer excluded; any one of them completes the task. */
+  waitingFor: string[]
+}
+
+/** GET/PUT /enterprises/:id/seals/:sealId/rules (legal representative only). */
+export interface SealRulesView {
+  sealId: string
+  sealType: SealType
+  rules: SealRules
+  /** What the legal representative may choose from. */
+  candidates: {
+    systems: { id: string; name: string }[]
+    approvers: { userId: string; nameMasked: string; role: 'legal_representative' | 'handler' }[]
+  }
 }
 
 export interface ScanSignTaskRequest {
@@ -348,6 +397,10 @@ export interface SignTaskPreview {
   facePurpose: FacePurpose
   /** Whether the scanner has a signing PIN (else face only). */
   pinAvailable: boolean
+  /** 双人审批 of this task, null when one confirmation is enough. */
+  approval?: SignTaskApproval | null
+  documentType?: DocumentType | null
+  amountFen?: number | null
   /** The document itself, when the system uploaded it; null when the task names only its SM3. */
   document: SignTaskDocument | null
 }

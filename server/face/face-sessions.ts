@@ -34,11 +34,16 @@ function chooseProvider(app: FastifyInstance, platform: Platform): FaceProvider 
   throw new ApiError('FACE_UNAVAILABLE', { cause: `no ${platform} face provider configured` })
 }
 
-/** For `sign:<taskId>`: only the person who scanned the task verifies for it; the task names the enterprise. */
+/**
+ * For `sign:<taskId>`: only the person who scanned the task verifies for it, or, for a task waiting
+ * for its second approver (双人审批), another person (whether they are named is checked on confirming).
+ * The task names the enterprise.
+ */
 async function signTaskEnterprise(app: FastifyInstance, userId: string, purpose: FacePurpose): Promise<string | null> {
   if (!purpose.startsWith('sign:')) return null
   const { rows } = await app.db.query<{ enterprise_id: string }>(
-    `select enterprise_id from sign_tasks where id = $1 and scanned_by = $2 and status = 'scanned'`,
+    `select enterprise_id from sign_tasks where id = $1
+       and ((scanned_by = $2 and status = 'scanned') or (status = 'awaiting_second' and first_approved_by <> $2))`,
     [purpose.slice('sign:'.length), userId],
   )
   if (!rows[0]) throw new ApiError('SIGN_TASK_NOT_SCANNED')

@@ -7,6 +7,7 @@ import type { MessageSenders } from '../notify/default-senders'
 import { withAdvisoryLock } from './advisory-lock'
 import { deliverPending, type DeliveryHooks } from './reminder-delivery'
 import { insertDeliveries, planReminders } from './reminder-plan'
+import { planGrantExpiryNotices, sendGrantExpiryNotices } from '../seals/grant-expiry'
 
 export { LockBusyError } from './advisory-lock'
 
@@ -63,6 +64,8 @@ export async function runReminders(ctx: ReminderJobContext, date: IsoDate): Prom
       alipay: ctx.senders.alipay ? { templateId: ctx.templates.alipay } : null,
     })
     await insertDeliveries(db, plan.deliveries, date)
+    // 授权到期提醒 (issue #15 item 9): inbox notices, idempotent per grant, person and end date.
+    await sendGrantExpiryNotices(db, await planGrantExpiryNotices(db, date))
     const { rows } = await db.query<{ n: number }>(
       `select count(*)::int as n from reminder_deliveries where run_date = $1 and status = 'sent'`,
       [date],

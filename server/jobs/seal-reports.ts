@@ -47,14 +47,21 @@ export interface SealReportRunReport {
 }
 
 /** The refusal an audit row records, as a reason code; null when it is no refused attempt to use a seal. */
-export function refusalReasonOf(row: { action: string; task_id: string | null }): string | null {
+export function refusalReasonOf(row: {
+  action: string
+  task_id: string | null
+  reason_code?: string | null
+}): string | null {
   // A wrong PIN or a failed face check counts when it was an attempt to sign (a task), not a claim or a grant.
   if ((row.action === 'pin-failed' || row.action === 'face-failed') && row.task_id) return row.action
+  // A request or confirmation refused by the seal's 用章规则 (seal-rules.ts auditRefusal), with its reason code.
+  if (row.action === 'refused' && row.reason_code) return row.reason_code
   return null
 }
 
 interface EventRow {
   action: string
+  reason_code: string | null
   created_at: Date | string
   task_id: string | null
   seal_id: string | null
@@ -74,7 +81,7 @@ export async function sealUsageEvents(
   const from = new Date(chinaMonthRange(addChinaMonths(month, -1)).fromMs).toISOString()
   const to = new Date(chinaMonthRange(month).toMs).toISOString()
   const { rows } = await db.query<EventRow>(
-    `select a.action, a.created_at, a.task_id, a.seal_id, s.name as seal_name, a.actor_user_id, u.name as actor_name,
+    `select a.action, a.reason_code, a.created_at, a.task_id, a.seal_id, s.name as seal_name, a.actor_user_id, u.name as actor_name,
        t.system_id, y.name as system_name
      from seal_audit a
      left join seals s on s.id = a.seal_id
@@ -82,7 +89,7 @@ export async function sealUsageEvents(
      left join sign_tasks t on t.id = a.task_id
      left join systems y on y.id = t.system_id
      where a.enterprise_id = $1 and a.created_at >= $2 and a.created_at < $3
-       and ((a.action = 'sign' and a.seal_id is not null) or a.action in ('pin-failed', 'face-failed'))
+       and ((a.action = 'sign' and a.seal_id is not null) or a.action in ('pin-failed', 'face-failed', 'refused'))
      order by a.id`,
     [enterpriseId, from, to],
   )

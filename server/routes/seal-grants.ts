@@ -262,6 +262,7 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
                     taskId: { type: ['string', 'null'] },
                     detail: { type: 'string' },
                     at: { type: 'string', format: 'date-time' },
+                    reasonCode: { type: ['string', 'null'] },
                   },
                 },
               },

@@ -3,6 +3,7 @@
  * allow-list: a private key column could never reach a response even by a careless SELECT *.
  */
 import { enterpriseSummarySchema } from './schemas'
+import { AMOUNT_FEN_MAX, DAILY_LIMIT_MAX, DOCUMENT_TYPES } from '../../src/domain/signing/sealRules'
 
 const isoInstant = { type: 'string', format: 'date-time' } as const
 const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const
@@ -209,6 +210,17 @@ export const signatureRecordSchema = {
   },
 } as const
 
+/** 双人审批: who confirmed first and who may still confirm (masked names). */
+export const signTaskApprovalSchema = {
+  type: ['object', 'null'],
+  required: ['firstConfirmedBy', 'waitingFor'],
+  additionalProperties: false,
+  properties: {
+    firstConfirmedBy: { type: ['string', 'null'] },
+    waitingFor: { type: 'array', items: { type: 'string' } },
+  },
+} as const
+
 export const signTaskViewSchema = {
   type: 'object',
   required: [
@@ -227,8 +239,8 @@ export const signTaskViewSchema = {
   additionalProperties: false,
   properties: {
     taskId: uuid,
-    status: { type: 'string', enum: ['pending', 'scanned', 'signed', 'rejected', 'expired'] },
-    statusLabel: { type: 'string', description: '待扫码 / 已扫码 / 已签署 / 已拒绝 / 已过期' },
+    status: { type: 'string', enum: ['pending', 'scanned', 'awaiting_second', 'signed', 'rejected', 'expired'] },
+    statusLabel: { type: 'string', description: '待扫码 / 已扫码 / 待第二人确认 / 已签署 / 已拒绝 / 已过期' },
     enterpriseUscc: { type: 'string' },
     documentName: { type: 'string' },
     documentSm3: { type: 'string' },
@@ -236,6 +248,8 @@ export const signTaskViewSchema = {
     scannedAt: nullableInstant,
     finishedAt: nullableInstant,
     rejectReason: { type: ['string', 'null'] },
+    refusalCode: { type: ['string', 'null'] },
+    approval: signTaskApprovalSchema,
     signatures: { type: 'array', items: signatureRecordSchema },
   },
 } as const
@@ -286,6 +300,9 @@ export const signTaskPreviewSchema = {
     expiresAt: isoInstant,
     facePurpose: { type: 'string' },
     pinAvailable: { type: 'boolean' },
+    approval: signTaskApprovalSchema,
+    documentType: { type: ['string', 'null'] },
+    amountFen: { type: ['integer', 'null'] },
     document: {
       type: ['object', 'null'],
       required: ['kind', 'mimeType', 'sizeBytes', 'path', 'viewPath'],
@@ -296,6 +313,80 @@ export const signTaskPreviewSchema = {
         sizeBytes: { type: 'integer' },
         path: { type: 'string' },
         viewPath: { type: 'string', description: '无需会话即可在页面内嵌显示的地址（15 分钟内有效，仅限扫码人）' },
+      },
+    },
+  },
+} as const
+
+const clockTime = { type: 'string', pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' } as const
+
+/** 用章规则 as the legal representative sends them (SealRules in src/domain/signing/sealRules.ts). */
+export const sealRulesSchema = {
+  type: 'object',
+  required: ['systemIds', 'documentTypes', 'hours', 'workingDaysOnly', 'dailyLimit', 'secondApproval'],
+  additionalProperties: false,
+  properties: {
+    systemIds: { type: 'array', maxItems: 50, items: uuid },
+    documentTypes: {
+      type: 'array',
+      maxItems: DOCUMENT_TYPES.length,
+      items: { type: 'string', enum: [...DOCUMENT_TYPES] },
+    },
+    hours: {
+      type: ['object', 'null'],
+      required: ['from', 'to'],
+      additionalProperties: false,
+      properties: { from: clockTime, to: clockTime },
+    },
+    workingDaysOnly: { type: 'boolean' },
+    dailyLimit: { type: ['integer', 'null'], minimum: 1, maximum: DAILY_LIMIT_MAX },
+    secondApproval: {
+      type: ['object', 'null'],
+      required: ['minAmountFen', 'approverUserIds'],
+      additionalProperties: false,
+      properties: {
+        minAmountFen: { type: 'integer', minimum: 0, maximum: AMOUNT_FEN_MAX },
+        approverUserIds: { type: 'array', minItems: 1, maxItems: 50, items: uuid },
+      },
+    },
+  },
+} as const
+
+export const sealRulesViewSchema = {
+  type: 'object',
+  required: ['sealId', 'sealType', 'rules', 'candidates'],
+  additionalProperties: false,
+  properties: {
+    sealId: uuid,
+    sealType: sealTypeSchema,
+    rules: sealRulesSchema,
+    candidates: {
+      type: 'object',
+      required: ['systems', 'approvers'],
+      additionalProperties: false,
+      properties: {
+        systems: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'name'],
+            additionalProperties: false,
+            properties: { id: uuid, name: { type: 'string' } },
+          },
+        },
+        approvers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['userId', 'nameMasked', 'role'],
+            additionalProperties: false,
+            properties: {
+              userId: uuid,
+              nameMasked: { type: 'string' },
+              role: { type: 'string', enum: ['legal_representative', 'handler'] },
+            },
+          },
+        },
       },
     },
   },

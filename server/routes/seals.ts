@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import type { ClaimSealsRequest, SealListResponse, SealView } from '../contract-seals'
+import type { ClaimSealsRequest, SealListResponse, SealRulesView, SealView } from '../contract-seals'
 import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { claimSeals, sealsVisibleTo } from '../seals/seal-repo'
 import { errorResponses, noQuerystring } from './schemas'
-import { faceTicketSchema, pinSchema, sealViewSchema } from './seal-schemas'
+import { faceTicketSchema, pinSchema, sealRulesSchema, sealRulesViewSchema, sealViewSchema } from './seal-schemas'
+import { saveSealRules, sealRulesView } from '../seals/seal-rules'
+import type { SealRules } from '../../src/domain/signing/sealRules'
 
 const common = {
   tags: ['seals'],
@@ -77,5 +79,50 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request): Promise<SealListResponse> =>
       sealsVisibleTo(app, currentUser(request).id, currentEnterprise(request)),
+  )
+
+  // 用章规则 (issue #15 items 7, 8): the legal representative only (grants:manage), a handler gets 403.
+  const rulesParams = {
+    type: 'object',
+    required: ['enterpriseId', 'sealId'],
+    additionalProperties: false,
+    properties: { ...enterpriseIdParamsSchema.properties, sealId: { type: 'string', format: 'uuid' } },
+  } as const
+  app.get<{ Params: { enterpriseId: string; sealId: string } }>(
+    '/enterprises/:enterpriseId/seals/:sealId/rules',
+    {
+      onRequest: requireUser,
+      config: { enterpriseAction: 'grants:manage' },
+      schema: {
+        ...common,
+        params: rulesParams,
+        summary: '印章的用章规则（允许的业务系统、文件类型、用章时间、每日次数、双人审批）',
+        response: { 200: sealRulesViewSchema, ...errorResponses },
+      },
+    },
+    async (request): Promise<SealRulesView> =>
+      sealRulesView(app.db, currentEnterprise(request).enterpriseId, request.params.sealId.toLowerCase()),
+  )
+
+  app.put<{ Params: { enterpriseId: string; sealId: string }; Body: SealRules }>(
+    '/enterprises/:enterpriseId/seals/:sealId/rules',
+    {
+      onRequest: requireUser,
+      config: { enterpriseAction: 'grants:manage' },
+      schema: {
+        ...common,
+        params: rulesParams,
+        summary: '法定代表人设置印章的用章规则（整体替换）',
+        body: sealRulesSchema,
+        response: { 200: sealRulesViewSchema, ...errorResponses },
+      },
+    },
+    async (request): Promise<SealRulesView> =>
+      saveSealRules(app.db, {
+        enterpriseId: currentEnterprise(request).enterpriseId,
+        sealId: request.params.sealId.toLowerCase(),
+        userId: currentUser(request).id,
+        rules: request.body,
+      }),
   )
 }

@@ -16,6 +16,7 @@ import { createSignTask } from '../signing/sign-task-create'
 import { findTask, signTaskView } from '../signing/sign-task-store'
 import type { AttachmentStorage } from '../storage/attachment-storage'
 import { SIGN_TICKET_TTL_SECONDS } from '../../src/domain/signing/signTask'
+import { AMOUNT_FEN_MAX, DOCUMENT_TYPES } from '../../src/domain/signing/sealRules'
 import { errorResponses, noQuerystring } from './schemas'
 import { faceTicketSchema, pinSchema, sealTypeSchema, signTaskPreviewSchema, signTaskViewSchema } from './seal-schemas'
 import { SIGN_DOCUMENT_VIEW_PATTERN, signDocumentViewAllows } from '../signing/sign-document-view'
@@ -93,6 +94,8 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
               minimum: SIGN_TICKET_TTL_SECONDS.min,
               maximum: SIGN_TICKET_TTL_SECONDS.max,
             },
+            documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
+            amountFen: { type: 'integer', minimum: 0, maximum: AMOUNT_FEN_MAX, description: '金额，单位：分（整数）' },
           },
         },
         response: {

@@ -16,12 +16,14 @@ export interface AuditEvent {
   grantId?: string | null
   taskId?: string | null
   detail: string
+  /** 'refused': the SealRuleRefusal */
+  reasonCode?: string | null
 }
 
 export async function recordAudit(db: Queryable, event: AuditEvent): Promise<void> {
   await db.query(
-    `insert into seal_audit (enterprise_id, action, actor_user_id, seal_id, grant_id, task_id, detail)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
+    `insert into seal_audit (enterprise_id, action, actor_user_id, seal_id, grant_id, task_id, detail, reason_code)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       event.enterpriseId,
       event.action,
@@ -30,6 +32,7 @@ export async function recordAudit(db: Queryable, event: AuditEvent): Promise<voi
       event.grantId ?? null,
       event.taskId ?? null,
       event.detail,
+      event.reasonCode ?? null,
     ],
   )
 }
@@ -43,6 +46,7 @@ interface AuditRow {
   grant_id: string | null
   task_id: string | null
   detail: string
+  reason_code: string | null
   created_at: Date
 }
 
@@ -53,7 +57,7 @@ export async function listAudit(
 ): Promise<SealAuditPage> {
   const { rows } = await db.query<AuditRow>(
     `select a.id::text as id, a.action, a.actor_user_id, u.name as actor_name, a.seal_id, a.grant_id, a.task_id,
-       a.detail, a.created_at
+       a.detail, a.reason_code, a.created_at
      from seal_audit a left join users u on u.id = a.actor_user_id
      where a.enterprise_id = $1 and ($2::bigint is null or a.id < $2::bigint)
      order by a.id desc limit $3`,
@@ -68,6 +72,7 @@ export async function listAudit(
     grantId: row.grant_id,
     taskId: row.task_id,
     detail: row.detail,
+    reasonCode: row.reason_code,
     at: new Date(row.created_at).toISOString(),
   }))
   return { items, nextCursor: rows.length > options.limit ? page[page.length - 1].id : null }

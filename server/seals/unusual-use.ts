@@ -10,7 +10,9 @@ import {
   type UnusualUseKind,
   type UsualHours,
 } from '../../src/domain/seals/sealUsage'
+import { minutesOf } from '../../src/domain/signing/sealRules'
 import { recordSealNotice, type SealTemplates } from './seal-notices'
+import { rulesOfSeals } from './seal-rules'
 
 /**
  * 用章提醒: decided at the moment of use, inside the signing transaction (not by a job): the
@@ -21,12 +23,19 @@ import { recordSealNotice, type SealTemplates } from './seal-notices'
  */
 
 /**
- * The hours a seal is normally used. One function, so the per-seal rules (allowed hours) can take
- * its place: until then every seal has the default, working days 08:00–20:00 China time.
+ * The hours a seal is normally used: its 用章规则 hours when the legal representative set them
+ * (seal-rules.ts; a use outside them is refused before it gets here, so this mostly matters for a
+ * working-days-only rule without hours), otherwise the default, working days 08:00–20:00 China time.
  */
-export function usualHoursOf(seal: { id: string; type: string }): UsualHours {
-  void seal
-  return DEFAULT_USUAL_HOURS
+export async function usualHoursOf(db: Queryable, seal: { id: string; type: string }): Promise<UsualHours> {
+  const rules = (await rulesOfSeals(db, [seal.id])).get(seal.id)
+  if (!rules?.hours)
+    return rules?.workingDaysOnly ? { ...DEFAULT_USUAL_HOURS, workingDaysOnly: true } : DEFAULT_USUAL_HOURS
+  return {
+    workingDaysOnly: rules.workingDaysOnly,
+    fromMinute: minutesOf(rules.hours.from),
+    toMinute: minutesOf(rules.hours.to),
+  }
 }
 
 export interface SealUse {
@@ -66,7 +75,7 @@ async function isNewSystem(tx: Queryable, use: SealUse): Promise<boolean> {
 /** Which kinds of unusual use this one is, and what to say about each. */
 export async function unusualUseOf(tx: Queryable, use: SealUse): Promise<{ kind: UnusualUseKind; detail: string }[]> {
   const found: { kind: UnusualUseKind; detail: string }[] = []
-  const hours = usualHoursOf(use.seal)
+  const hours = await usualHoursOf(tx, use.seal)
   if (!isWithinUsualHours(hours, use.atMs)) {
     const window = `${hours.workingDaysOnly ? '工作日' : '每天'}${clock(hours.fromMinute)}–${clock(hours.toMinute)}`
     found.push({ kind: 'off-hours', detail: `于${chinaTime(use.atMs)}使用，常用时段为${window}` })

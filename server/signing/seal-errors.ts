@@ -40,6 +40,15 @@ export const SEAL_ERROR_DEFAULTS: Record<SealErrorCode, { status: number; messag
   // 企业成员: the legal representative removes the people who hold (or held) the enterprise's grants.
   MEMBER_SELF_REMOVAL: { status: 409, message: '不能移除自己。如需解除与该企业的关联，请联系其他法定代表人账号或客服' },
   MEMBER_LAST_LEGAL_REPRESENTATIVE: { status: 409, message: '不能移除企业唯一的法定代表人' },
+  // 用章规则 (issue #15 item 7): the message names the seal and the rule.
+  SEAL_RULE_SYSTEM: { status: 403, message: '该印章的用章规则不允许本业务系统申请用章' },
+  SEAL_RULE_DOCUMENT_TYPE: { status: 403, message: '该印章的用章规则不允许用于此类文件' },
+  SEAL_RULE_HOURS: { status: 403, message: '当前不在该印章的用章时间内' },
+  SEAL_RULE_WORKING_DAY: { status: 403, message: '该印章仅限工作日使用' },
+  SEAL_RULE_DAILY_LIMIT: { status: 429, message: '该印章今日用章次数已达上限' },
+  // 双人审批 (item 8).
+  SECOND_APPROVER_SAME_PERSON: { status: 409, message: '您已确认过该文件，需由另一位审批人确认' },
+  SECOND_APPROVER_NOT_NAMED: { status: 403, message: '您不是该印章指定的第二审批人' },
   VERIFIED_IDENTITY_NONE: { status: 409, message: '尚无已核验的身份信息，请填写姓名和身份证号' },
   SIGNATURE_FILE_UNREADABLE: {
     status: 400,

@@ -22,6 +22,19 @@ import { deliverAfterCommit } from '../notify/notice-context'
 import { deliverSealNotices, sealTemplates } from '../seals/seal-notices'
 import { raiseUnusualUseAlerts } from '../seals/unusual-use'
 import { signDocumentViewToken } from './sign-document-view'
+import {
+  amountOf,
+  approvalOf,
+  countDailyUse,
+  DailyLimitReached,
+  governedSeals,
+  isNamedApprover,
+  momentRefusal,
+  notNamed,
+  refuseTask,
+  secondApprovalSeal,
+  type GovernedSeal,
+} from './sign-task-governance'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -42,15 +55,17 @@ export async function sendSignDocumentTo(
   reply: FastifyReply,
 ) {
   const task = await findTask(app.db, 'id', taskId)
-  if (task && task.status === 'scanned' && task.scanned_by === userId) {
+  const second = task?.status === 'awaiting_second' && task.first_approved_by !== userId
+  if (task && ((task.status === 'scanned' && task.scanned_by === userId) || second)) {
     try {
-      await plansFor(app, task, userId)
+      const plans = await plansFor(app, task, userId)
+      if (second) await assertMaySecond(app, task, plans, userId)
     } catch (error) {
       if (error instanceof ApiError) throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })
       throw error
     }
   }
-  return sendSignDocument(app.db, storage, userId, taskId, reply)
+  return sendSignDocument(app.db, storage, userId, taskId, reply, second)
 }
 
 export async function scanSignTask(app: FastifyInstance, userId: string, ticket: string): Promise<SignTaskPreview> {
@@ -60,13 +75,18 @@ export async function scanSignTask(app: FastifyInstance, userId: string, ticket:
   if (refusal) throw refusal
   // Authorised before the ticket is taken: a bystander scanning it must not block the task.
   const plans = await plansFor(app, task, userId)
-  const { rows } = await app.db.query(
-    `update sign_tasks set status = 'scanned', scanned_by = $2, scanned_at = coalesce(scanned_at, now())
-     where id = $1 and expires_at > now() and (status = 'pending' or (status = 'scanned' and scanned_by = $2))
-     returning id`,
-    [task.id, userId],
-  )
-  if (!rows[0]) throw (await currentRefusal(app.db, task.id, userId)) ?? new ApiError('SIGN_TASK_SCANNED_BY_OTHER')
+  if (task.status === 'awaiting_second') {
+    // The second approver scans the same code; the task stays the first confirmer's scan.
+    await assertMaySecond(app, task, plans, userId)
+  } else {
+    const { rows } = await app.db.query(
+      `update sign_tasks set status = 'scanned', scanned_by = $2, scanned_at = coalesce(scanned_at, now())
+       where id = $1 and expires_at > now() and (status = 'pending' or (status = 'scanned' and scanned_by = $2))
+       returning id`,
+      [task.id, userId],
+    )
+    if (!rows[0]) throw (await currentRefusal(app.db, task.id, userId)) ?? new ApiError('SIGN_TASK_SCANNED_BY_OTHER')
+  }
   return {
     taskId: task.id,
     documentName: task.document_name,
@@ -92,6 +112,9 @@ export async function scanSignTask(app: FastifyInstance, userId: string, ticket:
     expiresAt: new Date(task.expires_at).toISOString(),
     facePurpose: `sign:${task.id}`,
     pinAvailable: await hasSigningPin(app.db, userId),
+    approval: await approvalOf(app.db, task),
+    documentType: task.document_category,
+    amountFen: amountOf(task),
     document: task.document_key
       ? {
           kind: documentKindOf(task.document_type!),
@@ -115,8 +138,25 @@ async function scannedTaskOf(app: FastifyInstance, userId: string, taskId: strin
   if (!task) throw new ApiError('SIGN_TASK_NOT_FOUND')
   const refusal = refusalFor(task, userId)
   if (refusal) throw refusal
-  if (task.scanned_by !== userId) throw new ApiError('SIGN_TASK_NOT_SCANNED')
+  if (task.status !== 'awaiting_second' && task.scanned_by !== userId) throw new ApiError('SIGN_TASK_NOT_SCANNED')
   return task
+}
+
+function sealsOf(plans: SignerPlan[]) {
+  return plans.flatMap((plan) => (plan.kind === 'seal' ? [plan.seal] : []))
+}
+
+/** A task waiting for its second approver: `userId` (not the first, see refusalFor) must be named for the seal. */
+async function assertMaySecond(
+  app: FastifyInstance,
+  task: SignTaskRow,
+  plans: SignerPlan[],
+  userId: string,
+): Promise<GovernedSeal | null> {
+  const second = secondApprovalSeal(await governedSeals(app.db, sealsOf(plans)), task)
+  // Rules loosened since the first confirmation: any other person who may sign completes it.
+  if (second && !isNamedApprover(second, userId)) throw notNamed(second)
+  return second
 }
 
 /** Face confirmation must come from the person the signature stands for, where that is defined. */
@@ -150,53 +190,139 @@ export async function confirmSignTask(
     throw fieldError('pin', '请刷脸或输入签署密码确认签署（二选一）')
   const task = await scannedTaskOf(app, userId, taskId)
   const plans = await plansFor(app, task, userId)
+  const governed = await governedSeals(app.db, sealsOf(plans))
+  const isSecond = task.status === 'awaiting_second'
+  const second = isSecond ? await assertMaySecond(app, task, plans, userId) : secondApprovalSeal(governed, task)
   // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
   if (confirm.pin !== undefined) await verifyPinAudited(app.db, userId, confirm.pin, task.enterprise_id, task.id)
 
-  const alerts = await app.db.transaction(async (tx) => {
-    // The row lock / conditional update: of two confirmations at once, exactly one gets here.
-    const { rows } = await tx.query<{ id: string }>(
-      `update sign_tasks set status = 'signed', finished_at = now(),
-         callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
-       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > now() returning id`,
-      [task.id, userId],
-    )
-    if (!rows[0]) throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SIGN_TASK_ALREADY_SIGNED')
-    const person = confirm.ticket
-      ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
-      : null
-    if (person) await assertRightPerson(tx, task, plans, person)
-    const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])
-    const signedAt = new Date()
-    for (const plan of plans)
-      await signOne(app, tx, task, plan, { userId, signedAt, person, accountName: users[0]?.name ?? null })
-    // After every signature, in seal-id order: two tasks signing the same seals in another order
-    // must not wait on each other's seal_alerts rows (a deadlock).
-    const templates = sealTemplates(app.config, app.reminderJob.senders)
-    let raised = 0
-    const sealPlans = plans.flatMap((plan) => (plan.kind === 'seal' ? [plan.seal] : []))
-    for (const seal of sealPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-      const kinds = await raiseUnusualUseAlerts(
-        tx,
-        {
-          seal: { id: seal.id, type: seal.type, name: seal.name },
-          enterpriseId: task.enterprise_id,
-          enterpriseName: task.enterprise_name,
-          system: { id: task.system_id, name: task.system_name },
-          taskId: task.id,
-          atMs: signedAt.getTime(),
-        },
-        templates,
+  const now = app.clock()
+  const moment = momentRefusal(governed, now)
+  if (moment) throw await refuseTask(app, task, userId, moment.entry, moment.refusal)
+  if (!isSecond && second) return approveFirst(app, task, plans, userId, confirm, second)
+
+  let alerts = 0
+  try {
+    alerts = await app.db.transaction(async (tx) => {
+      // The row lock / conditional update: of two confirmations at once, exactly one gets here.
+      const { rows } = await tx.query<{ id: string }>(
+        `update sign_tasks set status = 'signed', finished_at = now(),
+           callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
+         where id = $1 and expires_at > now()
+           and ((status = 'scanned' and scanned_by = $2) or (status = 'awaiting_second' and first_approved_by <> $2))
+         returning id`,
+        [task.id, userId],
       )
-      raised += kinds.length
-    }
-    return raised
-  })
+      if (!rows[0]) throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SIGN_TASK_ALREADY_SIGNED')
+      await countDailyUse(tx, governed, now)
+      const person = confirm.ticket
+        ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
+        : null
+      if (person) await assertRightPerson(tx, task, plans, person)
+      const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])
+      const accountName = users[0]?.name ?? null
+      if (isSecond && second) {
+        await recordAudit(tx, {
+          enterpriseId: task.enterprise_id,
+          action: 'approve',
+          actorUserId: userId,
+          sealId: second.seal.id,
+          taskId: task.id,
+          detail: `第二审批人${nameOf(person, accountName)}${person ? '刷脸' : '以签署密码'}确认《${task.document_name}》（${task.system_name}）`,
+        })
+      }
+      const signedAt = new Date()
+      for (const plan of plans) await signOne(app, tx, task, plan, { userId, signedAt, person, accountName })
+      return raiseAlerts(app, tx, task, plans, signedAt)
+    })
+  } catch (error) {
+    if (error instanceof DailyLimitReached)
+      throw await refuseTask(app, task, userId, error.governed, 'daily-limit-reached')
+    throw error
+  }
   app.signing.callbacks.notify(task.id)
   if (alerts > 0)
     await deliverAfterCommit(app, 'seal alerts', (ctx) => deliverSealNotices(ctx, { enterpriseId: task.enterprise_id }))
   const signed = await findTask(app.db, 'id', task.id)
   return signTaskView(app.db, signed!)
+}
+
+/**
+ * 用章提醒 (unusual use), inside the signing transaction after every signature, in seal-id order:
+ * two tasks signing the same seals in another order must not wait on each other's seal_alerts rows
+ * (a deadlock). Returns how many alerts were raised.
+ */
+async function raiseAlerts(
+  app: FastifyInstance,
+  tx: Queryable,
+  task: SignTaskRow,
+  plans: SignerPlan[],
+  signedAt: Date,
+): Promise<number> {
+  const templates = sealTemplates(app.config, app.reminderJob.senders)
+  let raised = 0
+  const sealPlans = plans.flatMap((plan) => (plan.kind === 'seal' ? [plan.seal] : []))
+  for (const seal of sealPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const kinds = await raiseUnusualUseAlerts(
+      tx,
+      {
+        seal: { id: seal.id, type: seal.type, name: seal.name },
+        enterpriseId: task.enterprise_id,
+        enterpriseName: task.enterprise_name,
+        system: { id: task.system_id, name: task.system_name },
+        taskId: task.id,
+        atMs: signedAt.getTime(),
+      },
+      templates,
+    )
+    raised += kinds.length
+  }
+  return raised
+}
+
+function nameOf(person: VerifiedPerson | null, accountName: string | null): string {
+  const name = person?.name ?? accountName
+  return name ? maskName(name) : '经办人'
+}
+
+/** How long a task stays open for its second approver once the first has confirmed. */
+const SECOND_APPROVAL_WINDOW = "interval '30 minutes'"
+
+/**
+ * 双人审批, first confirmation: nothing is signed yet; the task waits for another named person.
+ * The conditional update decides it once, however many confirmations arrive at once.
+ */
+async function approveFirst(
+  app: FastifyInstance,
+  task: SignTaskRow,
+  plans: SignerPlan[],
+  userId: string,
+  confirm: ConfirmSignTaskRequest,
+  second: GovernedSeal,
+): Promise<SignTaskView> {
+  await app.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>(
+      `update sign_tasks set status = 'awaiting_second', first_approved_by = $2, first_approved_at = now(),
+         first_approved_via = $3, expires_at = greatest(expires_at, now() + ${SECOND_APPROVAL_WINDOW})
+       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > now() returning id`,
+      [task.id, userId, confirm.ticket ? 'face' : 'pin'],
+    )
+    if (!rows[0]) throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SECOND_APPROVER_SAME_PERSON')
+    const person = confirm.ticket
+      ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
+      : null
+    if (person) await assertRightPerson(tx, task, plans, person)
+    const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])
+    await recordAudit(tx, {
+      enterpriseId: task.enterprise_id,
+      action: 'approve',
+      actorUserId: userId,
+      sealId: second.seal.id,
+      taskId: task.id,
+      detail: `${nameOf(person, users[0]?.name ?? null)}${person ? '刷脸' : '以签署密码'}确认《${task.document_name}》（${task.system_name}），待第二人确认`,
+    })
+  })
+  return signTaskView(app.db, (await findTask(app.db, 'id', task.id))!)
 }
 
 async function signOne(
@@ -281,11 +407,15 @@ export async function rejectSignTask(
   reason?: string,
 ): Promise<SignTaskView> {
   const task = await scannedTaskOf(app, userId, taskId)
+  // A named second approver may refuse a task waiting for them.
+  if (task.status === 'awaiting_second') await assertMaySecond(app, task, await plansFor(app, task, userId), userId)
   const updated = await app.db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `update sign_tasks set status = 'rejected', finished_at = now(), reject_reason = $3,
          callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
-       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > now() returning id`,
+       where id = $1 and expires_at > now()
+         and ((status = 'scanned' and scanned_by = $2) or (status = 'awaiting_second' and first_approved_by <> $2))
+       returning id`,
       [task.id, userId, reason?.trim() || null],
     )
     if (!rows[0]) return false

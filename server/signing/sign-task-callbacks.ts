@@ -109,10 +109,11 @@ export class SignTaskCallbacks {
       callback_attempts: number
       system_id: string
       reject_reason: string | null
+      refusal_code: string | null
     }>(
       `update sign_tasks set callback_next_at = now() + make_interval(secs => $2)
        where id = $1 and callback_state = 'pending' and callback_next_at <= now()
-       returning callback_url, status, callback_attempts, system_id, reject_reason`,
+       returning callback_url, status, callback_attempts, system_id, reject_reason, refusal_code`,
       [taskId, LEASE_SECONDS],
     )
     const task = rows[0]
@@ -123,6 +124,8 @@ export class SignTaskCallbacks {
       statusLabel: SIGN_TASK_STATUS_LABELS[task.status],
       // The signer's reason, so a refused document's owner learns why without another call.
       ...(task.status === 'rejected' ? { rejectReason: task.reject_reason } : {}),
+      // Refused by the seal's 用章规则: which rule (SealRuleRefusal), for the system's own handling.
+      ...(task.refusal_code ? { refusalCode: task.refusal_code } : {}),
     })
     const attempts = task.callback_attempts + 1
     if (delivered) {

@@ -15,6 +15,9 @@ import { fieldError } from './field-error'
 import { SIGN_DOCUMENT_MAX_BYTES, storeSignDocument } from './sign-task-document'
 import { phoneHash } from './sign-task-authorise'
 import { sm3Hex } from './sm2'
+import { auditRefusal, refusalError, rulesOfSeals } from '../seals/seal-rules'
+import { DOCUMENT_TYPE_LABELS, refusalAtCreation } from '../../src/domain/signing/sealRules'
+import type { SealType } from '../../src/domain/signing/sealTypes'
 
 /**
  * A system asks for a document (by SM3, or the document itself, hashed here and kept so the signer
@@ -72,6 +75,38 @@ async function checkCallbackUrl(app: FastifyInstance, systemId: string, raw: str
   }
 }
 
+/**
+ * 用章规则 knowable now (which system asks, which document type): a refusal is the answer to the
+ * system and a 'refused' row in the seal audit (no task is created).
+ */
+async function checkRulesAtCreation(
+  app: FastifyInstance,
+  system: SystemPrincipal,
+  enterpriseId: string,
+  body: CreateSignTaskRequest,
+  seals: { id: string; type: SealType; name: string }[],
+): Promise<void> {
+  const rules = await rulesOfSeals(
+    app.db,
+    seals.map((seal) => seal.id),
+  )
+  for (const seal of seals) {
+    const sealRules = rules.get(seal.id)!
+    const refusal = refusalAtCreation(sealRules, { systemId: system.id, documentType: body.documentType ?? null })
+    if (!refusal) continue
+    const error = refusalError(refusal, sealRules, seal.name)
+    await auditRefusal(app.db, {
+      enterpriseId,
+      actorUserId: null,
+      sealId: seal.id,
+      taskId: null,
+      refusal,
+      detail: `用章规则拒绝「${system.name}」的用章申请《${body.documentName.trim()}》${body.documentType ? `（${DOCUMENT_TYPE_LABELS[body.documentType]}）` : ''}：${error.message}`,
+    })
+    throw error
+  }
+}
+
 export async function createSignTask(
   app: FastifyInstance,
   storage: AttachmentStorage,
@@ -92,8 +127,8 @@ export async function createSignTask(
   const sealTypes = body.signers.flatMap((signer) => ('sealType' in signer ? [signer.sealType] : []))
   if (new Set(sealTypes).size !== sealTypes.length) throw fieldError('signers', '同一印章只能出现一次')
   if (sealTypes.length > 0) {
-    const { rows: available } = await app.db.query<{ type: string }>(
-      `select type from seals where enterprise_id = $1 and type = any($2::text[]) and revoked_at is null
+    const { rows: available } = await app.db.query<{ id: string; type: SealType; name: string }>(
+      `select id, type, name from seals where enterprise_id = $1 and type = any($2::text[]) and revoked_at is null
          and valid_from <= now() and valid_to > now()`,
       [enterpriseId, sealTypes],
     )
@@ -103,6 +138,7 @@ export async function createSignTask(
         message: `该企业尚未领取或不可用：${missing.map((type) => SEAL_TYPE_LABELS[type]).join('、')}`,
       })
     }
+    await checkRulesAtCreation(app, system, enterpriseId, body, available)
   }
 
   // Stored before the row that names it: a failure leaves an unreferenced file, never a dangling key.
@@ -112,8 +148,8 @@ export async function createSignTask(
   const created = await app.db.transaction(async (tx) => {
     const { rows: inserted } = await tx.query<{ expires_at: Date }>(
       `insert into sign_tasks (id, system_id, enterprise_id, document_name, document_sm3, ticket_hash, expires_at,
-         callback_url, document_key, document_type, document_size)
-       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8, $9, $10, $11) returning expires_at`,
+         callback_url, document_key, document_type, document_size, document_category, amount_fen)
+       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8, $9, $10, $11, $12, $13) returning expires_at`,
       [
         taskId,
         system.id,
@@ -126,6 +162,8 @@ export async function createSignTask(
         stored?.key ?? null,
         stored?.type ?? null,
         stored?.size ?? null,
+        body.documentType ?? null,
+        body.amountFen ?? null,
       ],
     )
     for (const [position, signer] of body.signers.entries()) {

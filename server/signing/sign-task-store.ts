@@ -4,6 +4,8 @@ import { ApiError } from '../http/api-error'
 import { SIGN_TASK_STATUS_LABELS, signTaskStatusAt, type SignTaskStatus } from '../../src/domain/signing/signTask'
 import type { SealType } from '../../src/domain/signing/sealTypes'
 import { signatureRecordsOf } from './signature-record'
+import type { DocumentType } from '../../src/domain/signing/sealRules'
+import { approvalOf } from './sign-task-governance'
 
 /** Sign tasks as stored, and what their status means for whoever asks. */
 
@@ -25,6 +27,12 @@ export interface SignTaskRow {
   document_key: string | null
   document_type: string | null
   document_size: number | null
+  document_category: DocumentType | null
+  /** bigint: a string from the driver, read with Number() (≤ 10^14, exact) */
+  amount_fen: string | number | null
+  refusal_code: string | null
+  first_approved_by: string | null
+  first_approved_at: Date | null
 }
 
 export interface SignerSlot {
@@ -37,7 +45,8 @@ export interface SignerSlot {
 
 const TASK_SELECT = `select t.id, t.system_id, y.name as system_name, t.enterprise_id, e.name as enterprise_name,
     e.uscc as enterprise_uscc, t.document_name, t.document_sm3, t.status, t.expires_at, t.scanned_by, t.scanned_at,
-    t.finished_at, t.reject_reason, t.document_key, t.document_type, t.document_size
+    t.finished_at, t.reject_reason, t.document_key, t.document_type, t.document_size,
+    t.document_category, t.amount_fen, t.refusal_code, t.first_approved_by, t.first_approved_at
   from sign_tasks t join systems y on y.id = t.system_id join enterprises e on e.id = t.enterprise_id`
 
 export async function findTask(db: Queryable, where: 'id' | 'ticket_hash', value: string): Promise<SignTaskRow | null> {
@@ -71,6 +80,9 @@ export function refusalFor(task: SignTaskRow, userId: string): ApiError | null {
       return new ApiError('SIGN_TASK_EXPIRED')
     case 'scanned':
       return task.scanned_by === userId ? null : new ApiError('SIGN_TASK_SCANNED_BY_OTHER')
+    case 'awaiting_second':
+      // Whether they are a named second approver is the governance's question (sign-task-governance.ts).
+      return task.first_approved_by === userId ? new ApiError('SECOND_APPROVER_SAME_PERSON') : null
     case 'pending':
       return null
   }
@@ -90,6 +102,8 @@ export async function signTaskView(db: Queryable, task: SignTaskRow): Promise<Si
     scannedAt: iso(task.scanned_at),
     finishedAt: iso(task.finished_at),
     rejectReason: task.reject_reason,
+    refusalCode: task.refusal_code,
+    approval: await approvalOf(db, task),
     signatures: status === 'signed' ? await signatureRecordsOf(db, task.id) : [],
   }
 }

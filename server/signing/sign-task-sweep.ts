@@ -11,7 +11,7 @@ export async function expireOverdueSignTasks(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `update sign_tasks set status = 'expired', finished_at = now(),
        callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
-     where status in ('pending', 'scanned') and expires_at <= now()
+     where status in ('pending', 'scanned', 'awaiting_second') and expires_at <= now()
      returning id`,
   )
   return rows.map((row) => row.id)

@@ -182,6 +182,8 @@ const CASES: RouteCase[] = [
   enterpriseCase('GET', '/seal-audit', 'audit:read'),
   enterpriseCase('GET', '/seal-reports', 'audit:read'),
   enterpriseCase('GET', '/seal-reports/:month', 'audit:read', undefined, '/seal-reports/2026-03'),
+  enterpriseCase('GET', '/seals/:sealId/rules', 'grants:manage', undefined, `/seals/${NOBODY}/rules`),
+  enterpriseCase('PUT', '/seals/:sealId/rules', 'grants:manage', {}, `/seals/${NOBODY}/rules`),
   enterpriseCase('GET', '/members', 'members:manage'),
   enterpriseCase('DELETE', '/members/:userId', 'members:manage', undefined, `/members/${NOBODY}`),
   {

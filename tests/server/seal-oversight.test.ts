@@ -7,6 +7,7 @@ import {
   sealReportJobOf,
   sealReportMonthDue,
   sealReportTick,
+  sealUsageEvents,
 } from '../../server/jobs/seal-reports'
 import { raiseUnusualUseAlerts, type SealUse } from '../../server/seals/unusual-use'
 import { sealTemplates } from '../../server/seals/seal-notices'
@@ -81,12 +82,20 @@ async function audit(
   enterpriseId: string,
   action: string,
   at: string,
-  extra: { sealId?: string; taskId?: string; actor?: string } = {},
+  extra: { sealId?: string; taskId?: string; actor?: string; reasonCode?: string } = {},
 ) {
   await db.query(
-    `insert into seal_audit (enterprise_id, action, actor_user_id, seal_id, task_id, detail, created_at)
-     values ($1, $2, $3, $4, $5, 'test', $6)`,
-    [enterpriseId, action, extra.actor ?? null, extra.sealId ?? null, extra.taskId ?? null, at],
+    `insert into seal_audit (enterprise_id, action, actor_user_id, seal_id, task_id, detail, created_at, reason_code)
+     values ($1, $2, $3, $4, $5, 'test', $6, $7)`,
+    [
+      enterpriseId,
+      action,
+      extra.actor ?? null,
+      extra.sealId ?? null,
+      extra.taskId ?? null,
+      at,
+      extra.reasonCode ?? null,
+    ],
   )
 }
 
@@ -184,6 +193,25 @@ describe('用章提醒: unusual use, decided at the moment of use', () => {
         ],
       },
     ])
+  })
+
+  it('a seal with 用章规则 hours is measured against them, not the default 08:00–20:00', async () => {
+    const { taskId } = await newTask()
+    const { taskId: earlier } = await newTask()
+    await audit(fx.ruifeng, 'sign', '2026-03-06T10:00:00+08:00', { sealId: fx.seals.contract, taskId: earlier })
+    await db.query(
+      `insert into seal_rules (seal_id, enterprise_id, rules) values ($1, $2, $3)
+       on conflict (seal_id) do update set rules = excluded.rules`,
+      [fx.seals.contract, fx.ruifeng, JSON.stringify({ hours: { from: '09:00', to: '12:00' }, workingDaysOnly: true })],
+    )
+    try {
+      // Monday 2026-03-09 14:00: inside the default hours, outside the seal's own.
+      expect(
+        await db.transaction((tx) => raiseUnusualUseAlerts(tx, useOf(cst('2026-03-09T14:00'), taskId), templates())),
+      ).toEqual(['off-hours'])
+    } finally {
+      await db.query('delete from seal_rules where seal_id = $1', [fx.seals.contract])
+    }
   })
 
   it('a burst: 6 uses in the last hour of a quiet seal (threshold 5), not 5', async () => {
@@ -415,6 +443,24 @@ describe('用章报告: monthly, per enterprise, idempotent', () => {
       title: '2026年3月用章报告：许昌瑞丰食品有限公司',
       link: { kind: 'seal-report', month: '2026-03' },
     })
+  })
+
+  it('refusals by the seal’s 用章规则 count among refused attempts, by their reason code', async () => {
+    const { taskId } = await newTask()
+    await audit(fx.ruifeng, 'refused', '2026-03-12T21:00:00+08:00', {
+      sealId: fx.seals.contract,
+      taskId,
+      actor: handlerId,
+      reasonCode: 'outside-hours',
+    })
+    try {
+      const events = await sealUsageEvents(db, fx.ruifeng, '2026-03')
+      expect(events.filter((event) => event.kind === 'refused')).toContainEqual(
+        expect.objectContaining({ reason: 'outside-hours', atMs: cst('2026-03-12T21:00') }),
+      )
+    } finally {
+      await db.query(`delete from seal_audit where action = 'refused' and task_id = $1`, [taskId])
+    }
   })
 
   it('only the legal representative reads reports; a role taken away refuses at once', async () => {

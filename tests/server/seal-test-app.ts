@@ -17,10 +17,17 @@ import { bearer, loginSandbox, openTestDb, testConfig, type TestDb } from './hel
  */
 export async function buildSealApp(
   db: Db,
-  options: { config?: Partial<Config>; faceProviders?: FaceProviders; loginProviders?: LoginProviders } = {},
+  options: {
+    config?: Partial<Config>
+    faceProviders?: FaceProviders
+    loginProviders?: LoginProviders
+    /** the app clock (hours and days of 用章规则) */
+    now?: () => number
+  } = {},
 ): Promise<FastifyInstance> {
   const app = buildApp({
     db,
+    now: options.now,
     config: testConfig(options.config),
     faceProviders: options.faceProviders,
     loginProviders: options.loginProviders,

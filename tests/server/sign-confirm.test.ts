@@ -216,6 +216,31 @@ describe('callbacks to the requesting system', () => {
     expect(entry).toMatchObject({ action: 'reject', detail: expect.stringContaining('：金额或数量有误：单价不对') })
   })
 
+  it('a task refused by the seal’s 用章规则 reaches the system like a rejection, with the rule’s code', async () => {
+    const rulesUrl = `/api/v1/enterprises/${fx.ruifeng}/seals/${fx.seals.contract}/rules`
+    const rules = { systemIds: [], documentTypes: [], hours: null, workingDaysOnly: false, secondApproval: null }
+    const put = (dailyLimit: number | null) =>
+      app.inject({ method: 'PUT', url: rulesUrl, headers: fx.rep, payload: { ...rules, dailyLimit } })
+    expect((await put(1)).statusCode).toBe(200)
+    try {
+      const first = await scannedTask(fx.handler)
+      expect((await confirm(app, fx.handler, first.taskId, { pin: HANDLER_PIN })).statusCode).toBe(200)
+      const { taskId } = await scannedTask(fx.handler, { callbackUrl: `${callbacks.baseUrl}/hooks/sign` })
+      const refused = await confirm(app, fx.handler, taskId, { pin: HANDLER_PIN })
+      expect(refused.json().code).toBe('SEAL_RULE_DAILY_LIMIT')
+      await until(async () => (await callbackState(taskId)) === 'delivered')
+      expect(JSON.parse(callbacks.requests[0].body)).toEqual({
+        taskId,
+        status: 'rejected',
+        statusLabel: '已拒绝',
+        rejectReason: expect.stringContaining('今日用章次数已达上限'),
+        refusalCode: 'daily-limit-reached',
+      })
+    } finally {
+      await put(null)
+    }
+  })
+
   it('tells the system when a task expires (through the sweep)', async () => {
     const created = keep(
       await createTask(app, fx.system, {

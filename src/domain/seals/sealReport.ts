@@ -1,4 +1,5 @@
 import { chinaDateOf } from '../calendar/dates'
+import type { SealRuleRefusal } from '../signing/sealRules'
 
 /**
  * The monthly 用章报告 (issue #15 item 10): a month's seal uses per seal, per handler, per document
@@ -73,17 +74,19 @@ export interface SealUsageReport {
 }
 
 /** What a refusal reason code reads as; the rules engine's codes are added here as they come. */
-export const REFUSAL_REASON_LABELS: Record<string, string> = {
+/** Refused attempts by reason: a failed PIN or face check while signing, or a 用章规则 refusal. */
+export const REFUSAL_REASON_LABELS: Record<'pin-failed' | 'face-failed' | SealRuleRefusal, string> = {
   'pin-failed': '签署密码错误',
   'face-failed': '刷脸未通过',
   'outside-hours': '不在允许的用印时段',
+  'not-working-day': '非工作日用印',
   'system-not-allowed': '文件系统未获准使用该印章',
   'document-type-not-allowed': '文件类型不在允许范围',
-  'daily-limit': '超过每日用印次数上限',
+  'daily-limit-reached': '超过每日用印次数上限',
 }
 
 export function refusalReasonLabel(reason: string): string {
-  return REFUSAL_REASON_LABELS[reason] ?? '其他原因'
+  return (REFUSAL_REASON_LABELS as Record<string, string>)[reason] ?? '其他原因'
 }
 
 class Tally {

@@ -1,13 +1,16 @@
 /**
  * A sign task's life: 待扫码 → 已扫码 → 已签署 / 已拒绝, and 已过期 when the ticket's time runs
- * out before it is signed or rejected. Signed and rejected tasks never expire.
+ * out before it is signed or rejected. Signed and rejected tasks never expire. A task needing two
+ * approvers waits as 待第二人确认 between the two confirmations.
  */
 
-export type SignTaskStatus = 'pending' | 'scanned' | 'signed' | 'rejected' | 'expired'
+export type SignTaskStatus = 'pending' | 'scanned' | 'awaiting_second' | 'signed' | 'rejected' | 'expired'
 
 export const SIGN_TASK_STATUS_LABELS: Record<SignTaskStatus, string> = {
   pending: '待扫码',
   scanned: '已扫码',
+  /** 双人审批: one person confirmed, a second (different) one must too (sealRules.ts). */
+  awaiting_second: '待第二人确认',
   signed: '已签署',
   rejected: '已拒绝',
   expired: '已过期',
@@ -25,6 +28,7 @@ export function isFinalSignTaskStatus(status: SignTaskStatus): boolean {
  * @param expiresAt and now in milliseconds since the epoch
  */
 export function signTaskStatusAt(stored: SignTaskStatus, expiresAt: number, now: number): SignTaskStatus {
-  if ((stored === 'pending' || stored === 'scanned') && now >= expiresAt) return 'expired'
+  if ((stored === 'pending' || stored === 'scanned' || stored === 'awaiting_second') && now >= expiresAt)
+    return 'expired'
   return stored
 }

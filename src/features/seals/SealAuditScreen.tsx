@@ -22,9 +22,12 @@ export const AUDIT_ACTION_LABELS: Record<SealAuditAction, string> = {
   reject: '拒绝签署',
   'pin-failed': '签署密码错误',
   'face-failed': '刷脸未通过',
+  refused: '用章规则拒绝',
+  approve: '审批确认',
+  rules: '修改用章规则',
 }
 
-const WARNINGS = new Set<SealAuditAction>(['pin-failed', 'face-failed', 'revoke', 'reject'])
+const WARNINGS = new Set<SealAuditAction>(['pin-failed', 'face-failed', 'revoke', 'reject', 'refused'])
 const PAGE_SIZE = 20
 
 type List = { items: SealAuditEntry[]; nextCursor: string | null }

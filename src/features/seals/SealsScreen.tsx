@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
 import { listSeals } from '../../api/seals/listSeals'
 import { apiClient } from '../../core/apiClient'
@@ -11,6 +11,7 @@ import { SEAL_STATUS_LABELS } from './sealLabels'
 import { SvgImage } from '../../ui/SvgImage'
 import { useLoad } from './useLoad'
 import { validityEndDay } from './grantDates'
+import { SealRulesForm } from './SealRulesForm'
 
 /** 电子印章 of the current enterprise: the seals one may use, claiming them, and (for the legal representative) grants. */
 export function SealsScreen(props: {
@@ -26,11 +27,14 @@ export function SealsScreen(props: {
 }) {
   const fetchSeals = useCallback(() => listSeals(apiClient, props.enterpriseId), [props.enterpriseId])
   const { state, reload: load } = useLoad(fetchSeals)
+  const [rulesOf, setRulesOf] = useState<string | null>(null)
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
   if (state.kind === 'error')
     return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={load} />
   const { seals, claimed, canManage } = state.value
+  const editing = canManage ? seals.find((seal) => seal.id === rulesOf) : undefined
+  if (editing) return <SealRulesForm enterpriseId={props.enterpriseId} seal={editing} onDone={() => setRulesOf(null)} />
 
   if (!claimed) {
     return canManage ? (
@@ -70,6 +74,13 @@ export function SealsScreen(props: {
               <View className='muted'>
                 {SEAL_STATUS_LABELS[seal.status]} · 有效期至 {validityEndDay(seal.validTo)}
               </View>
+              {canManage ? (
+                <ActionButton
+                  label={`${seal.typeLabel}用章规则`}
+                  variant='secondary'
+                  onClick={() => setRulesOf(seal.id)}
+                />
+              ) : null}
             </View>
           </View>
         ))

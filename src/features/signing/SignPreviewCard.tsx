@@ -4,6 +4,7 @@ import type { SignerPreview, SignTaskPreview } from '../../../server/contract-se
 import { SvgImage } from '../../ui/SvgImage'
 import { SignDocument } from './SignDocument'
 import { countdownText } from './useCountdown'
+import { DOCUMENT_TYPE_LABELS, formatFen } from '../../domain/signing/sealRules'
 
 const ROLE_LABELS: Record<'legal_representative' | 'handler', string> = {
   legal_representative: '法定代表人签名',
@@ -33,6 +34,20 @@ export function SignPreviewCard(props: { preview: SignTaskPreview; secondsLeft: 
         </View>
       ) : null}
       <View className='muted'>发起系统：{preview.requestedBy}</View>
+      {preview.documentType || typeof preview.amountFen === 'number' ? (
+        <View className='muted'>
+          {preview.documentType ? `文件类型：${DOCUMENT_TYPE_LABELS[preview.documentType]}` : ''}
+          {preview.documentType && typeof preview.amountFen === 'number' ? ' · ' : ''}
+          {typeof preview.amountFen === 'number' ? `金额：${formatFen(preview.amountFen)}` : ''}
+        </View>
+      ) : null}
+      {preview.approval ? (
+        <View className='banner' ariaRole='status'>
+          {preview.approval.firstConfirmedBy
+            ? `本文件需两人确认：${preview.approval.firstConfirmedBy}已确认，待您（第二审批人）确认后盖章`
+            : `本文件需两人确认：您确认后，还需 ${preview.approval.waitingFor.join('、') || '指定的第二审批人'} 中的一人确认`}
+        </View>
+      ) : null}
       <View className='muted'>
         签署企业：{preview.enterprise.name}（{preview.enterprise.uscc}）
       </View>

@@ -8,6 +8,8 @@ describe('sign task status', () => {
     ['pending', expiresAt, 'expired'],
     ['scanned', before, 'scanned'],
     ['scanned', expiresAt + 60_000, 'expired'],
+    ['awaiting_second', before, 'awaiting_second'],
+    ['awaiting_second', expiresAt, 'expired'],
     ['signed', expiresAt + 60_000, 'signed'],
     ['rejected', expiresAt + 60_000, 'rejected'],
     ['expired', before, 'expired'],
@@ -19,11 +21,12 @@ describe('sign task status', () => {
     expect(SIGN_TASK_STATUS_LABELS).toEqual({
       pending: '待扫码',
       scanned: '已扫码',
+      awaiting_second: '待第二人确认',
       signed: '已签署',
       rejected: '已拒绝',
       expired: '已过期',
     })
-    expect(['pending', 'scanned'].some((s) => isFinalSignTaskStatus(s as 'pending'))).toBe(false)
+    expect(['pending', 'scanned', 'awaiting_second'].some((s) => isFinalSignTaskStatus(s as 'pending'))).toBe(false)
     expect(['signed', 'rejected', 'expired'].every((s) => isFinalSignTaskStatus(s as 'signed'))).toBe(true)
   })
 })
