@@ -1,4 +1,9 @@
 import { DEFAULT_SIGN_QR_HOST, isSignQrHost } from '../src/domain/signing/signTicket'
+import {
+  complaintRulesProblems,
+  DEFAULT_COMPLAINT_RULES,
+  type ComplaintRules,
+} from '../src/domain/complaints/categories'
 
 /**
  * Server configuration, read once from the environment. Secrets stay here and in the
@@ -89,6 +94,12 @@ export interface Config {
    * offered (fail closed). Unset elsewhere: http://HOST:PORT.
    */
   publicBaseUrl?: string
+  /**
+   * 有诉即办: the city's complaint categories, their time limits and the 回访 limits
+   * (COMPLAINT_RULES, JSON of src/domain/complaints/categories.ts's ComplaintRules); the defaults
+   * there when unset. A new case keeps the limits in force when it is submitted.
+   */
+  complaintRules: ComplaintRules
 }
 
 export class ConfigError extends Error {
@@ -227,6 +238,41 @@ function miniprogramState(env: Env): NonNullable<Config['wechat']['miniprogramSt
   return state
 }
 
+/**
+ * COMPLAINT_RULES: `{"categories":[{"code":"complaint","name":"投诉","timeLimitWorkingDays":13},…],
+ * "returnVisit":{"callBackWorkingDays":1,"rectifyWorkingDays":15}}`. A table the domain finds any
+ * problem with stops the start with every problem listed: a case must never get a limit nobody set.
+ */
+function complaintRules(env: Env): ComplaintRules {
+  const raw = optional(env, 'COMPLAINT_RULES')
+  if (raw === undefined) return DEFAULT_COMPLAINT_RULES
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new ConfigError('COMPLAINT_RULES must be JSON: {"categories":[…],"returnVisit":{…}}')
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('COMPLAINT_RULES must be a JSON object: {"categories":[…],"returnVisit":{…}}')
+  }
+  const rules = parsed as ComplaintRules
+  const unknownKey = Object.keys(rules).find((key) => key !== 'categories' && key !== 'returnVisit')
+  const problems = complaintRulesProblems(rules)
+  if (unknownKey !== undefined) problems.push(`未知的配置项：${unknownKey}`)
+  if (problems.length > 0) throw new ConfigError(`COMPLAINT_RULES is not usable: ${problems.join('；')}`)
+  return {
+    categories: rules.categories.map(({ code, name, timeLimitWorkingDays }) => ({
+      code,
+      name: name.trim(),
+      timeLimitWorkingDays,
+    })),
+    returnVisit: {
+      callBackWorkingDays: rules.returnVisit.callBackWorkingDays,
+      rectifyWorkingDays: rules.returnVisit.rectifyWorkingDays,
+    },
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = environmentOf(env.NODE_ENV)
   const production = nodeEnv === 'production'
@@ -301,6 +347,7 @@ export function loadConfig(env: Env = process.env): Config {
       alipayReturnUrl: optional(env, 'ALIPAY_CERTIFY_RETURN_URL') ?? 'https://zqt.example.gov.cn/face/return',
     },
     publicBaseUrl: publicBaseUrl(env, production),
+    complaintRules: complaintRules(env),
   }
   assertSafeConfig(config)
   assertPkiConfigured(config)

@@ -1,5 +1,6 @@
 import type { ComplaintCase, ComplaintActionType, TimelineEntry } from '../src/domain/complaints/complaintCase'
 import type { SlaStatus } from '../src/domain/complaints/sla'
+import type { ComplaintLimits } from '../src/domain/complaints/categories'
 
 /** 有诉即办: what the complaint endpoints take and return. */
 
@@ -58,6 +59,11 @@ export interface ComplaintView {
   statusLabel: string
   case: ComplaintCase
   sla: SlaStatus & { text: string }
+  /**
+   * the limits the case keeps from its submission (a later change of the city's table applies to
+   * new cases only); the app recomputes the countdown with them (rulesForCase)
+   */
+  limits: ComplaintLimits
   timeline: ComplaintTimelineItem[]
   attachments: ComplaintAttachmentView[]
   /** what the viewer (submitter or staff) may do next */

@@ -1,6 +1,5 @@
 import type { ComplaintAction } from '../../src/domain/complaints/complaintCase'
-import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
-import { DEFAULT_COMPLAINT_RULES } from '../../src/domain/complaints/categories'
+import type { ComplaintCategoryCode, ComplaintRules } from '../../src/domain/complaints/categories'
 import { actionPayloadProblem } from '../../src/domain/complaints/actionPayload'
 import type { RatingLevel } from '../../src/domain/complaints/ratings'
 import { ApiError } from '../http/api-error'
@@ -19,13 +18,13 @@ export interface ActionBody {
 }
 
 /** The step the body asks for; a payload the step cannot use (no answer, unknown rating) is a 400. */
-export function actionFromBody(body: ActionBody): ComplaintAction {
+export function actionFromBody(body: ActionBody, rules: ComplaintRules): ComplaintAction {
   const action = {
     ...body,
     ...(body.type === 'rate' ? { level: body.level as RatingLevel } : {}),
     ...(body.category !== undefined ? { category: body.category as ComplaintCategoryCode } : {}),
   } as ComplaintAction
-  const problem = actionPayloadProblem(action, DEFAULT_COMPLAINT_RULES)
+  const problem = actionPayloadProblem(action, rules)
   if (problem !== null) {
     throw new ApiError('VALIDATION_FAILED', {
       message: `请求参数有误：${problem}`,

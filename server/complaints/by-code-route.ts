@@ -62,7 +62,9 @@ export async function complaintByCodeRoute(app: FastifyInstance): Promise<void> 
       }
       const row = await findByQueryCodeHash(app.db, queryCodeHash(request.params.code))
       if (!row || !row.anonymous) throw new ApiError('COMPLAINT_NOT_FOUND')
-      return anonymousView(await complaintView(app.db, row, instantOf(app.clock()), 'submitter'))
+      return anonymousView(
+        await complaintView(app.db, row, instantOf(app.clock()), 'submitter', app.config.complaintRules),
+      )
     },
   )
 }

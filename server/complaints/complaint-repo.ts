@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/db'
 import { COMPLAINT_PROGRESS_NOTICE } from './complaint-notices'
+import type { ComplaintLimits } from '../../src/domain/complaints/categories'
 import type { ComplaintCase, TimelineEntry } from '../../src/domain/complaints/complaintCase'
 import type { ComplaintAttachmentView, ComplaintLocationInput, ComplaintTimelineItem } from '../contract-complaints'
 
@@ -17,12 +18,24 @@ export interface ComplaintRow {
   query_code_hash: string | null
   state: string
   case_data: ComplaintCase
+  /** the limits the case was submitted under (migration 019); see limitsOfRow */
+  time_limit_working_days: number
+  call_back_working_days: number
+  rectify_working_days: number
   created_at: Date | string
   request_hash: string
 }
 
 const COLUMNS = `id, user_id, request_hash, anonymous, query_code_hash, title, description, contact_phone, location,
-  concerned_party, state, case_data, created_at`
+  concerned_party, state, case_data, time_limit_working_days, call_back_working_days, rectify_working_days, created_at`
+
+/** The limits a case keeps from its submission (docs/domain.md §5). */
+export function limitsOfRow(row: ComplaintRow): ComplaintLimits {
+  return {
+    timeLimitWorkingDays: row.time_limit_working_days,
+    returnVisit: { callBackWorkingDays: row.call_back_working_days, rectifyWorkingDays: row.rectify_working_days },
+  }
+}
 
 export interface NewComplaintRow {
   /** chosen by the caller: an anonymous case's query code is derived from it */
@@ -38,14 +51,17 @@ export interface NewComplaintRow {
   location: ComplaintLocationInput | null
   concernedParty: string | null
   complaint: ComplaintCase
+  /** the limits in force for its category at submission, kept for the life of the case */
+  limits: ComplaintLimits
 }
 
 /** The new row, or null when (user, Idempotency-Key) already made one. */
 export async function insertComplaint(db: Queryable, input: NewComplaintRow): Promise<ComplaintRow | null> {
   const { rows } = await db.query<ComplaintRow>(
     `insert into complaints (id, user_id, idempotency_key, request_hash, anonymous, query_code_hash, title, description,
-       contact_phone, location, concerned_party, state, case_data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       contact_phone, location, concerned_party, state, case_data, time_limit_working_days, call_back_working_days,
+       rectify_working_days, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
      on conflict (user_id, idempotency_key) do nothing
      returning ${COLUMNS}`,
     [
@@ -62,6 +78,10 @@ export async function insertComplaint(db: Queryable, input: NewComplaintRow): Pr
       input.concernedParty,
       input.complaint.state,
       JSON.stringify(input.complaint),
+      input.limits.timeLimitWorkingDays,
+      input.limits.returnVisit.callBackWorkingDays,
+      input.limits.returnVisit.rectifyWorkingDays,
+      input.complaint.submittedAt,
     ],
   )
   return rows[0] ?? null
@@ -104,12 +124,18 @@ export async function listComplaints(db: Queryable, states: readonly string[] | 
   return rows
 }
 
-export async function saveCase(db: Queryable, id: string, complaint: ComplaintCase): Promise<void> {
-  await db.query('update complaints set state = $2, case_data = $3, updated_at = now() where id = $1', [
-    id,
-    complaint.state,
-    JSON.stringify(complaint),
-  ])
+/** Stores the case after a step taken at `complaint.updatedAt` (the app's clock, not the database's). */
+export async function saveCase(
+  db: Queryable,
+  id: string,
+  complaint: ComplaintCase,
+  timeLimitWorkingDays: number,
+): Promise<void> {
+  await db.query(
+    `update complaints set state = $2, case_data = $3, time_limit_working_days = $4, updated_at = $5
+     where id = $1`,
+    [id, complaint.state, JSON.stringify(complaint), timeLimitWorkingDays, complaint.updatedAt],
+  )
 }
 
 export async function appendTimeline(
@@ -119,8 +145,9 @@ export async function appendTimeline(
   staffName: string | null = null,
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    'insert into complaint_timeline (complaint_id, entry, staff_name) values ($1, $2, $3) returning id::text as id',
-    [complaintId, JSON.stringify(entry), staffName],
+    `insert into complaint_timeline (complaint_id, entry, staff_name, created_at) values ($1, $2, $3, $4)
+     returning id::text as id`,
+    [complaintId, JSON.stringify(entry), staffName, entry.at],
   )
   return rows[0].id
 }

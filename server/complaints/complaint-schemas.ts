@@ -1,4 +1,5 @@
 import { COMPLAINT_STATE_LABELS } from '../../src/domain/complaints/complaintCase'
+import { actionTypesOf } from '../../src/domain/complaints/stateMachine'
 import { MAX_PHOTOS } from '../../src/domain/complaints/validation'
 
 /**
@@ -57,7 +58,7 @@ export const submitterActionSchema = {
   additionalProperties: false,
   required: ['type'],
   properties: {
-    type: { type: 'string', enum: ['withdraw', 'supply-info', 'rate'] },
+    type: { type: 'string', enum: actionTypesOf('submitter') },
     addition: text(10_000),
     level: text(32),
     comment: text(10_000),
@@ -69,10 +70,7 @@ export const staffActionSchema = {
   additionalProperties: false,
   required: ['type'],
   properties: {
-    type: {
-      type: 'string',
-      enum: ['accept', 'assign', 'start', 'request-info', 'reply', 'close', 'record-call-back', 'report-rectification'],
-    },
+    type: { type: 'string', enum: actionTypesOf('staff') },
     category: text(32),
     department: text(1000),
     question: text(10_000),

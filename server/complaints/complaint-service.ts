@@ -2,6 +2,12 @@ import { createHash, createHmac } from 'node:crypto'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import type { ComplaintView } from '../contract-complaints'
+import {
+  complaintLimits,
+  rulesForCase,
+  type ComplaintLimits,
+  type ComplaintRules,
+} from '../../src/domain/complaints/categories'
 import { complaintStatusLabel, type Actor, type ComplaintAction } from '../../src/domain/complaints/complaintCase'
 import { countdownText, slaStatus } from '../../src/domain/complaints/sla'
 import { availableActions, transition } from '../../src/domain/complaints/stateMachine'
@@ -12,6 +18,7 @@ import {
   appendTimeline,
   attachmentsOf,
   findComplaint,
+  limitsOfRow,
   notifySubmitter,
   saveCase,
   timelineOf,
@@ -49,15 +56,25 @@ export function recoverableQueryCode(secret: string, row: ComplaintRow): string 
   return queryCodeHash(code) === row.query_code_hash ? code : null
 }
 
+/**
+ * The rules a stored case is held to: the city's table (`rules`, COMPLAINT_RULES) for what staff
+ * may reclassify it to, and the limits the case was submitted under for its clock and its 回访.
+ */
+export function rulesOfRow(row: ComplaintRow, rules: ComplaintRules): ComplaintRules {
+  return rulesForCase(row.case_data.category, limitsOfRow(row), rules)
+}
+
 /** The case as the submitter (or, with `staff`, a staff member) sees it at `now`. */
 export async function complaintView(
   db: Queryable,
   row: ComplaintRow,
   now: string,
   viewer: 'submitter' | 'staff',
+  cityRules: ComplaintRules,
 ): Promise<ComplaintView> {
   const complaint = row.case_data
-  const sla = slaStatus(complaint, now)
+  const rules = rulesOfRow(row, cityRules)
+  const sla = slaStatus(complaint, now, rules)
   const timeline = await timelineOf(db, row.id)
   return {
     id: row.id,
@@ -79,7 +96,8 @@ export async function complaintView(
     sla: { ...sla, text: countdownText(sla) },
     timeline: viewer === 'staff' ? timeline : timeline.map(({ staffName: _staffName, ...entry }) => entry),
     attachments: await attachmentsOf(db, row.id),
-    availableActions: availableActions(complaint, viewer, now),
+    availableActions: availableActions(complaint, viewer, now, rules),
+    limits: limitsOfRow(row),
     createdAt: new Date(row.created_at).toISOString(),
   }
 }
@@ -95,14 +113,16 @@ export async function applyAction(
   action: ComplaintAction,
   actor: Actor,
   at: string,
+  cityRules: ComplaintRules,
   options: { staffName?: string | null; ownerId?: string; notices?: ComplaintTemplates } = {},
 ): Promise<ComplaintRow> {
   const row = await findComplaint(tx, complaintId, true)
   if (!row || (options.ownerId !== undefined && row.user_id !== options.ownerId))
     throw new ApiError('COMPLAINT_NOT_FOUND')
-  const result = transition(row.case_data, action, actor, at)
+  const result = transition(row.case_data, action, actor, at, rulesOfRow(row, cityRules))
   if (!result.ok) throw new ApiError('COMPLAINT_ACTION_REFUSED', { message: result.reason })
-  await saveCase(tx, row.id, result.next)
+  const limits = limitsAfter(row, result.next.category, cityRules)
+  await saveCase(tx, row.id, result.next, limits.timeLimitWorkingDays)
   const eventId = await appendTimeline(tx, row.id, result.entry, actor === 'staff' ? (options.staffName ?? null) : null)
   if (actor !== 'submitter' && !row.anonymous) {
     // WeChat/Alipay rows, sent after the commit (deliverComplaintNotices).
@@ -112,5 +132,24 @@ export async function applyAction(
     const message = complaintProgressMessage({ title: row.title, category: result.next.category }, result.entry)
     await notifySubmitter(tx, row.user_id, row.id, message.title, message.body)
   }
-  return { ...row, state: result.next.state, case_data: result.next }
+  return {
+    ...row,
+    state: result.next.state,
+    case_data: result.next,
+    time_limit_working_days: limits.timeLimitWorkingDays,
+  }
+}
+
+/**
+ * A case reclassified at 受理 takes the new category's limit as the city sets it at that moment
+ * (staff correct what the case is, and its limit with it); it keeps the 回访 limits of its
+ * submission. Any other step leaves the limits alone.
+ */
+function limitsAfter(row: ComplaintRow, category: string, cityRules: ComplaintRules): ComplaintLimits {
+  const kept = limitsOfRow(row)
+  if (category === row.case_data.category) return kept
+  const now = complaintLimits(category, cityRules)
+  // transition() has already refused a category the city does not offer.
+  if (now === undefined) throw new ApiError('COMPLAINT_ACTION_REFUSED', { message: '该诉求类别未开通，请重新选择' })
+  return { ...kept, timeLimitWorkingDays: now.timeLimitWorkingDays }
 }

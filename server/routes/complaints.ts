@@ -41,7 +41,7 @@ import {
   queryCodeHash,
   recoverableQueryCode,
 } from '../complaints/complaint-service'
-import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
+import { complaintLimits, type ComplaintCategoryCode } from '../../src/domain/complaints/categories'
 import { submitComplaint } from '../../src/domain/complaints/complaintCase'
 import {
   complaintInputProblems,
@@ -85,6 +85,7 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
   app.addHook('onRequest', requireUser)
   const now = () => instantOf(app.clock())
   const secret = app.signing.idHashSecret
+  const rules = app.config.complaintRules
 
   /** The answer to a replay: the case, with its query code again when it is anonymous. */
   const replayView = (view: ComplaintView, row: ComplaintRow): ComplaintView => {
@@ -183,7 +184,7 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
       if (existing) {
         return reply
           .status(200)
-          .send(replayView(await complaintView(app.db, sameRequest(existing), at, 'submitter'), existing))
+          .send(replayView(await complaintView(app.db, sameRequest(existing), at, 'submitter', rules), existing))
       }
 
       const input = request.body
@@ -195,19 +196,27 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
       const byId = new Map(attachments.map((row) => [row.id, row]))
       const location = input.location ?? null
       const contactPhone = input.contactPhone ?? null
-      const problems = complaintInputProblems({
-        category: input.category,
-        title: input.title,
-        description: input.description,
-        photos: attachmentIds.map((id) => ({ mimeType: byId.get(id)!.mime_type, sizeBytes: byId.get(id)!.size_bytes })),
-        anonymous: input.anonymous,
-        contactPhone,
-        location,
-        concernedParty: input.concernedParty,
-      })
+      const problems = complaintInputProblems(
+        {
+          category: input.category,
+          title: input.title,
+          description: input.description,
+          photos: attachmentIds.map((id) => ({
+            mimeType: byId.get(id)!.mime_type,
+            sizeBytes: byId.get(id)!.size_bytes,
+          })),
+          anonymous: input.anonymous,
+          contactPhone,
+          location,
+          concernedParty: input.concernedParty,
+        },
+        rules,
+      )
       const details = Object.entries(problems).map(([field, message]) => ({ field, message: message as string }))
       if (details.length > 0) throw validationFailed(details)
 
+      // The limits in force now stay with the case (docs/domain.md §5); the category was checked above.
+      const limits = complaintLimits(input.category, rules)!
       const { complaint, entry } = submitComplaint({
         category: input.category as ComplaintCategoryCode,
         anonymous: input.anonymous,
@@ -229,6 +238,7 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
           location: location === null ? null : storedLocation(location),
           concernedParty: normaliseConcernedParty(input.concernedParty),
           complaint,
+          limits,
         })
         // A concurrent request with the same key got there first: answer with its complaint.
         if (row === null) {
@@ -236,14 +246,14 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
           if (!first) throw new ApiError('IDEMPOTENCY_CONFLICT')
           return {
             created: false,
-            view: replayView(await complaintView(tx, sameRequest(first), at, 'submitter'), first),
+            view: replayView(await complaintView(tx, sameRequest(first), at, 'submitter', rules), first),
           }
         }
         if ((await claimAttachments(tx, row.id, userId, attachmentIds)) !== attachmentIds.length) {
           throw validationFailed([{ field: 'attachmentIds', message: '照片不存在或已被使用，请重新上传' }])
         }
         await appendTimeline(tx, row.id, entry)
-        return { created: true, view: await complaintView(tx, row, at, 'submitter') }
+        return { created: true, view: await complaintView(tx, row, at, 'submitter', rules) }
       })
       if (!result.created) return reply.status(200).send(result.view)
       request.log.info({ complaintId: result.view.id, anonymous: input.anonymous }, 'complaint submitted')
@@ -258,7 +268,7 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
       const at = now()
       const rows = await listUserComplaints(app.db, currentUser(request).id)
       const items: ComplaintView[] = []
-      for (const row of rows) items.push(await complaintView(app.db, row, at, 'submitter'))
+      for (const row of rows) items.push(await complaintView(app.db, row, at, 'submitter', rules))
       return { items }
     },
   )
@@ -280,6 +290,7 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
         await ownComplaint(currentUser(request).id, request.params.complaintId),
         now(),
         'submitter',
+        rules,
       ),
   )
 
@@ -297,11 +308,13 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
     },
     async (request): Promise<ComplaintView> => {
       const userId = currentUser(request).id
-      const action = actionFromBody(request.body)
+      const action = actionFromBody(request.body, rules)
       const at = now()
       return app.db.transaction(async (tx) => {
-        const row = await applyAction(tx, request.params.complaintId, action, 'submitter', at, { ownerId: userId })
-        return complaintView(tx, row, at, 'submitter')
+        const row = await applyAction(tx, request.params.complaintId, action, 'submitter', at, rules, {
+          ownerId: userId,
+        })
+        return complaintView(tx, row, at, 'submitter', rules)
       })
     },
   )

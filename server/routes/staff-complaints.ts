@@ -12,12 +12,12 @@ import {
   staffListQuerystring,
   superviseBodySchema,
 } from '../complaints/complaint-schemas'
-import { applyAction, complaintView, instantOf } from '../complaints/complaint-service'
+import { applyAction, complaintView, instantOf, rulesOfRow } from '../complaints/complaint-service'
 import { sendAttachment } from '../complaints/attachment-reply'
 import { complaintTemplates, deliverComplaintNotices } from '../complaints/complaint-notices'
 import { deliverAfterCommit } from '../notify/notice-context'
 import { instantMs, type ComplaintState } from '../../src/domain/complaints/complaintCase'
-import { needsSupervision, slaStatus, SUPERVISABLE_STATES } from '../../src/domain/complaints/sla'
+import { isLate, needsSupervision, slaStatus, SUPERVISABLE_STATES } from '../../src/domain/complaints/sla'
 import { characterCount } from '../../src/domain/complaints/validation'
 import { errorResponses, noQuerystring } from './schemas'
 
@@ -62,6 +62,7 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
   const now = () => instantOf(app.clock())
   // Subscribe-message templates of the channels that have a sender.
   const notices = complaintTemplates(app.config, app.messageSenders)
+  const rules = app.config.complaintRules
 
   app.get<{ Querystring: { state?: ComplaintState; overdue?: 'true' | 'false' } }>(
     '/staff/complaints',
@@ -80,11 +81,10 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
       const items: ComplaintView[] = []
       for (const row of rows) {
         if (overdue !== undefined) {
-          const sla = slaStatus(row.case_data, at)
-          const late = sla.overdue && (sla.clock === 'running' || sla.clock === 'paused')
+          const late = isLate(slaStatus(row.case_data, at, rulesOfRow(row, rules)))
           if (late !== (overdue === 'true')) continue
         }
-        items.push(await complaintView(app.db, row, at, 'staff'))
+        items.push(await complaintView(app.db, row, at, 'staff', rules))
       }
       return { items }
     },
@@ -104,7 +104,7 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
     async (request): Promise<ComplaintView> => {
       const row = await findComplaint(app.db, request.params.complaintId)
       if (!row) throw new ApiError('COMPLAINT_NOT_FOUND')
-      return complaintView(app.db, row, now(), 'staff')
+      return complaintView(app.db, row, now(), 'staff', rules)
     },
   )
 
@@ -122,11 +122,14 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
     },
     async (request): Promise<ComplaintView> => {
       const staffName = staffNameOf(request)
-      const action = actionFromBody(request.body)
+      const action = actionFromBody(request.body, rules)
       const at = now()
       const view = await app.db.transaction(async (tx) => {
-        const row = await applyAction(tx, request.params.complaintId, action, 'staff', at, { staffName, notices })
-        return complaintView(tx, row, at, 'staff')
+        const row = await applyAction(tx, request.params.complaintId, action, 'staff', at, rules, {
+          staffName,
+          notices,
+        })
+        return complaintView(tx, row, at, 'staff', rules)
       })
       await deliverAfterCommit(app, 'complaint step', (ctx) => deliverComplaintNotices(ctx, { complaintId: view.id }))
       request.log.info({ complaintId: view.id, step: action.type }, 'complaint step by staff')
@@ -158,9 +161,12 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
       const supervised: string[] = []
       for (const row of rows) {
         const complaint = row.case_data
-        if (instantMs(at) < instantMs(complaint.updatedAt) || !needsSupervision(complaint, at)) continue
+        if (instantMs(at) < instantMs(complaint.updatedAt) || !needsSupervision(complaint, at, rulesOfRow(row, rules)))
+          continue
         try {
-          await app.db.transaction((tx) => applyAction(tx, row.id, { type: 'supervise' }, 'system', at, { notices }))
+          await app.db.transaction((tx) =>
+            applyAction(tx, row.id, { type: 'supervise' }, 'system', at, rules, { notices }),
+          )
           supervised.push(row.id)
           await deliverAfterCommit(app, 'complaint supervised', (ctx) =>
             deliverComplaintNotices(ctx, { complaintId: row.id }),

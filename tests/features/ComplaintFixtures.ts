@@ -1,6 +1,6 @@
 // Complaint views built with the real domain (state machine, SLA), as the server would send them.
 import type { ComplaintView } from '../../server/contract-complaints'
-import type { ComplaintCategoryCode } from '../../src/domain/complaints/categories'
+import { complaintLimits, type ComplaintCategoryCode } from '../../src/domain/complaints/categories'
 import {
   complaintStatusLabel,
   submitComplaint,
@@ -64,6 +64,7 @@ export function complaintView(
     timeline,
     attachments: options.attachments ?? [],
     availableActions: availableActions(complaint, 'submitter', now),
+    limits: complaintLimits(options.category ?? 'complaint')!,
     createdAt: submittedAt,
   }
 }

@@ -115,3 +115,47 @@ export function complaintRulesProblems(rules: ComplaintRules): string[] {
     problems.push('整改时限不能短于回访时限')
   return problems
 }
+
+/**
+ * The limits a case is held to, fixed when it is submitted (docs/domain.md §5): a city that later
+ * changes a category's days or its 回访 limits changes them for new cases only. Every limit is
+ * counted in working days (see the note at the top of this file).
+ */
+export interface ComplaintLimits {
+  /** working days from submission to the reply (./sla) */
+  timeLimitWorkingDays: number
+  returnVisit: ReturnVisitLimits
+}
+
+/** The limits a new case of this category gets under `rules`; undefined when the city does not offer it. */
+export function complaintLimits(
+  code: string,
+  rules: ComplaintRules = DEFAULT_COMPLAINT_RULES,
+): ComplaintLimits | undefined {
+  const category = complaintCategory(code, rules)
+  if (category === undefined) return undefined
+  const { callBackWorkingDays, rectifyWorkingDays } = rules.returnVisit
+  return {
+    timeLimitWorkingDays: category.timeLimitWorkingDays,
+    returnVisit: { callBackWorkingDays, rectifyWorkingDays },
+  }
+}
+
+/**
+ * The rules one case is held to: the city's table as it is now (which categories staff may
+ * reclassify it to), with the case's own category at the limit it was submitted under and the
+ * 回访 limits of then. A category the city has since withdrawn keeps working for the cases filed in it.
+ */
+export function rulesForCase(
+  code: ComplaintCategoryCode,
+  limits: ComplaintLimits,
+  rules: ComplaintRules = DEFAULT_COMPLAINT_RULES,
+): ComplaintRules {
+  const name = complaintCategory(code, rules)?.name ?? complaintCategory(code)?.name ?? code
+  const own: ComplaintCategory = { code, name, timeLimitWorkingDays: limits.timeLimitWorkingDays }
+  const offered = rules.categories.some((category) => category.code === code)
+  const categories = offered
+    ? rules.categories.map((category) => (category.code === code ? own : category))
+    : [...rules.categories, own]
+  return { categories, returnVisit: { ...limits.returnVisit } }
+}

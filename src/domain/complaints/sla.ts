@@ -82,6 +82,11 @@ export function slaStatus(
   }
 }
 
+/** Late and still waiting on someone: overdue with the clock running or paused (not replied, not withdrawn). */
+export function isLate(status: SlaStatus): boolean {
+  return status.overdue && (status.clock === 'running' || status.clock === 'paused')
+}
+
 function runningText(status: SlaStatus): string {
   if (status.overdue) {
     const late = -status.workingDaysLeft

@@ -88,6 +88,11 @@ const RULES: Record<ComplaintActionType, StepRule> = {
   'report-rectification': { actors: ['staff'], from: ['return-visit'], wrongActor: STAFF_ONLY, verb: '报告整改结果' },
 }
 
+/** Every step `actor` may ever take, in the order of the loop (what the server's action routes accept). */
+export function actionTypesOf(actor: Actor): ComplaintActionType[] {
+  return (Object.keys(RULES) as ComplaintActionType[]).filter((type) => RULES[type].actors.includes(actor))
+}
+
 /** Clearer refusals than the generic one for the cases users actually run into. */
 function wrongStateReason(complaint: ComplaintCase, type: ComplaintActionType): string {
   const { state } = complaint

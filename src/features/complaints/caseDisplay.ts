@@ -1,12 +1,20 @@
 import type { ComplaintView } from '../../../server/contract-complaints'
-import { complaintCategory } from '../../domain/complaints/categories'
+import { complaintCategory, rulesForCase, type ComplaintRules } from '../../domain/complaints/categories'
 import type { Actor } from '../../domain/complaints/complaintCase'
-import { countdownText, slaStatus } from '../../domain/complaints/sla'
+import { countdownText, isLate, slaStatus } from '../../domain/complaints/sla'
+
+/**
+ * The limits the case keeps from its submission, as the server sent them (a view cached before
+ * the server sent limits has none: the domain's defaults, as the server used then).
+ */
+function rulesOf(view: ComplaintView): ComplaintRules | undefined {
+  return view.limits ? rulesForCase(view.case.category, view.limits) : undefined
+}
 
 /** The countdown as of now (the list may have been fetched hours ago), by the domain's own SLA rules. */
 export function slaText(view: ComplaintView, now: number = Date.now()): string {
   try {
-    return countdownText(slaStatus(view.case, new Date(now).toISOString()))
+    return countdownText(slaStatus(view.case, new Date(now).toISOString(), rulesOf(view)))
   } catch {
     return view.sla.text
   }
@@ -14,8 +22,7 @@ export function slaText(view: ComplaintView, now: number = Date.now()): string {
 
 export function isOverdue(view: ComplaintView, now: number = Date.now()): boolean {
   try {
-    const sla = slaStatus(view.case, new Date(now).toISOString())
-    return sla.overdue && (sla.clock === 'running' || sla.clock === 'paused')
+    return isLate(slaStatus(view.case, new Date(now).toISOString(), rulesOf(view)))
   } catch {
     return view.sla.overdue
   }
