@@ -48,6 +48,8 @@ import type { ReminderJobContext } from './jobs/reminders'
 import { startReminderScheduler, type ReminderScheduler } from './jobs/scheduler'
 import { buildReminderSenders, type ReminderSenders } from './notify/default-senders'
 import { calendarFeedRoutes } from './calendar-feed/routes'
+import { complianceRoutes } from './routes/compliance'
+import { adminComplianceRoutes } from './routes/admin-compliance'
 
 export interface BuildAppOptions {
   db: Db
@@ -190,6 +192,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(staffComplaintRoutes, { storage: attachmentStorage })
       await api.register(policyRoutes)
       await api.register(adminPolicyRoutes)
+      await api.register(complianceRoutes)
+      await api.register(adminComplianceRoutes)
     },
     { prefix: API_PREFIX },
   )
