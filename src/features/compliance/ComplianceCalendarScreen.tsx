@@ -31,7 +31,11 @@ const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']
  * per day; filtered by kind and by enterprise (with counts, for agents keeping many companies).
  * 已办 asks first and can be undone; 稍后提醒 takes a day.
  */
-export function ComplianceCalendarScreen(props: { onOpen: (item: TimelineItem) => void; onSettings: () => void }) {
+export function ComplianceCalendarScreen(props: {
+  onOpen: (item: TimelineItem) => void
+  onSettings: () => void
+  onSubscribe?: () => void
+}) {
   const today = chinaDateOf(Date.now())
   const [view, setView] = useState<View_>('upcoming')
   const [month, setMonth] = useState({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) })
@@ -322,6 +326,7 @@ export function ComplianceCalendarScreen(props: { onOpen: (item: TimelineItem) =
       )}
 
       <ActionButton variant='secondary' label='税务设置与行政处罚记录' onClick={props.onSettings} />
+      {props.onSubscribe ? <ActionButton variant='secondary' label='订阅到日历' onClick={props.onSubscribe} /> : null}
 
       {asking?.what === 'done' ? (
         <ConfirmDialog

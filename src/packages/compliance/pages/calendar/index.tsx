@@ -21,6 +21,7 @@ export default function ComplianceCalendarPage() {
       <SignInRequired>
         <ComplianceCalendarScreen
           onOpen={openItem}
+          onSubscribe={() => void navigateTo(ROUTES.licenceExport)}
           onSettings={() => {
             const enterpriseId = useEnterpriseContext.getState().currentId
             void navigateTo(ROUTES.complianceSettings, enterpriseId ? { enterpriseId } : undefined)
