@@ -138,7 +138,10 @@ export async function buildTimeline(db: Queryable, query: TimelineQuery): Promis
       filedReportYears(db, ids),
       reportReminderDays(db, ids),
     ])
-    const candidates = wants('policy-window') ? await policyCandidates(db) : []
+    // A window's calendar day is its closing day: only those closing in the range are matched.
+    const candidates = wants('policy-window')
+      ? (await policyCandidates(db)).filter((c) => c.window.closesOn! >= query.from && c.window.closesOn! <= query.to)
+      : []
     const favourites = candidates.length > 0 ? await favouriteIds(db, query.userId) : new Set<string>()
     const founded = await foundedOn(db, ids)
     for (const id of ids) {

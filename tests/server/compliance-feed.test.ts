@@ -117,7 +117,8 @@ beforeAll(async () => {
   await testDb.db.query('update users set current_enterprise_id = $2 where id = $1', [agentId, c.id])
   const complaint = await call('POST', '/complaints', VALID_COMPLAINT, { 'idempotency-key': 'feed-complaint-1' })
   expect(complaint.statusCode).toBe(201)
-})
+  // Seeding and the first plans take seconds on the shared machine.
+}, 120_000)
 afterAll(async () => {
   await app.close()
   await testDb.close()

@@ -34,7 +34,8 @@ beforeAll(async () => {
   app = await appAt(testDb.db, TODAY)
   agentToken = (await loginSandbox(app, DEMO.agent)).token
   agentEnterprises = (await call('GET', '/enterprises', agentToken)).json()
-})
+  // Seeding and the first plans take seconds on the shared machine.
+}, 120_000)
 afterAll(async () => {
   await app.close()
   await testDb.close()
