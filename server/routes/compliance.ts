@@ -149,14 +149,14 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
     }
   }
 
-  /** The item must be one of the enterprise's deadlines (done ones included) within a year either side. */
+  /** The item must be one of the enterprise's deadlines (done ones included) within 400 days either side of today. */
   async function requireItem(request: FastifyRequest, enterpriseId: string, key: string) {
     const today = todayInChina(app)
     const items = await buildTimeline(app.db, {
       userId: currentUser(request).id,
       enterprises: [{ id: enterpriseId, name: '' }],
-      from: addDays(today, -MAX_RANGE_DAYS / 2),
-      to: addDays(today, MAX_RANGE_DAYS / 2),
+      from: addDays(today, -MAX_RANGE_DAYS),
+      to: addDays(today, MAX_RANGE_DAYS),
       today,
       now: now(),
       kinds: new Set(TIMELINE_KINDS),

@@ -230,6 +230,24 @@ describe('已办 and 稍后提醒', () => {
     )
   })
 
+  it('in December, next June’s 年报 can be marked 已报送 already (found by the e2e: the item was looked for ±200 days)', async () => {
+    const december = await appAt(testDb.db, '2026-12-05')
+    try {
+      const id = agentEnterprises[4].id
+      const url = `/api/v1/enterprises/${id}/compliance/items/${encodeURIComponent('annual-report:2026')}/state`
+      const marked = await december.inject({
+        method: 'PUT',
+        url,
+        headers: bearer(agentToken),
+        payload: { state: 'done' },
+      })
+      expect(marked.statusCode).toBe(204)
+      expect((await december.inject({ method: 'DELETE', url, headers: bearer(agentToken) })).statusCode).toBe(204)
+    } finally {
+      await december.close()
+    }
+  })
+
   it('年报 reminder days are the user’s own once set, checked by the domain', async () => {
     const id = agentEnterprises[4].id
     const url = `/enterprises/${id}/compliance/annual-report-reminders/2026`
