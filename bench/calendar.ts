@@ -3,7 +3,8 @@
  * what the compliance planners will do each night — against a naive per-item method (dayjs, one
  * `chinese-days` isWorkday call per day walked) timed on a sample and extrapolated.
  * Budget: ≤ 2 s for 100,000 enterprises (issue #14 item 15). Run alone: `npx tsx bench/calendar.ts`.
- * The feed half of item 15 (p95 over HTTP for an agent with 50 enterprises) waits for the feed.
+ * The feed half of item 15 (p95 over HTTP for an agent with 50 enterprises) is bench/calendar-feed.ts;
+ * `npm run bench -- calendar` runs both.
  */
 import dayjs from 'dayjs'
 import { isWorkday } from 'chinese-days'

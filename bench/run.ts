@@ -2,6 +2,7 @@
 // Pass names to run some only: `npm run bench -- deadlines`. `npm run bench -- lighthouse` (H5 page
 // budgets in Chromium) runs only when named.
 import { benchCalendar } from './calendar'
+import { benchCalendarFeed } from './calendar-feed'
 import { benchComplaintSubmit } from './complaints'
 import { benchDeadlines } from './deadlines'
 import { benchFuzz } from './fuzz'
@@ -18,7 +19,10 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'policy-push': () => benchPolicyPush(),
   sm2: () => benchSm2(),
   complaints: () => benchComplaintSubmit(),
-  calendar: () => benchCalendar(),
+  calendar: async () => {
+    await benchCalendar()
+    await benchCalendarFeed()
+  },
   fuzz: () => benchFuzz(),
   lighthouse: () => benchLighthouse(),
 }

@@ -50,6 +50,8 @@ import { registerJobs } from './jobs/registry'
 import { buildMessageSenders, type MessageSenders } from './notify/default-senders'
 import { calendarFeedRoutes } from './calendar-feed/routes'
 import { sealReportRoutes } from './routes/seal-reports'
+import { complianceRoutes } from './routes/compliance'
+import { adminComplianceRoutes } from './routes/admin-compliance'
 
 export interface BuildAppOptions {
   db: Db
@@ -184,6 +186,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(staffComplaintRoutes, { storage: attachmentStorage })
       await api.register(policyRoutes)
       await api.register(adminPolicyRoutes)
+      await api.register(complianceRoutes)
+      await api.register(adminComplianceRoutes)
     },
     { prefix: API_PREFIX },
   )

@@ -6,6 +6,7 @@
 
 import type { SealErrorCode, SealGrantView } from './contract-seals'
 import type { CalendarFeedErrorCode } from './contract-calendar'
+import type { ComplianceErrorCode } from './contract-compliance'
 import type { EnterpriseRole } from '../src/domain/access/permissions'
 
 export type Platform = 'weapp' | 'alipay' | 'h5'
@@ -52,6 +53,7 @@ export type ErrorCode =
   | 'COMPLAINT_ACTION_REFUSED'
   | SealErrorCode
   | CalendarFeedErrorCode
+  | ComplianceErrorCode
 
 export interface HealthResponse {
   status: 'ok'

@@ -32,6 +32,10 @@ export default defineAppConfig({
       root: 'packages/complaints',
       pages: ['pages/new/index', 'pages/list/index', 'pages/detail/index', 'pages/query/index'],
     },
+    {
+      root: 'packages/compliance',
+      pages: ['pages/calendar/index', 'pages/detail/index', 'pages/settings/index'],
+    },
   ],
   // H5 only: no slide between pages. With it, Taro's H5 router (4.2) shades the page it covers
   // 350 ms after navigateTo even if the user has come back to it by then, so a quick back left a

@@ -26,6 +26,9 @@ export interface EventSourceContext {
   today: IsoDate
   /** The feed owner's offsets, for the alarms. */
   reminders: ReminderSettings
+  /** The feed owner: whose favourite policies and own complaints count. */
+  userId: string
+  now: Date
 }
 
 /**

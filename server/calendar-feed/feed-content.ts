@@ -6,10 +6,11 @@ import { roleMay } from '../../src/domain/access/permissions'
 import type { CalendarEventSource, FeedEvent } from './event-source'
 import { eventVersions, linksOf, type FeedRow } from './feed-repo'
 import { licenceEventSource } from './licence-events'
+import { COMPLIANCE_EVENT_SOURCES } from './compliance-events'
 import { renderIcs, type RenderedEvent } from './render-ics'
 
 /** Every kind of deadline a feed shows; a new kind (年报, tax, …) is one more source here. */
-export const EVENT_SOURCES: readonly CalendarEventSource[] = [licenceEventSource]
+export const EVENT_SOURCES: readonly CalendarEventSource[] = [licenceEventSource, ...COMPLIANCE_EVENT_SOURCES]
 
 const fingerprintOf = (event: FeedEvent) =>
   createHash('sha256')
@@ -37,7 +38,10 @@ export async function feedCalendar(
     const allowed = links
       .filter((link) => roleMay(link.role, source.action, link.has_live_grant))
       .map((link) => ({ id: link.enterprise_id, name: link.name }))
-    const events = await source.events({ db, today: context.today, reminders }, allowed)
+    const events = await source.events(
+      { db, today: context.today, reminders, userId: feed.user_id, now: context.now },
+      allowed,
+    )
     for (const event of events) {
       const uid = `${event.key}@${context.uidHost}`
       byUid.set(uid, { ...event, uid })

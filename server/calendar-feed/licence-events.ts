@@ -1,3 +1,4 @@
+import { itemStatesOf } from '../compliance/compliance-repo'
 import { loadCatalogue } from '../licences/catalogue-store'
 import { listEnterpriseLicences } from '../licences/licence-repo'
 import { toLicenceView } from '../licences/licence-view'
@@ -10,7 +11,8 @@ const ESTIMATE_NOTE = '（预计：所依据年份的节假日安排尚未公布
  * 许证闹钟: per live licence (neither cancelled nor expired) its renewal-application deadline,
  * reminded at the owner's offsets (only on the day once the renewal is under way, as the reminder
  * job does), and its expiry day. The enterprise's name is in every summary, feed of one enterprise
- * or of all alike, so an event's text never depends on the feed it is read through.
+ * or of all alike, so an event's text never depends on the feed it is read through. A deadline
+ * marked 已办 on the compliance calendar (key `licence:<id>:<deadline>`) leaves the feed.
  */
 export const licenceEventSource: CalendarEventSource = {
   kind: 'licence',
@@ -18,13 +20,18 @@ export const licenceEventSource: CalendarEventSource = {
   async events({ db, today, reminders }, enterprises) {
     if (enterprises.length === 0) return []
     const catalogue = await loadCatalogue(db)
+    const states = await itemStatesOf(
+      db,
+      enterprises.map((e) => e.id),
+    )
     const events: FeedEvent[] = []
     for (const enterprise of enterprises) {
+      const done = (key: string) => states.get(enterprise.id)?.get(key)?.state === 'done'
       for (const row of await listEnterpriseLicences(db, enterprise.id)) {
         const view = toLicenceView(row, [], catalogue, today)
         if (view.status === 'cancelled' || view.status === 'expired') continue
         const renewing = view.renewalStartedOn !== null
-        events.push(
+        const both: FeedEvent[] = [
           {
             key: `licence-${view.id}-renewal-deadline`,
             date: view.latestApplyOn,
@@ -39,6 +46,11 @@ export const licenceEventSource: CalendarEventSource = {
             description: `证照编号 ${view.number} 当日到期`,
             alarmDaysBefore: reminders.onExpiryDay ? [0] : [],
           },
+        ]
+        events.push(
+          ...both.filter(
+            (event) => !done(event.key.replace(/^licence-(.+)-(renewal-deadline|expiry)$/, 'licence:$1:$2')),
+          ),
         )
       }
     }

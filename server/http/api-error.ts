@@ -1,6 +1,7 @@
 import type { ApiErrorBody, ErrorCode } from '../contract'
 import { SEAL_ERROR_DEFAULTS } from '../signing/seal-errors'
 import { CALENDAR_FEED_ERROR_DEFAULTS } from '../calendar-feed/feed-errors'
+import { COMPLIANCE_ERROR_DEFAULTS } from '../compliance/compliance-errors'
 
 /** Default HTTP status and Chinese message for each error code. */
 export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string }> = {
@@ -38,6 +39,7 @@ export const ERROR_DEFAULTS: Record<ErrorCode, { status: number; message: string
   COMPLAINT_ACTION_REFUSED: { status: 409, message: '当前状态不能进行该操作' },
   ...SEAL_ERROR_DEFAULTS,
   ...CALENDAR_FEED_ERROR_DEFAULTS,
+  ...COMPLIANCE_ERROR_DEFAULTS,
 }
 
 export interface ApiErrorOptions {

@@ -31,6 +31,9 @@ export const ROUTES = {
   complaints: '/packages/complaints/pages/list/index',
   complaintDetail: `/${LINKED_PAGES.complaintDetail}`,
   complaintQuery: '/packages/complaints/pages/query/index',
+  compliance: '/packages/compliance/pages/calendar/index',
+  complianceDetail: '/packages/compliance/pages/detail/index',
+  complianceSettings: '/packages/compliance/pages/settings/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -174,6 +174,67 @@ const CASES: RouteCase[] = [
   enterpriseCase('GET', '/policy-matches', 'policies:match'),
   enterpriseCase('GET', '/profile-facts', 'profile:read'),
   enterpriseCase('PUT', '/profile-facts', 'profile:write', {}),
+  // 合规日历: read with profile:read, written with profile:write (docs/domain-compliance.md).
+  enterpriseCase('GET', '/compliance/timeline', 'profile:read'),
+  enterpriseCase('GET', '/compliance/settings', 'profile:read'),
+  enterpriseCase('PUT', '/compliance/settings', 'profile:write', {}),
+  enterpriseCase('POST', '/compliance/penalties', 'profile:write', {}),
+  enterpriseCase(
+    'DELETE',
+    '/compliance/penalties/:penaltyId',
+    'profile:write',
+    undefined,
+    `/compliance/penalties/${NOBODY}`,
+  ),
+  enterpriseCase(
+    'PUT',
+    '/compliance/annual-reports/:reportYear/filed',
+    'profile:write',
+    undefined,
+    '/compliance/annual-reports/2099/filed',
+  ),
+  enterpriseCase(
+    'DELETE',
+    '/compliance/annual-reports/:reportYear/filed',
+    'profile:write',
+    undefined,
+    '/compliance/annual-reports/2099/filed',
+  ),
+  enterpriseCase(
+    'GET',
+    '/compliance/annual-report-reminders/:windowYear',
+    'profile:read',
+    undefined,
+    '/compliance/annual-report-reminders/2026',
+  ),
+  enterpriseCase(
+    'PUT',
+    '/compliance/annual-report-reminders/:windowYear',
+    'profile:write',
+    {},
+    '/compliance/annual-report-reminders/2026',
+  ),
+  enterpriseCase(
+    'DELETE',
+    '/compliance/annual-report-reminders/:windowYear',
+    'profile:write',
+    undefined,
+    '/compliance/annual-report-reminders/2026',
+  ),
+  enterpriseCase(
+    'PUT',
+    '/compliance/items/:itemKey/state',
+    'profile:write',
+    {},
+    '/compliance/items/annual-report%3A2025/state',
+  ),
+  enterpriseCase(
+    'DELETE',
+    '/compliance/items/:itemKey/state',
+    'profile:write',
+    undefined,
+    '/compliance/items/annual-report%3A2025/state',
+  ),
   enterpriseCase('GET', '/seals', 'seals:view'),
   enterpriseCase('POST', '/seals/claim', 'seals:claim', {}),
   enterpriseCase('GET', '/seal-grants', 'grants:manage'),
@@ -304,6 +365,9 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'GET /api/v1/me/calendar-feeds',
   'DELETE /api/v1/me/calendar-feeds/:scope',
   'GET /calendar/feed/:file',
+  // 合规日历: the caller's own enterprises (filtered by role inside), and staff's 年报 call list.
+  'GET /api/v1/me/compliance/timeline',
+  'GET /api/v1/admin/compliance/annual-report-follow-up',
 ])
 
 /** Sign-task routes declare seal:sign; who may fill which slot is checked per task (tested by hand below). */

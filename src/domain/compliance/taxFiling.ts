@@ -221,3 +221,23 @@ export function planTaxFiling(enterpriseId: string, settings: TaxSettings, year:
   }
   return items
 }
+
+const VAT_PAYERS: readonly string[] = ['general', 'small', 'none']
+const STATEMENT_FREQUENCIES: readonly string[] = ['monthly', 'quarterly', 'none']
+
+/** Problems with tax settings given by a user, in Chinese; [] when valid. */
+export function taxSettingsProblems(settings: unknown): string[] {
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return ['税务设置格式不正确']
+  const { vatPayer, hasEmployees, corporateIncomeTax, financialStatements } = settings as Record<string, unknown>
+  const problems: string[] = []
+  if (typeof vatPayer !== 'string' || !VAT_PAYERS.includes(vatPayer))
+    problems.push('增值税纳税人类型须为一般纳税人、小规模纳税人或非增值税纳税人')
+  if (typeof hasEmployees !== 'boolean') problems.push('须说明是否有雇员（个人所得税代扣代缴）')
+  if (typeof corporateIncomeTax !== 'boolean') problems.push('须说明是否缴纳企业所得税')
+  if (
+    financialStatements !== undefined &&
+    (typeof financialStatements !== 'string' || !STATEMENT_FREQUENCIES.includes(financialStatements))
+  )
+    problems.push('财务报表报送频率须为按月、按季或不报送')
+  return problems
+}

@@ -15,7 +15,7 @@ type Load =
   | { kind: 'ready'; profile: EnterpriseProfile }
 
 /** The current enterprise's registry profile. */
-export function EnterpriseProfileScreen() {
+export function EnterpriseProfileScreen(props: { onComplianceSettings?: () => void } = {}) {
   const currentId = useEnterpriseContext((s) => s.currentId)
   const [state, setState] = useState<Load>({ kind: 'loading' })
 
@@ -59,6 +59,17 @@ export function EnterpriseProfileScreen() {
         </View>
       ))}
       <EnterpriseRegion profile={p} onChanged={(profile) => setState({ kind: 'ready', profile })} />
+      {props.onComplianceSettings && (p.role === 'legal_representative' || p.role === 'agent') ? (
+        <View
+          className='row link'
+          ariaRole='link'
+          ariaLabel='税务设置与行政处罚记录（合规日历）'
+          onClick={props.onComplianceSettings}
+        >
+          <View>税务设置与行政处罚记录</View>
+          <View className='muted'>›</View>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -140,7 +140,7 @@ export function ExportCalendarScreen(props: { enterpriseId: string }) {
       <View className='card'>
         <View className='title'>订阅到日历</View>
         <View>
-          生成一个只属于您的订阅链接，添加到手机或电脑的日历后，证照的续期申请截止日和到期日会自动出现在日历中，并按您的提醒设置提前提醒；证照有变化时，日历会自动更新。
+          生成一个只属于您的订阅链接，添加到手机或电脑的日历后，证照续期、企业年报、纳税申报、信用修复、政策申报和诉求的期限会自动出现在日历中，并按提醒日期提前提醒；期限有变化或标记已办时，日历会自动更新。
         </View>
         <View className='chips' ariaLabel='订阅范围'>
           {FEED_CHOICES.map((option) => {

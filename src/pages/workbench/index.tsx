@@ -10,12 +10,15 @@ import { licenceBadge, useWallet } from '../../features/licences/walletStore'
 import { AutoBenefitCard } from '../../features/policies/AutoBenefitCard'
 import { useAutoBenefits } from '../../features/policies/autoBenefitStore'
 import { CapabilityGrid } from '../../features/workbench/CapabilityGrid'
+import { ComplianceCard } from '../../features/compliance/ComplianceCard'
+import { useUpcomingCompliance } from '../../features/compliance/complianceStore'
 import { stopPullDownRefresh, usePageShow, usePullToRefresh } from '../../platform/lifecycle'
 import { navigateTo, switchTab } from '../../platform/navigation'
 
 async function refresh(): Promise<void> {
   if (!useSession.getState().token) return
   await useEnterpriseContext.getState().load()
+  void useUpcomingCompliance.getState().load()
   const enterpriseId = useEnterpriseContext.getState().currentId
   if (enterpriseId)
     await Promise.all([useWallet.getState().refresh(enterpriseId), useAutoBenefits.getState().load(enterpriseId)])
@@ -48,6 +51,7 @@ export default function WorkbenchPage() {
       {enterpriseId ? (
         <LicenceSummaryCard enterpriseId={enterpriseId} onOpen={() => switchTab(ROUTES.licences)} />
       ) : null}
+      <ComplianceCard onOpen={() => navigateTo(ROUTES.compliance)} />
       {enterpriseId ? (
         <AutoBenefitCard enterpriseId={enterpriseId} onOpen={(id) => navigateTo(ROUTES.policyDetail, { id })} />
       ) : null}

@@ -1,4 +1,4 @@
-import { planTaxFiling, type TaxSettings } from '../../../src/domain/compliance/taxFiling'
+import { planTaxFiling, taxSettingsProblems, type TaxSettings } from '../../../src/domain/compliance/taxFiling'
 
 const general: TaxSettings = { vatPayer: 'general', hasEmployees: true, corporateIncomeTax: true }
 const small: TaxSettings = { vatPayer: 'small', hasEmployees: false, corporateIncomeTax: true }
@@ -94,4 +94,26 @@ test('reminders: the 3rd and the 1st working day before the deadline', () => {
   // 24 Feb 2026: 春节 15–23 Feb off, Saturday 14 Feb worked → 12, 13 and 14 Feb... the 3rd is Thu 12 Feb.
   const february = planTaxFiling('e1', general, 2026).find((item) => item.sourceId === 'tax:vat:2026-01')
   expect(february?.reminders.map((day) => day.date)).toEqual(['2026-02-12', '2026-02-14'])
+})
+
+describe('taxSettingsProblems (the door of PUT …/compliance/settings)', () => {
+  it('accepts the settings planTaxFiling takes and names each bad field in Chinese', () => {
+    expect(taxSettingsProblems({ vatPayer: 'small', hasEmployees: false, corporateIncomeTax: true })).toEqual([])
+    expect(
+      taxSettingsProblems({
+        vatPayer: 'general',
+        hasEmployees: true,
+        corporateIncomeTax: false,
+        financialStatements: 'monthly',
+      }),
+    ).toEqual([])
+    expect(taxSettingsProblems(null)).toEqual(['税务设置格式不正确'])
+    expect(taxSettingsProblems([])).toEqual(['税务设置格式不正确'])
+    expect(taxSettingsProblems({ vatPayer: 'big', hasEmployees: 1, financialStatements: 'yearly' })).toEqual([
+      '增值税纳税人类型须为一般纳税人、小规模纳税人或非增值税纳税人',
+      '须说明是否有雇员（个人所得税代扣代缴）',
+      '须说明是否缴纳企业所得税',
+      '财务报表报送频率须为按月、按季或不报送',
+    ])
+  })
 })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '税务设置与处罚记录' })
