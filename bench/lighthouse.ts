@@ -152,7 +152,8 @@ function printTable(rows: PageScore[]): void {
 
 export async function benchLighthouse(): Promise<PageScore[]> {
   const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
-  const appDir = path.join(ROOT, 'dist/h5')
+  // LIGHTHOUSE_APP_DIR=<dir>: another H5 build (e.g. the previous commit's) under the same conditions.
+  const appDir = process.env.LIGHTHOUSE_APP_DIR ?? path.join(ROOT, 'dist/h5')
   if (!existsSync(path.join(appDir, 'index.html'))) {
     throw new Error('no H5 build at dist/h5: run `npm run build:h5` (or `npm start` once) first')
   }
