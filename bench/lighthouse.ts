@@ -35,6 +35,8 @@ export interface PageScore {
   lcpMs: number
   fcpMs: number
   tbtMs: number
+  /** Cumulative layout shift (budget 0.1 in Lighthouse's scoring). */
+  cls: number
   /** What went over the wire on first load (compressed where the server compressed). */
   transferBytes: number
   /** Script bytes after decompression. */
@@ -72,6 +74,13 @@ async function measureOnce(url: string): Promise<Omit<PageScore, 'name'>> {
       mkdirSync(process.env.LIGHTHOUSE_DUMP, { recursive: true })
       const file = `${url.replace(/[^a-z0-9]+/gi, '_').slice(-60)}-${Date.now()}.json`
       writeFileSync(path.join(process.env.LIGHTHOUSE_DUMP, file), JSON.stringify(lhr))
+      // The trace beside it: which task is which (its URL, function, layout) behind long-tasks.
+      const trace = (result.artifacts as { Trace?: unknown } | undefined)?.Trace
+      if (trace)
+        writeFileSync(
+          path.join(process.env.LIGHTHOUSE_DUMP, file.replace(/\.json$/, '.trace.json')),
+          JSON.stringify(trace),
+        )
     }
     const audits = lhr.audits
     const requests = ((audits['network-requests']?.details as { items?: NetworkRequestItem[] } | undefined)?.items ??
@@ -83,6 +92,7 @@ async function measureOnce(url: string): Promise<Omit<PageScore, 'name'>> {
       lcpMs: audits['largest-contentful-paint']?.numericValue ?? NaN,
       fcpMs: audits['first-contentful-paint']?.numericValue ?? NaN,
       tbtMs: audits['total-blocking-time']?.numericValue ?? NaN,
+      cls: audits['cumulative-layout-shift']?.numericValue ?? NaN,
       transferBytes: requests.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
       scriptBytes: requests
         .filter((r) => r.resourceType === 'Script')
@@ -114,7 +124,7 @@ const width = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0
 const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)))
 
 function printTable(rows: PageScore[]): void {
-  const header = ['page', 'perf', 'a11y', 'LCP', 'FCP', 'TBT', 'transfer', 'JS (raw)', 'budget']
+  const header = ['page', 'perf', 'a11y', 'LCP', 'FCP', 'TBT', 'CLS', 'transfer', 'JS (raw)', 'budget']
   const lines = rows.map((row) => {
     const ok =
       row.performance >= BUDGET.performance && row.accessibility >= BUDGET.accessibility && row.lcpMs <= BUDGET.lcpMs
@@ -125,6 +135,7 @@ function printTable(rows: PageScore[]): void {
       seconds(row.lcpMs),
       seconds(row.fcpMs),
       `${row.tbtMs.toFixed(0)} ms`,
+      row.cls.toFixed(2),
       kib(row.transferBytes),
       kib(row.scriptBytes),
       row.name.startsWith('floor') ? '' : ok ? 'ok' : 'OVER',
@@ -141,7 +152,8 @@ function printTable(rows: PageScore[]): void {
 
 export async function benchLighthouse(): Promise<PageScore[]> {
   const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
-  const appDir = path.join(ROOT, 'dist/h5')
+  // LIGHTHOUSE_APP_DIR=<dir>: another H5 build (e.g. the previous commit's) under the same conditions.
+  const appDir = process.env.LIGHTHOUSE_APP_DIR ?? path.join(ROOT, 'dist/h5')
   if (!existsSync(path.join(appDir, 'index.html'))) {
     throw new Error('no H5 build at dist/h5: run `npm run build:h5` (or `npm start` once) first')
   }

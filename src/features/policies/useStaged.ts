@@ -1,0 +1,34 @@
+import { useEffect, useRef, useState } from 'react'
+
+/**
+ * A long list shown a few items at a time: `first` at once, then `step` more per task until all
+ * are shown. The catalogue's 20 cards sit below the first screen (the filters fill it), and
+ * rendering them in one go was the page's one long task after the first paint (Lighthouse TBT on
+ * a throttled phone). A list that starts with the same items (加载更多, or the refresh on coming
+ * back from a detail page) keeps what is shown, so the page never shrinks under the reader.
+ */
+export function useStaged<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  first: number,
+  step: number,
+): readonly T[] {
+  const previous = useRef<readonly T[]>(items)
+  const [shown, setShown] = useState(first)
+  let count = shown
+  if (previous.current !== items) {
+    const before = previous.current
+    const sameHead = before.every((item, i) => i >= items.length || keyOf(item) === keyOf(items[i]))
+    previous.current = items
+    if (!sameHead) {
+      count = first
+      setShown(first)
+    }
+  }
+  useEffect(() => {
+    if (count >= items.length) return
+    const timer = setTimeout(() => setShown(count + step), 0)
+    return () => clearTimeout(timer)
+  }, [count, items.length, step])
+  return count >= items.length ? items : items.slice(0, count)
+}
