@@ -115,6 +115,11 @@ function sealSignedByMaker(ses: SesFacts, caPublicKeyHex: string): boolean {
   return ok
 }
 
+/** A moment as people read it on the 验章 page and in the 验章回执: China time, to the second. */
+function beijingTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
+}
+
 const step = (key: VerificationStepKey, ok: boolean, reason: string): VerificationStep => ({
   key,
   name: VERIFICATION_STEPS[key],
@@ -266,7 +271,7 @@ export async function verifySesSignature(
             : '时间戳不是本平台时间戳服务签发的，或已被改动'
           : !timestampNear
             ? '时间戳时间与签章时间相差超过 10 分钟'
-            : `可信时间 ${timestampTime!.toISOString()}`,
+            : `可信时间 ${beijingTime(timestampTime!)}（北京时间）`,
     ),
   )
   return {

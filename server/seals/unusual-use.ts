@@ -89,6 +89,27 @@ export async function unusualUseOf(tx: Queryable, use: SealUse): Promise<{ kind:
   return found
 }
 
+/**
+ * A seal as people name it, and how the alert names it beside its enterprise. The platform's seals
+ * carry the enterprise in their name (许昌瑞丰食品有限公司合同专用章), and the 公章 is the
+ * enterprise's name alone: neither is repeated after 「<enterprise>的」, nor is the 公章 mistaken
+ * for the enterprise itself.
+ */
+export function sealNamesOf(use: Pick<SealUse, 'seal' | 'enterpriseName'>): {
+  seal: string
+  inSentence: string
+  withOwner: string
+} {
+  const { name } = use.seal
+  const seal = name === use.enterpriseName ? `${name}公章` : name
+  const owned = seal.startsWith(use.enterpriseName)
+  return {
+    seal,
+    inSentence: owned ? seal : `${use.enterpriseName}的${seal}`,
+    withOwner: owned ? seal : `${seal}（${use.enterpriseName}）`,
+  }
+}
+
 function clock(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 }
@@ -113,15 +134,16 @@ export async function raiseUnusualUseAlerts(
     if (!rows[0]) continue
     raised.push(kind)
     const label = UNUSUAL_USE_LABELS[kind]
+    const names = sealNamesOf(use)
     await recordSealNotice(
       tx,
       {
         source: `alert:${use.seal.id}:${kind}:${day}`,
         enterpriseId: use.enterpriseId,
-        title: `用章提醒：${use.seal.name}${label}`,
-        body: `${use.enterpriseName}的${use.seal.name}${label}：${detail}。请在「用章记录」中核对，如非本企业授权使用，请及时撤销相关授权。`,
+        title: `用章提醒：${names.seal}${label}`,
+        body: `${names.inSentence}${label}：${detail}。请在「用章记录」中核对，如非本企业授权使用，请及时撤销相关授权。`,
         reportMonth: null,
-        fieldValues: [`用章提醒：${label}`, `${use.seal.name}（${use.enterpriseName}）`, detail, chinaTime(use.atMs)],
+        fieldValues: [`用章提醒：${label}`, names.withOwner, detail, chinaTime(use.atMs)],
       },
       templates,
     )

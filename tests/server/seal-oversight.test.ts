@@ -9,7 +9,7 @@ import {
   sealReportTick,
   sealUsageEvents,
 } from '../../server/jobs/seal-reports'
-import { raiseUnusualUseAlerts, type SealUse } from '../../server/seals/unusual-use'
+import { raiseUnusualUseAlerts, sealNamesOf, type SealUse } from '../../server/seals/unusual-use'
 import { sealTemplates } from '../../server/seals/seal-notices'
 import { DEMO, expectError, openTestDb, testConfig, type TestDb } from './helpers'
 import {
@@ -212,6 +212,30 @@ describe('用章提醒: unusual use, decided at the moment of use', () => {
     } finally {
       await db.query('delete from seal_rules where seal_id = $1', [fx.seals.contract])
     }
+  })
+
+  it('names a seal whose name carries the enterprise (as the platform names them) once, and the 公章 as 公章', async () => {
+    const { taskId } = await newTask()
+    const { taskId: earlier } = await newTask()
+    await audit(fx.ruifeng, 'sign', '2026-03-06T10:00:00+08:00', { sealId: fx.seals.contract, taskId: earlier })
+    const use = useOf(cst('2026-03-08T22:05'), taskId)
+    const named = { ...use, seal: { ...use.seal, name: '许昌瑞丰食品有限公司合同专用章' } }
+    await db.transaction((tx) => raiseUnusualUseAlerts(tx, named, templates()))
+    const inbox = await app.inject({ method: 'GET', url: '/api/v1/inbox', headers: fx.rep })
+    const notice = inbox.json().items.find((m: { title: string }) => m.title.startsWith('用章提醒'))
+    expect(notice.title).toBe('用章提醒：许昌瑞丰食品有限公司合同专用章在常用时段以外使用')
+    expect(notice.body).toMatch(/^许昌瑞丰食品有限公司合同专用章在常用时段以外使用：/)
+    const { rows } = await db.query<{ field_values: string[] }>(
+      "select field_values from seal_notices where source like 'alert:%' and user_id = $1",
+      [repId],
+    )
+    expect(rows[0].field_values[1]).toBe('许昌瑞丰食品有限公司合同专用章')
+    const official = { ...use, seal: { ...use.seal, type: 'official', name: '许昌瑞丰食品有限公司' } }
+    expect(sealNamesOf(official)).toEqual({
+      seal: '许昌瑞丰食品有限公司公章',
+      inSentence: '许昌瑞丰食品有限公司公章',
+      withOwner: '许昌瑞丰食品有限公司公章',
+    })
   })
 
   it('a burst: 6 uses in the last hour of a quiet seal (threshold 5), not 5', async () => {

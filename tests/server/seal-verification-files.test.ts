@@ -57,6 +57,14 @@ describe('验章 from the SES_Signature file (DER) alone', () => {
     expect(JSON.parse(body.receipt.payload).recordId).toBe(record.id)
   })
 
+  it('says when the timestamp was made in China time people read, not as an ISO instant in UTC', async () => {
+    const text: string = stepsOf((await verifyDer(der)).json()).timestamp.text
+    const shown = /^可信时间 (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})（北京时间）$/.exec(text)
+    expect(shown).not.toBeNull()
+    const instant = Date.parse(`${shown![1]}T${shown![2]}+08:00`)
+    expect(Math.abs(instant - Date.parse(record.signedAt))).toBeLessThan(10 * 60_000)
+  })
+
   it('fails only 原文杂凑 when one byte of the document changed', async () => {
     const changed = Buffer.from(DOCUMENT)
     changed[15] ^= 0x01
