@@ -21,6 +21,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route checks its text body itself, line by line (see input-door.ts). */
     textBodyCheckedPerLine?: boolean
+    /**
+     * A landing page a person opens from a link or a QR (/verify): it reads its query string itself
+     * and redirects to a page that explains anything wrong, so junk there (a NUL byte, a cut-off
+     * link) must not end in a JSON error in the person's browser. Headers and path are still checked.
+     */
+    landingQueryCheckedByRoute?: boolean
   }
 }
 
@@ -100,7 +106,7 @@ function check(part: keyof typeof PART_NAMES, value: unknown): void {
 
 async function checkAddressAndHeaders(request: FastifyRequest): Promise<void> {
   check('params', request.params)
-  check('querystring', request.query)
+  if (!request.routeOptions.config.landingQueryCheckedByRoute) check('querystring', request.query)
   check('headers', request.headers)
 }
 

@@ -15,6 +15,9 @@ export const VERIFY_PAGE_HASH_ROUTE = '/#/packages/seals/pages/verify/index'
 /** The sign page's marker for a link that is not one of ours (the page explains it in Chinese). */
 export const SIGN_LINK_NOT_OURS = 'not-ours'
 
+/** The 验章 page's marker for a verification link that cannot be used (verificationLink.ts reads it). */
+export const VERIFY_LINK_BROKEN = 'broken'
+
 export async function signQrRoutes(app: FastifyInstance): Promise<void> {
   // A wildcard rather than `:ticket`: a person holds a phone camera to this URL, so whatever follows
   // /s/ (too long, a stray slash, not a ticket) must still land on a page that explains it, never on
@@ -36,22 +39,31 @@ export async function signQrRoutes(app: FastifyInstance): Promise<void> {
   )
 
   // The verification link signing produces (/verify?record=<id>&hash=<sm3>), shown and shared after
-  // signing: only well-formed values are passed on; the page verifies (and explains) the rest.
-  app.get<{ Querystring: Record<string, string | undefined> }>(
+  // signing: only well-formed values are passed on. A link that names a record or a hash that is not
+  // well formed (cut short by a chat app, mistyped, junk) lands marked broken, and the page says so.
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>(
     '/verify',
     {
+      config: { landingQueryCheckedByRoute: true },
       schema: {
         tags: ['signing'],
-        summary: '验章链接落地页：跳转到 H5 验章页面（携带签章记录编号与文件 SM3）',
+        summary: '验章链接落地页：跳转到 H5 验章页面（携带签章记录编号与文件 SM3；链接不完整时由页面说明）',
       },
     },
     async (request, reply) => {
-      const { record, hash } = request.query
+      const { record, hash, sm3 } = request.query
       const query = new URLSearchParams()
-      if (typeof record === 'string' && isUuid(record)) query.set('record', record.toLowerCase())
-      if (typeof hash === 'string' && /^[0-9a-fA-F]{64}$/.test(hash)) query.set('hash', hash.toLowerCase())
+      const named = record !== undefined || hash !== undefined || sm3 !== undefined
+      if (typeof record === 'string' && isUuid(record) && typeof hash === 'string' && SM3_HEX.test(hash)) {
+        query.set('record', record.toLowerCase())
+        query.set('hash', hash.toLowerCase())
+      } else if (named) {
+        query.set('e', VERIFY_LINK_BROKEN)
+      }
       const suffix = query.toString()
       return reply.redirect(`${VERIFY_PAGE_HASH_ROUTE}${suffix ? `?${suffix}` : ''}`, 302)
     },
   )
 }
+
+const SM3_HEX = /^[0-9a-fA-F]{64}$/

@@ -36,6 +36,10 @@ test('a link as signing makes it, or an older one with the record itself, is rea
   })
 })
 
+test('a link the server could not pass on (marked e=broken by /verify) is broken', () => {
+  expect(readVerificationLink({ e: 'broken' })).toEqual({ broken: true })
+})
+
 test.each([
   ['a record id cut short', { record: RECORD_ID.slice(0, 30), hash: SM3 }],
   ['a hash cut short', { record: RECORD_ID, hash: SM3.slice(0, 40) }],

@@ -37,7 +37,19 @@ test('the verification link lands on the H5 验章 page with the record and hash
   expect(res.headers.location).toBe(
     `/#/packages/seals/pages/verify/index?record=${record.toLowerCase()}&hash=${hash.toLowerCase()}`,
   )
-  const bad = await t.app.inject({ method: 'GET', url: '/verify?record=x%26evil%3D1&hash=zz&other=1' })
-  expect(bad.statusCode).toBe(302)
-  expect(bad.headers.location).toBe('/#/packages/seals/pages/verify/index')
+  const plain = await t.app.inject({ method: 'GET', url: '/verify' })
+  expect(plain.statusCode).toBe(302)
+  expect(plain.headers.location).toBe('/#/packages/seals/pages/verify/index')
+})
+
+test.each([
+  ['junk', '/verify?record=x%26evil%3D1&hash=zz&other=1'],
+  ['a NUL byte', '/verify?hash=%00'],
+  ['a record id cut short', `/verify?record=0f8e6a52-1c7b-4d0e-9b3a&hash=${'ab'.repeat(32)}`],
+  ['no hash', '/verify?record=0f8e6a52-1c7b-4d0e-9b3a-2f1e4c5d6a7b'],
+  ['a repeated parameter', `/verify?record=a&record=b&hash=${'ab'.repeat(32)}`],
+])('a verification link that cannot be used (%s) still lands on the 验章 page, marked broken', async (_, url) => {
+  const res = await t.app.inject({ method: 'GET', url })
+  expect(res.statusCode).toBe(302)
+  expect(res.headers.location).toBe('/#/packages/seals/pages/verify/index?e=broken')
 })

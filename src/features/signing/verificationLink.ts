@@ -29,6 +29,8 @@ function decodeParam(value: string | undefined): string | undefined {
  * No parameter at all is the plain page.
  */
 export function readVerificationLink(params: Record<string, string | undefined>): VerificationLink {
+  // The server's /verify landing marks a link it could not pass on (server/routes/sign-qr.ts).
+  if (params.e === 'broken') return { broken: true }
   const record = decodeParam(params.record)
   const hash = decodeParam(params.hash)
   if (record === undefined && hash === undefined && params.sm3 === undefined) return { broken: false }
