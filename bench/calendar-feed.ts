@@ -20,7 +20,7 @@ import { addDays, chinaDateOf } from '../src/domain/calendar/dates'
 import { usccCheckCharacter } from '../src/domain/uscc'
 
 const ENTERPRISES = 50
-const READS = 200
+const READS = Number(process.env.BENCH_READS ?? 200)
 const AGENT_PHONE = '13800000002'
 
 export interface CalendarFeedBenchResult {
