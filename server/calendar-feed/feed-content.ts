@@ -61,21 +61,22 @@ export async function planFeed(
   }
   const planned = [...byUid.values()]
   const versions = await eventVersions(db, planned, context.now)
-  const events: RenderedEvent[] = planned.map(({ fingerprint: _fingerprint, ...event }) => {
+  const fingerprints = new Map<string, string>()
+  const events: RenderedEvent[] = planned.map(({ fingerprint, ...event }) => {
     const version = versions.get(event.uid)
     if (!version) throw new Error(`no version recorded for calendar event ${event.uid}`)
+    fingerprints.set(event.uid, fingerprint)
     return { ...event, version }
   })
   events.sort(byDateThenUid)
   const name = feed.enterprise_id && links[0] ? `政企通 · ${links[0].name}` : '政企通 · 办事期限'
-  // Everything the body is made of: the name, and per event its UID, content, alarms and version.
-  const hash = createHash('sha256').update(`${RENDER_VERSION}\n${name}\n`)
+  // Everything the body is made of: the name, and per event (in order) its UID, content (the
+  // fingerprint hashes date, summary and description), alarms and version.
+  let facts = `${RENDER_VERSION}\n${name}\n`
   for (const event of events) {
-    hash.update(
-      `${JSON.stringify([event.uid, event.date, event.summary, event.description, event.alarmDaysBefore])}` +
-        `${event.version.sequence} ${event.version.changedAt.getTime()}\n`,
-    )
+    facts += `${event.uid} ${fingerprints.get(event.uid)} ${event.alarmDaysBefore.join(',')} ${event.version.sequence} ${event.version.changedAt.getTime()}\n`
   }
+  const hash = createHash('sha256').update(facts, 'utf8')
   return { name, events, etag: `"${hash.digest('base64url')}"` }
 }
 
