@@ -1,10 +1,10 @@
 /**
- * The rendered bodies of recent feed reads, keyed by (feed, ETag) and bounded in bytes: a repeat
+ * The rendered bodies of recent feed reads (UTF-8 bytes, encoded once), keyed by (feed, ETag) and bounded in bytes: a repeat
  * read of an unchanged feed skips rendering. In-process only — another instance renders once
  * itself; the ETag is derived from the facts, so every instance agrees on it.
  */
 export class FeedBodyCache {
-  private readonly entries = new Map<string, { body: string; cost: number }>()
+  private readonly entries = new Map<string, { body: Buffer; cost: number }>()
   private bytes = 0
 
   constructor(readonly maxBytes: number) {}
@@ -13,7 +13,7 @@ export class FeedBodyCache {
     return this.bytes
   }
 
-  get(feedId: string, etag: string): string | undefined {
+  get(feedId: string, etag: string): Buffer | undefined {
     const key = `${feedId} ${etag}`
     const entry = this.entries.get(key)
     if (entry === undefined) return undefined
@@ -23,9 +23,9 @@ export class FeedBodyCache {
     return entry.body
   }
 
-  set(feedId: string, etag: string, body: string): void {
+  set(feedId: string, etag: string, body: Buffer): void {
     const key = `${feedId} ${etag}`
-    const cost = Buffer.byteLength(body, 'utf8')
+    const cost = body.length
     // A feed's older bodies are never asked for again once it changed: drop them at once.
     for (const old of [...this.entries.keys()]) if (old.startsWith(`${feedId} `)) this.remove(old)
     if (cost > this.maxBytes) return

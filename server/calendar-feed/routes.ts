@@ -189,7 +189,7 @@ async function publicFeedRoute(app: FastifyInstance): Promise<void> {
       if (clientHasCurrent(request.headers['if-none-match'], etag)) return reply.code(304).send()
       let body = bodies.get(feed.id, etag)
       if (body === undefined) {
-        body = renderIcs(planned.name, planned.events)
+        body = Buffer.from(renderIcs(planned.name, planned.events), 'utf8')
         bodies.set(feed.id, etag, body)
       }
       return reply

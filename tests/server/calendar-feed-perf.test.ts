@@ -71,25 +71,25 @@ describe('calendar event versions', () => {
 describe('rendered feed body cache', () => {
   it('keeps bodies by (feed, ETag) within its byte bound, dropping the least recently used', () => {
     const cache = new FeedBodyCache(10)
-    cache.set('a', '"1"', 'aaaa')
-    cache.set('b', '"1"', 'bbbb')
-    expect(cache.get('a', '"1"')).toBe('aaaa') // a is now the most recently used
-    cache.set('c', '"1"', 'cccc') // 12 bytes > 10: b goes
+    cache.set('a', '"1"', Buffer.from('aaaa'))
+    cache.set('b', '"1"', Buffer.from('bbbb'))
+    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa')) // a is now the most recently used
+    cache.set('c', '"1"', Buffer.from('cccc')) // 12 bytes > 10: b goes
     expect(cache.get('b', '"1"')).toBeUndefined()
-    expect(cache.get('a', '"1"')).toBe('aaaa')
-    expect(cache.get('c', '"1"')).toBe('cccc')
+    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa'))
+    expect(cache.get('c', '"1"')).toEqual(Buffer.from('cccc'))
     expect(cache.size).toBe(8)
     expect(cache.get('a', '"2"')).toBeUndefined()
   })
 
-  it('counts UTF-8 bytes, replaces a feed’s older body and never keeps one larger than the bound', () => {
+  it('replaces a feed’s older body and never keeps one larger than the bound', () => {
     const cache = new FeedBodyCache(10)
-    cache.set('a', '"1"', '证照') // 6 bytes
+    cache.set('a', '"1"', Buffer.from('证照')) // 6 bytes
     expect(cache.size).toBe(6)
-    cache.set('a', '"2"', 'xyz')
+    cache.set('a', '"2"', Buffer.from('xyz'))
     expect(cache.get('a', '"1"')).toBeUndefined()
     expect(cache.size).toBe(3)
-    cache.set('b', '"1"', 'x'.repeat(11))
+    cache.set('b', '"1"', Buffer.from('x'.repeat(11)))
     expect(cache.get('b', '"1"')).toBeUndefined()
     expect(cache.size).toBe(3)
   })
