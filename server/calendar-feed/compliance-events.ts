@@ -38,30 +38,36 @@ function eventOf(item: TimelineItem): FeedEvent {
   }
 }
 
+const COMPLIANCE_KINDS: readonly ComplianceKind[] = [
+  'annual-report',
+  'tax-filing',
+  'credit-repair',
+  'policy-window',
+  'complaint',
+]
+
 /**
- * One source per kind of the compliance calendar, each planned by the same code as the timeline API
- * (server/compliance/timeline.ts), from today to a year ahead, without 已办 items.
+ * Every kind of the compliance calendar, planned in one pass by the same code as the timeline API
+ * (server/compliance/timeline.ts), from today to a year ahead, without 已办 items. One source, not
+ * one per kind: every kind needs the same action, and one pass plans each enterprise-year once
+ * (planYear yields all kinds together) with each batched query run once.
  */
-function complianceEventSource(kind: ComplianceKind): CalendarEventSource {
-  return {
-    kind,
-    action: 'profile:read',
-    async events({ db, today, userId, now }, enterprises) {
-      if (enterprises.length === 0) return []
-      const items = await buildTimeline(db, {
-        userId,
-        enterprises,
-        from: today,
-        to: addDays(today, FEED_DAYS_AHEAD),
-        today,
-        now,
-        kinds: new Set<TimelineKind>([kind]),
-      })
-      return items.map(eventOf)
-    },
-  }
+export const complianceEventSource: CalendarEventSource = {
+  kind: 'compliance',
+  action: 'profile:read',
+  async events({ db, today, userId, now }, enterprises) {
+    if (enterprises.length === 0) return []
+    const items = await buildTimeline(db, {
+      userId,
+      enterprises,
+      from: today,
+      to: addDays(today, FEED_DAYS_AHEAD),
+      today,
+      now,
+      kinds: new Set<TimelineKind>(COMPLIANCE_KINDS),
+    })
+    return items.map(eventOf)
+  },
 }
 
-export const COMPLIANCE_EVENT_SOURCES: readonly CalendarEventSource[] = (
-  ['annual-report', 'tax-filing', 'credit-repair', 'policy-window', 'complaint'] as const
-).map(complianceEventSource)
+export const COMPLIANCE_EVENT_SOURCES: readonly CalendarEventSource[] = [complianceEventSource]

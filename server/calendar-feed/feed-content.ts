@@ -20,20 +20,32 @@ const fingerprintOf = (event: FeedEvent) =>
 const byDateThenUid = (a: RenderedEvent, b: RenderedEvent) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0
 
+/** Bumped whenever renderIcs's output for the same events changes, so ETags derived from the facts change too. */
+const RENDER_VERSION = '1'
+
+export interface PlannedFeed {
+  name: string
+  /** In the feed's order (date, then UID). */
+  events: RenderedEvent[]
+  /** A strong validator of the body renderIcs makes of `name` and `events`, known before rendering. */
+  etag: string
+}
+
 /**
- * The feed's calendar as of now. Roles are read now, not when the feed was made: an enterprise
- * the owner may no longer act for (unlinked, a handler's last grant revoked) is gone from the very
- * next read; each source sees only the enterprises whose role allows its action.
+ * The feed's events as of now, with their versions and the ETag of the body they render to. Roles
+ * are read now, not when the feed was made: an enterprise the owner may no longer act for
+ * (unlinked, a handler's last grant revoked) is gone from the very next read; each source sees
+ * only the enterprises whose role allows its action.
  */
-export async function feedCalendar(
+export async function planFeed(
   db: Queryable,
   feed: Pick<FeedRow, 'user_id' | 'enterprise_id'>,
   context: { today: IsoDate; now: Date; uidHost: string },
   sources: readonly CalendarEventSource[] = EVENT_SOURCES,
-): Promise<string> {
+): Promise<PlannedFeed> {
   const links = await linksOf(db, feed.user_id, feed.enterprise_id)
   const reminders = await getReminderSettings(db, feed.user_id)
-  const byUid = new Map<string, FeedEvent & { uid: string }>()
+  const byUid = new Map<string, FeedEvent & { uid: string; fingerprint: string }>()
   for (const source of sources) {
     const allowed = links
       .filter((link) => roleMay(link.role, source.action, link.has_live_grant))
@@ -44,27 +56,39 @@ export async function feedCalendar(
     )
     for (const event of events) {
       const uid = `${event.key}@${context.uidHost}`
-      byUid.set(uid, { ...event, uid })
+      byUid.set(uid, { ...event, uid, fingerprint: fingerprintOf(event) })
     }
   }
-  const events = [...byUid.values()]
-  const versions = await eventVersions(
-    db,
-    events.map((event) => ({ uid: event.uid, fingerprint: fingerprintOf(event) })),
-    context.now,
-  )
-  const rendered = events.map((event) => {
+  const planned = [...byUid.values()]
+  const versions = await eventVersions(db, planned, context.now)
+  const fingerprints = new Map<string, string>()
+  const events: RenderedEvent[] = planned.map(({ fingerprint, ...event }) => {
     const version = versions.get(event.uid)
     if (!version) throw new Error(`no version recorded for calendar event ${event.uid}`)
+    fingerprints.set(event.uid, fingerprint)
     return { ...event, version }
   })
+  events.sort(byDateThenUid)
   const name = feed.enterprise_id && links[0] ? `政企通 · ${links[0].name}` : '政企通 · 办事期限'
-  return renderIcs(name, rendered.sort(byDateThenUid))
+  // Everything the body is made of: the name, and per event (in order) its UID, content (the
+  // fingerprint hashes date, summary and description), alarms and version.
+  let facts = `${RENDER_VERSION}\n${name}\n`
+  for (const event of events) {
+    facts += `${event.uid} ${fingerprints.get(event.uid)} ${event.alarmDaysBefore.join(',')} ${event.version.sequence} ${event.version.changedAt.getTime()}\n`
+  }
+  const hash = createHash('sha256').update(facts, 'utf8')
+  return { name, events, etag: `"${hash.digest('base64url')}"` }
 }
 
-/** A strong validator of the exact bytes (RFC 9110 §8.8.3). */
-export function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body, 'utf8').digest('base64url')}"`
+/** The feed's calendar as of now (planFeed, then renderIcs). */
+export async function feedCalendar(
+  db: Queryable,
+  feed: Pick<FeedRow, 'user_id' | 'enterprise_id'>,
+  context: { today: IsoDate; now: Date; uidHost: string },
+  sources: readonly CalendarEventSource[] = EVENT_SOURCES,
+): Promise<string> {
+  const planned = await planFeed(db, feed, context, sources)
+  return renderIcs(planned.name, planned.events)
 }
 
 /** If-None-Match (weak comparison, RFC 9110 §13.1.2): does the client already hold `etag`? */

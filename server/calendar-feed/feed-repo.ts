@@ -86,9 +86,11 @@ export interface EventVersion {
 }
 
 /**
- * The SEQUENCE and DTSTAMP of each event, bumping those whose fingerprint changed. The upsert's
- * WHERE is re-checked against the row it waited for, so reads racing over the same change bump it
- * once; rows are taken in uid order so two multi-row upserts never deadlock.
+ * The SEQUENCE and DTSTAMP of each event, bumping those whose fingerprint changed. The stored
+ * versions are read in one query and compared in memory; only new or changed events are written,
+ * in one multi-row upsert (none at all when nothing changed, the usual read). The upsert's WHERE is
+ * re-checked against the row it waited for, so reads racing over the same change bump it once;
+ * rows are taken in uid order so two multi-row upserts never deadlock.
  */
 export async function eventVersions(
   db: Queryable,
@@ -97,20 +99,42 @@ export async function eventVersions(
 ): Promise<Map<string, EventVersion>> {
   const versions = new Map<string, EventVersion>()
   if (events.length === 0) return versions
-  const sorted = [...events].sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))
-  const uids = sorted.map((event) => event.uid)
-  await db.query(
-    `insert into calendar_event_versions (uid, fingerprint, sequence, changed_at)
-     select e.uid, e.fingerprint, 0, $3 from unnest($1::text[], $2::text[]) as e(uid, fingerprint) order by e.uid
-     on conflict (uid) do update set fingerprint = excluded.fingerprint,
-       sequence = calendar_event_versions.sequence + 1, changed_at = excluded.changed_at
-     where calendar_event_versions.fingerprint <> excluded.fingerprint`,
-    [uids, sorted.map((event) => event.fingerprint), now.toISOString()],
-  )
-  const { rows } = await db.query<{ uid: string; sequence: number; changed_at: Date | string }>(
-    'select uid, sequence, changed_at from calendar_event_versions where uid = any($1::text[])',
+  const uids = events.map((event) => event.uid)
+  const stored = await storedVersions(db, uids)
+  const stale = events
+    .filter((event) => stored.get(event.uid)?.fingerprint !== event.fingerprint)
+    .sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))
+  if (stale.length > 0) {
+    const staleUids = stale.map((event) => event.uid)
+    await db.query(
+      `insert into calendar_event_versions (uid, fingerprint, sequence, changed_at)
+       select e.uid, e.fingerprint, 0, $3 from unnest($1::text[], $2::text[]) as e(uid, fingerprint) order by e.uid
+       on conflict (uid) do update set fingerprint = excluded.fingerprint,
+         sequence = calendar_event_versions.sequence + 1, changed_at = excluded.changed_at
+       where calendar_event_versions.fingerprint <> excluded.fingerprint`,
+      [staleUids, stale.map((event) => event.fingerprint), now.toISOString()],
+    )
+    // Read back rather than RETURNING: a row a racing reader bumped first is not returned here.
+    for (const [uid, row] of await storedVersions(db, staleUids)) stored.set(uid, row)
+  }
+  for (const [uid, row] of stored) versions.set(uid, { sequence: row.sequence, changedAt: row.changedAt })
+  return versions
+}
+
+async function storedVersions(
+  db: Queryable,
+  uids: readonly string[],
+): Promise<Map<string, EventVersion & { fingerprint: string }>> {
+  const { rows } = await db.query<{ uid: string; fingerprint: string; sequence: number; changed_at: Date | string }>(
+    'select uid, fingerprint, sequence, changed_at from calendar_event_versions where uid = any($1::text[])',
     [uids],
   )
-  for (const row of rows) versions.set(row.uid, { sequence: Number(row.sequence), changedAt: new Date(row.changed_at) })
-  return versions
+  const stored = new Map<string, EventVersion & { fingerprint: string }>()
+  for (const row of rows)
+    stored.set(row.uid, {
+      fingerprint: row.fingerprint,
+      sequence: Number(row.sequence),
+      changedAt: new Date(row.changed_at),
+    })
+  return stored
 }

@@ -1,6 +1,6 @@
 import { itemStatesOf } from '../compliance/compliance-repo'
 import { loadCatalogue } from '../licences/catalogue-store'
-import { listEnterpriseLicences } from '../licences/licence-repo'
+import { listLicencesOfEnterprises, type LicenceRow } from '../licences/licence-repo'
 import { toLicenceView } from '../licences/licence-view'
 import { RENEWING_REMINDER_OFFSETS } from '../../src/domain/licences/reminders'
 import type { CalendarEventSource, FeedEvent } from './event-source'
@@ -24,10 +24,20 @@ export const licenceEventSource: CalendarEventSource = {
       db,
       enterprises.map((e) => e.id),
     )
+    // One query for every enterprise of the feed, grouped here in the enterprises' order.
+    const byEnterprise = new Map<string, LicenceRow[]>()
+    for (const row of await listLicencesOfEnterprises(
+      db,
+      enterprises.map((e) => e.id),
+    )) {
+      const list = byEnterprise.get(row.enterprise_id)
+      if (list) list.push(row)
+      else byEnterprise.set(row.enterprise_id, [row])
+    }
     const events: FeedEvent[] = []
     for (const enterprise of enterprises) {
       const done = (key: string) => states.get(enterprise.id)?.get(key)?.state === 'done'
-      for (const row of await listEnterpriseLicences(db, enterprise.id)) {
+      for (const row of byEnterprise.get(enterprise.id) ?? []) {
         const view = toLicenceView(row, [], catalogue, today)
         if (view.status === 'cancelled' || view.status === 'expired') continue
         const renewing = view.renewalStartedOn !== null

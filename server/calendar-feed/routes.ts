@@ -5,7 +5,9 @@ import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
 import { todayInChina } from '../http/today'
 import { errorResponses, noQuerystring } from '../routes/schemas'
-import { clientHasCurrent, etagOf, feedCalendar } from './feed-content'
+import { FeedBodyCache } from './body-cache'
+import { clientHasCurrent, planFeed } from './feed-content'
+import { renderIcs } from './render-ics'
 import { deleteFeed, findFeedByTokenHash, listFeeds, upsertFeed, type FeedRow } from './feed-repo'
 import { feedTokenHash, isFeedToken, newFeedToken } from './feed-token'
 import { FEED_PATH_PREFIX, feedBaseUrl, feedUrls, uidHost } from './feed-urls'
@@ -13,6 +15,8 @@ import { FEED_PATH_PREFIX, feedBaseUrl, feedUrls, uidHost } from './feed-urls'
 /** Per client address and minute in production (a calendar polls every few hours); looser in the sandbox. */
 export const FEED_LIMIT_PER_MINUTE = 30
 const SANDBOX_LIMIT_PER_MINUTE = 1000
+/** Rendered bodies kept per instance (an agent's 50-enterprise feed is about 1.8 MB). */
+export const FEED_BODY_CACHE_BYTES = 32 * 1024 * 1024
 
 // Either case, as every other id in a path (the handlers lower-case it).
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
@@ -142,6 +146,7 @@ async function feedManagementRoutes(app: FastifyInstance): Promise<void> {
  * cache may keep it.
  */
 async function publicFeedRoute(app: FastifyInstance): Promise<void> {
+  const bodies = new FeedBodyCache(FEED_BODY_CACHE_BYTES)
   app.get<{ Params: { file: string } }>(
     `${FEED_PATH_PREFIX}:file`,
     {
@@ -172,14 +177,21 @@ async function publicFeedRoute(app: FastifyInstance): Promise<void> {
           ? await findFeedByTokenHash(app.db, feedTokenHash(app.signing.idHashSecret, token))
           : null
       if (!feed) throw new ApiError('CALENDAR_FEED_NOT_FOUND')
-      const body = await feedCalendar(app.db, feed, {
+      // Planned (roles, events, versions) at every read; rendered only when the client lacks this ETag
+      // and this instance has not rendered it lately.
+      const planned = await planFeed(app.db, feed, {
         today: todayInChina(app),
         now: new Date(app.clock()),
         uidHost: uidHost(feedBaseUrl(app.config)),
       })
-      const etag = etagOf(body)
+      const etag = planned.etag
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex')
       if (clientHasCurrent(request.headers['if-none-match'], etag)) return reply.code(304).send()
+      let body = bodies.get(feed.id, etag)
+      if (body === undefined) {
+        body = Buffer.from(renderIcs(planned.name, planned.events), 'utf8')
+        bodies.set(feed.id, etag, body)
+      }
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'inline; filename="zhengqitong.ics"')

@@ -145,6 +145,27 @@ describe('the feed', () => {
     expect(stale.body).toBe(first.body)
   })
 
+  it('gives a new ETag and body when only the alarms change (the ETag is derived from the facts, not the bytes)', async () => {
+    const feed = await createFeed('all')
+    const first = await fetchFeed(feed)
+    const etag = String(first.headers.etag)
+    const settings = (await call('GET', '/me/reminder-settings', repToken)).json()
+    expect((await call('PUT', '/me/reminder-settings', repToken, { ...settings, offsets: [77] })).statusCode).toBe(200)
+    try {
+      const after = await fetchFeed(feed, { 'if-none-match': etag })
+      expect(after.statusCode).toBe(200)
+      expect(after.headers.etag).not.toBe(etag)
+      expect(after.body).not.toBe(first.body)
+      expect(after.body).toContain('TRIGGER:-P76DT15H')
+      // Same events, same versions: only the alarms differ.
+      const sequences = (body: string) => body.match(/^(UID|SEQUENCE|DTSTAMP):.*$/gm)
+      expect(sequences(after.body)).toEqual(sequences(first.body))
+    } finally {
+      await call('PUT', '/me/reminder-settings', repToken, settings)
+    }
+    expect((await fetchFeed(feed, { 'if-none-match': etag })).statusCode).toBe(304)
+  })
+
   it('bumps SEQUENCE once when a deadline moves, however many calendars read the change at once', async () => {
     const feed = await createFeed(shared)
     const host = new URL(feed.httpsUrl).host

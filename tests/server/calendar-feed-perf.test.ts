@@ -1,0 +1,96 @@
+import { FeedBodyCache } from '../../server/calendar-feed/body-cache'
+import { eventVersions } from '../../server/calendar-feed/feed-repo'
+import type { Queryable } from '../../server/db/db'
+import { openTestDb, type TestDb } from './helpers'
+
+let testDb: TestDb
+
+beforeAll(async () => {
+  testDb = await openTestDb({ seed: false })
+})
+
+afterAll(async () => {
+  await testDb.close()
+})
+
+/** The database, recording every statement sent to it. */
+function recording(db: Queryable): { db: Queryable; statements: string[] } {
+  const statements: string[] = []
+  return {
+    statements,
+    db: {
+      query: (sql, params) => {
+        statements.push(sql.trim().split(/\s+/)[0].toLowerCase())
+        return db.query(sql, params)
+      },
+      exec: (sql) => db.exec(sql),
+    },
+  }
+}
+
+const T1 = new Date('2026-03-10T01:00:00Z')
+const T2 = new Date('2026-03-11T01:00:00Z')
+const T3 = new Date('2026-03-12T01:00:00Z')
+
+describe('calendar event versions', () => {
+  const events = Array.from({ length: 40 }, (_, i) => ({ uid: `v-${i}@test`, fingerprint: `fp-${i}` }))
+
+  it('writes nothing when no event changed, and only the changed one when one did', async () => {
+    await eventVersions(testDb.db, events, T1)
+    const steady = recording(testDb.db)
+    const versions = await eventVersions(steady.db, events, T2)
+    expect(steady.statements).toEqual(['select'])
+    expect(versions.get('v-3@test')).toEqual({ sequence: 0, changedAt: T1 })
+    expect(versions.size).toBe(40)
+
+    const changed = recording(testDb.db)
+    const moved = events.map((e) => (e.uid === 'v-7@test' ? { ...e, fingerprint: 'fp-7-moved' } : e))
+    const after = await eventVersions(changed.db, moved, T2)
+    expect(changed.statements).toEqual(['select', 'insert', 'select'])
+    expect(after.get('v-7@test')).toEqual({ sequence: 1, changedAt: T2 })
+    expect(after.get('v-8@test')).toEqual({ sequence: 0, changedAt: T1 })
+  })
+
+  it('bumps SEQUENCE once when twelve readers see the same change at once, and gives all of them the new version', async () => {
+    const mine = events.map((e) => ({ uid: `race-${e.uid}`, fingerprint: e.fingerprint }))
+    await eventVersions(testDb.db, mine, T1)
+    const moved = mine.map((e, i) => (i % 10 === 0 ? { ...e, fingerprint: `${e.fingerprint}-moved` } : e))
+    const results = await Promise.all(Array.from({ length: 12 }, () => eventVersions(testDb.db, moved, T3)))
+    for (const result of results) {
+      expect(result.get(mine[0].uid)).toEqual({ sequence: 1, changedAt: T3 })
+      expect(result.get(mine[1].uid)).toEqual({ sequence: 0, changedAt: T1 })
+    }
+    const { rows } = await testDb.db.query<{ sequence: number }>(
+      'select sequence from calendar_event_versions where uid = $1',
+      [mine[10].uid],
+    )
+    expect(Number(rows[0].sequence)).toBe(1)
+  })
+})
+
+describe('rendered feed body cache', () => {
+  it('keeps bodies by (feed, ETag) within its byte bound, dropping the least recently used', () => {
+    const cache = new FeedBodyCache(10)
+    cache.set('a', '"1"', Buffer.from('aaaa'))
+    cache.set('b', '"1"', Buffer.from('bbbb'))
+    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa')) // a is now the most recently used
+    cache.set('c', '"1"', Buffer.from('cccc')) // 12 bytes > 10: b goes
+    expect(cache.get('b', '"1"')).toBeUndefined()
+    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa'))
+    expect(cache.get('c', '"1"')).toEqual(Buffer.from('cccc'))
+    expect(cache.size).toBe(8)
+    expect(cache.get('a', '"2"')).toBeUndefined()
+  })
+
+  it('replaces a feed’s older body and never keeps one larger than the bound', () => {
+    const cache = new FeedBodyCache(10)
+    cache.set('a', '"1"', Buffer.from('证照')) // 6 bytes
+    expect(cache.size).toBe(6)
+    cache.set('a', '"2"', Buffer.from('xyz'))
+    expect(cache.get('a', '"1"')).toBeUndefined()
+    expect(cache.size).toBe(3)
+    cache.set('b', '"1"', Buffer.from('x'.repeat(11)))
+    expect(cache.get('b', '"1"')).toBeUndefined()
+    expect(cache.size).toBe(3)
+  })
+})
