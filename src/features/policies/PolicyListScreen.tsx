@@ -6,6 +6,7 @@ import { FilterChips } from './FilterChips'
 import { MatchesSection } from './MatchesSection'
 import { PushPreferenceSection } from './PushPreferenceSection'
 import { usePolicies } from './policiesStore'
+import { useAfterFirstPaint } from './useAfterFirstPaint'
 
 const VIEWS = [
   { value: 'all' as const, label: '全部政策' },
@@ -27,6 +28,9 @@ export function PolicyListScreen(props: {
   const listView = usePolicies((s) => s.listView)
   const setListView = usePolicies((s) => s.setListView)
   const showFavourites = props.signedIn && listView === 'favourites'
+  // On an H5 cold start the first paint is the 政策计算器 card alone (the page's LCP); the rest
+  // (filters, matches, catalogue — all below it) is mounted a frame later and appended under it.
+  const rest = useAfterFirstPaint()
   return (
     <View>
       <View className='card'>
@@ -34,15 +38,15 @@ export function PolicyListScreen(props: {
         <View className='muted'>填写企业基本信息，逐条看清能享受哪些政策、还差什么</View>
         <ActionButton label='打开政策计算器' onClick={props.onCalculator} />
       </View>
-      {showFavourites ? null : <CatalogueFilters />}
-      {props.enterpriseId ? (
+      {rest && !showFavourites ? <CatalogueFilters /> : null}
+      {!rest ? null : props.enterpriseId ? (
         <MatchesSection enterpriseId={props.enterpriseId} onOpen={props.onOpen} onCompleteFacts={props.onCalculator} />
       ) : (
         <View className='muted'>
           {props.signedIn ? '选择企业后，可为您的企业匹配政策' : '登录并选择企业后，可为您的企业匹配可申报的政策'}
         </View>
       )}
-      {props.signedIn ? (
+      {rest && props.signedIn ? (
         <FilterChips
           name='查看'
           options={VIEWS}
@@ -50,8 +54,12 @@ export function PolicyListScreen(props: {
           onSelect={(value) => setListView(value ?? 'all')}
         />
       ) : null}
-      {showFavourites ? <FavouritesSection onOpen={props.onOpen} /> : <CatalogueList onOpen={props.onOpen} />}
-      {props.signedIn ? <PushPreferenceSection /> : null}
+      {!rest ? null : showFavourites ? (
+        <FavouritesSection onOpen={props.onOpen} />
+      ) : (
+        <CatalogueList onOpen={props.onOpen} />
+      )}
+      {rest && props.signedIn ? <PushPreferenceSection /> : null}
     </View>
   )
 }
