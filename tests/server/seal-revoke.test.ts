@@ -8,6 +8,8 @@ import { openTestDb, type TestDb } from './helpers'
 import { getBytes, openssl } from './pki-kit'
 import {
   HANDLER_PIN,
+  STRANGER,
+  ZHANG,
   OPENSSL,
   buildSealApp,
   closeSigningApp,
@@ -210,8 +212,7 @@ describe('注销印章', () => {
       document: Buffer.from('补充协议').toString('base64'),
     })
     if (created.statusCode !== 201) {
-      expect(created.statusCode).toBeGreaterThanOrEqual(400)
-      expect(created.statusCode).toBeLessThan(500)
+      expect(created.json().code).toBe('SEAL_NOT_AVAILABLE')
       return
     }
     await scan(app, fx.rep, created.json().ticket)
@@ -262,5 +263,64 @@ describe('重新制章', () => {
     await scan(app, fx.rep, created.json().ticket)
     const signed = await confirm(app, fx.rep, created.json().taskId, { pin: REP_PIN })
     expect(signed.statusCode).toBe(200)
+  })
+})
+
+describe('个人电子签名: the owner revokes or replaces their own', () => {
+  const mine = () => app.inject({ method: 'GET', url: '/api/v1/signatures/mine', headers: fx.handler })
+  const post = (action: 'revoke' | 'replace', payload: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: `/api/v1/signatures/mine/${action}`, headers: fx.handler, payload })
+  const personalCerts = async (id: string) =>
+    (
+      await testDb.db.query<{ serial: string; certificate: string; revoked_at: Date | null }>(
+        'select serial, certificate, revoked_at from pki_certificates where personal_signature_id = $1',
+        [id],
+      )
+    ).rows
+
+  it('replaces it after a face check of the same person, in one step: old certificate revoked, new one issued', async () => {
+    const old = (await mine()).json().signature
+    const blank = await post('replace', {
+      reason: '',
+      ticket: await faceTicket(app, fx.handler, 'claim-signature', STRANGER),
+      pin: '975310',
+      image: { kind: 'name' },
+    })
+    expect(blank.statusCode).toBe(400)
+    const someoneElse = await post('replace', {
+      reason: '更换签名样式',
+      ticket: await faceTicket(app, fx.handler, 'claim-signature', ZHANG),
+      pin: '975310',
+      image: { kind: 'name' },
+    })
+    expect(someoneElse.json().code).toBe('FACE_MISMATCH')
+    expect((await mine()).json().signature.id).toBe(old.id)
+    const replaced = await post('replace', {
+      reason: '更换签名样式',
+      ticket: await faceTicket(app, fx.handler, 'claim-signature', STRANGER),
+      pin: '975310',
+      image: { kind: 'name' },
+    })
+    expect(replaced.statusCode).toBe(201)
+    expect(replaced.json().id).not.toBe(old.id)
+    expect((await personalCerts(old.id))[0].revoked_at).not.toBeNull()
+    const [fresh] = await personalCerts(replaced.json().id)
+    expect(fresh.revoked_at).toBeNull()
+    if (OPENSSL) expect((await opensslCheck(fresh.certificate)).output).toContain('seal.pem: OK')
+  })
+
+  it('revokes it with the (new) PIN, once; the certificate goes on the CRL', async () => {
+    const current = (await mine()).json().signature
+    const wrong = await post('revoke', { reason: '不再使用', pin: HANDLER_PIN })
+    expect(wrong.json().code).toBe('PIN_INVALID')
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => post('revoke', { reason: '不再使用', pin: '975310' })),
+    )
+    expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(1)
+    expect(responses.filter((r) => r.statusCode !== 200).every((r) => r.statusCode === 409)).toBe(true)
+    expect((await mine()).json().signature).toBeNull()
+    const [cert] = await personalCerts(current.id)
+    expect(cert.revoked_at).not.toBeNull()
+    if (OPENSSL) expect((await opensslCheck(cert.certificate)).output).toContain('certificate revoked')
   })
 })

@@ -10,3 +10,4 @@ alter table seal_audit add constraint seal_audit_action_check
 -- Why a seal was revoked (required when the legal representative revokes or replaces it).
 alter table seals add column revoke_reason text;
 alter table seals add column replaced_by uuid references seals (id);
+alter table personal_signatures add column revoke_reason text;
