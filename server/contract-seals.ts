@@ -29,6 +29,7 @@ export type SealErrorCode =
   | 'SEALS_ALREADY_CLAIMED'
   | 'SEAL_NOT_FOUND'
   | 'SEAL_NOT_AVAILABLE'
+  | 'SEAL_ALREADY_REVOKED'
   | 'SIGNATURE_ALREADY_CLAIMED'
   | 'SIGNATURE_NOT_CLAIMED'
   | 'SIGNATURE_IMAGE_INVALID'
@@ -58,7 +59,7 @@ export type SealErrorCode =
 // --- 刷脸 ---
 
 /** What a verification is for; a ticket is good for this purpose only. */
-export type FacePurpose = 'login' | 'claim-seal' | 'claim-signature' | 'grant' | `sign:${string}`
+export type FacePurpose = 'login' | 'claim-seal' | 'claim-signature' | 'grant' | 'seal-revoke' | `sign:${string}`
 
 export type FaceProviderName = 'wechat' | 'alipay' | 'sandbox'
 
@@ -254,6 +255,8 @@ export type SealAuditAction =
   | 'approve'
   /** the legal representative changed a seal's 用章规则 */
   | 'rules'
+  /** the legal representative revoked (注销) or replaced (重新制章) a seal */
+  | 'seal-revoke'
 
 export interface SealAuditEntry {
   id: string
@@ -511,4 +514,26 @@ export interface SealReportList {
 export interface SealReportView extends SealUsageReport {
   enterpriseName: string
   createdAt: string
+}
+
+// --- 注销 / 重新制章 (issue #15 item 1) ---
+
+/** POST /enterprises/:id/seals/:sealId/revoke and …/replace: why, confirmed by the signing PIN or a face ticket. */
+export interface RevokeSealRequest {
+  /** 1–200 characters after trimming. */
+  reason: string
+  pin?: string
+  /** A face ticket for the purpose 'seal-revoke'. */
+  ticket?: string
+}
+
+export interface SealRevokeResult {
+  /** The seal as it now is (status 'revoked'). */
+  revoked: SealView
+  /** 重新制章: the new seal of the same type, with a new key and certificate; null for 注销. */
+  replacement: SealView | null
+  /** Open sign tasks that needed the seal, refused with the reason. */
+  refusedTasks: number
+  /** Grants that ended because they covered no live seal any more. */
+  endedGrants: number
 }

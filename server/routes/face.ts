@@ -46,6 +46,7 @@ const common = { tags: ['face'], security: [{ session: [] }], querystring: noQue
 const FACE_PURPOSE_ACTIONS: Record<string, EnterpriseAction | undefined> = {
   'claim-seal': 'seals:claim',
   grant: 'grants:manage',
+  'seal-revoke': 'seals:revoke',
 }
 
 /** 刷脸: start a verification, let the server ask the provider how it ended, and 刷脸办事 linking. */

@@ -26,8 +26,8 @@ export const sealTypeSchema = {
 export const facePurposeSchema = {
   type: 'string',
   pattern:
-    '^(login|claim-seal|claim-signature|grant|sign:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$',
-  description: 'login / claim-seal / claim-signature / grant / sign:<taskId>',
+    '^(login|claim-seal|claim-signature|grant|seal-revoke|sign:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$',
+  description: 'login / claim-seal / claim-signature / grant / seal-revoke / sign:<taskId>',
 } as const
 
 export const faceSessionStartedSchema = {

@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import type { ClaimSealsRequest, SealListResponse, SealRulesView, SealView } from '../contract-seals'
+import type {
+  ClaimSealsRequest,
+  RevokeSealRequest,
+  SealListResponse,
+  SealRevokeResult,
+  SealRulesView,
+  SealView,
+} from '../contract-seals'
 import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { claimSeals, sealsVisibleTo } from '../seals/seal-repo'
@@ -7,6 +14,7 @@ import { errorResponses, noQuerystring } from './schemas'
 import { faceTicketSchema, pinSchema, sealRulesSchema, sealRulesViewSchema, sealViewSchema } from './seal-schemas'
 import { saveSealRules, sealRulesView } from '../seals/seal-rules'
 import type { SealRules } from '../../src/domain/signing/sealRules'
+import { revokeSeal } from '../seals/seal-revoke'
 
 const common = {
   tags: ['seals'],
@@ -125,4 +133,54 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
         rules: request.body,
       }),
   )
+
+  // 注销印章 / 重新制章 (issue #15 item 1): the legal representative only (seals:revoke), PIN or face confirmed.
+  const revokeBody = {
+    type: 'object',
+    required: ['reason'],
+    additionalProperties: false,
+    properties: {
+      reason: { type: 'string', maxLength: 400, description: '原因，1–200 字' },
+      pin: pinSchema,
+      ticket: faceTicketSchema,
+    },
+  } as const
+  const revokeResult = {
+    type: 'object',
+    required: ['revoked', 'replacement', 'refusedTasks', 'endedGrants'],
+    additionalProperties: false,
+    properties: {
+      revoked: sealViewSchema,
+      replacement: { anyOf: [sealViewSchema, { type: 'null' }] },
+      refusedTasks: { type: 'integer' },
+      endedGrants: { type: 'integer' },
+    },
+  } as const
+  for (const [path, replace, summary] of [
+    ['revoke', false, '法定代表人注销印章：证书吊销、授权结束、待签任务拒绝（此前的签章仍有效）'],
+    ['replace', true, '法定代表人重新制章：注销原印章，生成同类新印章（新密钥、新证书），授权不沿用'],
+  ] as const) {
+    app.post<{ Params: { enterpriseId: string; sealId: string }; Body: RevokeSealRequest }>(
+      `/enterprises/:enterpriseId/seals/:sealId/${path}`,
+      {
+        onRequest: requireUser,
+        config: { enterpriseAction: 'seals:revoke' },
+        schema: {
+          ...common,
+          params: rulesParams,
+          summary,
+          body: revokeBody,
+          response: { 200: revokeResult, ...errorResponses },
+        },
+      },
+      async (request): Promise<SealRevokeResult> =>
+        revokeSeal(app, {
+          userId: currentUser(request).id,
+          enterpriseId: currentEnterprise(request).enterpriseId,
+          sealId: request.params.sealId.toLowerCase(),
+          replace,
+          ...request.body,
+        }),
+    )
+  }
 }

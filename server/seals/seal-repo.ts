@@ -101,6 +101,47 @@ export async function sealsVisibleTo(
 }
 
 /**
+ * One new seal of `type` with its own SM2 key pair, certificate and SES_Seal (claim and 重新制章).
+ * Runs inside the caller's transaction; the partial unique index keeps one live seal per type.
+ */
+export async function insertSeal(
+  app: FastifyInstance,
+  tx: Queryable,
+  input: {
+    enterpriseId: string
+    enterprise: { name: string; uscc: string; legal_representative: string }
+    type: SealType
+    validFrom: Date
+    claimedBy: string
+  },
+): Promise<string> {
+  const { enterprise, type } = input
+  const id = randomUUID()
+  const keys = newStoredKeyPair(app.signing.vault, sealOwner(id))
+  await tx.query(
+    `insert into seals (id, enterprise_id, type, name, holder_uscc, image_svg, public_key_hex, private_key_sealed,
+       valid_from, valid_to, claimed_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      id,
+      input.enterpriseId,
+      type,
+      sealName(type, enterprise.name, enterprise.legal_representative),
+      enterprise.uscc,
+      renderSealSvg({ type, enterpriseName: enterprise.name, legalRepresentative: enterprise.legal_representative }),
+      keys.publicKeyHex,
+      keys.privateKeySealed,
+      input.validFrom,
+      yearsLater(input.validFrom, SEAL_VALIDITY_YEARS),
+      input.claimedBy,
+    ],
+  )
+  // Certificate from the seal CA and the GB/T 38540 seal data, issued with the seal.
+  await ensureCredentials(tx, app.pki, { kind: 'seal', id })
+  return id
+}
+
+/**
  * 领取电子印章: the face-verified legal representative (same name and ID-number HMAC as the
  * registry) gets the four seals, each with its own SM2 key pair, and sets the signing PIN.
  */
@@ -123,34 +164,14 @@ export async function claimSeals(
     if ((await liveSeals(tx, input.enterpriseId)).length > 0) throw new ApiError('SEALS_ALREADY_CLAIMED')
 
     const validFrom = new Date()
-    const validTo = yearsLater(validFrom, SEAL_VALIDITY_YEARS)
     for (const type of SEAL_TYPES) {
-      const id = randomUUID()
-      const keys = newStoredKeyPair(app.signing.vault, sealOwner(id))
-      await tx.query(
-        `insert into seals (id, enterprise_id, type, name, holder_uscc, image_svg, public_key_hex, private_key_sealed,
-           valid_from, valid_to, claimed_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          id,
-          input.enterpriseId,
-          type,
-          sealName(type, enterprise.name, enterprise.legal_representative),
-          enterprise.uscc,
-          renderSealSvg({
-            type,
-            enterpriseName: enterprise.name,
-            legalRepresentative: enterprise.legal_representative,
-          }),
-          keys.publicKeyHex,
-          keys.privateKeySealed,
-          validFrom,
-          validTo,
-          input.userId,
-        ],
-      )
-      // Certificate from the seal CA and the GB/T 38540 seal data, issued with the seal.
-      await ensureCredentials(tx, app.pki, { kind: 'seal', id })
+      await insertSeal(app, tx, {
+        enterpriseId: input.enterpriseId,
+        enterprise,
+        type,
+        validFrom,
+        claimedBy: input.userId,
+      })
     }
     await setSigningPin(tx, input.userId, pinHash)
     await tx.query(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { ensureCredentials } from '../pki/pki-store'
+import { ensureCredentials, revokeCredentials } from '../pki/pki-store'
+import { fieldError } from '../signing/field-error'
 import type { FastifyInstance } from 'fastify'
 import type { PersonalSignatureView, SignatureImageInput } from '../contract-seals'
 import type { Queryable } from '../db/db'
@@ -11,7 +12,7 @@ import { drawnSignatureSvg, nameSignatureSvg } from '../../src/domain/signing/si
 import { SEAL_VALIDITY_YEARS } from '../../src/domain/signing/sealTypes'
 import { STROKES_PROBLEM_MESSAGES, normaliseStrokes } from '../../src/domain/signing/strokes'
 import { SM2_WITH_SM3_OID } from '../../src/domain/signing/tbs'
-import { assertAcceptablePin, hashPin, setSigningPin } from './pin'
+import { assertAcceptablePin, hashPin, setSigningPin, verifySigningPin } from './pin'
 import { validityStatus, yearsLater } from './seal-repo'
 
 /** 个人电子签名: a face-verified person's own signature picture and SM2 key pair, held like a seal. */
@@ -64,9 +65,58 @@ function signatureImage(image: SignatureImageInput, holderName: string): string 
   return drawnSignatureSvg(normalised.path, holderName)
 }
 
+/**
+ * Revokes a live personal signature and its certificate (conditional: of twelve calls at once one
+ * revokes, the others find nothing live). False when it was not live.
+ */
+export async function revokeSignatureRow(
+  app: FastifyInstance,
+  tx: Queryable,
+  signatureId: string,
+  reason: string,
+): Promise<boolean> {
+  const at = new Date(app.clock())
+  const { rows } = await tx.query(
+    `update personal_signatures set revoked_at = $2, revoke_reason = $3 where id = $1 and revoked_at is null returning id`,
+    [signatureId, at, reason],
+  )
+  if (!rows[0]) return false
+  await revokeCredentials(tx, { kind: 'personal', id: signatureId }, at)
+  return true
+}
+
+/** 注销个人电子签名 by its owner, confirmed by the signing PIN or a 'seal-revoke' face ticket of the same person. */
+export async function revokePersonalSignature(
+  app: FastifyInstance,
+  input: { userId: string; reason: string; pin?: string; ticket?: string },
+): Promise<PersonalSignatureView> {
+  if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认')
+  if (input.pin) await verifySigningPin(app.db, input.userId, input.pin)
+  return app.db.transaction(async (tx) => {
+    const live = await liveSignatureOf(tx, input.userId)
+    if (input.ticket) {
+      const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'seal-revoke' })
+      if (live && live.id_hash !== person.idHash) throw new ApiError('FACE_MISMATCH')
+    }
+    if (!live || !(await revokeSignatureRow(app, tx, live.id, input.reason)))
+      throw new ApiError('SIGNATURE_NOT_CLAIMED')
+    const { rows } = await tx.query<PersonalSignatureRow>(`select ${COLUMNS} from personal_signatures where id = $1`, [
+      live.id,
+    ])
+    return personalSignatureView(rows[0])
+  })
+}
+
 export async function claimPersonalSignature(
   app: FastifyInstance,
-  input: { userId: string; ticket: string; pin: string; image: SignatureImageInput },
+  input: {
+    userId: string
+    ticket: string
+    pin: string
+    image: SignatureImageInput
+    /** 重新签发: the live signature (same person, by the face check) is revoked in the same transaction. */
+    replacing?: { reason: string }
+  },
 ): Promise<PersonalSignatureView> {
   assertAcceptablePin(input.pin)
   // Checked before the ticket is used up, so a bad drawing does not cost another face scan.
@@ -74,6 +124,12 @@ export async function claimPersonalSignature(
   const pinHash = await hashPin(input.pin)
   return app.db.transaction(async (tx) => {
     const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'claim-signature' })
+    if (input.replacing) {
+      const live = await liveSignatureOf(tx, input.userId)
+      if (!live) throw new ApiError('SIGNATURE_NOT_CLAIMED')
+      if (live.id_hash !== person.idHash) throw new ApiError('FACE_MISMATCH')
+      await revokeSignatureRow(app, tx, live.id, input.replacing.reason)
+    }
     if (await liveSignatureOf(tx, input.userId)) throw new ApiError('SIGNATURE_ALREADY_CLAIMED')
     const id = randomUUID()
     const keys = newStoredKeyPair(app.signing.vault, signatureOwner(id))

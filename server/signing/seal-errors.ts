@@ -15,6 +15,7 @@ export const SEAL_ERROR_DEFAULTS: Record<SealErrorCode, { status: number; messag
   SEALS_ALREADY_CLAIMED: { status: 409, message: '该企业的电子印章已领取，无需重复领取' },
   SEAL_NOT_FOUND: { status: 404, message: '印章不存在或已停用' },
   SEAL_NOT_AVAILABLE: { status: 409, message: '该企业尚未领取所需的电子印章' },
+  SEAL_ALREADY_REVOKED: { status: 409, message: '该印章已注销，无需重复操作' },
   SIGNATURE_ALREADY_CLAIMED: { status: 409, message: '您已领取个人电子签名，无需重复领取' },
   SIGNATURE_NOT_CLAIMED: { status: 409, message: '请先领取个人电子签名' },
   SIGNATURE_IMAGE_INVALID: { status: 400, message: '签名笔迹无效，请重新手写' },

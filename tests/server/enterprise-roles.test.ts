@@ -245,6 +245,8 @@ const CASES: RouteCase[] = [
   enterpriseCase('GET', '/seal-reports/:month', 'audit:read', undefined, '/seal-reports/2026-03'),
   enterpriseCase('GET', '/seals/:sealId/rules', 'grants:manage', undefined, `/seals/${NOBODY}/rules`),
   enterpriseCase('PUT', '/seals/:sealId/rules', 'grants:manage', {}, `/seals/${NOBODY}/rules`),
+  enterpriseCase('POST', '/seals/:sealId/revoke', 'seals:revoke', { reason: '遗失' }, `/seals/${NOBODY}/revoke`),
+  enterpriseCase('POST', '/seals/:sealId/replace', 'seals:revoke', { reason: '遗失' }, `/seals/${NOBODY}/replace`),
   enterpriseCase('GET', '/members', 'members:manage'),
   enterpriseCase('DELETE', '/members/:userId', 'members:manage', undefined, `/members/${NOBODY}`),
   {
@@ -269,6 +271,7 @@ const FACE_PURPOSE_CASES: RouteCase[] = (
   [
     ['claim-seal', 'seals:claim'],
     ['grant', 'grants:manage'],
+    ['seal-revoke', 'seals:revoke'],
   ] as const
 ).map(([purpose, action]) => ({
   method: 'POST',
@@ -308,6 +311,9 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'POST /api/v1/seal-grants/:grantId/accept',
   'POST /api/v1/signatures/claim',
   'GET /api/v1/signatures/mine',
+  // 注销 / 重新签发 one's own personal signature.
+  'POST /api/v1/signatures/mine/revoke',
+  'POST /api/v1/signatures/mine/replace',
   // Systems (their own key and scope) create and poll tasks.
   'POST /api/v1/sign-tasks',
   'GET /api/v1/sign-tasks/:taskId',

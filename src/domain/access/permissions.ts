@@ -32,6 +32,7 @@ export const ENTERPRISE_ACTIONS = [
   'policies:match',
   'seals:view',
   'seals:claim',
+  'seals:revoke',
   'seal:sign',
   'grants:manage',
   'audit:read',
@@ -59,6 +60,8 @@ export const PERMISSIONS: Readonly<Record<EnterpriseAction, readonly EnterpriseR
   /** The seal list: the legal representative sees every seal, others only those a live grant gives them. */
   'seals:view': ALL,
   'seals:claim': LEGAL_REPRESENTATIVE_ONLY,
+  /** 注销 / 重新制章: the seal's keys are the legal representative's alone. */
+  'seals:revoke': LEGAL_REPRESENTATIVE_ONLY,
   /** Signing with a seal: the legal representative with any live seal, everyone else only under a live grant of it. */
   'seal:sign': ALL,
   'grants:manage': LEGAL_REPRESENTATIVE_ONLY,
@@ -106,6 +109,7 @@ export const ACTION_LABELS: Readonly<Record<EnterpriseAction, string>> = {
   'policies:match': '查看政策匹配结果',
   'seals:view': '查看企业印章',
   'seals:claim': '领取电子印章',
+  'seals:revoke': '注销或重新制作电子印章',
   'seal:sign': '使用企业印章签署',
   'grants:manage': '管理印章授权',
   'audit:read': '查看用章记录',

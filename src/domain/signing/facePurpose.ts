@@ -7,6 +7,7 @@ export const FACE_PURPOSE_LABELS: Readonly<Record<string, string>> = {
   'claim-seal': '领取印章',
   'claim-signature': '领取个人签名',
   grant: '授权',
+  'seal-revoke': '注销印章',
 }
 
 /** A purpose code as Chinese ('sign:<taskId>' → 签署); null for a code it does not know. */

@@ -25,9 +25,10 @@ export const AUDIT_ACTION_LABELS: Record<SealAuditAction, string> = {
   refused: '用章规则拒绝',
   approve: '审批确认',
   rules: '修改用章规则',
+  'seal-revoke': '注销印章',
 }
 
-const WARNINGS = new Set<SealAuditAction>(['pin-failed', 'face-failed', 'revoke', 'reject', 'refused'])
+const WARNINGS = new Set<SealAuditAction>(['pin-failed', 'face-failed', 'revoke', 'seal-revoke', 'reject', 'refused'])
 const PAGE_SIZE = 20
 
 type List = { items: SealAuditEntry[]; nextCursor: string | null }

@@ -12,6 +12,8 @@ import { SvgImage } from '../../ui/SvgImage'
 import { useLoad } from './useLoad'
 import { validityEndDay } from './grantDates'
 import { SealRulesForm } from './SealRulesForm'
+import { SealRevokeForm } from './SealRevokeForm'
+import { toast } from '../../platform/feedback'
 
 /** 电子印章 of the current enterprise: the seals one may use, claiming them, and (for the legal representative) grants. */
 export function SealsScreen(props: {
@@ -28,6 +30,7 @@ export function SealsScreen(props: {
   const fetchSeals = useCallback(() => listSeals(apiClient, props.enterpriseId), [props.enterpriseId])
   const { state, reload: load } = useLoad(fetchSeals)
   const [rulesOf, setRulesOf] = useState<string | null>(null)
+  const [revoking, setRevoking] = useState<{ sealId: string; action: 'revoke' | 'replace' } | null>(null)
 
   if (state.kind === 'loading') return <StatusView kind='loading' />
   if (state.kind === 'error')
@@ -35,6 +38,23 @@ export function SealsScreen(props: {
   const { seals, claimed, canManage } = state.value
   const editing = canManage ? seals.find((seal) => seal.id === rulesOf) : undefined
   if (editing) return <SealRulesForm enterpriseId={props.enterpriseId} seal={editing} onDone={() => setRulesOf(null)} />
+  const revokingSeal = canManage && revoking ? seals.find((seal) => seal.id === revoking.sealId) : undefined
+  if (revoking && revokingSeal) {
+    return (
+      <SealRevokeForm
+        enterpriseId={props.enterpriseId}
+        seal={revokingSeal}
+        action={revoking.action}
+        FaceStep={props.FaceStep}
+        onCancel={() => setRevoking(null)}
+        onDone={(result) => {
+          setRevoking(null)
+          toast(result.replacement ? '已重新制章' : '印章已注销', 'success')
+          void load()
+        }}
+      />
+    )
+  }
 
   if (!claimed) {
     return canManage ? (
@@ -80,6 +100,24 @@ export function SealsScreen(props: {
                   variant='secondary'
                   onClick={() => setRulesOf(seal.id)}
                 />
+              ) : null}
+              {canManage ? (
+                <View className='row'>
+                  <ActionButton
+                    label={`重新制作${seal.typeLabel}`}
+                    variant='secondary'
+                    onClick={() => setRevoking({ sealId: seal.id, action: 'replace' })}
+                  >
+                    重新制章
+                  </ActionButton>
+                  <ActionButton
+                    label={`注销${seal.typeLabel}`}
+                    variant='danger'
+                    onClick={() => setRevoking({ sealId: seal.id, action: 'revoke' })}
+                  >
+                    注销印章
+                  </ActionButton>
+                </View>
               ) : null}
             </View>
           </View>
