@@ -159,6 +159,19 @@ async function assertMaySecond(
   return second
 }
 
+/**
+ * Two people must be entitled when the seal is applied: a first confirmer whose grant has ended
+ * (or who left the enterprise) since confirming no longer counts, so the second cannot complete it.
+ */
+async function assertFirstStillMaySign(app: FastifyInstance, task: SignTaskRow): Promise<void> {
+  try {
+    await plansFor(app, task, task.first_approved_by!)
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    throw new ApiError('SIGN_NOT_AUTHORISED', { message: '第一确认人已不再持有该印章的授权，请重新发起签章任务' })
+  }
+}
+
 /** Face confirmation must come from the person the signature stands for, where that is defined. */
 async function assertRightPerson(
   tx: Queryable,
@@ -193,6 +206,7 @@ export async function confirmSignTask(
   const governed = await governedSeals(app.db, sealsOf(plans))
   const isSecond = task.status === 'awaiting_second'
   const second = isSecond ? await assertMaySecond(app, task, plans, userId) : secondApprovalSeal(governed, task)
+  if (isSecond) await assertFirstStillMaySign(app, task)
   // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
   if (confirm.pin !== undefined) await verifyPinAudited(app.db, userId, confirm.pin, task.enterprise_id, task.id)
 
