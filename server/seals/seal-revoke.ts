@@ -38,8 +38,8 @@ async function confirmLegalRepresentative(
  * revoked (it goes on the CRL), grants left with no live seal ended, open sign tasks that still
  * need a seal of its type refused with the reason (their systems are called back as for any
  * refusal), an audit entry; for a replacement a new seal of the same type with a new key and
- * certificate. Signatures made before stay valid: verification judges revocation at the
- * timestamp's time.
+ * certificate, and the old seal's 用章规则 (grants do not carry over). Signatures made before stay
+ * valid: verification judges revocation at the timestamp's time.
  */
 export async function revokeSeal(
   app: FastifyInstance,
@@ -105,6 +105,12 @@ export async function revokeSeal(
         claimedBy: input.userId,
       })
       await tx.query('update seals set replaced_by = $2 where id = $1', [seal.id, newId])
+      // The 用章规则 carry over (grants do not): a replacement must not silently loosen the governance.
+      await tx.query(
+        `insert into seal_rules (seal_id, enterprise_id, rules, updated_by, updated_at)
+         select $2, enterprise_id, rules, $3, now() from seal_rules where seal_id = $1`,
+        [seal.id, newId, input.userId],
+      )
       const { rows: created } = await tx.query<SealRow>(`select ${SEAL_COLUMNS} from seals s where s.id = $1`, [newId])
       replacement = created[0]
     }

@@ -234,6 +234,22 @@ describe('races', () => {
   })
 })
 
+describe('replacement keeps the governance', () => {
+  it("重新制章: the new seal keeps the old seal's 用章规则 (no silent loosening)", async () => {
+    const rules = { dailyLimit: 1, hours: { from: '08:00', to: '20:00' }, workingDaysOnly: true }
+    expect((await putRules(fx.rep, fx.seals.contract, rules)).statusCode).toBe(200)
+    const replaced = await revoke(fx.rep, fx.seals.contract, { reason: '印章磨损', pin: REP_PIN }, 'replace')
+    expect(replaced.statusCode).toBe(200)
+    const view = await app.inject({
+      method: 'GET',
+      url: rulesUrl(replaced.json().replacement.id),
+      headers: fx.rep,
+    })
+    expect(view.statusCode).toBe(200)
+    expect(view.json().rules).toMatchObject(rules)
+  })
+})
+
 describe('two-person approval logic', () => {
   async function userId(phone: string): Promise<string> {
     const { rows } = await testDb.db.query<{ id: string }>('select id from users where phone = $1', [phone])
