@@ -51,6 +51,12 @@ export async function revokeSeal(
 
   const { result, refusedTaskIds } = await app.db.transaction(async (tx) => {
     await confirmLegalRepresentative(tx, input)
+    // The seal row first, for update: a confirmation holding it (for share) signs before the
+    // revocation's time is read, so no signature is ever later than its seal's revoked_at.
+    await tx.query('select id from seals where id = $1 and enterprise_id = $2 for update', [
+      input.sealId,
+      input.enterpriseId,
+    ])
     const { rows: revokedRows } = await tx.query<SealRow & { type: SealRow['type'] }>(
       `update seals s set revoked_at = $4, revoke_reason = $3
        where s.id = $1 and s.enterprise_id = $2 and s.revoked_at is null

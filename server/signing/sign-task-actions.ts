@@ -218,6 +218,19 @@ export async function confirmSignTask(
   let alerts = 0
   try {
     alerts = await app.db.transaction(async (tx) => {
+      // The seals first, shared (seal-revoke.ts takes the seal row for update before anything else):
+      // a revocation waits for this signature, or this signature sees the task it refused.
+      const sealIds = sealsOf(plans)
+        .map((seal) => seal.id)
+        .sort()
+      if (sealIds.length > 0) {
+        const { rows: live } = await tx.query(
+          'select id from seals where id = any($1::uuid[]) and revoked_at is null order by id for share',
+          [sealIds],
+        )
+        if (live.length !== sealIds.length)
+          throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SEAL_NOT_AVAILABLE')
+      }
       // The row lock / conditional update: of two confirmations at once, exactly one gets here.
       const { rows } = await tx.query<{ id: string }>(
         `update sign_tasks set status = 'signed', finished_at = now(),
