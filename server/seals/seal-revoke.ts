@@ -38,8 +38,8 @@ async function confirmLegalRepresentative(
  * revoked (it goes on the CRL), grants left with no live seal ended, open sign tasks that still
  * need a seal of its type refused with the reason (their systems are called back as for any
  * refusal), an audit entry; for a replacement a new seal of the same type with a new key and
- * certificate. Signatures made before stay valid: verification judges revocation at the
- * timestamp's time.
+ * certificate, and the old seal's 用章规则 (grants do not carry over). Signatures made before stay
+ * valid: verification judges revocation at the timestamp's time.
  */
 export async function revokeSeal(
   app: FastifyInstance,
@@ -51,6 +51,12 @@ export async function revokeSeal(
 
   const { result, refusedTaskIds } = await app.db.transaction(async (tx) => {
     await confirmLegalRepresentative(tx, input)
+    // The seal row first, for update: a confirmation holding it (for share) signs before the
+    // revocation's time is read, so no signature is ever later than its seal's revoked_at.
+    await tx.query('select id from seals where id = $1 and enterprise_id = $2 for update', [
+      input.sealId,
+      input.enterpriseId,
+    ])
     const { rows: revokedRows } = await tx.query<SealRow & { type: SealRow['type'] }>(
       `update seals s set revoked_at = $4, revoke_reason = $3
        where s.id = $1 and s.enterprise_id = $2 and s.revoked_at is null
@@ -105,6 +111,12 @@ export async function revokeSeal(
         claimedBy: input.userId,
       })
       await tx.query('update seals set replaced_by = $2 where id = $1', [seal.id, newId])
+      // The 用章规则 carry over (grants do not): a replacement must not silently loosen the governance.
+      await tx.query(
+        `insert into seal_rules (seal_id, enterprise_id, rules, updated_by, updated_at)
+         select $2, enterprise_id, rules, $3, now() from seal_rules where seal_id = $1`,
+        [seal.id, newId, input.userId],
+      )
       const { rows: created } = await tx.query<SealRow>(`select ${SEAL_COLUMNS} from seals s where s.id = $1`, [newId])
       replacement = created[0]
     }

@@ -159,6 +159,19 @@ async function assertMaySecond(
   return second
 }
 
+/**
+ * Two people must be entitled when the seal is applied: a first confirmer whose grant has ended
+ * (or who left the enterprise) since confirming no longer counts, so the second cannot complete it.
+ */
+async function assertFirstStillMaySign(app: FastifyInstance, task: SignTaskRow): Promise<void> {
+  try {
+    await plansFor(app, task, task.first_approved_by!)
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    throw new ApiError('SIGN_NOT_AUTHORISED', { message: '第一确认人已不再持有该印章的授权，请重新发起签章任务' })
+  }
+}
+
 /** Face confirmation must come from the person the signature stands for, where that is defined. */
 async function assertRightPerson(
   tx: Queryable,
@@ -193,6 +206,7 @@ export async function confirmSignTask(
   const governed = await governedSeals(app.db, sealsOf(plans))
   const isSecond = task.status === 'awaiting_second'
   const second = isSecond ? await assertMaySecond(app, task, plans, userId) : secondApprovalSeal(governed, task)
+  if (isSecond) await assertFirstStillMaySign(app, task)
   // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
   if (confirm.pin !== undefined) await verifyPinAudited(app.db, userId, confirm.pin, task.enterprise_id, task.id)
 
@@ -204,6 +218,19 @@ export async function confirmSignTask(
   let alerts = 0
   try {
     alerts = await app.db.transaction(async (tx) => {
+      // The seals first, shared (seal-revoke.ts takes the seal row for update before anything else):
+      // a revocation waits for this signature, or this signature sees the task it refused.
+      const sealIds = sealsOf(plans)
+        .map((seal) => seal.id)
+        .sort()
+      if (sealIds.length > 0) {
+        const { rows: live } = await tx.query(
+          'select id from seals where id = any($1::uuid[]) and revoked_at is null order by id for share',
+          [sealIds],
+        )
+        if (live.length !== sealIds.length)
+          throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SEAL_NOT_AVAILABLE')
+      }
       // The row lock / conditional update: of two confirmations at once, exactly one gets here.
       const { rows } = await tx.query<{ id: string }>(
         `update sign_tasks set status = 'signed', finished_at = now(),
