@@ -132,12 +132,18 @@ export async function activeGrantId(db: Queryable, userId: string, sealId: strin
   return rows[0]?.id ?? null
 }
 
-async function confirmGrantor(
+/**
+ * An irreversible seal action by the legal representative (授权, 注销印章, 重新制章) confirmed by
+ * face: the ticket (of `purpose`) must be the enterprise's registered legal representative. Without
+ * a ticket the action was confirmed by the signing PIN before the transaction.
+ */
+export async function confirmLegalRepresentativeFace(
   tx: Queryable,
   input: { userId: string; enterpriseId: string; ticket?: string },
+  purpose: 'grant' | 'seal-revoke',
 ): Promise<void> {
   if (!input.ticket) return // confirmed by PIN before the transaction
-  const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'grant' })
+  const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose })
   const { rows } = await tx.query<{ ok: boolean }>(
     `select legal_representative_id_hash = $2 and legal_representative = $3 as ok from enterprises where id = $1`,
     [input.enterpriseId, person.idHash, person.name],
@@ -159,7 +165,7 @@ export async function createGrant(
   if (input.pin) await verifyPinAudited(app.db, input.userId, input.pin, input.enterpriseId)
 
   return app.db.transaction(async (tx) => {
-    await confirmGrantor(tx, input)
+    await confirmLegalRepresentativeFace(tx, input, 'grant')
     const seals = await liveSeals(tx, input.enterpriseId)
     const chosen = seals.filter((seal) => sealIds.includes(seal.id))
     if (chosen.length !== sealIds.length)

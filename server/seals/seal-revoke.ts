@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { RevokeSealRequest, SealRevokeResult } from '../contract-seals'
-import type { Queryable } from '../db/db'
-import { consumeFaceTicket } from '../face/face-tickets'
 import { ApiError } from '../http/api-error'
 import { revokeCredentials } from '../pki/pki-store'
 import { fieldError } from '../signing/field-error'
 import { recordAudit } from './audit'
+import { confirmLegalRepresentativeFace } from './grants'
 import { verifyPinAudited } from './pin'
 import { SEAL_COLUMNS, insertSeal, sealView, type SealRow } from './seal-repo'
 
@@ -17,19 +16,6 @@ export function revokeReason(reason: string): string {
   if (!trimmed) throw fieldError('reason', '请填写注销原因')
   if (trimmed.length > REVOKE_REASON_MAX) throw fieldError('reason', `注销原因不能超过 ${REVOKE_REASON_MAX} 个字`)
   return trimmed
-}
-
-async function confirmLegalRepresentative(
-  tx: Queryable,
-  input: { userId: string; enterpriseId: string; ticket?: string },
-): Promise<void> {
-  if (!input.ticket) return // confirmed by PIN before the transaction
-  const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'seal-revoke' })
-  const { rows } = await tx.query<{ ok: boolean }>(
-    `select legal_representative_id_hash = $2 and legal_representative = $3 as ok from enterprises where id = $1`,
-    [input.enterpriseId, person.idHash, person.name],
-  )
-  if (!rows[0]?.ok) throw new ApiError('NOT_LEGAL_REPRESENTATIVE')
 }
 
 /**
@@ -50,7 +36,7 @@ export async function revokeSeal(
   if (input.pin) await verifyPinAudited(app.db, input.userId, input.pin, input.enterpriseId)
 
   const { result, refusedTaskIds } = await app.db.transaction(async (tx) => {
-    await confirmLegalRepresentative(tx, input)
+    await confirmLegalRepresentativeFace(tx, input, 'seal-revoke')
     // The seal row first, for update: a confirmation holding it (for share) signs before the
     // revocation's time is read, so no signature is ever later than its seal's revoked_at.
     await tx.query('select id from seals where id = $1 and enterprise_id = $2 for update', [
