@@ -13,15 +13,6 @@ import { loadMigrations, migrate } from '../../server/db/migrate'
 import { openPglite } from '../../server/db/pglite'
 import { seedDemoData } from '../../server/seed/demo'
 
-// fastify.inject → light-my-request → cookie@2, an ES module that jest 29 cannot require. The
-// server sends and reads no cookies, so a stub stands in. (A `transformIgnorePatterns` entry for
-// cookie in the jest `server` project would make this unnecessary.)
-jest.mock('cookie', () => ({
-  stringifySetCookie: () => {
-    throw new Error('cookies are not supported in server tests')
-  },
-}))
-
 // Starting PGlite takes seconds on a busy 2-core machine; default hook timeouts are 5 s.
 jest.setTimeout(30_000)
 
