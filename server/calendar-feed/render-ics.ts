@@ -43,13 +43,14 @@ export function renderIcs(name: string, events: readonly RenderedEvent[]): strin
       const base = {
         type: ICalAlarmType.display,
         description: days === 0 ? event.summary : `${event.summary}（还有 ${days} 天）`,
-        relatesTo: ICalAlarmRelatesTo.start,
       }
-      created.createAlarm(
-        days === 0
-          ? { ...base, triggerAfter: ALARM_HOUR_SECONDS }
-          : { ...base, triggerBefore: days * DAY_SECONDS - ALARM_HOUR_SECONDS },
-      )
+      // ical-generator 10's alarm constructor ignores a `relatesTo` option, and writes a positive
+      // trigger without one as RELATED=END — for an all-day event 09:00 of the NEXT day, after
+      // the deadline. The on-the-day alarm sets it through the method (negative triggers are
+      // written without RELATED, which counts from the start).
+      if (days === 0)
+        created.createAlarm({ ...base, triggerAfter: ALARM_HOUR_SECONDS }).relatesTo(ICalAlarmRelatesTo.start)
+      else created.createAlarm({ ...base, triggerBefore: days * DAY_SECONDS - ALARM_HOUR_SECONDS })
     }
   }
   return calendar.toString()

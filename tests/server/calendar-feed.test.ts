@@ -44,6 +44,7 @@ interface ParsedEvent {
   summary: string
   sequence: number
   alarms: string[]
+  alarmsRelated: unknown[]
 }
 
 /** Parsed by ical.js, a maintained RFC 5545 parser, not by our own code. */
@@ -58,6 +59,11 @@ function parse(body: string): ParsedEvent[] {
       summary: String(vevent.getFirstPropertyValue('summary')),
       sequence: Number(vevent.getFirstPropertyValue('sequence')),
       alarms: vevent.getAllSubcomponents('valarm').map((alarm) => String(alarm.getFirstPropertyValue('trigger'))),
+      // RFC 5545 §3.8.6.3: without RELATED a trigger counts from DTSTART; END would put the
+      // on-the-day alarm at 09:00 of the day after an all-day deadline.
+      alarmsRelated: vevent
+        .getAllSubcomponents('valarm')
+        .map((alarm) => alarm.getFirstProperty('trigger')!.getParameter('related') ?? 'START'),
     }
   })
 }
@@ -127,6 +133,7 @@ describe('the feed', () => {
     expect(deadline.alarms).toEqual(['-P59DT15H', '-P29DT15H', '-P14DT15H', '-P6DT15H', '-P2DT15H', '-PT15H'])
     // The expiry day reminds on the day itself, at 09:00.
     expect(events.find((e) => e.uid === `licence-${counting.id}-expiry@${host}`)!.alarms).toEqual(['PT9H'])
+    expect(new Set(events.flatMap((e) => e.alarmsRelated))).toEqual(new Set(['START']))
     // Nothing personal: no phone or ID number of the holder.
     expect(response.body).not.toMatch(/1380000000\d|411002197803150371/)
   })
