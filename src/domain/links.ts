@@ -9,6 +9,8 @@ export const LINKED_PAGES = {
   policies: 'packages/policies/pages/list/index',
   policyDetail: 'packages/policies/pages/detail/index',
   complaintDetail: 'packages/complaints/pages/detail/index',
+  complianceCalendar: 'packages/compliance/pages/calendar/index',
+  complianceDetail: 'packages/compliance/pages/detail/index',
 } as const
 
 export type LinkedPage = (typeof LINKED_PAGES)[keyof typeof LINKED_PAGES]
@@ -32,3 +34,12 @@ export const POLICY_LIST_LINK: string = LINKED_PAGES.policies
 export function complaintLink(complaintId: string): string {
   return withId(LINKED_PAGES.complaintDetail, complaintId)
 }
+
+/** A compliance deadline's detail page (合规提醒 of 年报, 纳税申报, 信用修复): its enterprise, key and day. */
+export function complianceItemLink(enterpriseId: string, key: string, date: string): string {
+  const query = [`enterpriseId=${encodeURIComponent(enterpriseId)}`, `key=${encodeURIComponent(key)}`]
+  return `${LINKED_PAGES.complianceDetail}?${query.join('&')}&date=${encodeURIComponent(date)}`
+}
+
+/** The compliance calendar (a 合规提醒 digest announcing several deadlines). */
+export const COMPLIANCE_CALENDAR_LINK: string = LINKED_PAGES.complianceCalendar
