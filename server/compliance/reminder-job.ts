@@ -310,10 +310,10 @@ export async function deliverComplianceReminders(
     for (const { lead, covered } of plan) {
       if (covered.length > 0 && messages.length > 0) {
         report.digests++
-        await ctx.db.query(
-          `update outbox set covered_by = $1 where id = any($2::bigint[]) and status <> 'sent'`,
-          [lead.id, covered.map((row) => row.id)],
-        )
+        await ctx.db.query(`update outbox set covered_by = $1 where id = any($2::bigint[]) and status <> 'sent'`, [
+          lead.id,
+          covered.map((row) => row.id),
+        ])
       }
       const resumed = [lead, ...covered].some((row) => row.status === 'sending')
       groups.push({

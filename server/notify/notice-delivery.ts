@@ -257,7 +257,7 @@ export async function deliverOutboxInbox(
     await tx.query(
       `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, policy_id, complaint_id, outbox_id)
        select t.id, t.user_id, t.enterprise_id, t.kind, t.title, t.body, t.policy_id, t.complaint_id, t.outbox_id
-       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[],
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[],
          $9::bigint[]) as t(id, user_id, enterprise_id, kind, title, body, policy_id, complaint_id, outbox_id)
        on conflict (outbox_id) do nothing`,
       [
