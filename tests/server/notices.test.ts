@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COMPLAINT_PROGRESS_NOTICE } from '../../server/complaints/complaint-notices'
+import { COMPLIANCE_REMINDER_NOTICE } from '../../server/compliance/reminder-notice'
 import { LICENCE_REMINDER_NOTICE, platformMessage } from '../../server/jobs/reminder-message'
 import { definedNotices } from '../../server/notify/notices'
 import { POLICY_DIGEST_NOTICE, POLICY_NOTICE } from '../../server/policies/policy-notices'
@@ -32,7 +33,16 @@ describe('notices', () => {
       definedNotices()
         .map((notice) => notice.purpose)
         .sort(),
-    ).toEqual(['complaint-progress', 'licence-reminder', 'policy', 'policy-digest', 'seal-grant-invite'].sort())
+    ).toEqual(
+      [
+        'complaint-progress',
+        'compliance-reminder',
+        'licence-reminder',
+        'policy',
+        'policy-digest',
+        'seal-grant-invite',
+      ].sort(),
+    )
   })
 
   it('link only to pages the app has (every deep link the server emits)', () => {
@@ -43,6 +53,20 @@ describe('notices', () => {
       POLICY_DIGEST_NOTICE.link(['policy-1']),
       POLICY_DIGEST_NOTICE.link(['policy-1', 'policy-2']),
       COMPLAINT_PROGRESS_NOTICE.link('5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70'),
+      COMPLIANCE_REMINDER_NOTICE.link({
+        kind: 'annual-report',
+        itemKey: 'annual-report:2025',
+        offsetKey: 'on:2026-06-01',
+        enterpriseId: '5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70',
+        enterpriseName: '企业',
+        title: '2025年度年报',
+        dueDate: '2026-06-30',
+        opensOn: '2026-01-01',
+        remindOn: '2026-06-01',
+        countsWorkingDays: false,
+        estimated: false,
+        source: { type: 'detail' },
+      }),
       platformMessage(
         {
           licenceId: 'l-1',
