@@ -291,4 +291,28 @@ describe('twelve runs at once', () => {
     )
     expect(rows[0]).toEqual({ n: 5 + 5 + 3, users: 3 })
   })
+
+  it('a snoozed item (稍后提醒) is silent before its day and reminds on it, once', async () => {
+    const db = w.testDb.db
+    await db.query(
+      `insert into compliance_item_states (enterprise_id, item_key, state, snoozed_until, updated_at)
+       values ($1, 'tax:vat:2026-05', 'snoozed', '2026-06-12', now())`,
+      [w.enterpriseId],
+    )
+    const before = (await inboxOf(db, w.users.owner)).length
+    const nothing = await runComplianceReminders(w.ctx(), '2026-06-11')
+    expect(nothing.due).toBe(0)
+    const onTheDay = await runComplianceReminders(w.ctx(), '2026-06-12')
+    await runComplianceReminders(w.ctx(), '2026-06-12')
+    // Owner, agent and the no-tax user's switch: two of the three hear of it.
+    expect(onTheDay.due).toBe(2)
+    const owner = await inboxOf(db, w.users.owner)
+    expect(owner).toHaveLength(before + 1)
+    expect(owner[owner.length - 1].body).toContain('增值税及附加税费申报（2026年5月）')
+    expect(owner[owner.length - 1].body).toContain('还剩3天')
+    const { rows } = await db.query<{ dedupe_key: string }>(
+      `select distinct dedupe_key from outbox where run_date = '2026-06-12'`,
+    )
+    expect(rows).toEqual([{ dedupe_key: 'tax:vat:2026-05:snooze:2026-06-12' }])
+  })
 })
