@@ -31,8 +31,8 @@ export const ROUTES = {
   complaints: '/packages/complaints/pages/list/index',
   complaintDetail: `/${LINKED_PAGES.complaintDetail}`,
   complaintQuery: '/packages/complaints/pages/query/index',
-  compliance: `/${LINKED_PAGES.complianceCalendar}`,
-  complianceDetail: `/${LINKED_PAGES.complianceDetail}`,
+  compliance: '/packages/compliance/pages/calendar/index',
+  complianceDetail: '/packages/compliance/pages/detail/index',
   complianceSettings: '/packages/compliance/pages/settings/index',
 } as const
 

@@ -8,6 +8,7 @@ import { POLICY_DIGEST_NOTICE, POLICY_NOTICE } from '../../server/policies/polic
 import { SEAL_GRANT_INVITE_NOTICE } from '../../server/seals/grants'
 import { ROUTES } from '../../src/core/routes'
 import { INBOX_KINDS } from '../../src/domain/inbox/kinds'
+import { COMPLIANCE_CALENDAR_LINK, complianceItemLink } from '../../src/domain/links'
 import { openTestDb, type TestDb } from './helpers'
 
 /** Every page of src/app.config.ts ('pages/…' and '<root>/pages/…'), read as the build reads it. */
@@ -92,6 +93,8 @@ describe('notices', () => {
     expect(pageOf(POLICY_NOTICE.link('x') as string)).toBe(ROUTES.policyDetail.slice(1))
     expect(POLICY_DIGEST_NOTICE.link(['a', 'b'])).toBe(ROUTES.policies.slice(1))
     expect(pageOf(COMPLAINT_PROGRESS_NOTICE.link('x') as string)).toBe(ROUTES.complaintDetail.slice(1))
+    expect(COMPLIANCE_CALENDAR_LINK).toBe(ROUTES.compliance.slice(1))
+    expect(pageOf(complianceItemLink('e', 'tax:vat:2026-05', '2026-06-15'))).toBe(ROUTES.complianceDetail.slice(1))
   })
 
   it('name inbox kinds of the one list, which the database accepts exactly', async () => {
