@@ -294,16 +294,20 @@ export async function deliverComplianceReminders(
     perRecipient.set(key, [...(perRecipient.get(key) ?? []), row])
   }
   const groups: NoticeGroup[] = []
+  // Every recipient's subscriptions left, in one query (the run holds the lock: nobody else takes them now).
+  const { rows: left } = await ctx.db.query<{ user_id: string; platform: string; remaining: number }>(
+    `select user_id, platform, remaining from subscriptions
+     where user_id = any($1::uuid[]) and ((platform = 'weapp' and template_id = $2) or (platform = 'alipay' and template_id = $3))`,
+    [[...new Set([...perRecipient.values()].map((due) => due[0].user_id))], ctx.templates.weapp, ctx.templates.alipay],
+  )
+  const remainingOf = new Map(left.map((row) => [`${row.user_id} ${row.platform}`, Number(row.remaining)]))
   for (const due of perRecipient.values()) {
     const { user_id: userId } = due[0]
     const channel = due[0].channel as MessageChannel
     const templateId = ctx.templates[PLATFORM_OF[channel]]
-    const { rows: left } = await ctx.db.query<{ remaining: number }>(
-      'select remaining from subscriptions where user_id = $1 and platform = $2 and template_id = $3',
-      [userId, PLATFORM_OF[channel], templateId],
-    )
     // A row a dead run claimed holds its subscription already (quota_taken): it counts as one.
-    const quota = Number(left[0]?.remaining ?? 0) + due.filter((row) => row.quota_taken).length
+    const quota =
+      (remainingOf.get(`${userId} ${PLATFORM_OF[channel]}`) ?? 0) + due.filter((row) => row.quota_taken).length
     const messages = planPlatformMessages(due, quota, (a, b) => moreUrgent(a.payload, b.payload))
     // No subscription at all: the claim finds none and settles the rows as skipped.
     const plan = messages.length > 0 ? messages : [{ lead: due[0], covered: due.slice(1) }]
