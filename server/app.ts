@@ -42,6 +42,7 @@ import { licenceRoutes } from './routes/licences'
 import { policyRoutes } from './routes/policies'
 import { adminPolicyRoutes } from './routes/admin-policies'
 import { reminderSettingsRoutes } from './routes/reminder-settings'
+import { complianceReminderSettingsRoutes } from './routes/compliance-reminder-settings'
 import { complaintRoutes } from './routes/complaints'
 import { staffComplaintRoutes } from './routes/staff-complaints'
 import { defaultAttachmentDir, localDiskStorage, type AttachmentStorage } from './storage/attachment-storage'
@@ -188,6 +189,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(adminPolicyRoutes)
       await api.register(complianceRoutes)
       await api.register(adminComplianceRoutes)
+      await api.register(complianceReminderSettingsRoutes)
     },
     { prefix: API_PREFIX },
   )

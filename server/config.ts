@@ -55,6 +55,10 @@ export interface Config {
   complaintSubscribeTemplates: { weapp: string; alipay: string }
   /** Subscribe-message template ids of 用章报告 and 用章提醒 notices to the legal representative (purpose 'seal'). */
   sealSubscribeTemplates: { weapp: string; alipay: string }
+  /** Subscribe-message template ids of 合规提醒 (年报、纳税申报、信用修复、政策申报、诉求; purpose 'compliance'). */
+  complianceSubscribeTemplates: { weapp: string; alipay: string }
+  /** The daily compliance-reminders job inside the server (off in tests; `npm run jobs` works either way). */
+  complianceReminders: { enabled: boolean }
   /** 电子印章 / 电子签名: secrets and the sign-ticket QR. */
   signing: {
     /** SEAL_MASTER_KEY, base64 of 32 bytes: encrypts seal and signature private keys. Required in production. */
@@ -324,6 +328,11 @@ export function loadConfig(env: Env = process.env): Config {
       weapp: optional(env, 'WECHAT_TEMPLATE_SEAL_OVERSIGHT') ?? 'dev-weapp-seal-oversight',
       alipay: optional(env, 'ALIPAY_TEMPLATE_SEAL_OVERSIGHT') ?? 'dev-alipay-seal-oversight',
     },
+    complianceSubscribeTemplates: {
+      weapp: optional(env, 'WECHAT_TEMPLATE_COMPLIANCE_REMINDER') ?? 'dev-weapp-compliance-reminder',
+      alipay: optional(env, 'ALIPAY_TEMPLATE_COMPLIANCE_REMINDER') ?? 'dev-alipay-compliance-reminder',
+    },
+    complianceReminders: { enabled: flag(env, 'COMPLIANCE_REMINDERS_ENABLED', nodeEnv !== 'test') },
     signing: {
       sealMasterKey: base64Key(env, 'SEAL_MASTER_KEY', 32),
       idHashSecret: optional(env, 'ID_HASH_SECRET'),

@@ -119,9 +119,10 @@ export type PolicyPushFrequency = 'instant' | 'weekly'
  * lists the template to pass to requestSubscribeMessage (default 'licence'); each "accept" recorded
  * with POST /api/v1/me/subscriptions allows one message. 'policy': 新政策 (at publication, or in the
  * weekly digest for users who chose it); 'complaint': every step of a real-name complaint; 'seal':
- * the legal representative's monthly 用章报告 and unusual-use 用章提醒.
+ * the legal representative's monthly 用章报告 and unusual-use 用章提醒; 'compliance': 合规提醒 (年报、纳税申报、
+ * 信用修复、政策申报、诉求 deadlines).
  */
-export type SubscribePurpose = 'licence' | 'policy' | 'complaint' | 'seal'
+export type SubscribePurpose = 'licence' | 'policy' | 'complaint' | 'seal' | 'compliance'
 
 export interface PolicyPushPreference {
   frequency: PolicyPushFrequency

@@ -1,4 +1,10 @@
 import type { FastifyInstance } from 'fastify'
+import {
+  COMPLIANCE_REMINDER_LOCK_KEY,
+  complianceJobOf,
+  complianceRunMissed,
+  runComplianceReminders,
+} from '../compliance/reminder-job'
 import { pruneIdempotencyKeys } from '../http/idempotency'
 import { SWEEP_LOCK_KEY } from '../signing/sign-task-sweep'
 import { DIGEST_LOCK_KEY, NOTICE_RETRY_LOCK_KEY, digestTick, retryUnsentNoticesLocked } from './policy-digest'
@@ -67,6 +73,15 @@ export const JOBS: readonly Job[] = [
     // Ticked with the daily jobs before it had a name of its own: the same switch.
     enabled: (config) => config.reminders.enabled,
     run: (app) => sealReportTick(sealReportJobOf(app)),
+  },
+  {
+    name: 'compliance-reminders',
+    summary: '合规提醒：年报、纳税申报、信用修复、政策申报、诉求期限当日到期的提醒（站内信、微信、支付宝）',
+    cadence: (config) => ({ kind: 'daily', at: config.reminders.time }),
+    lockKey: COMPLIANCE_REMINDER_LOCK_KEY,
+    enabled: (config) => config.complianceReminders.enabled,
+    run: (app, { date }) => runComplianceReminders(complianceJobOf(app), date),
+    missed: complianceRunMissed,
   },
 ]
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+import type { InboxKind } from '../../src/domain/inbox/kinds'
 import type { Db } from '../db/db'
 import type { OutgoingMessage, MessageSender, SendOutcome } from './sender'
 import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
@@ -22,8 +24,12 @@ import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
  * deadline. `attempts` > 1 on a sent row marks such a case.
  */
 
-/** Tables with the delivery columns (status, attempts, quota_taken, last_error, claimed_at, sent_at). */
-export type NoticeTable = 'reminder_deliveries' | 'policy_deliveries' | 'complaint_notices' | 'seal_notices'
+/**
+ * Tables with the delivery columns (status, attempts, quota_taken, last_error, claimed_at, sent_at).
+ * 'outbox' (migration 022) is THE outbox new purposes use, on every channel; the four older tables
+ * still carry the purposes written before it.
+ */
+export type NoticeTable = 'reminder_deliveries' | 'policy_deliveries' | 'complaint_notices' | 'seal_notices' | 'outbox'
 
 export const STALE_CLAIM = "interval '10 minutes'"
 
@@ -213,4 +219,59 @@ export function addTally(into: NoticeTally, more: NoticeTally): NoticeTally {
   into.failed += more.failed
   into.undeliverable += more.undeliverable
   return into
+}
+
+/** One inbox message of an outbox row: written in the transaction that settles the row. */
+export interface OutboxInboxMessage {
+  /** the outbox row (channel 'inbox') */
+  id: string
+  userId: string
+  enterpriseId: string | null
+  kind: InboxKind
+  title: string
+  body: string
+  /** what the inbox links to (inbox_messages has a column per kind of link) */
+  policyId?: string | null
+  complaintId?: string | null
+}
+
+/**
+ * The inbox channel of the outbox: the rows still claimable are marked sent and their messages
+ * inserted in one transaction, so a row is in the inbox exactly once (inbox_messages.outbox_id is
+ * unique besides) — there is no duplicate window on this channel. Returns how many were written.
+ */
+export async function deliverOutboxInbox(
+  ctx: Pick<NoticeContext, 'db' | 'claimedBefore'>,
+  messages: readonly OutboxInboxMessage[],
+): Promise<number> {
+  if (messages.length === 0) return 0
+  return ctx.db.transaction(async (tx) => {
+    const { rows: marked } = await tx.query<{ id: string }>(
+      `update outbox set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null
+       where id = any($1::bigint[]) and channel = 'inbox' and ${claimable('', '$2')} returning id::text as id`,
+      [messages.map((m) => m.id), ctx.claimedBefore ?? null],
+    )
+    const markedIds = new Set(marked.map((row) => row.id))
+    const write = messages.filter((m) => markedIds.has(m.id))
+    if (write.length === 0) return 0
+    await tx.query(
+      `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, policy_id, complaint_id, outbox_id)
+       select t.id, t.user_id, t.enterprise_id, t.kind, t.title, t.body, t.policy_id, t.complaint_id, t.outbox_id
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[],
+         $9::bigint[]) as t(id, user_id, enterprise_id, kind, title, body, policy_id, complaint_id, outbox_id)
+       on conflict (outbox_id) do nothing`,
+      [
+        write.map(() => randomUUID()),
+        write.map((m) => m.userId),
+        write.map((m) => m.enterpriseId),
+        write.map((m) => m.kind),
+        write.map((m) => m.title),
+        write.map((m) => m.body),
+        write.map((m) => m.policyId ?? null),
+        write.map((m) => m.complaintId ?? null),
+        write.map((m) => m.id),
+      ],
+    )
+    return write.length
+  })
 }

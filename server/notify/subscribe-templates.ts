@@ -7,19 +7,21 @@ export type SubscribePlatform = 'weapp' | 'alipay'
 export type MessageChannel = 'wechat' | 'alipay'
 export const PLATFORM_OF: Record<MessageChannel, SubscribePlatform> = { wechat: 'weapp', alipay: 'alipay' }
 
-export const SUBSCRIBE_PURPOSES: readonly SubscribePurpose[] = ['licence', 'policy', 'complaint', 'seal']
+export const SUBSCRIBE_PURPOSES: readonly SubscribePurpose[] = ['licence', 'policy', 'complaint', 'seal', 'compliance']
 
 const TITLES: Record<SubscribePurpose, string> = {
   licence: '证照续期提醒',
   policy: '新政策提醒',
   complaint: '诉求办理进展通知',
   seal: '用章情况通知',
+  compliance: '合规事项提醒',
 }
 
 function idsOf(config: Config, purpose: SubscribePurpose): { weapp: string; alipay: string } {
   if (purpose === 'policy') return config.policySubscribeTemplates
   if (purpose === 'complaint') return config.complaintSubscribeTemplates
   if (purpose === 'seal') return config.sealSubscribeTemplates
+  if (purpose === 'compliance') return config.complianceSubscribeTemplates
   return config.subscribeTemplates
 }
 

@@ -32,3 +32,16 @@ export const POLICY_LIST_LINK: string = LINKED_PAGES.policies
 export function complaintLink(complaintId: string): string {
   return withId(LINKED_PAGES.complaintDetail, complaintId)
 }
+
+// The compliance pages are outside LINKED_PAGES on purpose: that table is in the app's main package
+// (src/core/routes.ts), which has no room to spare; these literals are dropped from it as unused.
+// tests/server/notices.test.ts holds them to src/app.config.ts and ROUTES.
+
+/** The compliance calendar (a 合规提醒 digest announcing several deadlines). */
+export const COMPLIANCE_CALENDAR_LINK = 'packages/compliance/pages/calendar/index'
+
+/** A compliance deadline's detail page (合规提醒 of 年报, 纳税申报, 信用修复): its enterprise, key and day. */
+export function complianceItemLink(enterpriseId: string, key: string, date: string): string {
+  const query = [`enterpriseId=${encodeURIComponent(enterpriseId)}`, `key=${encodeURIComponent(key)}`]
+  return `packages/compliance/pages/detail/index?${query.join('&')}&date=${encodeURIComponent(date)}`
+}

@@ -9,6 +9,13 @@ jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mock
 import { ReminderSettingsScreen } from '../../src/features/licences/ReminderSettingsScreen'
 import { useSession } from '../../src/core/session'
 
+const COMPLIANCE_ON = {
+  'annual-report': true,
+  'tax-filing': true,
+  'credit-repair': true,
+  'policy-window': true,
+  complaint: true,
+}
 const SAVED = { offsets: [30, 7], onExpiryDay: false, channels: { inbox: true, wechat: true, alipay: false } }
 
 beforeEach(() => {
@@ -16,6 +23,8 @@ beforeEach(() => {
   mockApi.calls.length = 0
   mockApi.on('GET', '/api/v1/me/reminder-settings', () => ({ body: SAVED }))
   mockApi.on('PUT', '/api/v1/me/reminder-settings', (r) => ({ body: r.json }))
+  mockApi.on('GET', '/api/v1/me/compliance-reminder-settings', () => ({ body: { kinds: COMPLIANCE_ON } }))
+  mockApi.on('PUT', '/api/v1/me/compliance-reminder-settings', (r) => ({ body: r.json }))
   ;(Taro.showToast as jest.Mock).mockClear()
 })
 
@@ -62,5 +71,34 @@ test('a refused save puts the old value back, says why, and claims no save', asy
   expect(screen.getByRole('switch', { name: '到期当天再提醒一次' }).getAttribute('aria-checked')).toBe('false')
   expect(screen.getByRole('alert').textContent).not.toBe('')
   expect(screen.getByRole('status').textContent).toBe('')
+  expect(Taro.showToast).not.toHaveBeenCalled()
+})
+
+test('合规提醒: one switch per kind, on by default; a change is saved at once and confirmed', async () => {
+  await renderLoaded()
+  const names = ['年报提醒', '纳税申报提醒', '信用修复提醒', '政策申报提醒', '诉求提醒']
+  for (const name of await Promise.all(names.map((n) => screen.findByRole('switch', { name: n })))) {
+    expect(name.getAttribute('aria-checked')).toBe('true')
+  }
+  await act(async () => {
+    fireEvent.click(screen.getByRole('switch', { name: '纳税申报提醒' }))
+  })
+  const put = mockApi.calls.find((c) => c.method === 'PUT' && c.url.includes('compliance-reminder-settings'))
+  expect(put?.json).toEqual({ kinds: { ...COMPLIANCE_ON, 'tax-filing': false } })
+  expect(screen.getByRole('switch', { name: '纳税申报提醒' }).getAttribute('aria-checked')).toBe('false')
+  expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' }))
+})
+
+test('合规提醒: a refused save puts the switch back and says why', async () => {
+  mockApi.on('PUT', '/api/v1/me/compliance-reminder-settings', () => ({
+    status: 400,
+    body: { code: 'VALIDATION_FAILED', message: '合规提醒设置有误' },
+  }))
+  await renderLoaded()
+  await act(async () => {
+    fireEvent.click(await screen.findByRole('switch', { name: '年报提醒' }))
+  })
+  expect(screen.getByRole('switch', { name: '年报提醒' }).getAttribute('aria-checked')).toBe('true')
+  expect(screen.getByRole('alert').textContent).toContain('合规提醒设置有误')
   expect(Taro.showToast).not.toHaveBeenCalled()
 })

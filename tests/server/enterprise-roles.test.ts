@@ -374,6 +374,9 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   // 合规日历: the caller's own enterprises (filtered by role inside), and staff's 年报 call list.
   'GET /api/v1/me/compliance/timeline',
   'GET /api/v1/admin/compliance/annual-report-follow-up',
+  // 合规提醒 settings: the caller's own switches per kind (who is reminded of what follows profile:read in the job).
+  'GET /api/v1/me/compliance-reminder-settings',
+  'PUT /api/v1/me/compliance-reminder-settings',
 ])
 
 /** Sign-task routes declare seal:sign; who may fill which slot is checked per task (tested by hand below). */

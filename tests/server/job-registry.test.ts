@@ -66,13 +66,14 @@ describe('the job registry', () => {
     expect(() => registerJobs(bareApp(), [fakeJob('a', 1), fakeJob('a', 2)])).toThrow(/unique/)
   })
 
-  it('holds the five jobs of the server, each with its own lock', () => {
+  it('holds the six jobs of the server, each with its own lock', () => {
     expect(JOBS.map((job) => job.name)).toEqual([
       'licence-reminders',
       'policy-digest',
       'notice-retries',
       'sign-task-sweep',
       'seal-reports',
+      'compliance-reminders',
     ])
     expect(new Set(JOBS.map((job) => job.lockKey)).size).toBe(JOBS.length)
   })

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COMPLAINT_PROGRESS_NOTICE } from '../../server/complaints/complaint-notices'
+import { COMPLIANCE_REMINDER_NOTICE } from '../../server/compliance/reminder-notice'
 import { LICENCE_REMINDER_NOTICE, platformMessage } from '../../server/jobs/reminder-message'
 import { definedNotices } from '../../server/notify/notices'
 import { POLICY_DIGEST_NOTICE, POLICY_NOTICE } from '../../server/policies/policy-notices'
 import { SEAL_GRANT_INVITE_NOTICE } from '../../server/seals/grants'
 import { ROUTES } from '../../src/core/routes'
 import { INBOX_KINDS } from '../../src/domain/inbox/kinds'
+import { COMPLIANCE_CALENDAR_LINK, complianceItemLink } from '../../src/domain/links'
 import { openTestDb, type TestDb } from './helpers'
 
 /** Every page of src/app.config.ts ('pages/…' and '<root>/pages/…'), read as the build reads it. */
@@ -32,7 +34,16 @@ describe('notices', () => {
       definedNotices()
         .map((notice) => notice.purpose)
         .sort(),
-    ).toEqual(['complaint-progress', 'licence-reminder', 'policy', 'policy-digest', 'seal-grant-invite'].sort())
+    ).toEqual(
+      [
+        'complaint-progress',
+        'compliance-reminder',
+        'licence-reminder',
+        'policy',
+        'policy-digest',
+        'seal-grant-invite',
+      ].sort(),
+    )
   })
 
   it('link only to pages the app has (every deep link the server emits)', () => {
@@ -43,6 +54,20 @@ describe('notices', () => {
       POLICY_DIGEST_NOTICE.link(['policy-1']),
       POLICY_DIGEST_NOTICE.link(['policy-1', 'policy-2']),
       COMPLAINT_PROGRESS_NOTICE.link('5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70'),
+      COMPLIANCE_REMINDER_NOTICE.link({
+        kind: 'annual-report',
+        itemKey: 'annual-report:2025',
+        offsetKey: 'on:2026-06-01',
+        enterpriseId: '5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70',
+        enterpriseName: '企业',
+        title: '2025年度年报',
+        dueDate: '2026-06-30',
+        opensOn: '2026-01-01',
+        remindOn: '2026-06-01',
+        countsWorkingDays: false,
+        estimated: false,
+        source: { type: 'detail' },
+      }),
       platformMessage(
         {
           licenceId: 'l-1',
@@ -68,6 +93,8 @@ describe('notices', () => {
     expect(pageOf(POLICY_NOTICE.link('x') as string)).toBe(ROUTES.policyDetail.slice(1))
     expect(POLICY_DIGEST_NOTICE.link(['a', 'b'])).toBe(ROUTES.policies.slice(1))
     expect(pageOf(COMPLAINT_PROGRESS_NOTICE.link('x') as string)).toBe(ROUTES.complaintDetail.slice(1))
+    expect(COMPLIANCE_CALENDAR_LINK).toBe(ROUTES.compliance.slice(1))
+    expect(pageOf(complianceItemLink('e', 'tax:vat:2026-05', '2026-06-15'))).toBe(ROUTES.complianceDetail.slice(1))
   })
 
   it('name inbox kinds of the one list, which the database accepts exactly', async () => {

@@ -4,6 +4,6 @@
  * names its kind) take them from here. The database's check constraint
  * (inbox_messages_kind_check) is held to this list by tests/server/notices.test.ts.
  */
-export const INBOX_KINDS = ['licence-reminder', 'system', 'policy', 'complaint'] as const
+export const INBOX_KINDS = ['licence-reminder', 'system', 'policy', 'complaint', 'compliance-reminder'] as const
 
 export type InboxKind = (typeof INBOX_KINDS)[number]

@@ -13,6 +13,7 @@ import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { LabelledSwitch } from '../../ui/LabelledSwitch'
 import { StatusView } from '../../ui/StatusView'
+import { ComplianceReminderSettings } from './ComplianceReminderSettings'
 import { ToggleChip } from '../../ui/ToggleChip'
 
 const OFFSET_CHOICES = [90, 60, 45, 30, 15, 7, 3, 1]
@@ -130,6 +131,7 @@ export function ReminderSettingsScreen() {
           <ActionButton label='开启到期提醒' onClick={subscribe} />
         </View>
       ) : null}
+      <ComplianceReminderSettings />
       <ErrorText message={error} />
       <View className='muted' ariaRole='status'>
         {saved && !error ? '已保存，按新的设置提醒' : ''}

@@ -1,0 +1,7 @@
+import type { ComplianceReminderSettings } from '../../../server/contract-compliance-reminders'
+import type { ApiClient } from '../client'
+
+/** GET /api/v1/me/compliance-reminder-settings */
+export function getComplianceReminderSettings(client: ApiClient): Promise<ComplianceReminderSettings> {
+  return client.request<ComplianceReminderSettings>('GET', '/api/v1/me/compliance-reminder-settings')
+}

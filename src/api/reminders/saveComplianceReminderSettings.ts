@@ -1,0 +1,12 @@
+import type { ComplianceReminderSettings } from '../../../server/contract-compliance-reminders'
+import type { ApiClient } from '../client'
+
+/** PUT /api/v1/me/compliance-reminder-settings */
+export function saveComplianceReminderSettings(
+  client: ApiClient,
+  settings: ComplianceReminderSettings,
+): Promise<ComplianceReminderSettings> {
+  return client.request<ComplianceReminderSettings>('PUT', '/api/v1/me/compliance-reminder-settings', {
+    body: settings,
+  })
+}
