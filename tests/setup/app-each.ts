@@ -7,6 +7,8 @@
  *   store's initial state and resets them all). A test only sets the state it needs; it never
  *   resets stores itself. (Storage is not cleared here: persisted slices and their storage are
  *   what some tests are about.)
+ * - Every mock's recorded calls are cleared before each test (jest.clearAllMocks), so "called
+ *   once" means once in this test.
  * - The clock is pinned (./pinned-date.ts): `Date` is PINNED_NOW (./pinned-clock.ts) from the
  *   test file's first line on and again at the start of every test, and moves on with real time
  *   from there, so a screen that counts days from "today" — or a fixture built at load time —
@@ -32,6 +34,12 @@ jest.mock('zustand/vanilla', () => {
     return store
   }) as typeof actual.createStore
   return { ...actual, createStore }
+})
+
+// Calls recorded by mocks shared across a file (Taro's API in ./taro-api.ts, module mocks) start
+// from none in every test; what the mocks answer is left as the file set it up.
+beforeEach(() => {
+  jest.clearAllMocks()
 })
 
 afterEach(() => {
