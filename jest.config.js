@@ -7,7 +7,13 @@ const shared = {
 module.exports = {
   reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
   projects: [
-    { ...shared, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'domain',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/domain/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/pinned-date.ts'],
+    },
     { ...shared, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     { ...shared, displayName: 'scripts', testEnvironment: 'node', testMatch: ['<rootDir>/tests/scripts/**/*.test.ts'] },
     {

@@ -10,7 +10,8 @@
  * runs the job as on that China calendar day, at the current time of day.
  *
  * PGlite is one process's database: while the server runs on the same data directory this script
- * refuses (stop the server, or use its admin routes).
+ * refuses (stop the server, or use its admin routes) — whatever PORT the server listens on, since
+ * whoever opens the data directory holds its lock file (server/db/pglite-lock.ts).
  */
 import { buildApp } from '../server/app'
 import { loadConfig, type Config } from '../server/config'

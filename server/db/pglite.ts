@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Db, Queryable } from './db'
+import { lockPgliteDir } from './pglite-lock'
 
 /**
  * PGlite runs on a worker thread: its WebAssembly Postgres executes synchronously, so on the
@@ -82,12 +83,15 @@ export interface PgliteDb extends Db {
 export async function openPglite(dataDir: string, templatePath?: string): Promise<PgliteDb> {
   const inMemory = dataDir === 'memory://' || dataDir === ''
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
+  // One process per data directory (server, jobs runner, seed): see ./pglite-lock.ts.
+  const unlock = inMemory ? () => undefined : lockPgliteDir(dataDir)
   const worker = new Worker(join(__dirname, 'pglite-worker.mjs'))
   const connection = new WorkerConnection(worker)
   try {
     await connection.call({ op: 'open', dataDir: inMemory ? undefined : dataDir, templatePath })
   } catch (error) {
     await worker.terminate()
+    unlock()
     throw error
   }
   return {
@@ -110,6 +114,7 @@ export async function openPglite(dataDir: string, templatePath?: string): Promis
     async close() {
       await connection.call({ op: 'close' }).catch(() => undefined)
       await worker.terminate()
+      unlock()
     },
   }
 }

@@ -93,7 +93,6 @@ test('an enterprise with no licences is told how to start', async () => {
 
 describe('whose licences these are', () => {
   const OTHER = 'e0000000-0000-4000-8000-000000000002'
-  afterEach(() => useEnterpriseContext.setState({ enterprises: [], currentId: null, status: 'idle' }))
 
   test('an agent holding several enterprises sees the current one named, with 切换', async () => {
     useEnterpriseContext.setState({

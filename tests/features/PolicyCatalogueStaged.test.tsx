@@ -15,7 +15,6 @@ const cardTitles = () => screen.getAllByRole('link').map((l) => l.getAttribute('
 
 beforeEach(() => {
   useSession.getState().clear()
-  usePolicies.setState({ filter: {}, catalogue: null, catalogueTotal: 0, nextCursor: null, catalogueError: null })
   mockApi.on('GET', '/api/v1/policies', () => ({ body: page(twenty) }))
 })
 

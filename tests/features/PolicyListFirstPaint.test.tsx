@@ -29,7 +29,6 @@ beforeEach(() => {
     return frames.length
   })
   useSession.getState().clear()
-  usePolicies.setState({ filter: {}, catalogue: null, catalogueTotal: 0, nextCursor: null, catalogueError: null })
   mockApi.on('GET', '/api/v1/policies', () => ({ body: page([view(policy({ id: 'p-1', title: '政策一' }))]) }))
 })
 

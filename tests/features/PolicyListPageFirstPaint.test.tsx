@@ -7,7 +7,6 @@ const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import PolicyListPage from '../../src/packages/policies/pages/list/index'
-import { usePolicies } from '../../src/features/policies/policiesStore'
 import { useSession } from '../../src/core/session'
 
 /**
@@ -30,7 +29,6 @@ beforeEach(() => {
     return frames.length
   })
   useSession.getState().clear()
-  usePolicies.setState({ filter: {}, catalogue: null, catalogueTotal: 0, nextCursor: null, catalogueError: null })
   mockApi.on('GET', '/api/v1/policies', () => ({ body: page([view(policy({ id: 'p-1', title: '政策一' }))]) }))
 })
 

@@ -33,6 +33,10 @@ afterAll(async () => {
   await t.close()
   await testDb.close()
 })
+// Every test starts with no system registered: some count them, others list them.
+beforeEach(async () => {
+  await testDb.db.query('delete from systems')
+})
 
 describe('admin authentication', () => {
   it('answers ADMIN_DISABLED on every admin route while no key is configured', async () => {

@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config'
 import { seedDemoData } from '../../server/seed/demo'
 import { addDays } from '../../src/domain/calendar/dates'
 import { bearer, countRows, DEMO, expectError, loginSandbox, openTestDb, type TestDb } from './helpers'
-import { appAt, makeUser } from './licences-kit'
+import { appAt, makeEnterprise, makeLicence, makeUser } from './licences-kit'
 import { PRODUCTION_SECRETS, productionConfig } from './production-env'
 
 const TODAY = '2026-03-10'
@@ -174,15 +174,23 @@ describe('the feed', () => {
   })
 
   it('bumps SEQUENCE once when a deadline moves, however many calendars read the change at once', async () => {
-    const feed = await createFeed(shared)
+    // An enterprise and a reader of its own: the moved deadline stays out of the demo feeds that
+    // other tests expect at SEQUENCE 0.
+    const phone = '13900000076'
+    const { id: enterpriseId } = await makeEnterprise(testDb.db)
+    await makeUser(testDb.db, { phone, links: [{ enterpriseId }] })
+    await makeLicence(testDb.db, enterpriseId, { deadline: '2026-12-01' })
+    await makeLicence(testDb.db, enterpriseId, { deadline: '2027-03-01' })
+    const token = (await loginSandbox(app, phone)).token
+    const feed = await createFeed(enterpriseId, token)
     const host = new URL(feed.httpsUrl).host
-    const licence = (await licencesOf(shared)).find((l) => l.status === 'valid')!
+    const licence = (await licencesOf(enterpriseId, token)).find((l) => l.status === 'valid')!
     const uid = `licence-${licence.id}-renewal-deadline@${host}`
     const sequenceOf = async () => parse((await fetchFeed(feed)).body).find((e) => e.uid === uid)!
     const before = await sequenceOf()
     const etag = String((await fetchFeed(feed)).headers.etag)
 
-    const moved = await call('PUT', `/licences/${licence.id}`, repToken, {
+    const moved = await call('PUT', `/licences/${licence.id}`, token, {
       typeCode: licence.typeCode,
       number: licence.number,
       authority: licence.authority,
@@ -299,6 +307,8 @@ describe('who may see what', () => {
   })
 
   it('a handler without licence rights, a stranger and a bad scope are refused; no session is 401', async () => {
+    await createFeed('all')
+    const feeds = await countRows(testDb.db, 'calendar_feeds')
     const handlerId = await makeUser(testDb.db, {
       phone: '13900000077',
       links: [{ enterpriseId: shared, role: 'handler' }],
@@ -310,7 +320,8 @@ describe('who may see what', () => {
     expectError(await call('POST', `/me/calendar-feeds/${shared}`, stranger), 403, 'ENTERPRISE_FORBIDDEN')
     expectError(await call('POST', '/me/calendar-feeds/everything', repToken), 400, 'VALIDATION_FAILED')
     expectError(await app.inject({ method: 'POST', url: `/api/v1/me/calendar-feeds/all` }), 401, 'UNAUTHORIZED')
-    expect(await countRows(testDb.db, 'calendar_feeds')).toBeGreaterThan(0)
+    // Nothing refused was written.
+    expect(await countRows(testDb.db, 'calendar_feeds')).toBe(feeds)
   })
 })
 

@@ -17,7 +17,10 @@ export interface ComplaintsApp {
   setNow(iso: string): void
 }
 
-export async function complaintsApp(db: Db, start = '2026-09-01T10:00:00+08:00'): Promise<ComplaintsApp> {
+/** The moment a complaints app starts at (and where a suite puts it back before each test). */
+export const COMPLAINTS_START = '2026-09-01T10:00:00+08:00'
+
+export async function complaintsApp(db: Db, start = COMPLAINTS_START): Promise<ComplaintsApp> {
   let nowMs = Date.parse(start)
   const storage = localDiskStorage(mkdtempSync(join(tmpdir(), 'zqt-attachments-')))
   const app = buildApp({ db, config: testConfig(), now: () => nowMs, attachmentStorage: storage })

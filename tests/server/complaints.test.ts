@@ -14,6 +14,7 @@ import {
   userToken,
   VALID_INPUT,
   type ComplaintsApp,
+  COMPLAINTS_START,
 } from './complaints-kit'
 import type { ComplaintView } from '../../server/contract-complaints'
 import type { InboxPage } from '../../server/contract-licences'
@@ -40,6 +41,9 @@ afterAll(async () => {
   await app.close()
   await testDb.close()
 })
+
+// Every test starts at the kit's first moment; a test that moves the clock moves it for itself only.
+beforeEach(() => kit.setNow(COMPLAINTS_START))
 
 async function created(payload: unknown = VALID_INPUT, token = rep): Promise<ComplaintView> {
   const response = await submit(app, token, payload)

@@ -28,6 +28,19 @@ beforeAll(async () => {
   const agents: EnterpriseSummary[] = (await get('/api/v1/enterprises', agentToken)).json()
   shared = reps.find((r) => agents.some((a) => a.id === r.id))!.id
   repOnly = reps.find((r) => r.id !== shared)!.id
+  const { rows } = await t.db.query<{ id: string; region: string }>(
+    'select id, region from enterprises where id = any($1::uuid[])',
+    [[shared, repOnly]],
+  )
+  seededRegions = rows
+})
+
+/** The regions as seeded (names, not codes): every test starts from them, whichever corrected one before. */
+let seededRegions: { id: string; region: string }[] = []
+beforeEach(async () => {
+  for (const { id, region } of seededRegions) {
+    await t.db.query('update enterprises set region = $2 where id = $1', [id, region])
+  }
 })
 afterAll(() => t.close())
 

@@ -9,7 +9,7 @@ import {
   type EnterpriseRole,
 } from '../../src/domain/access/permissions'
 import { DEMO, expectError, openTestDb, testConfig, type TestDb } from './helpers'
-import { makeLicence } from './licences-kit'
+import { makeEnterprise, makeLicence } from './licences-kit'
 import { JIANFENG, ZHANG, acceptGrant, enterpriseIdByName, faceTicket, sandboxUser } from './seal-test-app'
 
 /**
@@ -552,11 +552,28 @@ describe('企业成员', () => {
     expect(JSON.stringify(members)).not.toMatch(/1[38]\d{9}/)
   })
 
+  // The removal tests remove people of their own, so the shared people above keep their links
+  // whichever test runs first (or alone).
+  async function linkedAs(phone: string, role: EnterpriseRole, enterpriseId = jianfeng) {
+    const auth = await sandboxUser(app, phone)
+    const { rows } = await testDb.db.query<{ id: string }>('select id from users where phone = $1', [phone])
+    await testDb.db.query('insert into user_enterprises (user_id, enterprise_id, role) values ($1, $2, $3)', [
+      rows[0].id,
+      enterpriseId,
+      role,
+    ])
+    return { auth, id: rows[0].id }
+  }
+
   it('removing a member revokes all their grants and ends their access at once; again is a no-op', async () => {
-    const extraGrant = await grantByPhone(DEMO.handler, [contractSeal])
-    const { rows } = await testDb.db.query<{ id: string }>('select id from users where phone = $1', [DEMO.handler])
+    const phone = '13900000021'
+    const handler = await sandboxUser(app, phone)
+    await acceptGrant(app, handler, await grantByPhone(phone, [contractSeal]))
+    const extraGrant = await grantByPhone(phone, [contractSeal])
+    const { rows } = await testDb.db.query<{ id: string }>('select id from users where phone = $1', [phone])
     const handlerId = rows[0].id
-    await call(people.handler.auth, 'PUT', '/me/current-enterprise', { enterpriseId: jianfeng })
+    await call(handler, 'PUT', '/me/current-enterprise', { enterpriseId: jianfeng })
+    expect((await call(handler, 'GET', `/enterprises/${jianfeng}/seals`)).statusCode).toBe(200)
     const concurrent = await Promise.all(
       Array.from({ length: 6 }, () => call(people.rep.auth, 'DELETE', `/enterprises/${jianfeng}/members/${handlerId}`)),
     )
@@ -571,17 +588,19 @@ describe('企业成员', () => {
       [extraGrant],
     )
     expect(pendingRow[0].revoked_at).not.toBeNull()
-    expectError(await call(people.handler.auth, 'GET', `/enterprises/${jianfeng}/seals`), 403, 'ENTERPRISE_FORBIDDEN')
-    const me = await call(people.handler.auth, 'GET', '/me')
+    expectError(await call(handler, 'GET', `/enterprises/${jianfeng}/seals`), 403, 'ENTERPRISE_FORBIDDEN')
+    const me = await call(handler, 'GET', '/me')
     expect(me.json().currentEnterpriseId).toBeNull()
-    expectError(await call(people.handler.auth, 'POST', `/seal-grants/${extraGrant}/accept`), 404, 'GRANT_NOT_FOUND')
+    expectError(await call(handler, 'POST', `/seal-grants/${extraGrant}/accept`), 404, 'GRANT_NOT_FOUND')
   })
 
   it('removing an agent keeps the enterprise but ends the agent’s access', async () => {
-    const { rows } = await testDb.db.query<{ id: string }>('select id from users where phone = $1', [DEMO.agent])
-    const response = await call(people.rep.auth, 'DELETE', `/enterprises/${jianfeng}/members/${rows[0].id}`)
+    const agent = await linkedAs('13900000022', 'agent')
+    expect((await call(agent.auth, 'GET', `/enterprises/${jianfeng}/licences`)).statusCode).toBe(200)
+    const response = await call(people.rep.auth, 'DELETE', `/enterprises/${jianfeng}/members/${agent.id}`)
     expect(response.statusCode).toBe(204)
-    expectError(await call(people.agent.auth, 'GET', `/enterprises/${jianfeng}/licences`), 403, 'ENTERPRISE_FORBIDDEN')
+    expectError(await call(agent.auth, 'GET', `/enterprises/${jianfeng}/licences`), 403, 'ENTERPRISE_FORBIDDEN')
+    expect((await call(people.rep.auth, 'GET', `/enterprises/${jianfeng}/licences`)).statusCode).toBe(200)
   })
 
   it('refuses to remove oneself, in Chinese', async () => {
@@ -592,23 +611,17 @@ describe('企业成员', () => {
   })
 
   it('two legal representative accounts removing each other at once: one wins, one legal representative is left', async () => {
-    const { rows } = await testDb.db.query<{ id: string }>('select id from users where phone = $1', [DEMO.rep])
-    const second = await sandboxUser(app, '13900000015')
-    await testDb.db.query(
-      `insert into user_enterprises (user_id, enterprise_id, role)
-       select id, $1, 'legal_representative' from users where phone = '13900000015'`,
-      [jianfeng],
-    )
-    const { rows: secondRow } = await testDb.db.query<{ id: string }>(
-      "select id from users where phone = '13900000015'",
-    )
+    // An enterprise of its own with exactly these two legal representatives.
+    const { id: enterpriseId } = await makeEnterprise(testDb.db)
+    const first = await linkedAs('13900000023', 'legal_representative', enterpriseId)
+    const second = await linkedAs('13900000024', 'legal_representative', enterpriseId)
     const [a, b] = await Promise.all([
-      call(people.rep.auth, 'DELETE', `/enterprises/${jianfeng}/members/${secondRow[0].id}`),
-      call(second, 'DELETE', `/enterprises/${jianfeng}/members/${rows[0].id}`),
+      call(first.auth, 'DELETE', `/enterprises/${enterpriseId}/members/${second.id}`),
+      call(second.auth, 'DELETE', `/enterprises/${enterpriseId}/members/${first.id}`),
     ])
     const { rows: reps } = await testDb.db.query<{ n: number }>(
       `select count(*)::int as n from user_enterprises where enterprise_id = $1 and role = 'legal_representative'`,
-      [jianfeng],
+      [enterpriseId],
     )
     expect(reps[0].n).toBe(1)
     // The loser was removed before its own removal could run: it may no longer act for the enterprise.

@@ -29,7 +29,8 @@ afterAll(async () => {
 })
 
 let phoneSeq = 0
-const freshUser = () => sandboxUser(app, `1391000${String(++phoneSeq).padStart(4, '0')}`)
+const freshPhone = () => `1391000${String(++phoneSeq).padStart(4, '0')}`
+const freshUser = () => sandboxUser(app, freshPhone())
 
 const start = (auth: { authorization: string }, body: Record<string, unknown>) =>
   app.inject({ method: 'POST', url: '/api/v1/face/sessions', headers: auth, payload: { platform: 'h5', ...body } })
@@ -80,15 +81,19 @@ describe('the verified identity', () => {
   })
 
   it('that cannot be opened (sealed under another key, or another user’s) is asked for again, not a 5xx', async () => {
-    const zhang = await freshUser()
+    const zhangPhone = freshPhone()
+    const zhang = await sandboxUser(app, zhangPhone)
     await pass(zhang, { purpose: 'login', ...ZHANG })
-    const other = await freshUser()
+    const otherPhone = freshPhone()
+    const other = await sandboxUser(app, otherPhone)
     await pass(other, { purpose: 'login', ...STRANGER })
-    // Zhang's row now holds a sealed number bound to another owner: opening it fails.
+    // Zhang's row now holds a sealed number bound to another owner: opening it fails. (These two
+    // users' rows, by phone: other tests verify the same people.)
     await testDb.db.query(
-      `update verified_identities set id_sealed = (select id_sealed from verified_identities v where v.person_name = $1)
-       where person_name = $2`,
-      [STRANGER.name, ZHANG.name],
+      `update verified_identities set id_sealed = (
+         select v.id_sealed from verified_identities v join users u on u.id = v.user_id where u.phone = $1)
+       where user_id = (select id from users where phone = $2)`,
+      [otherPhone, zhangPhone],
     )
     expectError(await start(zhang, { purpose: 'login', useVerifiedIdentity: true }), 409, 'VERIFIED_IDENTITY_NONE')
   })

@@ -45,6 +45,11 @@ afterAll(async () => {
 })
 
 describe('the inbox', () => {
+  // Every test starts with all messages unread (some tests read one, or all).
+  beforeEach(async () => {
+    await testDb.db.query('update inbox_messages set read_at = null')
+  })
+
   it('pages newest first, 20 at a time, with the unread count, and only the caller’s messages', async () => {
     const titles: string[] = []
     let cursor: string | null = null

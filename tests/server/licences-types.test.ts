@@ -43,6 +43,11 @@ afterAll(async () => {
 })
 
 describe('the licence-type catalogue', () => {
+  // Each test starts from the built-in catalogue (no city configuration), whichever ran before.
+  beforeEach(async () => {
+    expect((await putTypes([])).statusCode).toBe(200)
+  })
+
   it('lists the built-in catalogue as views, without a session', async () => {
     const types = await getTypes()
     expect(types).toHaveLength(LICENCE_CATALOGUE.length)
@@ -99,8 +104,20 @@ describe('the licence-type catalogue', () => {
   })
 
   it('hides a disabled type from new licences but keeps describing the existing ones', async () => {
-    const list = await app.inject({ url: `/api/v1/enterprises/${enterpriseId}/licences`, headers: bearer(token) })
-    const existing: LicenceView = list.json().items[0]
+    const made = await app.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${enterpriseId}/licences`,
+      headers: bearer(token),
+      payload: {
+        typeCode: 'pollutant-discharge',
+        number: 'P-EXISTING',
+        authority: '许昌市生态环境局',
+        issuedOn: '2023-01-10',
+        expiresOn: '2028-01-09',
+      },
+    })
+    expect(made.statusCode).toBe(201)
+    const existing: LicenceView = made.json()
     expect((await putTypes([{ code: 'pollutant-discharge', disabled: true }])).statusCode).toBe(200)
     expect((await getTypes()).some((t) => t.code === 'pollutant-discharge')).toBe(false)
     const refused = await app.inject({

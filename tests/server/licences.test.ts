@@ -74,6 +74,11 @@ afterAll(async () => {
 })
 
 describe('the wallet list', () => {
+  // The demo enterprise's seeded licences only: other tests add theirs to the same enterprise.
+  beforeEach(async () => {
+    await testDb.db.query(`delete from licences where enterprise_id = $1 and source <> 'seed'`, [repOnly])
+  })
+
   it("shows each demo enterprise's licences in every status, counted, most pressing first", async () => {
     const response = await call('GET', `/enterprises/${repOnly}/licences`, repToken)
     expect(response.statusCode).toBe(200)

@@ -142,15 +142,19 @@ describe('consent', () => {
   })
 
   it('revoking ends every session of the user, and only theirs', async () => {
-    const second = await loginSandbox(t.app, DEMO.rep)
-    const response = await put('/api/v1/me/consent', repToken, { accepted: false, version: '2025-06' })
+    // A user of its own: the other tests keep the legal representative's session.
+    const phone = '13900000041'
+    const first = await loginSandbox(t.app, phone)
+    const second = await loginSandbox(t.app, phone)
+    const response = await put('/api/v1/me/consent', first.token, { accepted: false, version: '2025-06' })
     expect(response.statusCode).toBe(200)
     expect(response.json().consent).toMatchObject({ accepted: false, version: '2025-06' })
-    expectError(await get('/api/v1/me', repToken), 401, 'SESSION_EXPIRED')
+    expectError(await get('/api/v1/me', first.token), 401, 'SESSION_EXPIRED')
     expectError(await get('/api/v1/me', second.token), 401, 'SESSION_EXPIRED')
     expect((await get('/api/v1/me', agentToken)).statusCode).toBe(200)
+    expect((await get('/api/v1/me', repToken)).statusCode).toBe(200)
 
-    const again = await loginSandbox(t.app, DEMO.rep, '2025-06')
+    const again = await loginSandbox(t.app, phone, '2025-06')
     expect(again.user.consent).toMatchObject({ accepted: true, version: '2025-06' })
     const { rows } = await t.db.query<{ accepted: boolean }>(
       'select accepted from consent_records where user_id = $1 order by id',

@@ -133,9 +133,18 @@ describe('admin', () => {
 
 describe('push on publish', () => {
   it('messages linked users of matching enterprises once, however often it is published', async () => {
-    const matching = await enterpriseWithFacts({ regionCode: '650102', employees: 80 })
+    // At least 5000 people: no enterprise another test of this suite makes can match (any order).
+    const large = testPolicy('push-1', {
+      eligibility: {
+        all: [
+          { id: 'region', kind: 'region', areas: [{ code: '650100', name: '乌鲁木齐市' }] },
+          { id: 'employees', kind: 'employees', min: 5000 },
+        ],
+      },
+    })
+    const matching = await enterpriseWithFacts({ regionCode: '650102', employees: 8000 })
     const other = await enterpriseWithFacts({ regionCode: '650102', employees: 5 })
-    const elsewhere = await enterpriseWithFacts({ regionCode: '411002', employees: 500 })
+    const elsewhere = await enterpriseWithFacts({ regionCode: '411002', employees: 8000 })
     const rep = await makeUser(testDb.db, { links: [{ enterpriseId: matching.id }] })
     const agent = await makeUser(testDb.db, { links: [{ enterpriseId: matching.id, role: 'agent' }] })
     // A 经办人 may not see the profile facts a match is read from: told nothing.
@@ -144,7 +153,7 @@ describe('push on publish', () => {
       links: [{ enterpriseId: other.id }, { enterpriseId: elsewhere.id, role: 'agent' }],
     })
 
-    const first = await createAndPublish(testPolicy('push-1'))
+    const first = await createAndPublish(large)
     expect(first.delivered).toBe(2)
     expect(first.policy.status).toBe('published')
     const again = await adminPost('/policies/push-1/publish')
@@ -384,6 +393,10 @@ describe('public catalogue and calculator', () => {
 
 describe('enterprise matches, facts and favourites', () => {
   it('matches an enterprise on its saved facts, naming missing ones, and scopes to its users', async () => {
+    // Its own policies: one published, one withdrawn (no other test needs to have run).
+    await createAndPublish(testPolicy('match-eligible'))
+    await createAndPublish(testPolicy('match-withdrawn'))
+    expect((await adminPost('/policies/match-withdrawn/withdraw')).statusCode).toBe(200)
     const phone = nextPhone()
     const mine = await makeEnterprise(testDb.db)
     const theirs = await makeEnterprise(testDb.db)
@@ -422,14 +435,14 @@ describe('enterprise matches, facts and favourites', () => {
     const matches = (
       await app.inject({ url: `/api/v1/enterprises/${mine.id}/policy-matches`, headers })
     ).json<EnterprisePolicyMatches>()
-    expect(matches.eligible.some((m) => m.policyId === 'push-1')).toBe(true)
+    expect(matches.eligible.some((m) => m.policyId === 'match-eligible')).toBe(true)
     expect(matches.eligible.every((m) => m.verdict === 'eligible')).toBe(true)
     expect(matches.near.every((m) => m.verdict === 'near')).toBe(true)
     expect(matches.near.some((m) => m.missingFactLabels.length > 0)).toBe(true)
     expect([...matches.eligible, ...matches.near].every((m) => ['免申即享', '需申报'].includes(m.autoGrantLabel))).toBe(
       true,
     )
-    expect(matches.eligible.some((m) => m.policyId === 'push-withdraw')).toBe(false)
+    expect(matches.eligible.some((m) => m.policyId === 'match-withdrawn')).toBe(false)
   })
 
   it('saves favourites per user', async () => {

@@ -42,7 +42,13 @@ afterAll(async () => {
   await testDb.close()
 })
 
+// Each describe starts its tests from what they assume of the one user (no settings saved, no
+// subscription answered, nothing delivered yet), so any test runs alone or in any order.
 describe('reminder settings', () => {
+  beforeEach(async () => {
+    await testDb.db.query('delete from reminder_settings where user_id = $1', [userId])
+  })
+
   it('starts from the defaults: 60/30/15/7/3/1 days, the expiry day, every channel', async () => {
     const response = await call('GET', '/me/reminder-settings')
     expect(response.json()).toEqual({
@@ -91,6 +97,9 @@ describe('reminder settings', () => {
 
 describe('subscriptions', () => {
   const weappTemplate = 'dev-weapp-licence-reminder'
+  beforeEach(async () => {
+    await testDb.db.query('delete from subscriptions where user_id = $1', [userId])
+  })
 
   it('lists the templates to ask for on each platform, unanswered at first', async () => {
     expect((await call('GET', '/me/subscriptions?platform=weapp')).json()).toEqual({
@@ -140,7 +149,9 @@ describe('running the job on demand', () => {
   const admin = bearer(TEST_ADMIN_KEY)
   const inboxOnly = { inbox: true, wechat: false, alipay: false }
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    await testDb.db.query('delete from inbox_messages where user_id = $1', [userId])
+    await testDb.db.query('delete from reminder_deliveries where user_id = $1', [userId])
     await call('PUT', '/me/reminder-settings', { offsets: [7], onExpiryDay: true, channels: inboxOnly })
   })
 

@@ -40,6 +40,14 @@ afterAll(async () => {
 const claim = (auth: { authorization: string }, enterpriseId: string, body: Record<string, unknown>) =>
   call({ method: 'POST', url: `/api/v1/enterprises/${enterpriseId}/seals/claim`, headers: auth, payload: body })
 
+/**
+ * The legal representative's claim of 瑞丰's seal set, made once by whichever test needs it first,
+ * so each test that reads the claimed set stands alone (`-t`) and in any order.
+ */
+let claimed: Promise<LightMyRequestResponse> | undefined
+const claimedSet = () =>
+  (claimed ??= faceTicket(app, rep, 'claim-seal').then((ticket) => claim(rep, ruifeng, { ticket, pin: '135790' })))
+
 describe('claiming the seal set', () => {
   it('refuses a weak or malformed PIN before using the face ticket', async () => {
     const ticket = await faceTicket(app, rep, 'claim-seal')
@@ -66,8 +74,7 @@ describe('claiming the seal set', () => {
   })
 
   it('gives the verified legal representative the four seals, each with its own SM2 key', async () => {
-    const ticket = await faceTicket(app, rep, 'claim-seal')
-    const response = await claim(rep, ruifeng, { ticket, pin: '135790' })
+    const response = await claimedSet()
     expect(response.statusCode).toBe(201)
     const seals = response.json().seals as Array<Record<string, string>>
     expect(seals.map((s) => [s.type, s.typeLabel, s.name])).toEqual([
@@ -101,6 +108,7 @@ describe('claiming the seal set', () => {
   })
 
   it('stores private keys only sealed, and opens them only under their own seal', async () => {
+    expect((await claimedSet()).statusCode).toBe(201)
     const { rows } = await testDb.db.query<{ id: string; public_key_hex: string; private_key_sealed: string }>(
       'select id, public_key_hex, private_key_sealed from seals where enterprise_id = $1',
       [ruifeng],
@@ -123,6 +131,7 @@ describe('claiming the seal set', () => {
   })
 
   it('shows the legal representative every seal; a linked agent without a grant sees none', async () => {
+    expect((await claimedSet()).statusCode).toBe(201)
     const mine = await call({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seals`, headers: rep })
     expect(mine.json()).toMatchObject({ claimed: true, canManage: true })
     expect(mine.json().seals).toHaveLength(4)
@@ -234,6 +243,10 @@ describe('personal signatures', () => {
 
 describe('no private key in any response', () => {
   it('holds for every response of this suite', async () => {
+    // Run alone, it still has keys to look for and answers to look in.
+    expect((await claimedSet()).statusCode).toBe(201)
+    await call({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seals`, headers: rep })
+    await call({ method: 'GET', url: '/api/v1/signatures/mine', headers: rep })
     const secrets: string[] = []
     for (const table of ['seals', 'personal_signatures']) {
       const { rows } = await testDb.db.query<{ id: string; public_key_hex: string; private_key_sealed: string }>(
@@ -253,8 +266,8 @@ describe('no private key in any response', () => {
         )
       }
     }
-    expect(secrets.length).toBeGreaterThanOrEqual(4 * 5)
-    expect(responses.length).toBeGreaterThan(10)
+    expect(secrets.length).toBeGreaterThanOrEqual(4 * 4)
+    expect(responses.length).toBeGreaterThanOrEqual(3)
     for (const response of responses) {
       expect(response.body).not.toMatch(/PRIVATE/i)
       for (const secret of secrets) expect(response.body).not.toContain(secret)

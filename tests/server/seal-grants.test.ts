@@ -48,9 +48,19 @@ const sealsOf = (auth: { authorization: string }) =>
 const revoke = (grantId: string) =>
   app.inject({ method: 'DELETE', url: `/api/v1/enterprises/${ruifeng}/seal-grants/${grantId}`, headers: rep })
 
-describe('granting seals to a handler', () => {
-  let grantId: string
+/**
+ * A person of their own (a fresh phone) holding a live, accepted grant of `sealIds`: a test that
+ * needs a linked handler makes one, so no test counts on another's grant (or on its revocation).
+ */
+async function liveHandler(phone: string, sealIds = [seals.contract]) {
+  const auth = await sandboxUser(app, phone)
+  const response = await grant({ grantee: { phone }, sealIds, validUntil: inDays(30), pin: PIN })
+  expect(response.statusCode).toBe(201)
+  expect((await acceptGrant(app, auth, response.json().id)).statusCode).toBe(200)
+  return { auth, grantId: response.json().id as string }
+}
 
+describe('granting seals to a handler', () => {
   it('grants chosen seals by phone; the handler is linked only after accepting, then sees only those seals', async () => {
     expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
     const response = await grant({
@@ -68,7 +78,7 @@ describe('granting seals to a handler', () => {
       revokedAt: null,
     })
     expect(response.json().inviteCode).toBeUndefined()
-    grantId = response.json().id
+    const grantId = response.json().id
 
     // Not accepted yet: no link, no seals, nothing to sign with — only a request waiting in the app.
     expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
@@ -93,6 +103,7 @@ describe('granting seals to a handler', () => {
   })
 
   it('lets only the legal representative grant, list, revoke and read the audit', async () => {
+    const { auth: handler, grantId } = await liveHandler('13900004441')
     expectError(
       await grant(
         { grantee: { invite: true }, sealIds: [seals.contract], validUntil: inDays(3), pin: '246801' },
@@ -168,6 +179,8 @@ describe('granting seals to a handler', () => {
   })
 
   it('stops a revoked grant at once, unlinking a handler it was the last grant of; revoking twice keeps the first time', async () => {
+    const { auth: handler, grantId } = await liveHandler('13900004442')
+    expect((await sealsOf(handler)).statusCode).toBe(200)
     const first = await revoke(grantId)
     expect(first.json()).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) })
     expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
@@ -178,26 +191,19 @@ describe('granting seals to a handler', () => {
   })
 
   it('stops an expired grant: the handler it was the last grant of can no longer act for the enterprise', async () => {
-    const response = await grant({
-      grantee: { phone: DEMO.handler },
-      sealIds: [seals.legal_representative],
-      validUntil: inDays(1),
-      pin: PIN,
-    })
-    expect((await acceptGrant(app, handler, response.json().id)).statusCode).toBe(200)
+    const { auth: handler, grantId } = await liveHandler('13900004443', [seals.legal_representative])
     expect((await sealsOf(handler)).json().seals).toHaveLength(1)
-    await testDb.db.query(`update seal_grants set valid_until = now() - interval '1 second' where id = $1`, [
-      response.json().id,
-    ])
+    await testDb.db.query(`update seal_grants set valid_until = now() - interval '1 second' where id = $1`, [grantId])
     expectError(await sealsOf(handler), 403, 'ENTERPRISE_FORBIDDEN')
     expect((await app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: handler })).json()).toEqual([])
     const list = await app.inject({ method: 'GET', url: `/api/v1/enterprises/${ruifeng}/seal-grants`, headers: rep })
-    expect(list.json().find((g: { id: string }) => g.id === response.json().id).status).toBe('expired')
+    expect(list.json().find((g: { id: string }) => g.id === grantId).status).toBe('expired')
   })
 })
 
 describe('signing PIN', () => {
   it('locks after 5 wrong tries for 15 minutes, counting each in the audit', async () => {
+    await testDb.db.query('update signing_pins set failed_attempts = 0, locked_until = null')
     const body = { grantee: { invite: true }, sealIds: [seals.contract], validUntil: inDays(2) }
     const first = await grant({ ...body, pin: '000001' })
     expectError(first, 403, 'PIN_INVALID')
@@ -234,6 +240,13 @@ describe('signing PIN', () => {
 
 describe('seal audit', () => {
   it('lists claim, grants, revocations and failures newest first, in pages', async () => {
+    // Its own entries of each kind: a grant accepted and revoked, and a wrong PIN (the right one
+    // next, so the count of tries starts afresh for any test after).
+    const { grantId } = await liveHandler('13900004444')
+    expect((await revoke(grantId)).statusCode).toBe(200)
+    const body = { grantee: { invite: true }, sealIds: [seals.contract], validUntil: inDays(2) }
+    expectError(await grant({ ...body, pin: '000001' }), 403, 'PIN_INVALID')
+    expect((await grant({ ...body, pin: PIN })).statusCode).toBe(201)
     const page1 = await app.inject({
       method: 'GET',
       url: `/api/v1/enterprises/${ruifeng}/seal-audit?limit=3`,

@@ -138,9 +138,12 @@ async function clearAlerts() {
 }
 
 describe('用章提醒: unusual use, decided at the moment of use', () => {
+  // Each test starts from no alert, no use of the seal and two accepted subscriptions left (the
+  // reports below use some up), so any one runs alone or in any order.
   beforeEach(async () => {
     await clearAlerts()
     await db.query('delete from seal_audit where seal_id = $1', [fx.seals.contract])
+    await db.query(`update subscriptions set remaining = 2 where user_id = $1`, [repId])
   })
 
   it('outside the usual hours (a Saturday): one off-hours alert for the day, however many uses', async () => {

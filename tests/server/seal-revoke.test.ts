@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { AsnConvert } from '@peculiar/asn1-schema'
 import { CertificateList } from '@peculiar/asn1-x509'
 import type { SignatureRecord } from '../../server/contract-seals'
 import { fromPem } from '../../server/pki/der'
 import { readCertificate } from '../../server/pki/certificates'
+import { chinaDateOf } from '../../src/domain/calendar/dates'
 import { openTestDb, type TestDb } from './helpers'
 import { getBytes, openssl } from './pki-kit'
 import {
@@ -11,11 +12,13 @@ import {
   STRANGER,
   ZHANG,
   OPENSSL,
+  acceptGrant,
   buildSealApp,
   closeSigningApp,
   confirm,
   createTask,
   faceTicket,
+  sandboxUser,
   scan,
   signThroughTask,
   signingFixture,
@@ -88,36 +91,55 @@ async function opensslCheck(certificate: string) {
 }
 
 describe('who may revoke, and what the request must say', () => {
+  // The 财务专用章: no other test revokes it, so these refusals see a valid seal in any order.
+  const sealId = () => fx.seals.finance
   it('refuses a handler with 403 and the reason, on both routes', async () => {
+    // A handler of its own with a live grant (注销印章 below ends the fixture handler's grant).
+    const handler = await sandboxUser(app, '13900000031')
+    const granted = await app.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`,
+      headers: fx.rep,
+      payload: {
+        grantee: { phone: '13900000031' },
+        sealIds: [sealId()],
+        validUntil: chinaDateOf(Date.now() + offsetMs + 30 * 86_400_000),
+        pin: REP_PIN,
+      },
+    })
+    expect(granted.statusCode).toBe(201)
+    expect((await acceptGrant(app, handler, granted.json().id)).statusCode).toBe(200)
     for (const action of ['revoke', 'replace'] as const) {
-      const response = await revoke(fx.seals.contract, { reason: '遗失', pin: HANDLER_PIN }, fx.handler, action)
+      const response = await revoke(sealId(), { reason: '遗失', pin: HANDLER_PIN }, handler, action)
       expect(response.statusCode).toBe(403)
       expect(response.json().message).toContain('仅企业法定代表人')
     }
   })
 
   it('wants a reason of 1–200 characters, and a PIN or face ticket', async () => {
-    const empty = await revoke(fx.seals.contract, { reason: '   ', pin: REP_PIN })
+    const empty = await revoke(sealId(), { reason: '   ', pin: REP_PIN })
     expect(empty.statusCode).toBe(400)
     expect(empty.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'reason' }] })
-    const long = await revoke(fx.seals.contract, { reason: '长'.repeat(201), pin: REP_PIN })
+    const long = await revoke(sealId(), { reason: '长'.repeat(201), pin: REP_PIN })
     expect(long.statusCode).toBe(400)
     expect(long.json().details[0]).toMatchObject({ field: 'reason', message: '注销原因不能超过 200 个字' })
-    const unconfirmed = await revoke(fx.seals.contract, { reason: '遗失' })
+    const unconfirmed = await revoke(sealId(), { reason: '遗失' })
     expect(unconfirmed.statusCode).toBe(400)
     expect(unconfirmed.json().details[0].field).toBe('pin')
-    const wrongPin = await revoke(fx.seals.contract, { reason: '遗失', pin: '000000' })
+    const wrongPin = await revoke(sealId(), { reason: '遗失', pin: '000000' })
     expect(wrongPin.json().code).toBe('PIN_INVALID')
     const unknown = await revoke('00000000-0000-4000-8000-000000000000', { reason: '遗失', pin: REP_PIN })
     expect(unknown.statusCode).toBe(404)
     // Nothing was revoked by any of these.
-    expect((await certificates(fx.seals.contract)).every((row) => row.revoked_at === null)).toBe(true)
+    expect((await certificates(sealId())).every((row) => row.revoked_at === null)).toBe(true)
   })
 })
 
 describe('注销印章', () => {
   let pendingTaskId: string
   let callbackCalls: string[]
+  /** The twelve revocations at once, made here so that each test below reads one consequence, alone or in any order. */
+  let responses: LightMyRequestResponse[]
   beforeAll(async () => {
     // A task that still needs the 合同专用章, scanned but not signed.
     const created = await createTask(app, fx.system, {
@@ -135,12 +157,12 @@ describe('注销印章', () => {
       notify(taskId)
     })
     offsetMs = 3600_000
+    responses = await Promise.all(
+      Array.from({ length: 12 }, () => revoke(fx.seals.contract, { reason: '印章密钥疑似泄露', pin: REP_PIN })),
+    )
   })
 
   it('happens exactly once under twelve calls at once: one revocation, one audit entry', async () => {
-    const responses = await Promise.all(
-      Array.from({ length: 12 }, () => revoke(fx.seals.contract, { reason: '印章密钥疑似泄露', pin: REP_PIN })),
-    )
     const codes = responses.map((r) => r.statusCode).sort()
     expect(codes.filter((c) => c === 200)).toHaveLength(1)
     expect(codes.filter((c) => c !== 200).every((c) => c === 409)).toBe(true)
@@ -278,7 +300,8 @@ describe('个人电子签名: the owner revokes or replaces their own', () => {
       )
     ).rows
 
-  it('replaces it after a face check of the same person, in one step: old certificate revoked, new one issued', async () => {
+  // One story: the revocation needs the PIN the replacement set, and would leave nothing to replace.
+  it('replaces it after a face check of the same person, in one step (old certificate revoked, new one issued); then revokes it with the new PIN, once, onto the CRL', async () => {
     const old = (await mine()).json().signature
     const blank = await post('replace', {
       reason: '',
@@ -307,9 +330,7 @@ describe('个人电子签名: the owner revokes or replaces their own', () => {
     const [fresh] = await personalCerts(replaced.json().id)
     expect(fresh.revoked_at).toBeNull()
     if (OPENSSL) expect((await opensslCheck(fresh.certificate)).output).toContain('seal.pem: OK')
-  })
 
-  it('revokes it with the (new) PIN, once; the certificate goes on the CRL', async () => {
     const current = (await mine()).json().signature
     const wrong = await post('revoke', { reason: '不再使用', pin: HANDLER_PIN })
     expect(wrong.json().code).toBe('PIN_INVALID')

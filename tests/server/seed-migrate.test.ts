@@ -46,28 +46,36 @@ describe('migrations', () => {
 })
 
 describe('demo seed', () => {
+  // Each test on a database of its own: whether the seed ran is what these tests are about.
+  let seedDb: TestDb
+  beforeEach(async () => {
+    seedDb = await openTestDb({ seed: false })
+  })
+  afterEach(() => seedDb.close())
+
   it('is not seeded at start-up without the sandbox', async () => {
-    expect(await seedDemoOnStart(testDb.db, { sandbox: false }, 'unused-secret')).toBe('off')
-    expect(await countRows(testDb.db, 'users')).toBe(0)
-    expect(await countRows(testDb.db, 'enterprises')).toBe(0)
+    expect(await seedDemoOnStart(seedDb.db, { sandbox: false }, 'unused-secret')).toBe('off')
+    expect(await countRows(seedDb.db, 'users')).toBe(0)
+    expect(await countRows(seedDb.db, 'enterprises')).toBe(0)
   })
 
   it('seeds once, then does nothing', async () => {
-    expect(await seedDemoData(testDb.db)).toBe(true)
+    expect(await seedDemoData(seedDb.db)).toBe(true)
     const counts = [
-      await countRows(testDb.db, 'users'),
-      await countRows(testDb.db, 'enterprises'),
-      await countRows(testDb.db, 'user_enterprises'),
+      await countRows(seedDb.db, 'users'),
+      await countRows(seedDb.db, 'enterprises'),
+      await countRows(seedDb.db, 'user_enterprises'),
     ]
     expect(counts).toEqual([3, DEMO_ENTERPRISES.length, 7])
-    expect(await seedDemoData(testDb.db)).toBe(false)
-    expect(await countRows(testDb.db, 'users')).toBe(3)
+    expect(await seedDemoData(seedDb.db)).toBe(false)
+    expect(await countRows(seedDb.db, 'users')).toBe(3)
   })
 
   it('uses valid USCCs and a valid ID number', async () => {
+    await seedDemoData(seedDb.db)
     for (const enterprise of DEMO_ENTERPRISES)
       expect(checkUscc(demoUscc(enterprise))).toEqual({ ok: true, uscc: demoUscc(enterprise) })
-    const { rows } = await testDb.db.query<{ id_number: string }>('select id_number from users where phone = $1', [
+    const { rows } = await seedDb.db.query<{ id_number: string }>('select id_number from users where phone = $1', [
       '13800000001',
     ])
     expect(checkIdNumber(rows[0].id_number, '2026-01-01')).toMatchObject({
@@ -80,8 +88,8 @@ describe('demo seed', () => {
 
   it('with the sandbox on, keys the demo legal representative with the configured ID_HASH_SECRET', async () => {
     const secret = 'configured-id-hash-secret-0123456789'
-    expect(['seeded', 'present']).toContain(await seedDemoOnStart(testDb.db, { sandbox: true }, secret))
-    const { rows } = await testDb.db.query<{ hash: string }>(
+    expect(['seeded', 'present']).toContain(await seedDemoOnStart(seedDb.db, { sandbox: true }, secret))
+    const { rows } = await seedDb.db.query<{ hash: string }>(
       'select distinct legal_representative_id_hash as hash from enterprises where legal_representative = $1',
       ['张建国'],
     )

@@ -279,6 +279,9 @@ describe('the signature record', () => {
   })
 
   it('never carries a private key, in any response of this suite', async () => {
+    // A signature of its own, so that run alone it still has answers to look in.
+    const { taskId } = await scannedTask(fx.handler)
+    expect(keep(await confirm(app, fx.handler, taskId, { pin: HANDLER_PIN })).statusCode).toBe(200)
     const { rows } = await testDb.db.query<{ id: string; public_key_hex: string; private_key_sealed: string }>(
       'select id, public_key_hex, private_key_sealed from seals',
     )
@@ -294,7 +297,7 @@ describe('the signature record', () => {
         row.private_key_sealed,
       ]
     })
-    expect(responses.length).toBeGreaterThan(10)
+    expect(responses.length).toBeGreaterThanOrEqual(3)
     for (const response of responses) {
       expect(response.body).not.toMatch(/PRIVATE/i)
       for (const secret of secrets) expect(response.body).not.toContain(secret)

@@ -7,14 +7,17 @@
  *   store's initial state and resets them all). A test only sets the state it needs; it never
  *   resets stores itself. (Storage is not cleared here: persisted slices and their storage are
  *   what some tests are about.)
- * - The clock is pinned: `Date` starts at PINNED_NOW (./pinned-clock.ts) in every test
- *   and moves on with real time from there, so a screen that counts days from "today" sees the
- *   same today on any machine and any date, while timers, waits and countdowns still run. Only
- *   `Date` is faked; a test that wants to move time itself calls `jest.useFakeTimers(...)`.
+ * - Every mock's recorded calls are cleared before each test (jest.clearAllMocks), so "called
+ *   once" means once in this test.
+ * - The clock is pinned (./pinned-date.ts): `Date` is PINNED_NOW (./pinned-clock.ts) from the
+ *   test file's first line on and again at the start of every test, and moves on with real time
+ *   from there, so a screen that counts days from "today" — or a fixture built at load time —
+ *   sees the same today on any machine and any date, while timers, waits and countdowns still
+ *   run. Only `Date` is faked; a test that wants to move time itself calls `jest.useFakeTimers(...)`.
  */
 import { act } from '@testing-library/react'
 import type * as ZustandVanilla from 'zustand/vanilla'
-import { PINNED_NOW } from './pinned-clock'
+import './pinned-date'
 
 const mockStoreResets = new Set<() => void>()
 
@@ -33,34 +36,14 @@ jest.mock('zustand/vanilla', () => {
   return { ...actual, createStore }
 })
 
-const pinnedDateOnly: Parameters<typeof jest.useFakeTimers>[0] = {
-  now: PINNED_NOW,
-  advanceTimers: true,
-  doNotFake: [
-    'hrtime',
-    'nextTick',
-    'performance',
-    'queueMicrotask',
-    'requestAnimationFrame',
-    'cancelAnimationFrame',
-    'requestIdleCallback',
-    'cancelIdleCallback',
-    'setImmediate',
-    'clearImmediate',
-    'setInterval',
-    'clearInterval',
-    'setTimeout',
-    'clearTimeout',
-  ],
-}
-
+// Calls recorded by mocks shared across a file (Taro's API in ./taro-api.ts, module mocks) start
+// from none in every test; what the mocks answer is left as the file set it up.
 beforeEach(() => {
-  jest.useFakeTimers(pinnedDateOnly)
+  jest.clearAllMocks()
 })
 
 afterEach(() => {
   act(() => {
     mockStoreResets.forEach((reset) => reset())
   })
-  jest.useRealTimers()
 })
