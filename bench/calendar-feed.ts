@@ -44,7 +44,17 @@ function uscc(i: number): string {
   return first17 + usccCheckCharacter(first17)
 }
 
-export async function benchCalendarFeed(log: (line: string) => void = console.log): Promise<CalendarFeedBenchResult> {
+export interface AgentFeed {
+  db: Awaited<ReturnType<typeof openPglite>>
+  app: ReturnType<typeof buildApp>
+  origin: string
+  /** The feed's path (its secret token in it). */
+  path: string
+  userId: string
+}
+
+/** The app listening on a local port, the agent and their 50 enterprises seeded, the 'all' feed made (not read yet). */
+export async function setUpAgentFeed(): Promise<AgentFeed> {
   const db = await openPglite('memory://')
   await migrate(db)
   await seedDemoData(db)
@@ -52,64 +62,68 @@ export async function benchCalendarFeed(log: (line: string) => void = console.lo
   const app = buildApp({ db, config })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  try {
-    const login = await fetch(`${origin}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform: 'h5', code: `sandbox:${AGENT_PHONE}`, consentVersion: '2025-01' }),
-    })
-    const { token, user } = (await login.json()) as LoginResponse
-    const catalogue = await loadCatalogue(db)
-    const types = catalogue.active.slice(0, 3)
-    const today = chinaDateOf(Date.now())
-    const { rows: linked } = await db.query<{ n: number }>(
-      'select count(*)::int as n from user_enterprises where user_id = $1',
-      [user.id],
+  const login = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform: 'h5', code: `sandbox:${AGENT_PHONE}`, consentVersion: '2025-01' }),
+  })
+  const { token, user } = (await login.json()) as LoginResponse
+  const catalogue = await loadCatalogue(db)
+  const types = catalogue.active.slice(0, 3)
+  const today = chinaDateOf(Date.now())
+  const { rows: linked } = await db.query<{ n: number }>(
+    'select count(*)::int as n from user_enterprises where user_id = $1',
+    [user.id],
+  )
+  for (let i = Number(linked[0].n); i < ENTERPRISES; i++) {
+    const id = randomUUID()
+    await db.query(
+      `insert into enterprises (id, name, uscc, legal_representative, industry_code, industry_name, address, region,
+         registered_capital_wan, founded_on)
+       values ($1, $2, $3, '测试', 'C1432', '速冻食品制造', '河南省许昌市', '河南省许昌市魏都区', 100, '2018-01-01')`,
+      [id, `代账客户${i}有限公司`, uscc(i)],
     )
-    for (let i = Number(linked[0].n); i < ENTERPRISES; i++) {
-      const id = randomUUID()
-      await db.query(
-        `insert into enterprises (id, name, uscc, legal_representative, industry_code, industry_name, address, region,
-           registered_capital_wan, founded_on)
-         values ($1, $2, $3, '测试', 'C1432', '速冻食品制造', '河南省许昌市', '河南省许昌市魏都区', 100, '2018-01-01')`,
-        [id, `代账客户${i}有限公司`, uscc(i)],
-      )
-      await db.query(`insert into user_enterprises (user_id, enterprise_id, role) values ($1, $2, 'agent')`, [
-        user.id,
+    await db.query(`insert into user_enterprises (user_id, enterprise_id, role) values ($1, $2, 'agent')`, [
+      user.id,
+      id,
+    ])
+    await db.query(`insert into compliance_profiles (enterprise_id, tax_settings, updated_at) values ($1, $2, now())`, [
+      id,
+      JSON.stringify({ vatPayer: i % 2 ? 'general' : 'small', hasEmployees: true, corporateIncomeTax: true }),
+    ])
+    await db.query(
+      `insert into compliance_penalties (id, enterprise_id, decided_on, field, simple_procedure, created_at)
+       values ($1, $2, $3, 'general', false, now())`,
+      [randomUUID(), id, addDays(today, -30 - i)],
+    )
+    for (const [k, type] of types.entries()) {
+      const expiresOn = addDays(today, 40 + i * 7 + k * 60)
+      await insertLicence(
+        db,
         id,
-      ])
-      await db.query(
-        `insert into compliance_profiles (enterprise_id, tax_settings, updated_at) values ($1, $2, now())`,
-        [id, JSON.stringify({ vatPayer: i % 2 ? 'general' : 'small', hasEmployees: true, corporateIncomeTax: true })],
+        {
+          typeCode: type.code,
+          number: `FB-${i}-${k}`,
+          authority: '许昌市',
+          issuedOn: '2024-01-01',
+          expiresOn,
+          scope: null,
+        },
+        storedDeadline(expiresOn, type.leadRule),
       )
-      await db.query(
-        `insert into compliance_penalties (id, enterprise_id, decided_on, field, simple_procedure, created_at)
-         values ($1, $2, $3, 'general', false, now())`,
-        [randomUUID(), id, addDays(today, -30 - i)],
-      )
-      for (const [k, type] of types.entries()) {
-        const expiresOn = addDays(today, 40 + i * 7 + k * 60)
-        await insertLicence(
-          db,
-          id,
-          {
-            typeCode: type.code,
-            number: `FB-${i}-${k}`,
-            authority: '许昌市',
-            issuedOn: '2024-01-01',
-            expiresOn,
-            scope: null,
-          },
-          storedDeadline(expiresOn, type.leadRule),
-        )
-      }
     }
-    const made = await fetch(`${origin}/api/v1/me/calendar-feeds/all`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    })
-    const feed = (await made.json()) as CalendarFeedCreated
-    const path = new URL(feed.httpsUrl).pathname
+  }
+  const made = await fetch(`${origin}/api/v1/me/calendar-feeds/all`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  })
+  const feed = (await made.json()) as CalendarFeedCreated
+  return { db, app, origin, path: new URL(feed.httpsUrl).pathname, userId: user.id }
+}
+
+export async function benchCalendarFeed(log: (line: string) => void = console.log): Promise<CalendarFeedBenchResult> {
+  const { db, app, origin, path } = await setUpAgentFeed()
+  try {
     const firstStart = performance.now()
     let body = await (await fetch(`${origin}${path}`)).text()
     const firstMs = performance.now() - firstStart

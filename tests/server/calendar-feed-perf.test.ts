@@ -1,4 +1,4 @@
-import { FeedBodyCache } from '../../server/calendar-feed/body-cache'
+import { ENTRY_OVERHEAD_BYTES, FeedBodyCache } from '../../server/calendar-feed/body-cache'
 import { eventVersions } from '../../server/calendar-feed/feed-repo'
 import type { Queryable } from '../../server/db/db'
 import { openTestDb, type TestDb } from './helpers'
@@ -68,29 +68,37 @@ describe('calendar event versions', () => {
   })
 })
 
-describe('rendered feed body cache', () => {
-  it('keeps bodies by (feed, ETag) within its byte bound, dropping the least recently used', () => {
-    const cache = new FeedBodyCache(10)
-    cache.set('a', '"1"', Buffer.from('aaaa'))
-    cache.set('b', '"1"', Buffer.from('bbbb'))
-    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa')) // a is now the most recently used
-    cache.set('c', '"1"', Buffer.from('cccc')) // 12 bytes > 10: b goes
-    expect(cache.get('b', '"1"')).toBeUndefined()
-    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa'))
-    expect(cache.get('c', '"1"')).toEqual(Buffer.from('cccc'))
-    expect(cache.size).toBe(8)
-    expect(cache.get('a', '"2"')).toBeUndefined()
+describe('feed plan cache', () => {
+  const O = ENTRY_OVERHEAD_BYTES
+  const entry = (inputKey: string, body?: string) => ({
+    inputKey,
+    etag: `"${inputKey}"`,
+    ...(body === undefined ? {} : { body: Buffer.from(body) }),
   })
 
-  it('replaces a feed’s older body and never keeps one larger than the bound', () => {
-    const cache = new FeedBodyCache(10)
-    cache.set('a', '"1"', Buffer.from('证照')) // 6 bytes
-    expect(cache.size).toBe(6)
-    cache.set('a', '"2"', Buffer.from('xyz'))
-    expect(cache.get('a', '"1"')).toBeUndefined()
-    expect(cache.size).toBe(3)
-    cache.set('b', '"1"', Buffer.from('x'.repeat(11)))
-    expect(cache.get('b', '"1"')).toBeUndefined()
-    expect(cache.size).toBe(3)
+  it('keeps one entry per feed within its byte bound, dropping the least recently used', () => {
+    const cache = new FeedBodyCache(3 * O + 10)
+    cache.set('a', entry('1', 'aaaa'))
+    cache.set('b', entry('1', 'bbbb'))
+    expect(cache.get('a', '1')?.body).toEqual(Buffer.from('aaaa')) // a is now the most recently used
+    cache.set('c', entry('1', 'cccc')) // 3 entries + 12 bytes > bound: b goes
+    expect(cache.get('b', '1')).toBeUndefined()
+    expect(cache.get('a', '1')?.body).toEqual(Buffer.from('aaaa'))
+    expect(cache.get('c', '1')?.etag).toBe('"1"')
+    expect(cache.size).toBe(2 * O + 8)
+    expect(cache.get('a', '2')).toBeUndefined()
+  })
+
+  it('answers only under the input key it was planned with, replaces a feed’s older plan, never keeps one larger than the bound', () => {
+    const cache = new FeedBodyCache(O + 10)
+    cache.set('a', entry('1', '证照')) // 6 bytes
+    expect(cache.size).toBe(O + 6)
+    cache.set('a', entry('2'))
+    expect(cache.get('a', '1')).toBeUndefined()
+    expect(cache.get('a', '2')).toEqual(entry('2'))
+    expect(cache.size).toBe(O)
+    cache.set('b', entry('1', 'x'.repeat(11)))
+    expect(cache.get('b', '1')).toBeUndefined()
+    expect(cache.size).toBe(O)
   })
 })
