@@ -1,13 +1,31 @@
 import { ENTRY_OVERHEAD_BYTES, FeedBodyCache } from '../../server/calendar-feed/body-cache'
 import { eventVersions } from '../../server/calendar-feed/feed-repo'
+import { buildTimeline, TIMELINE_KINDS } from '../../server/compliance/timeline'
 import type { Queryable } from '../../server/db/db'
+import { seedDemoData } from '../../server/seed/demo'
 import { openTestDb, type TestDb } from './helpers'
 
 let testDb: TestDb
 
 beforeAll(async () => {
   testDb = await openTestDb({ seed: false })
-})
+  await seedDemoData(testDb.db, '2026-03-10')
+  // A published policy whose window closes within the year, so that the policy kind reads its facts.
+  const { rows } = await testDb.db.query<{ body: Record<string, unknown> }>(
+    "select body from policies where status = 'published' limit 1",
+  )
+  await testDb.db.query(
+    "insert into policies (id, status, body, published_at) values ($1, 'published', $2::jsonb, now())",
+    [
+      'perf-window',
+      JSON.stringify({
+        ...rows[0].body,
+        id: 'perf-window',
+        applicationWindow: { opensOn: '2026-03-01', closesOn: '2026-04-30' },
+      }),
+    ],
+  )
+}, 60_000)
 
 afterAll(async () => {
   await testDb.close()
@@ -65,6 +83,31 @@ describe('calendar event versions', () => {
       [mine[10].uid],
     )
     expect(Number(rows[0].sequence)).toBe(1)
+  })
+})
+
+describe('the compliance timeline', () => {
+  it('reads each kind in one query for all the enterprises: as many statements for six as for one', async () => {
+    const { rows } = await testDb.db.query<{ id: string; name: string }>(
+      'select id, name from enterprises order by name',
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(5)
+    const statementsFor = async (enterprises: { id: string; name: string }[]) => {
+      const recorded = recording(testDb.db)
+      const items = await buildTimeline(recorded.db, {
+        userId: '00000000-0000-4000-8000-000000000000',
+        enterprises,
+        from: '2026-03-10',
+        to: '2027-03-10',
+        today: '2026-03-10',
+        now: T1,
+        kinds: new Set(TIMELINE_KINDS),
+      })
+      expect(items.some((item) => item.kind === 'policy-window')).toBe(true)
+      expect(items.some((item) => item.kind === 'licence')).toBe(true)
+      return recorded.statements.length
+    }
+    expect(await statementsFor(rows)).toBe(await statementsFor(rows.slice(0, 1)))
   })
 })
 
