@@ -4,7 +4,7 @@ import type { CalendarFeedCreated } from '../../server/contract-calendar'
 import type { LicenceListResponse } from '../../server/contract-licences'
 import { planFeed } from '../../server/calendar-feed/feed-content'
 import { feedInputs, staticDataVersion } from '../../server/calendar-feed/feed-inputs'
-import type { Db } from '../../server/db/db'
+import type { Db, Queryable } from '../../server/db/db'
 import { seedDemoData } from '../../server/seed/demo'
 import { addDays, type IsoDate } from '../../src/domain/calendar/dates'
 import { HOLIDAY_RUNS, MAKEUP_WORKDAY_RUNS } from '../../src/domain/calendar/publishedCalendar'
@@ -371,6 +371,41 @@ describe('every input of the feed moves its key, and the next read answers a fre
     )
     expect(await keyNow()).toBe(key)
     expect((await read(appA, etag)).statusCode).toBe(304)
+  })
+})
+
+describe('stamping under concurrent writers', () => {
+  it('twelve transactions at once, writing an input and a row they share in either order, all commit and move the key', async () => {
+    // The shared row (the owner's users row, not an input) is taken first by half of them, last by
+    // the others. Were the stamp taken at the input's write rather than at commit, one would hold
+    // the stamp and wait for the shared row while another holds the shared row and waits for the
+    // stamp: a deadlock on PostgreSQL.
+    const key = await keyNow()
+    const input = (tx: Queryable, i: number) =>
+      tx.query(
+        `insert into compliance_item_states (enterprise_id, item_key, state, snoozed_until, updated_at)
+         values ($1, $2, 'done', null, now())`,
+        [other, `race:${i}`],
+      )
+    const shared = (tx: Queryable) => tx.query('update users set phone = phone where id = $1', [agentId])
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        testDb.db.transaction(async (tx) => {
+          if (i % 2 === 0) {
+            await input(tx, i)
+            await new Promise((resolve) => setTimeout(resolve, 20))
+            await shared(tx)
+          } else {
+            await shared(tx)
+            await new Promise((resolve) => setTimeout(resolve, 20))
+            await input(tx, i)
+          }
+        }),
+      ),
+    )
+    expect(await keyNow()).not.toBe(key)
+    const { rows } = await sql(`select count(*)::int as n from compliance_item_states where item_key like 'race:%'`)
+    expect(rows[0]).toEqual({ n: 12 })
   })
 })
 
