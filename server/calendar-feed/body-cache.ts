@@ -5,6 +5,8 @@ export interface CachedFeed {
   etag: string
   /** The rendered body (UTF-8 bytes, encoded once); absent while only 304s were answered. */
   body?: Buffer
+  /** The body gzipped, once, for clients accepting gzip. */
+  gzipped?: Buffer
 }
 
 /** Bookkeeping bytes counted per entry besides its body, so that body-less entries are bounded too. */
@@ -39,7 +41,7 @@ export class FeedBodyCache {
   /** Replaces the feed's entry: an older plan is never asked for again once its inputs moved. */
   set(feedId: string, feed: CachedFeed): void {
     this.remove(feedId)
-    const cost = (feed.body?.length ?? 0) + ENTRY_OVERHEAD_BYTES
+    const cost = (feed.body?.length ?? 0) + (feed.gzipped?.length ?? 0) + ENTRY_OVERHEAD_BYTES
     if (cost > this.maxBytes) return
     this.entries.set(feedId, { feed, cost })
     this.bytes += cost

@@ -1,9 +1,11 @@
+import { gunzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import type { EnterpriseSummary } from '../../server/contract'
 import type { CalendarFeedCreated } from '../../server/contract-calendar'
 import type { LicenceListResponse } from '../../server/contract-licences'
 import { planFeed } from '../../server/calendar-feed/feed-content'
 import { feedInputs, staticDataVersion } from '../../server/calendar-feed/feed-inputs'
+import { acceptsGzip } from '../../server/calendar-feed/routes'
 import type { Db, Queryable } from '../../server/db/db'
 import { seedDemoData } from '../../server/seed/demo'
 import { addDays, type IsoDate } from '../../src/domain/calendar/dates'
@@ -130,6 +132,49 @@ describe('a repeat read of an unchanged feed', () => {
     const b = await read(appB)
     expect(b.headers.etag).toBe(a.headers.etag)
     expect(b.body).toBe(a.body)
+  })
+})
+
+describe('compression', () => {
+  it('gzips for a client that takes it, with the same ETag made weak; 304 for either form', async () => {
+    const plain = await read(appA)
+    const etag = String(plain.headers.etag)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toBe('accept-encoding')
+    const zipped = await appA.inject({
+      method: 'GET',
+      url: new URL(feed.httpsUrl).pathname,
+      headers: { 'accept-encoding': 'br, gzip;q=0.8' },
+    })
+    expect(zipped.statusCode).toBe(200)
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.etag).toBe(`W/${etag}`)
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4)
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body)
+    for (const held of [etag, `W/${etag}`]) {
+      const again = await appA.inject({
+        method: 'GET',
+        url: new URL(feed.httpsUrl).pathname,
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': held },
+      })
+      expect(again.statusCode).toBe(304)
+      expect(again.headers.etag).toBe(`W/${etag}`)
+    }
+  })
+
+  it.each([
+    [undefined, false],
+    ['gzip', true],
+    ['GZIP;q=1.0, br', true],
+    ['x-gzip', true],
+    ['gzip;q=0', false],
+    ['gzip;q=0, *', false],
+    ['*', true],
+    ['*;q=0', false],
+    ['br, deflate', false],
+    ['identity', false],
+  ])('Accept-Encoding %p takes gzip: %p', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected)
   })
 })
 
