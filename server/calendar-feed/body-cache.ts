@@ -1,10 +1,25 @@
+/** What a feed was last planned to, per feed: under which input key, its ETag and (once rendered) its body. */
+export interface CachedFeed {
+  /** feedInputs' key the plan was made under. */
+  inputKey: string
+  etag: string
+  /** The rendered body (UTF-8 bytes, encoded once); absent while only 304s were answered. */
+  body?: Buffer
+  /** The body gzipped, once, for clients accepting gzip. */
+  gzipped?: Buffer
+}
+
+/** Bookkeeping bytes counted per entry besides its body, so that body-less entries are bounded too. */
+export const ENTRY_OVERHEAD_BYTES = 256
+
 /**
- * The rendered bodies of recent feed reads (UTF-8 bytes, encoded once), keyed by (feed, ETag) and bounded in bytes: a repeat
- * read of an unchanged feed skips rendering. In-process only — another instance renders once
- * itself; the ETag is derived from the facts, so every instance agrees on it.
+ * The last plan of recently read feeds, one entry per feed, bounded in bytes (least recently used
+ * out first): a read whose input key is the one planned last skips planning, and rendering when the
+ * body is here. In-process only — another instance plans once itself; the ETag is derived from the
+ * planned facts, so every instance agrees on it.
  */
 export class FeedBodyCache {
-  private readonly entries = new Map<string, { body: Buffer; cost: number }>()
+  private readonly entries = new Map<string, { feed: CachedFeed; cost: number }>()
   private bytes = 0
 
   constructor(readonly maxBytes: number) {}
@@ -13,23 +28,22 @@ export class FeedBodyCache {
     return this.bytes
   }
 
-  get(feedId: string, etag: string): Buffer | undefined {
-    const key = `${feedId} ${etag}`
-    const entry = this.entries.get(key)
-    if (entry === undefined) return undefined
+  /** The feed's entry if it was planned under `inputKey`. */
+  get(feedId: string, inputKey: string): CachedFeed | undefined {
+    const entry = this.entries.get(feedId)
+    if (entry === undefined || entry.feed.inputKey !== inputKey) return undefined
     // Most recently used last (a Map keeps insertion order).
-    this.entries.delete(key)
-    this.entries.set(key, entry)
-    return entry.body
+    this.entries.delete(feedId)
+    this.entries.set(feedId, entry)
+    return entry.feed
   }
 
-  set(feedId: string, etag: string, body: Buffer): void {
-    const key = `${feedId} ${etag}`
-    const cost = body.length
-    // A feed's older bodies are never asked for again once it changed: drop them at once.
-    for (const old of [...this.entries.keys()]) if (old.startsWith(`${feedId} `)) this.remove(old)
+  /** Replaces the feed's entry: an older plan is never asked for again once its inputs moved. */
+  set(feedId: string, feed: CachedFeed): void {
+    this.remove(feedId)
+    const cost = (feed.body?.length ?? 0) + (feed.gzipped?.length ?? 0) + ENTRY_OVERHEAD_BYTES
     if (cost > this.maxBytes) return
-    this.entries.set(key, { body, cost })
+    this.entries.set(feedId, { feed, cost })
     this.bytes += cost
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break
@@ -37,10 +51,10 @@ export class FeedBodyCache {
     }
   }
 
-  private remove(key: string): void {
-    const entry = this.entries.get(key)
+  private remove(feedId: string): void {
+    const entry = this.entries.get(feedId)
     if (entry === undefined) return
-    this.entries.delete(key)
+    this.entries.delete(feedId)
     this.bytes -= entry.cost
   }
 }

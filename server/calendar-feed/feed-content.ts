@@ -4,7 +4,7 @@ import { getReminderSettings } from '../reminders/settings-repo'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { roleMay } from '../../src/domain/access/permissions'
 import type { CalendarEventSource, FeedEvent } from './event-source'
-import { eventVersions, linksOf, type FeedRow } from './feed-repo'
+import { eventVersions, linksOf, type FeedLink, type FeedRow } from './feed-repo'
 import { licenceEventSource } from './licence-events'
 import { COMPLIANCE_EVENT_SOURCES } from './compliance-events'
 import { renderIcs, type RenderedEvent } from './render-ics'
@@ -35,15 +35,16 @@ export interface PlannedFeed {
  * The feed's events as of now, with their versions and the ETag of the body they render to. Roles
  * are read now, not when the feed was made: an enterprise the owner may no longer act for
  * (unlinked, a handler's last grant revoked) is gone from the very next read; each source sees
- * only the enterprises whose role allows its action.
+ * only the enterprises whose role allows its action. `context.links`: the links just read with the
+ * feed's input key (feedInputs), so that the plan is of the links the key names.
  */
 export async function planFeed(
   db: Queryable,
   feed: Pick<FeedRow, 'user_id' | 'enterprise_id'>,
-  context: { today: IsoDate; now: Date; uidHost: string },
+  context: { today: IsoDate; now: Date; uidHost: string; links?: readonly FeedLink[] },
   sources: readonly CalendarEventSource[] = EVENT_SOURCES,
 ): Promise<PlannedFeed> {
-  const links = await linksOf(db, feed.user_id, feed.enterprise_id)
+  const links = context.links ?? (await linksOf(db, feed.user_id, feed.enterprise_id))
   const reminders = await getReminderSettings(db, feed.user_id)
   const byUid = new Map<string, FeedEvent & { uid: string; fingerprint: string }>()
   for (const source of sources) {

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util'
+import { gzip as gzipCallback } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import type { CalendarFeedCreated, CalendarFeedList, CalendarFeedView } from '../contract-calendar'
 import { requireEnterpriseAccess } from '../auth/enterprise-access'
@@ -7,6 +9,7 @@ import { todayInChina } from '../http/today'
 import { errorResponses, noQuerystring } from '../routes/schemas'
 import { FeedBodyCache } from './body-cache'
 import { clientHasCurrent, planFeed } from './feed-content'
+import { feedInputs } from './feed-inputs'
 import { renderIcs } from './render-ics'
 import { deleteFeed, findFeedByTokenHash, listFeeds, upsertFeed, type FeedRow } from './feed-repo'
 import { feedTokenHash, isFeedToken, newFeedToken } from './feed-token'
@@ -15,8 +18,22 @@ import { FEED_PATH_PREFIX, feedBaseUrl, feedUrls, uidHost } from './feed-urls'
 /** Per client address and minute in production (a calendar polls every few hours); looser in the sandbox. */
 export const FEED_LIMIT_PER_MINUTE = 30
 const SANDBOX_LIMIT_PER_MINUTE = 1000
-/** Rendered bodies kept per instance (an agent's 50-enterprise feed is about 1.8 MB). */
+/** Plans and rendered bodies kept per instance (an agent's 50-enterprise feed is about 1.8 MB). */
 export const FEED_BODY_CACHE_BYTES = 32 * 1024 * 1024
+
+const gzipAsync = promisify(gzipCallback)
+
+/** Whether Accept-Encoding takes gzip: named (or x-gzip) with a q above 0, else by `*` with a q above 0. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false
+  const weights = new Map<string, number>()
+  for (const part of acceptEncoding.split(',')) {
+    const [coding, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase())
+    const q = params.find((param) => param.startsWith('q='))
+    weights.set(coding === 'x-gzip' ? 'gzip' : coding, q === undefined ? 1 : Number(q.slice(2)) || 0)
+  }
+  return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0
+}
 
 // Either case, as every other id in a path (the handlers lower-case it).
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
@@ -177,25 +194,45 @@ async function publicFeedRoute(app: FastifyInstance): Promise<void> {
           ? await findFeedByTokenHash(app.db, feedTokenHash(app.signing.idHashSecret, token))
           : null
       if (!feed) throw new ApiError('CALENDAR_FEED_NOT_FOUND')
-      // Planned (roles, events, versions) at every read; rendered only when the client lacks this ETag
-      // and this instance has not rendered it lately.
-      const planned = await planFeed(app.db, feed, {
-        today: todayInChina(app),
-        now: new Date(app.clock()),
-        uidHost: uidHost(feedBaseUrl(app.config)),
-      })
-      const etag = planned.etag
-      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('x-robots-tag', 'noindex')
-      if (clientHasCurrent(request.headers['if-none-match'], etag)) return reply.code(304).send()
-      let body = bodies.get(feed.id, etag)
-      if (body === undefined) {
-        body = Buffer.from(renderIcs(planned.name, planned.events), 'utf8')
-        bodies.set(feed.id, etag, body)
+      // Roles, links and the stamps of every input are read at every read (feedInputs); planning
+      // (events, versions) only when they, or the day, moved since this instance last planned the
+      // feed, and rendering only when a client lacking the ETag asks and no body is here.
+      const today = todayInChina(app)
+      const host = uidHost(feedBaseUrl(app.config))
+      const inputs = await feedInputs(app.db, feed, { today, uidHost: host })
+      const ifNoneMatch = request.headers['if-none-match']
+      let entry = bodies.get(feed.id, inputs.key)
+      if (entry === undefined || (entry.body === undefined && !clientHasCurrent(ifNoneMatch, entry.etag))) {
+        const planned = await planFeed(app.db, feed, {
+          today,
+          now: new Date(app.clock()),
+          uidHost: host,
+          links: inputs.links,
+        })
+        let body: Buffer | undefined
+        let gzipped: Buffer | undefined
+        if (!clientHasCurrent(ifNoneMatch, planned.etag)) {
+          body = Buffer.from(renderIcs(planned.name, planned.events), 'utf8')
+          gzipped = await gzipAsync(body)
+        }
+        entry = { inputKey: inputs.key, etag: planned.etag, body, gzipped }
+        bodies.set(feed.id, entry)
       }
+      // Compressed for a client that takes gzip (calendar apps do: an agent's feed is 1.8 MB, about
+      // 10% of it gzipped), with the ETag made weak, as nginx does: the bytes differ from the
+      // identity body's, the content does not, and If-None-Match compares weakly either way.
+      const gzip = acceptsGzip(request.headers['accept-encoding'])
+      reply
+        .header('etag', gzip ? `W/${entry.etag}` : entry.etag)
+        .header('vary', 'accept-encoding')
+        .header('cache-control', 'private, no-cache')
+        .header('x-robots-tag', 'noindex')
+      if (entry.body === undefined || clientHasCurrent(ifNoneMatch, entry.etag)) return reply.code(304).send()
+      if (gzip && entry.gzipped) reply.header('content-encoding', 'gzip')
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'inline; filename="zhengqitong.ics"')
-        .send(body)
+        .send(gzip && entry.gzipped ? entry.gzipped : entry.body)
     },
   )
 }

@@ -7,9 +7,9 @@ import type {
 } from '../contract-compliance'
 import type { Queryable } from '../db/db'
 import { loadCatalogue } from '../licences/catalogue-store'
-import { listEnterpriseLicences } from '../licences/licence-repo'
+import { listLicencesOfEnterprises, type LicenceRow } from '../licences/licence-repo'
 import { toLicenceView } from '../licences/licence-view'
-import { loadProfileFacts, favouriteIds, publishedPolicies } from '../policies/policy-repo'
+import { favouriteIds, profileFactsOf, publishedPolicies } from '../policies/policy-repo'
 import { daysBetween, type IsoDate } from '../../src/domain/calendar/dates'
 import { workingDaysBetween } from '../../src/domain/calendar/workingDays'
 import type { ComplaintCase } from '../../src/domain/complaints/complaintCase'
@@ -18,6 +18,7 @@ import type { ComplianceItem } from '../../src/domain/compliance/item'
 import { planYear } from '../../src/domain/compliance/planYear'
 import type { PolicyWindowFacts } from '../../src/domain/compliance/policyWindow'
 import { matchPolicy } from '../../src/domain/policies/match'
+import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { regionFullName } from '../../src/domain/regions/regionNames'
 import {
   filedReportYears,
@@ -132,23 +133,32 @@ export async function buildTimeline(db: Queryable, query: TimelineQuery): Promis
   const wants = (kind: TimelineKind) => query.kinds.has(kind)
 
   if (wants('annual-report') || wants('tax-filing') || wants('credit-repair') || wants('policy-window')) {
-    const [profiles, penalties, filed, reminderDays] = await Promise.all([
+    const [profiles, penalties, filed, reminderDays, published] = await Promise.all([
       profilesOf(db, ids),
       wants('credit-repair') ? penaltiesOf(db, ids) : Promise.resolve([]),
       filedReportYears(db, ids),
       reportReminderDays(db, ids),
+      wants('policy-window') ? policyCandidates(db) : Promise.resolve([]),
     ])
     // A window's calendar day is its closing day: only those closing in the range are matched.
-    const candidates = wants('policy-window')
-      ? (await policyCandidates(db)).filter((c) => c.window.closesOn! >= query.from && c.window.closesOn! <= query.to)
-      : []
-    const favourites = candidates.length > 0 ? await favouriteIds(db, query.userId) : new Set<string>()
-    const founded = await foundedOn(db, ids)
+    const candidates = published.filter((c) => c.window.closesOn! >= query.from && c.window.closesOn! <= query.to)
+    // One query per kind for every enterprise (an agent's feed has 50), never one per enterprise.
+    const [favourites, policyFacts, founded] = await Promise.all([
+      candidates.length > 0 ? favouriteIds(db, query.userId) : Promise.resolve(new Set<string>()),
+      candidates.length > 0 ? profileFactsOf(db, ids) : Promise.resolve(new Map<string, EnterpriseProfile>()),
+      foundedOn(db, ids),
+    ])
+    const penaltiesBy = new Map<string, typeof penalties>()
+    for (const penalty of penalties) {
+      const list = penaltiesBy.get(penalty.enterpriseId)
+      if (list) list.push(penalty)
+      else penaltiesBy.set(penalty.enterpriseId, [penalty])
+    }
     for (const id of ids) {
       const profile = profiles.get(id)!
       let policies: PolicyWindowFacts[] = []
       if (candidates.length > 0) {
-        const facts = (await loadProfileFacts(db, id)).profile
+        const facts = policyFacts.get(id) ?? {}
         policies = candidates
           .filter(
             (c) =>
@@ -163,7 +173,7 @@ export async function buildTimeline(db: Queryable, query: TimelineQuery): Promis
             entityType: profile.entityType,
             establishedOn: founded.get(id) ?? '1900-01-01',
             tax: profile.tax ?? undefined,
-            penalties: penalties.filter((p) => p.enterpriseId === id),
+            penalties: penaltiesBy.get(id) ?? [],
             annualReportReminders: reminderDays.get(id)?.get(year),
             policies,
           },
@@ -230,9 +240,15 @@ export async function buildTimeline(db: Queryable, query: TimelineQuery): Promis
   }
 
   if (wants('licence') && ids.length > 0) {
-    const catalogue = await loadCatalogue(db)
+    const [catalogue, rows] = await Promise.all([loadCatalogue(db), listLicencesOfEnterprises(db, ids)])
+    const licencesBy = new Map<string, LicenceRow[]>()
+    for (const row of rows) {
+      const list = licencesBy.get(row.enterprise_id)
+      if (list) list.push(row)
+      else licencesBy.set(row.enterprise_id, [row])
+    }
     for (const id of ids) {
-      for (const row of await listEnterpriseLicences(db, id)) {
+      for (const row of licencesBy.get(id) ?? []) {
         const view = toLicenceView(row, [], catalogue, query.today)
         if (view.status === 'cancelled' || view.status === 'expired') continue
         const common = {

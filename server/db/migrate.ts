@@ -31,6 +31,9 @@ const MIGRATION_LOCK_KEY = 7_300_215
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<string[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY])
+    // Deferred triggers (023's feed stamps) fire at each statement's end here: with events pending
+    // to commit, a later migration's ALTER TABLE of a table it just updated would be refused.
+    await tx.query('set constraints all immediate')
     await tx.exec(`create table if not exists schema_migrations (
       version text primary key,
       applied_at timestamptz not null default now()

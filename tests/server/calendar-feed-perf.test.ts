@@ -1,13 +1,31 @@
-import { FeedBodyCache } from '../../server/calendar-feed/body-cache'
+import { ENTRY_OVERHEAD_BYTES, FeedBodyCache } from '../../server/calendar-feed/body-cache'
 import { eventVersions } from '../../server/calendar-feed/feed-repo'
+import { buildTimeline, TIMELINE_KINDS } from '../../server/compliance/timeline'
 import type { Queryable } from '../../server/db/db'
+import { seedDemoData } from '../../server/seed/demo'
 import { openTestDb, type TestDb } from './helpers'
 
 let testDb: TestDb
 
 beforeAll(async () => {
   testDb = await openTestDb({ seed: false })
-})
+  await seedDemoData(testDb.db, '2026-03-10')
+  // A published policy whose window closes within the year, so that the policy kind reads its facts.
+  const { rows } = await testDb.db.query<{ body: Record<string, unknown> }>(
+    "select body from policies where status = 'published' limit 1",
+  )
+  await testDb.db.query(
+    "insert into policies (id, status, body, published_at) values ($1, 'published', $2::jsonb, now())",
+    [
+      'perf-window',
+      JSON.stringify({
+        ...rows[0].body,
+        id: 'perf-window',
+        applicationWindow: { opensOn: '2026-03-01', closesOn: '2026-04-30' },
+      }),
+    ],
+  )
+}, 60_000)
 
 afterAll(async () => {
   await testDb.close()
@@ -68,29 +86,62 @@ describe('calendar event versions', () => {
   })
 })
 
-describe('rendered feed body cache', () => {
-  it('keeps bodies by (feed, ETag) within its byte bound, dropping the least recently used', () => {
-    const cache = new FeedBodyCache(10)
-    cache.set('a', '"1"', Buffer.from('aaaa'))
-    cache.set('b', '"1"', Buffer.from('bbbb'))
-    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa')) // a is now the most recently used
-    cache.set('c', '"1"', Buffer.from('cccc')) // 12 bytes > 10: b goes
-    expect(cache.get('b', '"1"')).toBeUndefined()
-    expect(cache.get('a', '"1"')).toEqual(Buffer.from('aaaa'))
-    expect(cache.get('c', '"1"')).toEqual(Buffer.from('cccc'))
-    expect(cache.size).toBe(8)
-    expect(cache.get('a', '"2"')).toBeUndefined()
+describe('the compliance timeline', () => {
+  it('reads each kind in one query for all the enterprises: as many statements for six as for one', async () => {
+    const { rows } = await testDb.db.query<{ id: string; name: string }>(
+      'select id, name from enterprises order by name',
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(5)
+    const statementsFor = async (enterprises: { id: string; name: string }[]) => {
+      const recorded = recording(testDb.db)
+      const items = await buildTimeline(recorded.db, {
+        userId: '00000000-0000-4000-8000-000000000000',
+        enterprises,
+        from: '2026-03-10',
+        to: '2027-03-10',
+        today: '2026-03-10',
+        now: T1,
+        kinds: new Set(TIMELINE_KINDS),
+      })
+      expect(items.some((item) => item.kind === 'policy-window')).toBe(true)
+      expect(items.some((item) => item.kind === 'licence')).toBe(true)
+      return recorded.statements.length
+    }
+    expect(await statementsFor(rows)).toBe(await statementsFor(rows.slice(0, 1)))
+  })
+})
+
+describe('feed plan cache', () => {
+  const O = ENTRY_OVERHEAD_BYTES
+  const entry = (inputKey: string, body?: string) => ({
+    inputKey,
+    etag: `"${inputKey}"`,
+    ...(body === undefined ? {} : { body: Buffer.from(body) }),
   })
 
-  it('replaces a feed’s older body and never keeps one larger than the bound', () => {
-    const cache = new FeedBodyCache(10)
-    cache.set('a', '"1"', Buffer.from('证照')) // 6 bytes
-    expect(cache.size).toBe(6)
-    cache.set('a', '"2"', Buffer.from('xyz'))
-    expect(cache.get('a', '"1"')).toBeUndefined()
-    expect(cache.size).toBe(3)
-    cache.set('b', '"1"', Buffer.from('x'.repeat(11)))
-    expect(cache.get('b', '"1"')).toBeUndefined()
-    expect(cache.size).toBe(3)
+  it('keeps one entry per feed within its byte bound, dropping the least recently used', () => {
+    const cache = new FeedBodyCache(3 * O + 10)
+    cache.set('a', entry('1', 'aaaa'))
+    cache.set('b', entry('1', 'bbbb'))
+    expect(cache.get('a', '1')?.body).toEqual(Buffer.from('aaaa')) // a is now the most recently used
+    cache.set('c', entry('1', 'cccc')) // 3 entries + 12 bytes > bound: b goes
+    expect(cache.get('b', '1')).toBeUndefined()
+    expect(cache.get('a', '1')?.body).toEqual(Buffer.from('aaaa'))
+    expect(cache.get('c', '1')?.etag).toBe('"1"')
+    expect(cache.size).toBe(2 * O + 8)
+    expect(cache.get('a', '2')).toBeUndefined()
+  })
+
+  it('answers only under the input key it was planned with, replaces a feed’s older plan, never keeps one larger than the bound', () => {
+    const cache = new FeedBodyCache(O + 10)
+    cache.set('a', entry('1', '证照')) // 6 bytes
+    expect(cache.size).toBe(O + 6)
+    cache.set('a', entry('2'))
+    expect(cache.get('a', '1')).toBeUndefined()
+    expect(cache.get('a', '2')).toEqual(entry('2'))
+    expect(cache.size).toBe(O)
+    cache.set('b', entry('1', 'x'.repeat(11)))
+    expect(cache.get('b', '1')).toBeUndefined()
+    expect(cache.size).toBe(O)
   })
 })
