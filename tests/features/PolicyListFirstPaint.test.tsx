@@ -43,20 +43,38 @@ const renderList = () =>
     <PolicyListScreen signedIn={false} enterpriseId={null} onOpen={() => undefined} onCalculator={() => undefined} />,
   )
 
-test('before the first paint only the 政策计算器 card; the filters and the catalogue follow the next frame', async () => {
+/** One frame: its animation-frame callbacks, then the task each of them queued. */
+const frame = () =>
+  act(async () => {
+    frames.splice(0).forEach((run) => run())
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+
+test('before the first paint only the 政策计算器 card; the filters once it is painted, the catalogue a frame later', async () => {
   renderList()
   expect(screen.getByText('填写企业基本信息，逐条看清能享受哪些政策、还差什么')).toBeTruthy()
   expect(screen.queryByText('查找政策')).toBeNull()
   expect(screen.queryByText('全部政策')).toBeNull()
-  // The frame is painted, then the rest is mounted below the card.
+  // The frame is painted, then the filters are mounted below the card; the catalogue a frame later.
   painted.push('first-contentful-paint')
-  await act(async () => {
-    frames.splice(0).forEach((run) => run())
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  })
+  await frame()
   expect(screen.getByText('查找政策')).toBeTruthy()
+  expect(screen.queryByText('全部政策')).toBeNull()
+  await frame()
+  expect(screen.getByText('全部政策')).toBeTruthy()
   await act(() => usePolicies.getState().loadCatalogue())
   expect(screen.getByText('共 1 项')).toBeTruthy()
+})
+
+test('a frame that painted nothing yet (custom elements still hydrating) mounts nothing more', async () => {
+  renderList()
+  await frame()
+  await frame()
+  expect(screen.queryByText('查找政策')).toBeNull()
+  expect(screen.queryByText('全部政策')).toBeNull()
+  painted.push('first-contentful-paint')
+  await frame()
+  expect(screen.getByText('查找政策')).toBeTruthy()
 })
 
 test('once the app has painted, the whole page renders at once', () => {
