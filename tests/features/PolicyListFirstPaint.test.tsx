@@ -50,15 +50,23 @@ const frame = () =>
     await new Promise((resolve) => setTimeout(resolve, 0))
   })
 
-test('before the first paint only the 政策计算器 card; the filters once it is painted, the catalogue a frame later', async () => {
+test('before the first paint only the 政策计算器 card; then a part per frame: the filters, the catalogue', async () => {
   renderList()
   expect(screen.getByText('填写企业基本信息，逐条看清能享受哪些政策、还差什么')).toBeTruthy()
   expect(screen.queryByText('查找政策')).toBeNull()
   expect(screen.queryByText('全部政策')).toBeNull()
-  // The frame is painted, then the filters are mounted below the card; the catalogue a frame later.
+  // The frame is painted, then the filters are appended below the card a part per frame (the search
+  // boxes first, the chip rows after), then the catalogue.
   painted.push('first-contentful-paint')
   await frame()
   expect(screen.getByText('查找政策')).toBeTruthy()
+  expect(screen.getByLabelText('搜索政策')).toBeTruthy()
+  expect(screen.queryByLabelText('层级')).toBeNull()
+  await frame()
+  expect(screen.getByLabelText('层级')).toBeTruthy()
+  expect(screen.queryByLabelText('免申即享')).toBeNull()
+  await frame()
+  expect(screen.getByLabelText('免申即享')).toBeTruthy()
   expect(screen.queryByText('全部政策')).toBeNull()
   await frame()
   expect(screen.getByText('全部政策')).toBeTruthy()
