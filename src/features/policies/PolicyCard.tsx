@@ -18,7 +18,7 @@ export const PolicyCard = memo(
     const level = POLICY_LEVEL_LABELS[policy.level]
     return (
       <PlainView
-        className='card'
+        className='card card--listed'
         role='link'
         label={`${policy.title}，${level}，${state}`}
         onClick={() => props.onOpen(policy.id)}
