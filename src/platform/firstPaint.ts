@@ -25,3 +25,23 @@ export function afterNextPaint(run: () => void): () => void {
     if (timer !== undefined) clearTimeout(timer)
   }
 }
+
+/**
+ * Calls `run` once the browser has really painted its first content (the `first-contentful-paint`
+ * entry exists), checking after each frame; after `maxFrames` frames without it (a tab in the
+ * background paints nothing) it runs anyway. A frame is not always a contentful paint: on 惠企政策's
+ * cold start the frame after the first render showed nothing yet (Taro's custom elements were still
+ * hydrating), so work queued after that frame — the catalogue request — still landed before the
+ * FCP and the LCP (Lighthouse: /api/v1/policies ended 2 ms before the first paint). Returns a cancel.
+ */
+export function afterFirstContentfulPaint(run: () => void, maxFrames = 60): () => void {
+  let frames = 0
+  let cancel: () => void = () => undefined
+  const check = () => {
+    frames += 1
+    if (!beforeFirstContentfulPaint() || frames >= maxFrames) run()
+    else cancel = afterNextPaint(check)
+  }
+  cancel = afterNextPaint(check)
+  return () => cancel()
+}

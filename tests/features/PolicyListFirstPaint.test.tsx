@@ -42,20 +42,46 @@ const renderList = () =>
     <PolicyListScreen signedIn={false} enterpriseId={null} onOpen={() => undefined} onCalculator={() => undefined} />,
   )
 
-test('before the first paint only the 政策计算器 card; the filters and the catalogue follow the next frame', async () => {
+/** One frame: its animation-frame callbacks, then the task each of them queued. */
+const frame = () =>
+  act(async () => {
+    frames.splice(0).forEach((run) => run())
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+
+test('before the first paint only the 政策计算器 card; then a part per frame: the filters, the catalogue', async () => {
   renderList()
   expect(screen.getByText('填写企业基本信息，逐条看清能享受哪些政策、还差什么')).toBeTruthy()
   expect(screen.queryByText('查找政策')).toBeNull()
   expect(screen.queryByText('全部政策')).toBeNull()
-  // The frame is painted, then the rest is mounted below the card.
+  // The frame is painted, then the filters are appended below the card a part per frame (the search
+  // boxes first, the chip rows after), then the catalogue.
   painted.push('first-contentful-paint')
-  await act(async () => {
-    frames.splice(0).forEach((run) => run())
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  })
+  await frame()
   expect(screen.getByText('查找政策')).toBeTruthy()
+  expect(screen.getByLabelText('搜索政策')).toBeTruthy()
+  expect(screen.queryByLabelText('层级')).toBeNull()
+  await frame()
+  expect(screen.getByLabelText('层级')).toBeTruthy()
+  expect(screen.queryByLabelText('免申即享')).toBeNull()
+  await frame()
+  expect(screen.getByLabelText('免申即享')).toBeTruthy()
+  expect(screen.queryByText('全部政策')).toBeNull()
+  await frame()
+  expect(screen.getByText('全部政策')).toBeTruthy()
   await act(() => usePolicies.getState().loadCatalogue())
   expect(screen.getByText('共 1 项')).toBeTruthy()
+})
+
+test('a frame that painted nothing yet (custom elements still hydrating) mounts nothing more', async () => {
+  renderList()
+  await frame()
+  await frame()
+  expect(screen.queryByText('查找政策')).toBeNull()
+  expect(screen.queryByText('全部政策')).toBeNull()
+  painted.push('first-contentful-paint')
+  await frame()
+  expect(screen.getByText('查找政策')).toBeTruthy()
 })
 
 test('once the app has painted, the whole page renders at once', () => {

@@ -57,6 +57,25 @@ test('before the first paint the catalogue is not asked for; it is right after t
   expect(catalogueCalls()).toBeGreaterThan(before)
 })
 
+test('a frame that painted nothing yet does not start it: it waits for the first contentful paint', async () => {
+  render(<PolicyListPage />)
+  const before = catalogueCalls()
+  act(() => show())
+  for (let i = 0; i < 3; i++) {
+    await act(async () => {
+      frames.splice(0).forEach((run) => run())
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    })
+  }
+  expect(catalogueCalls()).toBe(before)
+  painted.push('first-contentful-paint')
+  await act(async () => {
+    frames.splice(0).forEach((run) => run())
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  })
+  expect(catalogueCalls()).toBeGreaterThan(before)
+})
+
 test('on a later visit the catalogue is asked for at once', async () => {
   painted.push('first-contentful-paint')
   render(<PolicyListPage />)

@@ -28,11 +28,17 @@ const BENEFITS = [
 ]
 const YES = [ALL, { value: 'true' as const, label: '是' }]
 
+/** How many parts CatalogueFilters has: region and search boxes, two rows of chips, two more. */
+export const FILTER_PARTS = 3
+
 /**
  * The catalogue's search and filters (region, level, issuer, benefit type, open now, 免申即享): shown
- * first on the page, above the matches and the list, so they never sit screens below.
+ * first on the page, above the matches and the list, so they never sit screens below. `parts`
+ * (1…FILTER_PARTS, all by default) shows only the first few: on an H5 cold start they are
+ * appended one frame at a time, so no single task after the first paint renders them all.
  */
-export function CatalogueFilters() {
+export function CatalogueFilters(props: { parts?: number }) {
+  const parts = props.parts ?? FILTER_PARTS
   const filter = usePolicies((s) => s.filter)
   const setFilter = usePolicies((s) => s.setFilter)
   const [q, setQ] = useState(filter.q ?? '')
@@ -75,34 +81,42 @@ export function CatalogueFilters() {
         ariaLabel='按发文单位筛选'
         onInput={(e) => setIssuer(e.detail.value)}
       />
-      <FilterChips
-        showName
-        name='层级'
-        options={LEVELS}
-        selected={filter.level}
-        onSelect={(level) => choose({ level })}
-      />
-      <FilterChips
-        showName
-        name='红利类型'
-        options={BENEFITS}
-        selected={filter.benefitType}
-        onSelect={(benefitType) => choose({ benefitType })}
-      />
-      <FilterChips
-        showName
-        name='正在申报'
-        options={YES}
-        selected={filter.openNow}
-        onSelect={(openNow) => choose({ openNow })}
-      />
-      <FilterChips
-        showName
-        name='免申即享'
-        options={YES}
-        selected={filter.autoGrant}
-        onSelect={(autoGrant) => choose({ autoGrant })}
-      />
+      {parts >= 2 ? (
+        <>
+          <FilterChips
+            showName
+            name='层级'
+            options={LEVELS}
+            selected={filter.level}
+            onSelect={(level) => choose({ level })}
+          />
+          <FilterChips
+            showName
+            name='红利类型'
+            options={BENEFITS}
+            selected={filter.benefitType}
+            onSelect={(benefitType) => choose({ benefitType })}
+          />
+        </>
+      ) : null}
+      {parts >= 3 ? (
+        <>
+          <FilterChips
+            showName
+            name='正在申报'
+            options={YES}
+            selected={filter.openNow}
+            onSelect={(openNow) => choose({ openNow })}
+          />
+          <FilterChips
+            showName
+            name='免申即享'
+            options={YES}
+            selected={filter.autoGrant}
+            onSelect={(autoGrant) => choose({ autoGrant })}
+          />
+        </>
+      ) : null}
     </View>
   )
 }
@@ -114,7 +128,7 @@ export function CatalogueList(props: { onOpen: (policyId: string) => void }) {
   const { catalogue, catalogueTotal, nextCursor, catalogueLoading, catalogueError, filter, loadCatalogue, loadMore } =
     usePolicies()
   const filtered = Object.values(filter).some((value) => value !== undefined)
-  // Four cards at once, four more per task: no single long task for the 20 of a page.
+  // Four cards at once, four more per frame: no single long task for the 20 of a page.
   const cards = useStaged(catalogue ?? NO_CARDS, (view) => view.policy.id, 4, 4)
   return (
     <View>

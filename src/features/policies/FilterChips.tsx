@@ -1,7 +1,9 @@
-import { View } from '@tarojs/components'
-import { ariaProps } from '../../platform/aria'
+import { PlainView } from '../../platform/plainView'
 
-/** One row of single-choice chips; the first option is usually 「全部」 (value undefined). */
+/**
+ * One row of single-choice chips; the first option is usually 「全部」 (value undefined). Plain
+ * elements on H5 (src/platform/plainView.tsx): 惠企政策's filters are four rows of them.
+ */
 export function FilterChips<T extends string>(props: {
   name: string
   options: { value: T | undefined; label: string }[]
@@ -11,23 +13,23 @@ export function FilterChips<T extends string>(props: {
   showName?: boolean
 }) {
   return (
-    <View className='chips' ariaLabel={props.name}>
-      {props.showName ? <View className='muted'>{props.name}</View> : null}
+    <PlainView className='chips' label={props.name}>
+      {props.showName ? <PlainView className='muted'>{props.name}</PlainView> : null}
       {props.options.map((option) => {
         const on = option.value === props.selected
         return (
-          <View
+          <PlainView
             key={option.value ?? 'all'}
             className={on ? 'chip chip--control chip--selected' : 'chip chip--control'}
-            ariaRole='button'
-            {...ariaProps({ pressed: on })}
-            ariaLabel={`${props.name}：${option.label}${on ? '（已选）' : ''}`}
+            role='button'
+            pressed={on}
+            label={`${props.name}：${option.label}${on ? '（已选）' : ''}`}
             onClick={() => props.onSelect(option.value)}
           >
             {option.label}
-          </View>
+          </PlainView>
         )
       })}
-    </View>
+    </PlainView>
   )
 }

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { ActionButton } from '../../ui/ActionButton'
-import { CatalogueFilters, CatalogueList } from './CatalogueSection'
+import { CatalogueFilters, CatalogueList, FILTER_PARTS } from './CatalogueSection'
 import { FavouritesSection } from './FavouritesSection'
 import { FilterChips } from './FilterChips'
 import { MatchesSection } from './MatchesSection'
@@ -28,9 +28,12 @@ export function PolicyListScreen(props: {
   const listView = usePolicies((s) => s.listView)
   const setListView = usePolicies((s) => s.setListView)
   const showFavourites = props.signedIn && listView === 'favourites'
-  // On an H5 cold start the first paint is the 政策计算器 card alone (the page's LCP); the rest
-  // (filters, matches, catalogue — all below it) is mounted a frame later and appended under it.
-  const rest = useAfterFirstPaint()
+  // On an H5 cold start the first paint is the 政策计算器 card alone (the page's LCP); the rest (all
+  // below it) is appended under it a part per frame once that paint is on screen: the filters
+  // (FILTER_PARTS of them), then the matches and the catalogue.
+  const stage = useAfterFirstPaint(FILTER_PARTS + 1)
+  const filters = stage >= 1
+  const rest = stage > FILTER_PARTS
   return (
     <View>
       <View className='card'>
@@ -38,7 +41,7 @@ export function PolicyListScreen(props: {
         <View className='muted'>填写企业基本信息，逐条看清能享受哪些政策、还差什么</View>
         <ActionButton label='打开政策计算器' onClick={props.onCalculator} />
       </View>
-      {rest && !showFavourites ? <CatalogueFilters /> : null}
+      {filters && !showFavourites ? <CatalogueFilters parts={stage} /> : null}
       {!rest ? null : props.enterpriseId ? (
         <MatchesSection enterpriseId={props.enterpriseId} onOpen={props.onOpen} onCompleteFacts={props.onCalculator} />
       ) : (

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
+import { afterNextPaint } from '../../platform/firstPaint'
 
 /**
- * A long list shown a few items at a time: `first` at once, then `step` more per task until all
- * are shown. The catalogue's 20 cards sit below the first screen (the filters fill it), and
+ * A long list shown a few items at a time: `first` at once, then `step` more per frame until all
+ * are shown (each batch is laid out and painted before the next is rendered). The catalogue's 20 cards sit below the first screen (the filters fill it), and
  * rendering them in one go was the page's one long task after the first paint (Lighthouse TBT on
  * a throttled phone). A list that starts with the same items (加载更多, or the refresh on coming
  * back from a detail page) keeps what is shown, so the page never shrinks under the reader.
@@ -27,8 +28,7 @@ export function useStaged<T>(
   }
   useEffect(() => {
     if (count >= items.length) return
-    const timer = setTimeout(() => setShown(count + step), 0)
-    return () => clearTimeout(timer)
+    return afterNextPaint(() => setShown(count + step))
   }, [count, items.length, step])
   return count >= items.length ? items : items.slice(0, count)
 }
