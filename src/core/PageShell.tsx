@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import { drawsOwnTitleBar } from '../platform/capabilities'
 import { applyElderRoot } from '../platform/elderRoot'
 import { h5PageTitle } from '../platform/h5AppConfig'
 import { usePagePath } from '../platform/lifecycle'
@@ -31,8 +32,7 @@ export function PageShell(props: { children: ReactNode; className?: string }) {
   return (
     // The main landmark (H5; mini-programs ignore it); the tab bar is the nav (src/platform/keyboard.ts).
     <View className={classes} data-elder={elderMode ? 'on' : 'off'} ariaRole='main'>
-      {/* Written out in full: the build makes it a literal, so the mini-programs' bundles drop the header. */}
-      {process.env.TARO_ENV === 'h5' ? <H5Header /> : null}
+      {drawsOwnTitleBar ? <H5Header /> : null}
       {props.children}
       {privacyPending ? <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} /> : null}
     </View>

@@ -1,0 +1,67 @@
+import { render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { createFakeApi } from '../setup/fake-api'
+
+/**
+ * Screens ask src/platform/capabilities.ts, never the platform's name: with a flag off the control
+ * is absent, with it on present — whatever platform the test runs as.
+ */
+const mockFlags = { canScanCode: false, drawsOwnTitleBar: false }
+jest.mock('../../src/platform/capabilities', () => ({
+  get canScanCode() {
+    return mockFlags.canScanCode
+  },
+  get drawsOwnTitleBar() {
+    return mockFlags.drawsOwnTitleBar
+  },
+}))
+const mockApi = createFakeApi()
+jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
+let mockParams: Record<string, string | undefined> = {}
+jest.mock('../../src/platform/lifecycle', () => ({
+  ...jest.requireActual('../../src/platform/lifecycle'),
+  usePageParams: () => mockParams,
+}))
+
+import { PageShell } from '../../src/core/PageShell'
+import SignPage from '../../src/packages/seals/pages/sign/index'
+import VerifyPage from '../../src/packages/seals/pages/verify/index'
+
+const taro = Taro as unknown as Record<string, jest.Mock>
+
+beforeEach(() => {
+  mockParams = {}
+  mockApi.calls.length = 0
+})
+
+describe.each([false, true])('canScanCode = %s', (on) => {
+  beforeEach(() => {
+    mockFlags.canScanCode = on
+  })
+
+  test('验章 offers 扫码验章 only with a scanner; choosing files always', () => {
+    render(<VerifyPage />)
+    expect(screen.queryByRole('button', { name: '扫码验章' }) !== null).toBe(on)
+    expect(screen.getByRole('button', { name: '选择已签署的文件' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: '选择签章文件' })).toBeTruthy()
+  })
+
+  test('a 签章码 link that was not ours offers 扫一扫 only with a scanner', () => {
+    mockParams = { e: 'not-ours' }
+    render(<SignPage />)
+    expect(screen.queryByRole('button', { name: '扫一扫' }) !== null).toBe(on)
+  })
+})
+
+describe.each([false, true])('drawsOwnTitleBar = %s', (on) => {
+  beforeEach(() => {
+    mockFlags.drawsOwnTitleBar = on
+    taro.useRouter.mockReturnValue({ path: '/packages/seals/pages/audit/index', params: {} })
+    taro.getCurrentPages.mockReturnValue([{}, {}])
+  })
+
+  test('a sub-page has its own title bar with 返回 only where the platform draws none', () => {
+    render(<PageShell>记录</PageShell>)
+    expect(screen.queryByRole('button', { name: '返回' }) !== null).toBe(on)
+  })
+})
