@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '消息', enablePullDownRefresh: true })
+import { titleOf } from '../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('pages/inbox/index'), enablePullDownRefresh: true })

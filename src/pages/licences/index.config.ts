@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '证照', enablePullDownRefresh: true })
+import { titleOf } from '../../manifest'
+
+export default definePageConfig({
+  navigationBarTitleText: titleOf('pages/licences/index'),
+  enablePullDownRefresh: true,
+})

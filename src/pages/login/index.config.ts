@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '登录' })
+import { titleOf } from '../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('pages/login/index') })

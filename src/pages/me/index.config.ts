@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '我的' })
+import { titleOf } from '../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('pages/me/index') })

@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '工作台', enablePullDownRefresh: true })
+import { titleOf } from '../../manifest'
+
+export default definePageConfig({
+  navigationBarTitleText: titleOf('pages/workbench/index'),
+  enablePullDownRefresh: true,
+})

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '企业信息' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/enterprise/index') })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '页面不存在' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/not-found/index') })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '隐私政策' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/privacy/index') })

@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '诉求详情', enablePullDownRefresh: true })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({
+  navigationBarTitleText: titleOf('packages/complaints/pages/detail/index'),
+  enablePullDownRefresh: true,
+})

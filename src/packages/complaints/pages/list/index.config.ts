@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '我的诉求', enablePullDownRefresh: true })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({
+  navigationBarTitleText: titleOf('packages/complaints/pages/list/index'),
+  enablePullDownRefresh: true,
+})

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '提交诉求' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/complaints/pages/new/index') })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '按查询码查询' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/complaints/pages/query/index') })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '合规日历' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/compliance/pages/calendar/index') })

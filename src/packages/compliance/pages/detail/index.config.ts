@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '期限详情' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/compliance/pages/detail/index') })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '税务设置与处罚记录' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/compliance/pages/settings/index') })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '证照详情' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/licences/pages/detail/index') })

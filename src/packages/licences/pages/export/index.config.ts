@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '订阅到日历' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/licences/pages/export/index') })

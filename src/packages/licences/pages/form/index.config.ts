@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '登记证照' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/licences/pages/form/index') })

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '提醒设置' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/licences/pages/settings/index') })

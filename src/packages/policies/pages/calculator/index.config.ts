@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '政策计算器' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/policies/pages/calculator/index') })

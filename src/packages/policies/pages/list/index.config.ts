@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '惠企政策', enablePullDownRefresh: true })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({
+  navigationBarTitleText: titleOf('packages/policies/pages/list/index'),
+  enablePullDownRefresh: true,
+})

@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '用章记录', enablePullDownRefresh: true })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({
+  navigationBarTitleText: titleOf('packages/seals/pages/audit/index'),
+  enablePullDownRefresh: true,
+})

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '刷脸办事' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/face/index') })

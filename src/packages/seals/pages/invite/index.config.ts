@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '接受印章授权' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/invite/index') })

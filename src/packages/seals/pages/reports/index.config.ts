@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '用章报告' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/reports/index') })

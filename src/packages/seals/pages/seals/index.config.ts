@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '电子印章' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/seals/index') })

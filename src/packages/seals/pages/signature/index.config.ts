@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '个人电子签名' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/signature/index') })

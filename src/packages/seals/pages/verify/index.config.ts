@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '验章' })
+import { titleOf } from '../../../../manifest'
+
+export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/verify/index') })
