@@ -1,6 +1,6 @@
-import { appPagesConfig } from './manifest'
+import { appPagesConfig } from './domain/manifest'
 
-// Generated from src/manifest.ts (pages, subpackages, tab bar): add a page there, not here.
+// Generated from src/domain/manifest.ts (pages, subpackages, tab bar): add a page there, not here.
 // Main package = launch page + tab pages + login; every capability is a subpackage so the
 // main package stays far below WeChat's 2 MB limit (mini.optimizeMainPackage is on).
 const { pages, subPackages, tabList } = appPagesConfig()

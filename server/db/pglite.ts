@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Db, Queryable } from './db'
+import type { Db, Queryable } from './types'
 
 /**
  * PGlite runs on a worker thread: its WebAssembly Postgres executes synchronously, so on the

@@ -1,10 +1,10 @@
-import { MAIN_PAGES, routeTable, type RouteTable } from '../manifest'
+import { MAIN_PAGES, routeTable, type RouteTable } from '../domain/manifest'
 
 /**
- * Every page's path, so navigation never carries a typo: generated from src/manifest.ts (one
+ * Every page's path, so navigation never carries a typo: generated from src/domain/manifest.ts (one
  * name per page, typed to the letter). Tab pages are opened with switchTab. The pages messages
  * link to share their paths with the server's deep links (src/domain/links.ts);
- * tests/core/manifest.test.ts checks the two agree.
+ * tests/scripts/manifest.test.ts checks the two agree.
  */
 export const ROUTES: RouteTable = routeTable()
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { readConfig } from '@tarojs/helper'
 import { ROUTES, TAB_ROUTES } from '../../src/core/routes'
 import { LINKED_PAGES } from '../../src/domain/links'
-import { appPagesConfig, CAPABILITIES, MAIN_PAGES, manifestPages } from '../../src/manifest'
+import { appPagesConfig, CAPABILITIES, MAIN_PAGES, manifestPages } from '../../src/domain/manifest'
 
 const SRC = path.join(__dirname, '../../src')
 const dirs = (dir: string) =>
@@ -26,7 +26,7 @@ function pagesOnDisk(): string[] {
 const asBuilt = (file: string, platform: string) =>
   readConfig(file, { defineConstants: { 'process.env.TARO_ENV': JSON.stringify(platform) } }) as Record<string, any>
 
-describe('src/manifest.ts', () => {
+describe('src/domain/manifest.ts', () => {
   test('lists every page folder, and every page it lists exists', () => {
     const listed = manifestPages().map((page) => page.route.slice(1))
     expect([...listed].sort()).toEqual(pagesOnDisk().sort())

@@ -1,3 +1,3 @@
-import { titleOf } from '../../../../manifest'
+import { titleOf } from '../../../../domain/manifest'
 
 export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/not-found/index') })

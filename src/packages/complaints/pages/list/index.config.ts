@@ -1,4 +1,4 @@
-import { titleOf } from '../../../../manifest'
+import { titleOf } from '../../../../domain/manifest'
 
 export default definePageConfig({
   navigationBarTitleText: titleOf('packages/complaints/pages/list/index'),

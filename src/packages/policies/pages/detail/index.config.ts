@@ -1,4 +1,4 @@
-import { titleOf } from '../../../../manifest'
+import { titleOf } from '../../../../domain/manifest'
 
 // enableShareAppMessage: WeChat shows 转发 and calls onShareAppMessage only when the page asks for it.
 export default definePageConfig({

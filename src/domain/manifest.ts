@@ -4,7 +4,7 @@
  * title (the page's navigationBarTitleText). Pure data — no Taro, no React — because the build
  * evaluates it too: src/app.config.ts is generated from it, and each page's index.config.ts takes
  * its title from it. Adding a page is one edit here plus the page's folder;
- * tests/core/manifest.test.ts checks that every page folder is listed and every listed page exists.
+ * tests/scripts/manifest.test.ts checks that every page folder is listed and every listed page exists.
  *
  * Order matters: the first main page is what the app opens (config/index.ts HOME_ROUTE), and the
  * order of pages and subpackages is the order of app.json.
@@ -140,7 +140,7 @@ export function routeTable(): RouteTable {
 export function titleOf(path: string): string {
   const wanted = `/${path.replace(/^\/+/, '')}`
   const page = manifestPages().find((candidate) => candidate.route === wanted)
-  if (!page) throw new Error(`src/manifest.ts lists no page ${path}`)
+  if (!page) throw new Error(`src/domain/manifest.ts lists no page ${path}`)
   return page.title
 }
 
