@@ -16,9 +16,5 @@ import { platform } from './env'
  */
 export const canScanCode: boolean = platform !== 'h5'
 
-/**
- * The page draws its own title bar with 返回: H5 only. WeChat and Alipay draw a native navigation
- * bar from the page's navigationBarTitleText (with the back button); a browser tab has none.
- * Written out in full so the build makes it a literal and the mini-programs' bundles drop the header.
- */
-export const drawsOwnTitleBar: boolean = process.env.TARO_ENV === 'h5'
+// drawsOwnTitleBar (titleBar.ts) is a flag too, in a file of its own: only PageShell imports it, so the
+// build folds it into a literal there and the mini-programs' bundles drop the H5 header.

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { createFakeApi } from '../setup/fake-api'
 
 /**
- * Screens ask src/platform/capabilities.ts, never the platform's name: with a flag off the control
+ * Screens ask the capability flags of src/platform (capabilities.ts, titleBar.ts), never the platform's name: with a flag off the control
  * is absent, with it on present — whatever platform the test runs as.
  */
 const mockFlags = { canScanCode: false, drawsOwnTitleBar: false }
@@ -11,6 +11,8 @@ jest.mock('../../src/platform/capabilities', () => ({
   get canScanCode() {
     return mockFlags.canScanCode
   },
+}))
+jest.mock('../../src/platform/titleBar', () => ({
   get drawsOwnTitleBar() {
     return mockFlags.drawsOwnTitleBar
   },

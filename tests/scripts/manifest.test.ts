@@ -3,7 +3,7 @@ import path from 'node:path'
 import { readConfig } from '@tarojs/helper'
 import { ROUTES, TAB_ROUTES } from '../../src/core/routes'
 import { LINKED_PAGES } from '../../src/domain/links'
-import { appPagesConfig, CAPABILITIES, MAIN_PAGES, manifestPages } from '../../src/domain/manifest'
+import { appPagesConfig, CAPABILITIES, MAIN_PAGES, manifestPages, TITLES } from '../../src/domain/manifest'
 
 const SRC = path.join(__dirname, '../../src')
 const dirs = (dir: string) =>
@@ -47,6 +47,7 @@ describe('src/domain/manifest.ts', () => {
     const names = manifestPages().map((page) => page.name)
     expect(new Set(names).size).toBe(names.length)
     expect(Object.keys(ROUTES).sort()).toEqual([...names].sort())
+    expect(Object.keys(TITLES).sort()).toEqual([...names].sort())
   })
 
   test("each page's index.config.ts, as the build reads it, carries the manifest's title", () => {
@@ -54,7 +55,7 @@ describe('src/domain/manifest.ts', () => {
       const config = asBuilt(path.join(SRC, `${page.route.slice(1)}.config.ts`), 'weapp')
       expect({ page: page.route, title: config.navigationBarTitleText }).toEqual({
         page: page.route,
-        title: page.title,
+        title: TITLES[page.name],
       })
     }
   })
