@@ -1,6 +1,6 @@
-import { appPagesConfig } from './domain/manifest'
+import { appPagesConfig } from './domain/appManifest'
 
-// Generated from src/domain/manifest.ts (pages, subpackages, tab bar): add a page there, not here.
+// Generated from src/domain/manifest.ts + appManifest.ts (pages, subpackages, tab bar): add pages there.
 // Main package = launch page + tab pages + login; every capability is a subpackage so the
 // main package stays far below WeChat's 2 MB limit (mini.optimizeMainPackage is on).
 const { pages, subPackages, tabList } = appPagesConfig()

@@ -18,6 +18,11 @@ function H5Header() {
   return <PageHeader title={h5PageTitle(path) ?? '政企通'} onBack={() => void backOrHome(ROUTES.workbench)} />
 }
 
+// Decided once, at module load: the minifier then folds the flag and drops H5Header from the
+// mini-programs' bundles (inside PageShell it could not: a hoisted function may run before the flag's
+// initialisation, as far as the minifier can tell).
+const TitleBar = drawsOwnTitleBar ? H5Header : null
+
 /**
  * Every page's root. Applies 长辈版 (large text, high contrast) through one class, and shows the
  * privacy dialog over the page whenever WeChat asks for consent on it. The dialog sits inside the
@@ -32,7 +37,7 @@ export function PageShell(props: { children: ReactNode; className?: string }) {
   return (
     // The main landmark (H5; mini-programs ignore it); the tab bar is the nav (src/platform/keyboard.ts).
     <View className={classes} data-elder={elderMode ? 'on' : 'off'} ariaRole='main'>
-      {drawsOwnTitleBar ? <H5Header /> : null}
+      {TitleBar ? <TitleBar /> : null}
       {props.children}
       {privacyPending ? <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} /> : null}
     </View>

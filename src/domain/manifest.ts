@@ -1,21 +1,19 @@
 /**
  * The app's pages, in one place: for the main package its tab pages and login, and for each
- * capability its subpackage root and pages, each with its route name (src/core/routes.ts), and
- * below, by route name, its title (the page's navigationBarTitleText; a tab's label is its page's
- * title). Pure data — no Taro, no React — because the build evaluates it too: src/app.config.ts is
- * generated from it, and each page's index.config.ts takes its title from it. Adding a page is an
- * edit of this file (its entry and its title: the type of TITLES asks for one per route name) plus
- * the page's folder; tests/scripts/manifest.test.ts checks that every page folder is listed and every
- * listed page exists.
+ * capability its subpackage root and pages, each with its route name (src/core/routes.ts); the
+ * titles, by route name, and the app.json it generates are its build-time half,
+ * src/domain/appManifest.ts (kept apart so the app's bundle carries no titles: see there). Pure
+ * data — no Taro, no React. src/app.config.ts is generated from the two, ROUTES from this one.
+ * Adding a page: its entry here, its title in TITLES (the type asks for one per route name), and
+ * the page's folder; tests/scripts/manifest.test.ts checks that every page folder is listed, every
+ * listed page exists and its index.config.ts carries the title.
  *
- * The titles are a table of their own so the app's bundle, which reads the routes, carries none of
- * them (only the build's page configs read TITLES): the main package is budgeted (npm run size).
  * Order matters: the first main page is what the app opens (config/index.ts HOME_ROUTE), and the
  * order of pages and subpackages is the order of app.json.
  */
 
 export interface ManifestPage {
-  /** The route's name in ROUTES (src/core/routes.ts) and TITLES. */
+  /** The route's name in ROUTES (src/core/routes.ts) and TITLES (appManifest.ts). */
   readonly name: string
   /** The page's path inside its package, as app.json lists it ('pages/list/index'). */
   readonly path: string
@@ -112,41 +110,6 @@ export type RouteTable = { readonly [P in AnyPage as P['name']]: Extract<AnyPage
 
 export type RouteName = keyof RouteTable
 
-/** Each page's title (navigationBarTitleText; a tab's label too), by route name. */
-export const TITLES: { readonly [N in RouteName]: string } = {
-  workbench: '工作台',
-  licences: '证照',
-  inbox: '消息',
-  me: '我的',
-  login: '登录',
-  privacy: '隐私政策',
-  enterprise: '企业信息',
-  enterpriseMembers: '企业成员',
-  notFound: '页面不存在',
-  licenceDetail: '证照详情',
-  licenceForm: '登记证照',
-  reminderSettings: '提醒设置',
-  licenceExport: '订阅到日历',
-  face: '刷脸办事',
-  seals: '电子印章',
-  sign: '扫码签章',
-  verifySeal: '验章',
-  signatureClaim: '个人电子签名',
-  sealAudit: '用章记录',
-  inviteAccept: '接受印章授权',
-  sealReports: '用章报告',
-  policies: '惠企政策',
-  policyDetail: '政策详情',
-  policyCalculator: '政策计算器',
-  complaintNew: '提交诉求',
-  complaints: '我的诉求',
-  complaintDetail: '诉求详情',
-  complaintQuery: '按查询码查询',
-  compliance: '合规日历',
-  complianceDetail: '期限详情',
-  complianceSettings: '税务设置与处罚记录',
-}
-
 /** Every page as route name and absolute path, main package first, in app.json's order. */
 export function manifestPages(): { name: RouteName; route: string }[] {
   return [
@@ -162,35 +125,4 @@ export function routeTable(): RouteTable {
   const table: Record<string, string> = {}
   for (const page of manifestPages()) table[page.name] = page.route
   return table as RouteTable
-}
-
-/**
- * A page's title, for its index.config.ts: `titleOf('packages/seals/pages/verify/index')`. Throws
- * on a page the manifest does not list, so a page config naming a wrong path fails the build.
- */
-export function titleOf(path: string): string {
-  const wanted = `/${path.replace(/^\/+/, '')}`
-  const page = manifestPages().find((candidate) => candidate.route === wanted)
-  if (!page) throw new Error(`src/domain/manifest.ts lists no page ${path}`)
-  return TITLES[page.name]
-}
-
-/** The pages, subpackages and tab bar of app.json, as src/app.config.ts hands them to Taro. */
-export function appPagesConfig() {
-  return {
-    pages: MAIN_PAGES.map((page) => page.path),
-    subPackages: CAPABILITIES.map((capability) => ({
-      root: capability.root,
-      pages: capability.pages.map((page) => page.path),
-    })),
-    tabList: MAIN_PAGES.filter((page) => 'tab' in page).map((page) => {
-      const icon = (page as { tab: string }).tab
-      return {
-        pagePath: page.path,
-        text: TITLES[page.name],
-        iconPath: `assets/tabbar/${icon}.png`,
-        selectedIconPath: `assets/tabbar/${icon}-active.png`,
-      }
-    }),
-  }
 }

@@ -6,15 +6,10 @@ import { createFakeApi } from '../setup/fake-api'
  * Screens ask the capability flags of src/platform (capabilities.ts, titleBar.ts), never the platform's name: with a flag off the control
  * is absent, with it on present — whatever platform the test runs as.
  */
-const mockFlags = { canScanCode: false, drawsOwnTitleBar: false }
+const mockFlags = { canScanCode: false }
 jest.mock('../../src/platform/capabilities', () => ({
   get canScanCode() {
     return mockFlags.canScanCode
-  },
-}))
-jest.mock('../../src/platform/titleBar', () => ({
-  get drawsOwnTitleBar() {
-    return mockFlags.drawsOwnTitleBar
   },
 }))
 const mockApi = createFakeApi()
@@ -25,7 +20,6 @@ jest.mock('../../src/platform/lifecycle', () => ({
   usePageParams: () => mockParams,
 }))
 
-import { PageShell } from '../../src/core/PageShell'
 import SignPage from '../../src/packages/seals/pages/sign/index'
 import VerifyPage from '../../src/packages/seals/pages/verify/index'
 
@@ -55,15 +49,19 @@ describe.each([false, true])('canScanCode = %s', (on) => {
   })
 })
 
+// drawsOwnTitleBar is read once, when PageShell loads (so the build can fold it): each case loads its own.
 describe.each([false, true])('drawsOwnTitleBar = %s', (on) => {
-  beforeEach(() => {
-    mockFlags.drawsOwnTitleBar = on
-    taro.useRouter.mockReturnValue({ path: '/packages/seals/pages/audit/index', params: {} })
-    taro.getCurrentPages.mockReturnValue([{}, {}])
-  })
-
   test('a sub-page has its own title bar with 返回 only where the platform draws none', () => {
-    render(<PageShell>记录</PageShell>)
-    expect(screen.queryByRole('button', { name: '返回' }) !== null).toBe(on)
+    // The mocked lifecycle module (above) reads this file's Taro double.
+    taro.useRouter.mockReturnValue({ path: '/packages/seals/pages/audit/index', params: {} })
+    jest.isolateModules(() => {
+      jest.doMock('../../src/platform/titleBar', () => ({ drawsOwnTitleBar: on }))
+      const React = require('react') as typeof import('react')
+      const rtl = require('@testing-library/react/pure') as typeof import('@testing-library/react')
+      const { PageShell } = require('../../src/core/PageShell') as typeof import('../../src/core/PageShell')
+      rtl.render(React.createElement(PageShell, null, '记录'))
+      expect(rtl.screen.queryByRole('button', { name: '返回' }) !== null).toBe(on)
+      rtl.cleanup()
+    })
   })
 })

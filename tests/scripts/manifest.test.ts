@@ -3,7 +3,8 @@ import path from 'node:path'
 import { readConfig } from '@tarojs/helper'
 import { ROUTES, TAB_ROUTES } from '../../src/core/routes'
 import { LINKED_PAGES } from '../../src/domain/links'
-import { appPagesConfig, CAPABILITIES, MAIN_PAGES, manifestPages, TITLES } from '../../src/domain/manifest'
+import { appPagesConfig, TITLES } from '../../src/domain/appManifest'
+import { CAPABILITIES, MAIN_PAGES, manifestPages } from '../../src/domain/manifest'
 
 const SRC = path.join(__dirname, '../../src')
 const dirs = (dir: string) =>

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm'
 import { HOME_ROUTE } from '../../config/index'
 import { routeOf, routePreloadScript } from '../../config/plugins/routePreload'
-import { appPagesConfig } from '../../src/domain/manifest'
+import { appPagesConfig } from '../../src/domain/appManifest'
 
 const ROUTES = {
   'pages/workbench/index': ['/js/352.a.js', '/js/672.b.js'],

@@ -5,7 +5,7 @@ import { POLICY_DIGEST_NOTICE, POLICY_NOTICE } from '../../server/policies/polic
 import { SEAL_GRANT_INVITE_NOTICE } from '../../server/seals/grants'
 import { ROUTES } from '../../src/core/routes'
 import { INBOX_KINDS } from '../../src/domain/inbox/kinds'
-import { appPagesConfig } from '../../src/domain/manifest'
+import { appPagesConfig } from '../../src/domain/appManifest'
 import { openTestDb, type TestDb } from './helpers'
 
 /** Every page of src/app.config.ts ('pages/…' and '<root>/pages/…'): it is generated from src/domain/manifest.ts. */

@@ -1,3 +1,1 @@
-import { titleOf } from '../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('pages/inbox/index'), enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '消息', enablePullDownRefresh: true })

@@ -1,6 +1,1 @@
-import { titleOf } from '../../domain/manifest'
-
-export default definePageConfig({
-  navigationBarTitleText: titleOf('pages/licences/index'),
-  enablePullDownRefresh: true,
-})
+export default definePageConfig({ navigationBarTitleText: '证照', enablePullDownRefresh: true })

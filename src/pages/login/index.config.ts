@@ -1,3 +1,1 @@
-import { titleOf } from '../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('pages/login/index') })
+export default definePageConfig({ navigationBarTitleText: '登录' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('pages/me/index') })
+export default definePageConfig({ navigationBarTitleText: '我的' })

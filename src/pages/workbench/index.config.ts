@@ -1,6 +1,1 @@
-import { titleOf } from '../../domain/manifest'
-
-export default definePageConfig({
-  navigationBarTitleText: titleOf('pages/workbench/index'),
-  enablePullDownRefresh: true,
-})
+export default definePageConfig({ navigationBarTitleText: '工作台', enablePullDownRefresh: true })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/enterprise/index') })
+export default definePageConfig({ navigationBarTitleText: '企业信息' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/members/index') })
+export default definePageConfig({ navigationBarTitleText: '企业成员' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/not-found/index') })
+export default definePageConfig({ navigationBarTitleText: '页面不存在' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/account/pages/privacy/index') })
+export default definePageConfig({ navigationBarTitleText: '隐私政策' })

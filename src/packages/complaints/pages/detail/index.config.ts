@@ -1,6 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({
-  navigationBarTitleText: titleOf('packages/complaints/pages/detail/index'),
-  enablePullDownRefresh: true,
-})
+export default definePageConfig({ navigationBarTitleText: '诉求详情', enablePullDownRefresh: true })

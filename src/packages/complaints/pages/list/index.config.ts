@@ -1,6 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({
-  navigationBarTitleText: titleOf('packages/complaints/pages/list/index'),
-  enablePullDownRefresh: true,
-})
+export default definePageConfig({ navigationBarTitleText: '我的诉求', enablePullDownRefresh: true })

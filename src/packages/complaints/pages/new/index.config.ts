@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/complaints/pages/new/index') })
+export default definePageConfig({ navigationBarTitleText: '提交诉求' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/complaints/pages/query/index') })
+export default definePageConfig({ navigationBarTitleText: '按查询码查询' })

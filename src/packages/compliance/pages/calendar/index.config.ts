@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/compliance/pages/calendar/index') })
+export default definePageConfig({ navigationBarTitleText: '合规日历' })

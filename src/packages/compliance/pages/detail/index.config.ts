@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/compliance/pages/detail/index') })
+export default definePageConfig({ navigationBarTitleText: '期限详情' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/compliance/pages/settings/index') })
+export default definePageConfig({ navigationBarTitleText: '税务设置与处罚记录' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/licences/pages/export/index') })
+export default definePageConfig({ navigationBarTitleText: '订阅到日历' })

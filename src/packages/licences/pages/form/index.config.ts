@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/licences/pages/form/index') })
+export default definePageConfig({ navigationBarTitleText: '登记证照' })

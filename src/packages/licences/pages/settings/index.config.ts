@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/licences/pages/settings/index') })
+export default definePageConfig({ navigationBarTitleText: '提醒设置' })

@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/policies/pages/calculator/index') })
+export default definePageConfig({ navigationBarTitleText: '政策计算器' })

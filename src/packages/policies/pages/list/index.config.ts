@@ -1,6 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({
-  navigationBarTitleText: titleOf('packages/policies/pages/list/index'),
-  enablePullDownRefresh: true,
-})
+export default definePageConfig({ navigationBarTitleText: '惠企政策', enablePullDownRefresh: true })

@@ -1,6 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({
-  navigationBarTitleText: titleOf('packages/seals/pages/audit/index'),
-  enablePullDownRefresh: true,
-})
+export default definePageConfig({ navigationBarTitleText: '用章记录', enablePullDownRefresh: true })

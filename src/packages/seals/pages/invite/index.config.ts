@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/invite/index') })
+export default definePageConfig({ navigationBarTitleText: '接受印章授权' })

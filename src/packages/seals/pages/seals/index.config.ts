@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/seals/index') })
+export default definePageConfig({ navigationBarTitleText: '电子印章' })

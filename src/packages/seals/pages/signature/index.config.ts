@@ -1,3 +1,1 @@
-import { titleOf } from '../../../../domain/manifest'
-
-export default definePageConfig({ navigationBarTitleText: titleOf('packages/seals/pages/signature/index') })
+export default definePageConfig({ navigationBarTitleText: '个人电子签名' })
