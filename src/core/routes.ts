@@ -1,4 +1,4 @@
-import { MAIN_PAGES, routeTable, type RouteTable } from '../domain/manifest'
+import { routeTable, TABS, type RouteTable } from '../domain/manifest'
 
 /**
  * Every page's path, so navigation never carries a typo: generated from src/domain/manifest.ts (one
@@ -10,6 +10,4 @@ export const ROUTES: RouteTable = routeTable()
 
 export type Route = RouteTable[keyof RouteTable]
 
-export const TAB_ROUTES: readonly Route[] = MAIN_PAGES.filter((page) => 'tab' in page).map(
-  (page) => `/${page.path}` as Route,
-)
+export const TAB_ROUTES: readonly Route[] = TABS.map((name) => ROUTES[name])

@@ -1,4 +1,4 @@
-import { CAPABILITIES, MAIN_PAGES, manifestPages, type RouteName } from './manifest'
+import { CAPABILITIES, MAIN_PAGES, manifestPages, TABS, type RouteName } from './manifest'
 
 /**
  * The build-time half of the page manifest (src/domain/manifest.ts): the titles, and the pages /
@@ -55,20 +55,18 @@ export function titleOf(path: string): string {
 
 /** The pages, subpackages and tab bar of app.json, as src/app.config.ts hands them to Taro. */
 export function appPagesConfig() {
+  const page = (folder: string) => `pages/${folder}/index`
   return {
-    pages: MAIN_PAGES.map((page) => page.path),
-    subPackages: CAPABILITIES.map((capability) => ({
-      root: capability.root,
-      pages: capability.pages.map((page) => page.path),
+    pages: Object.values(MAIN_PAGES).map(page),
+    subPackages: (Object.keys(CAPABILITIES) as (keyof typeof CAPABILITIES)[]).map((root) => ({
+      root: `packages/${root}`,
+      pages: Object.values(CAPABILITIES[root] as Record<string, string>).map(page),
     })),
-    tabList: MAIN_PAGES.filter((page) => 'tab' in page).map((page) => {
-      const icon = (page as { tab: string }).tab
-      return {
-        pagePath: page.path,
-        text: TITLES[page.name],
-        iconPath: `assets/tabbar/${icon}.png`,
-        selectedIconPath: `assets/tabbar/${icon}-active.png`,
-      }
-    }),
+    tabList: TABS.map((name) => ({
+      pagePath: page(MAIN_PAGES[name]),
+      text: TITLES[name],
+      iconPath: `assets/tabbar/${MAIN_PAGES[name]}.png`,
+      selectedIconPath: `assets/tabbar/${MAIN_PAGES[name]}-active.png`,
+    })),
   }
 }
