@@ -18,9 +18,7 @@ function H5Header() {
   return <PageHeader title={h5PageTitle(path) ?? '政企通'} onBack={() => void backOrHome(ROUTES.workbench)} />
 }
 
-// Decided once, at module load: the minifier then folds the flag and drops H5Header from the
-// mini-programs' bundles (inside PageShell it could not: a hoisted function may run before the flag's
-// initialisation, as far as the minifier can tell).
+// Decided once, at module load (src/platform/titleBar.ts).
 const TitleBar = drawsOwnTitleBar ? H5Header : null
 
 /**

@@ -16,5 +16,4 @@ import { platform } from './env'
  */
 export const canScanCode: boolean = platform !== 'h5'
 
-// drawsOwnTitleBar (titleBar.ts) is a flag too, in a file of its own: only PageShell imports it, so the
-// build folds it into a literal there and the mini-programs' bundles drop the H5 header.
+// drawsOwnTitleBar (titleBar.ts) is a flag too, in a file of its own: PageShell reads it when it loads.
