@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Db, Queryable } from './db'
+import type { Db, Queryable } from './types'
 import { lockPgliteDir } from './pglite-lock'
 
 /**

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from 'pg'
-import type { Db, Queryable } from './db'
+import type { Db, Queryable } from './types'
 
 // node-postgres parses `date` columns into local-midnight Date objects, which shifts days
 // across time zones; queries cast dates to text instead, and numerics likewise to float8.

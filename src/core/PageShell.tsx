@@ -4,6 +4,7 @@ import { applyElderRoot } from '../platform/elderRoot'
 import { h5PageTitle } from '../platform/h5AppConfig'
 import { usePagePath } from '../platform/lifecycle'
 import { backOrHome, navigateTo } from '../platform/navigation'
+import { drawsOwnTitleBar } from '../platform/titleBar'
 import { PageHeader } from '../ui/PageHeader'
 import { ConsentSheet } from './ConsentSheet'
 import { usePreferences } from './preferences'
@@ -16,6 +17,9 @@ function H5Header() {
   if (!path || TAB_ROUTES.some((route) => route === path)) return null
   return <PageHeader title={h5PageTitle(path) ?? '政企通'} onBack={() => void backOrHome(ROUTES.workbench)} />
 }
+
+// Decided once, at module load (src/platform/titleBar.ts).
+const TitleBar = drawsOwnTitleBar ? H5Header : null
 
 /**
  * Every page's root. Applies 长辈版 (large text, high contrast) through one class, and shows the
@@ -31,8 +35,7 @@ export function PageShell(props: { children: ReactNode; className?: string }) {
   return (
     // The main landmark (H5; mini-programs ignore it); the tab bar is the nav (src/platform/keyboard.ts).
     <View className={classes} data-elder={elderMode ? 'on' : 'off'} ariaRole='main'>
-      {/* Written out in full: the build makes it a literal, so the mini-programs' bundles drop the header. */}
-      {process.env.TARO_ENV === 'h5' ? <H5Header /> : null}
+      {TitleBar ? <TitleBar /> : null}
       {props.children}
       {privacyPending ? <ConsentSheet onViewPolicy={() => navigateTo(ROUTES.privacy)} /> : null}
     </View>

@@ -129,11 +129,22 @@ test('the verification link verifies at once by record id and hash; a chosen fil
   expect(await screen.findByText('验章通过：签章真实有效，文件未被修改')).toBeTruthy()
   expect(screen.getByText('依据：验章链接中的文件摘要')).toBeTruthy()
   expect(mockApi.calls[0].json).toEqual({ recordId: RECORD_ID, documentSm3: SM3 })
-  expect(screen.queryByRole('button', { name: '选择签章文件' })).toBeNull()
   await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
   await waitFor(() => expect(mockApi.calls).toHaveLength(2))
   expect(mockApi.calls[1].json).toEqual({ recordId: RECORD_ID, documentSm3: sm3Hex(DOCUMENT) })
   expect(await screen.findByText('依据：您选择的文件《采购合同.pdf》')).toBeTruthy()
+})
+
+test('opened from a link, 选择签章文件 stays offered: a chosen signature file is then what is verified', async () => {
+  mockApi.on('POST', '/api/v1/seal-verifications', () => ({ body: result() }))
+  render(<VerifyScreen initialRecordId={RECORD_ID} initialHash={SM3} />)
+  expect(await screen.findByText('依据：验章链接中的文件摘要')).toBeTruthy()
+  await choose('选择签章文件', recordFile())
+  expect(screen.getByText('已选择签章文件：签章文件.json')).toBeTruthy()
+  expect(screen.queryByText(/已通过验章链接打开签章记录/)).toBeNull()
+  await choose('选择已签署的文件', file('采购合同.pdf', DOCUMENT))
+  await waitFor(() => expect(mockApi.calls).toHaveLength(2))
+  expect(mockApi.calls[1].json).toEqual({ signatureRecord: RECORD, documentSm3: sm3Hex(DOCUMENT) })
 })
 
 test('a platform that cannot choose files says what to do instead', async () => {

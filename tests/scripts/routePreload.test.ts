@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { HOME_ROUTE } from '../../config/index'
 import { routeOf, routePreloadScript } from '../../config/plugins/routePreload'
+import { appPagesConfig } from '../../src/domain/appManifest'
 
 const ROUTES = {
   'pages/workbench/index': ['/js/352.a.js', '/js/672.b.js'],
@@ -42,8 +41,7 @@ describe('H5: the opened page’s chunks download beside app.js', () => {
     expect(routeOf('./features/policies/PolicyCard')).toBeUndefined()
   })
 
-  test('HOME_ROUTE is the first page of src/app.config.ts', () => {
-    const appConfig = readFileSync(path.join(__dirname, '../../src/app.config.ts'), 'utf8')
-    expect(appConfig.match(/pages: \['([^']+)'/)?.[1]).toBe(HOME_ROUTE)
+  test('HOME_ROUTE is the first page of src/app.config.ts (generated from src/domain/manifest.ts)', () => {
+    expect(appPagesConfig().pages[0]).toBe(HOME_ROUTE)
   })
 })

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { COMPLAINT_PROGRESS_NOTICE } from '../../server/complaints/complaint-notices'
 import { COMPLIANCE_REMINDER_NOTICE } from '../../server/compliance/reminder-notice'
 import { LICENCE_REMINDER_NOTICE, platformMessage } from '../../server/jobs/reminder-message'
@@ -8,18 +6,13 @@ import { POLICY_DIGEST_NOTICE, POLICY_NOTICE } from '../../server/policies/polic
 import { SEAL_GRANT_INVITE_NOTICE } from '../../server/seals/grants'
 import { ROUTES } from '../../src/core/routes'
 import { INBOX_KINDS } from '../../src/domain/inbox/kinds'
+import { appPagesConfig } from '../../src/domain/appManifest'
 import { COMPLIANCE_CALENDAR_LINK, complianceItemLink } from '../../src/domain/links'
 import { openTestDb, type TestDb } from './helpers'
 
-/** Every page of src/app.config.ts ('pages/…' and '<root>/pages/…'), read as the build reads it. */
+/** Every page of src/app.config.ts ('pages/…' and '<root>/pages/…'): it is generated from src/domain/manifest.ts. */
 function appPages(): Set<string> {
-  const source = readFileSync(join(__dirname, '../../src/app.config.ts'), 'utf8')
-  const body = source.slice(source.indexOf('defineAppConfig(') + 'defineAppConfig('.length)
-  // The config is a plain object literal; evaluated with defineAppConfig as the identity.
-  const config = new Function(`return (${body.slice(0, body.lastIndexOf(')'))})`)() as {
-    pages: string[]
-    subPackages: { root: string; pages: string[] }[]
-  }
+  const config = appPagesConfig()
   return new Set([
     ...config.pages,
     ...config.subPackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root}/${page}`)),

@@ -85,14 +85,15 @@ export function VerifyScreen(props: {
   }
 
   const verifyFiles = (signed: typeof signedFile, record: typeof recordFile) => {
-    if (linkRecordId && signed) {
-      return run({ recordId: linkRecordId, documentSm3: signed.sm3 }, `依据：您选择的文件《${signed.name}》`)
-    }
+    // A signature file the user chose answers for itself, even on a page a link opened.
     if (signed && record) {
       return run(
         { ...signatureSourceOf(record.input), documentSm3: signed.sm3 },
         `依据：您选择的文件《${signed.name}》`,
       )
+    }
+    if (linkRecordId && signed) {
+      return run({ recordId: linkRecordId, documentSm3: signed.sm3 }, `依据：您选择的文件《${signed.name}》`)
     }
     return undefined
   }
@@ -138,6 +139,8 @@ export function VerifyScreen(props: {
     }
     const record = { name: file.name, input }
     setRecordFile(record)
+    // From now on the chosen signature file, not the link's record, is what is verified.
+    setLinkRecordId(undefined)
     await verifyFiles(signedFile, record)
   }
 
@@ -193,9 +196,8 @@ export function VerifyScreen(props: {
         )}
         <ActionButton label='选择已签署的文件' variant='secondary' onClick={() => choose('signed')} />
         {signedFile ? <View className='muted'>已选择文件：{signedFile.name}</View> : null}
-        {linkRecordId ? null : (
-          <ActionButton label='选择签章文件' variant='secondary' onClick={() => choose('record')} />
-        )}
+        {/* Also on a page a link opened: the user may hold the signature file and verify with it instead. */}
+        <ActionButton label='选择签章文件' variant='secondary' onClick={() => choose('record')} />
         {props.onScan ? <ActionButton label='扫码验章' variant='secondary' onClick={scanCode} /> : null}
         {recordFile ? <View className='muted'>已选择签章文件：{recordFile.name}</View> : null}
         <ErrorText message={fileError} />

@@ -1,12 +1,11 @@
 import { PageShell } from '../../../../core/PageShell'
 import { readVerificationLink } from '../../../../features/signing/verificationLink'
 import { VerifyScreen } from '../../../../features/signing/VerifyScreen'
-import { platform } from '../../../../platform/env'
+import { canScanCode } from '../../../../platform/capabilities'
 import { usePageParams } from '../../../../platform/lifecycle'
 import { scan } from '../../../../platform/scan'
 
-// H5 has no scanner (see platform/scan.ts): there the QR's link itself opens this page.
-const scanCode = platform === 'h5' ? undefined : async () => (await scan())?.value ?? null
+const scanCode = async () => (await scan())?.value ?? null
 
 /**
  * 验章 works without login. The verification link signing produces carries `record` (the signature
@@ -23,7 +22,8 @@ export default function VerifyPage() {
         initialRecord={link.record}
         initialSm3={link.sm3}
         linkBroken={link.broken}
-        onScan={scanCode}
+        // No scanner on H5 (platform/capabilities.ts): there the QR's link itself opens this page.
+        onScan={canScanCode ? scanCode : undefined}
       />
     </PageShell>
   )
