@@ -8,19 +8,8 @@ import type { InboxKind } from '../src/domain/inbox/kinds'
 export type LicenceStatus =
   'valid' | 'renewal-due' | 'urgent' | 'deadline-missed' | 'expired' | 'renewing' | 'cancelled'
 
-/** One entry of the (city-merged) catalogue, as the type picker and detail screen show it. */
-export interface LicenceTypeView {
-  code: string
-  name: string
-  authorityLabel: string
-  validityYears: number | null
-  /** e.g. 「有效期届满30日前」 */
-  leadRuleText: string
-  procedureLabel: string
-  materials: string[]
-  applyAt: string
-  source: string
-}
+// Moved to src/contract/licences/schemas.ts (issue #13): re-exported until every user has moved.
+export type { LicenceTypeView } from '../src/contract/licences/schemas'
 
 /** What the user types to add or edit a licence. */
 export interface LicenceInput {

@@ -27,33 +27,6 @@ export const licenceIdParamsSchema = {
   properties: { licenceId: { type: 'string', format: 'uuid', maxLength: 36 } },
 } as const
 
-export const licenceTypeViewSchema = {
-  type: 'object',
-  required: [
-    'code',
-    'name',
-    'authorityLabel',
-    'validityYears',
-    'leadRuleText',
-    'procedureLabel',
-    'materials',
-    'applyAt',
-    'source',
-  ],
-  additionalProperties: false,
-  properties: {
-    code: { type: 'string' },
-    name: { type: 'string' },
-    authorityLabel: { type: 'string' },
-    validityYears: { type: ['integer', 'null'] },
-    leadRuleText: { type: 'string', description: '如「有效期届满30日前」' },
-    procedureLabel: { type: 'string' },
-    materials: { type: 'array', items: { type: 'string' } },
-    applyAt: { type: 'string' },
-    source: { type: 'string' },
-  },
-} as const
-
 const historyEntrySchema = {
   type: 'object',
   required: ['number', 'issuedOn', 'expiresOn', 'replacedOn'],
