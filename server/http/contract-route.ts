@@ -26,7 +26,7 @@ import type { Endpoint, EndpointAuth, HttpMethod, OperationSchemas } from '../..
 /** The Fastify schema of an operation, in the shape the type provider reads. */
 export interface RouteSchemaOf<S extends OperationSchemas> {
   params: S['params'] extends TSchema ? S['params'] : undefined
-  querystring: S['query'] extends TSchema ? S['query'] : typeof NoQuery
+  querystring: S['query'] extends TSchema ? S['query'] : S['query'] extends null ? undefined : typeof NoQuery
   body: S['body'] extends TSchema ? S['body'] : undefined
   response: S['response']
 }
@@ -117,10 +117,16 @@ export function contractRoute<S extends OperationSchemas>(
       ...(description ? { description } : {}),
       ...(security ? { security } : {}),
       ...(schemas.params ? { params: schemas.params } : {}),
-      querystring: schemas.query ?? NoQuery,
+      ...(schemas.query === null ? {} : { querystring: schemas.query ?? NoQuery }),
       ...(schemas.body ? { body: schemas.body } : {}),
       response: { ...schemas.response, ...errorResponses },
     },
     handler: handler as never,
   })
+}
+
+/** Answers 204 with no body (the typed reply's `send` wants the schema's `null`; Fastify sends nothing). */
+export function noContent<R extends object>(reply: R): R {
+  ;(reply as unknown as FastifyReply).code(204).send()
+  return reply
 }

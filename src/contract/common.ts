@@ -10,7 +10,14 @@
 import { Type, type Static, type TSchema, type TUnsafe } from 'typebox'
 
 /** A bare uuid (the input door checks its form; the `uuid` format is server/http/input-door.ts's). */
-export const Uuid = (options: { description?: string } = {}) => Type.String({ format: 'uuid', ...options })
+export const Uuid = (options: { description?: string; maxLength?: number } = {}) =>
+  Type.String({ format: 'uuid', ...options })
+
+/** A path parameter naming a row: a uuid of at most 36 characters. */
+export const IdParam = () => Uuid({ maxLength: 36 })
+
+/** Params of `/…/:enterpriseId/…` (server/auth/enterprise-access.ts checks the caller's link). */
+export const EnterpriseIdParams = Type.Object({ enterpriseId: IdParam() }, { additionalProperties: false })
 
 /** A calendar day, YYYY-MM-DD, a real day in 1900–2100 (the `date` format of the input door). */
 export const IsoDay = (options: { description?: string } = {}) => Type.String({ format: 'date', ...options })

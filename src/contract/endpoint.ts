@@ -30,7 +30,8 @@ export type EndpointAuth = 'public' | 'session' | 'admin' | 'system'
 /** The TypeBox schemas of one operation, as `schemas.ts` declares them in its `ops` table. */
 export interface OperationSchemas {
   params?: TSchema
-  query?: TSchema
+  /** Absent: the operation takes no query (unknown parameters are a 400); null: the query is not checked. */
+  query?: TSchema | null
   body?: TSchema
   /** The success answers by status (200, 201, 204 …); error answers are the shared ApiError body. */
   response: { [status: number]: TSchema }

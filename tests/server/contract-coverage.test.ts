@@ -37,17 +37,6 @@ const NOT_YET_DESCRIBED: string[] = [
   'PUT /api/v1/me/consent',
   'PUT /api/v1/me/current-enterprise',
   'PUT /api/v1/me/reminder-settings',
-  // licences — engineer contract (STEP B)
-  'DELETE /api/v1/licences/:licenceId',
-  'DELETE /api/v1/licences/:licenceId/renewal-started',
-  'GET /api/v1/admin/licences/follow-up',
-  'GET /api/v1/enterprises/:enterpriseId/licences',
-  'GET /api/v1/licences/:licenceId',
-  'POST /api/v1/admin/licences/import',
-  'POST /api/v1/enterprises/:enterpriseId/licences',
-  'POST /api/v1/licences/:licenceId/renewal-started',
-  'POST /api/v1/licences/:licenceId/renewed',
-  'PUT /api/v1/licences/:licenceId',
   // esign (seals, signatures, sign tasks, face, pki) — engineer esign
   'DELETE /api/v1/enterprises/:enterpriseId/seal-grants/:grantId',
   'GET /api/v1/enterprises/:enterpriseId/seal-audit',
