@@ -78,6 +78,7 @@ export const errorResponses = {
 
 const SECURITY: Record<EndpointAuth, { [scheme: string]: string[] }[] | undefined> = {
   public: undefined,
+  optional: [{}, { session: [] }],
   session: [{ session: [] }],
   admin: [{ adminKey: [] }],
   system: [{ systemKey: [] }],

@@ -23,9 +23,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 /**
  * Who may call: `public` (no token; the client sends none), `session` (a signed-in user's token),
  * `admin` (ADMIN_API_KEY), `system` (an external system's key). The server's route options still
- * attach the actual check (requireUser …); the coverage test holds the two together.
+ * attach the actual check (requireUser …); the coverage test holds the two together. `optional`: works
+ * without login, and a signed-in caller's token (sent when present) personalises the answer (favourites).
  */
-export type EndpointAuth = 'public' | 'session' | 'admin' | 'system'
+export type EndpointAuth = 'public' | 'optional' | 'session' | 'admin' | 'system'
 
 /** The TypeBox schemas of one operation, as `schemas.ts` declares them in its `ops` table. */
 export interface OperationSchemas {
