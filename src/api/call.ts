@@ -37,5 +37,7 @@ export function call<E extends Endpoint>(
   if (idempotencyKey !== undefined) options.idempotencyKey = idempotencyKey
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs
   if (endpoint.auth === 'public') options.auth = false
-  return client.request<ResponseOf<E>>(endpoint.method, fillPath(endpoint.path, params), options)
+  // No options at all is passed as none, as the hand-written calls did.
+  const given = Object.keys(options).length > 0 ? options : undefined
+  return client.request<ResponseOf<E>>(endpoint.method, fillPath(endpoint.path, params), given)
 }

@@ -24,7 +24,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
  * Who may call: `public` (no token; the client sends none), `session` (a signed-in user's token),
  * `admin` (ADMIN_API_KEY), `system` (an external system's key). The server's route options still
  * attach the actual check (requireUser …); the coverage test holds the two together. `optional`: works
- * without login, and a signed-in caller's token (sent when present) personalises the answer (favourites).
+ * without login; the client sends a token it holds, which the route may read (the catalogue's favourites).
  */
 export type EndpointAuth = 'public' | 'optional' | 'session' | 'admin' | 'system'
 

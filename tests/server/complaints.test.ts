@@ -15,7 +15,7 @@ import {
   VALID_INPUT,
   type ComplaintsApp,
 } from './complaints-kit'
-import type { ComplaintView } from '../../server/contract-complaints'
+import type { ComplaintView } from '../../src/contract/complaints/schemas'
 import type { InboxPage } from '../../server/contract-licences'
 
 let testDb: TestDb
