@@ -75,24 +75,10 @@ const NOT_YET_DESCRIBED: string[] = [
   'POST /api/v1/signatures/mine/replace',
   'POST /api/v1/signatures/mine/revoke',
   'PUT /api/v1/enterprises/:enterpriseId/seals/:sealId/rules',
-  // compliance and calendar feeds — engineer pcc
-  'DELETE /api/v1/enterprises/:enterpriseId/compliance/annual-report-reminders/:windowYear',
-  'DELETE /api/v1/enterprises/:enterpriseId/compliance/annual-reports/:reportYear/filed',
-  'DELETE /api/v1/enterprises/:enterpriseId/compliance/items/:itemKey/state',
-  'DELETE /api/v1/enterprises/:enterpriseId/compliance/penalties/:penaltyId',
+  // calendar feeds — engineer pcc
   'DELETE /api/v1/me/calendar-feeds/:scope',
-  'GET /api/v1/admin/compliance/annual-report-follow-up',
-  'GET /api/v1/enterprises/:enterpriseId/compliance/annual-report-reminders/:windowYear',
-  'GET /api/v1/enterprises/:enterpriseId/compliance/settings',
-  'GET /api/v1/enterprises/:enterpriseId/compliance/timeline',
   'GET /api/v1/me/calendar-feeds',
-  'GET /api/v1/me/compliance/timeline',
-  'POST /api/v1/enterprises/:enterpriseId/compliance/penalties',
   'POST /api/v1/me/calendar-feeds/:scope',
-  'PUT /api/v1/enterprises/:enterpriseId/compliance/annual-report-reminders/:windowYear',
-  'PUT /api/v1/enterprises/:enterpriseId/compliance/annual-reports/:reportYear/filed',
-  'PUT /api/v1/enterprises/:enterpriseId/compliance/items/:itemKey/state',
-  'PUT /api/v1/enterprises/:enterpriseId/compliance/settings',
 ]
 
 const CONTRACT_DIR = join(__dirname, '../../src/contract')
