@@ -39,7 +39,15 @@ const apiTypesOnly = {
   message: 'Platform implements the client transport: `import type` only.',
 }
 
-const restrict = (paths, patterns) => ['error', { paths, patterns }]
+// The contract's TypeBox schemas are the server's at runtime; the app takes their types only, so
+// no TypeBox code reaches the mini-program bundle (src/contract/endpoint.ts, docs/decisions/0008).
+const contractSchemasTypesOnly = {
+  group: ['typebox', 'typebox/*', '**/contract/*/schemas', '**/contract/common'],
+  allowTypeImports: true,
+  message: 'The app imports the contract schemas and TypeBox with `import type` only (descriptors: */endpoints).',
+}
+
+const restrict = (paths, patterns) => ['error', { paths, patterns: [...patterns, contractSchemasTypesOnly] }]
 
 // Regex lookbehind ((?<=…), (?<!…)): JavaScriptCore before iOS 16.4 — WeChat's and Alipay's logic
 // layer on those iPhones — refuses to load a file holding one, and Babel cannot lower it. Capture
@@ -181,16 +189,45 @@ export default tseslint.config(
   {
     files: ['server/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [],
-        [
-          {
-            group: ['**/src/{platform,api,core,ui,features,pages,packages}/**', '@tarojs/*', 'react'],
-            message: 'The server shares only src/domain with the app.',
-          },
-        ],
-      ),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/{platform,api,core,ui,features,pages,packages}/**', '@tarojs/*', 'react'],
+              message: 'The server shares only src/domain and src/contract with the app.',
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    // The contract: TypeBox schemas (server at runtime) and descriptors (app and server). It imports
+    // only src/domain, TypeBox and itself; its descriptors and error files ship in the app.
+    files: ['src/contract/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/{platform,api,core,ui,features,pages,packages}/**', '@tarojs/*', 'react'],
+              message: 'src/contract imports only src/domain and TypeBox.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'src/contract/endpoint.ts',
+      'src/contract/errors.ts',
+      'src/contract/**/endpoints.ts',
+      'src/contract/**/errors.ts',
+    ],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict([], []) },
   },
   {
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],

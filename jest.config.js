@@ -1,7 +1,9 @@
 /** Every jest suite: `npm test`. The server project runs on in-memory PGlite, or on PostgreSQL when DATABASE_URL is set. */
 const shared = {
-  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
+  // typebox (src/contract's schemas) ships ES modules only: jest runs them through babel.
+  transformIgnorePatterns: ['/node_modules/(?!typebox/)'],
 }
 
 module.exports = {

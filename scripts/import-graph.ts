@@ -21,7 +21,7 @@ const ROOT = resolve(__dirname, '..')
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']
 
 /** The app's layers, top to bottom. */
-export const SRC_LAYERS = ['pages', 'features', 'core', 'ui', 'api', 'platform', 'domain'] as const
+export const SRC_LAYERS = ['pages', 'features', 'core', 'ui', 'api', 'platform', 'contract', 'domain'] as const
 type SrcLayer = (typeof SRC_LAYERS)[number]
 
 /**
@@ -30,12 +30,14 @@ type SrcLayer = (typeof SRC_LAYERS)[number]
  * transport is injected), and platform takes the client's transport types only (`typeOnly`).
  */
 const MAY_IMPORT: Record<SrcLayer, { value: readonly SrcLayer[]; typeOnly?: readonly SrcLayer[] }> = {
-  pages: { value: ['features', 'core', 'ui', 'api', 'platform', 'domain'] },
-  features: { value: ['core', 'ui', 'api', 'platform', 'domain'] },
-  core: { value: ['ui', 'api', 'platform', 'domain'] },
+  pages: { value: ['features', 'core', 'ui', 'api', 'platform', 'contract', 'domain'] },
+  features: { value: ['core', 'ui', 'api', 'platform', 'contract', 'domain'] },
+  core: { value: ['ui', 'api', 'platform', 'contract', 'domain'] },
   ui: { value: ['platform', 'domain'] },
-  api: { value: ['domain'] },
+  api: { value: ['contract', 'domain'] },
   platform: { value: ['domain'], typeOnly: ['api'] },
+  // The wire contract (docs/decisions/0008): descriptors and error texts, over the domain's enums.
+  contract: { value: ['domain'] },
   domain: { value: [] },
 }
 

@@ -1,82 +1,9 @@
 /**
- * Wire types of 许证闹钟 (licences, reminders, inbox). The app imports them with `import type`
- * only. Dates are 'YYYY-MM-DD' (China calendar days); instants are ISO timestamps.
+ * Wire types of reminders and the inbox, still here until converted (issue #13); the licences'
+ * own are in src/contract/licences/schemas.ts. The app imports them with `import type` only.
  */
 import type { Platform } from './contract'
 import type { InboxKind } from '../src/domain/inbox/kinds'
-
-export type LicenceStatus =
-  'valid' | 'renewal-due' | 'urgent' | 'deadline-missed' | 'expired' | 'renewing' | 'cancelled'
-
-/** One entry of the (city-merged) catalogue, as the type picker and detail screen show it. */
-export interface LicenceTypeView {
-  code: string
-  name: string
-  authorityLabel: string
-  validityYears: number | null
-  /** e.g. 「有效期届满30日前」 */
-  leadRuleText: string
-  procedureLabel: string
-  materials: string[]
-  applyAt: string
-  source: string
-}
-
-/** What the user types to add or edit a licence. */
-export interface LicenceInput {
-  typeCode: string
-  number: string
-  authority: string
-  issuedOn: string
-  expiresOn: string
-  scope?: string | null
-}
-
-export interface LicenceHistoryEntry {
-  number: string
-  issuedOn: string
-  expiresOn: string
-  /** the day the new certificate replaced this one */
-  replacedOn: string
-}
-
-export interface LicenceView extends Required<Omit<LicenceInput, 'scope'>> {
-  id: string
-  enterpriseId: string
-  typeName: string
-  scope: string | null
-  renewalStartedOn: string | null
-  cancelledOn: string | null
-  /** as of `asOf` (today in China when the server answered) */
-  status: LicenceStatus
-  statusLabel: string
-  asOf: string
-  /** last day to apply for renewal (moved back to a working day if the legal date is a day off) */
-  latestApplyOn: string
-  legalLatestApplyOn: string
-  movedOffDayOff: boolean
-  earliestApplyOn: string | null
-  daysToDeadline: number
-  daysToExpiry: number
-  /** the deadline relied on a year whose holidays are not published yet: show 「预计」 */
-  estimate: boolean
-  canApplyNow: boolean
-  history: LicenceHistoryEntry[]
-  updatedAt: string
-}
-
-export interface LicenceListResponse {
-  asOf: string
-  items: LicenceView[]
-  /** for the 工作台 card and the filter chips, over all of the enterprise's licences */
-  counts: Record<LicenceStatus, number>
-}
-
-export interface RenewedLicenceInput {
-  number: string
-  issuedOn: string
-  expiresOn: string
-}
 
 export type ReminderChannel = 'inbox' | 'wechat' | 'alipay'
 
@@ -136,16 +63,6 @@ export interface InboxPage {
   nextCursor: string | null
 }
 
-export interface ImportReport {
-  received: number
-  accepted: number
-  created: number
-  updated: number
-  /** accepted rows identical to what was already stored (a re-import) */
-  unchanged: number
-  rejected: { line: number; reason: string }[]
-}
-
 export interface ReminderRunReport {
   date: string
   /** (licence, offset, user) reminders due on the date */
@@ -157,17 +74,4 @@ export interface ReminderRunReport {
   /** not sendable for good: the user refused or has no subscription left, the platform rejected the
    * message, or the licence stopped being due (renewal started, cancelled, deleted) */
   undeliverable: number
-}
-
-export interface FollowUpEntry {
-  licenceId: string
-  enterpriseName: string
-  uscc: string
-  typeName: string
-  number: string
-  latestApplyOn: string
-  expiresOn: string
-  daysToDeadline: number
-  /** masked: staff phone the legal representative */
-  contactPhoneMasked: string | null
 }

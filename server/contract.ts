@@ -4,56 +4,13 @@
  * Field names are the JSON the server sends and accepts.
  */
 
-import type { SealErrorCode, SealGrantView } from './contract-seals'
-import type { CalendarFeedErrorCode } from './contract-calendar'
-import type { ComplianceErrorCode } from './contract-compliance'
+import type { SealGrantView } from './contract-seals'
 import type { EnterpriseRole } from '../src/domain/access/permissions'
 
 export type Platform = 'weapp' | 'alipay' | 'h5'
 
-/** Every non-2xx response has this body. `message` is Chinese and safe to show. */
-export interface ApiErrorBody {
-  code: ErrorCode
-  message: string
-  /** Field-level details for VALIDATION_FAILED, when known. */
-  details?: { field: string; message: string }[]
-}
-
-export type ErrorCode =
-  | 'INVALID_JSON'
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHORIZED'
-  | 'SESSION_EXPIRED'
-  | 'FORBIDDEN'
-  | 'ENTERPRISE_FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'ADMIN_DISABLED'
-  | 'ADMIN_KEY_INVALID'
-  | 'SYSTEM_KEY_INVALID'
-  | 'LOGIN_CODE_INVALID'
-  | 'LOGIN_PROVIDER_UNAVAILABLE'
-  | 'LOGIN_PLATFORM_UNAVAILABLE'
-  | 'SANDBOX_DISABLED'
-  | 'CONSENT_REQUIRED'
-  | 'IDEMPOTENCY_CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL'
-  | 'LICENCE_NOT_FOUND'
-  | 'LICENCE_TYPE_UNKNOWN'
-  | 'LICENCE_DUPLICATE'
-  | 'LICENCE_CANCELLED'
-  | 'REMINDER_RUN_IN_PROGRESS'
-  | 'JOB_IN_PROGRESS'
-  | 'POLICY_NOT_FOUND'
-  | 'POLICY_DUPLICATE'
-  | 'POLICY_WITHDRAWN'
-  | 'COMPLAINT_NOT_FOUND'
-  | 'COMPLAINT_ACTION_REFUSED'
-  | SealErrorCode
-  | CalendarFeedErrorCode
-  | ComplianceErrorCode
+// The error codes, their statuses and messages: the one registry in src/contract/errors.ts.
+export type { ApiErrorBody, ErrorCode } from '../src/contract/errors'
 
 export interface HealthResponse {
   status: 'ok'

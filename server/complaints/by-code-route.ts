@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import type { ComplaintView } from '../contract-complaints'
+import { complaintEndpoints as endpoints } from '../../src/contract/complaints/endpoints'
+import { ops, type ComplaintView } from '../../src/contract/complaints/schemas'
 import { ApiError } from '../http/api-error'
-import { errorResponses, noQuerystring } from '../routes/schemas'
+import { contractRoute } from '../http/contract-route'
 import { isValidQueryCode } from '../../src/domain/complaints/queryCode'
 import { findByQueryCodeHash } from './complaint-repo'
 import { complaintView, instantOf, queryCodeHash } from './complaint-service'
@@ -9,6 +10,7 @@ import { complaintView, instantOf, queryCodeHash } from './complaint-service'
 /** Per client address and minute in production; the sandbox (development, tests, e2e) is looser. */
 export const BY_CODE_LIMIT_PER_MINUTE = 20
 const SANDBOX_LIMIT_PER_MINUTE = 1000
+const tags = ['complaints']
 
 export const BY_CODE_RATE_LIMITED_MESSAGE = '查询过于频繁，请稍后再试'
 
@@ -29,8 +31,10 @@ export function anonymousView(view: ComplaintView): ComplaintView {
  * in bulk. Only anonymous cases have a code.
  */
 export async function complaintByCodeRoute(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { code: string } }>(
-    '/complaints/by-code/:code',
+  contractRoute(
+    app,
+    endpoints.getComplaintByCode,
+    ops.getComplaintByCode,
     {
       config: {
         rateLimit: {
@@ -39,20 +43,10 @@ export async function complaintByCodeRoute(app: FastifyInstance): Promise<void> 
           errorResponseBuilder: () => new ApiError('RATE_LIMITED', { message: BY_CODE_RATE_LIMITED_MESSAGE }),
         },
       },
-      schema: {
-        tags: ['complaints'],
-        summary: '凭查询码查看匿名诉求（无需登录；按来源地址限频）',
-        params: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['code'],
-          properties: { code: { type: 'string', maxLength: 32 } },
-        },
-        querystring: noQuerystring,
-        response: errorResponses,
-      },
+      tags,
+      summary: '凭查询码查看匿名诉求（无需登录；按来源地址限频）',
     },
-    async (request): Promise<ComplaintView> => {
+    async (request) => {
       if (!isValidQueryCode(request.params.code)) {
         const message = '查询码有误，请核对后重新输入'
         throw new ApiError('VALIDATION_FAILED', {

@@ -3,7 +3,11 @@ import type { Queryable } from '../db/db'
 import { COMPLAINT_PROGRESS_NOTICE } from './complaint-notices'
 import type { ComplaintLimits } from '../../src/domain/complaints/categories'
 import type { ComplaintCase, TimelineEntry } from '../../src/domain/complaints/complaintCase'
-import type { ComplaintAttachmentView, ComplaintLocationInput, ComplaintTimelineItem } from '../contract-complaints'
+import type {
+  ComplaintAttachmentView,
+  ComplaintLocationInput,
+  ComplaintTimelineItem,
+} from '../../src/contract/complaints/schemas'
 
 export interface ComplaintRow {
   id: string

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
-import type { ComplaintView } from '../contract-complaints'
+import type { ComplaintView } from '../../src/contract/complaints/schemas'
 import {
   complaintLimits,
   rulesForCase,

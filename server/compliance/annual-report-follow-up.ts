@@ -1,4 +1,4 @@
-import type { AnnualReportFollowUpEntry } from '../contract-compliance'
+import type { AnnualReportFollowUpEntry } from '../../src/contract/compliance/schemas'
 import type { Queryable } from '../db/db'
 import { csvCell } from '../licences/follow-up'
 import type { IsoDate } from '../../src/domain/calendar/dates'

@@ -4,7 +4,7 @@ import type {
   TimelineKind,
   TimelineResponse,
   TimelineSource,
-} from '../contract-compliance'
+} from '../../src/contract/compliance/schemas'
 import type { Queryable } from '../db/db'
 import { loadCatalogue } from '../licences/catalogue-store'
 import { listLicencesOfEnterprises, type LicenceRow } from '../licences/licence-repo'

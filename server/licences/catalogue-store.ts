@@ -1,4 +1,4 @@
-import type { LicenceTypeView } from '../contract-licences'
+import type { LicenceTypeView } from '../../src/contract/licences/schemas'
 import type { Queryable } from '../db/db'
 import { LICENCE_CATALOGUE, mergeCatalogue, type CatalogueError } from '../../src/domain/licences/catalogue'
 import { DEFAULT_LEAD_RULE, DEFAULT_LEAD_RULE_NOTE, describeLeadRule } from '../../src/domain/licences/leadRules'

@@ -1,4 +1,4 @@
-import type { FollowUpEntry } from '../contract-licences'
+import type { FollowUpEntry } from '../../src/contract/licences/schemas'
 import type { Queryable } from '../db/db'
 import { addDays, daysBetween, type IsoDate } from '../../src/domain/calendar/dates'
 import { followUpDue } from '../../src/domain/licences/status'

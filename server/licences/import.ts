@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ImportReport } from '../contract-licences'
+import type { ImportReport } from '../../src/contract/licences/schemas'
 import type { Db, Queryable } from '../db/db'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { checkUscc, USCC_PROBLEM_MESSAGES } from '../../src/domain/uscc'

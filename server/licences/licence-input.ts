@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../contract'
-import type { LicenceInput, RenewedLicenceInput } from '../contract-licences'
+import type { LicenceInput, RenewedLicenceInput } from '../../src/contract/licences/schemas'
 import { ApiError } from '../http/api-error'
 import { isIsoDate, type IsoDate } from '../../src/domain/calendar/dates'
 import type { LicenceType } from '../../src/domain/licences/licenceType'
@@ -11,32 +11,6 @@ import type { LicenceRow } from './licence-repo'
  * The server side of the form's checks: the same licenceFactProblems the form runs, so a user
  * never sees the server reject what the form accepted (or the reverse).
  */
-
-/** JSON schema of LicenceInput: types and sizes only; meaning is checked by the domain rules. */
-export const licenceInputSchema = {
-  type: 'object',
-  required: ['typeCode', 'number', 'authority', 'issuedOn', 'expiresOn'],
-  additionalProperties: false,
-  properties: {
-    typeCode: { type: 'string', maxLength: 64 },
-    number: { type: 'string', maxLength: 200 },
-    authority: { type: 'string', maxLength: 200 },
-    issuedOn: { type: 'string', maxLength: 32 },
-    expiresOn: { type: 'string', maxLength: 32 },
-    scope: { type: ['string', 'null'], maxLength: 1000 },
-  },
-} as const
-
-export const renewedLicenceInputSchema = {
-  type: 'object',
-  required: ['number', 'issuedOn', 'expiresOn'],
-  additionalProperties: false,
-  properties: {
-    number: { type: 'string', maxLength: 200 },
-    issuedOn: { type: 'string', maxLength: 32 },
-    expiresOn: { type: 'string', maxLength: 32 },
-  },
-} as const
 
 type Details = NonNullable<ApiErrorBody['details']>
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { LicenceHistoryEntry, LicenceInput, RenewedLicenceInput } from '../contract-licences'
+import type { LicenceHistoryEntry, LicenceInput, RenewedLicenceInput } from '../../src/contract/licences/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import type { IsoDate } from '../../src/domain/calendar/dates'

@@ -1,4 +1,4 @@
-import type { LicenceHistoryEntry, LicenceStatus, LicenceView } from '../contract-licences'
+import type { LicenceHistoryEntry, LicenceStatus, LicenceView } from '../../src/contract/licences/schemas'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { LICENCE_STATUS_LABELS, licenceStatus, urgencyOrder } from '../../src/domain/licences/status'
 import { recordType, type CityCatalogue } from './catalogue-store'

@@ -3,7 +3,7 @@
  * last) then id, so a page boundary is a (publishedAt, id) pair and a policy published or withdrawn
  * between two requests neither repeats nor skips another one.
  */
-import type { PolicyPage, PolicyView } from '../contract-policies'
+import type { PolicyPage, PolicyView } from '../../src/contract/policies/schemas'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 50

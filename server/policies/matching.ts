@@ -1,4 +1,4 @@
-import type { PolicyMatchView } from '../contract-policies'
+import type { PolicyMatchView } from '../../src/contract/policies/schemas'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { VERDICT_LABELS, autoGrantLabel, isOpen, matchPolicy, type Verdict } from '../../src/domain/policies/match'
 import type { Policy } from '../../src/domain/policies/policy'

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db'
-import type { PolicyStatus, PolicyView } from '../contract-policies'
+import type { PolicyStatus, PolicyView } from '../../src/contract/policies/schemas'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { autoGrantLabel, isOpen } from '../../src/domain/policies/match'
 import { policyRegionCode, type Policy } from '../../src/domain/policies/policy'

@@ -1,31 +1,22 @@
 import type { FastifyInstance } from 'fastify'
 import { requireAdmin } from '../auth/require-admin'
 import { annualReportFollowUp, annualReportFollowUpCsv } from '../compliance/annual-report-follow-up'
-import { followUpEntrySchema } from '../compliance/compliance-schemas'
 import { todayInChina } from '../http/today'
 import { requireIsoDate } from '../licences/licence-input'
-import { errorResponses } from './schemas'
+import { contractRoute } from '../http/contract-route'
+import { complianceEndpoints as endpoints } from '../../src/contract/compliance/endpoints'
+import { ops } from '../../src/contract/compliance/schemas'
 
 /** Staff's 年报 call list, beside the licence one (/admin/licences/follow-up) and in its format. */
 export async function adminComplianceRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { date?: string; format?: 'json' | 'csv' } }>(
-    '/admin/compliance/annual-report-follow-up',
+  contractRoute(
+    app,
+    endpoints.annualReportFollowUp,
+    ops.annualReportFollowUp,
     {
       onRequest: requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary: '年报回访清单：6月20日起仍未标记「已报送」上一年度年报的企业（format=csv 可用 Excel 打开）',
-        security: [{ adminKey: [] }],
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            date: { type: 'string', format: 'date', description: '默认今天（中国时间）' },
-            format: { type: 'string', enum: ['json', 'csv'] },
-          },
-        },
-        response: { 200: { type: 'array', items: followUpEntrySchema }, ...errorResponses },
-      },
+      tags: ['admin'],
+      summary: '年报回访清单：6月20日起仍未标记「已报送」上一年度年报的企业（format=csv 可用 Excel 打开）',
     },
     async (request, reply) => {
       const date = request.query.date === undefined ? todayInChina(app) : requireIsoDate(request.query.date, 'date')
@@ -34,7 +25,7 @@ export async function adminComplianceRoutes(app: FastifyInstance): Promise<void>
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="annual-report-follow-up-${date}.csv"`)
-        .send(annualReportFollowUpCsv(entries))
+        .send(annualReportFollowUpCsv(entries) as never) // text/csv: not the JSON the schema describes
     },
   )
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import type { PolicyPublishReport, PolicyView } from '../contract-policies'
+import { policyEndpoints as endpoints } from '../../src/contract/policies/endpoints'
+import { ops } from '../../src/contract/policies/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import { ApiError } from '../http/api-error'
 import { todayInChina } from '../http/today'
@@ -9,19 +10,12 @@ import { pushPolicy } from '../policies/policy-push'
 import { deliverPolicyNotices, policyTemplates } from '../policies/policy-notices'
 import { deliverAfterCommit } from '../notify/notice-context'
 import { LockBusyError } from '../jobs/advisory-lock'
-import { runPolicyDigestLocked, type PolicyDigestReport } from '../jobs/policy-digest'
+import { runPolicyDigestLocked } from '../jobs/policy-digest'
 import { policyProblems, type Policy } from '../../src/domain/policies/policy'
 import { regionName } from '../../src/domain/regions/regionNames'
-import { errorResponses, noQuerystring } from './schemas'
+import { contractRoute } from '../http/contract-route'
 
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
-} as const
-
-const common = { tags: ['admin'], security: [{ adminKey: [] }], querystring: noQuerystring }
+const tags = ['admin']
 
 /** Checked by the domain (policyProblems), not by a JSON schema: its messages are the ones staff read. */
 function validPolicy(input: unknown): Policy {
@@ -38,30 +32,23 @@ function validPolicy(input: unknown): Policy {
 
 /** 政策管理: drafts, publication (which pushes 新政策 to matching enterprises) and withdrawal. */
 export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
-  app.get(
-    '/admin/policies',
-    {
-      onRequest: requireAdmin,
-      schema: { ...common, summary: '全部政策（含草稿和已下架），最近修改的在前', response: { ...errorResponses } },
-    },
-    async (): Promise<PolicyView[]> => {
+  contractRoute(
+    app,
+    endpoints.adminListPolicies,
+    ops.adminListPolicies,
+    { onRequest: requireAdmin, tags, summary: '全部政策（含草稿和已下架），最近修改的在前' },
+    async () => {
       const today = todayInChina(app)
       return (await allPolicies(app.db)).map((row) => toPolicyView(row, today))
     },
   )
 
-  app.post<{ Body: unknown }>(
-    '/admin/policies',
-    {
-      onRequest: requireAdmin,
-      schema: {
-        ...common,
-        summary: '新建政策草稿（政策内容由 policyProblems 校验，不合格时 400 且不保存）',
-        body: { type: 'object' },
-        response: { ...errorResponses },
-      },
-    },
-    async (request, reply): Promise<PolicyView> => {
+  contractRoute(
+    app,
+    endpoints.adminCreatePolicy,
+    ops.adminCreatePolicy,
+    { onRequest: requireAdmin, tags, summary: '新建政策草稿（政策内容由 policyProblems 校验，不合格时 400 且不保存）' },
+    async (request, reply) => {
       const policy = validPolicy(request.body)
       if (!(await insertDraft(app.db, policy))) throw new ApiError('POLICY_DUPLICATE')
       const row = await findPolicy(app.db, policy.id)
@@ -71,19 +58,12 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.put<{ Params: { id: string }; Body: unknown }>(
-    '/admin/policies/:id',
-    {
-      onRequest: requireAdmin,
-      schema: {
-        ...common,
-        summary: '修改政策内容（已下架的不能修改）',
-        params: idParams,
-        body: { type: 'object' },
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<PolicyView> => {
+  contractRoute(
+    app,
+    endpoints.adminUpdatePolicy,
+    ops.adminUpdatePolicy,
+    { onRequest: requireAdmin, tags, summary: '修改政策内容（已下架的不能修改）' },
+    async (request) => {
       const policy = validPolicy(request.body)
       if (policy.id !== request.params.id) {
         throw validationError([{ field: 'id', message: '政策编号与地址中的编号不一致' }])
@@ -96,18 +76,16 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Params: { id: string } }>(
-    '/admin/policies/:id/publish',
+  contractRoute(
+    app,
+    endpoints.adminPublishPolicy,
+    ops.adminPublishPolicy,
     {
       onRequest: requireAdmin,
-      schema: {
-        ...common,
-        summary: '发布政策，并向可申报企业的关联用户推送「新政策」消息（重复发布不重复推送）',
-        params: idParams,
-        response: { ...errorResponses },
-      },
+      tags,
+      summary: '发布政策，并向可申报企业的关联用户推送「新政策」消息（重复发布不重复推送）',
     },
-    async (request): Promise<PolicyPublishReport> => {
+    async (request) => {
       const existing = await findPolicy(app.db, request.params.id)
       if (!existing) throw new ApiError('POLICY_NOT_FOUND')
       if (existing.status === 'withdrawn') throw new ApiError('POLICY_WITHDRAWN')
@@ -127,18 +105,12 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Params: { id: string } }>(
-    '/admin/policies/:id/withdraw',
-    {
-      onRequest: requireAdmin,
-      schema: {
-        ...common,
-        summary: '下架政策：不再展示、匹配或推送',
-        params: idParams,
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<PolicyView> => {
+  contractRoute(
+    app,
+    endpoints.adminWithdrawPolicy,
+    ops.adminWithdrawPolicy,
+    { onRequest: requireAdmin, tags, summary: '下架政策：不再展示、匹配或推送' },
+    async (request) => {
       const row = await setStatus(app.db, request.params.id, 'withdrawn')
       if (!row) throw new ApiError('POLICY_NOT_FOUND')
       request.log.info({ policyId: row.id }, 'policy withdrawn')
@@ -146,25 +118,16 @@ export async function adminPolicyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Querystring: { days?: string } }>(
-    '/admin/policies/weekly-digest',
+  contractRoute(
+    app,
+    endpoints.sendWeeklyDigest,
+    ops.sendWeeklyDigest,
     {
       onRequest: requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary: '发送新政策周报（给选择每周汇总的用户；已推送过的不再重复；各实例同一时间只运行一个）',
-        security: [{ adminKey: [] }],
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            days: { type: 'string', pattern: '^[1-9][0-9]?$', description: '统计最近几天发布的政策，默认 7' },
-          },
-        },
-        response: { ...errorResponses },
-      },
+      tags,
+      summary: '发送新政策周报（给选择每周汇总的用户；已推送过的不再重复；各实例同一时间只运行一个）',
     },
-    async (request): Promise<PolicyDigestReport> => {
+    async (request) => {
       const days = request.query.days === undefined ? 7 : Number(request.query.days)
       const since = new Date(app.clock() - days * 24 * 3600 * 1000)
       try {

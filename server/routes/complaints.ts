@@ -1,12 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type {
-  AttachmentUploadResponse,
-  ComplaintListResponse,
-  ComplaintLocationInput,
-  ComplaintSubmitRequest,
-  ComplaintView,
-} from '../contract-complaints'
+import { complaintEndpoints as endpoints } from '../../src/contract/complaints/endpoints'
+import { ops, type ComplaintLocationInput, type ComplaintView } from '../../src/contract/complaints/schemas'
 import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
 import { idempotencyKeyOf } from '../http/idempotency'
@@ -14,7 +9,7 @@ import type { AttachmentStorage } from '../storage/attachment-storage'
 import { ImageRefused, reencodeImage, type StoredImageType } from '../storage/reencode-image'
 import { sniffImageType } from '../storage/sniff'
 import { sendAttachment } from '../complaints/attachment-reply'
-import { actionFromBody, type ActionBody } from '../complaints/action-input'
+import { actionFromBody } from '../complaints/action-input'
 import { complaintByCodeRoute } from '../complaints/by-code-route'
 import {
   appendTimeline,
@@ -27,12 +22,6 @@ import {
   unclaimedAttachments,
   type ComplaintRow,
 } from '../complaints/complaint-repo'
-import {
-  attachmentParamsSchema,
-  complaintIdParamsSchema,
-  complaintSubmitSchema,
-  submitterActionSchema,
-} from '../complaints/complaint-schemas'
 import {
   applyAction,
   complaintView,
@@ -50,15 +39,13 @@ import {
   normalisePhone,
   PHOTO_TYPES,
 } from '../../src/domain/complaints/validation'
-import { errorResponses, noQuerystring } from './schemas'
+import { contractRoute } from '../http/contract-route'
 
 export interface ComplaintRoutesOptions {
   storage: AttachmentStorage
 }
 
-type IdParams = { complaintId: string }
-
-const common = { tags: ['complaints'], security: [{ session: [] }] }
+const tags = ['complaints']
 
 function validationFailed(details: { field: string; message: string }[]): ApiError {
   return new ApiError('VALIDATION_FAILED', {
@@ -68,11 +55,21 @@ function validationFailed(details: { field: string; message: string }[]): ApiErr
 }
 
 /**
- * 有诉即办: the anonymous query code, open without a session (see complaints/by-code-route), and
- * everything else for the signed-in submitter.
+ * 有诉即办: the anonymous query code, open without a session (see complaints/by-code-route), the
+ * city's complaint rules (public: the new-complaint form shows them), and everything else for the signed-in submitter.
  */
 export async function complaintRoutes(app: FastifyInstance, options: ComplaintRoutesOptions): Promise<void> {
   await app.register(complaintByCodeRoute)
+  contractRoute(
+    app,
+    endpoints.getComplaintRules,
+    ops.getComplaintRules,
+    { tags, summary: '本市诉求类别与办理时限、回访时限（无需登录；新诉求按此计时）' },
+    async () => {
+      const { categories, returnVisit } = app.config.complaintRules
+      return { categories: [...categories], returnVisit }
+    },
+  )
   await app.register(submitterRoutes, options)
 }
 
@@ -106,19 +103,17 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
         done(null, body),
       )
     }
-    upload.post(
-      '/complaints/attachments',
+    contractRoute(
+      upload,
+      endpoints.uploadComplaintPhoto,
+      ops.uploadComplaintPhoto,
       {
         bodyLimit: MAX_PHOTO_BYTES,
-        schema: {
-          ...common,
-          summary:
-            '上传诉求照片（请求体为图片本身：image/jpeg、image/png 或 image/webp，不超过 5 MB；服务端重新编码，去除 EXIF 等元数据，长边不超过 4096 像素）',
-          querystring: noQuerystring,
-          response: errorResponses,
-        },
+        tags,
+        summary:
+          '上传诉求照片（请求体为图片本身：image/jpeg、image/png 或 image/webp，不超过 5 MB；服务端重新编码，去除 EXIF 等元数据，长边不超过 4096 像素）',
       },
-      async (request, reply): Promise<AttachmentUploadResponse> => {
+      async (request, reply) => {
         const declared = String(request.headers['content-type'] ?? '')
           .split(';')[0]
           .trim()
@@ -154,18 +149,12 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
     )
   })
 
-  app.post<{ Body: ComplaintSubmitRequest }>(
-    '/complaints',
-    {
-      schema: {
-        ...common,
-        summary: '提交诉求（必须带 Idempotency-Key：重试不会重复提交；匿名诉求返回一次性查询码）',
-        querystring: noQuerystring,
-        body: complaintSubmitSchema,
-        response: errorResponses,
-      },
-    },
-    async (request, reply): Promise<ComplaintView> => {
+  contractRoute(
+    app,
+    endpoints.submitComplaint,
+    ops.submitComplaint,
+    { tags, summary: '提交诉求（必须带 Idempotency-Key：重试不会重复提交；匿名诉求返回一次性查询码）' },
+    async (request, reply) => {
       const userId = currentUser(request).id
       const key = idempotencyKeyOf(request)
       if (key === undefined) {
@@ -261,30 +250,20 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
     },
   )
 
-  app.get(
-    '/complaints',
-    { schema: { ...common, summary: '我的诉求', querystring: noQuerystring, response: errorResponses } },
-    async (request): Promise<ComplaintListResponse> => {
-      const at = now()
-      const rows = await listUserComplaints(app.db, currentUser(request).id)
-      const items: ComplaintView[] = []
-      for (const row of rows) items.push(await complaintView(app.db, row, at, 'submitter', rules))
-      return { items }
-    },
-  )
+  contractRoute(app, endpoints.listComplaints, ops.listComplaints, { tags, summary: '我的诉求' }, async (request) => {
+    const at = now()
+    const rows = await listUserComplaints(app.db, currentUser(request).id)
+    const items: ComplaintView[] = []
+    for (const row of rows) items.push(await complaintView(app.db, row, at, 'submitter', rules))
+    return { items }
+  })
 
-  app.get<{ Params: IdParams }>(
-    '/complaints/:complaintId',
-    {
-      schema: {
-        ...common,
-        summary: '诉求详情（含办理时限与进展）',
-        params: complaintIdParamsSchema,
-        querystring: noQuerystring,
-        response: errorResponses,
-      },
-    },
-    async (request): Promise<ComplaintView> =>
+  contractRoute(
+    app,
+    endpoints.getComplaint,
+    ops.getComplaint,
+    { tags, summary: '诉求详情（含办理时限与进展）' },
+    async (request) =>
       complaintView(
         app.db,
         await ownComplaint(currentUser(request).id, request.params.complaintId),
@@ -294,19 +273,12 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
       ),
   )
 
-  app.post<{ Params: IdParams; Body: ActionBody }>(
-    '/complaints/:complaintId/actions',
-    {
-      schema: {
-        ...common,
-        summary: '诉求人操作：撤回、补充材料、评价（回访后再评价）',
-        params: complaintIdParamsSchema,
-        querystring: noQuerystring,
-        body: submitterActionSchema,
-        response: errorResponses,
-      },
-    },
-    async (request): Promise<ComplaintView> => {
+  contractRoute(
+    app,
+    endpoints.takeComplaintAction,
+    ops.takeComplaintAction,
+    { tags, summary: '诉求人操作：撤回、补充材料、评价（回访后再评价）' },
+    async (request) => {
       const userId = currentUser(request).id
       const action = actionFromBody(request.body, rules)
       const at = now()
@@ -319,16 +291,11 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
     },
   )
 
-  app.get<{ Params: IdParams & { attachmentId: string } }>(
-    '/complaints/:complaintId/attachments/:attachmentId',
-    {
-      schema: {
-        ...common,
-        summary: '诉求照片（仅诉求人本人）',
-        params: attachmentParamsSchema,
-        querystring: noQuerystring,
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.getComplaintPhoto,
+    ops.getComplaintPhoto,
+    { tags, summary: '诉求照片（仅诉求人本人）' },
     async (request, reply) => {
       const row = await ownComplaint(currentUser(request).id, request.params.complaintId)
       return sendAttachment(app, storage, row.id, request.params.attachmentId, reply)

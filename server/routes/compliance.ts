@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type {
-  AnnualReportRemindersView,
-  ComplianceSettingsInput,
-  ComplianceSettingsView,
-  PenaltyInput,
-  PenaltyView,
-  TimelineKind,
-  TimelineResponse,
-} from '../contract-compliance'
-import { currentEnterprise, enterpriseIdParamsSchema, enterpriseIdSchema } from '../auth/enterprise-access'
+import { complianceEndpoints as endpoints } from '../../src/contract/compliance/endpoints'
+import {
+  ops,
+  type ComplianceSettingsView,
+  type PenaltyView,
+  type TimelineKind,
+  type TimelineQuery,
+} from '../../src/contract/compliance/schemas'
+import { currentEnterprise } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { linksOf } from '../calendar-feed/feed-repo'
 import {
@@ -25,18 +24,6 @@ import {
   setItemState,
   unmarkReportFiled,
 } from '../compliance/compliance-repo'
-import {
-  itemStateInputSchema,
-  meTimelineQuerystring,
-  penaltyInputSchema,
-  penaltyViewSchema,
-  remindersInputSchema,
-  remindersViewSchema,
-  settingsInputSchema,
-  settingsViewSchema,
-  timelineQuerystring,
-  timelineResponseSchema,
-} from '../compliance/compliance-schemas'
 import { buildTimeline, MAX_RANGE_DAYS, TIMELINE_KINDS, timelineResponse } from '../compliance/timeline'
 import { ApiError } from '../http/api-error'
 import { idempotentWrite } from '../http/idempotency'
@@ -53,7 +40,7 @@ import {
   type PenaltyRecord,
 } from '../../src/domain/compliance/creditRepair'
 import { taxSettingsProblems, type TaxSettings } from '../../src/domain/compliance/taxFiling'
-import { errorResponses, noQuerystring } from './schemas'
+import { contractRoute, noContent } from '../http/contract-route'
 
 /**
  * Who: reading follows `profile:read`, writing `profile:write` (the legal representative and agents;
@@ -62,9 +49,9 @@ import { errorResponses, noQuerystring } from './schemas'
  */
 const read = { enterpriseAction: 'profile:read' } as const
 const write = { enterpriseAction: 'profile:write' } as const
-const common = { tags: ['compliance'], security: [{ session: [] }] }
+const tags = ['compliance']
 
-type TimelineQs = { from?: string; to?: string; kinds?: string }
+type TimelineQs = TimelineQuery
 
 function rangeOf(query: TimelineQs, today: IsoDate): { from: IsoDate; to: IsoDate; kinds: Set<TimelineKind> } {
   const from = query.from ?? today
@@ -103,31 +90,8 @@ function yearOf(value: unknown, field: string): number {
   return year
 }
 
-const yearParamLoose = (name: string) =>
-  ({
-    type: 'object',
-    required: ['enterpriseId', name],
-    additionalProperties: false,
-    properties: { enterpriseId: enterpriseIdSchema, [name]: { type: 'string', maxLength: 4 } },
-  }) as const
-
-const itemParams = {
-  type: 'object',
-  required: ['enterpriseId', 'itemKey'],
-  additionalProperties: false,
-  properties: { enterpriseId: enterpriseIdSchema, itemKey: { type: 'string', minLength: 1, maxLength: 200 } },
-} as const
-
-const penaltyParams = {
-  type: 'object',
-  required: ['enterpriseId', 'penaltyId'],
-  additionalProperties: false,
-  properties: { enterpriseId: enterpriseIdSchema, penaltyId: { type: 'string', format: 'uuid' } },
-} as const
-
 export async function complianceRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', requireUser)
-  const base = '/enterprises/:enterpriseId/compliance'
   const now = () => new Date(app.clock())
 
   async function enterpriseName(request: FastifyRequest, enterpriseId: string): Promise<string> {
@@ -167,19 +131,16 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
     return item
   }
 
-  app.get<{ Params: { enterpriseId: string }; Querystring: TimelineQs }>(
-    `${base}/timeline`,
+  contractRoute(
+    app,
+    endpoints.getTimeline,
+    ops.getTimeline,
     {
       config: read,
-      schema: {
-        ...common,
-        summary: '一个企业的办事期限（证照、年报、纳税申报、信用修复、政策申报、诉求），最紧急的在前',
-        params: enterpriseIdParamsSchema,
-        querystring: timelineQuerystring,
-        response: { 200: timelineResponseSchema, ...errorResponses },
-      },
+      tags,
+      summary: '一个企业的办事期限（证照、年报、纳税申报、信用修复、政策申报、诉求），最紧急的在前',
     },
-    async (request): Promise<TimelineResponse> => {
+    async (request) => {
       const today = todayInChina(app)
       const range = rangeOf(request.query, today)
       const enterpriseId = currentEnterprise(request).enterpriseId
@@ -189,17 +150,12 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Querystring: TimelineQs & { enterpriseId?: string } }>(
-    '/me/compliance/timeline',
-    {
-      schema: {
-        ...common,
-        summary: '我可代为办理的所有企业的办事期限（代账、代办一屏看全），含每个企业的件数',
-        querystring: meTimelineQuerystring,
-        response: { 200: timelineResponseSchema, ...errorResponses },
-      },
-    },
-    async (request): Promise<TimelineResponse> => {
+  contractRoute(
+    app,
+    endpoints.getMyTimeline,
+    ops.getMyTimeline,
+    { tags, summary: '我可代为办理的所有企业的办事期限（代账、代办一屏看全），含每个企业的件数' },
+    async (request) => {
       const today = todayInChina(app)
       const range = rangeOf(request.query, today)
       const user = currentUser(request)
@@ -214,34 +170,19 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Params: { enterpriseId: string } }>(
-    `${base}/settings`,
-    {
-      config: read,
-      schema: {
-        ...common,
-        summary: '合规设置：主体类型、税务设置、行政处罚记录（含信用修复日期）、已报送的年报',
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        response: { 200: settingsViewSchema, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.getSettings,
+    ops.getSettings,
+    { config: read, tags, summary: '合规设置：主体类型、税务设置、行政处罚记录（含信用修复日期）、已报送的年报' },
     async (request) => settingsOf(currentEnterprise(request).enterpriseId),
   )
 
-  app.put<{ Params: { enterpriseId: string }; Body: ComplianceSettingsInput }>(
-    `${base}/settings`,
-    {
-      config: write,
-      schema: {
-        ...common,
-        summary: '保存主体类型与税务设置（tax 为 null：不生成纳税申报期限）',
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        body: settingsInputSchema,
-        response: { 200: settingsViewSchema, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.saveSettings,
+    ops.saveSettings,
+    { config: write, tags, summary: '保存主体类型与税务设置（tax 为 null：不生成纳税申报期限）' },
     async (request, reply) => {
       const enterpriseId = currentEnterprise(request).enterpriseId
       const { entityType, tax } = request.body
@@ -254,23 +195,15 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
         await saveProfile(tx, enterpriseId, { entityType, tax: tax as TaxSettings | null }, user.id, now())
         return { statusCode: 200, body: null }
       })
-      return reply.status(result.statusCode).send(await settingsOf(enterpriseId))
+      return reply.status(result.statusCode as 200).send(await settingsOf(enterpriseId))
     },
   )
 
-  app.post<{ Params: { enterpriseId: string }; Body: PenaltyInput }>(
-    `${base}/penalties`,
-    {
-      config: write,
-      schema: {
-        ...common,
-        summary: '登记行政处罚（支持 Idempotency-Key）：返回最短公示期与最早可申请信用修复日',
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        body: penaltyInputSchema,
-        response: { 201: penaltyViewSchema, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.addPenalty,
+    ops.addPenalty,
+    { config: write, tags, summary: '登记行政处罚（支持 Idempotency-Key）：返回最短公示期与最早可申请信用修复日' },
     async (request, reply) => {
       const enterpriseId = currentEnterprise(request).enterpriseId
       const problems = penaltyRecordProblems(request.body)
@@ -282,67 +215,56 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
         const record = await insertPenalty(tx, { ...request.body, enterpriseId }, user.id, now())
         return { statusCode: 201, body: penaltyView(record) }
       })
-      return reply.status(result.statusCode).send(result.body)
+      return reply.status(result.statusCode as 201).send(result.body as PenaltyView)
     },
   )
 
-  app.delete<{ Params: { enterpriseId: string; penaltyId: string } }>(
-    `${base}/penalties/:penaltyId`,
-    {
-      config: write,
-      schema: {
-        ...common,
-        summary: '删除行政处罚记录',
-        params: penaltyParams,
-        querystring: noQuerystring,
-        response: { 204: { type: 'null' }, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.deletePenalty,
+    ops.deletePenalty,
+    { config: write, tags, summary: '删除行政处罚记录' },
     async (request, reply) => {
       const found = await deletePenalty(app.db, currentEnterprise(request).enterpriseId, request.params.penaltyId)
       if (!found) throw new ApiError('PENALTY_NOT_FOUND')
-      return reply.code(204).send()
+      return noContent(reply)
     },
   )
 
-  for (const method of ['PUT', 'DELETE'] as const) {
-    app.route<{ Params: { enterpriseId: string; reportYear: string } }>({
-      method,
-      url: `${base}/annual-reports/:reportYear/filed`,
-      config: write,
-      schema: {
-        ...common,
+  for (const name of ['markReportFiled', 'unmarkReportFiled'] as const) {
+    contractRoute(
+      app,
+      endpoints[name],
+      ops[name],
+      {
+        config: write,
+        tags,
         summary:
-          method === 'PUT'
+          name === 'markReportFiled'
             ? '年报已报送（按年度；重复标记无副作用）：该年报不再出现在日历和订阅中'
             : '撤销「年报已报送」',
-        params: yearParamLoose('reportYear'),
-        querystring: noQuerystring,
-        response: { 204: { type: 'null' }, ...errorResponses },
       },
-      handler: async (request, reply) => {
+      async (request, reply) => {
         const year = yearOf(request.params.reportYear, 'reportYear')
         const enterpriseId = currentEnterprise(request).enterpriseId
-        if (method === 'PUT') await markReportFiled(app.db, enterpriseId, year, currentUser(request).id, now())
+        if (name === 'markReportFiled')
+          await markReportFiled(app.db, enterpriseId, year, currentUser(request).id, now())
         else await unmarkReportFiled(app.db, enterpriseId, year)
-        return reply.code(204).send()
+        return noContent(reply)
       },
-    })
+    )
   }
 
-  app.get<{ Params: { enterpriseId: string; windowYear: string } }>(
-    `${base}/annual-report-reminders/:windowYear`,
+  contractRoute(
+    app,
+    endpoints.getReportReminders,
+    ops.getReportReminders,
     {
       config: read,
-      schema: {
-        ...common,
-        summary: '年报提醒日期（未自定义时为默认：窗口开启、6月1日、截止前第7个工作日、截止前最后一个工作日）',
-        params: yearParamLoose('windowYear'),
-        querystring: noQuerystring,
-        response: { 200: remindersViewSchema, ...errorResponses },
-      },
+      tags,
+      summary: '年报提醒日期（未自定义时为默认：窗口开启、6月1日、截止前第7个工作日、截止前最后一个工作日）',
     },
-    async (request): Promise<AnnualReportRemindersView> => {
+    async (request) => {
       const year = yearOf(request.params.windowYear, 'windowYear')
       const enterpriseId = currentEnterprise(request).enterpriseId
       const custom = (await reportReminderDays(app.db, [enterpriseId])).get(enterpriseId)?.get(year)
@@ -352,20 +274,12 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.put<{ Params: { enterpriseId: string; windowYear: string }; Body: { days: string[] } }>(
-    `${base}/annual-report-reminders/:windowYear`,
-    {
-      config: write,
-      schema: {
-        ...common,
-        summary: '自定义年报提醒日期（1–10 个，须在 1月1日 至 6月30日 之间）',
-        params: yearParamLoose('windowYear'),
-        querystring: noQuerystring,
-        body: remindersInputSchema,
-        response: { 200: remindersViewSchema, ...errorResponses },
-      },
-    },
-    async (request): Promise<AnnualReportRemindersView> => {
+  contractRoute(
+    app,
+    endpoints.saveReportReminders,
+    ops.saveReportReminders,
+    { config: write, tags, summary: '自定义年报提醒日期（1–10 个，须在 1月1日 至 6月30日 之间）' },
+    async (request) => {
       const year = yearOf(request.params.windowYear, 'windowYear')
       const problems = annualReportReminderProblems(request.body.days, year)
       if (problems.length > 0) throw problemsError('days', problems)
@@ -375,38 +289,23 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.delete<{ Params: { enterpriseId: string; windowYear: string } }>(
-    `${base}/annual-report-reminders/:windowYear`,
-    {
-      config: write,
-      schema: {
-        ...common,
-        summary: '恢复默认年报提醒日期',
-        params: yearParamLoose('windowYear'),
-        querystring: noQuerystring,
-        response: { 200: remindersViewSchema, ...errorResponses },
-      },
-    },
-    async (request): Promise<AnnualReportRemindersView> => {
+  contractRoute(
+    app,
+    endpoints.resetReportReminders,
+    ops.resetReportReminders,
+    { config: write, tags, summary: '恢复默认年报提醒日期' },
+    async (request) => {
       const year = yearOf(request.params.windowYear, 'windowYear')
       await saveReportReminderDays(app.db, currentEnterprise(request).enterpriseId, year, null, now())
       return { windowYear: year, days: defaultAnnualReportReminders(year).map((d) => d.date), custom: false }
     },
   )
 
-  app.put<{ Params: { enterpriseId: string; itemKey: string }; Body: { state: 'done' | 'snoozed'; until?: string } }>(
-    `${base}/items/:itemKey/state`,
-    {
-      config: write,
-      schema: {
-        ...common,
-        summary: '已办（年报即「已报送」）或稍后提醒（until：提醒日期）；重复提交无副作用',
-        params: itemParams,
-        querystring: noQuerystring,
-        body: itemStateInputSchema,
-        response: { 204: { type: 'null' }, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.setItemState,
+    ops.setItemState,
+    { config: write, tags, summary: '已办（年报即「已报送」）或稍后提醒（until：提醒日期）；重复提交无副作用' },
     async (request, reply) => {
       const enterpriseId = currentEnterprise(request).enterpriseId
       const { state, until } = request.body
@@ -432,29 +331,22 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
         }
         return { statusCode: 204, body: null }
       })
-      return reply.code(204).send()
+      return noContent(reply)
     },
   )
 
-  app.delete<{ Params: { enterpriseId: string; itemKey: string } }>(
-    `${base}/items/:itemKey/state`,
-    {
-      config: write,
-      schema: {
-        ...common,
-        summary: '撤销已办或稍后提醒',
-        params: itemParams,
-        querystring: noQuerystring,
-        response: { 204: { type: 'null' }, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.clearItemState,
+    ops.clearItemState,
+    { config: write, tags, summary: '撤销已办或稍后提醒' },
     async (request, reply) => {
       const enterpriseId = currentEnterprise(request).enterpriseId
       const item = await requireItem(request, enterpriseId, request.params.itemKey)
       if (item.kind === 'annual-report')
         await unmarkReportFiled(app.db, enterpriseId, Number(item.dueDate.slice(0, 4)) - 1)
       await clearItemState(app.db, enterpriseId, item.key)
-      return reply.code(204).send()
+      return noContent(reply)
     },
   )
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import type { LicenceTypeView } from '../contract-licences'
+import { licenceEndpoints } from '../../src/contract/licences/endpoints'
+import { ops } from '../../src/contract/licences/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import {
   loadCatalogue,
@@ -10,52 +11,28 @@ import {
 } from '../licences/catalogue-store'
 import { recomputeStoredDeadlines } from '../licences/stored-deadline'
 import { validationError } from '../licences/licence-input'
-import { licenceTypeViewSchema } from './licence-schemas'
-import { errorResponses, noQuerystring } from './schemas'
-
-const typeListResponse = { 200: { type: 'array', items: licenceTypeViewSchema }, ...errorResponses }
+import { contractRoute } from '../http/contract-route'
 
 /** The licence-type catalogue: built in, with the city's own entries and changes stored as data. */
 export async function licenceTypeRoutes(app: FastifyInstance): Promise<void> {
-  app.get(
-    '/licence-types',
-    {
-      schema: {
-        tags: ['licences'],
-        summary: '证照类型目录（含本市配置）',
-        querystring: noQuerystring,
-        response: typeListResponse,
-      },
-    },
-    async (): Promise<LicenceTypeView[]> => (await loadCatalogue(app.db)).active.map(toLicenceTypeView),
+  contractRoute(
+    app,
+    licenceEndpoints.listLicenceTypes,
+    ops.listLicenceTypes,
+    { tags: ['licences'], summary: '证照类型目录（含本市配置）' },
+    async () => (await loadCatalogue(app.db)).active.map(toLicenceTypeView),
   )
 
-  app.put<{ Body: { types: unknown[] } }>(
-    '/admin/licence-types',
+  contractRoute(
+    app,
+    licenceEndpoints.replaceLicenceTypes,
+    ops.replaceLicenceTypes,
     {
       onRequest: requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary: '替换本市证照类型配置（新增类型、修改内置类型的字段、{code, disabled: true} 停用）',
-        security: [{ adminKey: [] }],
-        querystring: noQuerystring,
-        body: {
-          type: 'object',
-          required: ['types'],
-          additionalProperties: false,
-          properties: {
-            types: {
-              type: 'array',
-              maxItems: 500,
-              items: { type: 'object' },
-              description: '本市配置的全部条目（整体替换）；每条的字段由目录校验',
-            },
-          },
-        },
-        response: typeListResponse,
-      },
+      tags: ['admin'],
+      summary: '替换本市证照类型配置（新增类型、修改内置类型的字段、{code, disabled: true} 停用）',
     },
-    async (request): Promise<LicenceTypeView[]> => {
+    async (request) => {
       const overrides = request.body.types
       const errors = overrideErrors(overrides)
       if (errors.length > 0) {

@@ -1,29 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type {
-  LicenceInput,
-  LicenceListResponse,
-  LicenceStatus,
-  LicenceView,
-  RenewedLicenceInput,
-} from '../contract-licences'
-import {
-  currentEnterprise,
-  enterpriseIdParamsSchema,
-  isNotLinked,
-  requireEnterpriseAccess,
-} from '../auth/enterprise-access'
+import { licenceEndpoints as endpoints } from '../../src/contract/licences/endpoints'
+import { ops, type LicenceView } from '../../src/contract/licences/schemas'
+import { currentEnterprise, isNotLinked, requireEnterpriseAccess } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
+import { contractRoute, noContent } from '../http/contract-route'
 import { idempotentWrite } from '../http/idempotency'
 import { todayInChina } from '../http/today'
 import { loadCatalogue, recordType, type CityCatalogue } from '../licences/catalogue-store'
-import {
-  checkLicenceInput,
-  checkRenewal,
-  licenceInputSchema,
-  renewedLicenceInputSchema,
-} from '../licences/licence-input'
+import { checkLicenceInput, checkRenewal } from '../licences/licence-input'
 import {
   clearRenewalStarted,
   deleteLicence,
@@ -39,23 +25,10 @@ import {
 } from '../licences/licence-repo'
 import { emptyStatusCounts, matchesQuery, sortByUrgency, toLicenceView } from '../licences/licence-view'
 import { storedDeadline } from '../licences/stored-deadline'
-import { LICENCE_STATUSES, licenceIdParamsSchema, licenceListSchema, licenceViewSchema } from './licence-schemas'
-import { errorResponses, noQuerystring } from './schemas'
 
 type LicenceParams = { licenceId: string }
 
-const listQuerystring = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    status: { type: 'string', enum: LICENCE_STATUSES },
-    q: { type: 'string', maxLength: 64 },
-  },
-} as const
-
-const common = { tags: ['licences'], security: [{ session: [] }] }
-const one = { ...common, params: licenceIdParamsSchema, querystring: noQuerystring }
-const viewResponse = { 200: licenceViewSchema, ...errorResponses }
+const tags = ['licences']
 const read = { enterpriseAction: 'licences:read' } as const
 const write = { enterpriseAction: 'licences:write' } as const
 
@@ -67,7 +40,7 @@ const write = { enterpriseAction: 'licences:write' } as const
 export async function licenceRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', requireUser)
 
-  async function accessibleLicence(request: FastifyRequest<{ Params: LicenceParams }>): Promise<LicenceRow> {
+  async function accessibleLicence(request: FastifyRequest & { params: LicenceParams }): Promise<LicenceRow> {
     const row = await findLicence(app.db, request.params.licenceId)
     if (!row) throw new ApiError('LICENCE_NOT_FOUND')
     try {
@@ -84,19 +57,12 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     return toLicenceView(row, history.get(row.id) ?? [], catalogue, todayInChina(app))
   }
 
-  app.get<{ Params: { enterpriseId: string }; Querystring: { status?: LicenceStatus; q?: string } }>(
-    '/enterprises/:enterpriseId/licences',
-    {
-      config: { enterpriseAction: 'licences:read' },
-      schema: {
-        ...common,
-        summary: '企业证照列表（按紧急程度排序，附各状态数量）',
-        params: enterpriseIdParamsSchema,
-        querystring: listQuerystring,
-        response: { 200: licenceListSchema, ...errorResponses },
-      },
-    },
-    async (request): Promise<LicenceListResponse> => {
+  contractRoute(
+    app,
+    endpoints.listLicences,
+    ops.listLicences,
+    { config: read, tags, summary: '企业证照列表（按紧急程度排序，附各状态数量）' },
+    async (request) => {
       const today = todayInChina(app)
       const catalogue = await loadCatalogue(app.db)
       const rows = await listEnterpriseLicences(app.db, currentEnterprise(request).enterpriseId)
@@ -113,19 +79,11 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Params: { enterpriseId: string }; Body: LicenceInput }>(
-    '/enterprises/:enterpriseId/licences',
-    {
-      config: { enterpriseAction: 'licences:write' },
-      schema: {
-        ...common,
-        summary: '登记证照（支持 Idempotency-Key：重试不会重复登记）',
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        body: licenceInputSchema,
-        response: { 201: licenceViewSchema, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.createLicence,
+    ops.createLicence,
+    { config: write, tags, summary: '登记证照（支持 Idempotency-Key：重试不会重复登记）' },
     async (request, reply) => {
       const enterpriseId = currentEnterprise(request).enterpriseId
       const catalogue = await loadCatalogue(app.db)
@@ -136,19 +94,23 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
         return { statusCode: 201, body: toLicenceView(row, [], catalogue, todayInChina(app)) }
       })
       request.log.info({ licenceId: result.body.id, enterpriseId }, 'licence created')
-      return reply.status(result.statusCode).send(result.body)
+      return reply.status(result.statusCode as 201).send(result.body)
     },
   )
 
-  app.get<{ Params: LicenceParams }>(
-    '/licences/:licenceId',
-    { config: read, schema: { ...one, summary: '证照详情（含续期截止日与换证历史）', response: viewResponse } },
+  contractRoute(
+    app,
+    endpoints.getLicence,
+    ops.getLicence,
+    { config: read, tags, summary: '证照详情（含续期截止日与换证历史）' },
     async (request) => viewOf(app.db, await accessibleLicence(request), await loadCatalogue(app.db)),
   )
 
-  app.put<{ Params: LicenceParams; Body: LicenceInput }>(
-    '/licences/:licenceId',
-    { config: write, schema: { ...one, summary: '修改证照信息', body: licenceInputSchema, response: viewResponse } },
+  contractRoute(
+    app,
+    endpoints.updateLicence,
+    ops.updateLicence,
+    { config: write, tags, summary: '修改证照信息' },
     async (request) => {
       const current = await accessibleLicence(request)
       const catalogue = await loadCatalogue(app.db)
@@ -162,26 +124,27 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.delete<{ Params: LicenceParams }>(
-    '/licences/:licenceId',
-    { config: write, schema: { ...one, summary: '删除证照', response: { 204: { type: 'null' }, ...errorResponses } } },
+  contractRoute(
+    app,
+    endpoints.deleteLicence,
+    ops.deleteLicence,
+    { config: write, tags, summary: '删除证照' },
     async (request, reply) => {
       const current = await accessibleLicence(request)
       if (!(await deleteLicence(app.db, current.id))) throw new ApiError('LICENCE_NOT_FOUND')
       request.log.info({ licenceId: current.id }, 'licence deleted')
-      return reply.status(204).send()
+      return noContent(reply)
     },
   )
 
-  app.post<{ Params: LicenceParams }>(
-    '/licences/:licenceId/renewal-started',
+  contractRoute(
+    app,
+    endpoints.markRenewalStarted,
+    ops.markRenewalStarted,
     {
       config: write,
-      schema: {
-        ...one,
-        summary: '已提交续期申请：状态变为「续期办理中」；此后只在续期截止日和到期日提醒，直到登记新证',
-        response: viewResponse,
-      },
+      tags,
+      summary: '已提交续期申请：状态变为「续期办理中」；此后只在续期截止日和到期日提醒，直到登记新证',
     },
     async (request) => {
       const current = await accessibleLicence(request)
@@ -196,12 +159,11 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.delete<{ Params: LicenceParams }>(
-    '/licences/:licenceId/renewal-started',
-    {
-      config: write,
-      schema: { ...one, summary: '撤销「已提交续期」：回到按截止日提醒（重复撤销无副作用）', response: viewResponse },
-    },
+  contractRoute(
+    app,
+    endpoints.undoRenewalStarted,
+    ops.undoRenewalStarted,
+    { config: write, tags, summary: '撤销「已提交续期」：回到按截止日提醒（重复撤销无副作用）' },
     async (request) => {
       const current = await accessibleLicence(request)
       const catalogue = await loadCatalogue(app.db)
@@ -214,17 +176,11 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Params: LicenceParams; Body: RenewedLicenceInput }>(
-    '/licences/:licenceId/renewed',
-    {
-      config: write,
-      schema: {
-        ...one,
-        summary: '已换新证：原证号与有效期转入历史，新证替换',
-        body: renewedLicenceInputSchema,
-        response: viewResponse,
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.recordRenewal,
+    ops.recordRenewal,
+    { config: write, tags, summary: '已换新证：原证号与有效期转入历史，新证替换' },
     async (request) => {
       const current = await accessibleLicence(request)
       const catalogue = await loadCatalogue(app.db)

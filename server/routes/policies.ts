@@ -1,20 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type {
-  EnterprisePolicyMatches,
-  PolicyCalculatorRequest,
-  PolicyCalculatorResponse,
-  PolicyListQuery,
-  PolicyPage,
-  PolicyPushPreference,
-  RegionLevelView,
-  PolicyView,
-  ProfileFactsView,
-} from '../contract-policies'
-import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import { policyEndpoints as endpoints } from '../../src/contract/policies/endpoints'
+import { ops, type PolicyPushFrequency } from '../../src/contract/policies/schemas'
+import { currentEnterprise } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { findSession } from '../auth/sessions'
 import { bearerToken } from '../auth/tokens'
 import { ApiError } from '../http/api-error'
+import { contractRoute, noContent } from '../http/contract-route'
 import { todayInChina } from '../http/today'
 import { validationError } from '../licences/licence-input'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, pageOf } from '../policies/catalogue-page'
@@ -28,24 +20,11 @@ import {
   saveProfileFacts,
   toPolicyView,
 } from '../policies/policy-repo'
-import { enterpriseProfileSchema } from '../policies/profile-schema'
 import { isOpen } from '../../src/domain/policies/match'
-import { BENEFIT_TYPE_LABELS, POLICY_LEVEL_LABELS } from '../../src/domain/policies/policy'
-import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { NATIONAL, regionApplies } from '../../src/domain/regions/regionCodes'
 import { regionChildren, regionName, regionPath } from '../../src/domain/regions/regionNames'
-import { errorResponses, noQuerystring } from './schemas'
 
-const policyIdParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
-} as const
-
-const booleanText = { type: 'string', enum: ['true', 'false'] } as const
-
-const session = [{ session: [] }]
+const tags = ['policies']
 
 /** The signed-in user on a route that works without login too; an absent or stale token is just anonymous. */
 async function optionalUserId(request: FastifyRequest): Promise<string | null> {
@@ -61,32 +40,16 @@ function includes(haystack: string, needle: string): boolean {
 
 /** 惠企政策: the public catalogue and 政策计算器, and an enterprise's matches, facts and favourites. */
 export async function policyRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: PolicyListQuery }>(
-    '/policies',
+  contractRoute(
+    app,
+    endpoints.listPolicies,
+    ops.listPolicies,
     {
-      schema: {
-        tags: ['policies'],
-        summary:
-          '已发布的惠企政策，分页（无需登录；可按适用地区、层级、发文单位、红利类型、是否在申报期、免申即享、关键词筛选）',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            level: { type: 'string', enum: Object.keys(POLICY_LEVEL_LABELS) },
-            issuer: { type: 'string', maxLength: 100 },
-            benefitType: { type: 'string', enum: Object.keys(BENEFIT_TYPE_LABELS) },
-            openNow: booleanText,
-            autoGrant: booleanText,
-            q: { type: 'string', maxLength: 100 },
-            region: { type: 'string', pattern: '^[0-9]{6}$' },
-            limit: { type: 'string', pattern: '^[0-9]{1,2}$' },
-            cursor: { type: 'string', minLength: 1, maxLength: 200 },
-          },
-        },
-        response: { ...errorResponses },
-      },
+      tags,
+      summary:
+        '已发布的惠企政策，分页（无需登录；可按适用地区、层级、发文单位、红利类型、是否在申报期、免申即享、关键词筛选）',
     },
-    async (request): Promise<PolicyPage> => {
+    async (request) => {
       const { level, issuer, benefitType, openNow, autoGrant, q, region } = request.query
       const limit = request.query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(request.query.limit)
       if (limit < 1 || limit > MAX_PAGE_SIZE)
@@ -117,21 +80,12 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Querystring: { code?: string } }>(
-    '/regions',
-    {
-      schema: {
-        tags: ['policies'],
-        summary: '行政区划（GB/T 2260）：code 的上级路径与下一级地区；不带 code 时为各省份（无需登录）',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } },
-        },
-        response: { ...errorResponses },
-      },
-    },
-    async (request, reply): Promise<RegionLevelView> => {
+  contractRoute(
+    app,
+    endpoints.getRegions,
+    ops.getRegions,
+    { tags, summary: '行政区划（GB/T 2260）：code 的上级路径与下一级地区；不带 code 时为各省份（无需登录）' },
+    async (request, reply) => {
       const { code } = request.query
       if (code !== undefined && code !== NATIONAL && regionName(code) === null)
         throw validationError([{ field: 'code', message: `没有行政区划代码为 ${code} 的地区` }])
@@ -141,18 +95,12 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Params: { id: string } }>(
-    '/policies/:id',
-    {
-      schema: {
-        tags: ['policies'],
-        summary: '政策详情（仅已发布的）',
-        params: policyIdParams,
-        querystring: noQuerystring,
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<PolicyView> => {
+  contractRoute(
+    app,
+    endpoints.getPolicy,
+    ops.getPolicy,
+    { tags, summary: '政策详情（仅已发布的）' },
+    async (request) => {
       const row = await findPolicy(app.db, request.params.id)
       if (!row || row.status !== 'published') throw new ApiError('POLICY_NOT_FOUND')
       const userId = await optionalUserId(request)
@@ -161,26 +109,12 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Body: PolicyCalculatorRequest }>(
-    '/policy-calculator',
-    {
-      schema: {
-        tags: ['policies'],
-        summary: '政策计算器（无需登录）：按填写的企业信息逐条说明每项政策的条件，可申报 → 差一点 → 不符合',
-        querystring: noQuerystring,
-        body: {
-          type: 'object',
-          required: ['profile'],
-          additionalProperties: false,
-          properties: {
-            profile: enterpriseProfileSchema,
-            policyIds: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 64 } },
-          },
-        },
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<PolicyCalculatorResponse> => {
+  contractRoute(
+    app,
+    endpoints.calculatePolicies,
+    ops.calculatePolicies,
+    { tags, summary: '政策计算器（无需登录）：按填写的企业信息逐条说明每项政策的条件，可申报 → 差一点 → 不符合' },
+    async (request) => {
       const wanted = request.body.policyIds ? new Set(request.body.policyIds) : null
       const policies = (await publishedPolicies(app.db))
         .filter((row) => wanted === null || wanted.has(row.id))
@@ -189,21 +123,17 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Params: { enterpriseId: string } }>(
-    '/enterprises/:enterpriseId/policy-matches',
+  contractRoute(
+    app,
+    endpoints.getPolicyMatches,
+    ops.getPolicyMatches,
     {
       onRequest: requireUser,
       config: { enterpriseAction: 'policies:match' },
-      schema: {
-        tags: ['policies'],
-        summary: '本企业可申报与差一点的政策（按已保存的企业信息匹配；差一点列出待补充的信息）',
-        security: session,
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        response: { ...errorResponses },
-      },
+      tags,
+      summary: '本企业可申报与差一点的政策（按已保存的企业信息匹配；差一点列出待补充的信息）',
     },
-    async (request): Promise<EnterprisePolicyMatches> => {
+    async (request) => {
       const { enterpriseId } = currentEnterprise(request)
       const { profile } = await loadProfileFacts(app.db, enterpriseId)
       const policies = (await publishedPolicies(app.db)).map((row) => row.body)
@@ -217,47 +147,28 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Params: { enterpriseId: string } }>(
-    '/enterprises/:enterpriseId/profile-facts',
-    {
-      onRequest: requireUser,
-      config: { enterpriseAction: 'profile:read' },
-      schema: {
-        tags: ['policies'],
-        summary: '本企业用于政策匹配的信息',
-        security: session,
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<ProfileFactsView> => {
+  contractRoute(
+    app,
+    endpoints.getProfileFacts,
+    ops.getProfileFacts,
+    { onRequest: requireUser, config: { enterpriseAction: 'profile:read' }, tags, summary: '本企业用于政策匹配的信息' },
+    async (request) => {
       const { enterpriseId } = currentEnterprise(request)
       return { enterpriseId, ...(await loadProfileFacts(app.db, enterpriseId)) }
     },
   )
 
-  app.put<{ Params: { enterpriseId: string }; Body: { profile: EnterpriseProfile } }>(
-    '/enterprises/:enterpriseId/profile-facts',
+  contractRoute(
+    app,
+    endpoints.saveProfileFacts,
+    ops.saveProfileFacts,
     {
       onRequest: requireUser,
       config: { enterpriseAction: 'profile:write' },
-      schema: {
-        tags: ['policies'],
-        summary: '保存政策计算器填写的企业信息（整体替换）',
-        security: session,
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        body: {
-          type: 'object',
-          required: ['profile'],
-          additionalProperties: false,
-          properties: { profile: enterpriseProfileSchema },
-        },
-        response: { ...errorResponses },
-      },
+      tags,
+      summary: '保存政策计算器填写的企业信息（整体替换）',
     },
-    async (request): Promise<ProfileFactsView> => {
+    async (request) => {
       const { enterpriseId } = currentEnterprise(request)
       const { profile } = request.body
       const updatedAt = await saveProfileFacts(app.db, enterpriseId, profile, currentUser(request).id)
@@ -265,19 +176,12 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get(
-    '/me/policy-favourites',
-    {
-      onRequest: requireUser,
-      schema: {
-        tags: ['policies'],
-        summary: '我收藏的政策（已下架的不再列出）',
-        security: session,
-        querystring: noQuerystring,
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<PolicyView[]> => {
+  contractRoute(
+    app,
+    endpoints.listPolicyFavourites,
+    ops.listPolicyFavourites,
+    { onRequest: requireUser, tags, summary: '我收藏的政策（已下架的不再列出）' },
+    async (request) => {
       const favourites = await favouriteIds(app.db, currentUser(request).id)
       const today = todayInChina(app)
       return (await publishedPolicies(app.db))
@@ -286,19 +190,11 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.put<{ Params: { id: string } }>(
-    '/me/policy-favourites/:id',
-    {
-      onRequest: requireUser,
-      schema: {
-        tags: ['policies'],
-        summary: '收藏政策（重复收藏无影响）',
-        security: session,
-        params: policyIdParams,
-        querystring: noQuerystring,
-        response: { ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.addPolicyFavourite,
+    ops.addPolicyFavourite,
+    { onRequest: requireUser, tags, summary: '收藏政策（重复收藏无影响）' },
     async (request, reply) => {
       const row = await findPolicy(app.db, request.params.id)
       if (!row || row.status !== 'published') throw new ApiError('POLICY_NOT_FOUND')
@@ -306,46 +202,31 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
         currentUser(request).id,
         row.id,
       ])
-      return reply.code(204).send()
+      return noContent(reply)
     },
   )
 
-  app.delete<{ Params: { id: string } }>(
-    '/me/policy-favourites/:id',
-    {
-      onRequest: requireUser,
-      schema: {
-        tags: ['policies'],
-        summary: '取消收藏',
-        security: session,
-        params: policyIdParams,
-        querystring: noQuerystring,
-        response: { ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.removePolicyFavourite,
+    ops.removePolicyFavourite,
+    { onRequest: requireUser, tags, summary: '取消收藏' },
     async (request, reply) => {
       await app.db.query('delete from policy_favourites where user_id = $1 and policy_id = $2', [
         currentUser(request).id,
         request.params.id,
       ])
-      return reply.code(204).send()
+      return noContent(reply)
     },
   )
 
-  app.get(
-    '/me/policy-push',
-    {
-      onRequest: requireUser,
-      schema: {
-        tags: ['policies'],
-        summary: '新政策推送方式：instant（发布即推送，默认）或 weekly（每周汇总）',
-        security: session,
-        querystring: noQuerystring,
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<PolicyPushPreference> => {
-      const { rows } = await app.db.query<{ frequency: PolicyPushPreference['frequency'] }>(
+  contractRoute(
+    app,
+    endpoints.getPolicyPush,
+    ops.getPolicyPush,
+    { onRequest: requireUser, tags, summary: '新政策推送方式：instant（发布即推送，默认）或 weekly（每周汇总）' },
+    async (request) => {
+      const { rows } = await app.db.query<{ frequency: PolicyPushFrequency }>(
         'select frequency from policy_push_preferences where user_id = $1',
         [currentUser(request).id],
       )
@@ -353,25 +234,12 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.put<{ Body: PolicyPushPreference }>(
-    '/me/policy-push',
-    {
-      onRequest: requireUser,
-      schema: {
-        tags: ['policies'],
-        summary: '设置新政策推送方式',
-        security: session,
-        querystring: noQuerystring,
-        body: {
-          type: 'object',
-          required: ['frequency'],
-          additionalProperties: false,
-          properties: { frequency: { type: 'string', enum: ['instant', 'weekly'] } },
-        },
-        response: { ...errorResponses },
-      },
-    },
-    async (request): Promise<PolicyPushPreference> => {
+  contractRoute(
+    app,
+    endpoints.setPolicyPush,
+    ops.setPolicyPush,
+    { onRequest: requireUser, tags, summary: '设置新政策推送方式' },
+    async (request) => {
       await app.db.query(
         `insert into policy_push_preferences (user_id, frequency) values ($1, $2)
          on conflict (user_id) do update set frequency = excluded.frequency, updated_at = now()`,

@@ -1,25 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { ComplaintListResponse, ComplaintView, SuperviseResponse } from '../contract-complaints'
+import { complaintEndpoints as endpoints } from '../../src/contract/complaints/endpoints'
+import { ops, type ComplaintView } from '../../src/contract/complaints/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import { ApiError } from '../http/api-error'
 import type { AttachmentStorage } from '../storage/attachment-storage'
-import { actionFromBody, type ActionBody } from '../complaints/action-input'
+import { actionFromBody } from '../complaints/action-input'
 import { findComplaint, listComplaints } from '../complaints/complaint-repo'
-import {
-  attachmentParamsSchema,
-  complaintIdParamsSchema,
-  staffActionSchema,
-  staffListQuerystring,
-  superviseBodySchema,
-} from '../complaints/complaint-schemas'
 import { applyAction, complaintView, instantOf, rulesOfRow } from '../complaints/complaint-service'
 import { sendAttachment } from '../complaints/attachment-reply'
 import { complaintTemplates, deliverComplaintNotices } from '../complaints/complaint-notices'
 import { deliverAfterCommit } from '../notify/notice-context'
-import { instantMs, type ComplaintState } from '../../src/domain/complaints/complaintCase'
+import { instantMs } from '../../src/domain/complaints/complaintCase'
 import { isLate, needsSupervision, slaStatus, SUPERVISABLE_STATES } from '../../src/domain/complaints/sla'
 import { characterCount } from '../../src/domain/complaints/validation'
-import { errorResponses, noQuerystring } from './schemas'
+import { contractRoute } from '../http/contract-route'
 
 export interface StaffComplaintRoutesOptions {
   storage: AttachmentStorage
@@ -54,7 +48,7 @@ function staffNameOf(request: FastifyRequest): string {
   return name
 }
 
-const common = { tags: ['staff-complaints'], security: [{ adminKey: [] }] }
+const tags = ['staff-complaints']
 
 /** 12345 工作台: the hotline's side of 有诉即办, behind ADMIN_API_KEY. */
 export async function staffComplaintRoutes(app: FastifyInstance, options: StaffComplaintRoutesOptions): Promise<void> {
@@ -64,17 +58,12 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
   const notices = complaintTemplates(app.config, app.messageSenders)
   const rules = app.config.complaintRules
 
-  app.get<{ Querystring: { state?: ComplaintState; overdue?: 'true' | 'false' } }>(
-    '/staff/complaints',
-    {
-      schema: {
-        ...common,
-        summary: '诉求工单列表（按状态、是否超期筛选）',
-        querystring: staffListQuerystring,
-        response: errorResponses,
-      },
-    },
-    async (request): Promise<ComplaintListResponse> => {
+  contractRoute(
+    app,
+    endpoints.staffListComplaints,
+    ops.staffListComplaints,
+    { tags, summary: '诉求工单列表（按状态、是否超期筛选）' },
+    async (request) => {
       const at = now()
       const { state, overdue } = request.query
       const rows = await listComplaints(app.db, state ? [state] : null)
@@ -90,37 +79,24 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
     },
   )
 
-  app.get<{ Params: { complaintId: string } }>(
-    '/staff/complaints/:complaintId',
-    {
-      schema: {
-        ...common,
-        summary: '诉求工单详情',
-        params: complaintIdParamsSchema,
-        querystring: noQuerystring,
-        response: errorResponses,
-      },
-    },
-    async (request): Promise<ComplaintView> => {
+  contractRoute(
+    app,
+    endpoints.staffGetComplaint,
+    ops.staffGetComplaint,
+    { tags, summary: '诉求工单详情' },
+    async (request) => {
       const row = await findComplaint(app.db, request.params.complaintId)
       if (!row) throw new ApiError('COMPLAINT_NOT_FOUND')
       return complaintView(app.db, row, now(), 'staff', rules)
     },
   )
 
-  app.post<{ Params: { complaintId: string }; Body: ActionBody }>(
-    '/staff/complaints/:complaintId/actions',
-    {
-      schema: {
-        ...common,
-        summary: '工作人员操作：受理、交办、办理、退回补充、答复、办结、回访、整改（须带 X-Staff-Name）',
-        params: complaintIdParamsSchema,
-        querystring: noQuerystring,
-        body: staffActionSchema,
-        response: errorResponses,
-      },
-    },
-    async (request): Promise<ComplaintView> => {
+  contractRoute(
+    app,
+    endpoints.staffTakeAction,
+    ops.staffTakeAction,
+    { tags, summary: '工作人员操作：受理、交办、办理、退回补充、答复、办结、回访、整改（须带 X-Staff-Name）' },
+    async (request) => {
       const staffName = staffNameOf(request)
       const action = actionFromBody(request.body, rules)
       const at = now()
@@ -137,25 +113,21 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
     },
   )
 
-  app.get<{ Params: { complaintId: string; attachmentId: string } }>(
-    '/staff/complaints/:complaintId/attachments/:attachmentId',
-    { schema: { ...common, summary: '诉求照片', params: attachmentParamsSchema, querystring: noQuerystring } },
+  contractRoute(
+    app,
+    endpoints.staffGetComplaintPhoto,
+    ops.staffGetComplaintPhoto,
+    { tags, summary: '诉求照片' },
     async (request, reply) =>
       sendAttachment(app, options.storage, request.params.complaintId, request.params.attachmentId, reply),
   )
 
-  app.post<{ Body: { now?: string } | null }>(
-    '/admin/complaints/supervise',
-    {
-      schema: {
-        ...common,
-        summary: '超期督办：把已超期、仍在计时且未督办的诉求标记为「已督办」',
-        querystring: noQuerystring,
-        body: superviseBodySchema,
-        response: errorResponses,
-      },
-    },
-    async (request): Promise<SuperviseResponse> => {
+  contractRoute(
+    app,
+    endpoints.superviseComplaints,
+    ops.superviseComplaints,
+    { tags, summary: '超期督办：把已超期、仍在计时且未督办的诉求标记为「已督办」' },
+    async (request) => {
       const at = request.body?.now ? instantOf(Date.parse(request.body.now)) : now()
       const rows = await listComplaints(app.db, SUPERVISABLE_STATES)
       const supervised: string[] = []

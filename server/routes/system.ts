@@ -1,33 +1,16 @@
 import type { FastifyInstance } from 'fastify'
+import { accountEndpoints } from '../../src/contract/account/endpoints'
+import { ops } from '../../src/contract/account/schemas'
 import { currentSystem, requireSystem } from '../auth/require-system'
-import { errorResponses, noQuerystring } from './schemas'
+import { contractRoute } from '../http/contract-route'
 
 /** Lets an integrator check its key before wiring real calls. */
 export async function systemRoutes(app: FastifyInstance): Promise<void> {
-  app.get(
-    '/system/whoami',
-    {
-      onRequest: requireSystem(),
-      schema: {
-        tags: ['system'],
-        summary: '外部系统自检：返回密钥对应的系统与授权范围',
-        security: [{ systemKey: [] }],
-        querystring: noQuerystring,
-        response: {
-          200: {
-            type: 'object',
-            required: ['id', 'name', 'scopes'],
-            additionalProperties: false,
-            properties: {
-              id: { type: 'string' },
-              name: { type: 'string' },
-              scopes: { type: 'array', items: { type: 'string' } },
-            },
-          },
-          ...errorResponses,
-        },
-      },
-    },
+  contractRoute(
+    app,
+    accountEndpoints.systemWhoAmI,
+    ops.systemWhoAmI,
+    { onRequest: requireSystem(), tags: ['system'], summary: '外部系统自检：返回密钥对应的系统与授权范围' },
     async (request) => currentSystem(request),
   )
 }

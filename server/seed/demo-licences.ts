@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { LicenceStatus } from '../contract-licences'
+import type { LicenceStatus } from '../../src/contract/licences/schemas'
 import type { Queryable } from '../db/db'
 import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../../src/domain/calendar/dates'
 import { LICENCE_CATALOGUE, findLicenceType } from '../../src/domain/licences/catalogue'

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ErrorCode } from '../../server/contract'
+import type { ApiErrorBody, ErrorCode } from '../contract/errors'
 
 // One class per failure kind (after ky's source/errors): callers narrow on the literal `name`
 // (or instanceof) instead of parsing messages. The client only throws; showing is the UI's job.

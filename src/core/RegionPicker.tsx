@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { RegionLevelView } from '../../server/contract-policies'
+import type { RegionLevelView } from '../contract/policies/schemas'
 import { userMessage } from '../api/errors'
 import { getRegions } from '../api/policies/getRegions'
 import { apiClient } from './apiClient'

@@ -1,5 +1,5 @@
 // Complaint views built with the real domain (state machine, SLA), as the server would send them.
-import type { ComplaintView } from '../../server/contract-complaints'
+import type { ComplaintView } from '../../src/contract/complaints/schemas'
 import { complaintLimits, type ComplaintCategoryCode } from '../../src/domain/complaints/categories'
 import {
   complaintStatusLabel,

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import type { TimelineItem, TimelineResponse } from '../../server/contract-compliance'
+import type { TimelineItem, TimelineResponse } from '../../src/contract/compliance/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { LicenceTypeView } from '../../server/contract-licences'
+import type { LicenceTypeView } from '../../src/contract/licences/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 import { licence } from './licenceFixtures'

@@ -1,4 +1,4 @@
-import type { PolicyMatchView, PolicyView } from '../../server/contract-policies'
+import type { PolicyMatchView, PolicyView } from '../../src/contract/policies/schemas'
 import type { Policy } from '../../src/domain/policies/policy'
 
 export const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'

@@ -1,4 +1,4 @@
-import type { LicenceListResponse, LicenceStatus, LicenceView } from '../../server/contract-licences'
+import type { LicenceListResponse, LicenceStatus, LicenceView } from '../../src/contract/licences/schemas'
 
 export function licence(patch: Partial<LicenceView> & Pick<LicenceView, 'id' | 'typeName' | 'status'>): LicenceView {
   return {

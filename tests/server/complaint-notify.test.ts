@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
 import { deliverComplaintNotices } from '../../server/complaints/complaint-notices'
-import type { ComplaintView } from '../../server/contract-complaints'
+import type { ComplaintView } from '../../src/contract/complaints/schemas'
 import { retryUnsentNotices } from '../../server/jobs/policy-digest'
 import { noticeContextOf } from '../../server/notify/notice-context'
 import { openTestDb, testConfig, type TestDb } from './helpers'

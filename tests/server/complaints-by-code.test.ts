@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
 import { BY_CODE_LIMIT_PER_MINUTE } from '../../server/complaints/by-code-route'
-import type { ComplaintView } from '../../server/contract-complaints'
+import type { ComplaintView } from '../../src/contract/complaints/schemas'
 import { DEMO, expectError, loginSandbox, openTestDb, testConfig, type TestDb } from './helpers'
 import { complaintsApp, samplePhoto, submit, upload, VALID_INPUT } from './complaints-kit'
 

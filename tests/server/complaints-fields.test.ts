@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { createHash } from 'node:crypto'
 import { bearer, countRows, DEMO, expectError, openTestDb, type TestDb } from './helpers'
 import { complaintsApp, freshKey, submit, userToken, VALID_INPUT } from './complaints-kit'
-import type { ComplaintView } from '../../server/contract-complaints'
+import type { ComplaintView } from '../../src/contract/complaints/schemas'
 
 // The department or enterprise concerned, a place typed as text, and an anonymous query code
 // that an idempotent replay of the submission answers with again.

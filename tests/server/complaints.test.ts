@@ -16,7 +16,7 @@ import {
   type ComplaintsApp,
   COMPLAINTS_START,
 } from './complaints-kit'
-import type { ComplaintView } from '../../server/contract-complaints'
+import type { ComplaintView } from '../../src/contract/complaints/schemas'
 import type { InboxPage } from '../../server/contract-licences'
 
 let testDb: TestDb

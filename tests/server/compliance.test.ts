@@ -5,7 +5,7 @@ import type {
   ComplianceSettingsView,
   PenaltyView,
   TimelineResponse,
-} from '../../server/contract-compliance'
+} from '../../src/contract/compliance/schemas'
 import { seedDemoData } from '../../server/seed/demo'
 import { bearer, countRows, DEMO, expectError, loginSandbox, openTestDb, TEST_ADMIN_KEY, type TestDb } from './helpers'
 import { appAt, makeUser } from './licences-kit'

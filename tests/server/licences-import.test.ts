@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { FollowUpEntry, ImportReport } from '../../server/contract-licences'
+import type { FollowUpEntry, ImportReport } from '../../src/contract/licences/schemas'
 import { DEMO_ENTERPRISES, demoUscc, seedDemoData } from '../../server/seed/demo'
 import { bearer, countRows, expectError, openTestDb, TEST_ADMIN_KEY, type TestDb } from './helpers'
 import { appAt, freshUscc } from './licences-kit'

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { LicenceTypeView, LicenceView } from '../../server/contract-licences'
+import type { LicenceTypeView, LicenceView } from '../../src/contract/licences/schemas'
 import { LICENCE_CATALOGUE } from '../../src/domain/licences/catalogue'
 import { renewalDeadline } from '../../src/domain/licences/deadline'
 import { bearer, countRows, expectError, loginSandbox, openTestDb, TEST_ADMIN_KEY, type TestDb } from './helpers'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { EnterpriseSummary } from '../../server/contract'
-import type { LicenceInput, LicenceListResponse, LicenceView } from '../../server/contract-licences'
+import type { LicenceInput, LicenceListResponse, LicenceView } from '../../src/contract/licences/schemas'
 import { seedDemoData } from '../../server/seed/demo'
 import { LICENCE_CATALOGUE, findLicenceType } from '../../src/domain/licences/catalogue'
 import { renewalDeadline } from '../../src/domain/licences/deadline'

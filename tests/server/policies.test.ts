@@ -6,7 +6,7 @@ import type {
   PolicyPage,
   PolicyView,
   RegionLevelView,
-} from '../../server/contract-policies'
+} from '../../src/contract/policies/schemas'
 import type { InboxPage } from '../../server/contract-licences'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'

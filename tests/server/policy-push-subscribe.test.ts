@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
-import type { PolicyPublishReport } from '../../server/contract-policies'
+import type { PolicyPublishReport } from '../../src/contract/policies/schemas'
 import { digestMomentOfWeek, digestTick, retryUnsentNotices } from '../../server/jobs/policy-digest'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'

@@ -1,7 +1,9 @@
-import type { ComplaintListResponse } from '../../../server/contract-complaints'
+import type { ComplaintListResponse } from '../../contract/complaints/schemas'
+import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/complaints — the signed-in user's own cases, newest first. */
 export function listComplaints(client: ApiClient): Promise<ComplaintListResponse> {
-  return client.request<ComplaintListResponse>('GET', '/api/v1/complaints')
+  return call(client, endpoints.listComplaints)
 }

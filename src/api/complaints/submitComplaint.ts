@@ -1,4 +1,6 @@
-import type { ComplaintSubmitRequest, ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintSubmitRequest, ComplaintView } from '../../contract/complaints/schemas'
+import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /**
@@ -11,5 +13,5 @@ export function submitComplaint(
   input: ComplaintSubmitRequest,
   idempotencyKey: string,
 ): Promise<ComplaintView> {
-  return client.request<ComplaintView>('POST', '/api/v1/complaints', { body: input, idempotencyKey })
+  return call(client, endpoints.submitComplaint, { body: input, idempotencyKey })
 }

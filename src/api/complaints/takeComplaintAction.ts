@@ -1,5 +1,7 @@
-import type { ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintView } from '../../contract/complaints/schemas'
 import type { RatingLevel } from '../../domain/complaints/ratings'
+import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** The steps a submitter may take; staff steps go through the 12345 工作台, not the app. */
@@ -17,7 +19,5 @@ export function takeComplaintAction(
   complaintId: string,
   action: SubmitterAction,
 ): Promise<ComplaintView> {
-  return client.request<ComplaintView>('POST', `/api/v1/complaints/${encodeURIComponent(complaintId)}/actions`, {
-    body: action,
-  })
+  return call(client, endpoints.takeComplaintAction, { params: { complaintId }, body: action })
 }

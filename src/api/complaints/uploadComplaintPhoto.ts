@@ -1,4 +1,5 @@
-import type { AttachmentUploadResponse } from '../../../server/contract-complaints'
+import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import type { AttachmentUploadResponse } from '../../contract/complaints/schemas'
 import type { TransportFailure, TransportResponse } from '../client'
 import { BusinessError, HttpError, isApiErrorBody, NetworkError, TimeoutError } from '../errors'
 
@@ -34,7 +35,11 @@ export async function uploadComplaintPhoto(options: PhotoUploadOptions): Promise
   if (options.token) headers.Authorization = `Bearer ${options.token}`
   let response: TransportResponse
   try {
-    response = await options.send({ url: `${options.baseUrl}/api/v1/complaints/attachments`, headers, timeoutMs })
+    response = await options.send({
+      url: `${options.baseUrl}${endpoints.uploadComplaintPhoto.path}`,
+      headers,
+      timeoutMs,
+    })
   } catch (error) {
     const failure = error as Partial<TransportFailure> | null
     if (failure?.kind === 'timeout') throw new TimeoutError(timeoutMs)

@@ -1,10 +1,9 @@
-import type { ComplianceSettingsView } from '../../../server/contract-compliance'
+import type { ComplianceSettingsView } from '../../contract/compliance/schemas'
+import { complianceEndpoints as endpoints } from '../../contract/compliance/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/enterprises/:id/compliance/settings — entity type, tax settings, penalty records, 年报 已报送. */
 export function getComplianceSettings(client: ApiClient, enterpriseId: string): Promise<ComplianceSettingsView> {
-  return client.request<ComplianceSettingsView>(
-    'GET',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/compliance/settings`,
-  )
+  return call(client, endpoints.getSettings, { params: { enterpriseId } })
 }

@@ -1,4 +1,6 @@
-import type { TimelineKind, TimelineResponse } from '../../../server/contract-compliance'
+import type { TimelineKind, TimelineResponse } from '../../contract/compliance/schemas'
+import { complianceEndpoints as endpoints } from '../../contract/compliance/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 export interface TimelineFilter {
@@ -10,7 +12,7 @@ export interface TimelineFilter {
 
 /** GET /api/v1/me/compliance/timeline — every enterprise the user may act for, most urgent first, with counts. */
 export function getMyTimeline(client: ApiClient, filter: TimelineFilter = {}): Promise<TimelineResponse> {
-  return client.request<TimelineResponse>('GET', '/api/v1/me/compliance/timeline', {
+  return call(client, endpoints.getMyTimeline, {
     query: {
       from: filter.from,
       to: filter.to,

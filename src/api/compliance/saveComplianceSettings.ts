@@ -1,4 +1,6 @@
-import type { ComplianceSettingsInput, ComplianceSettingsView } from '../../../server/contract-compliance'
+import type { ComplianceSettingsInput, ComplianceSettingsView } from '../../contract/compliance/schemas'
+import { complianceEndpoints as endpoints } from '../../contract/compliance/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/enterprises/:id/compliance/settings — entity type and tax settings (null: no tax items). */
@@ -7,9 +9,5 @@ export function saveComplianceSettings(
   enterpriseId: string,
   input: ComplianceSettingsInput,
 ): Promise<ComplianceSettingsView> {
-  return client.request<ComplianceSettingsView>(
-    'PUT',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/compliance/settings`,
-    { body: input },
-  )
+  return call(client, endpoints.saveSettings, { params: { enterpriseId }, body: input })
 }

@@ -1,7 +1,6 @@
+import { complianceEndpoints as endpoints } from '../../contract/compliance/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
-
-const itemPath = (enterpriseId: string, key: string) =>
-  `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/compliance/items/${encodeURIComponent(key)}/state`
 
 /** PUT …/compliance/items/:key/state — 已办 (年报: 已报送), or 稍后提醒 on `until`. */
 export function setItemState(
@@ -10,10 +9,12 @@ export function setItemState(
   key: string,
   state: { state: 'done' } | { state: 'snoozed'; until: string },
 ): Promise<void> {
-  return client.request<void>('PUT', itemPath(enterpriseId, key), { body: state })
+  return call(client, endpoints.setItemState, { params: { enterpriseId, itemKey: key }, body: state }).then(
+    () => undefined,
+  )
 }
 
 /** DELETE …/compliance/items/:key/state — 撤销 已办 or 稍后提醒. */
 export function clearItemState(client: ApiClient, enterpriseId: string, key: string): Promise<void> {
-  return client.request<void>('DELETE', itemPath(enterpriseId, key))
+  return call(client, endpoints.clearItemState, { params: { enterpriseId, itemKey: key } }).then(() => undefined)
 }

@@ -1,4 +1,6 @@
-import type { LicenceInput, LicenceView } from '../../../server/contract-licences'
+import { licenceEndpoints as endpoints } from '../../contract/licences/endpoints'
+import type { LicenceInput, LicenceView } from '../../contract/licences/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/enterprises/:id/licences — pass the form's idempotency key so a retry never adds twice. */
@@ -8,8 +10,5 @@ export function createLicence(
   input: LicenceInput,
   idempotencyKey?: string,
 ): Promise<LicenceView> {
-  return client.request<LicenceView>('POST', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/licences`, {
-    body: input,
-    idempotencyKey,
-  })
+  return call(client, endpoints.createLicence, { params: { enterpriseId }, body: input, idempotencyKey })
 }

@@ -1,4 +1,6 @@
-import type { LicenceListResponse, LicenceStatus } from '../../../server/contract-licences'
+import { licenceEndpoints as endpoints } from '../../contract/licences/endpoints'
+import type { LicenceListResponse, LicenceStatus } from '../../contract/licences/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/enterprises/:id/licences — the wallet, most urgent first, with counts by status. */
@@ -7,11 +9,8 @@ export function listLicences(
   enterpriseId: string,
   filter: { status?: LicenceStatus; q?: string } = {},
 ): Promise<LicenceListResponse> {
-  return client.request<LicenceListResponse>(
-    'GET',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/licences`,
-    {
-      query: { status: filter.status, q: filter.q || undefined },
-    },
-  )
+  return call(client, endpoints.listLicences, {
+    params: { enterpriseId },
+    query: { status: filter.status, q: filter.q || undefined },
+  })
 }

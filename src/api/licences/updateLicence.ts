@@ -1,4 +1,6 @@
-import type { LicenceInput, LicenceView } from '../../../server/contract-licences'
+import { licenceEndpoints as endpoints } from '../../contract/licences/endpoints'
+import type { LicenceInput, LicenceView } from '../../contract/licences/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /**
@@ -12,7 +14,5 @@ export function editableLicenceFacts(licence: LicenceInput): LicenceInput {
 
 /** PUT /api/v1/licences/:id — correct a licence's facts. */
 export function updateLicence(client: ApiClient, licenceId: string, input: LicenceInput): Promise<LicenceView> {
-  return client.request<LicenceView>('PUT', `/api/v1/licences/${encodeURIComponent(licenceId)}`, {
-    body: editableLicenceFacts(input),
-  })
+  return call(client, endpoints.updateLicence, { params: { licenceId }, body: editableLicenceFacts(input) })
 }

@@ -1,6 +1,8 @@
+import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/me/policy-favourites/:id — saving twice changes nothing. */
 export function addPolicyFavourite(client: ApiClient, policyId: string): Promise<void> {
-  return client.request<void>('PUT', `/api/v1/me/policy-favourites/${encodeURIComponent(policyId)}`)
+  return call(client, endpoints.addPolicyFavourite, { params: { id: policyId } }).then(() => undefined)
 }

@@ -1,4 +1,6 @@
-import type { PolicyCalculatorRequest, PolicyCalculatorResponse } from '../../../server/contract-policies'
+import type { PolicyCalculatorRequest, PolicyCalculatorResponse } from '../../contract/policies/schemas'
+import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /**
@@ -9,5 +11,5 @@ export function calculatePolicies(
   client: ApiClient,
   request: PolicyCalculatorRequest,
 ): Promise<PolicyCalculatorResponse> {
-  return client.request<PolicyCalculatorResponse>('POST', '/api/v1/policy-calculator', { body: request })
+  return call(client, endpoints.calculatePolicies, { body: request })
 }

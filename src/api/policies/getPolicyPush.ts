@@ -1,7 +1,9 @@
-import type { PolicyPushPreference } from '../../../server/contract-policies'
+import type { PolicyPushPreference } from '../../contract/policies/schemas'
+import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/me/policy-push — instant (the default) or weekly digest. */
 export function getPolicyPush(client: ApiClient): Promise<PolicyPushPreference> {
-  return client.request<PolicyPushPreference>('GET', '/api/v1/me/policy-push')
+  return call(client, endpoints.getPolicyPush)
 }

@@ -1,4 +1,6 @@
-import type { PolicyListQuery, PolicyPage } from '../../../server/contract-policies'
+import type { PolicyListQuery, PolicyPage } from '../../contract/policies/schemas'
+import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /**
@@ -6,7 +8,7 @@ import type { ApiClient } from '../client'
  * server; pass the previous page's nextCursor as `cursor` for the next.
  */
 export function listPolicies(client: ApiClient, query: PolicyListQuery = {}): Promise<PolicyPage> {
-  return client.request<PolicyPage>('GET', '/api/v1/policies', {
+  return call(client, endpoints.listPolicies, {
     query: { ...query, issuer: query.issuer || undefined, q: query.q || undefined },
   })
 }

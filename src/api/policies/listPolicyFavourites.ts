@@ -1,7 +1,9 @@
-import type { PolicyView } from '../../../server/contract-policies'
+import type { PolicyView } from '../../contract/policies/schemas'
+import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/me/policy-favourites — the user's saved policies that are still published. */
 export function listPolicyFavourites(client: ApiClient): Promise<PolicyView[]> {
-  return client.request<PolicyView[]>('GET', '/api/v1/me/policy-favourites')
+  return call(client, endpoints.listPolicyFavourites)
 }

@@ -1,4 +1,6 @@
-import type { EnterpriseProfile, ProfileFactsView } from '../../../server/contract-policies'
+import type { EnterpriseProfile, ProfileFactsView } from '../../contract/policies/schemas'
+import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/enterprises/:id/profile-facts — replaces the saved facts as a whole (so it is idempotent). */
@@ -7,9 +9,5 @@ export function saveProfileFacts(
   enterpriseId: string,
   profile: EnterpriseProfile,
 ): Promise<ProfileFactsView> {
-  return client.request<ProfileFactsView>(
-    'PUT',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/profile-facts`,
-    { body: { profile } },
-  )
+  return call(client, endpoints.saveProfileFacts, { params: { enterpriseId }, body: { profile } })
 }

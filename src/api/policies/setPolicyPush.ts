@@ -1,7 +1,9 @@
-import type { PolicyPushPreference } from '../../../server/contract-policies'
+import type { PolicyPushPreference } from '../../contract/policies/schemas'
+import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/me/policy-push */
 export function setPolicyPush(client: ApiClient, preference: PolicyPushPreference): Promise<PolicyPushPreference> {
-  return client.request<PolicyPushPreference>('PUT', '/api/v1/me/policy-push', { body: preference })
+  return call(client, endpoints.setPolicyPush, { body: preference })
 }

@@ -1,5 +1,5 @@
 import type { SubscriptionState } from '../../../server/contract-licences'
-import type { SubscribePurpose } from '../../../server/contract-policies'
+import type { SubscribePurpose } from '../../contract/policies/schemas'
 import type { ApiClient } from '../client'
 
 /**

@@ -8,8 +8,18 @@ import { toDayNumber, type IsoDate } from '../calendar/dates'
 import { deadlineFromDays, renewalDeadlineDays, type RenewalDeadline, type RenewalDeadlineDays } from './deadline'
 import type { LeadRule } from './leadRules'
 
-export type LicenceStatus =
-  'valid' | 'renewal-due' | 'urgent' | 'deadline-missed' | 'expired' | 'renewing' | 'cancelled'
+/** Every status a licence can have: THE list (the wire contract, the route schema and the screens read it). */
+export const LICENCE_STATUSES = [
+  'valid',
+  'renewal-due',
+  'urgent',
+  'deadline-missed',
+  'expired',
+  'renewing',
+  'cancelled',
+] as const
+
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number]
 
 export const LICENCE_STATUS_LABELS: Record<LicenceStatus, string> = {
   valid: '有效',

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
-import type { ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintView } from '../../contract/complaints/schemas'
 import { takeComplaintAction, type SubmitterAction } from '../../api/complaints/takeComplaintAction'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintView } from '../../contract/complaints/schemas'
 import { RATING_LABELS } from '../../domain/complaints/ratings'
 import { CasePhotos } from './AttachmentImage'
 import { ACTOR_LABELS, categoryName, slaText, stateChipClass } from './caseDisplay'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintView } from '../../contract/complaints/schemas'
 import { getComplaint } from '../../api/complaints/getComplaint'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

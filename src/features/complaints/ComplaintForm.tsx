@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Input, Textarea, View } from '@tarojs/components'
-import { DEFAULT_COMPLAINT_CATEGORIES } from '../../domain/complaints/categories'
 import {
   characterCount,
   DESCRIPTION_MAX_CHARS,
@@ -14,6 +13,7 @@ import { ActionButton } from '../../ui/ActionButton'
 import { LabelledSwitch } from '../../ui/LabelledSwitch'
 import { TextField } from '../../ui/TextField'
 import { draftProblems } from './complaintRequest'
+import { useComplaintRules } from './complaintRules'
 import { useComplaintDraft } from './draftStore'
 import { pickAndUploadPhotos, removePhoto, uploadPhoto } from './photoUploads'
 import { PhotoGrid } from './PhotoGrid'
@@ -28,6 +28,7 @@ export function ComplaintForm(props: { onSubmit: () => void }) {
   const shown = tried ? problems : {}
   const descriptionCount = characterCount(draft.description.trim())
   const askForProgressNotices = useProgressSubscription()
+  const { categories } = useComplaintRules()
 
   // The tap itself: the subscribe prompt (real-name only) must be asked for from here.
   const submit = () => {
@@ -42,7 +43,7 @@ export function ComplaintForm(props: { onSubmit: () => void }) {
       <View className='field'>
         <View className='field__label'>诉求类别</View>
         <View className='chips' ariaRole='radiogroup' ariaLabel='诉求类别'>
-          {DEFAULT_COMPLAINT_CATEGORIES.map((category) => {
+          {categories.map((category) => {
             const selected = draft.category === category.code
             const state = { ariaChecked: selected } as object
             return (

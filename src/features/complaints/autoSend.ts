@@ -1,4 +1,4 @@
-import type { ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintView } from '../../contract/complaints/schemas'
 import { submitComplaint } from '../../api/complaints/submitComplaint'
 import { isApiError, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

@@ -1,4 +1,4 @@
-import type { ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintView } from '../../contract/complaints/schemas'
 import { complaintCategory, rulesForCase, type ComplaintRules } from '../../domain/complaints/categories'
 import type { Actor } from '../../domain/complaints/complaintCase'
 import { countdownText, isLate, slaStatus } from '../../domain/complaints/sla'

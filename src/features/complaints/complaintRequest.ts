@@ -1,4 +1,4 @@
-import type { ComplaintLocationInput, ComplaintSubmitRequest } from '../../../server/contract-complaints'
+import type { ComplaintLocationInput, ComplaintSubmitRequest } from '../../contract/complaints/schemas'
 import {
   complaintInputProblems,
   normaliseConcernedParty,

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ComplaintView } from '../../../server/contract-complaints'
+import type { ComplaintView } from '../../contract/complaints/schemas'
 import { listComplaints } from '../../api/complaints/listComplaints'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { ComplaintSubmitRequest } from '../../../server/contract-complaints'
+import type { ComplaintSubmitRequest } from '../../contract/complaints/schemas'
 import type { ComplaintCategoryCode } from '../../domain/complaints/categories'
 import { useSession } from '../../core/session'
 import { platformStorage } from '../../platform/storage'

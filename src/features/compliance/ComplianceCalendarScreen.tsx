@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { TimelineItem, TimelineKind, TimelineResponse } from '../../../server/contract-compliance'
+import type { TimelineItem, TimelineKind, TimelineResponse } from '../../contract/compliance/schemas'
 import { getMyTimeline } from '../../api/compliance/getMyTimeline'
 import { clearItemState, setItemState } from '../../api/compliance/setItemState'
 import { isPermissionRefusal, userMessage } from '../../api/errors'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { TimelineItem } from '../../../server/contract-compliance'
+import type { TimelineItem } from '../../contract/compliance/schemas'
 import { getMyTimeline } from '../../api/compliance/getMyTimeline'
 import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { ComplianceSettingsView, PenaltyView } from '../../../server/contract-compliance'
+import type { ComplianceSettingsView, PenaltyView } from '../../contract/compliance/schemas'
 import { addPenalty } from '../../api/compliance/addPenalty'
 import { deletePenalty } from '../../api/compliance/deletePenalty'
 import { getComplianceSettings } from '../../api/compliance/getComplianceSettings'

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { TimelineResponse } from '../../../server/contract-compliance'
+import type { TimelineResponse } from '../../contract/compliance/schemas'
 import { getMyTimeline } from '../../api/compliance/getMyTimeline'
 import { apiClient } from '../../core/apiClient'
 

@@ -1,4 +1,4 @@
-import type { TimelineItem, TimelineKind } from '../../../server/contract-compliance'
+import type { TimelineItem, TimelineKind } from '../../contract/compliance/schemas'
 
 /** Every kind on the calendar, in the order of the filter chips. */
 export const KINDS: readonly TimelineKind[] = [

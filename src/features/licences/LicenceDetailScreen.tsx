@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { LicenceView } from '../../../server/contract-licences'
+import type { LicenceView } from '../../contract/licences/schemas'
 import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { deleteLicence } from '../../api/licences/deleteLicence'
 import { getLicence } from '../../api/licences/getLicence'

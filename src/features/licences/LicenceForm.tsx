@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { LicenceInput, LicenceView } from '../../../server/contract-licences'
+import type { LicenceInput, LicenceView } from '../../contract/licences/schemas'
 import { userMessage } from '../../api/errors'
 import { createLicence } from '../../api/licences/createLicence'
 import { editableLicenceFacts, updateLicence } from '../../api/licences/updateLicence'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { LicenceView } from '../../../server/contract-licences'
+import type { LicenceView } from '../../contract/licences/schemas'
 import { userMessage } from '../../api/errors'
 import { getLicence } from '../../api/licences/getLicence'
 import { apiClient } from '../../core/apiClient'

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { LicenceStatus } from '../../../server/contract-licences'
+import type { LicenceStatus } from '../../contract/licences/schemas'
 import { useEnterpriseContext } from '../../core/enterpriseContext'
 import { ROLE_LABELS } from '../../domain/access/permissions'
 import { chinaDateOf } from '../../domain/calendar/dates'
-import { LICENCE_STATUS_LABELS } from '../../domain/licences/status'
+import { LICENCE_STATUS_LABELS, LICENCE_STATUSES } from '../../domain/licences/status'
 import { ariaProps } from '../../platform/aria'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
@@ -14,15 +14,20 @@ import { filterLicences } from './filterLicences'
 import { StatusChip } from './StatusChip'
 import { useWallet } from './walletStore'
 
+// The chips in the order a holder scans them. A Record, so a status added to the domain's list
+// (LICENCE_STATUSES, which the wire contract also reads) does not compile until it has its place.
+const CHIP_ORDER: Record<LicenceStatus, number> = {
+  urgent: 0,
+  'deadline-missed': 1,
+  'renewal-due': 2,
+  expired: 3,
+  renewing: 4,
+  valid: 5,
+  cancelled: 6,
+}
 const FILTERS: (LicenceStatus | 'all')[] = [
   'all',
-  'urgent',
-  'deadline-missed',
-  'renewal-due',
-  'expired',
-  'renewing',
-  'valid',
-  'cancelled',
+  ...[...LICENCE_STATUSES].sort((a, b) => CHIP_ORDER[a] - CHIP_ORDER[b]),
 ]
 
 /**

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { LicenceStatus } from '../../../server/contract-licences'
+import type { LicenceStatus } from '../../contract/licences/schemas'
 import { LICENCE_STATUS_LABELS } from '../../domain/licences/status'
 import { useWallet } from './walletStore'
 

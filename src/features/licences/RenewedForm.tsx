@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { LicenceView } from '../../../server/contract-licences'
+import type { LicenceView } from '../../contract/licences/schemas'
 import { userMessage } from '../../api/errors'
 import { recordRenewal } from '../../api/licences/recordRenewal'
 import { apiClient } from '../../core/apiClient'

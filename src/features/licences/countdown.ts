@@ -1,4 +1,4 @@
-import type { LicenceView } from '../../../server/contract-licences'
+import type { LicenceView } from '../../contract/licences/schemas'
 
 /** The one line under a licence that says how much time is left, in words a holder acts on. */
 export function countdownText(

@@ -1,4 +1,4 @@
-import type { LicenceStatus, LicenceView } from '../../../server/contract-licences'
+import type { LicenceStatus, LicenceView } from '../../contract/licences/schemas'
 
 /** Filter by status and search by licence name or number, over the list already on the device. */
 export function filterLicences(

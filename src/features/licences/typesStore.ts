@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { LicenceTypeView } from '../../../server/contract-licences'
+import type { LicenceTypeView } from '../../contract/licences/schemas'
 import { userMessage } from '../../api/errors'
 import { listLicenceTypes } from '../../api/licences/listLicenceTypes'
 import { apiClient } from '../../core/apiClient'

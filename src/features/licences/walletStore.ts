@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { LicenceListResponse } from '../../../server/contract-licences'
+import type { LicenceListResponse } from '../../contract/licences/schemas'
 import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { listLicences } from '../../api/licences/listLicences'
 import { apiClient } from '../../core/apiClient'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { PolicyMatchView } from '../../../server/contract-policies'
+import type { PolicyMatchView } from '../../contract/policies/schemas'
 import { ActionButton } from '../../ui/ActionButton'
 import { ConditionList } from './ConditionList'
 import { policyStatusLabel } from '../../domain/policies/policyStatus'

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { PolicyListQuery, PolicyView } from '../../../server/contract-policies'
+import type { PolicyListQuery, PolicyView } from '../../contract/policies/schemas'
 import {
   BENEFIT_TYPE_LABELS,
   POLICY_LEVEL_LABELS,

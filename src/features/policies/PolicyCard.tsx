@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import type { PolicyView } from '../../../server/contract-policies'
+import type { PolicyView } from '../../contract/policies/schemas'
 import { POLICY_LEVEL_LABELS } from '../../domain/policies/policy'
 import { catalogueStatusLabel } from '../../domain/policies/policyStatus'
 import { PlainView } from '../../platform/plainView'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { PolicyMatchView, PolicyView } from '../../../server/contract-policies'
+import type { PolicyMatchView, PolicyView } from '../../contract/policies/schemas'
 import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { calculatePolicies } from '../../api/policies/calculatePolicies'
 import { getPolicy } from '../../api/policies/getPolicy'

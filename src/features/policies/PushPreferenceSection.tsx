@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { PolicyPushFrequency } from '../../../server/contract-policies'
+import type { PolicyPushFrequency } from '../../contract/policies/schemas'
 import { userMessage } from '../../api/errors'
 import { getPolicyPush } from '../../api/policies/getPolicyPush'
 import { setPolicyPush } from '../../api/policies/setPolicyPush'

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { PolicyMatchView } from '../../../server/contract-policies'
+import type { PolicyMatchView } from '../../contract/policies/schemas'
 import { getPolicyMatches } from '../../api/policies/getPolicyMatches'
 import { apiClient } from '../../core/apiClient'
 

@@ -1,4 +1,4 @@
-import type { PolicyView } from '../../../server/contract-policies'
+import type { PolicyView } from '../../contract/policies/schemas'
 import { leavesOf } from '../../domain/policies/conditions'
 import { industryName, normalizeIndustryCode } from '../../domain/policies/industryCodes'
 

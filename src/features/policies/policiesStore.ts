@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { EnterprisePolicyMatches, PolicyListQuery, PolicyView } from '../../../server/contract-policies'
+import type { EnterprisePolicyMatches, PolicyListQuery, PolicyView } from '../../contract/policies/schemas'
 import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { addPolicyFavourite } from '../../api/policies/addPolicyFavourite'
 import { getPolicyMatches } from '../../api/policies/getPolicyMatches'

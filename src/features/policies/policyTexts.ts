@@ -1,4 +1,4 @@
-import type { PolicyMatchView } from '../../../server/contract-policies'
+import type { PolicyMatchView } from '../../contract/policies/schemas'
 import { daysBetween, type IsoDate } from '../../domain/calendar/dates'
 import { formatFigure } from '../../domain/policies/explain'
 import type { ConditionOutcome } from '../../domain/policies/match'

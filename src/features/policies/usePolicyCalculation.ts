@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { PolicyMatchView } from '../../../server/contract-policies'
+import type { PolicyMatchView } from '../../contract/policies/schemas'
 import { userMessage } from '../../api/errors'
 import { calculatePolicies } from '../../api/policies/calculatePolicies'
 import { apiClient } from '../../core/apiClient'

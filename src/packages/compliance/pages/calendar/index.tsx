@@ -4,7 +4,7 @@ import { SignInRequired } from '../../../../core/SignInRequired'
 import { useEnterpriseContext } from '../../../../core/enterpriseContext'
 import { ComplianceCalendarScreen } from '../../../../features/compliance/ComplianceCalendarScreen'
 import { navigateTo } from '../../../../platform/navigation'
-import type { TimelineItem } from '../../../../../server/contract-compliance'
+import type { TimelineItem } from '../../../../contract/compliance/schemas'
 
 /** Each item opens its source: the licence, the policy, the complaint, or the 年报/税务/信用修复 detail. */
 function openItem(item: TimelineItem): void {

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import type { PolicyView } from '../../../../../server/contract-policies'
+import type { PolicyView } from '../../../../contract/policies/schemas'
 import { useEnterpriseContext } from '../../../../core/enterpriseContext'
 import { PageShell } from '../../../../core/PageShell'
 import { ROUTES } from '../../../../core/routes'
