@@ -2,11 +2,10 @@
  * Wire types of 刷脸办事, 电子印章, 电子签名 and 扫码签章. The app imports them with `import type`
  * only. Instants are ISO timestamps; hashes are lower-case hex; binary is base64.
  */
-import type { EnterpriseSummary, Platform } from './contract'
 import type { SealType } from '../src/domain/signing/sealTypes'
 import type { SignTaskStatus } from '../src/domain/signing/signTask'
 import type { SealUsageReport } from '../src/domain/seals/sealReport'
-import type { DocumentType, SealRules } from '../src/domain/signing/sealRules'
+import type { DocumentType } from '../src/domain/signing/sealRules'
 
 export type SealErrorCode =
   | 'SEAL_RULE_SYSTEM'
@@ -56,226 +55,41 @@ export type SealErrorCode =
   | 'VERIFIED_IDENTITY_NONE'
   | 'SIGNATURE_FILE_UNREADABLE'
 
-// --- 刷脸 ---
-
-/** What a verification is for; a ticket is good for this purpose only. */
-export type FacePurpose = 'login' | 'claim-seal' | 'claim-signature' | 'grant' | 'seal-revoke' | `sign:${string}`
-
-export type FaceProviderName = 'wechat' | 'alipay' | 'sandbox'
-
-export interface StartFaceSessionRequest {
-  purpose: FacePurpose
-  /** As on the 居民身份证; both, or neither with `useVerifiedIdentity`. */
-  name?: string
-  idNumber?: string
-  /** Verify as the identity on record (GET /face/identity) without sending it again. */
-  useVerifiedIdentity?: true
-  /** The platform the app runs on: weapp → WeChat 人脸核身, alipay → 支付宝身份验证, h5 → sandbox. */
-  platform: Platform
-  /** For claim-seal and grant: the enterprise it is about (failures go to its seal audit). */
-  enterpriseId?: string
-}
-
-/** The person the user last passed a face verification as, masked (张*国, 4110**********0371). */
-export interface VerifiedIdentityView {
-  nameMasked: string
-  idNumberMasked: string
-  verifiedAt: string
-}
-
-export interface VerifiedIdentityResponse {
-  identity: VerifiedIdentityView | null
-}
-
-export interface FaceSessionStarted {
-  sessionId: string
-  provider: FaceProviderName
-  /** WeChat: pass to wx.requestFacialVerify. */
-  verifyId?: string
-  /** Alipay: my.startAPVerify({ certifyId, url: certifyUrl }). */
-  certifyId?: string
-  certifyUrl?: string
-  /** Sandbox (development only): the H5 stand-in face screen shows it. */
-  sandboxToken?: string
-  expiresAt: string
-}
-
-export interface CompleteFaceSessionRequest {
-  /**
-   * What the platform API told the client. Never trusted for success: the server asks the
-   * provider. The sandbox reads `sandboxOutcome`; Alipay reads a cancel (resultStatus 6001).
-   */
-  clientResult?: { sandboxOutcome?: 'pass' | 'fail' | 'cancel'; [key: string]: unknown }
-}
-
-export interface FaceTicketIssued {
-  /** Single use, for `purpose` only, valid 5 minutes. */
-  ticket: string
-  purpose: FacePurpose
-  expiresAt: string
-  person: { nameMasked: string; idNumberMasked: string }
-}
-
-export interface LinkEnterprisesRequest {
-  /** A ticket of purpose 'login'. */
-  ticket: string
-}
-
-export interface LinkEnterprisesResponse {
-  /** Every enterprise the verified person is the legal representative of, now linked. */
-  enterprises: EnterpriseSummary[]
-  newlyLinked: number
-}
-
-// --- 电子印章 / 电子签名 ---
-
-export type SealStatus = 'valid' | 'expired' | 'revoked'
-
-/** The key material of a seal or signature that anyone may know. */
-export interface PublicKeyInfo {
-  /** SubjectPublicKeyInfo PEM: id-ecPublicKey (1.2.840.10045.2.1) on SM2 (1.2.156.10197.1.301). */
-  publicKeyPem: string
-  /** SM2 with SM3: 1.2.156.10197.1.501. */
-  signatureAlgorithm: string
-}
-
-export interface SealView extends PublicKeyInfo {
-  id: string
-  enterpriseId: string
-  type: SealType
-  /** e.g. 合同专用章 */
-  typeLabel: string
-  /** As engraved, e.g. 许昌瑞丰食品有限公司合同专用章. */
-  name: string
-  holderUscc: string
-  validFrom: string
-  validTo: string
-  status: SealStatus
-  imageSvg: string
-  createdAt: string
-}
-
-export interface ClaimSealsRequest {
-  /** A ticket of purpose 'claim-seal' for the enterprise's legal representative. */
-  ticket: string
-  /** 6 digits; becomes the person's signing PIN. */
-  pin: string
-}
-
-export interface SealListResponse {
-  /** The legal representative sees all; a handler only the seals granted and still valid. */
-  seals: SealView[]
-  claimed: boolean
-  /** Whether the caller may grant, revoke and read the audit (the legal representative). */
-  canManage: boolean
-}
-
-export type SignatureImageInput = { kind: 'drawn'; strokes: [number, number][][] } | { kind: 'name' }
-
-export interface ClaimSignatureRequest {
-  /** A ticket of purpose 'claim-signature'. */
-  ticket: string
-  pin: string
-  image: SignatureImageInput
-}
-
-export interface PersonalSignatureView extends PublicKeyInfo {
-  id: string
-  holderName: string
-  idNumberMasked: string
-  imageKind: 'drawn' | 'name'
-  imageSvg: string
-  validFrom: string
-  validTo: string
-  status: SealStatus
-  createdAt: string
-}
-
-export interface MySignatureResponse {
-  signature: PersonalSignatureView | null
-}
-
-// --- 授权 ---
-
-export interface CreateSealGrantRequest {
-  /**
-   * By the handler's phone (they must have logged in once; the grant waits until they accept it in
-   * the app), or a one-time invite code.
-   */
-  grantee: { phone: string } | { invite: true }
-  sealIds: string[]
-  /** Last day of the grant (China calendar day, inclusive). */
-  validUntil: string
-  /** Confirm with the signing PIN or a face ticket of purpose 'grant'. */
-  pin?: string
-  ticket?: string
-}
-
-export type SealGrantStatus = 'invited' | 'active' | 'expired' | 'revoked'
-
-export interface SealGrantView {
-  id: string
-  enterpriseId: string
-  grantee: { userId: string | null; nameMasked: string | null; phoneMasked: string | null }
-  seals: { id: string; type: SealType; name: string }[]
-  validUntil: string
-  status: SealGrantStatus
-  createdAt: string
-  acceptedAt: string | null
-  revokedAt: string | null
-}
-
-export interface SealGrantCreated extends SealGrantView {
-  /** Shown once, for an invite grant: give it to the handler. */
-  inviteCode?: string
-  inviteExpiresAt?: string
-}
-
-export interface AcceptSealGrantRequest {
-  inviteCode: string
-}
-
-/** A grant addressed to me (GET /me/seal-grants): 'invited' ones wait for me to accept them. */
-export interface MySealGrantView extends SealGrantView {
-  enterpriseName: string
-}
-
-export type SealAuditAction =
-  | 'claim'
-  | 'grant'
-  | 'grant-accepted'
-  | 'revoke'
-  | 'sign'
-  | 'reject'
-  | 'pin-failed'
-  | 'face-failed'
-  /** a task refused by the seal's 用章规则; reasonCode says which rule (SealRuleRefusal) */
-  | 'refused'
-  /** one confirmation of a task needing two approvers */
-  | 'approve'
-  /** the legal representative changed a seal's 用章规则 */
-  | 'rules'
-  /** the legal representative revoked (注销) or replaced (重新制章) a seal */
-  | 'seal-revoke'
-
-export interface SealAuditEntry {
-  id: string
-  action: SealAuditAction
-  actor: { userId: string | null; nameMasked: string | null }
-  sealId: string | null
-  grantId: string | null
-  taskId: string | null
-  detail: string
-  at: string
-  /** For 'refused': the SealRuleRefusal (machine-readable, for reports); otherwise null. */
-  reasonCode?: string | null
-}
-
-export interface SealAuditPage {
-  items: SealAuditEntry[]
-  /** Pass as ?before= for older entries; null at the end. */
-  nextCursor: string | null
-}
+// 刷脸, 电子印章, 电子签名, 授权, 用章记录, 用章规则, 注销 / 重新制章: the one contract in src/contract/esign.
+export type {
+  AcceptSealGrantRequest,
+  ClaimSealsRequest,
+  ClaimSignatureRequest,
+  CompleteFaceSessionRequest,
+  CreateSealGrantRequest,
+  FaceProviderName,
+  FacePurpose,
+  FaceSessionStarted,
+  FaceTicketIssued,
+  LinkEnterprisesRequest,
+  LinkEnterprisesResponse,
+  MySealGrantView,
+  MySignatureResponse,
+  PersonalSignatureView,
+  PublicKeyInfo,
+  RevokeSealRequest,
+  SealAuditAction,
+  SealAuditEntry,
+  SealAuditPage,
+  SealGrantCreated,
+  SealGrantStatus,
+  SealGrantView,
+  SealListResponse,
+  SealRevokeResult,
+  SealRulesView,
+  SealStatus,
+  SealView,
+  SignatureImageInput,
+  StartFaceSessionRequest,
+  VerifiedIdentityResponse,
+  VerifiedIdentityView,
+} from '../src/contract/esign/schemas'
+import type { FacePurpose } from '../src/contract/esign/schemas'
 
 // --- 扫码签章 ---
 
@@ -368,17 +182,6 @@ export interface SignTaskApproval {
 }
 
 /** GET/PUT /enterprises/:id/seals/:sealId/rules (legal representative only). */
-export interface SealRulesView {
-  sealId: string
-  sealType: SealType
-  rules: SealRules
-  /** What the legal representative may choose from. */
-  candidates: {
-    systems: { id: string; name: string }[]
-    approvers: { userId: string; nameMasked: string; role: 'legal_representative' | 'handler' }[]
-  }
-}
-
 export interface ScanSignTaskRequest {
   /** From parseSignQrContent. */
   ticket: string
@@ -514,26 +317,4 @@ export interface SealReportList {
 export interface SealReportView extends SealUsageReport {
   enterpriseName: string
   createdAt: string
-}
-
-// --- 注销 / 重新制章 (issue #15 item 1) ---
-
-/** POST /enterprises/:id/seals/:sealId/revoke and …/replace: why, confirmed by the signing PIN or a face ticket. */
-export interface RevokeSealRequest {
-  /** 1–200 characters after trimming. */
-  reason: string
-  pin?: string
-  /** A face ticket for the purpose 'seal-revoke'. */
-  ticket?: string
-}
-
-export interface SealRevokeResult {
-  /** The seal as it now is (status 'revoked'). */
-  revoked: SealView
-  /** 重新制章: the new seal of the same type, with a new key and certificate; null for 注销. */
-  replacement: SealView | null
-  /** Open sign tasks that needed the seal, refused with the reason. */
-  refusedTasks: number
-  /** Grants that ended because they covered no live seal any more. */
-  endedGrants: number
 }
