@@ -4,7 +4,6 @@
  */
 import type { SealType } from '../src/domain/signing/sealTypes'
 import type { SignTaskStatus } from '../src/domain/signing/signTask'
-import type { SealUsageReport } from '../src/domain/seals/sealReport'
 import type { DocumentType } from '../src/domain/signing/sealRules'
 
 export type SealErrorCode =
@@ -80,6 +79,9 @@ export type {
   SealGrantStatus,
   SealGrantView,
   SealListResponse,
+  SealReportList,
+  SealReportListItem,
+  SealReportView,
   SealRevokeResult,
   SealRulesView,
   SealStatus,
@@ -297,24 +299,4 @@ export interface VerificationStep {
   passed: boolean
   /** The verdict of this step in a sentence. */
   text: string
-}
-
-/** GET /api/v1/enterprises/:enterpriseId/seal-reports: the months with a 用章报告, newest first (legal representative). */
-export interface SealReportListItem {
-  /** 'YYYY-MM' */
-  month: string
-  uses: number
-  previousUses: number
-  refused: number
-  createdAt: string
-}
-
-export interface SealReportList {
-  items: SealReportListItem[]
-}
-
-/** GET /api/v1/enterprises/:enterpriseId/seal-reports/:month: one month's 用章报告. */
-export interface SealReportView extends SealUsageReport {
-  enterpriseName: string
-  createdAt: string
 }

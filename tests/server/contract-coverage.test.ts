@@ -38,8 +38,6 @@ const NOT_YET_DESCRIBED: string[] = [
   'PUT /api/v1/me/current-enterprise',
   'PUT /api/v1/me/reminder-settings',
   // esign (seals, signatures, sign tasks, face, pki) — engineer esign
-  'GET /api/v1/enterprises/:enterpriseId/seal-reports',
-  'GET /api/v1/enterprises/:enterpriseId/seal-reports/:month',
   'GET /api/v1/pki/ca',
   'GET /api/v1/pki/crl',
   'GET /api/v1/pki/crl/openssl',
@@ -48,7 +46,6 @@ const NOT_YET_DESCRIBED: string[] = [
   'GET /api/v1/sign-tasks/:taskId/document',
   'GET /api/v1/signature-records/:recordId/ses-signature',
   'GET /api/v1/signature-records/:recordId/verification-qr',
-  'POST /api/v1/admin/sign-tasks/sweep',
   'POST /api/v1/seal-verifications',
   'POST /api/v1/sign-tasks',
   'POST /api/v1/sign-tasks/:taskId/confirm',

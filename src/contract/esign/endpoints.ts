@@ -102,4 +102,14 @@ export const esignEndpoints = defineEndpoints<typeof ops>()({
     errors: ['GRANT_NOT_FOUND'],
   },
   listSealAudit: { method: 'GET', path: `${E}/seal-audit`, auth: 'session' },
+  // 用章报告
+  listSealReports: { method: 'GET', path: `${E}/seal-reports`, auth: 'session' },
+  getSealReport: { method: 'GET', path: `${E}/seal-reports/:month`, auth: 'session' },
+  // 签章任务 (admin)
+  sweepSignTasks: {
+    method: 'POST',
+    path: '/api/v1/admin/sign-tasks/sweep',
+    auth: 'admin',
+    errors: ['JOB_IN_PROGRESS'],
+  },
 })

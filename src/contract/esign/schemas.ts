@@ -13,6 +13,7 @@ import { ENTERPRISE_ROLES } from '../../domain/access/permissions'
 import { SEAL_TYPES } from '../../domain/signing/sealTypes'
 import { AMOUNT_FEN_MAX, DAILY_LIMIT_MAX, DOCUMENT_TYPES, type SealRules } from '../../domain/signing/sealRules'
 import { STROKE_LIMITS } from '../../domain/signing/strokes'
+import type { SealUsageReport } from '../../domain/seals/sealReport'
 import { DateTime, EnterpriseIdParams, Nullable, StringEnum, Uuid } from '../common'
 import type { OperationSchemas } from '../endpoint'
 
@@ -302,10 +303,7 @@ export const PersonalSignatureView = Type.Object(
 )
 export type PersonalSignatureView = Static<typeof PersonalSignatureView>
 
-export const MySignatureResponse = Type.Object(
-  { signature: Type.Union([Type.Null(), PersonalSignatureView]) },
-  closed,
-)
+export const MySignatureResponse = Type.Object({ signature: Type.Union([Type.Null(), PersonalSignatureView]) }, closed)
 export type MySignatureResponse = Static<typeof MySignatureResponse>
 
 export type SignatureImageInput = { kind: 'drawn'; strokes: [number, number][][] } | { kind: 'name' }
@@ -423,10 +421,7 @@ export const CreateSealGrantRequest = Type.Object(
 )
 export type CreateSealGrantRequest = Static<typeof CreateSealGrantRequest>
 
-export const AcceptSealGrantRequest = Type.Object(
-  { inviteCode: Type.String({ minLength: 12, maxLength: 20 }) },
-  closed,
-)
+export const AcceptSealGrantRequest = Type.Object({ inviteCode: Type.String({ minLength: 12, maxLength: 20 }) }, closed)
 export type AcceptSealGrantRequest = Static<typeof AcceptSealGrantRequest>
 
 export const SEAL_AUDIT_ACTIONS = [
@@ -487,6 +482,69 @@ export const SealAuditQuery = Type.Object(
 const GrantParams = Type.Object({ enterpriseId: EnterpriseIdParams.properties.enterpriseId, grantId: Uuid() }, closed)
 const GrantIdParams = Type.Object({ grantId: Uuid() }, closed)
 
+// --- 用章报告 ---
+
+/** GET …/seal-reports: the months with a 用章报告, newest first (legal representative). */
+export const SealReportListItem = Type.Object(
+  {
+    /** 'YYYY-MM' */
+    month: Type.String(),
+    uses: Type.Integer(),
+    previousUses: Type.Integer(),
+    refused: Type.Integer(),
+    createdAt: DateTime(),
+  },
+  closed,
+)
+export type SealReportListItem = Static<typeof SealReportListItem>
+
+export const SealReportList = Type.Object({ items: Type.Array(SealReportListItem) }, closed)
+export type SealReportList = Static<typeof SealReportList>
+
+const ReportLines = Type.Array(
+  Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer(), previous: Type.Integer() }, closed),
+)
+
+/** GET …/seal-reports/:month: one month's 用章报告 (the domain's SealUsageReport, named and dated). */
+export interface SealReportView extends SealUsageReport {
+  enterpriseName: string
+  createdAt: string
+}
+export const SealReportViewSchema = Type.Unsafe<SealReportView>(
+  Type.Object(
+    {
+      month: Type.String(),
+      previousMonth: Type.String(),
+      enterpriseName: Type.String(),
+      uses: Type.Integer(),
+      previousUses: Type.Integer(),
+      refused: Type.Integer(),
+      previousRefused: Type.Integer(),
+      bySeal: ReportLines,
+      byHandler: ReportLines,
+      bySystem: ReportLines,
+      refusedByReason: ReportLines,
+      createdAt: DateTime(),
+    },
+    closed,
+  ),
+)
+
+export const SealReportParams = Type.Object(
+  {
+    enterpriseId: EnterpriseIdParams.properties.enterpriseId,
+    month: Type.String({ pattern: '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$' }),
+  },
+  closed,
+)
+
+/** POST /admin/sign-tasks/sweep. */
+export const SignTaskSweepReport = Type.Object(
+  { expired: Type.Integer({ description: '本次置为已过期的任务数' }) },
+  closed,
+)
+export type SignTaskSweepReport = Static<typeof SignTaskSweepReport>
+
 // --- operations ---
 
 const revoke = { params: SealRuleParams, body: RevokeSealRequest, response: { 200: SealRevokeResult } }
@@ -526,4 +584,9 @@ export const ops = {
   listMySealGrants: { response: { 200: Type.Array(MySealGrantView) } },
   acceptSealGrantById: { params: GrantIdParams, response: { 200: SealGrantView } },
   listSealAudit: { params: EnterpriseIdParams, query: SealAuditQuery, response: { 200: SealAuditPage } },
+  // 用章报告
+  listSealReports: { params: EnterpriseIdParams, response: { 200: SealReportList } },
+  getSealReport: { params: SealReportParams, response: { 200: SealReportViewSchema } },
+  // 签章任务 (admin)
+  sweepSignTasks: { response: { 200: SignTaskSweepReport } },
 } satisfies { [name: string]: OperationSchemas }
