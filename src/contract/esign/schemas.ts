@@ -14,6 +14,7 @@ import { SEAL_TYPES } from '../../domain/signing/sealTypes'
 import { AMOUNT_FEN_MAX, DAILY_LIMIT_MAX, DOCUMENT_TYPES, type SealRules } from '../../domain/signing/sealRules'
 import { STROKE_LIMITS } from '../../domain/signing/strokes'
 import type { SealUsageReport } from '../../domain/seals/sealReport'
+import { SIGN_TASK_STATUSES, SIGN_TICKET_TTL_SECONDS } from '../../domain/signing/signTask'
 import { DateTime, EnterpriseIdParams, Nullable, StringEnum, Uuid } from '../common'
 import type { OperationSchemas } from '../endpoint'
 
@@ -545,6 +546,233 @@ export const SignTaskSweepReport = Type.Object(
 )
 export type SignTaskSweepReport = Static<typeof SignTaskSweepReport>
 
+// --- 扫码签章 ---
+
+const SIGNER_ROLES = ['legal_representative', 'handler'] as const
+
+export type SignerSpec =
+  | { sealType: (typeof SEAL_TYPES)[number] }
+  | { personalSignature: { role: (typeof SIGNER_ROLES)[number]; phone?: string } }
+
+export const CreateSignTaskRequest = Type.Object(
+  {
+    /** 统一社会信用代码 of the enterprise whose seals are asked for. */
+    enterpriseUscc: Type.String({ minLength: 1, maxLength: 32 }),
+    signers: Type.Array(
+      Raw<SignerSpec>({
+        oneOf: [
+          {
+            type: 'object',
+            required: ['sealType'],
+            additionalProperties: false,
+            properties: { sealType: SealTypeSchema },
+          },
+          {
+            type: 'object',
+            required: ['personalSignature'],
+            additionalProperties: false,
+            properties: {
+              personalSignature: {
+                type: 'object',
+                required: ['role'],
+                additionalProperties: false,
+                properties: {
+                  role: { type: 'string', enum: [...SIGNER_ROLES] },
+                  phone: { type: 'string', pattern: '^1[3-9][0-9]{9}$' },
+                },
+              },
+            },
+          },
+        ],
+      }),
+      { minItems: 1, maxItems: 10 },
+    ),
+    documentName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    /** The document's SM3 (hex), the document itself (base64, ≤ 10 MB), or both (they must agree). */
+    documentSm3: Type.Optional(Type.String({ maxLength: 64 })),
+    document: Type.Optional(Type.String({ maxLength: 14 * 1024 * 1024 })),
+    /**
+     * POSTed {taskId, status} once the task is signed, rejected or expired (then GET the task).
+     * https, a host resolving to public addresses only (and on the system's allowlist, if it has
+     * one), else 400 CALLBACK_URL_FORBIDDEN; redirects are not followed.
+     */
+    callbackUrl: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** 60–1800; default 300. */
+    expiresInSeconds: Type.Optional(
+      Type.Integer({ minimum: SIGN_TICKET_TTL_SECONDS.min, maximum: SIGN_TICKET_TTL_SECONDS.max }),
+    ),
+    /** What the document is; checked against the seal's 用章规则. */
+    documentType: Type.Optional(StringEnum(DOCUMENT_TYPES)),
+    /** The document's amount in integer fen (分), 0–10^14; decides 双人审批 for 合同专用章. */
+    amountFen: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: AMOUNT_FEN_MAX, description: '金额，单位：分（整数）' }),
+    ),
+  },
+  closed,
+)
+export type CreateSignTaskRequest = Static<typeof CreateSignTaskRequest>
+
+export const SignTaskCreated = Type.Object(
+  {
+    taskId: Uuid(),
+    ticket: Type.String(),
+    /** Put this in the QR code. */
+    qrContent: Type.String(),
+    expiresAt: DateTime(),
+  },
+  closed,
+)
+export type SignTaskCreated = Static<typeof SignTaskCreated>
+
+/** GB/T 38540 SES_Signature, as JSON. Verify with POST /seal-verifications or OpenSSL. */
+export const SignatureRecord = Type.Object(
+  {
+    format: StringEnum(['zqt-ses-signature/1'] as const),
+    id: Uuid(),
+    taskId: Uuid(),
+    kind: StringEnum(['seal', 'personal'] as const),
+    sealId: Nullable(Uuid()),
+    personalSignatureId: Nullable(Uuid()),
+    /** Seal or signature name, for display. */
+    name: Type.String(),
+    signedAt: DateTime(),
+    documentSm3: Type.String(),
+    /** The signed bytes: canonical JSON of TBS_Sign (src/domain/signing/tbs.ts), base64. */
+    tbs: Type.String({ description: '待签数据（规范化 JSON 的 UTF-8 字节），base64' }),
+    /** SM2 signature, DER SEQUENCE{r, s}, base64; Z computed with signerId. */
+    signature: Type.String({ description: 'SM2 签名值（DER），base64' }),
+    signerPublicKey: Type.String(),
+    signatureAlgorithm: Type.String(),
+    digestAlgorithm: Type.String(),
+    signerId: Type.String(),
+    /** The seal or signature picture to stamp on the document. */
+    imageSvg: Type.String(),
+    /** GB/T 38540 SES_Signature (DER, base64) with its RFC 3161 timestamp; null for one made before the seal CA. */
+    sesSignature: Type.Optional(
+      Nullable(Type.String(), { description: 'GB/T 38540 签章数据 SES_Signature（DER，含时间戳），base64' }),
+    ),
+    /** The signer's X.509 certificate (PEM) from the seal CA, as in sesSignature. */
+    signerCertificate: Type.Optional(Nullable(Type.String(), { description: '签章人证书（PEM，电子印章 CA 签发）' })),
+  },
+  closed,
+)
+export type SignatureRecord = Static<typeof SignatureRecord>
+
+/** 双人审批: who confirmed first and who may still confirm (masked names); null for one confirmation. */
+export const SignTaskApproval = Type.Object(
+  {
+    firstConfirmedBy: Nullable(Type.String()),
+    /** Named second approvers (masked), the first confirmer excluded; any one of them completes the task. */
+    waitingFor: Type.Array(Type.String()),
+  },
+  closed,
+)
+export type SignTaskApproval = Static<typeof SignTaskApproval>
+
+export const SignTaskView = Type.Object(
+  {
+    taskId: Uuid(),
+    status: StringEnum(SIGN_TASK_STATUSES),
+    statusLabel: Type.String({ description: '待扫码 / 已扫码 / 待第二人确认 / 已签署 / 已拒绝 / 已过期' }),
+    enterpriseUscc: Type.String(),
+    documentName: Type.String(),
+    documentSm3: Type.String(),
+    expiresAt: DateTime(),
+    scannedAt: Nullable(DateTime()),
+    finishedAt: Nullable(DateTime()),
+    rejectReason: Nullable(Type.String()),
+    /** Set when the seal's 用章规则 refused the task (SealRuleRefusal); the reason in words is rejectReason. */
+    refusalCode: Type.Optional(Nullable(Type.String())),
+    approval: Type.Optional(Nullable(SignTaskApproval)),
+    signatures: Type.Array(SignatureRecord),
+  },
+  closed,
+)
+export type SignTaskView = Static<typeof SignTaskView>
+
+export type SignerPreview =
+  | { kind: 'seal'; sealType: (typeof SEAL_TYPES)[number]; sealId: string; sealName: string; imageSvg: string }
+  | { kind: 'personal'; role: (typeof SIGNER_ROLES)[number]; holderName: string; imageSvg: string }
+
+/** A task's document as the scanner may fetch it (GET `path` under the API, with the session). */
+export const SignTaskDocument = Type.Object(
+  {
+    /** pdf: the platform viewer; image: shown inline; other: download only. */
+    kind: StringEnum(['pdf', 'image', 'other'] as const),
+    mimeType: Type.String(),
+    sizeBytes: Type.Integer(),
+    /** Under /api/v1, e.g. /sign-tasks/<taskId>/document. */
+    path: Type.String(),
+    /** `path` with a view token for this scanner, valid 15 minutes (server/signing/sign-document-view.ts). */
+    viewPath: Type.String({ description: '无需会话即可在页面内嵌显示的地址（15 分钟内有效，仅限扫码人）' }),
+  },
+  closed,
+)
+export type SignTaskDocument = Static<typeof SignTaskDocument>
+
+export const SignTaskPreview = Type.Object(
+  {
+    taskId: Uuid(),
+    documentName: Type.String(),
+    documentSm3: Type.String(),
+    requestedBy: Type.String(),
+    enterprise: Type.Object({ id: Uuid(), name: Type.String(), uscc: Type.String() }, closed),
+    signers: Type.Array(
+      Type.Unsafe<SignerPreview>(
+        Type.Object(
+          {
+            kind: StringEnum(['seal', 'personal'] as const),
+            sealType: Type.Optional(SealTypeSchema),
+            sealId: Type.Optional(Uuid()),
+            sealName: Type.Optional(Type.String()),
+            role: Type.Optional(StringEnum(SIGNER_ROLES)),
+            holderName: Type.Optional(Type.String()),
+            imageSvg: Type.String(),
+          },
+          closed,
+        ),
+      ),
+    ),
+    expiresAt: DateTime(),
+    /** Start a face session with this purpose to confirm by face. */
+    facePurpose: Type.Unsafe<FacePurpose>({ type: 'string' }),
+    /** Whether the scanner has a signing PIN (else face only). */
+    pinAvailable: Type.Boolean(),
+    approval: Type.Optional(Nullable(SignTaskApproval)),
+    documentType: Type.Optional(Type.Unsafe<(typeof DOCUMENT_TYPES)[number] | null>({ type: ['string', 'null'] })),
+    amountFen: Type.Optional(Nullable(Type.Integer())),
+    /** The document itself, when the system uploaded it; null when the task names only its SM3. */
+    document: Nullable(SignTaskDocument),
+  },
+  closed,
+)
+export type SignTaskPreview = Static<typeof SignTaskPreview>
+
+/** From parseSignQrContent. */
+export const ScanSignTaskRequest = Type.Object({ ticket: Type.String({ minLength: 1, maxLength: 64 }) }, closed)
+export type ScanSignTaskRequest = Static<typeof ScanSignTaskRequest>
+
+/** A face ticket of purpose `sign:<taskId>`, or the signing PIN. */
+export const ConfirmSignTaskRequest = Type.Object(
+  { ticket: Type.Optional(FaceTicket), pin: Type.Optional(Pin) },
+  closed,
+)
+export type ConfirmSignTaskRequest = Static<typeof ConfirmSignTaskRequest>
+
+export interface RejectSignTaskRequest {
+  reason?: string
+}
+const RejectSignTaskBody = Raw<RejectSignTaskRequest | null | undefined>({
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: { reason: { type: 'string', maxLength: 200 } },
+})
+
+/** The view link of a task's document (`?view=`): what the route's query accepts. */
+export const SIGN_DOCUMENT_VIEW_PATTERN = '^[0-9]{10}\\.[A-Za-z0-9_-]{43}$'
+
+const TaskParams = Type.Object({ taskId: Uuid() }, closed)
+
 // --- operations ---
 
 const revoke = { params: SealRuleParams, body: RevokeSealRequest, response: { 200: SealRevokeResult } }
@@ -589,4 +817,16 @@ export const ops = {
   getSealReport: { params: SealReportParams, response: { 200: SealReportViewSchema } },
   // 签章任务 (admin)
   sweepSignTasks: { response: { 200: SignTaskSweepReport } },
+  // 扫码签章
+  createSignTask: { body: CreateSignTaskRequest, response: { 201: SignTaskCreated } },
+  getSignTask: { params: TaskParams, response: { 200: SignTaskView } },
+  scanSignTask: { body: ScanSignTaskRequest, response: { 200: SignTaskPreview } },
+  getSignTaskDocument: {
+    params: TaskParams,
+    query: Type.Object({ view: Type.Optional(Type.String({ pattern: SIGN_DOCUMENT_VIEW_PATTERN })) }, closed),
+    /** The document's bytes with its own content type (not JSON: the serializer leaves them alone). */
+    response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: '文件原文' }) },
+  },
+  confirmSignTask: { params: TaskParams, body: ConfirmSignTaskRequest, response: { 200: SignTaskView } },
+  rejectSignTask: { params: TaskParams, body: RejectSignTaskBody, response: { 200: SignTaskView } },
 } satisfies { [name: string]: OperationSchemas }
