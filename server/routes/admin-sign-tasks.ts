@@ -1,33 +1,23 @@
 import type { FastifyInstance } from 'fastify'
+import { esignEndpoints as endpoints } from '../../src/contract/esign/endpoints'
+import { ops } from '../../src/contract/esign/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import { ApiError } from '../http/api-error'
+import { contractRoute } from '../http/contract-route'
 import { LockBusyError } from '../jobs/advisory-lock'
-import type { SignTaskSweepReport } from '../signing/sign-task-sweep'
-import { errorResponses, noQuerystring } from './schemas'
 
 /** Running the sign-task sweep on demand (it also runs every 30 s inside each server when enabled). */
 export async function adminSignTaskRoutes(app: FastifyInstance): Promise<void> {
-  app.post(
-    '/admin/sign-tasks/sweep',
+  contractRoute(
+    app,
+    endpoints.sweepSignTasks,
+    ops.sweepSignTasks,
     {
       onRequest: requireAdmin,
-      schema: {
-        tags: ['admin'],
-        summary: '立即处理过期的签章任务并发送到期的回调（各实例同一时间只运行一个，回调不重复发送）',
-        security: [{ adminKey: [] }],
-        querystring: noQuerystring,
-        response: {
-          200: {
-            type: 'object',
-            required: ['expired'],
-            additionalProperties: false,
-            properties: { expired: { type: 'integer', description: '本次置为已过期的任务数' } },
-          },
-          ...errorResponses,
-        },
-      },
+      tags: ['admin'],
+      summary: '立即处理过期的签章任务并发送到期的回调（各实例同一时间只运行一个，回调不重复发送）',
     },
-    async (): Promise<SignTaskSweepReport> => {
+    async () => {
       try {
         return await app.signing.sweep()
       } catch (error) {

@@ -14,8 +14,8 @@ export const SIGN_DOCUMENT_VIEW_TTL_SECONDS = 15 * 60
 
 const VIEW_TOKEN = /^(\d{10})\.([A-Za-z0-9_-]{43})$/
 
-/** The form the route's querystring schema accepts. */
-export const SIGN_DOCUMENT_VIEW_PATTERN = '^[0-9]{10}\\.[A-Za-z0-9_-]{43}$'
+/** The form the route's querystring schema accepts (defined with the contract). */
+export { SIGN_DOCUMENT_VIEW_PATTERN } from '../../src/contract/esign/schemas'
 
 function mac(secret: string, taskId: string, userId: string, expiresAt: string): Buffer {
   return createHmac('sha256', secret).update(`sign-document-view:${taskId}:${userId}:${expiresAt}`, 'utf8').digest()

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { FacePurpose, FaceTicketIssued } from '../../server/contract-seals'
+import type { FacePurpose, FaceTicketIssued } from '../contract/esign/schemas'
 
 /**
  * The face-verification step a screen asks for, supplied by its page (features do not import each

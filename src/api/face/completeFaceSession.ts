@@ -1,4 +1,6 @@
-import type { CompleteFaceSessionRequest, FaceTicketIssued } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { CompleteFaceSessionRequest, FaceTicketIssued } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/face/sessions/:id/complete — the server asks the provider; a pass yields a one-time ticket. */
@@ -7,7 +9,5 @@ export function completeFaceSession(
   sessionId: string,
   input: CompleteFaceSessionRequest = {},
 ): Promise<FaceTicketIssued> {
-  return client.request<FaceTicketIssued>('POST', `/api/v1/face/sessions/${encodeURIComponent(sessionId)}/complete`, {
-    body: input,
-  })
+  return call(client, endpoints.completeFaceSession, { params: { sessionId }, body: input })
 }

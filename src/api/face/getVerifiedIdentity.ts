@@ -1,7 +1,9 @@
-import type { VerifiedIdentityResponse } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { VerifiedIdentityResponse } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/face/identity — the person the user last passed a face check as, masked (or null). */
 export function getVerifiedIdentity(client: ApiClient): Promise<VerifiedIdentityResponse> {
-  return client.request<VerifiedIdentityResponse>('GET', '/api/v1/face/identity')
+  return call(client, endpoints.getVerifiedIdentity)
 }

@@ -1,7 +1,9 @@
-import type { FaceSessionStarted, StartFaceSessionRequest } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { FaceSessionStarted, StartFaceSessionRequest } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/face/sessions — opens a face verification with the platform's provider (sandbox on H5). */
 export function startFaceSession(client: ApiClient, input: StartFaceSessionRequest): Promise<FaceSessionStarted> {
-  return client.request<FaceSessionStarted>('POST', '/api/v1/face/sessions', { body: input })
+  return call(client, endpoints.startFaceSession, { body: input })
 }

@@ -1,4 +1,6 @@
-import type { ClaimSealsRequest, SealView } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { ClaimSealsRequest, SealView } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/enterprises/:id/seals/claim — needs a claim-seal face ticket; the PIN becomes the signing PIN. */
@@ -7,9 +9,5 @@ export function claimSeals(
   enterpriseId: string,
   input: ClaimSealsRequest,
 ): Promise<{ seals: SealView[] }> {
-  return client.request<{ seals: SealView[] }>(
-    'POST',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/seals/claim`,
-    { body: input },
-  )
+  return call(client, endpoints.claimSeals, { params: { enterpriseId }, body: input })
 }

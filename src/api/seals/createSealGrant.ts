@@ -1,4 +1,6 @@
-import type { CreateSealGrantRequest, SealGrantCreated } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { CreateSealGrantRequest, SealGrantCreated } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/enterprises/:id/seal-grants — confirmed with the signing PIN or a grant face ticket. */
@@ -8,9 +10,5 @@ export function createSealGrant(
   input: CreateSealGrantRequest,
   idempotencyKey?: string,
 ): Promise<SealGrantCreated> {
-  return client.request<SealGrantCreated>(
-    'POST',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/seal-grants`,
-    { body: input, idempotencyKey },
-  )
+  return call(client, endpoints.createSealGrant, { params: { enterpriseId }, body: input, idempotencyKey })
 }

@@ -1,7 +1,9 @@
-import type { MySealGrantView } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { MySealGrantView } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/me/seal-grants — grants addressed to me: waiting for my answer ('invited') or in force. */
 export function listMySealGrants(client: ApiClient): Promise<MySealGrantView[]> {
-  return client.request<MySealGrantView[]>('GET', '/api/v1/me/seal-grants')
+  return call(client, endpoints.listMySealGrants)
 }

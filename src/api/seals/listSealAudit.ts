@@ -1,4 +1,6 @@
-import type { SealAuditPage } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { SealAuditPage } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/enterprises/:id/seal-audit — newest first; pass the previous page's nextCursor as `before`. */
@@ -7,7 +9,8 @@ export function listSealAudit(
   enterpriseId: string,
   page: { before?: string; limit?: number } = {},
 ): Promise<SealAuditPage> {
-  return client.request<SealAuditPage>('GET', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/seal-audit`, {
-    query: { before: page.before, limit: page.limit },
+  return call(client, endpoints.listSealAudit, {
+    params: { enterpriseId },
+    query: { before: page.before, limit: page.limit === undefined ? undefined : String(page.limit) },
   })
 }

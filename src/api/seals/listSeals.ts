@@ -1,7 +1,9 @@
-import type { SealListResponse } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { SealListResponse } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/enterprises/:id/seals — all seals for the legal representative, granted ones for a handler. */
 export function listSeals(client: ApiClient, enterpriseId: string): Promise<SealListResponse> {
-  return client.request<SealListResponse>('GET', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/seals`)
+  return call(client, endpoints.listSeals, { params: { enterpriseId } })
 }

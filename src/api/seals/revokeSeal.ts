@@ -1,4 +1,6 @@
-import type { RevokeSealRequest, SealRevokeResult } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { RevokeSealRequest, SealRevokeResult } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /**
@@ -12,9 +14,6 @@ export function revokeSeal(
   action: 'revoke' | 'replace',
   body: RevokeSealRequest,
 ): Promise<SealRevokeResult> {
-  return client.request<SealRevokeResult>(
-    'POST',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/seals/${encodeURIComponent(sealId)}/${action}`,
-    { body },
-  )
+  const endpoint = action === 'replace' ? endpoints.replaceSeal : endpoints.revokeSeal
+  return call(client, endpoint, { params: { enterpriseId, sealId }, body })
 }

@@ -1,5 +1,7 @@
-import type { SealRulesView } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { SealRulesView } from '../../contract/esign/schemas'
 import type { SealRules } from '../../domain/signing/sealRules'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/enterprises/:id/seals/:sealId/rules — replaces the seal's 用章规则 (legal representative only). */
@@ -9,9 +11,5 @@ export function saveSealRules(
   sealId: string,
   rules: SealRules,
 ): Promise<SealRulesView> {
-  return client.request<SealRulesView>(
-    'PUT',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/seals/${encodeURIComponent(sealId)}/rules`,
-    { body: rules },
-  )
+  return call(client, endpoints.saveSealRules, { params: { enterpriseId, sealId }, body: rules })
 }

@@ -1,4 +1,6 @@
-import type { ConfirmSignTaskRequest, SignTaskView } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { ConfirmSignTaskRequest, SignTaskView } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/sign-tasks/:taskId/confirm — with the signing PIN or a `sign:<taskId>` face ticket. */
@@ -7,7 +9,5 @@ export function confirmSignTask(
   taskId: string,
   input: ConfirmSignTaskRequest,
 ): Promise<SignTaskView> {
-  return client.request<SignTaskView>('POST', `/api/v1/sign-tasks/${encodeURIComponent(taskId)}/confirm`, {
-    body: input,
-  })
+  return call(client, endpoints.confirmSignTask, { params: { taskId }, body: input })
 }

@@ -1,9 +1,9 @@
-import type { SignTaskView } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { SignTaskView } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/sign-tasks/:taskId/reject */
 export function rejectSignTask(client: ApiClient, taskId: string, reason?: string): Promise<SignTaskView> {
-  return client.request<SignTaskView>('POST', `/api/v1/sign-tasks/${encodeURIComponent(taskId)}/reject`, {
-    body: reason ? { reason } : {},
-  })
+  return call(client, endpoints.rejectSignTask, { params: { taskId }, body: reason ? { reason } : {} })
 }

@@ -1,7 +1,9 @@
-import type { SignTaskPreview } from '../../../server/contract-seals'
+import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import type { SignTaskPreview } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/sign-tasks/scan — claims the task for this user and returns what would be signed. */
 export function scanSignTask(client: ApiClient, ticket: string): Promise<SignTaskPreview> {
-  return client.request<SignTaskPreview>('POST', '/api/v1/sign-tasks/scan', { body: { ticket } })
+  return call(client, endpoints.scanSignTask, { body: { ticket } })
 }

@@ -3,9 +3,10 @@
  * 合同专用章 and 法定代表人名章. 发票专用章 needs the tax authority's registration and is not issued here.
  */
 
-export type SealType = 'official' | 'finance' | 'contract' | 'legal_representative'
+/** The one list of seal types: the wire contract's enum (src/contract/esign/schemas.ts) is built from it. */
+export const SEAL_TYPES = ['official', 'finance', 'contract', 'legal_representative'] as const
 
-export const SEAL_TYPES: readonly SealType[] = ['official', 'finance', 'contract', 'legal_representative']
+export type SealType = (typeof SEAL_TYPES)[number]
 
 export const SEAL_TYPE_LABELS: Record<SealType, string> = {
   official: '企业公章',

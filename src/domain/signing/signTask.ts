@@ -4,7 +4,10 @@
  * approvers waits as 待第二人确认 between the two confirmations.
  */
 
-export type SignTaskStatus = 'pending' | 'scanned' | 'awaiting_second' | 'signed' | 'rejected' | 'expired'
+/** The one list of sign-task statuses (the wire contract's enum is built from it). */
+export const SIGN_TASK_STATUSES = ['pending', 'scanned', 'awaiting_second', 'signed', 'rejected', 'expired'] as const
+
+export type SignTaskStatus = (typeof SIGN_TASK_STATUSES)[number]
 
 export const SIGN_TASK_STATUS_LABELS: Record<SignTaskStatus, string> = {
   pending: '待扫码',

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { FaceTicketIssued, LinkEnterprisesResponse } from '../../../server/contract-seals'
+import type { FaceTicketIssued, LinkEnterprisesResponse } from '../../contract/esign/schemas'
 import { linkEnterprises } from '../../api/face/linkEnterprises'
 import { apiClient } from '../../core/apiClient'
 import { useEnterpriseContext } from '../../core/enterpriseContext'

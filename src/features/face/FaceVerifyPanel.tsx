@@ -6,7 +6,7 @@ import type {
   FaceTicketIssued,
   StartFaceSessionRequest,
   VerifiedIdentityView,
-} from '../../../server/contract-seals'
+} from '../../contract/esign/schemas'
 import { completeFaceSession } from '../../api/face/completeFaceSession'
 import { getVerifiedIdentity } from '../../api/face/getVerifiedIdentity'
 import { startFaceSession } from '../../api/face/startFaceSession'

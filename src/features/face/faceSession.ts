@@ -1,4 +1,4 @@
-import type { FaceSessionStarted } from '../../../server/contract-seals'
+import type { FaceSessionStarted } from '../../contract/esign/schemas'
 import type { FaceVerifyOutcome, FaceVerifySession } from '../../platform/faceVerify'
 
 /** The platform session to hand src/platform/faceVerify, or null for the sandbox (and anything unusable). */

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SealGrantCreated, SealView } from '../../../server/contract-seals'
+import type { SealGrantCreated, SealView } from '../../contract/esign/schemas'
 import { createSealGrant } from '../../api/seals/createSealGrant'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

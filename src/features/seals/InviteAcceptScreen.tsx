@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SealGrantView } from '../../../server/contract-seals'
+import type { SealGrantView } from '../../contract/esign/schemas'
 import { acceptSealGrant } from '../../api/seals/acceptSealGrant'
 import { isApiError, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

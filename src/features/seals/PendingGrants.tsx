@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { MySealGrantView } from '../../../server/contract-seals'
+import type { MySealGrantView } from '../../contract/esign/schemas'
 import { acceptSealGrantById } from '../../api/seals/acceptSealGrantById'
 import { listMySealGrants } from '../../api/seals/listMySealGrants'
 import { userMessage } from '../../api/errors'

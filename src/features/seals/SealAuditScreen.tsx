@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SealAuditAction, SealAuditEntry } from '../../../server/contract-seals'
+import type { SealAuditAction, SealAuditEntry } from '../../contract/esign/schemas'
 import { listSealAudit } from '../../api/seals/listSealAudit'
 import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { FaceTicketIssued } from '../../../server/contract-seals'
+import type { FaceTicketIssued } from '../../contract/esign/schemas'
 import { claimSeals } from '../../api/seals/claimSeals'
 import { apiClient } from '../../core/apiClient'
 import type { FaceStep } from '../../core/faceStep'

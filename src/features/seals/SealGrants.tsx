@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SealGrantCreated, SealGrantView, SealView } from '../../../server/contract-seals'
+import type { SealGrantCreated, SealGrantView, SealView } from '../../contract/esign/schemas'
 import { listSealGrants } from '../../api/seals/listSealGrants'
 import { revokeSealGrant } from '../../api/seals/revokeSealGrant'
 import { userMessage } from '../../api/errors'

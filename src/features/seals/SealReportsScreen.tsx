@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SealReportListItem, SealReportView } from '../../../server/contract-seals'
+import type { SealReportListItem, SealReportView } from '../../contract/esign/schemas'
 import { getSealReport } from '../../api/seals/getSealReport'
 import { listSealReports } from '../../api/seals/listSealReports'
 import { getSubscriptions } from '../../api/reminders/getSubscriptions'

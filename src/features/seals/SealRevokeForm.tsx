@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { FaceTicketIssued, SealRevokeResult, SealView } from '../../../server/contract-seals'
+import type { FaceTicketIssued, SealRevokeResult, SealView } from '../../contract/esign/schemas'
 import { userMessage } from '../../api/errors'
 import { revokeSeal } from '../../api/seals/revokeSeal'
 import { apiClient } from '../../core/apiClient'

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SealRulesView, SealView } from '../../../server/contract-seals'
+import type { SealRulesView, SealView } from '../../contract/esign/schemas'
 import { getSealRules } from '../../api/seals/getSealRules'
 import { saveSealRules } from '../../api/seals/saveSealRules'
 import { userMessage } from '../../api/errors'

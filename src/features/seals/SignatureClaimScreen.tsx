@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { FaceTicketIssued, PersonalSignatureView, SignatureImageInput } from '../../../server/contract-seals'
+import type { FaceTicketIssued, PersonalSignatureView, SignatureImageInput } from '../../contract/esign/schemas'
 import { claimSignature } from '../../api/seals/claimSignature'
 import { getMySignature } from '../../api/seals/getMySignature'
 import { isApiError, userMessage } from '../../api/errors'

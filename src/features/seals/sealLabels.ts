@@ -1,4 +1,4 @@
-import type { SealGrantStatus, SealStatus } from '../../../server/contract-seals'
+import type { SealGrantStatus, SealStatus } from '../../contract/esign/schemas'
 
 export const SEAL_STATUS_LABELS: Record<SealStatus, string> = { valid: '有效', expired: '已过期', revoked: '已注销' }
 

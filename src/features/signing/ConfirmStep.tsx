@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
-import type { FaceTicketIssued, SignTaskPreview, SignTaskView } from '../../../server/contract-seals'
+import type { FaceTicketIssued, SignTaskPreview, SignTaskView } from '../../contract/esign/schemas'
 import { confirmSignTask } from '../../api/signing/confirmSignTask'
 import { rejectSignTask } from '../../api/signing/rejectSignTask'
 import { isApiError } from '../../api/errors'

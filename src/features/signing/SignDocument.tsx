@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Image, View } from '@tarojs/components'
-import type { SignTaskDocument } from '../../../server/contract-seals'
+import type { SignTaskDocument } from '../../contract/esign/schemas'
 import { useSession } from '../../core/session'
 import { apiBaseUrl } from '../../platform/env'
 import { downloadProtectedFile, openPdfDocument, pdfInPage } from '../../platform/files'

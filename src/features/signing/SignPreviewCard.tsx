@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { SignerPreview, SignTaskPreview } from '../../../server/contract-seals'
+import type { SignerPreview, SignTaskPreview } from '../../contract/esign/schemas'
 import { SvgImage } from '../../ui/SvgImage'
 import { SignDocument } from './SignDocument'
 import { countdownText } from './useCountdown'

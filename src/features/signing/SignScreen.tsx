@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SignTaskPreview, SignTaskView } from '../../../server/contract-seals'
+import type { SignTaskPreview, SignTaskView } from '../../contract/esign/schemas'
 import { scanSignTask } from '../../api/signing/scanSignTask'
 import { apiClient } from '../../core/apiClient'
 import { ROUTES } from '../../core/routes'

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import type { SignatureRecord, SignTaskView } from '../../../server/contract-seals'
+import type { SignatureRecord, SignTaskView } from '../../contract/esign/schemas'
 import { signatureFilePath, verificationQrPath } from '../../api/signing/signatureFiles'
 import { copyText } from '../../platform/clipboard'
 import { apiBaseUrl } from '../../platform/env'

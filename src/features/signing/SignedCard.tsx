@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { SignTaskView } from '../../../server/contract-seals'
+import type { SignTaskView } from '../../contract/esign/schemas'
 import { ActionButton } from '../../ui/ActionButton'
 import { SignatureItem } from './SignatureItem'
 
