@@ -14,29 +14,9 @@ import { createTestApp, type TestApp } from './helpers'
  * only shrinks (a stale line fails the test). Format: 'METHOD /full/path'.
  */
 const NOT_YET_DESCRIBED: string[] = [
-  // account — engineer contract (STEP B)
-  'DELETE /api/v1/admin/systems/:id',
+  // account: members (their grants are esign's SealGrantView; to convert once esign's schemas exist)
   'DELETE /api/v1/enterprises/:enterpriseId/members/:userId',
-  'GET /api/v1/admin/systems',
-  'GET /api/v1/enterprises',
-  'GET /api/v1/enterprises/:enterpriseId',
   'GET /api/v1/enterprises/:enterpriseId/members',
-  'GET /api/v1/inbox',
-  'GET /api/v1/me',
-  'GET /api/v1/me/reminder-settings',
-  'GET /api/v1/me/subscriptions',
-  'POST /api/v1/admin/reminders/run',
-  'POST /api/v1/admin/systems',
-  'POST /api/v1/auth/login',
-  'POST /api/v1/auth/logout',
-  'POST /api/v1/inbox/:id/read',
-  'POST /api/v1/inbox/read-all',
-  'POST /api/v1/me/subscriptions',
-  'PUT /api/v1/admin/systems/:id/callback-hosts',
-  'PUT /api/v1/enterprises/:enterpriseId/region',
-  'PUT /api/v1/me/consent',
-  'PUT /api/v1/me/current-enterprise',
-  'PUT /api/v1/me/reminder-settings',
   // esign (seals, signatures, sign tasks, face, pki) — engineer esign
   'DELETE /api/v1/enterprises/:enterpriseId/seal-grants/:grantId',
   'GET /api/v1/enterprises/:enterpriseId/seal-audit',
