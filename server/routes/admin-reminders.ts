@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { accountEndpoints as endpoints } from '../../src/contract/account/endpoints'
+import * as endpoints from '../../src/contract/account/endpoints'
 import { ops } from '../../src/contract/account/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import { ApiError } from '../http/api-error'

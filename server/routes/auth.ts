@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { accountEndpoints as endpoints } from '../../src/contract/account/endpoints'
+import * as endpoints from '../../src/contract/account/endpoints'
 import { ops, type LoginRequest } from '../../src/contract/account/schemas'
 import type { LoginIdentity } from '../auth/providers/login-provider'
 import { currentUser, requireUser } from '../auth/require-user'

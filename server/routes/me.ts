@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { accountEndpoints as endpoints } from '../../src/contract/account/endpoints'
+import * as endpoints from '../../src/contract/account/endpoints'
 import { ops, type UserProfile } from '../../src/contract/account/schemas'
 import { requireEnterpriseAccess } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'

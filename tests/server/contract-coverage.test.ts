@@ -114,12 +114,8 @@ function describedEndpoints(): { name: string; endpoint: Endpoint }[] {
   for (const capability of readdirSync(CONTRACT_DIR, { withFileTypes: true })) {
     const file = join(CONTRACT_DIR, capability.name, 'endpoints.ts')
     if (!capability.isDirectory() || !existsSync(file)) continue
-    const module = require(file) as Record<string, Record<string, Endpoint>>
-    for (const [group, endpoints] of Object.entries(module)) {
-      for (const [name, endpoint] of Object.entries(endpoints)) {
-        found.push({ name: `${capability.name}/${group}.${name}`, endpoint })
-      }
-    }
+    const module = require(file) as Record<string, Endpoint>
+    for (const [name, endpoint] of Object.entries(module)) found.push({ name: `${capability.name}/${name}`, endpoint })
   }
   return found
 }

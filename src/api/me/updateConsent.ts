@@ -1,4 +1,4 @@
-import { accountEndpoints as endpoints } from '../../contract/account/endpoints'
+import * as endpoints from '../../contract/account/endpoints'
 import type { UpdateConsentRequest, UserProfile } from '../../contract/account/schemas'
 import { call } from '../call'
 import type { ApiClient } from '../client'

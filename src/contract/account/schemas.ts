@@ -338,8 +338,12 @@ const noContent = { 204: Type.Null() }
 /** The schemas of each account operation, by the operation's name in ./endpoints.ts. */
 export const ops = {
   getHealth: { response: { 200: HealthResponse } },
-  systemWhoAmI: { response: { 200: SystemWhoAmI } },
-  login: { body: LoginRequest, response: { 200: LoginResponse } },
+  systemWhoAmI: { errors: ['SYSTEM_KEY_INVALID'], response: { 200: SystemWhoAmI } },
+  login: {
+    errors: ['LOGIN_CODE_INVALID', 'LOGIN_PROVIDER_UNAVAILABLE', 'LOGIN_PLATFORM_UNAVAILABLE', 'SANDBOX_DISABLED'],
+    body: LoginRequest,
+    response: { 200: LoginResponse },
+  },
   logout: { response: noContent },
   getMe: { response: { 200: UserProfile } },
   updateConsent: { body: UpdateConsentRequest, response: { 200: UserProfile } },
@@ -375,5 +379,5 @@ export const ops = {
     response: { 200: SystemSummary },
   },
   revokeSystem: { params: SystemIdParams, response: { 200: SystemSummary } },
-  runReminders: { body: RunRemindersBody, response: { 200: ReminderRunReport } },
+  runReminders: { errors: ['REMINDER_RUN_IN_PROGRESS'], body: RunRemindersBody, response: { 200: ReminderRunReport } },
 } satisfies { [name: string]: OperationSchemas }
