@@ -35,7 +35,7 @@ const MAY_IMPORT: Record<SrcLayer, { value: readonly SrcLayer[]; typeOnly?: read
   core: { value: ['ui', 'api', 'platform', 'contract', 'domain'] },
   ui: { value: ['platform', 'domain'] },
   api: { value: ['contract', 'domain'] },
-  platform: { value: ['domain'], typeOnly: ['api'] },
+  platform: { value: ['domain'], typeOnly: ['api', 'contract'] },
   // The wire contract (docs/decisions/0008): descriptors and error texts, over the domain's enums.
   contract: { value: ['domain'] },
   domain: { value: [] },

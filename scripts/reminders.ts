@@ -10,7 +10,7 @@
  * be opened here, so the script then asks the running server instead (POST /admin/reminders/run,
  * which needs ADMIN_API_KEY), or stops.
  */
-import type { ReminderRunReport } from '../server/contract-licences'
+import type { ReminderRunReport } from '../src/contract/account/schemas'
 import { loadConfig, type Config } from '../server/config'
 import { openDb } from '../server/db/db'
 import { migrate } from '../server/db/migrate'

@@ -1,6 +1,6 @@
 import type { FastifyRequest, RouteOptions } from 'fastify'
 import type { EnterpriseAccess } from '../app-context'
-import type { EnterpriseRole } from '../contract'
+import type { EnterpriseRole } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { currentUser } from './require-user'

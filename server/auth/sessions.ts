@@ -1,4 +1,4 @@
-import type { Platform } from '../contract'
+import type { Platform } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { newOpaqueToken, sha256Hex } from './tokens'
 

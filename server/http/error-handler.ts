@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { ErrorCode } from '../contract'
+import type { ErrorCode } from '../../src/contract/errors'
 import { ApiError } from './api-error'
 import { describeViolations, type SchemaViolation } from './validation-messages'
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../contract'
+import type { ApiErrorBody } from '../../src/contract/errors'
 import { EARLIEST_YEAR, LATEST_YEAR } from './input-door'
 
 /** The parts of an Ajv error we read; Fastify passes them in `error.validation`. */

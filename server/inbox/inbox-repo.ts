@@ -1,4 +1,4 @@
-import type { InboxMessage, InboxPage } from '../contract-licences'
+import type { InboxMessage, InboxPage } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 
 export const INBOX_PAGE_SIZE = 20

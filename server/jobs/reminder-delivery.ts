@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ReminderChannel } from '../contract-licences'
+import type { ReminderChannel } from '../../src/contract/account/schemas'
 import type { Db, Queryable } from '../db/db'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import { recordType, type CityCatalogue } from '../licences/catalogue-store'

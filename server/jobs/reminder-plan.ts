@@ -1,4 +1,4 @@
-import type { ReminderChannel, ReminderSettings } from '../contract-licences'
+import type { ReminderChannel, ReminderSettings } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import {

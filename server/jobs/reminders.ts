@@ -1,4 +1,4 @@
-import type { ReminderRunReport } from '../contract-licences'
+import type { ReminderRunReport } from '../../src/contract/account/schemas'
 import type { Db } from '../db/db'
 import { isIsoDate, type IsoDate } from '../../src/domain/calendar/dates'
 import { loadCatalogue } from '../licences/catalogue-store'

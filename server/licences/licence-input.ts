@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../contract'
+import type { ApiErrorBody } from '../../src/contract/errors'
 import type { LicenceInput, RenewedLicenceInput } from '../../src/contract/licences/schemas'
 import { ApiError } from '../http/api-error'
 import { isIsoDate, type IsoDate } from '../../src/domain/calendar/dates'

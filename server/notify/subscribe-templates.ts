@@ -1,5 +1,6 @@
 import type { Config } from '../config'
-import type { SubscribeTemplate } from '../contract-licences'
+import { SUBSCRIBE_PURPOSES as PURPOSES } from '../../src/contract/account/schemas'
+import type { SubscribeTemplate } from '../../src/contract/account/schemas'
 import type { SubscribePurpose } from '../contract-policies'
 
 export type SubscribePlatform = 'weapp' | 'alipay'
@@ -7,7 +8,8 @@ export type SubscribePlatform = 'weapp' | 'alipay'
 export type MessageChannel = 'wechat' | 'alipay'
 export const PLATFORM_OF: Record<MessageChannel, SubscribePlatform> = { wechat: 'weapp', alipay: 'alipay' }
 
-export const SUBSCRIBE_PURPOSES: readonly SubscribePurpose[] = ['licence', 'policy', 'complaint', 'seal', 'compliance']
+/** The purposes, from the wire contract's one list. */
+export const SUBSCRIBE_PURPOSES: readonly SubscribePurpose[] = PURPOSES
 
 const TITLES: Record<SubscribePurpose, string> = {
   licence: '证照续期提醒',

@@ -1,4 +1,4 @@
-import type { ReminderSettings } from '../contract-licences'
+import type { ReminderSettings } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { DEFAULT_REMINDER_OFFSETS } from '../../src/domain/licences/reminders'
 

@@ -1,4 +1,4 @@
-import type { SubscribeResult, SubscribeTemplate, SubscriptionState } from '../contract-licences'
+import type { SubscribeResult, SubscribeTemplate, SubscriptionState } from '../../src/contract/account/schemas'
 import type { Config } from '../config'
 import type { SubscribePurpose } from '../contract-policies'
 import type { Queryable } from '../db/db'

@@ -1,4 +1,4 @@
-import type { EnterpriseProfile, EnterpriseRole, EnterpriseSummary } from '../contract'
+import type { EnterpriseProfile, EnterpriseRole, EnterpriseSummary } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { LIVE_GRANT } from '../seals/live-grant'
 import { GRANT_BOUND_ROLES } from '../../src/domain/access/permissions'

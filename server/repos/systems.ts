@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { SystemCreated, SystemSummary } from '../contract'
+import type { SystemCreated, SystemSummary } from '../../src/contract/account/schemas'
 import type { SystemPrincipal } from '../app-context'
 import type { Queryable } from '../db/db'
 import { newOpaqueToken, sha256Hex } from '../auth/tokens'

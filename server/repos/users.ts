@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Platform, UserProfile } from '../contract'
+import type { Platform, UserProfile } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { maskIdNumber, maskPhone } from '../../src/domain/mask'
 

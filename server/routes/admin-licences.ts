@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { licenceEndpoints as endpoints } from '../../src/contract/licences/endpoints'
+import * as endpoints from '../../src/contract/licences/endpoints'
 import { ops, type FollowUpEntry } from '../../src/contract/licences/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import { requireAdminOrSystem } from '../auth/require-admin-or-system'

@@ -1,34 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import type { LoginRequest, LoginResponse } from '../contract'
+import * as endpoints from '../../src/contract/account/endpoints'
+import { ops, type LoginRequest } from '../../src/contract/account/schemas'
 import type { LoginIdentity } from '../auth/providers/login-provider'
 import { currentUser, requireUser } from '../auth/require-user'
 import { createSession, deleteSession } from '../auth/sessions'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { findOrCreateUserByIdentity, findOrCreateUserByPhone, getUserProfile, recordConsent } from '../repos/users'
-import { errorResponses, noQuerystring, userProfileSchema } from './schemas'
-
-const loginBodySchema = {
-  type: 'object',
-  required: ['platform', 'code', 'consentVersion'],
-  additionalProperties: false,
-  properties: {
-    platform: { type: 'string', enum: ['weapp', 'alipay', 'h5'] },
-    code: { type: 'string', minLength: 1, maxLength: 512 },
-    consentVersion: { type: 'string', minLength: 1, maxLength: 64, pattern: '\\S' },
-  },
-} as const
-
-const loginResponseSchema = {
-  type: 'object',
-  required: ['token', 'expiresAt', 'user'],
-  additionalProperties: false,
-  properties: {
-    token: { type: 'string' },
-    expiresAt: { type: 'string', format: 'date-time' },
-    user: userProfileSchema,
-  },
-} as const
+import { contractRoute, noContent } from '../http/contract-route'
 
 function userIdFor(tx: Queryable, identity: LoginIdentity): Promise<string> {
   return identity.kind === 'sandbox-phone'
@@ -50,8 +29,10 @@ const PLATFORM_LOGIN_NAMES: Record<Exclude<LoginRequest['platform'], 'h5'>, stri
 }
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: LoginRequest }>(
-    '/auth/login',
+  contractRoute(
+    app,
+    endpoints.login,
+    ops.login,
     {
       config: {
         rateLimit: {
@@ -60,15 +41,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           errorResponseBuilder: () => new ApiError('RATE_LIMITED', { message: LOGIN_RATE_LIMITED_MESSAGE }),
         },
       },
-      schema: {
-        tags: ['auth'],
-        summary: '登录（微信 / 支付宝 code，H5 体验环境为 sandbox:手机号）',
-        querystring: noQuerystring,
-        body: loginBodySchema,
-        response: { 200: loginResponseSchema, ...errorResponses },
-      },
+      tags: ['auth'],
+      summary: '登录（微信 / 支付宝 code，H5 体验环境为 sandbox:手机号）',
     },
-    async (request): Promise<LoginResponse> => {
+    async (request) => {
       const { platform, code, consentVersion } = request.body
       const provider = app.loginProviders[platform]
       if (!provider) {
@@ -92,21 +68,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post(
-    '/auth/logout',
-    {
-      onRequest: requireUser,
-      schema: {
-        tags: ['auth'],
-        summary: '退出登录（删除当前会话）',
-        security: [{ session: [] }],
-        querystring: noQuerystring,
-        response: { 204: { type: 'null' }, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.logout,
+    ops.logout,
+    { onRequest: requireUser, tags: ['auth'], summary: '退出登录（删除当前会话）' },
     async (request, reply) => {
       await deleteSession(app.db, currentUser(request).sessionTokenHash)
-      return reply.status(204).send()
+      return noContent(reply)
     },
   )
 }

@@ -1,71 +1,48 @@
 import type { FastifyInstance } from 'fastify'
-import type { EnterpriseProfile, EnterpriseRegionRequest, EnterpriseSummary } from '../contract'
-import { currentEnterprise, enterpriseIdParamsSchema } from '../auth/enterprise-access'
+import * as endpoints from '../../src/contract/account/endpoints'
+import { ops } from '../../src/contract/account/schemas'
+import { currentEnterprise } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'
 import { validationError } from '../licences/licence-input'
 import { findUserEnterprise, listUserEnterprises, updateEnterpriseRegion } from '../repos/enterprises'
 import { regionLevel } from '../../src/domain/regions/regionCodes'
 import { regionChildren, regionName } from '../../src/domain/regions/regionNames'
-import { enterpriseProfileSchema, enterpriseSummarySchema, errorResponses, noQuerystring } from './schemas'
+import { contractRoute } from '../http/contract-route'
+
+const tags = ['enterprises']
 
 export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
-  app.get(
-    '/enterprises',
-    {
-      onRequest: requireUser,
-      schema: {
-        tags: ['enterprises'],
-        summary: '我关联的企业（含我的角色）',
-        security: [{ session: [] }],
-        querystring: noQuerystring,
-        response: { 200: { type: 'array', items: enterpriseSummarySchema }, ...errorResponses },
-      },
-    },
-    (request): Promise<EnterpriseSummary[]> => listUserEnterprises(app.db, currentUser(request).id),
+  contractRoute(
+    app,
+    endpoints.listMyEnterprises,
+    ops.listMyEnterprises,
+    { onRequest: requireUser, tags, summary: '我关联的企业（含我的角色）' },
+    (request) => listUserEnterprises(app.db, currentUser(request).id),
   )
 
-  app.get(
-    '/enterprises/:enterpriseId',
-    {
-      onRequest: requireUser,
-      config: { enterpriseAction: 'enterprise:read' },
-      schema: {
-        tags: ['enterprises'],
-        summary: '企业档案',
-        security: [{ session: [] }],
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        response: { 200: enterpriseProfileSchema, ...errorResponses },
-      },
-    },
-    async (request): Promise<EnterpriseProfile> => {
+  contractRoute(
+    app,
+    endpoints.getEnterprise,
+    ops.getEnterprise,
+    { onRequest: requireUser, config: { enterpriseAction: 'enterprise:read' }, tags, summary: '企业档案' },
+    async (request) => {
       const profile = await findUserEnterprise(app.db, currentUser(request).id, currentEnterprise(request).enterpriseId)
       if (!profile) throw new ApiError('ENTERPRISE_FORBIDDEN')
       return profile
     },
   )
-  app.put<{ Params: { enterpriseId: string }; Body: EnterpriseRegionRequest }>(
-    '/enterprises/:enterpriseId/region',
+  contractRoute(
+    app,
+    endpoints.updateEnterpriseRegion,
+    ops.updateEnterpriseRegion,
     {
       onRequest: requireUser,
       config: { enterpriseAction: 'enterprise:write' },
-      schema: {
-        tags: ['enterprises'],
-        summary: '更正企业所在地区（法定代表人；区县，或不设区县的市）',
-        security: [{ session: [] }],
-        params: enterpriseIdParamsSchema,
-        querystring: noQuerystring,
-        body: {
-          type: 'object',
-          required: ['regionCode'],
-          additionalProperties: false,
-          properties: { regionCode: { type: 'string', pattern: '^[0-9]{6}$', description: 'GB/T 2260 行政区划代码' } },
-        },
-        response: { 200: enterpriseProfileSchema, ...errorResponses },
-      },
+      tags,
+      summary: '更正企业所在地区（法定代表人；区县，或不设区县的市）',
     },
-    async (request): Promise<EnterpriseProfile> => {
+    async (request) => {
       const { regionCode } = request.body
       const problem = regionProblem(regionCode)
       if (problem) throw validationError([{ field: 'regionCode', message: problem }])

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { accountEndpoints } from '../../src/contract/account/endpoints'
+import * as accountEndpoints from '../../src/contract/account/endpoints'
 import { ops } from '../../src/contract/account/schemas'
 import { contractRoute } from '../http/contract-route'
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { licenceEndpoints } from '../../src/contract/licences/endpoints'
+import * as licenceEndpoints from '../../src/contract/licences/endpoints'
 import { ops } from '../../src/contract/licences/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { licenceEndpoints as endpoints } from '../../src/contract/licences/endpoints'
+import * as endpoints from '../../src/contract/licences/endpoints'
 import { ops, type LicenceView } from '../../src/contract/licences/schemas'
 import { currentEnterprise, isNotLinked, requireEnterpriseAccess } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'

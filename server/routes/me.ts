@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { SetCurrentEnterpriseRequest, UpdateConsentRequest, UserProfile } from '../contract'
-import { enterpriseIdSchema, requireEnterpriseAccess } from '../auth/enterprise-access'
+import * as endpoints from '../../src/contract/account/endpoints'
+import { ops, type UserProfile } from '../../src/contract/account/schemas'
+import { requireEnterpriseAccess } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'
 import { deleteUserSessions } from '../auth/sessions'
 import { deleteUserFeeds } from '../calendar-feed/feed-repo'
@@ -8,31 +9,9 @@ import { forgetVerifiedIdentity } from '../face/verified-identity'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { getUserProfile, recordConsent, setCurrentEnterprise } from '../repos/users'
-import { errorResponses, noQuerystring, userProfileSchema } from './schemas'
+import { contractRoute } from '../http/contract-route'
 
-const consentBodySchema = {
-  type: 'object',
-  required: ['accepted', 'version'],
-  additionalProperties: false,
-  properties: {
-    accepted: { type: 'boolean' },
-    version: { type: 'string', minLength: 1, maxLength: 64, pattern: '\\S' },
-  },
-} as const
-
-const currentEnterpriseBodySchema = {
-  type: 'object',
-  required: ['enterpriseId'],
-  additionalProperties: false,
-  properties: { enterpriseId: enterpriseIdSchema },
-} as const
-
-const common = {
-  tags: ['me'],
-  security: [{ session: [] }],
-  querystring: noQuerystring,
-  response: { 200: userProfileSchema, ...errorResponses },
-}
+const tags = ['me']
 
 async function profileOf(db: Queryable, request: FastifyRequest): Promise<UserProfile> {
   const profile = await getUserProfile(db, currentUser(request).id)
@@ -44,13 +23,15 @@ async function profileOf(db: Queryable, request: FastifyRequest): Promise<UserPr
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', requireUser)
 
-  app.get('/me', { schema: { ...common, summary: '当前用户（手机号、身份证号已脱敏）' } }, (request) =>
+  contractRoute(app, endpoints.getMe, ops.getMe, { tags, summary: '当前用户（手机号、身份证号已脱敏）' }, (request) =>
     profileOf(app.db, request),
   )
 
-  app.put<{ Body: UpdateConsentRequest }>(
-    '/me/consent',
-    { schema: { ...common, summary: '同意或撤回隐私政策；撤回后所有会话失效，需重新登录', body: consentBodySchema } },
+  contractRoute(
+    app,
+    endpoints.updateConsent,
+    ops.updateConsent,
+    { tags, summary: '同意或撤回隐私政策；撤回后所有会话失效，需重新登录' },
     async (request) => {
       const { accepted, version } = request.body
       const userId = currentUser(request).id
@@ -67,12 +48,11 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.put<{ Body: SetCurrentEnterpriseRequest }>(
-    '/me/current-enterprise',
-    {
-      config: { enterpriseAction: 'enterprise:read' },
-      schema: { ...common, summary: '切换当前企业', body: currentEnterpriseBodySchema },
-    },
+  contractRoute(
+    app,
+    endpoints.setCurrentEnterprise,
+    ops.setCurrentEnterprise,
+    { config: { enterpriseAction: 'enterprise:read' }, tags, summary: '切换当前企业' },
     async (request) => {
       const access = await requireEnterpriseAccess(request, request.body.enterpriseId)
       await setCurrentEnterprise(app.db, currentUser(request).id, access.enterpriseId)

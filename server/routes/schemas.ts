@@ -16,31 +16,6 @@ export const errorResponses = {
 /** For routes that take no query parameters: unknown ones are an error, not silently ignored. */
 export const noQuerystring = { type: 'object', additionalProperties: false, properties: {} } as const
 
-const nullableString = { type: ['string', 'null'] } as const
-
-export const userProfileSchema = {
-  type: 'object',
-  required: ['id', 'name', 'phoneMasked', 'idNumberMasked', 'consent', 'currentEnterpriseId'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    name: nullableString,
-    phoneMasked: { ...nullableString, description: '脱敏手机号，如 138****0001' },
-    idNumberMasked: { ...nullableString, description: '脱敏身份证号，如 4101**********123X' },
-    consent: {
-      type: 'object',
-      required: ['accepted', 'version', 'at'],
-      additionalProperties: false,
-      properties: {
-        accepted: { type: 'boolean' },
-        version: nullableString,
-        at: { ...nullableString, format: 'date-time' },
-      },
-    },
-    currentEnterpriseId: { ...nullableString, format: 'uuid' },
-  },
-} as const
-
 export const enterpriseRoleSchema = { type: 'string', enum: ENTERPRISE_ROLES } as const
 
 const enterpriseSummaryProperties = {
@@ -93,30 +68,4 @@ export const enterpriseProfileSchema = {
     foundedOn: { type: 'string', format: 'date' },
     employees: { type: ['integer', 'null'] },
   },
-} as const
-
-const systemBaseProperties = {
-  id: { type: 'string', format: 'uuid' },
-  name: { type: 'string' },
-  scopes: { type: 'array', items: { type: 'string' } },
-  callbackHosts: {
-    type: ['array', 'null'],
-    items: { type: 'string' },
-    description: '签章任务回调地址允许的域名；null 表示任何公网域名',
-  },
-  createdAt: { type: 'string', format: 'date-time' },
-} as const
-
-export const systemSummarySchema = {
-  type: 'object',
-  required: ['id', 'name', 'scopes', 'callbackHosts', 'createdAt', 'revokedAt'],
-  additionalProperties: false,
-  properties: { ...systemBaseProperties, revokedAt: { ...nullableString, format: 'date-time' } },
-} as const
-
-export const systemCreatedSchema = {
-  type: 'object',
-  required: ['id', 'name', 'scopes', 'callbackHosts', 'apiKey', 'createdAt'],
-  additionalProperties: false,
-  properties: { ...systemBaseProperties, apiKey: { type: 'string', description: '仅在创建时返回一次' } },
 } as const

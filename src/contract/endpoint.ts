@@ -36,6 +36,12 @@ export interface OperationSchemas {
   body?: TSchema
   /** The success answers by status (200, 201, 204 …); error answers are the shared ApiError body. */
   response: { [status: number]: TSchema }
+  /**
+   * The error codes this operation answers with besides the common ones (documentation, checked
+   * against the registry by the compiler). Here rather than in the descriptor: the app does not
+   * need them, and every byte of the main package counts.
+   */
+  errors?: readonly ErrorCode[]
 }
 
 /** ':enterpriseId' and ':licenceId' of '/api/v1/enterprises/:enterpriseId/licences/:licenceId'. */
@@ -54,8 +60,6 @@ export interface EndpointFields<M extends HttpMethod = HttpMethod, P extends str
   /** The full path as the client calls it, with `:name` parameters ('/api/v1/licences/:licenceId'). */
   readonly path: P
   readonly auth: EndpointAuth
-  /** The error codes this operation answers with besides the common ones (documentation and tests). */
-  readonly errors?: readonly ErrorCode[]
 }
 
 /** A descriptor: the fields above, typed by its schemas (`schemas` is never set at runtime). */
@@ -86,13 +90,43 @@ export type BodyOf<E extends Endpoint> = StaticOf<SchemasOf<E>['body']>
 /** The success body of a descriptor (its 200, else 201, else 204 answer). */
 export type ResponseOf<E extends Endpoint> = StaticOf<SuccessSchema<SchemasOf<E>['response']>>
 
+type MethodOf<R extends string> = R extends `${infer M extends HttpMethod} ${string}` ? M : never
+type PathOf<R extends string> = R extends `${HttpMethod} ${infer P}` ? P : never
+
 /**
- * Types a capability's descriptors by its schemas: `defineEndpoints<typeof ops>()({ getHealth:
- * { method: 'GET', path: '/api/v1/health', auth: 'public' } })`. The keys must be those of `ops`;
- * the function returns its argument unchanged (nothing of the schemas exists at runtime).
+ * Types a capability's descriptors by its schemas. In `endpoints.ts`:
+ *
+ *   const endpoint = endpointsOf<typeof ops>()
+ *   export const getHealth = /*#__PURE__*\/ endpoint('getHealth', 'GET /api/v1/health', 'public')
+ *
+ * 'METHOD /path' and the auth (default `session`) keep each descriptor a few bytes in the main
+ * package; one export per operation, marked pure, so the app keeps only those it calls (admin
+ * operations never reach it). The name must be a key of `ops` (nothing of the schemas exists at
+ * runtime).
+ */
+export function endpointsOf<Ops extends { [name: string]: OperationSchemas }>() {
+  return <const K extends keyof Ops & string, const R extends `${HttpMethod} /${string}`>(
+    _name: K,
+    route: R,
+    auth: EndpointAuth = 'session',
+  ): Endpoint<MethodOf<R>, PathOf<R>, Ops[K]> => {
+    const space = route.indexOf(' ')
+    return { method: route.slice(0, space), path: route.slice(space + 1), auth } as Endpoint<
+      MethodOf<R>,
+      PathOf<R>,
+      Ops[K]
+    >
+  }
+}
+
+/**
+ * The grouped form: one object of descriptors per capability (policies, complaints, compliance and
+ * esign are written this way), `errors` listing the codes an operation answers with besides the
+ * common ones. It costs the whole group in any bundle that calls one of them, so a capability whose
+ * calls reach the main package uses the per-export form above. The keys must be those of `ops`.
  */
 export function defineEndpoints<Ops extends { [name: string]: OperationSchemas }>() {
-  return <const D extends { [K in keyof Ops]: EndpointFields }>(
+  return <const D extends { [K in keyof Ops]: EndpointFields & { readonly errors?: readonly string[] } }>(
     descriptors: D,
   ): { [K in keyof D & keyof Ops]: Endpoint<D[K]['method'], D[K]['path'], Ops[K]> } =>
     descriptors as unknown as { [K in keyof D & keyof Ops]: Endpoint<D[K]['method'], D[K]['path'], Ops[K]> }
@@ -102,7 +136,7 @@ export function defineEndpoints<Ops extends { [name: string]: OperationSchemas }
 export function fillPath(path: string, params: { [name: string]: string } = {}): string {
   return path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_match, name: string) => {
     const value = params[name]
-    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`)
+    if (value === undefined) throw new Error(`${path}: no ${name}`)
     return encodeURIComponent(value)
   })
 }

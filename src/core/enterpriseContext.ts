@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { EnterpriseSummary } from '../../server/contract'
+import type { EnterpriseSummary } from '../contract/account/schemas'
 import { listMyEnterprises } from '../api/enterprises/listMyEnterprises'
 import { setCurrentEnterprise } from '../api/me/setCurrentEnterprise'
 import { userMessage } from '../api/errors'

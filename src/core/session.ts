@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { LoginResponse, UserProfile } from '../../server/contract'
+import type { LoginResponse, UserProfile } from '../contract/account/schemas'
 import { platformStorage } from '../platform/storage'
 
 /** The signed-in user's session. The token is opaque; the profile carries only masked PII. */

@@ -1,4 +1,4 @@
-import type { Platform } from '../../server/contract'
+import type { Platform } from '../contract/account/schemas'
 
 export type { Platform }
 

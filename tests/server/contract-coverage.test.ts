@@ -14,29 +14,9 @@ import { createTestApp, type TestApp } from './helpers'
  * only shrinks (a stale line fails the test). Format: 'METHOD /full/path'.
  */
 const NOT_YET_DESCRIBED: string[] = [
-  // account — engineer contract (STEP B)
-  'DELETE /api/v1/admin/systems/:id',
+  // account: members (their grants are esign's SealGrantView; to convert once esign's schemas exist)
   'DELETE /api/v1/enterprises/:enterpriseId/members/:userId',
-  'GET /api/v1/admin/systems',
-  'GET /api/v1/enterprises',
-  'GET /api/v1/enterprises/:enterpriseId',
   'GET /api/v1/enterprises/:enterpriseId/members',
-  'GET /api/v1/inbox',
-  'GET /api/v1/me',
-  'GET /api/v1/me/reminder-settings',
-  'GET /api/v1/me/subscriptions',
-  'POST /api/v1/admin/reminders/run',
-  'POST /api/v1/admin/systems',
-  'POST /api/v1/auth/login',
-  'POST /api/v1/auth/logout',
-  'POST /api/v1/inbox/:id/read',
-  'POST /api/v1/inbox/read-all',
-  'POST /api/v1/me/subscriptions',
-  'PUT /api/v1/admin/systems/:id/callback-hosts',
-  'PUT /api/v1/enterprises/:enterpriseId/region',
-  'PUT /api/v1/me/consent',
-  'PUT /api/v1/me/current-enterprise',
-  'PUT /api/v1/me/reminder-settings',
   // esign (seals, signatures, sign tasks, face, pki) — engineer esign
   'DELETE /api/v1/enterprises/:enterpriseId/seal-grants/:grantId',
   'GET /api/v1/enterprises/:enterpriseId/seal-audit',
@@ -88,12 +68,8 @@ function describedEndpoints(): { name: string; endpoint: Endpoint }[] {
   for (const capability of readdirSync(CONTRACT_DIR, { withFileTypes: true })) {
     const file = join(CONTRACT_DIR, capability.name, 'endpoints.ts')
     if (!capability.isDirectory() || !existsSync(file)) continue
-    const module = require(file) as Record<string, Record<string, Endpoint>>
-    for (const [group, endpoints] of Object.entries(module)) {
-      for (const [name, endpoint] of Object.entries(endpoints)) {
-        found.push({ name: `${capability.name}/${group}.${name}`, endpoint })
-      }
-    }
+    const module = require(file) as Record<string, Endpoint>
+    for (const [name, endpoint] of Object.entries(module)) found.push({ name: `${capability.name}/${name}`, endpoint })
   }
   return found
 }

@@ -1,4 +1,4 @@
-import type { Platform } from '../../contract'
+import type { Platform } from '../../../src/contract/account/schemas'
 
 /** Who a login code belongs to, as told by the platform (or the sandbox). */
 export type LoginIdentity =

@@ -1,4 +1,6 @@
-import type { EnterpriseProfile, EnterpriseRegionRequest } from '../../../server/contract'
+import * as endpoints from '../../contract/account/endpoints'
+import type { EnterpriseProfile } from '../../contract/account/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/enterprises/:id/region — the legal representative corrects 所在地区 (a district's code). */
@@ -7,8 +9,5 @@ export function updateEnterpriseRegion(
   enterpriseId: string,
   regionCode: string,
 ): Promise<EnterpriseProfile> {
-  const body: EnterpriseRegionRequest = { regionCode }
-  return client.request<EnterpriseProfile>('PUT', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/region`, {
-    body,
-  })
+  return call(client, endpoints.updateEnterpriseRegion, { params: { enterpriseId }, body: { regionCode } })
 }

@@ -1,4 +1,4 @@
-import { licenceEndpoints as endpoints } from '../../contract/licences/endpoints'
+import * as endpoints from '../../contract/licences/endpoints'
 import type { LicenceView } from '../../contract/licences/schemas'
 import { call } from '../call'
 import type { ApiClient } from '../client'

@@ -1,7 +1,9 @@
-import type { UserProfile } from '../../../server/contract'
+import * as endpoints from '../../contract/account/endpoints'
+import type { UserProfile } from '../../contract/account/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/me — the signed-in user's profile (PII masked by the server). */
 export function getMe(client: ApiClient): Promise<UserProfile> {
-  return client.request<UserProfile>('GET', '/api/v1/me')
+  return call(client, endpoints.getMe)
 }

@@ -1,5 +1,6 @@
-import type { SubscriptionState } from '../../../server/contract-licences'
-import type { SubscribePurpose } from '../../contract/policies/schemas'
+import * as endpoints from '../../contract/account/endpoints'
+import type { SubscribePurpose, SubscriptionState } from '../../contract/account/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /**
@@ -11,5 +12,5 @@ export function getSubscriptions(
   platform: SubscriptionState['platform'],
   purpose?: SubscribePurpose,
 ): Promise<SubscriptionState> {
-  return client.request<SubscriptionState>('GET', '/api/v1/me/subscriptions', { query: { platform, purpose } })
+  return call(client, endpoints.getSubscriptions, { query: { platform, purpose } })
 }

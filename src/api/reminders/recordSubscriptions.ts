@@ -1,4 +1,6 @@
-import type { RecordSubscriptionsRequest, SubscriptionState } from '../../../server/contract-licences'
+import * as endpoints from '../../contract/account/endpoints'
+import type { RecordSubscriptionsRequest, SubscriptionState } from '../../contract/account/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/me/subscriptions — what requestSubscribeMessage answered, per template. */
@@ -6,5 +8,5 @@ export function recordSubscriptions(
   client: ApiClient,
   request: RecordSubscriptionsRequest,
 ): Promise<SubscriptionState> {
-  return client.request<SubscriptionState>('POST', '/api/v1/me/subscriptions', { body: request })
+  return call(client, endpoints.recordSubscriptions, { body: request })
 }

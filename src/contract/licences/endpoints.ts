@@ -1,43 +1,31 @@
-import { defineEndpoints } from '../endpoint'
+/**
+ * 许证闹钟 operations: what the app calls and the server serves (types from ./schemas.ts, type-only).
+ * One export per operation (tree-shaken in the app); see src/contract/endpoint.ts.
+ */
+import { endpointsOf } from '../endpoint'
 import type { ops } from './schemas'
 
-/** 许证闹钟 operations: what the app calls and the server serves (types from ./schemas.ts, type-only). */
-export const licenceEndpoints = defineEndpoints<typeof ops>()({
-  listLicenceTypes: { method: 'GET', path: '/api/v1/licence-types', auth: 'public' },
-  replaceLicenceTypes: { method: 'PUT', path: '/api/v1/admin/licence-types', auth: 'admin' },
-  listLicences: { method: 'GET', path: '/api/v1/enterprises/:enterpriseId/licences', auth: 'session' },
-  createLicence: {
-    method: 'POST',
-    path: '/api/v1/enterprises/:enterpriseId/licences',
-    auth: 'session',
-    errors: ['LICENCE_TYPE_UNKNOWN', 'LICENCE_DUPLICATE'],
-  },
-  getLicence: { method: 'GET', path: '/api/v1/licences/:licenceId', auth: 'session', errors: ['LICENCE_NOT_FOUND'] },
-  updateLicence: { method: 'PUT', path: '/api/v1/licences/:licenceId', auth: 'session', errors: ['LICENCE_NOT_FOUND'] },
-  deleteLicence: {
-    method: 'DELETE',
-    path: '/api/v1/licences/:licenceId',
-    auth: 'session',
-    errors: ['LICENCE_NOT_FOUND'],
-  },
-  markRenewalStarted: {
-    method: 'POST',
-    path: '/api/v1/licences/:licenceId/renewal-started',
-    auth: 'session',
-    errors: ['LICENCE_NOT_FOUND', 'LICENCE_CANCELLED'],
-  },
-  undoRenewalStarted: {
-    method: 'DELETE',
-    path: '/api/v1/licences/:licenceId/renewal-started',
-    auth: 'session',
-    errors: ['LICENCE_NOT_FOUND'],
-  },
-  recordRenewal: {
-    method: 'POST',
-    path: '/api/v1/licences/:licenceId/renewed',
-    auth: 'session',
-    errors: ['LICENCE_NOT_FOUND', 'LICENCE_CANCELLED'],
-  },
-  followUp: { method: 'GET', path: '/api/v1/admin/licences/follow-up', auth: 'admin' },
-  importLicences: { method: 'POST', path: '/api/v1/admin/licences/import', auth: 'admin' },
-})
+const endpoint = /*#__PURE__*/ endpointsOf<typeof ops>()
+
+export const listLicenceTypes = /*#__PURE__*/ endpoint('listLicenceTypes', 'GET /api/v1/licence-types', 'public')
+export const replaceLicenceTypes = /*#__PURE__*/ endpoint(
+  'replaceLicenceTypes',
+  'PUT /api/v1/admin/licence-types',
+  'admin',
+)
+export const listLicences = /*#__PURE__*/ endpoint('listLicences', 'GET /api/v1/enterprises/:enterpriseId/licences')
+export const createLicence = /*#__PURE__*/ endpoint('createLicence', 'POST /api/v1/enterprises/:enterpriseId/licences')
+export const getLicence = /*#__PURE__*/ endpoint('getLicence', 'GET /api/v1/licences/:licenceId')
+export const updateLicence = /*#__PURE__*/ endpoint('updateLicence', 'PUT /api/v1/licences/:licenceId')
+export const deleteLicence = /*#__PURE__*/ endpoint('deleteLicence', 'DELETE /api/v1/licences/:licenceId')
+export const markRenewalStarted = /*#__PURE__*/ endpoint(
+  'markRenewalStarted',
+  'POST /api/v1/licences/:licenceId/renewal-started',
+)
+export const undoRenewalStarted = /*#__PURE__*/ endpoint(
+  'undoRenewalStarted',
+  'DELETE /api/v1/licences/:licenceId/renewal-started',
+)
+export const recordRenewal = /*#__PURE__*/ endpoint('recordRenewal', 'POST /api/v1/licences/:licenceId/renewed')
+export const followUp = /*#__PURE__*/ endpoint('followUp', 'GET /api/v1/admin/licences/follow-up', 'admin')
+export const importLicences = /*#__PURE__*/ endpoint('importLicences', 'POST /api/v1/admin/licences/import', 'admin')

@@ -34,7 +34,8 @@ export type LicenceTypeView = Static<typeof LicenceTypeView>
 
 export const ReplaceLicenceTypesBody = Type.Object(
   {
-    types: Type.Array(Type.Object({}), {
+    // Each entry is checked by the catalogue (server/licences/catalogue-store.ts), not here.
+    types: Type.Array(Type.Unsafe<Record<string, unknown>>({ type: 'object' }), {
       maxItems: 500,
       description: '本市配置的全部条目（整体替换）；每条的字段由目录校验',
     }),
@@ -179,13 +180,18 @@ export const ops = {
   listLicenceTypes: { response: { 200: Type.Array(LicenceTypeView) } },
   replaceLicenceTypes: { body: ReplaceLicenceTypesBody, response: { 200: Type.Array(LicenceTypeView) } },
   listLicences: { params: EnterpriseIdParams, query: LicenceListQuery, response: { 200: LicenceListResponse } },
-  createLicence: { params: EnterpriseIdParams, body: LicenceInput, response: { 201: LicenceView } },
-  getLicence: one,
-  updateLicence: { ...one, body: LicenceInput },
-  deleteLicence: { params: LicenceIdParams, response: { 204: Type.Null() } },
-  markRenewalStarted: one,
-  undoRenewalStarted: one,
-  recordRenewal: { ...one, body: RenewedLicenceInput },
+  createLicence: {
+    errors: ['LICENCE_TYPE_UNKNOWN', 'LICENCE_DUPLICATE'],
+    params: EnterpriseIdParams,
+    body: LicenceInput,
+    response: { 201: LicenceView },
+  },
+  getLicence: { ...one, errors: ['LICENCE_NOT_FOUND'] },
+  updateLicence: { errors: ['LICENCE_NOT_FOUND'], ...one, body: LicenceInput },
+  deleteLicence: { errors: ['LICENCE_NOT_FOUND'], params: LicenceIdParams, response: { 204: Type.Null() } },
+  markRenewalStarted: { ...one, errors: ['LICENCE_NOT_FOUND', 'LICENCE_CANCELLED'] },
+  undoRenewalStarted: { ...one, errors: ['LICENCE_NOT_FOUND'] },
+  recordRenewal: { errors: ['LICENCE_NOT_FOUND', 'LICENCE_CANCELLED'], ...one, body: RenewedLicenceInput },
   followUp: { query: FollowUpQuery, response: { 200: Type.Array(FollowUpEntry) } },
   importLicences: { query: null, response: { 200: ImportReport } },
 } satisfies { [name: string]: OperationSchemas }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { EnterpriseProfile } from '../../../server/contract'
+import type { EnterpriseProfile } from '../../contract/account/schemas'
 import { getEnterprise } from '../../api/enterprises/getEnterprise'
 import { isPermissionRefusal, userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

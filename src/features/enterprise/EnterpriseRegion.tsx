@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { EnterpriseProfile } from '../../../server/contract'
+import type { EnterpriseProfile } from '../../contract/account/schemas'
 import { updateEnterpriseRegion } from '../../api/enterprises/updateEnterpriseRegion'
 import { userMessage } from '../../api/errors'
 import { apiClient } from '../../core/apiClient'

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { InboxMessage } from '../../../server/contract-licences'
+import type { InboxMessage } from '../../contract/account/schemas'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'

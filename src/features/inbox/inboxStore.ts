@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { InboxMessage } from '../../../server/contract-licences'
+import type { InboxMessage } from '../../contract/account/schemas'
 import { userMessage } from '../../api/errors'
 import { listInbox } from '../../api/inbox/listInbox'
 import { markAllRead } from '../../api/inbox/markAllRead'

@@ -1,5 +1,5 @@
 import { ROUTES, type Route } from '../../core/routes'
-import type { InboxMessage } from '../../../server/contract-licences'
+import type { InboxMessage } from '../../contract/account/schemas'
 
 export interface MessageTarget {
   route: Route

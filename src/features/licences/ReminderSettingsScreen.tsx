@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { ReminderSettings, SubscriptionState } from '../../../server/contract-licences'
+import type { ReminderSettings, SubscriptionState } from '../../contract/account/schemas'
 import { userMessage } from '../../api/errors'
 import { getReminderSettings } from '../../api/reminders/getReminderSettings'
 import { getSubscriptions } from '../../api/reminders/getSubscriptions'
