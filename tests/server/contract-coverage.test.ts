@@ -18,43 +18,16 @@ const NOT_YET_DESCRIBED: string[] = [
   'DELETE /api/v1/enterprises/:enterpriseId/members/:userId',
   'GET /api/v1/enterprises/:enterpriseId/members',
   // esign (seals, signatures, sign tasks, face, pki) — engineer esign
-  'DELETE /api/v1/enterprises/:enterpriseId/seal-grants/:grantId',
-  'GET /api/v1/enterprises/:enterpriseId/seal-audit',
-  'GET /api/v1/enterprises/:enterpriseId/seal-grants',
-  'GET /api/v1/enterprises/:enterpriseId/seal-reports',
-  'GET /api/v1/enterprises/:enterpriseId/seal-reports/:month',
-  'GET /api/v1/enterprises/:enterpriseId/seals',
-  'GET /api/v1/enterprises/:enterpriseId/seals/:sealId/rules',
-  'GET /api/v1/face/identity',
-  'GET /api/v1/me/seal-grants',
   'GET /api/v1/pki/ca',
   'GET /api/v1/pki/crl',
   'GET /api/v1/pki/crl/openssl',
   'GET /api/v1/pki/tsa',
-  'GET /api/v1/sign-tasks/:taskId',
-  'GET /api/v1/sign-tasks/:taskId/document',
   'GET /api/v1/signature-records/:recordId/ses-signature',
   'GET /api/v1/signature-records/:recordId/verification-qr',
-  'GET /api/v1/signatures/mine',
-  'POST /api/v1/admin/sign-tasks/sweep',
-  'POST /api/v1/enterprises/:enterpriseId/seal-grants',
-  'POST /api/v1/enterprises/:enterpriseId/seals/:sealId/replace',
-  'POST /api/v1/enterprises/:enterpriseId/seals/:sealId/revoke',
-  'POST /api/v1/enterprises/:enterpriseId/seals/claim',
-  'POST /api/v1/face/link-enterprises',
-  'POST /api/v1/face/sessions',
-  'POST /api/v1/face/sessions/:sessionId/complete',
-  'POST /api/v1/seal-grants/:grantId/accept',
-  'POST /api/v1/seal-grants/accept',
   'POST /api/v1/seal-verifications',
-  'POST /api/v1/sign-tasks',
-  'POST /api/v1/sign-tasks/:taskId/confirm',
-  'POST /api/v1/sign-tasks/:taskId/reject',
-  'POST /api/v1/sign-tasks/scan',
-  'POST /api/v1/signatures/claim',
-  'POST /api/v1/signatures/mine/replace',
-  'POST /api/v1/signatures/mine/revoke',
-  'PUT /api/v1/enterprises/:enterpriseId/seals/:sealId/rules',
+  // compliance reminder settings (issue #14 item 10, written beside the contract work)
+  'GET /api/v1/me/compliance-reminder-settings',
+  'PUT /api/v1/me/compliance-reminder-settings',
   // calendar feeds — engineer pcc
   'DELETE /api/v1/me/calendar-feeds/:scope',
   'GET /api/v1/me/calendar-feeds',
@@ -68,8 +41,15 @@ function describedEndpoints(): { name: string; endpoint: Endpoint }[] {
   for (const capability of readdirSync(CONTRACT_DIR, { withFileTypes: true })) {
     const file = join(CONTRACT_DIR, capability.name, 'endpoints.ts')
     if (!capability.isDirectory() || !existsSync(file)) continue
-    const module = require(file) as Record<string, Endpoint>
-    for (const [name, endpoint] of Object.entries(module)) found.push({ name: `${capability.name}/${name}`, endpoint })
+    // One export per operation, or (defineEndpoints) one object per capability holding them.
+    const module = require(file) as Record<string, Endpoint | Record<string, Endpoint>>
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value.method === 'string')
+        found.push({ name: `${capability.name}/${name}`, endpoint: value as Endpoint })
+      else
+        for (const [operation, endpoint] of Object.entries(value as Record<string, Endpoint>))
+          found.push({ name: `${capability.name}/${name}.${operation}`, endpoint })
+    }
   }
   return found
 }
