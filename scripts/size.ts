@@ -8,9 +8,14 @@ import path from 'node:path'
 import { runOutputCheck } from './output-check'
 
 const KB = 1024
-/** Main package: about 1.25 × the Taro hello-world floor per platform; each subpackage 300 KB. */
+/**
+ * Main package: about 1.2 × the Taro hello-world floor per platform; each subpackage 300 KB. Raised
+ * from 390 / 330 KB on 2026-12-05 by 6 KB each: the wire contract's descriptors and calls (issue
+ * #13) of the API functions several subpackages share, which optimizeMainPackage puts here. Trimming
+ * back to 390 / 330 is open work (docs/architecture.md, "Packages and size").
+ */
 const BUDGET = {
-  main: { weapp: 390 * KB, alipay: 330 * KB } as Record<string, number>,
+  main: { weapp: 396 * KB, alipay: 336 * KB } as Record<string, number>,
   subpackage: 300 * KB,
 }
 /** Production builds of a two-page Taro React app on this toolchain (docs/toolchain.md). */

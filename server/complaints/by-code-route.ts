@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { complaintEndpoints as endpoints } from '../../src/contract/complaints/endpoints'
+import * as endpoints from '../../src/contract/complaints/endpoints'
 import { ops, type ComplaintView } from '../../src/contract/complaints/schemas'
 import { ApiError } from '../http/api-error'
 import { contractRoute } from '../http/contract-route'

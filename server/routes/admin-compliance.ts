@@ -4,7 +4,7 @@ import { annualReportFollowUp, annualReportFollowUpCsv } from '../compliance/ann
 import { todayInChina } from '../http/today'
 import { requireIsoDate } from '../licences/licence-input'
 import { contractRoute } from '../http/contract-route'
-import { complianceEndpoints as endpoints } from '../../src/contract/compliance/endpoints'
+import * as endpoints from '../../src/contract/compliance/endpoints'
 import { ops } from '../../src/contract/compliance/schemas'
 
 /** Staff's 年报 call list, beside the licence one (/admin/licences/follow-up) and in its format. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { policyEndpoints as endpoints } from '../../src/contract/policies/endpoints'
+import * as endpoints from '../../src/contract/policies/endpoints'
 import { ops } from '../../src/contract/policies/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import { ApiError } from '../http/api-error'

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { complaintEndpoints as endpoints } from '../../src/contract/complaints/endpoints'
+import * as endpoints from '../../src/contract/complaints/endpoints'
 import { ops, type ComplaintLocationInput, type ComplaintView } from '../../src/contract/complaints/schemas'
 import { currentUser, requireUser } from '../auth/require-user'
 import { ApiError } from '../http/api-error'

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { complianceEndpoints as endpoints } from '../../src/contract/compliance/endpoints'
+import * as endpoints from '../../src/contract/compliance/endpoints'
 import {
   ops,
   type ComplianceSettingsView,

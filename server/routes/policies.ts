@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { policyEndpoints as endpoints } from '../../src/contract/policies/endpoints'
+import * as endpoints from '../../src/contract/policies/endpoints'
 import { ops, type PolicyPushFrequency } from '../../src/contract/policies/schemas'
 import { currentEnterprise } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'

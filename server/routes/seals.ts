@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { esignEndpoints as endpoints } from '../../src/contract/esign/endpoints'
+import * as endpoints from '../../src/contract/esign/endpoints'
 import { ops } from '../../src/contract/esign/schemas'
 import { currentEnterprise } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'

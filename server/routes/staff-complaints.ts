@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { complaintEndpoints as endpoints } from '../../src/contract/complaints/endpoints'
+import * as endpoints from '../../src/contract/complaints/endpoints'
 import { ops, type ComplaintView } from '../../src/contract/complaints/schemas'
 import { requireAdmin } from '../auth/require-admin'
 import { ApiError } from '../http/api-error'

@@ -119,19 +119,6 @@ export function endpointsOf<Ops extends { [name: string]: OperationSchemas }>() 
   }
 }
 
-/**
- * The grouped form: one object of descriptors per capability (policies, complaints, compliance and
- * esign are written this way), `errors` listing the codes an operation answers with besides the
- * common ones. It costs the whole group in any bundle that calls one of them, so a capability whose
- * calls reach the main package uses the per-export form above. The keys must be those of `ops`.
- */
-export function defineEndpoints<Ops extends { [name: string]: OperationSchemas }>() {
-  return <const D extends { [K in keyof Ops]: EndpointFields & { readonly errors?: readonly string[] } }>(
-    descriptors: D,
-  ): { [K in keyof D & keyof Ops]: Endpoint<D[K]['method'], D[K]['path'], Ops[K]> } =>
-    descriptors as unknown as { [K in keyof D & keyof Ops]: Endpoint<D[K]['method'], D[K]['path'], Ops[K]> }
-}
-
 /** '/api/v1/licences/:licenceId' + { licenceId: 'a b' } → '/api/v1/licences/a%20b'. */
 export function fillPath(path: string, params: { [name: string]: string } = {}): string {
   return path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_match, name: string) => {

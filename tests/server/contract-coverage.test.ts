@@ -41,7 +41,7 @@ function describedEndpoints(): { name: string; endpoint: Endpoint }[] {
   for (const capability of readdirSync(CONTRACT_DIR, { withFileTypes: true })) {
     const file = join(CONTRACT_DIR, capability.name, 'endpoints.ts')
     if (!capability.isDirectory() || !existsSync(file)) continue
-    // One export per operation, or (defineEndpoints) one object per capability holding them.
+    // One export per operation (endpointsOf); an object of them is also accepted.
     const module = require(file) as Record<string, Endpoint | Record<string, Endpoint>>
     for (const [name, value] of Object.entries(module)) {
       if (typeof value.method === 'string')

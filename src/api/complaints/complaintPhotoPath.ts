@@ -1,4 +1,4 @@
-import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import * as endpoints from '../../contract/complaints/endpoints'
 import { fillPath } from '../../contract/endpoint'
 
 /**

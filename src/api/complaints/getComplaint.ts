@@ -1,5 +1,5 @@
 import type { ComplaintView } from '../../contract/complaints/schemas'
-import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import * as endpoints from '../../contract/complaints/endpoints'
 import { call } from '../call'
 import type { ApiClient } from '../client'
 

@@ -1,4 +1,4 @@
-import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import * as endpoints from '../../contract/complaints/endpoints'
 import type { ComplaintRulesView } from '../../contract/complaints/schemas'
 import { call } from '../call'
 import type { ApiClient } from '../client'

@@ -1,6 +1,6 @@
 import type { ComplaintView } from '../../contract/complaints/schemas'
 import type { RatingLevel } from '../../domain/complaints/ratings'
-import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import * as endpoints from '../../contract/complaints/endpoints'
 import { call } from '../call'
 import type { ApiClient } from '../client'
 

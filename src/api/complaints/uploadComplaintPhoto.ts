@@ -1,4 +1,4 @@
-import { complaintEndpoints as endpoints } from '../../contract/complaints/endpoints'
+import * as endpoints from '../../contract/complaints/endpoints'
 import type { AttachmentUploadResponse } from '../../contract/complaints/schemas'
 import type { TransportFailure, TransportResponse } from '../client'
 import { BusinessError, HttpError, isApiErrorBody, NetworkError, TimeoutError } from '../errors'

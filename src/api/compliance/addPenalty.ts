@@ -1,5 +1,5 @@
 import type { PenaltyInput, PenaltyView } from '../../contract/compliance/schemas'
-import { complianceEndpoints as endpoints } from '../../contract/compliance/endpoints'
+import * as endpoints from '../../contract/compliance/endpoints'
 import { call } from '../call'
 import type { ApiClient } from '../client'
 

@@ -1,4 +1,4 @@
-import { complianceEndpoints as endpoints } from '../../contract/compliance/endpoints'
+import * as endpoints from '../../contract/compliance/endpoints'
 import { call } from '../call'
 import type { ApiClient } from '../client'
 

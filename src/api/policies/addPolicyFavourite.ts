@@ -1,4 +1,4 @@
-import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import * as endpoints from '../../contract/policies/endpoints'
 import { call } from '../call'
 import type { ApiClient } from '../client'
 

@@ -1,5 +1,5 @@
 import type { PolicyPushPreference } from '../../contract/policies/schemas'
-import { policyEndpoints as endpoints } from '../../contract/policies/endpoints'
+import * as endpoints from '../../contract/policies/endpoints'
 import { call } from '../call'
 import type { ApiClient } from '../client'
 

@@ -1,4 +1,4 @@
-import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import * as endpoints from '../../contract/esign/endpoints'
 import type { RevokeSealRequest, SealRevokeResult } from '../../contract/esign/schemas'
 import { call } from '../call'
 import type { ApiClient } from '../client'

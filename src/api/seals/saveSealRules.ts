@@ -1,4 +1,4 @@
-import { esignEndpoints as endpoints } from '../../contract/esign/endpoints'
+import * as endpoints from '../../contract/esign/endpoints'
 import type { SealRulesView } from '../../contract/esign/schemas'
 import type { SealRules } from '../../domain/signing/sealRules'
 import { call } from '../call'
