@@ -337,6 +337,7 @@ const NOT_ENTERPRISE_SCOPED = new Set([
   'POST /api/v1/complaints/:complaintId/actions',
   'GET /api/v1/complaints/:complaintId/attachments/:attachmentId',
   'GET /api/v1/complaints/by-code/:code',
+  'GET /api/v1/complaint-rules',
   'GET /api/v1/staff/complaints',
   'GET /api/v1/staff/complaints/:complaintId',
   'POST /api/v1/staff/complaints/:complaintId/actions',
