@@ -31,6 +31,7 @@ beforeEach(() => {
 async function renderLoaded() {
   render(<ReminderSettingsScreen />)
   await screen.findByText('提醒渠道')
+  await screen.findByRole('switch', { name: '年报提醒' })
 }
 
 test('H5 offers only the channels it can deliver to: the inbox, no WeChat or Alipay switch', async () => {
@@ -101,4 +102,21 @@ test('合规提醒: a refused save puts the switch back and says why', async () 
   expect(screen.getByRole('switch', { name: '年报提醒' }).getAttribute('aria-checked')).toBe('true')
   expect(screen.getByRole('alert').textContent).toContain('合规提醒设置有误')
   expect(Taro.showToast).not.toHaveBeenCalled()
+})
+
+test('合规提醒: a failed load says why and offers 重试, which brings the switches', async () => {
+  let fail = true
+  mockApi.on('GET', '/api/v1/me/compliance-reminder-settings', () =>
+    fail
+      ? { status: 400, body: { code: 'VALIDATION_FAILED', message: '合规提醒设置暂时无法读取' } }
+      : { body: { kinds: COMPLIANCE_ON } },
+  )
+  render(<ReminderSettingsScreen />)
+  expect(await screen.findByText('合规提醒设置暂时无法读取')).toBeTruthy()
+  expect(screen.queryByRole('switch', { name: '年报提醒' })).toBeNull()
+  fail = false
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: '重试' }))
+  })
+  expect((await screen.findByRole('switch', { name: '年报提醒' })).getAttribute('aria-checked')).toBe('true')
 })

@@ -14,6 +14,7 @@ import { MAX_TEMPLATES_PER_REQUEST, requestSubscribe, subscribeCapabilityHere } 
 import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { LabelledSwitch } from '../../ui/LabelledSwitch'
+import { StatusView } from '../../ui/StatusView'
 
 /** The switches in screen order, with what each kind reminds of. */
 export const COMPLIANCE_SWITCHES: readonly { kind: ComplianceKind; label: string; hint: string }[] = [
@@ -80,19 +81,23 @@ export function ComplianceReminderSettings() {
     <View className='card'>
       <View className='title'>合规提醒</View>
       <View className='muted'>站内消息每项都提醒；订阅消息不够时合并为一条，列出最紧急的一项</View>
-      {settings
-        ? COMPLIANCE_SWITCHES.map(({ kind, label, hint }) => (
-            <LabelledSwitch
-              key={kind}
-              label={`${label}提醒`}
-              hint={hint}
-              checked={settings.kinds[kind]}
-              onChange={(on) => void toggle(kind, on)}
-            />
-          ))
-        : null}
+      {settings ? (
+        COMPLIANCE_SWITCHES.map(({ kind, label, hint }) => (
+          <LabelledSwitch
+            key={kind}
+            label={`${label}提醒`}
+            hint={hint}
+            checked={settings.kinds[kind]}
+            onChange={(on) => void toggle(kind, on)}
+          />
+        ))
+      ) : error ? (
+        <StatusView kind='error' text={error} onRetry={() => void load()} />
+      ) : (
+        <StatusView kind='loading' />
+      )}
       {subscriptions ? <ActionButton label='开启合规提醒订阅消息' onClick={subscribe} /> : null}
-      <ErrorText message={error} />
+      {settings ? <ErrorText message={error} /> : null}
     </View>
   )
 }
