@@ -109,8 +109,18 @@ async function measureOnce(url: string): Promise<Omit<PageScore, 'name'>> {
 async function measure(baseUrl: string, name: string, route: string, runs: number): Promise<PageScore> {
   const scores: Array<Omit<PageScore, 'name'>> = []
   for (let i = 0; i < runs; i++) {
-    // A loaded machine sometimes loses the trace (NO_NAVSTART): one more try before giving up.
-    scores.push(await measureOnce(`${baseUrl}${route}`).catch(() => measureOnce(`${baseUrl}${route}`)))
+    // Chromium sometimes loses the trace (NO_NAVSTART), more often on a loaded machine: up to three
+    // tries before giving up.
+    let attempt = 0
+    for (;;) {
+      try {
+        scores.push(await measureOnce(`${baseUrl}${route}`))
+        break
+      } catch (error) {
+        if (++attempt >= 3) throw error
+        console.log(`  ${name}: run ${i + 1} lost (${(error as Error).message.slice(-40)}); trying again`)
+      }
+    }
   }
   scores.sort((a, b) => a.performance - b.performance || b.lcpMs - a.lcpMs)
   return { name, ...scores[Math.floor(scores.length / 2)] }
