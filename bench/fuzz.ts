@@ -7,8 +7,8 @@
  * Run alone: `npx tsx bench/fuzz.ts`; another seed: `FUZZ_SEED=7 npm run bench -- fuzz`; some
  * operations only: `FUZZ_ONLY=seal-verif npx tsx bench/fuzz.ts`.
  */
-import { migrate } from '../server/db/migrate'
-import { openPglite } from '../server/db/pglite'
+import { migrate } from '../server/kernel/db/migrate'
+import { openPglite } from '../server/kernel/db/pglite'
 import { openFuzzWorld } from '../tests/server/fuzz/fuzz-world'
 import { fuzzOperation, operationsOf, seedFor, WriteWatch } from '../tests/server/fuzz/openapi-fuzz'
 

@@ -7,10 +7,10 @@
  * must deliver nothing. Run alone: `npx tsx bench/policy-push.ts`.
  */
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../server/db/db'
-import { migrate } from '../server/db/migrate'
-import { openPglite } from '../server/db/pglite'
-import { pushPolicy } from '../server/policies/policy-push'
+import type { Db } from '../server/kernel/db/db'
+import { migrate } from '../server/kernel/db/migrate'
+import { openPglite } from '../server/kernel/db/pglite'
+import { pushPolicy } from '../server/capabilities/policies/policy-push'
 import { compilePolicies } from '../src/domain/policies/compiled'
 import type { Policy } from '../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../src/domain/policies/profile'

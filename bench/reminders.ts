@@ -7,12 +7,12 @@
  * machine. Run alone: `npx tsx bench/reminders.ts`.
  */
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../server/db/db'
-import { migrate } from '../server/db/migrate'
-import { openPglite } from '../server/db/pglite'
-import { runReminders } from '../server/jobs/reminders'
-import { storedDeadline } from '../server/licences/stored-deadline'
-import type { ReminderSender } from '../server/notify/sender'
+import type { Db } from '../server/kernel/db/db'
+import { migrate } from '../server/kernel/db/migrate'
+import { openPglite } from '../server/kernel/db/pglite'
+import { runReminders } from '../server/capabilities/licences/jobs/reminders'
+import { storedDeadline } from '../server/capabilities/licences/stored-deadline'
+import type { ReminderSender } from '../server/kernel/notify/sender'
 import { addYears, fromDayNumber, toDayNumber } from '../src/domain/calendar/dates'
 import { LICENCE_CATALOGUE } from '../src/domain/licences/catalogue'
 

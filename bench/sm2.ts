@@ -8,13 +8,13 @@
 import { spawnSync } from 'node:child_process'
 import { generateKeyPairSync, sign, verify } from 'node:crypto'
 import { sm2 } from 'sm-crypto-v2'
-import { generatePkiMaterial, openPki } from '../server/pki/pki-keys'
-import { makeSesSeal, sealInfo, sesSignatureDer, tbsSignDer } from '../server/pki/ses'
-import { verifySesSignature } from '../server/pki/ses-verify'
-import { sm2VerifyEngine, sm2VerifyFast, sm2VerifyJavaScript } from '../server/pki/sm2-verify'
-import { KeyVault } from '../server/signing/key-vault'
-import { produceSignature } from '../server/signing/signature-record'
-import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../server/signing/sm2'
+import { generatePkiMaterial, openPki } from '../server/capabilities/esign/pki/pki-keys'
+import { makeSesSeal, sealInfo, sesSignatureDer, tbsSignDer } from '../server/capabilities/esign/pki/ses'
+import { verifySesSignature } from '../server/capabilities/esign/pki/ses-verify'
+import { sm2VerifyEngine, sm2VerifyFast, sm2VerifyJavaScript } from '../server/capabilities/esign/pki/sm2-verify'
+import { KeyVault } from '../server/capabilities/esign/signing/key-vault'
+import { produceSignature } from '../server/capabilities/esign/signing/signature-record'
+import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../server/capabilities/esign/signing/sm2'
 
 export interface Sm2BenchResult {
   tbsBytes: number
@@ -28,7 +28,7 @@ export interface Sm2BenchResult {
   /** P-256 rate ÷ SM2 rate: how many times faster the native curve is. */
   signRatio: number
   verifyRatio: number
-  /** The verifier's path (server/pki/sm2-verify.ts), key in constant use. */
+  /** The verifier's path (server/capabilities/esign/pki/sm2-verify.ts), key in constant use. */
   sm2VerifyFastPerSecond: number
   /** Which engine that path uses here: Node's OpenSSL, or sm-crypto-v2's arithmetic as fallback. */
   sm2VerifyEngine: 'openssl' | 'javascript'
@@ -240,7 +240,7 @@ export async function benchSm2(
     `  P-256 ÷ SM2            ${result.signRatio.toFixed(1).padStart(7)}× ${result.verifyRatio.toFixed(1).padStart(7)}×`,
   )
   log(
-    `  SM2 verify, verifier's path     ${fmt(sm2VerifyFastPerSecond)}  (server/pki/sm2-verify.ts, key in use; engine: ${result.sm2VerifyEngine})`,
+    `  SM2 verify, verifier's path     ${fmt(sm2VerifyFastPerSecond)}  (server/capabilities/esign/pki/sm2-verify.ts, key in use; engine: ${result.sm2VerifyEngine})`,
   )
   log(`  … same, new key                 ${fmt(sm2VerifyFastColdPerSecond)}  (first sight: curve check, Z)`)
   log(`  … JavaScript engine alone       ${fmt(sm2VerifyJavaScriptPerSecond)}  (the fallback, key in use)`)

@@ -121,7 +121,10 @@ export function buildEdges(files: string[]): Edge[] {
 
 const rel = (path: string): string => relative(ROOT, path).split(sep).join('/')
 
-/** The layer (src) or area (server) a file belongs to: `src/features`, `server/routes`, `server` (root files). */
+/**
+ * The layer (src) or area (server) a file belongs to: `src/features`; `server/kernel`, one
+ * `server/capabilities/<name>` per capability, `server/seed`, `server` (the composition: app.ts, main.ts).
+ */
 export function areaOf(file: string): string {
   const parts = file.split('/')
   if (parts[0] === 'src') {
@@ -130,6 +133,7 @@ export function areaOf(file: string): string {
   }
   if (parts[0] === 'server') {
     if (parts.length === 2) return parts[1].startsWith('contract') ? 'server/contract' : 'server'
+    if (parts[1] === 'capabilities' && parts.length > 3) return `server/capabilities/${parts[2]}`
     return `server/${parts[1]}`
   }
   return parts[0]

@@ -1,5 +1,5 @@
 /**
- * One job of the server's registry (server/jobs/registry.ts), run once, from the command line:
+ * One job of the server's registry (server/kernel/jobs/registry.ts), run once, from the command line:
  *
  *   npm run jobs                                         (lists the jobs)
  *   npm run jobs -- licence-reminders --date 2026-03-10  (default date: today in China)
@@ -11,14 +11,14 @@
  *
  * PGlite is one process's database: while the server runs on the same data directory this script
  * refuses (stop the server, or use its admin routes) — whatever PORT the server listens on, since
- * whoever opens the data directory holds its lock file (server/db/pglite-lock.ts).
+ * whoever opens the data directory holds its lock file (server/kernel/db/pglite-lock.ts).
  */
 import { buildApp } from '../server/app'
-import { loadConfig, type Config } from '../server/config'
-import { openDb } from '../server/db/db'
-import { migrate } from '../server/db/migrate'
-import { LockBusyError } from '../server/jobs/advisory-lock'
-import { JOBS, findJob } from '../server/jobs/registry'
+import { loadConfig, type Config } from '../server/kernel/config'
+import { openDb } from '../server/kernel/db/db'
+import { migrate } from '../server/kernel/db/migrate'
+import { LockBusyError } from '../server/kernel/jobs/advisory-lock'
+import { JOBS, findJob } from '../server/kernel/jobs/registry'
 import { chinaDateOf, isIsoDate, type IsoDate } from '../src/domain/calendar/dates'
 
 const DAY_MS = 86_400_000

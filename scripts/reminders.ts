@@ -11,11 +11,11 @@
  * which needs ADMIN_API_KEY), or stops.
  */
 import type { ReminderRunReport } from '../src/contract/account/schemas'
-import { loadConfig, type Config } from '../server/config'
-import { openDb } from '../server/db/db'
-import { migrate } from '../server/db/migrate'
-import { LockBusyError, runReminders } from '../server/jobs/reminders'
-import { buildMessageSenders } from '../server/notify/default-senders'
+import { loadConfig, type Config } from '../server/kernel/config'
+import { openDb } from '../server/kernel/db/db'
+import { migrate } from '../server/kernel/db/migrate'
+import { LockBusyError, runReminders } from '../server/capabilities/licences/jobs/reminders'
+import { buildMessageSenders } from '../server/kernel/notify/default-senders'
 import { chinaDateOf, isIsoDate } from '../src/domain/calendar/dates'
 
 function dateArgument(argv: string[]): string {

@@ -10,11 +10,11 @@
  * it needs the production secrets like the server does. Idempotent. PGlite is one process's
  * database: stop the server first when it runs on the same DATA_DIR.
  */
-import { loadConfig } from '../server/config'
-import { openDb } from '../server/db/db'
-import { migrate } from '../server/db/migrate'
+import { loadConfig } from '../server/kernel/config'
+import { openDb } from '../server/kernel/db/db'
+import { migrate } from '../server/kernel/db/migrate'
 import { seedDemo } from '../server/seed/demo-start'
-import { resolveSigningSecrets } from '../server/signing/secrets'
+import { resolveSigningSecrets } from '../server/capabilities/esign/signing/secrets'
 
 async function main(): Promise<void> {
   const config = loadConfig()

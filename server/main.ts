@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { buildApp } from './app'
-import { loadConfig } from './config'
-import { openDb } from './db/db'
-import { devAdminKeyFile, withDevelopmentAdminKey } from './dev-admin-key'
-import { registerH5Static } from './http/static-h5'
-import { migrate } from './db/migrate'
-import { readyBanner } from './ready-banner'
+import { loadConfig } from './kernel/config'
+import { openDb } from './kernel/db/db'
+import { devAdminKeyFile, withDevelopmentAdminKey } from './kernel/dev-admin-key'
+import { registerH5Static } from './kernel/http/static-h5'
+import { migrate } from './kernel/db/migrate'
+import { readyBanner } from './kernel/ready-banner'
 import { seedDemoOnStart } from './seed/demo-start'
 
 async function main(): Promise<void> {

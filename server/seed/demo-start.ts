@@ -1,6 +1,6 @@
-import type { Db } from '../db/db'
+import type { Db } from '../kernel/db/db'
 import { seedDemoData } from './demo'
-import { seedDemoLegalRepresentativeHashes } from './demo-seals'
+import { seedDemoLegalRepresentativeHashes } from '../capabilities/esign/seed/demo-seals'
 
 /**
  * The demo users, enterprises, licences and policies, with the demo legal representative's

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import type { Db, Queryable } from '../db/db'
+import type { Db, Queryable } from '../kernel/db/db'
 import { idNumberCheckCharacter } from '../../src/domain/idcard'
 import { usccCheckCharacter } from '../../src/domain/uscc'
 import { chinaDateOf, type IsoDate } from '../../src/domain/calendar/dates'
 import { DEMO_ENTERPRISES, DEMO_USERS, type DemoEnterprise } from './demo-data'
-import { seedDemoLicences, seedWelcomeMessage } from './demo-licences'
-import { seedDemoLegalRepresentativeHashes } from './demo-seals'
-import { seedDemoPolicyData } from './demo-policy-facts'
+import { seedDemoLicences, seedWelcomeMessage } from '../capabilities/licences/seed/demo-licences'
+import { seedDemoLegalRepresentativeHashes } from '../capabilities/esign/seed/demo-seals'
+import { seedDemoPolicyData } from '../capabilities/policies/seed/demo-policy-facts'
 
 export { DEMO_PHONES, DEMO_USERS, DEMO_ENTERPRISES } from './demo-data'
 

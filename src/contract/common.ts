@@ -4,19 +4,19 @@
  * reaches the mini-program bundle.
  *
  * Nullable values are written `{ type: [T, 'null'] }` (not anyOf) so that Ajv's errors, which
- * server/http/validation-messages.ts turns into Chinese, stay the ones the routes gave before.
+ * server/kernel/http/validation-messages.ts turns into Chinese, stay the ones the routes gave before.
  */
 
 import { Type, type Static, type TSchema, type TUnsafe } from 'typebox'
 
-/** A bare uuid (the input door checks its form; the `uuid` format is server/http/input-door.ts's). */
+/** A bare uuid (the input door checks its form; the `uuid` format is server/kernel/http/input-door.ts's). */
 export const Uuid = (options: { description?: string; maxLength?: number } = {}) =>
   Type.String({ format: 'uuid', ...options })
 
 /** A path parameter naming a row: a uuid of at most 36 characters. */
 export const IdParam = () => Uuid({ maxLength: 36 })
 
-/** Params of `/…/:enterpriseId/…` (server/auth/enterprise-access.ts checks the caller's link). */
+/** Params of `/…/:enterpriseId/…` (server/kernel/auth/enterprise-access.ts checks the caller's link). */
 export const EnterpriseIdParams = Type.Object({ enterpriseId: IdParam() }, { additionalProperties: false })
 
 /** A calendar day, YYYY-MM-DD, a real day in 1900–2100 (the `date` format of the input door). */

@@ -1,7 +1,7 @@
 /**
  * THE error registry: every code the server answers with, its HTTP status and its Chinese message.
  * Each capability keeps its codes in src/contract/<capability>/errors.ts; this file composes them.
- * The server's ApiError (server/http/api-error.ts) reads it for defaults; the app takes the
+ * The server's ApiError (server/kernel/http/api-error.ts) reads it for defaults; the app takes the
  * `ErrorCode` type from here (`import type`), and a screen that words a code itself reads its
  * capability's file (e.g. src/features/signing/signErrors.ts ← ./esign/errors.ts) so that only
  * that capability's texts reach that subpackage.

@@ -5,7 +5,7 @@ import { bareRoute, h5Routes } from './h5AppConfig'
  * first visit. Mini-programs need none of this: WeChat and Alipay keep the main package (entry and
  * tab pages) on the device themselves.
  *
- * 1. Registers the service worker the server sends at /sw.js (server/http/service-worker.ts).
+ * 1. Registers the service worker the server sends at /sw.js (server/kernel/http/service-worker.ts).
  * 2. Once the page has settled, loads the tab pages' code (Taro's own route loaders, so the same
  *    chunks the router would fetch on a tap), which the worker stores.
  * 3. Tells the worker which hashed files this page loaded before it took control (the first

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
-import { generatePkiMaterial } from '../../server/pki/pki-keys'
-import { KeyVault } from '../../server/signing/key-vault'
+import { generatePkiMaterial } from '../../server/capabilities/esign/pki/pki-keys'
+import { KeyVault } from '../../server/capabilities/esign/signing/key-vault'
 
 let server: RunningServer
 let browser: Browser

@@ -7,7 +7,7 @@
 // the verification link.
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { sm3Hex } from '../../server/signing/sm2'
+import { sm3Hex } from '../../server/capabilities/esign/signing/sm2'
 import { api, launchBrowser, newPhonePage, onScreen, signIn, startServer, type RunningServer } from './harness'
 import { expectNoSeriousAxe } from './harness'
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Locator, Page } from 'playwright-core'
 import QRCode from 'qrcode'
-import { sm3Hex } from '../../server/signing/sm2'
+import { sm3Hex } from '../../server/capabilities/esign/signing/sm2'
 import {
   api,
   expectNoSeriousAxe,

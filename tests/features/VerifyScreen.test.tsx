@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { SealVerificationResult, VerificationStep } from '../../server/contract-seals'
-import { sm3Hex } from '../../server/signing/sm2'
+import { sm3Hex } from '../../server/capabilities/esign/signing/sm2'
 import { createFakeApi } from '../setup/fake-api'
 
 const mockApi = createFakeApi()
@@ -29,7 +29,7 @@ const RECORD_ID = '0f8e6a52-1c7b-4d0e-9b3a-2f1e4c5d6a7b'
 const DOCUMENT = Buffer.from('%PDF-1.7 采购合同')
 
 const STEPS: VerificationStep[] = [
-  // As the server sends them (GB/T 38540's keys, server/pki/ses-verify.ts).
+  // As the server sends them (GB/T 38540's keys, server/capabilities/esign/pki/ses-verify.ts).
   { key: 'signatureValue', name: '签章值', passed: true, text: '签章值验证通过' },
   { key: 'certificateStatus', name: '证书链、有效期与吊销', passed: true, text: '证书链完整，签章时有效且未吊销' },
   { key: 'documentHash', name: '原文杂凑', passed: true, text: '文件与签章时一致，未被修改' },

@@ -11,7 +11,9 @@ test('files fall into the app layers and the server folders', () => {
   expect(areaOf('src/app.tsx')).toBe('src/pages')
   expect(areaOf('server/contract-seals.ts')).toBe('server/contract')
   expect(areaOf('server/app.ts')).toBe('server')
-  expect(areaOf('server/routes/licences.ts')).toBe('server/routes')
+  expect(areaOf('server/capabilities/licences/routes/licences.ts')).toBe('server/capabilities/licences')
+  expect(areaOf('server/capabilities/esign/seals/pin.ts')).toBe('server/capabilities/esign')
+  expect(areaOf('server/kernel/http/api-error.ts')).toBe('server/kernel')
 })
 
 test('an arrow the layer rules forbid is reported; the type-only platform → api arrow eslint allows is not', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { currentSystem, requireSystem } from '../../server/auth/require-system'
+import { currentSystem, requireSystem } from '../../server/kernel/auth/require-system'
 import {
   bearer,
   countRows,

@@ -1,6 +1,6 @@
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto'
-import { AlipayLoginClient, alipayTimestamp } from '../../server/auth/providers/alipay'
-import { signingString, topLevelMemberTexts } from '../../server/auth/providers/alipay-signature'
+import { AlipayLoginClient, alipayTimestamp } from '../../server/kernel/auth/providers/alipay'
+import { signingString, topLevelMemberTexts } from '../../server/kernel/auth/providers/alipay-signature'
 import { apiFailure, deadBaseUrl, sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
 
 /** Keys as Alipay's key tool prints them: bare base64 DER, PKCS#8 private and X.509 public. */

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultAttachmentDir } from '../../server/storage/attachment-storage'
+import { defaultAttachmentDir } from '../../server/kernel/storage/attachment-storage'
 
 test.each([
   ['.data/pglite', join('.data', 'attachments')],

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import type { LoginIdentity, LoginProvider } from '../../server/auth/providers/login-provider'
-import { ApiError } from '../../server/http/api-error'
-import { LOGIN_LIMIT_PER_MINUTE } from '../../server/routes/auth'
+import type { LoginIdentity, LoginProvider } from '../../server/kernel/auth/providers/login-provider'
+import { ApiError } from '../../server/kernel/http/api-error'
+import { LOGIN_LIMIT_PER_MINUTE } from '../../server/capabilities/account/routes/auth'
 import {
   bearer,
   countRows,

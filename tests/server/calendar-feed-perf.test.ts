@@ -1,7 +1,7 @@
-import { ENTRY_OVERHEAD_BYTES, FeedBodyCache } from '../../server/calendar-feed/body-cache'
-import { eventVersions } from '../../server/calendar-feed/feed-repo'
-import { buildTimeline, TIMELINE_KINDS } from '../../server/compliance/timeline'
-import type { Queryable } from '../../server/db/db'
+import { ENTRY_OVERHEAD_BYTES, FeedBodyCache } from '../../server/capabilities/compliance/calendar-feed/body-cache'
+import { eventVersions } from '../../server/capabilities/compliance/calendar-feed/feed-repo'
+import { buildTimeline, TIMELINE_KINDS } from '../../server/capabilities/compliance/timeline'
+import type { Queryable } from '../../server/kernel/db/db'
 import { seedDemoData } from '../../server/seed/demo'
 import { openTestDb, type TestDb } from './helpers'
 

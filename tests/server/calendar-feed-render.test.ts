@@ -1,5 +1,10 @@
-import { planFeed } from '../../server/calendar-feed/feed-content'
-import { foldLines, renderIcs, renderIcsReference, type RenderedEvent } from '../../server/calendar-feed/render-ics'
+import { planFeed } from '../../server/capabilities/compliance/calendar-feed/feed-content'
+import {
+  foldLines,
+  renderIcs,
+  renderIcsReference,
+  type RenderedEvent,
+} from '../../server/capabilities/compliance/calendar-feed/render-ics'
 import { seedDemoData } from '../../server/seed/demo'
 import { openTestDb, type TestDb } from './helpers'
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
-import { BY_CODE_LIMIT_PER_MINUTE } from '../../server/complaints/by-code-route'
+import { BY_CODE_LIMIT_PER_MINUTE } from '../../server/capabilities/complaints/by-code-route'
 import type { ComplaintView } from '../../src/contract/complaints/schemas'
 import { DEMO, expectError, loginSandbox, openTestDb, testConfig, type TestDb } from './helpers'
 import { complaintsApp, samplePhoto, submit, upload, VALID_INPUT } from './complaints-kit'

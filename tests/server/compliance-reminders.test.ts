@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { Queryable } from '../../server/db/db'
+import type { Queryable } from '../../server/kernel/db/db'
 import {
   runComplianceReminders,
   type ComplianceReminderContext,
   type ComplianceReminderHooks,
-} from '../../server/compliance/reminder-job'
-import type { MessageChannel } from '../../server/notify/subscribe-templates'
+} from '../../server/capabilities/compliance/reminder-job'
+import type { MessageChannel } from '../../server/kernel/notify/subscribe-templates'
 import { chinaNoon, FakeSender, makeEnterprise, makeUser } from './licences-kit'
 import { openTestDb, type TestDb } from './helpers'
 

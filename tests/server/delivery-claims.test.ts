@@ -1,13 +1,13 @@
-import { openPglite } from '../../server/db/pglite'
-import { loadMigrations, migrate } from '../../server/db/migrate'
-import type { Db, Queryable } from '../../server/db/db'
-import { runReminders, type ReminderJobContext } from '../../server/jobs/reminders'
-import { deliverNoticeGroups } from '../../server/notify/notice-delivery'
+import { openPglite } from '../../server/kernel/db/pglite'
+import { loadMigrations, migrate } from '../../server/kernel/db/migrate'
+import type { Db, Queryable } from '../../server/kernel/db/db'
+import { runReminders, type ReminderJobContext } from '../../server/capabilities/licences/jobs/reminders'
+import { deliverNoticeGroups } from '../../server/kernel/notify/notice-delivery'
 import { openTestDb, type TestDb } from './helpers'
 import { FakeSender, makeEnterprise, makeLicence, makeUser } from './licences-kit'
 
 /**
- * The one claim rule of the delivery loop (server/notify/notice-delivery.ts), as the licence
+ * The one claim rule of the delivery loop (server/kernel/notify/notice-delivery.ts), as the licence
  * reminders now follow it: a claim records when it was made; a sender that may overlap others
  * leaves a fresh claim alone; the reminder run, alone under its lock, takes over a dead run's.
  */

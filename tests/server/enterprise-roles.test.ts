@@ -498,7 +498,7 @@ describe('key cases, by hand (not derived from the table)', () => {
 describe('signing follows the live grant', () => {
   let system: Auth
   beforeAll(async () => {
-    const { createSystem } = await import('../../server/repos/systems')
+    const { createSystem } = await import('../../server/kernel/repos/systems')
     const created = await createSystem(testDb.db, '建丰合同平台', ['sign-tasks'])
     system = { authorization: `Bearer ${created.apiKey}` }
   })

@@ -6,7 +6,7 @@ import { POLICY_ERRORS } from '../../src/contract/policies/errors'
 import { COMPLAINT_ERRORS } from '../../src/contract/complaints/errors'
 import { COMPLIANCE_ERRORS } from '../../src/contract/compliance/errors'
 import { ERROR_REGISTRY, type ErrorCode } from '../../src/contract/errors'
-import { ApiError } from '../../server/http/api-error'
+import { ApiError } from '../../server/kernel/http/api-error'
 import type { SealErrorCode } from '../../server/contract-seals'
 
 /** The one error registry (src/contract/errors.ts) composed from each capability's file. */

@@ -1,7 +1,7 @@
 import { createSign, generateKeyPairSync } from 'node:crypto'
-import { AlipayFaceClient } from '../../server/face/alipay-face'
-import { WechatFaceClient, wechatCertHash } from '../../server/face/wechat-face'
-import { signingString } from '../../server/auth/providers/alipay-signature'
+import { AlipayFaceClient } from '../../server/capabilities/esign/face/alipay-face'
+import { WechatFaceClient, wechatCertHash } from '../../server/capabilities/esign/face/wechat-face'
+import { signingString } from '../../server/kernel/auth/providers/alipay-signature'
 import { apiFailure, deadBaseUrl, sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
 
 const PERSON = { name: '张建国', idNumber: '411002197803150371' }

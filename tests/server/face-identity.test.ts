@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import type { FaceStartInput } from '../../server/face/face-provider'
-import { SandboxFaceProvider } from '../../server/face/sandbox-face'
+import type { FaceStartInput } from '../../server/capabilities/esign/face/face-provider'
+import { SandboxFaceProvider } from '../../server/capabilities/esign/face/sandbox-face'
 import { expectError, openTestDb, type TestDb } from './helpers'
 import { STRANGER, ZHANG, buildSealApp, completeFace, sandboxUser } from './seal-test-app'
 

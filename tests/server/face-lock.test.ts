@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { FACE_LOCK, addressKey } from '../../server/face/face-attempts'
+import { FACE_LOCK, addressKey } from '../../server/capabilities/esign/face/face-attempts'
 import { idNumberCheckCharacter } from '../../src/domain/idcard'
 import { expectError, openTestDb, type TestDb } from './helpers'
 import { ZHANG, buildSealApp, sandboxUser } from './seal-test-app'

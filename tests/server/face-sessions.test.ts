@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { FaceProvider } from '../../server/face/face-provider'
+import type { FaceProvider } from '../../server/capabilities/esign/face/face-provider'
 import { expectError, openTestDb, type TestDb } from './helpers'
 import {
   JIANFENG,
@@ -296,7 +296,7 @@ describe('providers by platform', () => {
       start: async () => ({ clientParams: { certifyId: 'c1', certifyUrl: 'https://x' }, state: { certifyId: 'c1' } }),
       verdict: async () => {
         if (answer === 'down') {
-          const { ApiError } = await import('../../server/http/api-error')
+          const { ApiError } = await import('../../server/kernel/http/api-error')
           throw new ApiError('FACE_PROVIDER_ERROR', { cause: 'gateway down' })
         }
         return { outcome: 'passed' }

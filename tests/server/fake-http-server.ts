@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ApiError } from '../../server/http/api-error'
+import { ApiError } from '../../server/kernel/http/api-error'
 
 /** A local stand-in for WeChat or Alipay: records each request and answers with `reply`. */
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { runReminders } from '../../server/jobs/reminders'
-import { planGrantExpiryNotices, sendGrantExpiryNotices } from '../../server/seals/grant-expiry'
+import { runReminders } from '../../server/capabilities/licences/jobs/reminders'
+import { planGrantExpiryNotices, sendGrantExpiryNotices } from '../../server/capabilities/esign/seals/grant-expiry'
 import { addDays, chinaDateOf } from '../../src/domain/calendar/dates'
 import { DEMO, type TestDb } from './helpers'
 import {

@@ -5,7 +5,7 @@ import { bearer, countRows, loginSandbox, DEMO, openTestDb, TEST_ADMIN_KEY, type
 import { appAt } from './licences-kit'
 
 /**
- * The one door (server/http/input-door.ts): text PostgreSQL cannot store, ids of the wrong shape
+ * The one door (server/kernel/http/input-door.ts): text PostgreSQL cannot store, ids of the wrong shape
  * and dates that make no sense are a 400 with a Chinese message wherever they arrive — before
  * this, each of these was a 500 (or, for lone surrogates, text silently stored as U+FFFD).
  */

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { Queryable } from '../../server/db/db'
+import type { Queryable } from '../../server/kernel/db/db'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { makeEnterprise, makeLicence, makeUser } from './licences-kit'

@@ -1,5 +1,5 @@
 import { DEMO_ENTERPRISES } from '../../server/seed/demo'
-import { demoLicences } from '../../server/seed/demo-licences'
+import { demoLicences } from '../../server/capabilities/licences/seed/demo-licences'
 import { addDays } from '../../src/domain/calendar/dates'
 import { isWorkingDay } from '../../src/domain/calendar/workingDays'
 import { licenceStatus } from '../../src/domain/licences/status'

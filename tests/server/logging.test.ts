@@ -1,4 +1,4 @@
-import { maskLogValue, redactUrl } from '../../server/logging'
+import { maskLogValue, redactUrl } from '../../server/kernel/logging'
 import {
   bearer,
   createTestApp,

@@ -39,7 +39,7 @@ it('covers every operation the document lists', () => {
 })
 
 it('notices a refused request that writes: the watch is not blind', async () => {
-  // A wrong signing PIN is refused and counted (server/seals/pin.ts) — by design, and visible here.
+  // A wrong signing PIN is refused and counted (server/capabilities/esign/seals/pin.ts) — by design, and visible here.
   const [enterpriseId] = (
     await world.app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: world.auth.rep })
   ).json()
@@ -53,7 +53,7 @@ it('notices a refused request that writes: the watch is not blind', async () => 
     payload: {
       grantee: { phone: '13800000002' },
       sealIds: [world.knownIds[0]],
-      // Grants are timed by the wall clock (server/seals/grants.ts).
+      // Grants are timed by the wall clock (server/capabilities/esign/seals/grants.ts).
       validUntil: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
       pin: '000000',
     },

@@ -4,7 +4,7 @@ import {
   OutboundRefused,
   type OutboundPolicy,
   type Resolver,
-} from '../../server/http/outbound-url'
+} from '../../server/kernel/http/outbound-url'
 
 /** Where a callback may go: only public unicast addresses, whatever form the address takes. */
 

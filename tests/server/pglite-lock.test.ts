@@ -2,9 +2,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { openDb } from '../../server/db/db'
-import { openPglite } from '../../server/db/pglite'
-import { PGLITE_LOCK_FILE, PgliteLockedError } from '../../server/db/pglite-lock'
+import { openDb } from '../../server/kernel/db/db'
+import { openPglite } from '../../server/kernel/db/pglite'
+import { PGLITE_LOCK_FILE, PgliteLockedError } from '../../server/kernel/db/pglite-lock'
 
 /**
  * PGlite is one process's database: whoever opens a data directory first (the server, or
@@ -55,7 +55,7 @@ async function holdInAnotherProcess(dataDir: string) {
   writeFileSync(
     script,
     [
-      `import { openPglite } from ${JSON.stringify(join(root, 'server/db/pglite'))}`,
+      `import { openPglite } from ${JSON.stringify(join(root, 'server/kernel/db/pglite'))}`,
       `openPglite(${JSON.stringify(dataDir)}).then((db) => {`,
       `  process.stdout.write('open\\n')`,
       `  process.stdin.on('end', () => db.close()).resume()`,

@@ -10,8 +10,8 @@ import {
 } from 'node:crypto'
 import fc from 'fast-check'
 import { sm2 } from 'sm-crypto-v2'
-import { sm2VerifyEngine, sm2VerifyFast, sm2VerifyJavaScript } from '../../server/pki/sm2-verify'
-import { generateSm2KeyPair, sm2PublicKeyDer, sm2Sign } from '../../server/signing/sm2'
+import { sm2VerifyEngine, sm2VerifyFast, sm2VerifyJavaScript } from '../../server/capabilities/esign/pki/sm2-verify'
+import { generateSm2KeyPair, sm2PublicKeyDer, sm2Sign } from '../../server/capabilities/esign/signing/sm2'
 
 /** The verifier's SM2 path must say exactly what sm-crypto-v2 says, except where it is stricter. */
 const KEYS = [generateSm2KeyPair(), generateSm2KeyPair()]
@@ -169,7 +169,8 @@ describe('sm2VerifyFast without a usable OpenSSL SM2', () => {
         const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto')
         return { ...actual, createVerify: () => ({ update: () => ({ update: () => ({ verify: () => true }) }) }) }
       })
-      const isolated = require('../../server/pki/sm2-verify') as typeof import('../../server/pki/sm2-verify')
+      const isolated =
+        require('../../server/capabilities/esign/pki/sm2-verify') as typeof import('../../server/capabilities/esign/pki/sm2-verify')
       expect(isolated.sm2VerifyEngine()).toBe('javascript')
       const key = KEYS[0]
       const message = Buffer.from('采购合同')

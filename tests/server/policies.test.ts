@@ -10,7 +10,7 @@ import type {
 import type { InboxPage } from '../../server/contract-licences'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
-import { DEMO_POLICIES } from '../../server/seed/demo-policies'
+import { DEMO_POLICIES } from '../../server/capabilities/policies/seed/demo-policies'
 import { TEST_ADMIN_KEY, bearer, countRows, expectError, loginSandbox, openTestDb, type TestDb } from './helpers'
 import { appAt, makeEnterprise, makeUser } from './licences-kit'
 

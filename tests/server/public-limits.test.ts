@@ -4,13 +4,13 @@ import {
   ACCEPT_LIMIT_PER_ADDRESS_PER_MINUTE,
   ACCEPT_LIMIT_PER_USER_PER_MINUTE,
   ACCEPT_RATE_LIMITED_MESSAGE,
-} from '../../server/routes/seal-grants'
+} from '../../server/capabilities/esign/routes/seal-grants'
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_TOO_LARGE_MESSAGE,
   VERIFY_LIMIT_PER_MINUTE,
   VERIFY_RATE_LIMITED_MESSAGE,
-} from '../../server/routes/seal-verifications'
+} from '../../server/capabilities/esign/routes/seal-verifications'
 import { expectError, openTestDb, type TestDb } from './helpers'
 import { buildSealApp, sandboxUser } from './seal-test-app'
 

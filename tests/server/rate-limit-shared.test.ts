@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { FastifyRateLimitStore } from '@fastify/rate-limit'
 import { buildApp } from '../../server/app'
-import type { LoginIdentity, LoginProvider } from '../../server/auth/providers/login-provider'
-import { dbRateLimitStore, RATE_LIMIT_CLEANUP_EVERY_MS } from '../../server/http/db-rate-limit-store'
-import { LOGIN_LIMIT_PER_MINUTE } from '../../server/routes/auth'
+import type { LoginIdentity, LoginProvider } from '../../server/kernel/auth/providers/login-provider'
+import { dbRateLimitStore, RATE_LIMIT_CLEANUP_EVERY_MS } from '../../server/kernel/http/db-rate-limit-store'
+import { LOGIN_LIMIT_PER_MINUTE } from '../../server/capabilities/account/routes/auth'
 import { countRows, openTestDb, testConfig, type TestDb } from './helpers'
 
 /**

@@ -1,6 +1,6 @@
 import type { ReminderRunReport } from '../../server/contract-licences'
-import { runReminders, type ReminderJobContext } from '../../server/jobs/reminders'
-import type { Queryable } from '../../server/db/db'
+import { runReminders, type ReminderJobContext } from '../../server/capabilities/licences/jobs/reminders'
+import type { Queryable } from '../../server/kernel/db/db'
 import { countRows, openTestDb, type TestDb } from './helpers'
 import { FakeSender, makeEnterprise, makeLicence, makeUser } from './licences-kit'
 

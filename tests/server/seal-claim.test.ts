@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import { openStoredKeyPair, sealOwner, signatureOwner } from '../../server/signing/key-material'
-import { parseSm2PublicKeyPem } from '../../server/signing/sm2'
+import { openStoredKeyPair, sealOwner, signatureOwner } from '../../server/capabilities/esign/signing/key-material'
+import { parseSm2PublicKeyPem } from '../../server/capabilities/esign/signing/sm2'
 import { DEMO, expectError, openTestDb, type TestDb } from './helpers'
 import {
   JIANFENG,

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
-import type { Db } from '../../server/db/db'
-import type { OutgoingMessage, ReminderSender } from '../../server/notify/sender'
+import type { Db } from '../../server/kernel/db/db'
+import type { OutgoingMessage, ReminderSender } from '../../server/kernel/notify/sender'
 import {
   runMonthlySealReports,
   sealReportJobOf,
   sealReportMonthDue,
   sealReportTick,
   sealUsageEvents,
-} from '../../server/jobs/seal-reports'
-import { raiseUnusualUseAlerts, sealNamesOf, type SealUse } from '../../server/seals/unusual-use'
-import { sealTemplates } from '../../server/seals/seal-notices'
+} from '../../server/capabilities/esign/jobs/seal-reports'
+import { raiseUnusualUseAlerts, sealNamesOf, type SealUse } from '../../server/capabilities/esign/seals/unusual-use'
+import { sealTemplates } from '../../server/capabilities/esign/seals/seal-notices'
 import { DEMO, expectError, openTestDb, testConfig, type TestDb } from './helpers'
 import {
   confirm,
@@ -321,7 +321,7 @@ describe('用章报告: monthly, per enterprise, idempotent', () => {
     zhilian = await enterpriseIdByName(db, ZHILIAN)
     // The seals existed before March (the fixture claimed them on the wall clock's day).
     await db.query(`update seals set created_at = '2026-01-05T10:00:00+08:00' where enterprise_id = $1`, [fx.ruifeng])
-    const { createSystem } = await import('../../server/repos/systems')
+    const { createSystem } = await import('../../server/kernel/repos/systems')
     const erp = await createSystem(db, '瑞丰ERP', ['sign-tasks'])
     erpSystemId = erp.id
     const { taskId: oa } = await newTask()

@@ -140,7 +140,7 @@ describe('at creation', () => {
   })
 
   it('refuses a system or a document type outside the rules, and audits each', async () => {
-    const { createSystem } = await import('../../server/repos/systems')
+    const { createSystem } = await import('../../server/kernel/repos/systems')
     const other = await createSystem(testDb.db, '许昌市公文系统', ['sign-tasks'])
     await setRules(fx.seals.contract, { systemIds: [other.id], documentTypes: ['contract'] })
     const wrongSystem = await contractTask({ documentType: 'contract' })

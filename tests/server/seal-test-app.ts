@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../server/app'
-import type { Config } from '../../server/config'
-import type { FaceProviders } from '../../server/face/face-provider'
-import type { LoginProviders } from '../../server/auth/providers/login-provider'
-import type { Db } from '../../server/db/db'
+import type { Config } from '../../server/kernel/config'
+import type { FaceProviders } from '../../server/capabilities/esign/face/face-provider'
+import type { LoginProviders } from '../../server/kernel/auth/providers/login-provider'
+import type { Db } from '../../server/kernel/db/db'
 import type { SignatureRecord } from '../../server/contract-seals'
 import { bearer, loginSandbox, openTestDb, testConfig, type TestDb } from './helpers'
 
@@ -107,7 +107,7 @@ export const HANDLER_PIN = '246801'
  * signature (PIN HANDLER_PIN); a system may create sign tasks.
  */
 export async function signingFixture(app: FastifyInstance, db: Db): Promise<SigningFixture> {
-  const { createSystem } = await import('../../server/repos/systems')
+  const { createSystem } = await import('../../server/kernel/repos/systems')
   const { DEMO } = await import('./helpers')
   const rep = await sandboxUser(app, DEMO.rep)
   const handler = await sandboxUser(app, DEMO.handler)

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import QRCode from 'qrcode'
 import type { SignatureRecord, VerificationReceipt } from '../../server/contract-seals'
-import { certificateSignedBy, issueCertificate, newSerialHex, readCertificate } from '../../server/pki/certificates'
-import { fromPem } from '../../server/pki/der'
-import { parseSesSignature, sesSignatureDer, tbsSignDer } from '../../server/pki/ses'
-import { canonicalJson } from '../../server/signing/verification-receipt'
-import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../../server/signing/sm2'
+import {
+  certificateSignedBy,
+  issueCertificate,
+  newSerialHex,
+  readCertificate,
+} from '../../server/capabilities/esign/pki/certificates'
+import { fromPem } from '../../server/capabilities/esign/pki/der'
+import { parseSesSignature, sesSignatureDer, tbsSignDer } from '../../server/capabilities/esign/pki/ses'
+import { canonicalJson } from '../../server/capabilities/esign/signing/verification-receipt'
+import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../../server/capabilities/esign/signing/sm2'
 import { verificationLinkOf } from '../../src/domain/signing/verificationLink'
 import { type TestDb } from './helpers'
 import { type SigningFixture, buildSealApp, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'
@@ -238,7 +243,7 @@ describe('the signature file and the verification QR, by record id, without logi
   })
 
   it('builds no QR under production rules without PUBLIC_BASE_URL (fail closed)', async () => {
-    const { verificationOrigin } = await import('../../server/routes/signature-files')
+    const { verificationOrigin } = await import('../../server/capabilities/esign/routes/signature-files')
     expect(verificationOrigin({ nodeEnv: 'production', host: '0.0.0.0', port: 3000 })).toBeNull()
     expect(
       verificationOrigin({ nodeEnv: 'production', host: '0.0.0.0', port: 3000, publicBaseUrl: 'https://a.cn' }),

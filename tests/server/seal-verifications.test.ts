@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { SignatureRecord } from '../../server/contract-seals'
-import { generateSm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../../server/signing/sm2'
+import { generateSm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../../server/capabilities/esign/signing/sm2'
 import { DEMO, expectError, type TestDb } from './helpers'
 import { type SigningFixture, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { HSTS_MAX_AGE_SECONDS, inlineScriptHashes } from '../../server/http/security-headers'
+import { HSTS_MAX_AGE_SECONDS, inlineScriptHashes } from '../../server/kernel/http/security-headers'
 import { bearer, createTestApp, DEMO, loginSandbox, openTestDb, type TestApp, type TestDb } from './helpers'
 import { productionConfig } from './production-env'
 

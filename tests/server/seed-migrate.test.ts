@@ -1,6 +1,6 @@
 import { checkIdNumber } from '../../src/domain/idcard'
 import { checkUscc } from '../../src/domain/uscc'
-import { loadMigrations, migrate } from '../../server/db/migrate'
+import { loadMigrations, migrate } from '../../server/kernel/db/migrate'
 import {
   DEMO_ENTERPRISES,
   DEMO_PHONES,
@@ -10,7 +10,7 @@ import {
   seedDemoData,
 } from '../../server/seed/demo'
 import { seedDemoOnStart } from '../../server/seed/demo-start'
-import { idNumberHash } from '../../server/signing/secrets'
+import { idNumberHash } from '../../server/capabilities/esign/signing/secrets'
 import { countRows, openTestDb, type TestDb } from './helpers'
 
 let testDb: TestDb

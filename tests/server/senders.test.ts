@@ -1,8 +1,8 @@
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto'
-import { signingString } from '../../server/auth/providers/alipay-signature'
-import { AlipayTemplateSender } from '../../server/notify/alipay-template'
-import type { OutgoingMessage } from '../../server/notify/sender'
-import { WechatSubscribeSender } from '../../server/notify/wechat-subscribe'
+import { signingString } from '../../server/kernel/auth/providers/alipay-signature'
+import { AlipayTemplateSender } from '../../server/kernel/notify/alipay-template'
+import type { OutgoingMessage } from '../../server/kernel/notify/sender'
+import { WechatSubscribeSender } from '../../server/kernel/notify/wechat-subscribe'
 import {
   deadBaseUrl,
   sendJson,

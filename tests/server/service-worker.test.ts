@@ -1,5 +1,5 @@
 import { runInNewContext } from 'node:vm'
-import { SERVICE_WORKER_CACHE, SERVICE_WORKER_SOURCE } from '../../server/http/service-worker'
+import { SERVICE_WORKER_CACHE, SERVICE_WORKER_SOURCE } from '../../server/kernel/http/service-worker'
 
 /**
  * The worker's source run in a fake ServiceWorkerGlobalScope: an in-memory Cache Storage and a

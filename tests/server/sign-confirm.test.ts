@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { openStoredKeyPair, sealOwner } from '../../server/signing/key-material'
+import { openStoredKeyPair, sealOwner } from '../../server/capabilities/esign/signing/key-material'
 import { parseTbs } from '../../src/domain/signing/tbs'
 import { expectError, openTestDb, testConfig, type TestDb } from './helpers'
 import { sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'

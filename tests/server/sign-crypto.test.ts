@@ -1,9 +1,13 @@
 import { createPublicKey, randomBytes } from 'node:crypto'
 import { sm2 } from 'sm-crypto-v2'
-import { ConfigError, loadConfig } from '../../server/config'
-import { KeyVault } from '../../server/signing/key-vault'
+import { ConfigError, loadConfig } from '../../server/kernel/config'
+import { KeyVault } from '../../server/capabilities/esign/signing/key-vault'
 import { PRODUCTION_SECRETS } from './production-env'
-import { DEVELOPMENT_ID_HASH_SECRET, idNumberHash, resolveSigningSecrets } from '../../server/signing/secrets'
+import {
+  DEVELOPMENT_ID_HASH_SECRET,
+  idNumberHash,
+  resolveSigningSecrets,
+} from '../../server/capabilities/esign/signing/secrets'
 import {
   derOid,
   generateSm2KeyPair,
@@ -12,7 +16,7 @@ import {
   sm2Sign,
   sm2Verify,
   sm3Hex,
-} from '../../server/signing/sm2'
+} from '../../server/capabilities/esign/signing/sm2'
 import { OPENSSL, opensslVerify } from './seal-test-app'
 
 const MESSAGE = Buffer.from('{"dataHash":"…","format":"zqt-tbs-sign/1"} 采购合同', 'utf8')

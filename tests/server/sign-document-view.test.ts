@@ -2,7 +2,7 @@ import {
   SIGN_DOCUMENT_VIEW_TTL_SECONDS,
   signDocumentViewAllows,
   signDocumentViewToken,
-} from '../../server/signing/sign-document-view'
+} from '../../server/capabilities/esign/signing/sign-document-view'
 
 // The view link's token on its own, on a pinned clock.
 const SECRET = 'test-secret-0123456789abcdef0123456789'

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { sm3Hex } from '../../server/signing/sm2'
+import { sm3Hex } from '../../server/capabilities/esign/signing/sm2'
 import { DEMO, expectError, type TestDb } from './helpers'
 import {
   DOC_SM3,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { createSystem } from '../../server/repos/systems'
-import { sm3Hex } from '../../server/signing/sm2'
+import { createSystem } from '../../server/kernel/repos/systems'
+import { sm3Hex } from '../../server/capabilities/esign/signing/sm2'
 import { parseSignQrContent } from '../../src/domain/signing/signTicket'
 import { parseTbs } from '../../src/domain/signing/tbs'
 import { bearer, DEMO, expectError, type TestDb } from './helpers'

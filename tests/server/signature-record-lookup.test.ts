@@ -2,7 +2,7 @@ import { openTestDb, type TestDb } from './helpers'
 
 /**
  * 验章 by the DER file alone looks our record up by the seal (or personal signature) the file
- * names and its signing time (server/signing/verification-der.ts). It is public: the lookup must
+ * names and its signing time (server/capabilities/esign/signing/verification-der.ts). It is public: the lookup must
  * use an index, not read every signature record. With sequential scans priced out, the planner
  * shows whether an index can serve the query at all (on a table this small it would otherwise
  * always scan).

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import { registerH5Static } from '../../server/http/static-h5'
+import { registerH5Static } from '../../server/kernel/http/static-h5'
 import { precompress } from '../../scripts/precompress'
 import { createTestApp, openTestDb, type TestApp, type TestDb } from './helpers'
 

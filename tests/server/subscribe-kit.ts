@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto'
-import type { Queryable } from '../../server/db/db'
-import type { ReminderSenders } from '../../server/notify/default-senders'
-import { AlipayTemplateSender } from '../../server/notify/alipay-template'
-import { WechatSubscribeSender } from '../../server/notify/wechat-subscribe'
+import type { Queryable } from '../../server/kernel/db/db'
+import type { ReminderSenders } from '../../server/kernel/notify/default-senders'
+import { AlipayTemplateSender } from '../../server/kernel/notify/alipay-template'
+import { WechatSubscribeSender } from '../../server/kernel/notify/wechat-subscribe'
 import { sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
 
 /** A local WeChat for the subscribe-message suites: stable_token, and subscribe/send with a chosen answer. */

@@ -1,4 +1,4 @@
-import { WechatLoginClient } from '../../server/auth/providers/wechat'
+import { WechatLoginClient } from '../../server/kernel/auth/providers/wechat'
 import { apiFailure, deadBaseUrl, sendJson, startFakeHttpServer, type FakeHttpServer } from './fake-http-server'
 import { createTestApp, expectError } from './helpers'
 

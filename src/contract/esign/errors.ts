@@ -40,7 +40,7 @@ export const ESIGN_ERRORS = {
   PIN_INVALID: { status: 403, message: '签署密码错误', signStep: true },
   PIN_LOCKED: { status: 429, message: '签署密码错误次数过多，请 15 分钟后再试，或改用刷脸确认', signStep: true },
   PIN_NOT_SET: { status: 409, message: '您尚未设置签署密码，请改用刷脸确认', signStep: true },
-  // Five tries of this person's PIN are being checked at this moment (server/seals/pin.ts): nothing was counted.
+  // Five tries of this person's PIN are being checked at this moment (server/capabilities/esign/seals/pin.ts): nothing was counted.
   PIN_BUSY: { status: 409, message: '正在校验，请稍候重试', signStep: true },
   GRANTEE_NOT_FOUND: { status: 404, message: '该手机号尚未登录过政企通，请改用邀请码授权' },
   GRANT_NOT_FOUND: { status: 404, message: '授权不存在或已撤销' },

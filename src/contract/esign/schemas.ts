@@ -703,7 +703,7 @@ export const SignTaskDocument = Type.Object(
     sizeBytes: Type.Integer(),
     /** Under /api/v1, e.g. /sign-tasks/<taskId>/document. */
     path: Type.String(),
-    /** `path` with a view token for this scanner, valid 15 minutes (server/signing/sign-document-view.ts). */
+    /** `path` with a view token for this scanner, valid 15 minutes (server/capabilities/esign/signing/sign-document-view.ts). */
     viewPath: Type.String({ description: '无需会话即可在页面内嵌显示的地址（15 分钟内有效，仅限扫码人）' }),
   },
   closed,

@@ -34,7 +34,7 @@ export type LicenceTypeView = Static<typeof LicenceTypeView>
 
 export const ReplaceLicenceTypesBody = Type.Object(
   {
-    // Each entry is checked by the catalogue (server/licences/catalogue-store.ts), not here.
+    // Each entry is checked by the catalogue (server/capabilities/licences/catalogue-store.ts), not here.
     types: Type.Array(Type.Unsafe<Record<string, unknown>>({ type: 'object' }), {
       maxItems: 500,
       description: '本市配置的全部条目（整体替换）；每条的字段由目录校验',

@@ -1,6 +1,6 @@
 /**
  * The one-time invite code of a seal grant: 12 Crockford base32 characters shown as
- * XXXX-XXXX-XXXX (server/seals/grants.ts). App and server read it the same way, leniently, as Crockford intends for codes typed
+ * XXXX-XXXX-XXXX (server/capabilities/esign/seals/grants.ts). App and server read it the same way, leniently, as Crockford intends for codes typed
  * or read aloud: any case, spaces or dashes anywhere, O for 0 and I or L for 1.
  */
 

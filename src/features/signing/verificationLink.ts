@@ -29,7 +29,7 @@ function decodeParam(value: string | undefined): string | undefined {
  * No parameter at all is the plain page.
  */
 export function readVerificationLink(params: Record<string, string | undefined>): VerificationLink {
-  // The server's /verify landing marks a link it could not pass on (server/routes/sign-qr.ts).
+  // The server's /verify landing marks a link it could not pass on (server/capabilities/esign/routes/sign-qr.ts).
   if (params.e === 'broken') return { broken: true }
   const record = decodeParam(params.record)
   const hash = decodeParam(params.hash)

@@ -1,4 +1,4 @@
-import { DEMO_POLICIES } from '../../../server/seed/demo-policies'
+import { DEMO_POLICIES } from '../../../server/capabilities/policies/seed/demo-policies'
 import { CONDITION_KINDS, groupParts, leavesOf } from '../../../src/domain/policies/conditions'
 import { compilePolicies } from '../../../src/domain/policies/compiled'
 import { matchPolicy } from '../../../src/domain/policies/match'

@@ -1,5 +1,5 @@
 import { DEMO_ENTERPRISES } from '../../../server/seed/demo-data'
-import { DEMO_POLICIES } from '../../../server/seed/demo-policies'
+import { DEMO_POLICIES } from '../../../server/capabilities/policies/seed/demo-policies'
 import { leavesOf } from '../../../src/domain/policies/conditions'
 import { industryOwnName, industryText, normalizeIndustryCode } from '../../../src/domain/policies/industryCodes'
 import { GROUP_AND_CLASS_NAMES } from '../../../src/domain/policies/industryNames'

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { sm3Hex } from '../../../server/signing/sm2'
+import { sm3Hex } from '../../../server/capabilities/esign/signing/sm2'
 import { sm3HexOf } from '../../../src/domain/signing/sm3'
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'))

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../../server/app'
-import { loadConfig } from '../../../server/config'
-import type { Db } from '../../../server/db/db'
-import { createSystem } from '../../../server/repos/systems'
-import { DEMO_POLICIES } from '../../../server/seed/demo-policies'
+import { loadConfig } from '../../../server/kernel/config'
+import type { Db } from '../../../server/kernel/db/db'
+import { createSystem } from '../../../server/kernel/repos/systems'
+import { DEMO_POLICIES } from '../../../server/capabilities/policies/seed/demo-policies'
 import { demoUscc, DEMO_ENTERPRISES, seedDemoData } from '../../../server/seed/demo'
-import { localDiskStorage } from '../../../server/storage/attachment-storage'
+import { localDiskStorage } from '../../../server/kernel/storage/attachment-storage'
 import { VALID_COMPLAINT } from '../complaint-input'
 
 /**
@@ -117,7 +117,7 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
     }),
     201,
   )
-  // Seal grants are timed by the wall clock (server/seals/grants.ts), not the app's.
+  // Seal grants are timed by the wall clock (server/capabilities/esign/seals/grants.ts), not the app's.
   const grantUntil = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
   const contractSeal = claimed.seals.find((seal: { type: string }) => seal.type === 'contract').id
   await expectStatus(

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { InjectOptions } from 'fastify'
-import type { Db } from '../../../server/db/db'
+import type { Db } from '../../../server/kernel/db/db'
 import type { Auth, FuzzWorld } from './fuzz-world'
 import { FUZZ_TODAY } from './fuzz-world'
 import { anyJson, badUuid, hostileText, nulText } from './hostile-values'
@@ -316,8 +316,8 @@ export class WriteWatch {
 
 /**
  * Refusals that write by design: a wrong signing PIN is counted (and audited) whatever follows,
- * so that guessing locks (server/seals/pin.ts); and every request to a rate-limited route is
- * counted in rate_limit_hits before it is validated, refused or not (server/http/db-rate-limit-store.ts).
+ * so that guessing locks (server/capabilities/esign/seals/pin.ts); and every request to a rate-limited route is
+ * counted in rate_limit_hits before it is validated, refused or not (server/kernel/http/db-rate-limit-store.ts).
  */
 const COUNTED_ALWAYS = ['rate_limit_hits']
 const COUNTED_REFUSALS: Record<string, string[]> = {

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify'
+import { errorResponses, noQuerystring } from '../../../kernel/http/schemas'
+import type { CrlSignerId } from './certificates'
+import { toPem } from './der'
+import { revokedCertificates } from './pki-store'
+
+/**
+ * What a third party needs to check our certificates with standard tools, without an account:
+ * the CA and TSA certificates (PEM) and the CRL (DER) named in every certificate's
+ * CRLDistributionPoints — plus the same CRL signed for OpenSSL 3.0 (see CrlSignerId).
+ */
+
+/** A CRL is re-signed when the revocations change, or after this long (its nextUpdate is a day). */
+const CRL_REFRESH_MS = 3600 * 1000
+
+const binary = { type: 'string', description: 'DER or PEM' } as const
+
+export async function pkiRoutes(app: FastifyInstance): Promise<void> {
+  const cache = new Map<CrlSignerId, { key: string; at: number; der: Buffer }>()
+
+  async function currentCrl(signerId: CrlSignerId): Promise<Buffer> {
+    const revoked = await revokedCertificates(app.db)
+    const key = revoked.map((entry) => `${entry.serialHex}@${entry.revokedAt.getTime()}`).join(',')
+    const now = app.clock()
+    const cached = cache.get(signerId)
+    if (cached && cached.key === key && now - cached.at < CRL_REFRESH_MS) return cached.der
+    const der = await app.pki.ca.crl(revoked, new Date(now), signerId)
+    cache.set(signerId, { key, at: now, der })
+    return der
+  }
+
+  const schema = (summary: string) => ({
+    tags: ['pki'],
+    summary,
+    querystring: noQuerystring,
+    response: { 200: binary, ...errorResponses },
+  })
+
+  app.get('/pki/ca', { schema: schema('电子印章 CA 证书（PEM，无需登录）') }, async (_request, reply) =>
+    reply.type('application/x-pem-file').send(toPem('CERTIFICATE', app.pki.ca.certificateDer)),
+  )
+  app.get('/pki/tsa', { schema: schema('时间戳服务证书（PEM，无需登录）') }, async (_request, reply) =>
+    reply.type('application/x-pem-file').send(toPem('CERTIFICATE', app.pki.tsa.certificateDer)),
+  )
+  app.get(
+    '/pki/crl',
+    { schema: schema('证书吊销列表 CRL（DER，SM2 签名者标识 1234567812345678）') },
+    async (_request, reply) => reply.type('application/pkix-crl').send(await currentCrl('default')),
+  )
+  app.get(
+    '/pki/crl/openssl',
+    { schema: schema('同一 CRL，按 OpenSSL 3.0 的方式签名（空签名者标识），供 openssl verify -crl_check 使用') },
+    async (_request, reply) => reply.type('application/pkix-crl').send(await currentCrl('empty')),
+  )
+}

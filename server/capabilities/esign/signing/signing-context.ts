@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify'
+import { ConfigError, type Config } from '../../../kernel/config'
+import { buildFaceProviders } from '../face/default-face-providers'
+import type { FaceProviders } from '../face/face-provider'
+import { KeyVault } from './key-vault'
+import { resolveSigningSecrets } from './secrets'
+import { SignTaskCallbacks } from './sign-task-callbacks'
+import { sweepSignTasks, type SignTaskSweepReport } from './sign-task-sweep'
+
+/** What 刷脸 / 印章 / 签章 routes share, decorated on the Fastify instance as `app.signing`. */
+export interface SigningServices {
+  vault: KeyVault
+  idHashSecret: string
+  faceProviders: FaceProviders
+  /** The first builds QR codes; all are recognised. */
+  qrHosts: string[]
+  /** True when SEAL_MASTER_KEY / ID_HASH_SECRET are development stand-ins. */
+  developmentSecrets: boolean
+  callbacks: SignTaskCallbacks
+  /**
+   * Expires overdue sign tasks and delivers due callbacks (the job registry runs it periodically
+   * when enabled, server/kernel/jobs/registry.ts; the admin route and tests call it). Throws LockBusyError while another instance sweeps.
+   */
+  sweep(): Promise<SignTaskSweepReport>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    signing: SigningServices
+  }
+}
+
+export interface SigningOptions {
+  /** Per provider, replaces the one built from config (tests inject fakes). */
+  faceProviders?: FaceProviders
+}
+
+/** Throws ConfigError in production without the secrets, so the server refuses to start. */
+export function buildSigningServices(
+  config: Config,
+  options: SigningOptions = {},
+): Omit<SigningServices, 'callbacks' | 'sweep'> {
+  const secrets = resolveSigningSecrets(config)
+  const faceProviders = { ...buildFaceProviders(config), ...options.faceProviders }
+  // The sandbox proves nothing about whose face it is; only a sandbox environment may use it.
+  if (!config.sandbox) delete faceProviders.sandbox
+  return {
+    vault: new KeyVault(secrets.masterKey),
+    idHashSecret: secrets.idHashSecret,
+    faceProviders,
+    qrHosts: config.signing.qrHosts,
+    developmentSecrets: secrets.developmentDefaults,
+  }
+}
+
+export function decorateSigning(
+  app: FastifyInstance,
+  base: Omit<SigningServices, 'callbacks' | 'sweep'>,
+  config: Pick<Config, 'providerTimeoutMs' | 'signing' | 'nodeEnv'>,
+): void {
+  // loadConfig refuses it too; this holds for a config built any other way.
+  if (config.signing.callbackAllowPrivate && config.nodeEnv === 'production') {
+    throw new ConfigError('Refusing to start: CALLBACK_ALLOW_PRIVATE=1 is not allowed with NODE_ENV=production')
+  }
+  const callbacks = new SignTaskCallbacks(app.db, app.log, {
+    timeoutMs: config.providerTimeoutMs,
+    allowPrivate: config.signing.callbackAllowPrivate,
+  })
+  const services: SigningServices = {
+    ...base,
+    callbacks,
+    sweep: () => sweepSignTasks(app.db, () => callbacks.deliverDue()),
+  }
+  app.decorate('signing', services)
+  app.addHook('onReady', async () => {
+    if (services.developmentSecrets) {
+      app.log.warn(
+        { keyFingerprint: services.vault.fingerprint },
+        'SEAL_MASTER_KEY / ID_HASH_SECRET not set: using DEVELOPMENT-ONLY stand-ins (refused in production)',
+      )
+    }
+  })
+  app.addHook('onClose', async () => {
+    callbacks.close()
+  })
+}
