@@ -47,7 +47,7 @@ export interface Edge {
   typeOnly: boolean
 }
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
   const out: string[] = []
   for (const name of readdirSync(dir)) {
