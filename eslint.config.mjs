@@ -19,6 +19,32 @@ import local from './scripts/eslint/local-rules.mjs'
 const ROOT = fileURLToPath(new URL('.', import.meta.url))
 const here = (path) => join(ROOT, path)
 
+// The server's composition: it imports the kernel and every capability; neither imports it.
+const SERVER_COMPOSITION = [
+  'server/app.ts',
+  'server/main.ts',
+  'server/jobs.ts',
+  'server/ready-banner.ts',
+  'server/seed',
+].map(here)
+
+// THE allow-list of imports from one capability into another (local/no-sibling-import above), each
+// in a file another engineer's branch rewrites (written in the old layout, merged by the lead):
+// the lead empties this list at merge. [importing file, imported file]. scripts/import-graph.ts
+// --check reads the same list.
+export const SERVER_CROSSINGS_OWNED_ELSEWHERE = [
+  // engineer `clock` (account/members.ts): a removed member's seal grants and their audit entries.
+  ['server/capabilities/account/members.ts', 'server/capabilities/esign/seals/audit.ts'],
+  ['server/capabilities/account/members.ts', 'server/capabilities/esign/seals/grants.ts'],
+  // engineer `contract2` (converts the members routes to the contract: the grant schemas go with it).
+  ['server/capabilities/account/routes/members.ts', 'server/capabilities/esign/routes/seal-schemas.ts'],
+  // engineer `outbox` (the licence reminder job also ends expired seal grants; the hourly retries
+  // resend complaint notices).
+  ['server/capabilities/licences/jobs/reminders.ts', 'server/capabilities/esign/seals/grant-expiry.ts'],
+  ['server/capabilities/policies/jobs/policy-digest.ts', 'server/capabilities/complaints/complaint-notices.ts'],
+]
+const CROSSING_OWNED_ELSEWHERE = SERVER_CROSSINGS_OWNED_ELSEWHERE.map(([from, to]) => [here(from), here(to)])
+
 const taroApis = { name: '@tarojs/taro', message: 'Taro APIs belong in src/platform only.' }
 const serverCode = {
   group: ['**/server/**', '!**/server/contract', '!**/server/contract-*'],
@@ -175,6 +201,36 @@ export default tseslint.config(
     files: ['src/features/**', 'src/packages/**'],
     plugins: { local },
     rules: { 'local/no-sibling-import': ['error', { roots: [here('src/features'), here('src/packages')] }] },
+  },
+  // The server (#13): server/kernel/ is below every capability; each folder of server/capabilities/
+  // is a capability that imports the kernel, src/domain and src/contract, never another capability
+  // (read from the folder tree: a new capability folder is governed without editing a list); the
+  // composition (server/app.ts, main.ts, jobs.ts, ready-banner.ts, server/seed/) imports them all
+  // and nothing imports it. docs/architecture.md › The server.
+  {
+    files: ['server/capabilities/**/*.ts'],
+    plugins: { local },
+    rules: {
+      'local/no-sibling-import': ['error', { roots: [here('server/capabilities')], allow: CROSSING_OWNED_ELSEWHERE }],
+      'local/no-import-into': [
+        'error',
+        { into: SERVER_COMPOSITION, because: 'the composition imports capabilities, not the reverse.' },
+      ],
+    },
+  },
+  {
+    files: ['server/kernel/**/*.ts'],
+    plugins: { local },
+    rules: {
+      'local/no-import-into': [
+        'error',
+        {
+          into: [here('server/capabilities'), ...SERVER_COMPOSITION],
+          because:
+            'the kernel knows no capability and no composition; a capability contributes through what it registers.',
+        },
+      ],
+    },
   },
   {
     // No import circles in the app or the server (type imports count, as in scripts/import-graph.ts).

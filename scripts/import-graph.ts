@@ -6,7 +6,8 @@
  *   npx tsx scripts/import-graph.ts --mermaid  the same arrows as a Mermaid graph (for the docs)
  *   npx tsx scripts/import-graph.ts --json     the figures as JSON
  *   npx tsx scripts/import-graph.ts --check    exit 1 if an arrow in src/ breaks the layer rules, src/ has a circle,
- *                                              or a feature imports another
+ *                                              a feature imports another, or a server import crosses the
+ *                                              kernel / capability / composition boundaries (serverCrossings)
  *
  * Only relative imports between files of the repository count (packages are not arrows). An
  * arrow is "type" when every import along it is `import type` / `export type` (erased from the
@@ -15,6 +16,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import ts from 'typescript'
 
 const ROOT = resolve(__dirname, '..')
@@ -212,7 +214,27 @@ export function forbiddenArrows(arrows: AreaArrow[]): AreaArrow[] {
   })
 }
 
-export function report() {
+/**
+ * Server imports against #13's boundaries, file by file: a capability importing another
+ * (`server/capabilities/<x>` → `<y>`, read from the folder tree), the kernel importing a capability
+ * or the composition (`server` root files, `server/seed`), a capability importing the composition.
+ * `allowed`: [from, to] pairs known to cross (eslint.config.mjs's SERVER_CROSSINGS_OWNED_ELSEWHERE).
+ */
+export function serverCrossings(edges: Edge[], allowed: ReadonlyArray<readonly string[]> = []): Edge[] {
+  const known = new Set(allowed.map(([from, to]) => `${from} ${to}`))
+  const composition = (area: string) => area === 'server' || area === 'server/seed'
+  const capability = (area: string) => area.startsWith('server/capabilities/')
+  return edges.filter((e) => {
+    const from = areaOf(e.from)
+    const to = areaOf(e.to)
+    if (from === to || known.has(`${e.from} ${e.to}`)) return false
+    if (capability(from)) return capability(to) || composition(to)
+    if (from === 'server/kernel') return capability(to) || composition(to)
+    return false
+  })
+}
+
+export function report(allowedServerCrossings: ReadonlyArray<readonly string[]> = []) {
   const files = [...listFiles(join(ROOT, 'src')), ...listFiles(join(ROOT, 'server'))]
   const edges = buildEdges(files)
   const arrows = areaArrows(edges)
@@ -243,6 +265,8 @@ export function report() {
     },
     forbidden: forbiddenArrows(arrows),
     crossFeature: crossFeature.map((e) => `${e.from} → ${e.to}`),
+    serverCrossings: serverCrossings(edges, allowedServerCrossings).map((e) => `${e.from} → ${e.to}`),
+    serverCrossingsAllowed: allowedServerCrossings.length,
   }
 }
 
@@ -256,8 +280,11 @@ function mermaid(arrows: AreaArrow[]): string {
   return lines.join('\n')
 }
 
-function main(argv: string[]): number {
-  const r = report()
+async function main(argv: string[]): Promise<number> {
+  const config = (await import(pathToFileURL(join(ROOT, 'eslint.config.mjs')).href)) as {
+    SERVER_CROSSINGS_OWNED_ELSEWHERE: string[][]
+  }
+  const r = report(config.SERVER_CROSSINGS_OWNED_ELSEWHERE)
   if (argv.includes('--json')) {
     console.log(JSON.stringify(r, null, 2))
   } else if (argv.includes('--mermaid')) {
@@ -283,14 +310,24 @@ function main(argv: string[]): number {
     for (const a of r.forbidden) console.log(`  ${a.from} → ${a.to} (${a.value} + ${a.type} type)`)
     console.log(`imports from one feature into another: ${r.crossFeature.length}`)
     for (const e of r.crossFeature) console.log('  ' + e)
+    console.log(
+      `server imports across kernel / capabilities / composition: ${r.serverCrossings.length} (+ ${r.serverCrossingsAllowed} allowed in eslint.config.mjs)`,
+    )
+    for (const e of r.serverCrossings) console.log('  ' + e)
   }
-  if (argv.includes('--check') && (r.forbidden.length > 0 || r.circles.src.length > 0 || r.crossFeature.length > 0)) {
+  const failed =
+    r.forbidden.length > 0 || r.circles.src.length > 0 || r.crossFeature.length > 0 || r.serverCrossings.length > 0
+  if (argv.includes('--check') && failed) {
     console.error(
-      'import-graph: src/ has an arrow against the layer rules, a circle or a feature importing another (see above)',
+      'import-graph: src/ has an arrow against the layer rules, a circle or a feature importing another, or a server import crosses a capability boundary (see above)',
     )
     return 1
   }
   return 0
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === __filename) process.exitCode = main(process.argv.slice(2))
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

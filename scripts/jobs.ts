@@ -1,5 +1,5 @@
 /**
- * One job of the server's registry (server/kernel/jobs/registry.ts), run once, from the command line:
+ * One job of the server's registry (server/jobs.ts), run once, from the command line:
  *
  *   npm run jobs                                         (lists the jobs)
  *   npm run jobs -- licence-reminders --date 2026-03-10  (default date: today in China)
@@ -18,7 +18,7 @@ import { loadConfig, type Config } from '../server/kernel/config'
 import { openDb } from '../server/kernel/db/db'
 import { migrate } from '../server/kernel/db/migrate'
 import { LockBusyError } from '../server/kernel/jobs/advisory-lock'
-import { JOBS, findJob } from '../server/kernel/jobs/registry'
+import { JOBS, findJob } from '../server/jobs'
 import { chinaDateOf, isIsoDate, type IsoDate } from '../src/domain/calendar/dates'
 
 const DAY_MS = 86_400_000

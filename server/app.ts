@@ -13,46 +13,22 @@ import { answerFrameworkError, registerErrorHandling } from './kernel/http/error
 import { registerInputDoor, storableFormats } from './kernel/http/input-door'
 import { registerSecurityHeaders } from './kernel/http/security-headers'
 import { buildLoggerOptions, type LogOptions } from './kernel/logging'
-import { adminSystemRoutes } from './capabilities/account/routes/admin-systems'
-import { authRoutes } from './capabilities/account/routes/auth'
-import { enterpriseRoutes } from './capabilities/account/routes/enterprises'
 import { healthRoutes } from './kernel/http/health'
-import { signQrRoutes } from './capabilities/esign/routes/sign-qr'
-import { meRoutes } from './capabilities/account/routes/me'
-import { systemRoutes } from './capabilities/account/routes/system'
-import { faceRoutes } from './capabilities/esign/routes/face'
-import { sealGrantRoutes } from './capabilities/esign/routes/seal-grants'
-import { sealRoutes } from './capabilities/esign/routes/seals'
-import { signatureRoutes } from './capabilities/esign/routes/signatures'
-import { signTaskRoutes } from './capabilities/esign/routes/sign-tasks'
-import { sealVerificationRoutes } from './capabilities/esign/routes/seal-verifications'
-import { signatureFileRoutes } from './capabilities/esign/routes/signature-files'
 import { guardEnterpriseRoutes } from './kernel/auth/enterprise-access'
-import { memberRoutes } from './capabilities/account/routes/members'
 import type { FaceProviders } from './capabilities/esign/face/face-provider'
 import { buildSigningServices, decorateSigning } from './capabilities/esign/signing/signing-context'
 import { decoratePki } from './capabilities/esign/pki/pki-context'
-import { pkiRoutes } from './capabilities/esign/pki/pki-routes'
-import { adminLicenceRoutes } from './capabilities/licences/routes/admin-licences'
-import { adminReminderRoutes } from './capabilities/licences/routes/admin-reminders'
-import { adminSignTaskRoutes } from './capabilities/esign/routes/admin-sign-tasks'
-import { inboxRoutes } from './capabilities/account/routes/inbox'
-import { licenceTypeRoutes } from './capabilities/licences/routes/licence-types'
-import { licenceRoutes } from './capabilities/licences/routes/licences'
-import { policyRoutes } from './capabilities/policies/routes/policies'
-import { adminPolicyRoutes } from './capabilities/policies/routes/admin-policies'
-import { reminderSettingsRoutes } from './capabilities/licences/routes/reminder-settings'
-import { complianceReminderSettingsRoutes } from './capabilities/compliance/routes/compliance-reminder-settings'
-import { complaintRoutes } from './capabilities/complaints/routes/complaints'
-import { staffComplaintRoutes } from './capabilities/complaints/routes/staff-complaints'
 import { defaultAttachmentDir, localDiskStorage, type AttachmentStorage } from './kernel/storage/attachment-storage'
-import type { ReminderJobContext } from './capabilities/licences/jobs/reminders'
 import { registerJobs } from './kernel/jobs/registry'
+import { ConsentWithdrawal } from './kernel/auth/consent-withdrawal'
+import { JOBS } from './jobs'
+import { accountPlugin } from './capabilities/account/plugin'
+import { esignPlugin } from './capabilities/esign/plugin'
+import { licencesPlugin } from './capabilities/licences/plugin'
+import { complaintsPlugin } from './capabilities/complaints/plugin'
+import { policiesPlugin } from './capabilities/policies/plugin'
+import { compliancePlugin } from './capabilities/compliance/plugin'
 import { buildMessageSenders, type MessageSenders } from './kernel/notify/default-senders'
-import { calendarFeedRoutes } from './capabilities/compliance/calendar-feed/routes'
-import { sealReportRoutes } from './capabilities/esign/routes/seal-reports'
-import { complianceRoutes } from './capabilities/compliance/routes/compliance'
-import { adminComplianceRoutes } from './capabilities/compliance/routes/admin-compliance'
 
 export interface BuildAppOptions {
   db: Db
@@ -108,16 +84,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   decoratePki(app, config)
   const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
   app.decorate('messageSenders', messageSenders)
-  const reminderJob: ReminderJobContext = {
-    db,
-    senders: messageSenders,
-    templates: config.subscribeTemplates,
-    log: app.log,
-  }
   app.decorate('clock', options.now ?? Date.now)
-  app.decorate('reminderJob', reminderJob)
-  // Every timer of the server (reminders, digest, notice retries, sign-task sweep): one registry.
-  registerJobs(app)
+  app.decorate('consentWithdrawal', new ConsentWithdrawal())
+  // Every timer of the server (reminders, digest, notice retries, sign-task sweep): one registry,
+  // listed by server/jobs.ts from each capability's jobs.ts.
+  registerJobs(app, JOBS)
   app.decorateRequest('user', null)
   app.decorateRequest('system', null)
   app.decorateRequest('enterpriseAccess', null)
@@ -158,44 +129,15 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   // Before any route: an `:enterpriseId` route without a declared action cannot be registered.
   app.addHook('onRoute', guardEnterpriseRoutes)
-  app.register(
-    async (api) => {
-      await api.register(healthRoutes)
-      await api.register(authRoutes)
-      await api.register(meRoutes)
-      await api.register(enterpriseRoutes)
-      await api.register(memberRoutes)
-      await api.register(adminSystemRoutes)
-      await api.register(systemRoutes)
-      await api.register(faceRoutes)
-      await api.register(sealRoutes)
-      await api.register(sealGrantRoutes)
-      await api.register(signatureRoutes)
-      await api.register(signTaskRoutes, { storage: attachmentStorage })
-      await api.register(sealVerificationRoutes)
-      await api.register(sealReportRoutes)
-      await api.register(signatureFileRoutes)
-      await api.register(pkiRoutes)
-      await api.register(licenceTypeRoutes)
-      await api.register(licenceRoutes)
-      await api.register(reminderSettingsRoutes)
-      await api.register(inboxRoutes)
-      await api.register(adminReminderRoutes)
-      await api.register(adminSignTaskRoutes)
-      await api.register(adminLicenceRoutes)
-      await api.register(complaintRoutes, { storage: attachmentStorage })
-      await api.register(staffComplaintRoutes, { storage: attachmentStorage })
-      await api.register(policyRoutes)
-      await api.register(adminPolicyRoutes)
-      await api.register(complianceRoutes)
-      await api.register(adminComplianceRoutes)
-      await api.register(complianceReminderSettingsRoutes)
-    },
-    { prefix: API_PREFIX },
-  )
-  // Outside /api: the landing path printed in sign-task QR codes.
-  app.register(signQrRoutes)
-  app.register(calendarFeedRoutes, { apiPrefix: API_PREFIX })
+  app.register(healthRoutes, { prefix: API_PREFIX })
+  // The capabilities, each a plugin (fastify-plugin, named, with the kernel decorators it needs
+  // and the capabilities it depends on declared): its routes under /api/v1 and any outside it.
+  app.register(accountPlugin)
+  app.register(esignPlugin, { storage: attachmentStorage })
+  app.register(licencesPlugin)
+  app.register(complaintsPlugin, { storage: attachmentStorage })
+  app.register(policiesPlugin)
+  app.register(compliancePlugin)
 
   return app
 }

@@ -6,7 +6,7 @@ import { openDb } from './kernel/db/db'
 import { devAdminKeyFile, withDevelopmentAdminKey } from './kernel/dev-admin-key'
 import { registerH5Static } from './kernel/http/static-h5'
 import { migrate } from './kernel/db/migrate'
-import { readyBanner } from './kernel/ready-banner'
+import { readyBanner } from './ready-banner'
 import { seedDemoOnStart } from './seed/demo-start'
 
 async function main(): Promise<void> {

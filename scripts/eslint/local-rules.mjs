@@ -7,7 +7,11 @@
  *                            scripts/import-graph.ts: a circle of types still ties two files'
  *                            meanings together). Option `allow`: pairs of files whose circle is known.
  *   local/no-sibling-import  a file under <root>/<x>/ importing one under <root>/<y>/, for any
- *                            folders x ≠ y of the given roots (src/features, src/packages).
+ *                            folders x ≠ y of the given roots (src/features, src/packages,
+ *                            server/capabilities). Option `allow`: [from, to] file pairs known to cross.
+ *   local/no-import-into     a file importing one inside any of the given folders or files
+ *                            (`into`; the server's kernel never imports a capability nor the
+ *                            composition), with the reason as `because`.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
@@ -181,7 +185,10 @@ const noSiblingImport = {
     schema: [
       {
         type: 'object',
-        properties: { roots: { type: 'array', items: { type: 'string' } } },
+        properties: {
+          roots: { type: 'array', items: { type: 'string' } },
+          allow: { type: 'array', items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 } },
+        },
         additionalProperties: false,
       },
     ],
@@ -194,6 +201,7 @@ const noSiblingImport = {
     const cwd = context.cwd
     const file = context.filename
     const roots = (context.options[0]?.roots ?? []).map((root) => resolve(cwd, root))
+    const allowed = new Set((context.options[0]?.allow ?? []).map(([a, b]) => `${resolve(cwd, a)}\0${resolve(cwd, b)}`))
     /** [root, folder under it] holding `path`, or null. */
     const placeOf = (path) => {
       for (const root of roots) {
@@ -211,6 +219,7 @@ const noSiblingImport = {
       const target = resolveImport(file, source.value)
       const theirs = target && placeOf(target)
       if (!theirs || theirs[0] !== mine[0] || theirs[1] === mine[1]) return
+      if (allowed.has(`${file}\0${target}`)) return
       const root = relative(cwd, mine[0]).split(sep).join('/')
       context.report({
         node: source,
@@ -221,4 +230,43 @@ const noSiblingImport = {
   },
 }
 
-export default { rules: { 'no-cycle': noCycle, 'no-sibling-import': noSiblingImport } }
+const noImportInto = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'No import of a file inside the given folders (or of the given files).' },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          into: { type: 'array', items: { type: 'string' } },
+          because: { type: 'string' },
+        },
+        required: ['into'],
+        additionalProperties: false,
+      },
+    ],
+    messages: { into: '{{from}} may not import {{to}}: {{because}}' },
+  },
+  create(context) {
+    const cwd = context.cwd
+    const file = context.filename
+    const into = context.options[0].into.map((path) => resolve(cwd, path))
+    const because = context.options[0].because ?? 'this import crosses a boundary.'
+    const inside = (path) =>
+      into.some((place) => {
+        const rest = relative(place, path)
+        return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest))
+      })
+    const show = (path) => relative(cwd, path).split(sep).join('/')
+    return importSources((source) => {
+      if (typeof source.value !== 'string') return
+      const target = resolveImport(file, source.value)
+      if (!target || !inside(target)) return
+      context.report({ node: source, messageId: 'into', data: { from: show(file), to: show(target), because } })
+    })
+  },
+}
+
+export default {
+  rules: { 'no-cycle': noCycle, 'no-sibling-import': noSiblingImport, 'no-import-into': noImportInto },
+}

@@ -3,8 +3,8 @@ import type { Config } from './config'
 import type { Db } from './db/db'
 import type { LoginProviders } from './auth/providers/login-provider'
 import type { EnterpriseRole } from '../../src/contract/account/schemas'
-import type { ReminderJobContext } from '../capabilities/licences/jobs/reminders'
 import type { MessageSenders } from './notify/default-senders'
+import type { ConsentWithdrawal } from './auth/consent-withdrawal'
 import type { EnterpriseAction } from '../../src/domain/access/permissions'
 
 /** What Fastify carries for the server: shared services on the instance, principals on requests. */
@@ -34,9 +34,10 @@ declare module 'fastify' {
     loginProviders: LoginProviders
     /** Milliseconds since the epoch; tests pin it to a date. */
     clock: () => number
-    reminderJob: ReminderJobContext
     /** WeChat / Alipay senders of every notice (built from config, or injected by tests). */
     messageSenders: MessageSenders
+    /** What each capability erases when a user withdraws consent (server/kernel/auth/consent-withdrawal.ts). */
+    consentWithdrawal: ConsentWithdrawal
   }
   interface FastifyContextConfig {
     /** What an enterprise-scoped route does, checked against the permission table (server/kernel/auth/enterprise-access.ts). */

@@ -3,12 +3,12 @@ import type { Db, Queryable } from '../kernel/db/db'
 import { idNumberCheckCharacter } from '../../src/domain/idcard'
 import { usccCheckCharacter } from '../../src/domain/uscc'
 import { chinaDateOf, type IsoDate } from '../../src/domain/calendar/dates'
-import { DEMO_ENTERPRISES, DEMO_USERS, type DemoEnterprise } from './demo-data'
+import { DEMO_ENTERPRISES, DEMO_USERS, type DemoEnterprise } from '../kernel/seed/demo-data'
 import { seedDemoLicences, seedWelcomeMessage } from '../capabilities/licences/seed/demo-licences'
 import { seedDemoLegalRepresentativeHashes } from '../capabilities/esign/seed/demo-seals'
 import { seedDemoPolicyData } from '../capabilities/policies/seed/demo-policy-facts'
 
-export { DEMO_PHONES, DEMO_USERS, DEMO_ENTERPRISES } from './demo-data'
+export { DEMO_PHONES, DEMO_USERS, DEMO_ENTERPRISES } from '../kernel/seed/demo-data'
 
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
 

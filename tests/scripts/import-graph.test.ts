@@ -1,7 +1,16 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { areaArrows, areaOf, circles, importsOf, forbiddenArrows, type Edge } from '../../scripts/import-graph'
+import {
+  areaArrows,
+  areaOf,
+  circles,
+  importsOf,
+  forbiddenArrows,
+  serverCrossings,
+  type Edge,
+} from '../../scripts/import-graph'
 
 const edge = (from: string, to: string, typeOnly = false): Edge => ({ from, to, typeOnly })
 
@@ -75,4 +84,47 @@ test('reads imports, re-exports, import() and require(), telling type-only ones 
     { specifier: './i', typeOnly: false },
     { specifier: './j', typeOnly: true },
   ])
+})
+
+test('server imports across capabilities, from the kernel up, or into the composition are reported, by folder', () => {
+  const edges = [
+    // A capability folder no list names is governed like the others.
+    edge('server/capabilities/newcap/plugin.ts', 'server/capabilities/esign/seals/grants.ts'),
+    edge('server/capabilities/compliance/timeline.ts', 'server/capabilities/licences/licence-repo.ts', true),
+    edge('server/kernel/auth/enterprise-access.ts', 'server/capabilities/esign/seals/seal-repo.ts'),
+    edge('server/kernel/ready.ts', 'server/seed/demo.ts'),
+    edge('server/capabilities/esign/seed/demo-seals.ts', 'server/seed/demo.ts'),
+    edge('server/capabilities/licences/plugin.ts', 'server/app.ts'),
+    // Down to the kernel, within a capability, the composition importing anything, the wire types: fine.
+    edge('server/capabilities/licences/routes/licences.ts', 'server/kernel/http/api-error.ts'),
+    edge('server/capabilities/esign/face/face-sessions.ts', 'server/capabilities/esign/seals/seal-repo.ts'),
+    edge('server/app.ts', 'server/capabilities/esign/plugin.ts'),
+    edge('server/seed/demo.ts', 'server/capabilities/licences/seed/demo-licences.ts'),
+    edge('server/capabilities/esign/seals/grants.ts', 'server/contract-seals.ts', true),
+    // Known, allowed below.
+    edge('server/capabilities/account/members.ts', 'server/capabilities/esign/seals/audit.ts'),
+  ]
+  const allowed = [['server/capabilities/account/members.ts', 'server/capabilities/esign/seals/audit.ts']]
+  expect(serverCrossings(edges, allowed).map((e) => `${e.from} → ${e.to}`)).toEqual([
+    'server/capabilities/newcap/plugin.ts → server/capabilities/esign/seals/grants.ts',
+    'server/capabilities/compliance/timeline.ts → server/capabilities/licences/licence-repo.ts',
+    'server/kernel/auth/enterprise-access.ts → server/capabilities/esign/seals/seal-repo.ts',
+    'server/kernel/ready.ts → server/seed/demo.ts',
+    'server/capabilities/esign/seed/demo-seals.ts → server/seed/demo.ts',
+    'server/capabilities/licences/plugin.ts → server/app.ts',
+  ])
+  expect(serverCrossings(edges)).toHaveLength(7)
+})
+
+test('the server as it is: --check passes, no import crossing a capability boundary beyond the known ones', () => {
+  // The allow-list lives in eslint.config.mjs (an ES module), which the script reads; run it as CI does.
+  const out = execFileSync(
+    process.execPath,
+    [join(__dirname, '../../node_modules/tsx/dist/cli.mjs'), 'scripts/import-graph.ts', '--check'],
+    {
+      cwd: join(__dirname, '../..'),
+      encoding: 'utf8',
+    },
+  )
+  expect(out).toMatch(/server imports across kernel \/ capabilities \/ composition: 0 \(/)
 })

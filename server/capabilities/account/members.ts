@@ -4,7 +4,7 @@ import type { Queryable } from '../../kernel/db/db'
 import { ApiError } from '../../kernel/http/api-error'
 import { recordAudit } from '../esign/seals/audit'
 import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from '../esign/seals/grants'
-import { LIVE_GRANT } from '../esign/seals/live-grant'
+import { LIVE_GRANT } from '../../kernel/auth/live-grant'
 import { isGrantBound, type EnterpriseRole } from '../../../src/domain/access/permissions'
 import { maskName, maskPhone } from '../../../src/domain/mask'
 

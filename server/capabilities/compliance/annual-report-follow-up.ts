@@ -1,6 +1,6 @@
 import type { AnnualReportFollowUpEntry } from '../../../src/contract/compliance/schemas'
 import type { Queryable } from '../../kernel/db/db'
-import { csvCell } from '../licences/follow-up'
+import { csvCell } from '../../kernel/http/csv'
 import type { IsoDate } from '../../../src/domain/calendar/dates'
 import { maskPhone } from '../../../src/domain/mask'
 import { rolesAllowedTo } from '../../../src/domain/access/permissions'

@@ -6,10 +6,8 @@ import type {
   TimelineSource,
 } from '../../../src/contract/compliance/schemas'
 import type { Queryable } from '../../kernel/db/db'
-import { loadCatalogue } from '../licences/catalogue-store'
-import { listLicencesOfEnterprises, type LicenceRow } from '../licences/licence-repo'
-import { toLicenceView } from '../licences/licence-view'
-import { favouriteIds, profileFactsOf, publishedPolicies } from '../policies/policy-repo'
+import { licenceDeadlinesOf, type LicenceDeadline } from './read-model/licences'
+import { favouriteIds, profileFactsOf, publishedPolicies } from './read-model/policies'
 import { daysBetween, type IsoDate } from '../../../src/domain/calendar/dates'
 import { workingDaysBetween } from '../../../src/domain/calendar/workingDays'
 import type { ComplaintCase } from '../../../src/domain/complaints/complaintCase'
@@ -240,16 +238,14 @@ export async function buildTimeline(db: Queryable, query: TimelineQuery): Promis
   }
 
   if (wants('licence') && ids.length > 0) {
-    const [catalogue, rows] = await Promise.all([loadCatalogue(db), listLicencesOfEnterprises(db, ids)])
-    const licencesBy = new Map<string, LicenceRow[]>()
-    for (const row of rows) {
-      const list = licencesBy.get(row.enterprise_id)
-      if (list) list.push(row)
-      else licencesBy.set(row.enterprise_id, [row])
+    const licencesBy = new Map<string, LicenceDeadline[]>()
+    for (const view of await licenceDeadlinesOf(db, ids, query.today)) {
+      const list = licencesBy.get(view.enterpriseId)
+      if (list) list.push(view)
+      else licencesBy.set(view.enterpriseId, [view])
     }
     for (const id of ids) {
-      for (const row of licencesBy.get(id) ?? []) {
-        const view = toLicenceView(row, [], catalogue, query.today)
+      for (const view of licencesBy.get(id) ?? []) {
         if (view.status === 'cancelled' || view.status === 'expired') continue
         const common = {
           kind: 'licence' as const,

@@ -1,67 +1,25 @@
 import type { LicenceTypeView } from '../../../src/contract/licences/schemas'
 import type { Queryable } from '../../kernel/db/db'
 import { LICENCE_CATALOGUE, mergeCatalogue, type CatalogueError } from '../../../src/domain/licences/catalogue'
-import { DEFAULT_LEAD_RULE, DEFAULT_LEAD_RULE_NOTE, describeLeadRule } from '../../../src/domain/licences/leadRules'
+import { buildCatalogue, type CityCatalogue } from '../../../src/domain/licences/cityCatalogue'
+import { describeLeadRule } from '../../../src/domain/licences/leadRules'
 import {
   AUTHORITY_KIND_LABELS,
   RENEWAL_PROCEDURE_LABELS,
   type LicenceType,
 } from '../../../src/domain/licences/licenceType'
 
-/**
- * The city's catalogue: the built-in one with the city's overrides (stored as data) merged in by
- * the domain's mergeCatalogue. Read per request — one small table — so every server instance
- * sees a change at once.
- */
-export interface CityCatalogue {
-  /** What a user may pick for a new licence (disabled types left out). */
-  active: LicenceType[]
-  /** Every type an existing record may carry, disabled ones included. */
-  byCode: Map<string, LicenceType>
-}
+// The pure half (the merge, a record's type) is the domain's: the compliance calendar's read model
+// uses it too (server/capabilities/compliance/read-model/licences.ts).
+export { activeType, buildCatalogue, recordType, type CityCatalogue } from '../../../src/domain/licences/cityCatalogue'
 
 export async function loadOverrides(db: Queryable): Promise<unknown[]> {
   const { rows } = await db.query<{ entry: unknown }>('select entry from licence_type_overrides order by position')
   return rows.map((row) => row.entry)
 }
 
-export function buildCatalogue(overrides: readonly unknown[]): CityCatalogue {
-  const { catalogue: active } = mergeCatalogue(LICENCE_CATALOGUE, overrides)
-  // A type the city stopped issuing still describes the licences already recorded under it.
-  const withoutDisabling = overrides.filter(
-    (entry) => !(entry && typeof entry === 'object' && (entry as { disabled?: unknown }).disabled === true),
-  )
-  const { catalogue: all } = mergeCatalogue(LICENCE_CATALOGUE, withoutDisabling)
-  return { active, byCode: new Map(all.map((type) => [type.code, type])) }
-}
-
 export async function loadCatalogue(db: Queryable): Promise<CityCatalogue> {
   return buildCatalogue(await loadOverrides(db))
-}
-
-/** A type a user may choose now, or undefined. */
-export function activeType(catalogue: CityCatalogue, code: string): LicenceType | undefined {
-  return catalogue.active.find((type) => type.code === code)
-}
-
-/**
- * The type of an existing record. A city may delete its own type while licences still carry it;
- * those fall back to the statutory default rule (行政许可法 第五十条) rather than vanish.
- */
-export function recordType(catalogue: CityCatalogue, code: string): LicenceType {
-  return (
-    catalogue.byCode.get(code) ?? {
-      code,
-      name: code,
-      authorityKind: 'administrative-approval',
-      validityYears: null,
-      leadRule: DEFAULT_LEAD_RULE,
-      procedure: 'renewal',
-      materials: [],
-      applyAt: '发证机关',
-      source: DEFAULT_LEAD_RULE_NOTE,
-    }
-  )
 }
 
 export function toLicenceTypeView(type: LicenceType): LicenceTypeView {

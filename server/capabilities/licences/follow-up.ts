@@ -5,6 +5,7 @@ import { followUpDue } from '../../../src/domain/licences/status'
 import { maskPhone } from '../../../src/domain/mask'
 import { rolesAllowedTo } from '../../../src/domain/access/permissions'
 import { recordType, type CityCatalogue } from './catalogue-store'
+import { csvCell } from '../../kernel/http/csv'
 
 /** The origin city called holders 3 days before the deadline (docs/domain.md §1). */
 export const FOLLOW_UP_DAYS = 3
@@ -69,13 +70,6 @@ const CSV_HEADER = [
   '距截止天数',
   '联系电话',
 ]
-
-/** A cell Excel will neither split nor run as a formula (=, +, -, @ lead a formula). */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
 
 /** UTF-8 with a BOM and CRLF, so Excel on Windows opens the Chinese text correctly. */
 export function followUpCsv(entries: FollowUpEntry[]): string {

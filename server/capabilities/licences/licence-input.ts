@@ -1,7 +1,8 @@
 import type { ApiErrorBody } from '../../../src/contract/errors'
 import type { LicenceInput, RenewedLicenceInput } from '../../../src/contract/licences/schemas'
 import { ApiError } from '../../kernel/http/api-error'
-import { isIsoDate, type IsoDate } from '../../../src/domain/calendar/dates'
+import { validationError } from '../../kernel/http/input-errors'
+import type { IsoDate } from '../../../src/domain/calendar/dates'
 import type { LicenceType } from '../../../src/domain/licences/licenceType'
 import { licenceFactProblems, type LicenceFacts } from '../../../src/domain/licences/validation'
 import { activeType, recordType, type CityCatalogue } from './catalogue-store'
@@ -13,13 +14,6 @@ import type { LicenceRow } from './licence-repo'
  */
 
 type Details = NonNullable<ApiErrorBody['details']>
-
-export function validationError(details: Details): ApiError {
-  return new ApiError('VALIDATION_FAILED', {
-    message: `请求参数有误：${details.map((d) => d.message).join('；')}`,
-    details,
-  })
-}
 
 /**
  * Older than any licence in force, and it keeps date arithmetic inside what PostgreSQL stores
@@ -67,10 +61,4 @@ export function checkRenewal(
     details.push({ field: 'expiresOn', message: `新证的有效期截止日期应晚于原证（${current.expires_on}）` })
   }
   if (details.length > 0) throw validationError(details)
-}
-
-/** A 'YYYY-MM-DD' that names a real day (JSON-schema `format: date` lets 2026-02-30 through). */
-export function requireIsoDate(value: string, field: string): IsoDate {
-  if (!isIsoDate(value)) throw validationError([{ field, message: `${field} 应为有效日期（格式：2026-01-31）` }])
-  return value
 }

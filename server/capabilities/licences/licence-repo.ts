@@ -96,20 +96,6 @@ export async function listEnterpriseLicences(db: Queryable, enterpriseId: string
   return rows
 }
 
-/** The live-table licences of several enterprises in one query (the calendar feed), in the same order per enterprise. */
-export async function listLicencesOfEnterprises(
-  db: Queryable,
-  enterpriseIds: readonly string[],
-): Promise<LicenceRow[]> {
-  if (enterpriseIds.length === 0) return []
-  const { rows } = await db.query<LicenceRow>(
-    `select ${LICENCE_COLUMNS} from licences l where l.enterprise_id = any($1::uuid[]) and l.deleted_at is null
-     order by l.created_at, l.id`,
-    [enterpriseIds],
-  )
-  return rows
-}
-
 export async function historyOf(db: Queryable, licenceIds: string[]): Promise<Map<string, LicenceHistoryEntry[]>> {
   const history = new Map<string, LicenceHistoryEntry[]>()
   if (licenceIds.length === 0) return history

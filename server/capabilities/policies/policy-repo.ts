@@ -105,22 +105,6 @@ export async function loadProfileFacts(
   return rows[0] ? { profile: rows[0].profile, updatedAt: iso(rows[0].updated_at) } : { profile: {}, updatedAt: null }
 }
 
-/** The policy facts of several enterprises in one query (the compliance timeline); {} for those never set. */
-export async function profileFactsOf(
-  db: Queryable,
-  enterpriseIds: readonly string[],
-): Promise<Map<string, EnterpriseProfile>> {
-  const facts = new Map<string, EnterpriseProfile>()
-  for (const id of enterpriseIds) facts.set(id, {})
-  if (enterpriseIds.length === 0) return facts
-  const { rows } = await db.query<{ enterprise_id: string; profile: EnterpriseProfile }>(
-    'select enterprise_id, profile from enterprise_policy_facts where enterprise_id = any($1::uuid[])',
-    [enterpriseIds],
-  )
-  for (const row of rows) facts.set(row.enterprise_id, row.profile)
-  return facts
-}
-
 export async function saveProfileFacts(
   db: Queryable,
   enterpriseId: string,

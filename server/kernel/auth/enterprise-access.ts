@@ -4,7 +4,7 @@ import type { EnterpriseRole } from '../../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { currentUser } from './require-user'
-import { LIVE_GRANT } from '../../capabilities/esign/seals/live-grant'
+import { LIVE_GRANT } from './live-grant'
 import { isGrantBound, refusalMessage, roleMay, type EnterpriseAction } from '../../../src/domain/access/permissions'
 
 /**

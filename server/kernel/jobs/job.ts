@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config'
 import type { IsoDate } from '../../../src/domain/calendar/dates'
 
-/** What a job is; the list of them is ./registry.ts. */
+/** What a job is; each capability lists its own in its `jobs.ts`, server/jobs.ts lists them all. */
+
+export const HOUR_MS = 3_600_000
 
 export type Cadence =
   /** daily at 'HH:MM' China time; on start, a day whose time has passed is run if `missed` says so */

@@ -1,6 +1,6 @@
 import type { WechatCredentials } from '../auth/providers/platform-credentials'
 import { parseJsonObject } from '../auth/providers/provider-http'
-import { STALE_TOKEN_ERRCODES, WechatAccessToken } from '../../capabilities/esign/face/wechat-access-token'
+import { STALE_TOKEN_ERRCODES, WechatAccessToken } from '../auth/providers/wechat-access-token'
 import {
   DEFAULT_RETRY,
   fetchText,

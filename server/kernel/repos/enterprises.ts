@@ -1,6 +1,6 @@
 import type { EnterpriseProfile, EnterpriseRole, EnterpriseSummary } from '../../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
-import { LIVE_GRANT } from '../../capabilities/esign/seals/live-grant'
+import { LIVE_GRANT } from '../auth/live-grant'
 import { GRANT_BOUND_ROLES } from '../../../src/domain/access/permissions'
 import { isRegionCode } from '../../../src/domain/regions/regionCodes'
 import { regionCodeOfName, regionPath, type RegionEntry } from '../../../src/domain/regions/regionNames'

@@ -1,4 +1,4 @@
-import { DEMO_ENTERPRISES } from '../../../server/seed/demo-data'
+import { DEMO_ENTERPRISES } from '../../../server/kernel/seed/demo-data'
 import { DEMO_POLICIES } from '../../../server/capabilities/policies/seed/demo-policies'
 import { leavesOf } from '../../../src/domain/policies/conditions'
 import { industryOwnName, industryText, normalizeIndustryCode } from '../../../src/domain/policies/industryCodes'

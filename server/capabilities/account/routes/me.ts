@@ -4,8 +4,6 @@ import { ops, type UserProfile } from '../../../../src/contract/account/schemas'
 import { requireEnterpriseAccess } from '../../../kernel/auth/enterprise-access'
 import { currentUser, requireUser } from '../../../kernel/auth/require-user'
 import { deleteUserSessions } from '../../../kernel/auth/sessions'
-import { deleteUserFeeds } from '../../compliance/calendar-feed/feed-repo'
-import { forgetVerifiedIdentity } from '../../esign/face/verified-identity'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
 import { getUserProfile, recordConsent, setCurrentEnterprise } from '../../../kernel/repos/users'
@@ -39,10 +37,10 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
         await recordConsent(tx, userId, version.trim(), accepted)
         // Without consent we may not process the user's data (PIPL art. 15), so no session may remain.
         if (!accepted) await deleteUserSessions(tx, userId)
-        // Nor may a calendar keep reading the user's deadlines through a secret link.
-        if (!accepted) await deleteUserFeeds(tx, userId)
-        // Nor keep the verified identity (name and sealed 身份证号) kept to spare retyping it.
-        if (!accepted) await forgetVerifiedIdentity(tx, userId)
+        // Nor may any capability keep what it holds about the user (a calendar's secret link to
+        // the user's deadlines, the verified identity kept to spare retyping it): each capability's
+        // plugin adds its eraser (server/kernel/auth/consent-withdrawal.ts).
+        if (!accepted) await app.consentWithdrawal.eraseAll(tx, userId)
         return profileOf(tx, request)
       })
     },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../../../kernel/db/db'
-import { getReminderSettings } from '../../licences/reminder-settings-repo'
+import { licenceReminderSettingsOf } from '../read-model/licences'
 import type { IsoDate } from '../../../../src/domain/calendar/dates'
 import { roleMay } from '../../../../src/domain/access/permissions'
 import type { CalendarEventSource, FeedEvent } from './event-source'
@@ -45,7 +45,7 @@ export async function planFeed(
   sources: readonly CalendarEventSource[] = EVENT_SOURCES,
 ): Promise<PlannedFeed> {
   const links = context.links ?? (await linksOf(db, feed.user_id, feed.enterprise_id))
-  const reminders = await getReminderSettings(db, feed.user_id)
+  const reminders = await licenceReminderSettingsOf(db, feed.user_id)
   const byUid = new Map<string, FeedEvent & { uid: string; fingerprint: string }>()
   for (const source of sources) {
     const allowed = links

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../../../src/domain/calendar/dates'
 import { HOLIDAY_RUNS, MAKEUP_WORKDAY_RUNS } from '../../../../src/domain/calendar/publishedCalendar'
 import { PUBLISHED_TAX_DEADLINES } from '../../../../src/domain/compliance/taxCalendar'
 import { LICENCE_CATALOGUE } from '../../../../src/domain/licences/catalogue'
-import { LIVE_GRANT } from '../../esign/seals/live-grant'
+import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 import type { FeedLink, FeedRow } from './feed-repo'
 
 /**

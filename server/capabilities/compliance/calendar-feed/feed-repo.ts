@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../../../kernel/db/db'
 import type { EnterpriseRole } from '../../../../src/domain/access/permissions'
-import { LIVE_GRANT } from '../../esign/seals/live-grant'
+import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 
 export interface FeedRow {
   id: string

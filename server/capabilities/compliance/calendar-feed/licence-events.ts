@@ -1,7 +1,5 @@
 import { itemStatesOf } from '../compliance-repo'
-import { loadCatalogue } from '../../licences/catalogue-store'
-import { listLicencesOfEnterprises, type LicenceRow } from '../../licences/licence-repo'
-import { toLicenceView } from '../../licences/licence-view'
+import { licenceDeadlinesOf, type LicenceDeadline } from '../read-model/licences'
 import { RENEWING_REMINDER_OFFSETS } from '../../../../src/domain/licences/reminders'
 import type { CalendarEventSource, FeedEvent } from './event-source'
 
@@ -19,26 +17,25 @@ export const licenceEventSource: CalendarEventSource = {
   action: 'licences:read',
   async events({ db, today, reminders }, enterprises) {
     if (enterprises.length === 0) return []
-    const catalogue = await loadCatalogue(db)
     const states = await itemStatesOf(
       db,
       enterprises.map((e) => e.id),
     )
     // One query for every enterprise of the feed, grouped here in the enterprises' order.
-    const byEnterprise = new Map<string, LicenceRow[]>()
-    for (const row of await listLicencesOfEnterprises(
+    const byEnterprise = new Map<string, LicenceDeadline[]>()
+    for (const view of await licenceDeadlinesOf(
       db,
       enterprises.map((e) => e.id),
+      today,
     )) {
-      const list = byEnterprise.get(row.enterprise_id)
-      if (list) list.push(row)
-      else byEnterprise.set(row.enterprise_id, [row])
+      const list = byEnterprise.get(view.enterpriseId)
+      if (list) list.push(view)
+      else byEnterprise.set(view.enterpriseId, [view])
     }
     const events: FeedEvent[] = []
     for (const enterprise of enterprises) {
       const done = (key: string) => states.get(enterprise.id)?.get(key)?.state === 'done'
-      for (const row of byEnterprise.get(enterprise.id) ?? []) {
-        const view = toLicenceView(row, [], catalogue, today)
+      for (const view of byEnterprise.get(enterprise.id) ?? []) {
         if (view.status === 'cancelled' || view.status === 'expired') continue
         const renewing = view.renewalStartedOn !== null
         const both: FeedEvent[] = [

@@ -1,7 +1,7 @@
 import { planPolicyWindow, type PolicyWindowFacts } from '../../../../src/domain/compliance/policyWindow'
 import { matchPolicy } from '../../../../src/domain/policies/match'
 import { regionFullName } from '../../../../src/domain/regions/regionNames'
-import { loadProfileFacts, publishedPolicies } from '../../policies/policy-repo'
+import { profileFactsOf, publishedPolicies } from '../read-model/policies'
 import { dueOf, yearsAround, type CompliancePlanner, type DueReminder } from './planner'
 
 /**
@@ -35,7 +35,7 @@ export const policyWindowPlanner: CompliancePlanner = {
     }
     const eligible = new Map<string, Set<string>>()
     for (const enterprise of input.enterprises) {
-      const facts = (await loadProfileFacts(input.db, enterprise.id)).profile
+      const facts = (await profileFactsOf(input.db, [enterprise.id])).get(enterprise.id) ?? {}
       const set = new Set<string>()
       for (const p of policies) {
         if (matchPolicy(facts, p.policy, input.date, regionFullName).verdict !== 'eligible') continue

@@ -28,7 +28,7 @@ import { buildTimeline, MAX_RANGE_DAYS, TIMELINE_KINDS, timelineResponse } from 
 import { ApiError } from '../../../kernel/http/api-error'
 import { idempotentWrite } from '../../../kernel/http/idempotency'
 import { todayInChina } from '../../../kernel/http/today'
-import { validationError } from '../../licences/licence-input'
+import { validationError } from '../../../kernel/http/input-errors'
 import { findUserEnterprise } from '../../../kernel/repos/enterprises'
 import { roleMay } from '../../../../src/domain/access/permissions'
 import { addDays, daysBetween, type IsoDate } from '../../../../src/domain/calendar/dates'

@@ -3,7 +3,7 @@ import type { WechatCredentials } from '../../../kernel/auth/providers/platform-
 import { callProvider, parseJsonObject } from '../../../kernel/auth/providers/provider-http'
 import { ApiError } from '../../../kernel/http/api-error'
 import type { FaceProvider, FaceStart, FaceStartInput, FaceVerdict } from './face-provider'
-import { STALE_TOKEN_ERRCODES, WechatAccessToken } from './wechat-access-token'
+import { STALE_TOKEN_ERRCODES, WechatAccessToken } from '../../../kernel/auth/providers/wechat-access-token'
 
 /**
  * 微信人脸核身 (政务民生 mini-programs):

@@ -18,7 +18,7 @@ import { maskName, maskPhone } from '../../../../src/domain/mask'
 import type { SealType } from '../../../../src/domain/signing/sealTypes'
 import { recordAudit } from './audit'
 import { verifyPinAudited } from './pin'
-import { LIVE_GRANT } from './live-grant'
+import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 import { liveSeals } from './seal-repo'
 import { readInviteCode } from '../../../../src/domain/signing/inviteCode'
 

@@ -19,7 +19,7 @@ import {
 import { SM2_WITH_SM3_OID } from '../../../../src/domain/signing/tbs'
 import { ensureCredentials } from '../pki/pki-store'
 import { recordAudit } from './audit'
-import { LIVE_GRANT } from './live-grant'
+import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 import { roleMay } from '../../../../src/domain/access/permissions'
 import { assertAcceptablePin, hashPin, setSigningPin } from './pin'
 

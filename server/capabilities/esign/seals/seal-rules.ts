@@ -3,7 +3,7 @@ import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
 import { fieldError } from '../signing/field-error'
 import { recordAudit } from './audit'
-import { LIVE_GRANT } from './live-grant'
+import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 import { maskName } from '../../../../src/domain/mask'
 import { SEAL_TYPE_LABELS, type SealType } from '../../../../src/domain/signing/sealTypes'
 import {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../kernel/db/db'
 import { idNumberCheckCharacter } from '../../../../src/domain/idcard'
 import { DEVELOPMENT_ID_HASH_SECRET, idNumberHash } from '../signing/secrets'
-import { DEMO_ENTERPRISES, DEMO_USERS } from '../../../seed/demo-data'
+import { DEMO_ENTERPRISES, DEMO_USERS } from '../../../kernel/seed/demo-data'
 
 /**
  * The registry's side of 刷脸办事 for the demo: each demo enterprise whose legal representative

@@ -9,7 +9,7 @@ import { loadCatalogue } from '../catalogue-store'
 import { followUpCsv, followUpList } from '../follow-up'
 import { importLicences } from '../import'
 import { ImportFormatError, parseCsv, parseNdjson } from '../import-parse'
-import { requireIsoDate, validationError } from '../licence-input'
+import { requireIsoDate, validationError } from '../../../kernel/http/input-errors'
 import { contractRoute } from '../../../kernel/http/contract-route'
 
 /** A registry's full extract (62,000 records is ~10 MB of CSV). */

@@ -5,7 +5,7 @@ import { requireAdmin } from '../../../kernel/auth/require-admin'
 import { ApiError } from '../../../kernel/http/api-error'
 import { todayInChina } from '../../../kernel/http/today'
 import { LockBusyError, runReminders } from '../jobs/reminders'
-import { requireIsoDate } from '../licence-input'
+import { requireIsoDate } from '../../../kernel/http/input-errors'
 import { contractRoute } from '../../../kernel/http/contract-route'
 
 /** Running the reminder job on demand (a missed day, a test of the templates). */

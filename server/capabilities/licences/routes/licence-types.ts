@@ -4,7 +4,7 @@ import { ops } from '../../../../src/contract/licences/schemas'
 import { requireAdmin } from '../../../kernel/auth/require-admin'
 import { loadCatalogue, buildCatalogue, overrideErrors, replaceOverrides, toLicenceTypeView } from '../catalogue-store'
 import { recomputeStoredDeadlines } from '../stored-deadline'
-import { validationError } from '../licence-input'
+import { validationError } from '../../../kernel/http/input-errors'
 import { contractRoute } from '../../../kernel/http/contract-route'
 
 /** The licence-type catalogue: built in, with the city's own entries and changes stored as data. */

@@ -7,7 +7,7 @@ import { renewalDeadlineDays } from '../../../../src/domain/licences/deadline'
 import type { AuthorityKind, LicenceType } from '../../../../src/domain/licences/licenceType'
 import { insertLicence, type LicenceFactsRecord } from '../licence-repo'
 import { storedDeadline } from '../stored-deadline'
-import type { DemoEnterprise } from '../../../seed/demo-data'
+import type { DemoEnterprise } from '../../../kernel/seed/demo-data'
 
 /**
  * Demo licences: every enterprise holds one licence in each status, dated around `today` so the

@@ -8,7 +8,7 @@ import { bearerToken } from '../../../kernel/auth/tokens'
 import { ApiError } from '../../../kernel/http/api-error'
 import { contractRoute, noContent } from '../../../kernel/http/contract-route'
 import { todayInChina } from '../../../kernel/http/today'
-import { validationError } from '../../licences/licence-input'
+import { validationError } from '../../../kernel/http/input-errors'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, pageOf } from '../catalogue-page'
 import { matchAll } from '../matching'
 import {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../kernel/db/db'
 import type { EnterpriseProfile } from '../../../../src/domain/policies/profile'
-import { DEMO_ENTERPRISES, type DemoEnterprise } from '../../../seed/demo-data'
+import { DEMO_ENTERPRISES, type DemoEnterprise } from '../../../kernel/seed/demo-data'
 import { DEMO_POLICIES } from './demo-policies'
 
 /**

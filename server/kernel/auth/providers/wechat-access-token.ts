@@ -1,6 +1,6 @@
-import { ApiError } from '../../../kernel/http/api-error'
-import type { WechatCredentials } from '../../../kernel/auth/providers/platform-credentials'
-import { callProvider, parseJsonObject } from '../../../kernel/auth/providers/provider-http'
+import { ApiError } from '../../http/api-error'
+import type { WechatCredentials } from './platform-credentials'
+import { callProvider, parseJsonObject } from './provider-http'
 
 /** errcodes meaning the token we sent is no longer good: fetch a fresh one and try once more. */
 export const STALE_TOKEN_ERRCODES = new Set([40001, 40014, 42001])

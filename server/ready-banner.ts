@@ -1,5 +1,5 @@
-import type { Config } from './config'
-import { DEMO_ENTERPRISES, DEMO_USERS, demoIdNumber, demoUscc } from '../seed/demo'
+import type { Config } from './kernel/config'
+import { DEMO_ENTERPRISES, DEMO_USERS, demoIdNumber, demoUscc } from './seed/demo'
 
 export interface ReadyFacts {
   config: Config

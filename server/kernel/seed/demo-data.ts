@@ -1,4 +1,4 @@
-import type { EnterpriseRole } from '../../src/contract/account/schemas'
+import type { EnterpriseRole } from '../../../src/contract/account/schemas'
 
 /**
  * Demo people and enterprises for development and the H5 sandbox. All invented: the USCCs and
