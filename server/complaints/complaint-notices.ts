@@ -100,6 +100,7 @@ export const COMPLAINT_PROGRESS_NOTICE = defineNotice<string>({
   subscribe: 'complaint',
   fieldNames: COMPLAINT_FIELD_NAMES,
   link: complaintLink,
+  retry: (ctx) => deliverComplaintNotices(ctx),
 })
 
 interface UnsentRow {

@@ -105,6 +105,9 @@ export const POLICY_NOTICE = defineNotice<string>({
   subscribe: 'policy',
   fieldNames: POLICY_FIELD_NAMES,
   link: policyLink,
+  // Digest rows are left to the digest's own tick (under its lock), so a digest being sent and a
+  // retry never group the same rows differently.
+  retry: (ctx) => deliverPolicyNotices(ctx, { digest: false }),
 })
 
 /** The weekly 新政策 digest: one message for a user's policies; opens the one, or the list. */

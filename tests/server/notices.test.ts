@@ -42,6 +42,15 @@ describe('notices', () => {
     )
   })
 
+  it('that a request sends after its commit are resent by the hourly notice-retries job (their `retry`)', () => {
+    expect(
+      definedNotices()
+        .filter((notice) => notice.retry)
+        .map((notice) => notice.purpose)
+        .sort(),
+    ).toEqual(['complaint-progress', 'policy'])
+  })
+
   it('link only to pages the app has (every deep link the server emits)', () => {
     const pages = appPages()
     const links = [
