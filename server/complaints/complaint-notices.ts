@@ -17,9 +17,9 @@ import { maskPersonalDataInText } from '../../src/domain/mask'
 import { complaintLink } from '../../src/domain/links'
 
 /**
- * 诉求进展 subscribe messages (purpose 'complaint'): every step someone else takes on a real-name
- * complaint writes, in the step's transaction, a complaint_notices row per platform where the
- * submitter holds a subscription of the complaint template and an account: an outbox row of purpose
+ * 诉求进展 subscribe messages (subscription 'complaint'): every step someone else takes on a real-name
+ * complaint writes, in the step's transaction, a row per platform where the submitter holds a
+ * subscription of the complaint template and an account: an outbox row of purpose
  * 'complaint-progress' (dedupe key '<complaint>:<timeline step>'); the route sends them after the
  * commit (../notify/notice-delivery.ts). The row key and the claim make a retried request or a
  * re-run send nothing twice. Anonymous: no rows at all.
