@@ -70,7 +70,8 @@ export async function insertPolicyPlatformRows(
      where coalesce(pref.frequency, 'instant') = $7 and ue.role = any($8::text[])
        and exists (select 1 from user_identities i where i.user_id = ue.user_id and i.platform = s.platform)
        and not exists (select 1 from outbox d where d.purpose = $9
-         and d.payload ->> 'policyId' = t.policy_id and d.user_id = ue.user_id and d.channel = s.channel)
+         and d.channel <> 'inbox' and d.payload ->> 'policyId' = t.policy_id and d.user_id = ue.user_id
+         and d.channel = s.channel)
      order by t.policy_id, ue.user_id, s.channel, t.verdict = 'eligible' desc, t.enterprise_id
      on conflict (purpose, dedupe_key, user_id, channel) do nothing
      returning id`,

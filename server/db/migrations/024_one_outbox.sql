@@ -80,7 +80,8 @@ drop table seal_notices;
 -- What the moved purposes look up (the older tables' indexes, on the payload's keys).
 create index outbox_unsent_idx on outbox (purpose, id) where status in ('pending', 'sending', 'failed');
 -- "Has this user had this policy on this channel (under any enterprise)?", asked per candidate at every push.
-create index outbox_policy_user_idx on outbox ((payload ->> 'policyId'), user_id, channel) where purpose = 'policy';
+create index outbox_policy_user_idx on outbox ((payload ->> 'policyId'), user_id, channel)
+  where purpose = 'policy' and channel <> 'inbox';
 create index outbox_complaint_idx on outbox ((payload ->> 'complaintId')) where purpose = 'complaint-progress';
 
 -- Per-purpose readings of the payload, for people (admins, tests) inspecting deliveries: no code
