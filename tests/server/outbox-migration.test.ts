@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto'
-import type { Db } from '../../server/db/db'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { Client } from 'pg'
+import { openDb, type Db } from '../../server/db/db'
 import { openPglite } from '../../server/db/pglite'
 import { loadMigrations, migrate } from '../../server/db/migrate'
 import { deliverComplaintNotices } from '../../server/complaints/complaint-notices'
@@ -18,12 +19,36 @@ import { makeComplaintStep, makePolicy, subscribeWechat, TEMPLATE } from './outb
 
 const RUN = '2026-04-14'
 
+/** An empty database: in-memory PGlite, or with DATABASE_URL a fresh PostgreSQL schema dropped at the end. */
+async function emptyDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) return { db: await openPglite('memory://'), drop: async () => undefined }
+  const schema = `test_${randomBytes(6).toString('hex')}`
+  const admin = new Client({ connectionString: databaseUrl })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  return {
+    db: await openDb({ databaseUrl, searchPath: schema }),
+    drop: async () => {
+      const client = new Client({ connectionString: databaseUrl })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    },
+  }
+}
+
 describe('upgrading to the one outbox (migration 024)', () => {
   let db: Db
-  afterAll(() => db?.close())
+  let drop = async () => undefined as void
+  afterAll(async () => {
+    await db?.close()
+    await drop()
+  })
 
   it('carries every old table’s unsent and sent rows over: each unsent one sent once, no sent one again', async () => {
-    db = await openPglite('memory://')
+    ;({ db, drop } = await emptyDb())
     const all = loadMigrations()
     await migrate(
       db,
@@ -118,8 +143,8 @@ describe('upgrading to the one outbox (migration 024)', () => {
       { purpose: 'seal-report', status: 'pending', n: 1 },
     ])
     const { rows: oldTables } = await db.query<{ n: number }>(
-      `select count(*)::int as n from information_schema.tables
-       where table_name in ('reminder_deliveries', 'policy_deliveries', 'complaint_notices', 'seal_notices')`,
+      `select count(*)::int as n from information_schema.tables where table_schema = current_schema()
+         and table_name in ('reminder_deliveries', 'policy_deliveries', 'complaint_notices', 'seal_notices')`,
     )
     expect(oldTables[0].n).toBe(0)
     // The inbox messages now point at their outbox rows.
