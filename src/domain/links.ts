@@ -45,3 +45,15 @@ export function complianceItemLink(enterpriseId: string, key: string, date: stri
   const query = [`enterpriseId=${encodeURIComponent(enterpriseId)}`, `key=${encodeURIComponent(key)}`]
   return `packages/compliance/pages/detail/index?${query.join('&')}&date=${encodeURIComponent(date)}`
 }
+
+// The seal pages likewise (subpackage packages/seals); tests/server/notices.test.ts holds them to ROUTES.
+
+/** An enterprise's 用章报告 of a month ('YYYY-MM'): the monthly report's notice. */
+export function sealReportLink(enterpriseId: string, month: string): string {
+  return `packages/seals/pages/reports/index?enterpriseId=${encodeURIComponent(enterpriseId)}&month=${encodeURIComponent(month)}`
+}
+
+/** An enterprise's 用章记录: an unusual-use 用章提醒. */
+export function sealAuditLink(enterpriseId: string): string {
+  return `packages/seals/pages/audit/index?enterpriseId=${encodeURIComponent(enterpriseId)}`
+}

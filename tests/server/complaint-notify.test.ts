@@ -34,7 +34,7 @@ async function file(token: string, input: object = VALID_INPUT): Promise<Complai
 
 async function notices(complaintId: string) {
   const { rows } = await testDb.db.query<{ status: string; attempts: number; last_error: string | null }>(
-    'select status, attempts, last_error from complaint_notices where complaint_id = $1 order by id',
+    'select status, attempts, last_error from complaint_notice_outbox where complaint_id = $1 order by id',
     [complaintId],
   )
   return rows

@@ -54,7 +54,7 @@ describe('claims of licence reminders', () => {
     const ctx = jobContext(testDb.db, { hooks: { afterClaim: crash } })
     await expect(runReminders(ctx, RUN)).rejects.toThrow('killed')
     const { rows: claimed } = await testDb.db.query<{ id: string; status: string; timed: boolean }>(
-      `select id::text as id, status, claimed_at is not null as timed from reminder_deliveries
+      `select id::text as id, status, claimed_at is not null as timed from licence_reminder_outbox
        where run_date = $1 and channel = 'wechat' and user_id = $2`,
       [RUN, userId],
     )
@@ -62,20 +62,16 @@ describe('claims of licence reminders', () => {
 
     // A sender that may overlap a live one (a request, the hourly retries) must not send it.
     const overlapping = new FakeSender()
-    const tally = await deliverNoticeGroups(
-      { db: testDb.db, senders: { wechat: overlapping } },
-      'reminder_deliveries',
-      [
-        {
-          ids: [claimed[0].id],
-          userId,
-          channel: 'wechat',
-          templateId: TEMPLATE,
-          toUser: `o-claims-2026-04-21`,
-          message: (toUser) => ({ toUser, templateId: TEMPLATE, page: 'pages/index/index', fields: [] }),
-        },
-      ],
-    )
+    const tally = await deliverNoticeGroups({ db: testDb.db, senders: { wechat: overlapping } }, 'outbox', [
+      {
+        ids: [claimed[0].id],
+        userId,
+        channel: 'wechat',
+        templateId: TEMPLATE,
+        toUser: `o-claims-2026-04-21`,
+        message: (toUser) => ({ toUser, templateId: TEMPLATE, page: 'pages/index/index', fields: [] }),
+      },
+    ])
     expect(overlapping.sent).toHaveLength(0)
     expect(tally).toEqual({ sent: 0, failed: 0, undeliverable: 0 })
 
@@ -83,7 +79,7 @@ describe('claims of licence reminders', () => {
     expect(rerun.delivered.wechat).toBe(1)
     expect(ctx.wechat.sent).toHaveLength(1)
     const { rows } = await testDb.db.query<{ status: string; attempts: number }>(
-      'select status, attempts from reminder_deliveries where id = $1',
+      'select status, attempts from licence_reminder_outbox where id = $1',
       [claimed[0].id],
     )
     expect(rows).toEqual([{ status: 'sent', attempts: 2 }])

@@ -110,7 +110,7 @@ describe('every job fired on both instances at once', () => {
 
   it('delivers each reminder once: inbox and WeChat', async () => {
     const { rows } = await testDb.db.query<{ channel: string; status: string; n: number }>(
-      `select channel, status, count(*)::int as n from reminder_deliveries where run_date = $1
+      `select channel, status, count(*)::int as n from licence_reminder_outbox where run_date = $1
        group by channel, status order by channel`,
       [RUN],
     )
@@ -119,7 +119,7 @@ describe('every job fired on both instances at once', () => {
       { channel: 'wechat', status: 'sent', n: 8 },
     ])
     const { rows: inbox } = await testDb.db.query<{ licence_id: string }>(
-      `select m.licence_id from inbox_messages m join reminder_deliveries d on d.id = m.delivery_id where d.run_date = $1`,
+      `select m.licence_id from inbox_messages m join licence_reminder_outbox d on d.id = m.outbox_id where d.run_date = $1`,
       [RUN],
     )
     expect([...tally(inbox.map((row) => row.licence_id)).values()]).toEqual(Array(8).fill(1))

@@ -4,6 +4,7 @@ import { LICENCE_REMINDER_NOTICE, platformMessage } from '../../server/capabilit
 import { definedNotices } from '../../server/kernel/notify/notices'
 import { POLICY_DIGEST_NOTICE, POLICY_NOTICE } from '../../server/capabilities/policies/policy-notices'
 import { SEAL_GRANT_INVITE_NOTICE } from '../../server/capabilities/esign/seals/grants'
+import { SEAL_ALERT_NOTICE, SEAL_REPORT_NOTICE } from '../../server/capabilities/esign/seals/seal-notices'
 import { ROUTES } from '../../src/core/routes'
 import { INBOX_KINDS } from '../../src/domain/inbox/kinds'
 import { appPagesConfig } from '../../src/domain/appManifest'
@@ -34,9 +35,20 @@ describe('notices', () => {
         'licence-reminder',
         'policy',
         'policy-digest',
+        'seal-alert',
         'seal-grant-invite',
+        'seal-report',
       ].sort(),
     )
+  })
+
+  it('that a request sends after its commit are resent by the hourly notice-retries job (their `retry`)', () => {
+    expect(
+      definedNotices()
+        .filter((notice) => notice.retry)
+        .map((notice) => notice.purpose)
+        .sort(),
+    ).toEqual(['complaint-progress', 'policy'])
   })
 
   it('link only to pages the app has (every deep link the server emits)', () => {
@@ -61,6 +73,8 @@ describe('notices', () => {
         estimated: false,
         source: { type: 'detail' },
       }),
+      SEAL_REPORT_NOTICE.link({ enterpriseId: '5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70', month: '2026-03' }),
+      SEAL_ALERT_NOTICE.link({ enterpriseId: '5f1c0e7a-3b1d-4c1e-9a51-2a3c4d5e6f70' }),
       platformMessage(
         {
           licenceId: 'l-1',
@@ -88,6 +102,10 @@ describe('notices', () => {
     expect(pageOf(COMPLAINT_PROGRESS_NOTICE.link('x') as string)).toBe(ROUTES.complaintDetail.slice(1))
     expect(COMPLIANCE_CALENDAR_LINK).toBe(ROUTES.compliance.slice(1))
     expect(pageOf(complianceItemLink('e', 'tax:vat:2026-05', '2026-06-15'))).toBe(ROUTES.complianceDetail.slice(1))
+    expect(pageOf(SEAL_REPORT_NOTICE.link({ enterpriseId: 'e', month: '2026-03' }) as string)).toBe(
+      ROUTES.sealReports.slice(1),
+    )
+    expect(pageOf(SEAL_ALERT_NOTICE.link({ enterpriseId: 'e' }) as string)).toBe(ROUTES.sealAudit.slice(1))
   })
 
   it('name inbox kinds of the one list, which the database accepts exactly', async () => {

@@ -164,7 +164,7 @@ describe('push on publish', () => {
     expect(messages.every((m) => m.enterprise_id === matching.id && m.title.startsWith('新政策'))).toBe(true)
     expect(messages.some((m) => m.user_id === outsider || m.user_id === handler)).toBe(false)
     const { rows } = await testDb.db.query<{ n: number }>(
-      `select count(*)::int as n from policy_deliveries where policy_id = 'push-1'`,
+      `select count(*)::int as n from policy_outbox where policy_id = 'push-1'`,
     )
     expect(rows[0].n).toBe(2)
   })

@@ -82,7 +82,7 @@ async function subscriber(employees: number, subscriptions = 1, weekly = false) 
 
 async function platformRows(policyId: string) {
   const { rows } = await testDb.db.query<{ status: string; attempts: number; last_error: string | null }>(
-    `select status, attempts, last_error from policy_deliveries where policy_id = $1 and channel = 'wechat'`,
+    `select status, attempts, last_error from policy_outbox where policy_id = $1 and channel = 'wechat'`,
     [policyId],
   )
   return rows

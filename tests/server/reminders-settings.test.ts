@@ -151,7 +151,7 @@ describe('running the job on demand', () => {
 
   beforeEach(async () => {
     await testDb.db.query('delete from inbox_messages where user_id = $1', [userId])
-    await testDb.db.query('delete from reminder_deliveries where user_id = $1', [userId])
+    await testDb.db.query('delete from licence_reminder_outbox where user_id = $1', [userId])
     await call('PUT', '/me/reminder-settings', { offsets: [7], onExpiryDay: true, channels: inboxOnly })
   })
 

@@ -54,7 +54,7 @@ interface DeliveryRow {
 
 async function deliveries(runDate: string): Promise<DeliveryRow[]> {
   const { rows } = await testDb.db.query<DeliveryRow>(
-    `select licence_id, offset_key, user_id, channel, status, attempts from reminder_deliveries
+    `select licence_id, offset_key, user_id, channel, status, attempts from licence_reminder_outbox
      where run_date = $1 order by id`,
     [runDate],
   )
@@ -70,7 +70,7 @@ async function timesDelivered(runDate: string, senders: { wechat: FakeSender; al
   const add = (key: string) => times.set(key, (times.get(key) ?? 0) + 1)
   const { rows: inbox } = await testDb.db.query<{ key: string }>(
     `select d.licence_id || ' ' || d.offset_key || ' ' || d.user_id || ' inbox' as key
-     from inbox_messages m join reminder_deliveries d on d.id = m.delivery_id where d.run_date = $1`,
+     from inbox_messages m join licence_reminder_outbox d on d.id = m.outbox_id where d.run_date = $1`,
     [runDate],
   )
   inbox.forEach((row) => add(row.key))
@@ -285,7 +285,7 @@ describe('a renewal under way (已提交续期)', () => {
     expect(await remindersOf(DEADLINE, ids.renewing)).toEqual(['d0'])
     // The deadline day's message (the expiry day's, if that test ran first, is not this test's).
     const { rows } = await testDb.db.query<{ title: string; body: string }>(
-      `select m.title, m.body from inbox_messages m join reminder_deliveries d on d.id = m.delivery_id
+      `select m.title, m.body from inbox_messages m join licence_reminder_outbox d on d.id = m.outbox_id
        where m.licence_id = $1 and d.offset_key = 'd0'`,
       [ids.renewing],
     )
@@ -303,7 +303,7 @@ describe('a renewal under way (已提交续期)', () => {
     expect(await remindersOf(expiresOn, ids.renewing)).toEqual(['expiry'])
     expect(await remindersOf(expiresOn, ids.renewed)).toEqual([])
     const { rows } = await testDb.db.query<{ title: string }>(
-      `select m.title from inbox_messages m join reminder_deliveries d on d.id = m.delivery_id
+      `select m.title from inbox_messages m join licence_reminder_outbox d on d.id = m.outbox_id
        where m.licence_id = $1 and d.offset_key = 'expiry'`,
       [ids.renewing],
     )
@@ -411,7 +411,7 @@ describe('a run that dies half-way, then runs again', () => {
     await expect(runReminders(ctx, RUN)).rejects.toThrow('killed')
     await testDb.db.query(
       `update licences set renewal_started_on = '2026-05-12' where id in
-         (select licence_id from reminder_deliveries where run_date = $1)`,
+         (select licence_id from licence_reminder_outbox where run_date = $1)`,
       [RUN],
     )
     const resumed = await runReminders({ ...ctx, hooks: undefined }, RUN)

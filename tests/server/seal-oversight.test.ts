@@ -134,7 +134,7 @@ async function alertsOf(sealId: string): Promise<{ kind: string; china_day: stri
 async function clearAlerts() {
   await db.query('delete from seal_alerts')
   await db.query("delete from inbox_messages where seal_source like 'alert:%'")
-  await db.query("delete from seal_notices where source like 'alert:%'")
+  await db.query("delete from seal_notice_outbox where source like 'alert:%'")
 }
 
 describe('用章提醒: unusual use, decided at the moment of use', () => {
@@ -182,7 +182,7 @@ describe('用章提醒: unusual use, decided at the moment of use', () => {
     const theirs = await app.inject({ method: 'GET', url: '/api/v1/inbox', headers: fx.handler })
     expect(theirs.json().items.some((m: { title: string }) => m.title.startsWith('用章提醒'))).toBe(false)
     const { rows } = await db.query<{ page: string; field_values: string[] }>(
-      "select page, field_values from seal_notices where source like 'alert:%' and user_id = $1",
+      "select page, field_values from seal_notice_outbox where source like 'alert:%' and user_id = $1",
       [repId],
     )
     expect(rows).toEqual([
@@ -229,7 +229,7 @@ describe('用章提醒: unusual use, decided at the moment of use', () => {
     expect(notice.title).toBe('用章提醒：许昌瑞丰食品有限公司合同专用章在常用时段以外使用')
     expect(notice.body).toMatch(/^许昌瑞丰食品有限公司合同专用章在常用时段以外使用：/)
     const { rows } = await db.query<{ field_values: string[] }>(
-      "select field_values from seal_notices where source like 'alert:%' and user_id = $1",
+      "select field_values from seal_notice_outbox where source like 'alert:%' and user_id = $1",
       [repId],
     )
     expect(rows[0].field_values[1]).toBe('许昌瑞丰食品有限公司合同专用章')
@@ -365,7 +365,7 @@ describe('用章报告: monthly, per enterprise, idempotent', () => {
     await db.query("delete from seal_reports where month = '2026-03-01'")
     await db.query("delete from seal_report_runs where month = '2026-03-01'")
     await db.query("delete from inbox_messages where seal_source like 'report:%'")
-    await db.query("delete from seal_notices where source like 'report:%'")
+    await db.query("delete from seal_notice_outbox where source like 'report:%'")
     await db.query(`update subscriptions set remaining = 2 where user_id = $1`, [repId])
     sent.length = 0
     let reported = 0

@@ -244,12 +244,12 @@ suite(`two server processes on one PostgreSQL${DATABASE_URL ? '' : ' (skipped: D
   it('delivers every reminder exactly once, inbox and WeChat', async () => {
     const due = REMINDER_USERS * 2
     const { rows } = await db.query<{ channel: string; status: string; n: number }>(
-      `select channel, status, count(*)::int as n from reminder_deliveries where run_date = $1
+      `select channel, status, count(*)::int as n from licence_reminder_outbox where run_date = $1
        group by channel, status order by channel`,
       [RUN],
     )
     const { rows: inbox } = await db.query<{ delivery_id: string }>(
-      `select m.delivery_id::text from inbox_messages m join reminder_deliveries d on d.id = m.delivery_id
+      `select m.outbox_id::text as delivery_id from inbox_messages m join licence_reminder_outbox d on d.id = m.outbox_id
        where d.run_date = $1`,
       [RUN],
     )

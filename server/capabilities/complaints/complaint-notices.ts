@@ -3,6 +3,7 @@ import type { Queryable } from '../../kernel/db/db'
 import { chinaTime, thing } from '../../kernel/notify/message-fields'
 import { defineNotice } from '../../kernel/notify/notices'
 import {
+  CHINA_TODAY_SQL,
   claimable,
   deliverNoticeGroups,
   type NoticeContext,
@@ -16,11 +17,12 @@ import { maskPersonalDataInText } from '../../../src/domain/mask'
 import { complaintLink } from '../../../src/domain/links'
 
 /**
- * 诉求进展 subscribe messages (purpose 'complaint'): every step someone else takes on a real-name
- * complaint writes, in the step's transaction, a complaint_notices row per platform where the
- * submitter holds a subscription of the complaint template and an account; the route sends them
- * after the commit (../notify/notice-delivery.ts). The row key (complaint, timeline step, channel)
- * and the claim make a retried request or a re-run send nothing twice. Anonymous: no rows at all.
+ * 诉求进展 subscribe messages (subscription 'complaint'): every step someone else takes on a real-name
+ * complaint writes, in the step's transaction, a row per platform where the submitter holds a
+ * subscription of the complaint template and an account: an outbox row of purpose
+ * 'complaint-progress' (dedupe key '<complaint>:<timeline step>'); the route sends them after the
+ * commit (../notify/notice-delivery.ts). The row key and the claim make a retried request or a
+ * re-run send nothing twice. Anonymous: no rows at all.
  */
 
 export type ComplaintTemplates = Partial<Record<MessageChannel, string | null>>
@@ -39,16 +41,24 @@ export async function recordComplaintNotices(
 ): Promise<number> {
   if (!templates.wechat && !templates.alipay) return 0
   const { rows } = await tx.query(
-    `insert into complaint_notices (complaint_id, event_id, user_id, channel, template_id)
-     select $1, $2, $3, s.channel, s.template_id
+    `insert into outbox (purpose, dedupe_key, user_id, channel, payload, run_date, template_id)
+     select $6, $1::text || ':' || $2::text, $3, s.channel,
+       jsonb_build_object('complaintId', $1::text, 'eventId', $2::text), ${CHINA_TODAY_SQL}, s.template_id
      from (values ('wechat', 'weapp', $4::text), ('alipay', 'alipay', $5::text)) as s(channel, platform, template_id)
      where s.template_id is not null
        and exists (select 1 from subscriptions sub where sub.user_id = $3 and sub.platform = s.platform
          and sub.template_id = s.template_id and sub.remaining > 0)
        and exists (select 1 from user_identities i where i.user_id = $3 and i.platform = s.platform)
-     on conflict (complaint_id, event_id, channel) do nothing
+     on conflict (purpose, dedupe_key, user_id, channel) do nothing
      returning id`,
-    [notice.complaintId, notice.eventId, notice.userId, templates.wechat ?? null, templates.alipay ?? null],
+    [
+      notice.complaintId,
+      notice.eventId,
+      notice.userId,
+      templates.wechat ?? null,
+      templates.alipay ?? null,
+      COMPLAINT_PROGRESS_NOTICE.purpose,
+    ],
   )
   return rows.length
 }
@@ -90,6 +100,7 @@ export const COMPLAINT_PROGRESS_NOTICE = defineNotice<string>({
   subscribe: 'complaint',
   fieldNames: COMPLAINT_FIELD_NAMES,
   link: complaintLink,
+  retry: (ctx) => deliverComplaintNotices(ctx),
 })
 
 interface UnsentRow {
@@ -109,13 +120,13 @@ export async function deliverComplaintNotices(
   filter: { complaintId?: string } = {},
 ): Promise<NoticeTally> {
   const { rows } = await ctx.db.query<UnsentRow>(
-    `select n.id::text as id, n.complaint_id, n.user_id, n.channel, n.template_id, c.anonymous, c.title, t.entry
-     from complaint_notices n
-     join complaints c on c.id = n.complaint_id
-     join complaint_timeline t on t.id = n.event_id
-     where ${claimable('n')} and ($1::uuid is null or n.complaint_id = $1)
+    `select n.id::text as id, c.id as complaint_id, n.user_id, n.channel, n.template_id, c.anonymous, c.title, t.entry
+     from outbox n
+     join complaints c on c.id = (n.payload ->> 'complaintId')::uuid
+     join complaint_timeline t on t.id = (n.payload ->> 'eventId')::bigint
+     where n.purpose = $2 and ${claimable('n')} and ($1::text is null or n.payload ->> 'complaintId' = $1)
      order by n.id`,
-    [filter.complaintId ?? null],
+    [filter.complaintId ?? null, COMPLAINT_PROGRESS_NOTICE.purpose],
   )
   // Rows are never written for anonymous cases; should one exist, it is not sent.
   const groups = rows
@@ -142,5 +153,5 @@ export async function deliverComplaintNotices(
         }),
       }
     })
-  return deliverNoticeGroups(ctx, 'complaint_notices', groups)
+  return deliverNoticeGroups(ctx, 'outbox', groups)
 }

@@ -22,6 +22,7 @@ import {
   moreUrgent,
   reminderInboxText,
   reminderPlatformMessage,
+  urgencyDay,
   type ComplianceReminderPayload,
 } from './reminder-notice'
 
@@ -281,6 +282,9 @@ export async function deliverComplianceReminders(
           body: text.body,
           policyId: row.payload.source.type === 'policy' ? row.payload.source.id : null,
           complaintId: row.payload.source.type === 'complaint' ? row.payload.source.id : null,
+          // 年报, 纳税申报, 信用修复: the item's own page (the same place the platform message opens).
+          complianceItem:
+            row.payload.source.type === 'detail' ? { key: row.payload.itemKey, date: urgencyDay(row.payload) } : null,
         }
       }),
     )

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../kernel/db/db'
 import { thing } from '../../kernel/notify/message-fields'
 import { defineNotice } from '../../kernel/notify/notices'
 import {
+  CHINA_TODAY_SQL,
   claimable,
   deliverNoticeGroups,
   emptyTally,
@@ -22,9 +23,10 @@ export const MATCH_READERS = rolesAllowedTo('policies:match')
 
 /**
  * 新政策 subscribe messages (purpose 'policy'). Rows are written beside the inbox rows of a push
- * (policy_deliveries, channel wechat/alipay, status 'pending'), for users who hold a one-time
+ * (outbox, purpose 'policy', channel wechat/alipay, status 'pending'), for users who hold a one-time
  * subscription of the policy template and an account on that platform: at publication for users
- * who chose instant pushes, in the weekly digest (digest = true) for the others. One message per
+ * who chose instant pushes, in the weekly digest (payload.digest = true, sent as POLICY_DIGEST_NOTICE)
+ * for the others. One message per
  * (policy, user, channel) — a user of two matching enterprises is not asked to spend two
  * subscriptions on one policy — recorded under the first enterprise (eligible before near).
  * Sending: ../notify/notice-delivery.ts. A withdrawn policy's unsent rows are skipped.
@@ -52,9 +54,11 @@ export async function insertPolicyPlatformRows(
 ): Promise<number> {
   if (!templates.wechat && !templates.alipay) return 0
   const { rows } = await tx.query(
-    `insert into policy_deliveries (policy_id, enterprise_id, user_id, channel, verdict, status, template_id, digest)
+    `insert into outbox (purpose, dedupe_key, user_id, enterprise_id, channel, payload, run_date, template_id)
      select distinct on (t.policy_id, ue.user_id, s.channel)
-       t.policy_id, t.enterprise_id, ue.user_id, s.channel, t.verdict, 'pending', s.template_id, $6
+       $9, t.policy_id || ':' || t.enterprise_id::text, ue.user_id, t.enterprise_id, s.channel,
+       jsonb_build_object('policyId', t.policy_id, 'verdict', t.verdict, 'digest', $6::boolean), ${CHINA_TODAY_SQL},
+       s.template_id
      from unnest($1::text[], $2::uuid[], $3::text[]) as t(policy_id, enterprise_id, verdict)
      join policies p on p.id = t.policy_id and p.status = 'published'
      join user_enterprises ue on ue.enterprise_id = t.enterprise_id
@@ -65,10 +69,11 @@ export async function insertPolicyPlatformRows(
        and sub.template_id = s.template_id and sub.remaining > 0
      where coalesce(pref.frequency, 'instant') = $7 and ue.role = any($8::text[])
        and exists (select 1 from user_identities i where i.user_id = ue.user_id and i.platform = s.platform)
-       and not exists (select 1 from policy_deliveries d
-         where d.policy_id = t.policy_id and d.user_id = ue.user_id and d.channel = s.channel)
+       and not exists (select 1 from outbox d where d.purpose = $9
+         and d.channel <> 'inbox' and d.payload ->> 'policyId' = t.policy_id and d.user_id = ue.user_id
+         and d.channel = s.channel)
      order by t.policy_id, ue.user_id, s.channel, t.verdict = 'eligible' desc, t.enterprise_id
-     on conflict (policy_id, enterprise_id, user_id, channel) do nothing
+     on conflict (purpose, dedupe_key, user_id, channel) do nothing
      returning id`,
     [
       matches.policyIds,
@@ -79,6 +84,7 @@ export async function insertPolicyPlatformRows(
       frequency === 'weekly',
       frequency,
       MATCH_READERS,
+      POLICY_NOTICE.purpose,
     ],
   )
   return rows.length
@@ -100,6 +106,9 @@ export const POLICY_NOTICE = defineNotice<string>({
   subscribe: 'policy',
   fieldNames: POLICY_FIELD_NAMES,
   link: policyLink,
+  // Digest rows are left to the digest's own tick (under its lock), so a digest being sent and a
+  // retry never group the same rows differently.
+  retry: (ctx) => deliverPolicyNotices(ctx, { digest: false }),
 })
 
 /** The weekly 新政策 digest: one message for a user's policies; opens the one, or the list. */
@@ -182,13 +191,14 @@ export async function deliverPolicyNotices(
   filter: { policyId?: string; digest?: boolean } = {},
 ): Promise<NoticeTally> {
   const { rows } = await ctx.db.query<UnsentRow>(
-    `select d.id::text as id, d.policy_id, d.user_id, d.channel, d.template_id, d.digest, d.verdict,
+    `select d.id::text as id, p.id as policy_id, d.user_id, d.channel, d.template_id,
+       (d.payload ->> 'digest')::boolean as digest, d.payload ->> 'verdict' as verdict,
        p.status = 'published' as published, p.body
-     from policy_deliveries d join policies p on p.id = d.policy_id
-     where d.channel <> 'inbox' and ${claimable('d')}
-       and ($1::text is null or d.policy_id = $1) and ($2::boolean is null or d.digest = $2)
+     from outbox d join policies p on p.id = d.payload ->> 'policyId'
+     where d.purpose = $3 and d.channel <> 'inbox' and ${claimable('d')}
+       and ($1::text is null or d.payload ->> 'policyId' = $1) and ($2::boolean is null or (d.payload ->> 'digest')::boolean = $2)
      order by d.id`,
-    [filter.policyId ?? null, filter.digest ?? null],
+    [filter.policyId ?? null, filter.digest ?? null, POLICY_NOTICE.purpose],
   )
   const withdrawn = rows.filter((row) => !row.published).map((row) => row.id)
   const tally = emptyTally()
@@ -201,13 +211,13 @@ export async function deliverPolicyNotices(
     ...live.filter((row) => !row.digest).map(instantGroup),
     ...digestGroups(live.filter((row) => row.digest)),
   ]
-  const sent = await deliverNoticeGroups(ctx, 'policy_deliveries', groups)
+  const sent = await deliverNoticeGroups(ctx, 'outbox', groups)
   return { sent: sent.sent, failed: sent.failed, undeliverable: tally.undeliverable + sent.undeliverable }
 }
 
 async function skipRows(db: Db, ids: string[], reason: string): Promise<void> {
   await db.query(
-    `update policy_deliveries set status = 'skipped', last_error = $2 where id = any($1::bigint[]) and ${claimable()}`,
+    `update outbox set status = 'skipped', last_error = $2 where id = any($1::bigint[]) and ${claimable()}`,
     [ids, reason],
   )
 }

@@ -19,9 +19,10 @@ import {
  * (compilePolicies + matchTable), and each linked user of a 可申报 enterprise (and of a 差一点 one
  * when `pushNear`) gets one inbox message.
  *
- * Why it never sends twice: a policy_deliveries row per (policy, enterprise, user, channel) is
- * inserted with ON CONFLICT DO NOTHING, and only the rows that insert returns get a message — in
- * the same transaction (inbox_messages.policy_delivery_id is unique too). The transaction first
+ * Why it never sends twice: an outbox row of purpose 'policy' per (policy, enterprise, user, channel)
+ * is inserted with ON CONFLICT DO NOTHING (dedupe key '<policy>:<enterprise>'), and only the rows
+ * that insert returns get a message — in the same transaction, which settles the inbox row
+ * (inbox_messages.outbox_id is unique too). The transaction first
  * locks the policy row and rechecks it is published, so a withdrawal that commits first stops it.
  * Users who chose the weekly digest get no instant message (see sendWeeklyDigest). With
  * `templates`, WeChat/Alipay rows are written in the same transaction, to be sent after it.
@@ -76,16 +77,18 @@ export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options
       user_id: string
       verdict: Verdict
     }>(
-      `insert into policy_deliveries (policy_id, enterprise_id, user_id, channel, verdict)
-       select $1, t.enterprise_id, ue.user_id, 'inbox', t.verdict
+      `insert into outbox (purpose, dedupe_key, user_id, enterprise_id, channel, payload, run_date, status, attempts,
+         sent_at)
+       select $5, $1::text || ':' || t.enterprise_id::text, ue.user_id, t.enterprise_id, 'inbox',
+         jsonb_build_object('policyId', $1::text, 'verdict', t.verdict, 'digest', false), $6::date, 'sent', 1, now()
        from unnest($2::uuid[], $3::text[]) as t(enterprise_id, verdict)
        join user_enterprises ue on ue.enterprise_id = t.enterprise_id
        left join policy_push_preferences pref on pref.user_id = ue.user_id
        where coalesce(pref.frequency, 'instant') = 'instant' and ue.role = any($4::text[])
        order by t.enterprise_id, ue.user_id
-       on conflict (policy_id, enterprise_id, user_id, channel) do nothing
-       returning id::text as id, enterprise_id, user_id, verdict`,
-      [policy.id, enterpriseIds, verdicts, MATCH_READERS],
+       on conflict (purpose, dedupe_key, user_id, channel) do nothing
+       returning id::text as id, enterprise_id, user_id, payload ->> 'verdict' as verdict`,
+      [policy.id, enterpriseIds, verdicts, MATCH_READERS, POLICY_NOTICE.purpose, today],
     )
     if (created.length === 0) return 0
     const { rows: names } = await tx.query<{ id: string; name: string }>(
@@ -95,11 +98,11 @@ export async function pushPolicy(db: Db, policy: Policy, today: IsoDate, options
     const nameOf = new Map(names.map((row) => [row.id, row.name]))
     const texts = created.map((row) => policyMessage(policy, nameOf.get(row.enterprise_id) ?? '贵企业', row.verdict))
     await tx.query(
-      `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, policy_id, policy_delivery_id)
-       select t.id, t.user_id, t.enterprise_id, $8::text, t.title, t.body, $1, t.delivery_id
+      `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, policy_id, outbox_id)
+       select t.id, t.user_id, t.enterprise_id, $8::text, t.title, t.body, $1, t.outbox_id
        from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::bigint[])
-         as t(id, user_id, enterprise_id, title, body, delivery_id)
-       on conflict (policy_delivery_id) do nothing`,
+         as t(id, user_id, enterprise_id, title, body, outbox_id)
+       on conflict (outbox_id) do nothing`,
       [
         policy.id,
         created.map(() => randomUUID()),
@@ -186,21 +189,23 @@ export async function sendWeeklyDigest(
       : 0
     const { rows: created } = await tx.query<{ user_id: string; policy_id: string; enterprise_name: string }>(
       `with inserted as (
-         insert into policy_deliveries (policy_id, enterprise_id, user_id, channel, verdict)
-         select t.policy_id, t.enterprise_id, ue.user_id, 'inbox', t.verdict
+           insert into outbox (purpose, dedupe_key, user_id, enterprise_id, channel, payload, run_date, status,
+           attempts, sent_at)
+         select $5, t.policy_id || ':' || t.enterprise_id::text, ue.user_id, t.enterprise_id, 'inbox',
+           jsonb_build_object('policyId', t.policy_id, 'verdict', t.verdict, 'digest', true), $6::date, 'sent', 1, now()
          from unnest($1::text[], $2::uuid[], $3::text[]) as t(policy_id, enterprise_id, verdict)
          join policies p on p.id = t.policy_id and p.status = 'published'
          join user_enterprises ue on ue.enterprise_id = t.enterprise_id
          join policy_push_preferences pref on pref.user_id = ue.user_id and pref.frequency = 'weekly'
          where ue.role = any($4::text[])
          order by t.policy_id, t.enterprise_id, ue.user_id
-         on conflict (policy_id, enterprise_id, user_id, channel) do nothing
-         returning user_id, policy_id, enterprise_id
+         on conflict (purpose, dedupe_key, user_id, channel) do nothing
+         returning user_id, payload ->> 'policyId' as policy_id, enterprise_id
        )
        select i.user_id, i.policy_id, e.name as enterprise_name
        from inserted i join enterprises e on e.id = i.enterprise_id
        order by i.user_id, i.policy_id`,
-      [policyIds, enterpriseIds, verdicts, MATCH_READERS],
+      [policyIds, enterpriseIds, verdicts, MATCH_READERS, POLICY_NOTICE.purpose, today],
     )
     const byUser = new Map<string, { policyId: string; enterpriseName: string }[]>()
     for (const row of created) {

@@ -15,6 +15,8 @@ interface InboxRow {
   complaint_id: string | null
   seal_source: string | null
   seal_report_month: string | null
+  compliance_key: string | null
+  compliance_date: string | null
   created_at: Date | string
   read_at: Date | string | null
 }
@@ -36,7 +38,9 @@ function toMessage(row: InboxRow): InboxMessage {
             ? { kind: 'seal-report', month: row.seal_report_month.slice(0, 7) }
             : row.seal_source
               ? { kind: 'seal-audit' }
-              : { kind: 'none' },
+              : row.compliance_key && row.compliance_date
+                ? { kind: 'compliance-item', key: row.compliance_key, date: row.compliance_date }
+                : { kind: 'none' },
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
   }
@@ -49,7 +53,8 @@ function toMessage(row: InboxRow): InboxMessage {
 export async function listInbox(db: Queryable, userId: string, before?: string): Promise<InboxPage> {
   const { rows } = await db.query<InboxRow>(
     `select m.id, m.seq::text as cursor, m.enterprise_id, m.kind, m.title, m.body, m.licence_id, m.policy_id, m.complaint_id,
-       m.seal_source, to_char(m.seal_report_month, 'YYYY-MM-DD') as seal_report_month, m.created_at, m.read_at
+       m.seal_source, to_char(m.seal_report_month, 'YYYY-MM-DD') as seal_report_month, m.compliance_key,
+       to_char(m.compliance_date, 'YYYY-MM-DD') as compliance_date, m.created_at, m.read_at
      from inbox_messages m where m.user_id = $1 and ($2::bigint is null or m.seq < $2::bigint)
      order by m.seq desc limit $3`,
     [userId, before ?? null, INBOX_PAGE_SIZE + 1],

@@ -6,7 +6,8 @@ import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
 
 /**
  * The one claim → send → settle loop of every platform message (WeChat subscribe, Alipay
- * template): licence reminders (../jobs/reminder-delivery.ts), 新政策 pushes and 诉求进展 notices.
+ * template) of every purpose — licence reminders (../jobs/reminder-delivery.ts), 新政策 pushes and
+ * digests, 诉求进展, 用章报告 / 用章提醒, 合规提醒 — on the one `outbox` table.
  * A row per message is written first; sending claims it ('sending', committed, one one-time
  * subscription taken), hands it to the platform, and records what the platform answered. A sent
  * row is never claimed again, so re-running sends nothing twice.
@@ -25,13 +26,16 @@ import { PLATFORM_OF, type MessageChannel } from './subscribe-templates'
  */
 
 /**
- * Tables with the delivery columns (status, attempts, quota_taken, last_error, claimed_at, sent_at).
- * 'outbox' (migration 022) is THE outbox new purposes use, on every channel; the four older tables
- * still carry the purposes written before it.
+ * The one table with the delivery columns (status, attempts, quota_taken, last_error, claimed_at,
+ * sent_at): `outbox` (migrations 022, 024), every purpose on every channel. The parameter stays so
+ * a call names the table it settles.
  */
-export type NoticeTable = 'reminder_deliveries' | 'policy_deliveries' | 'complaint_notices' | 'seal_notices' | 'outbox'
+export type NoticeTable = 'outbox'
 
 export const STALE_CLAIM = "interval '10 minutes'"
+
+/** The China calendar day of the transaction's now(): an outbox row's run_date when no run dates it. */
+export const CHINA_TODAY_SQL = "((now() at time zone 'UTC') + interval '8 hours')::date"
 
 /**
  * SQL condition of a row a run may claim (`alias`: the table's alias in the query, if any;
@@ -231,8 +235,11 @@ export interface OutboxInboxMessage {
   title: string
   body: string
   /** what the inbox links to (inbox_messages has a column per kind of link) */
+  licenceId?: string | null
   policyId?: string | null
   complaintId?: string | null
+  /** a compliance deadline of the message's enterprise: its detail page (complianceItemLink) */
+  complianceItem?: { key: string; date: string } | null
 }
 
 /**
@@ -255,10 +262,14 @@ export async function deliverOutboxInbox(
     const write = messages.filter((m) => markedIds.has(m.id))
     if (write.length === 0) return 0
     await tx.query(
-      `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, policy_id, complaint_id, outbox_id)
-       select t.id, t.user_id, t.enterprise_id, t.kind, t.title, t.body, t.policy_id, t.complaint_id, t.outbox_id
-       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[],
-         $9::bigint[]) as t(id, user_id, enterprise_id, kind, title, body, policy_id, complaint_id, outbox_id)
+      `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, licence_id, policy_id, complaint_id,
+         compliance_key, compliance_date, outbox_id)
+       select t.id, t.user_id, t.enterprise_id, t.kind, t.title, t.body, t.licence_id, t.policy_id, t.complaint_id,
+         t.compliance_key, t.compliance_date, t.outbox_id
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
+         $9::uuid[], $10::text[], $11::date[], $12::bigint[])
+         as t(id, user_id, enterprise_id, kind, title, body, licence_id, policy_id, complaint_id, compliance_key,
+           compliance_date, outbox_id)
        on conflict (outbox_id) do nothing`,
       [
         write.map(() => randomUUID()),
@@ -267,8 +278,11 @@ export async function deliverOutboxInbox(
         write.map((m) => m.kind),
         write.map((m) => m.title),
         write.map((m) => m.body),
+        write.map((m) => m.licenceId ?? null),
         write.map((m) => m.policyId ?? null),
         write.map((m) => m.complaintId ?? null),
+        write.map((m) => m.complianceItem?.key ?? null),
+        write.map((m) => m.complianceItem?.date ?? null),
         write.map((m) => m.id),
       ],
     )

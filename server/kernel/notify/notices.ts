@@ -1,5 +1,6 @@
 import type { InboxKind } from '../../../src/domain/inbox/kinds'
 import type { SubscribePurpose } from '../../contract-policies'
+import type { NoticeContext, NoticeTally } from './notice-delivery'
 import type { MessageChannel } from './subscribe-templates'
 
 /**
@@ -19,6 +20,13 @@ export interface Notice<Subject = string> {
   fieldNames: Record<MessageChannel, readonly string[]>
   /** the page a tap opens, with its query (no leading slash); null: none */
   link: (subject: Subject) => string | null
+  /**
+   * Sends this purpose's outbox rows that a request committed and did not get sent (a platform
+   * failure, a crash after the commit): what the hourly `notice-retries` job runs for every notice
+   * that has it. Absent: the purpose's own job resends its rows (licence and compliance reminders,
+   * the digest, seal reports).
+   */
+  retry?: (ctx: NoticeContext) => Promise<NoticeTally>
 }
 
 const registry = new Map<string, Notice<never>>()

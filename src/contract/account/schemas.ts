@@ -136,17 +136,29 @@ export type InboxLink =
   | { kind: 'seal-report'; month: string }
   /** the 用章记录 of the message's enterprise (a 用章提醒) */
   | { kind: 'seal-audit' }
+  /** a compliance deadline of the message's enterprise (a 合规提醒 of 年报, 纳税申报, 信用修复): its key and day */
+  | { kind: 'compliance-item'; key: string; date: string }
   | { kind: 'none' }
 
 /** One object listing every link's fields (the union above is the type). */
 const InboxLinkSchema = Type.Unsafe<InboxLink>(
   Type.Object(
     {
-      kind: StringEnum(['licence', 'policy', 'complaint', 'seal-report', 'seal-audit', 'none'] as const),
+      kind: StringEnum([
+        'licence',
+        'policy',
+        'complaint',
+        'seal-report',
+        'seal-audit',
+        'compliance-item',
+        'none',
+      ] as const),
       licenceId: Type.Optional(Type.String()),
       policyId: Type.Optional(Type.String()),
       complaintId: Type.Optional(Type.String()),
       month: Type.Optional(Type.String()),
+      key: Type.Optional(Type.String()),
+      date: Type.Optional(Type.String()),
     },
     { additionalProperties: false },
   ),

@@ -7,7 +7,8 @@ export interface MessageTarget {
 }
 
 /**
- * Where tapping a message leads: the licence, policy, complaint or seal report / 用章记录 it is about; nowhere for a
+ * Where tapping a message leads: the licence, policy, complaint, seal report / 用章记录 or compliance deadline it is
+ * about (the same pages and queries as the server's deep links, src/domain/links.ts); nowhere for a
  * notice. A policy message names its enterprise (「XX公司符合申报条件」), so the policy is judged
  * for that enterprise, not whichever one happens to be current.
  */
@@ -30,6 +31,14 @@ export function messageTarget(message: Pick<InboxMessage, 'link' | 'enterpriseId
       }
     case 'seal-audit':
       return { route: ROUTES.sealAudit, query: message.enterpriseId ? { enterpriseId: message.enterpriseId } : {} }
+    case 'compliance-item':
+      // The detail page needs its enterprise; a message without one opens the calendar.
+      return message.enterpriseId
+        ? {
+            route: ROUTES.complianceDetail,
+            query: { enterpriseId: message.enterpriseId, key: link.key, date: link.date },
+          }
+        : { route: ROUTES.compliance, query: {} }
     case 'none':
       return null
   }

@@ -1,20 +1,24 @@
 import type { Config } from '../../../kernel/config'
 import type { Queryable } from '../../../kernel/db/db'
 import {
+  CHINA_TODAY_SQL,
   claimable,
   deliverNoticeGroups,
   type NoticeContext,
   type NoticeTally,
 } from '../../../kernel/notify/notice-delivery'
 import { thing } from '../../../kernel/notify/message-fields'
+import { defineNotice } from '../../../kernel/notify/notices'
+import { sealAuditLink, sealReportLink } from '../../../../src/domain/links'
 import type { MessageChannel } from '../../../kernel/notify/subscribe-templates'
 import type { ChinaMonth } from '../../../../src/domain/seals/sealReport'
 
 /**
  * Notices to an enterprise's legal representative about its seals: the monthly 用章报告 and the
  * unusual-use 用章提醒. Written in the transaction that decides them (an inbox message per legal
- * representative, a seal_notices row per platform where they hold a 'seal' subscription), sent
- * after the commit through the one notice-delivery API; `source` makes each announced once.
+ * representative, an outbox row per platform where they hold a 'seal' subscription — purpose
+ * 'seal-report' or 'seal-alert', dedupe key `source` — sent after the commit through the one
+ * delivery loop (../notify/notice-delivery.ts); `source` makes each announced once.
  */
 
 export type SealTemplates = Partial<Record<MessageChannel, string | null>>
@@ -38,13 +42,6 @@ export interface SealNotice {
   fieldValues: [string, string, string, string]
 }
 
-/** The app page a notice opens (subpackage packages/seals). */
-export function sealNoticePage(enterpriseId: string, reportMonth: ChinaMonth | null): string {
-  return reportMonth
-    ? `packages/seals/pages/reports/index?enterpriseId=${enterpriseId}&month=${reportMonth}`
-    : `packages/seals/pages/audit/index?enterpriseId=${enterpriseId}`
-}
-
 /**
  * The template's fields, in order: 事项, 对象 (enterprise or seal), 说明, 时间. The names must be
  * the keywords of the template registered in each platform's console.
@@ -53,6 +50,24 @@ export const SEAL_FIELD_NAMES: Record<MessageChannel, readonly string[]> = {
   wechat: ['thing1', 'thing2', 'thing3', 'time4'],
   alipay: ['keyword1', 'keyword2', 'keyword3', 'keyword4'],
 }
+
+/** 用章报告: the monthly report, in the inbox (kind system) and as the seal template's message; opens the report. */
+export const SEAL_REPORT_NOTICE = defineNotice<{ enterpriseId: string; month: ChinaMonth }>({
+  purpose: 'seal-report',
+  inboxKind: 'system',
+  subscribe: 'seal',
+  fieldNames: SEAL_FIELD_NAMES,
+  link: ({ enterpriseId, month }) => sealReportLink(enterpriseId, month),
+})
+
+/** 用章提醒: unusual use of a seal, in the inbox (kind system) and as the seal template's message; opens 用章记录. */
+export const SEAL_ALERT_NOTICE = defineNotice<{ enterpriseId: string }>({
+  purpose: 'seal-alert',
+  inboxKind: 'system',
+  subscribe: 'seal',
+  fieldNames: SEAL_FIELD_NAMES,
+  link: ({ enterpriseId }) => sealAuditLink(enterpriseId),
+})
 
 /** Records the notice for every legal representative linked now; returns the inbox messages written. */
 export async function recordSealNotice(tx: Queryable, notice: SealNotice, templates: SealTemplates): Promise<number> {
@@ -72,22 +87,26 @@ export async function recordSealNotice(tx: Queryable, notice: SealNotice, templa
   )
   if (templates.wechat || templates.alipay) {
     await tx.query(
-      `insert into seal_notices (source, enterprise_id, user_id, channel, template_id, page, field_values)
-       select $1, ue.enterprise_id, ue.user_id, s.channel, s.template_id, $4, $5::jsonb
+      `insert into outbox (purpose, dedupe_key, enterprise_id, user_id, channel, template_id, payload, run_date)
+       select $7, $1, ue.enterprise_id, ue.user_id, s.channel, s.template_id,
+         jsonb_build_object('page', $4::text, 'fieldValues', $5::jsonb), ${CHINA_TODAY_SQL}
        from user_enterprises ue
        cross join (values ('wechat', 'weapp', $2::text), ('alipay', 'alipay', $3::text)) as s(channel, platform, template_id)
        where ue.enterprise_id = $6 and ue.role = 'legal_representative' and s.template_id is not null
          and exists (select 1 from subscriptions sub where sub.user_id = ue.user_id and sub.platform = s.platform
            and sub.template_id = s.template_id and sub.remaining > 0)
          and exists (select 1 from user_identities i where i.user_id = ue.user_id and i.platform = s.platform)
-       on conflict (source, user_id, channel) do nothing`,
+       on conflict (purpose, dedupe_key, user_id, channel) do nothing`,
       [
         notice.source,
         templates.wechat ?? null,
         templates.alipay ?? null,
-        sealNoticePage(notice.enterpriseId, notice.reportMonth),
+        notice.reportMonth
+          ? SEAL_REPORT_NOTICE.link({ enterpriseId: notice.enterpriseId, month: notice.reportMonth })
+          : SEAL_ALERT_NOTICE.link({ enterpriseId: notice.enterpriseId }),
         JSON.stringify(notice.fieldValues),
         notice.enterpriseId,
+        (notice.reportMonth ? SEAL_REPORT_NOTICE : SEAL_ALERT_NOTICE).purpose,
       ],
     )
   }
@@ -109,9 +128,11 @@ export async function deliverSealNotices(
   filter: { enterpriseId?: string } = {},
 ): Promise<NoticeTally> {
   const { rows } = await ctx.db.query<UnsentRow>(
-    `select n.id::text as id, n.user_id, n.channel, n.template_id, n.page, n.field_values
-     from seal_notices n where ${claimable('n')} and ($1::uuid is null or n.enterprise_id = $1) order by n.id`,
-    [filter.enterpriseId ?? null],
+    `select n.id::text as id, n.user_id, n.channel, n.template_id, n.payload ->> 'page' as page,
+       n.payload -> 'fieldValues' as field_values
+     from outbox n where n.purpose = any($2::text[]) and ${claimable('n')}
+       and ($1::uuid is null or n.enterprise_id = $1) order by n.id`,
+    [filter.enterpriseId ?? null, [SEAL_REPORT_NOTICE.purpose, SEAL_ALERT_NOTICE.purpose]],
   )
   const groups = rows.map((row) => ({
     ids: [row.id],
@@ -128,5 +149,5 @@ export async function deliverSealNotices(
       })),
     }),
   }))
-  return deliverNoticeGroups(ctx, 'seal_notices', groups)
+  return deliverNoticeGroups(ctx, 'outbox', groups)
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { ReminderChannel } from '../../../../src/contract/account/schemas'
 import type { Db, Queryable } from '../../../kernel/db/db'
 import type { IsoDate } from '../../../../src/domain/calendar/dates'
@@ -11,16 +10,16 @@ import {
 } from '../../../kernel/notify/notice-delivery'
 import type { MessageSender } from '../../../kernel/notify/sender'
 import { PLATFORM_OF } from '../../../kernel/notify/subscribe-templates'
+import { deliverOutboxInbox } from '../../../kernel/notify/notice-delivery'
 import { LICENCE_REMINDER_NOTICE, platformMessage, reminderText, type ReminderFacts } from './reminder-message'
 
 /**
- * Sending the delivery rows of a date that are not sent yet.
- *
- * Inbox: the message is inserted in the same transaction that marks the row sent (and
- * inbox_messages.delivery_id is unique), so there is no window at all. WeChat/Alipay go through
- * the one claim → send → settle loop (../notify/notice-delivery.ts), which states the reclaim rule
- * and the one duplicate window. The run holds the reminder lock, so a claim older than the run's
- * start is a dead run's and is taken over at once (with a warning: it may arrive twice).
+ * Sending the licence reminders (outbox rows of purpose 'licence-reminder') of a date that are not
+ * sent yet, through the one loop of ../notify/notice-delivery.ts: the inbox channel is settled in
+ * the transaction that writes its message (deliverOutboxInbox: no window at all), WeChat/Alipay by
+ * claim → send → settle (deliverNoticeGroups), which states the reclaim rule and the one duplicate
+ * window. The run holds the reminder lock, so a claim older than the run's start is a dead run's
+ * and is taken over at once (with a warning: it may arrive twice).
  */
 
 export interface DeliveryHooks {
@@ -70,24 +69,24 @@ interface PendingRow {
 
 async function pendingRows(db: Queryable, date: IsoDate, runStart: string): Promise<PendingRow[]> {
   const { rows } = await db.query<PendingRow>(
-    `select d.id::text as id, d.licence_id, d.offset_key, d.user_id, d.channel,
-       to_char(d.deadline, 'YYYY-MM-DD') as deadline, d.status, d.quota_taken,
+    `select d.id::text as id, d.payload ->> 'licenceId' as licence_id, d.payload ->> 'offsetKey' as offset_key,
+       d.user_id, d.channel, d.payload ->> 'deadline' as deadline, d.status, d.quota_taken,
        l.enterprise_id, e.name as enterprise_name, l.type_code, l.number,
        l.renewal_started_on is not null as renewing,
        -- A renewal under way still hears of its deadline day and expiry day (see dueReminders).
        (l.deleted_at is not null
-         or (l.renewal_started_on is not null and d.offset_key not in ('d0', 'expiry'))
+         or (l.renewal_started_on is not null and d.payload ->> 'offsetKey' not in ('d0', 'expiry'))
          or (l.cancelled_on is not null and l.cancelled_on <= $1::date)) as withdrawn,
        (select i.subject from user_identities i where i.user_id = d.user_id and i.platform = 'weapp'
          order by i.created_at limit 1) as openid,
        (select i.subject from user_identities i where i.user_id = d.user_id and i.platform = 'alipay'
          order by i.created_at limit 1) as alipay_user
-     from reminder_deliveries d
-     join licences l on l.id = d.licence_id
+     from outbox d
+     join licences l on l.id = (d.payload ->> 'licenceId')::uuid
      join enterprises e on e.id = l.enterprise_id
-     where d.run_date = $1::date and ${claimable('d', '$2')}
+     where d.purpose = $3 and d.run_date = $1::date and ${claimable('d', '$2')}
      order by d.id`,
-    [date, runStart],
+    [date, runStart, LICENCE_REMINDER_NOTICE.purpose],
   )
   return rows
 }
@@ -104,39 +103,31 @@ function factsOf(row: PendingRow, catalogue: CityCatalogue): ReminderFacts {
   }
 }
 
-async function deliverInbox(ctx: DeliveryContext, rows: PendingRow[], tally: DeliveryTally, settled: () => number) {
+async function deliverInbox(
+  ctx: DeliveryContext,
+  rows: PendingRow[],
+  runStart: string,
+  tally: DeliveryTally,
+  settled: () => number,
+) {
   const size = ctx.inboxBatchSize ?? 500
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size)
-    const sent = await ctx.db.transaction(async (tx) => {
-      const { rows: marked } = await tx.query<{ id: string }>(
-        `update reminder_deliveries set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null
-         where id = any($1::bigint[]) and status <> 'sent' returning id::text as id`,
-        [batch.map((row) => row.id)],
-      )
-      const markedIds = new Set(marked.map((row) => row.id))
-      const messages = batch.filter((row) => markedIds.has(row.id))
-      const texts = messages.map((row) => reminderText(factsOf(row, ctx.catalogue)))
-      await tx.query(
-        `insert into inbox_messages (id, user_id, enterprise_id, kind, title, body, licence_id, delivery_id)
-         select t.id, t.user_id, t.enterprise_id, $8::text, t.title, t.body, t.licence_id, t.delivery_id
-         from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::bigint[])
-           as t(id, user_id, enterprise_id, title, body, licence_id, delivery_id)
-         on conflict (delivery_id) do nothing`,
-        [
-          messages.map(() => randomUUID()),
-          messages.map((row) => row.user_id),
-          messages.map((row) => row.enterprise_id),
-          texts.map((text) => text.title),
-          texts.map((text) => text.body),
-          messages.map((row) => row.licence_id),
-          messages.map((row) => row.id),
-          LICENCE_REMINDER_NOTICE.inboxKind,
-        ],
-      )
-      return messages.length
-    })
-    tally.delivered.inbox += sent
+    tally.delivered.inbox += await deliverOutboxInbox(
+      { db: ctx.db, claimedBefore: runStart },
+      batch.map((row) => {
+        const text = reminderText(factsOf(row, ctx.catalogue))
+        return {
+          id: row.id,
+          userId: row.user_id,
+          enterpriseId: row.enterprise_id,
+          kind: LICENCE_REMINDER_NOTICE.inboxKind,
+          title: text.title,
+          body: text.body,
+          licenceId: row.licence_id,
+        }
+      }),
+    )
     ctx.hooks?.afterSettle?.(settled())
   }
 }
@@ -179,9 +170,9 @@ export async function deliverPending(ctx: DeliveryContext, date: IsoDate): Promi
   const withdrawn = rows.filter((row) => row.withdrawn)
   if (withdrawn.length > 0) {
     await ctx.db.query(
-      `update reminder_deliveries set status = 'skipped', last_error = 'licence no longer due'
-       where id = any($1::bigint[]) and status <> 'sent'`,
-      [withdrawn.map((row) => row.id)],
+      `update outbox set status = 'skipped', last_error = 'licence no longer due'
+       where id = any($1::bigint[]) and ${claimable('', '$2')}`,
+      [withdrawn.map((row) => row.id), runStart],
     )
     tally.undeliverable += withdrawn.length
   }
@@ -189,6 +180,7 @@ export async function deliverPending(ctx: DeliveryContext, date: IsoDate): Promi
   await deliverInbox(
     ctx,
     live.filter((row) => row.channel === 'inbox'),
+    runStart,
     tally,
     settled,
   )
@@ -202,7 +194,7 @@ export async function deliverPending(ctx: DeliveryContext, date: IsoDate): Promi
       afterClaim: ctx.hooks?.afterClaim ? (ids) => ctx.hooks?.afterClaim?.(ids[0]) : undefined,
       afterSettle: ctx.hooks?.afterSettle ? () => ctx.hooks?.afterSettle?.(settled()) : undefined,
     },
-    'reminder_deliveries',
+    'outbox',
     live.filter((row) => row.channel !== 'inbox').map((row) => platformGroup(ctx, row)),
     platformTally,
   )

@@ -9,7 +9,7 @@ import {
 } from '../../../../src/domain/licences/reminders'
 import { recordType, type CityCatalogue } from '../catalogue-store'
 import { settingsFromRow, type ReminderSettingsRow } from '../reminder-settings-repo'
-import { offsetKeyOf } from './reminder-message'
+import { LICENCE_REMINDER_NOTICE, offsetKeyOf } from './reminder-message'
 import { rolesAllowedTo } from '../../../../src/domain/access/permissions'
 
 const LICENCE_READERS = rolesAllowedTo('licences:read')
@@ -22,6 +22,7 @@ const LICENCE_READERS = rolesAllowedTo('licences:read')
 
 export interface PlannedDelivery {
   licenceId: string
+  enterpriseId: string
   offsetKey: string
   userId: string
   channel: ReminderChannel
@@ -158,7 +159,14 @@ export async function planReminders(
         const deadline = reminder.kind === 'expiry-day' ? reminder.expiresOn : reminder.latestApplyOn
         plan.due++
         for (const channel of channels) {
-          plan.deliveries.push({ licenceId: licence.id, offsetKey, userId, channel, deadline })
+          plan.deliveries.push({
+            licenceId: licence.id,
+            enterpriseId: licence.enterprise_id,
+            offsetKey,
+            userId,
+            channel,
+            deadline,
+          })
         }
       }
     }
@@ -168,24 +176,40 @@ export async function planReminders(
 
 const INSERT_BATCH = 5000
 
+/** What an outbox row of purpose 'licence-reminder' carries: the reminder's key; the rest is read at send time. */
+export interface LicenceReminderPayload {
+  licenceId: string
+  offsetKey: string
+  deadline: IsoDate
+}
+
+/** The reminder's key within its purpose: what the old reminder_deliveries row was unique by (with user, channel). */
+export function licenceReminderKey(d: Pick<PlannedDelivery, 'licenceId' | 'offsetKey' | 'deadline'>): string {
+  return `${d.licenceId}:${d.offsetKey}:${d.deadline}`
+}
+
 /**
- * Creates the delivery rows before anything is sent. A row that exists already (an earlier run
- * of the day) is left as it is: its status says whether it still needs sending.
+ * Creates the outbox rows before anything is sent. A row that exists already (an earlier run of
+ * the day) is left as it is: its status says whether it still needs sending.
  */
 export async function insertDeliveries(db: Queryable, deliveries: PlannedDelivery[], date: IsoDate): Promise<void> {
   for (let i = 0; i < deliveries.length; i += INSERT_BATCH) {
     const batch = deliveries.slice(i, i + INSERT_BATCH)
     await db.query(
-      `insert into reminder_deliveries (licence_id, offset_key, user_id, channel, deadline, run_date)
-       select t.licence_id, t.offset_key, t.user_id, t.channel, t.deadline, $6::date
-       from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::date[])
-         as t(licence_id, offset_key, user_id, channel, deadline)
-       on conflict (licence_id, offset_key, user_id, channel, deadline) do nothing`,
+      `insert into outbox (purpose, dedupe_key, user_id, enterprise_id, channel, payload, run_date)
+       select $1, t.dedupe_key, t.user_id, t.enterprise_id, t.channel,
+         jsonb_build_object('licenceId', t.licence_id, 'offsetKey', t.offset_key, 'deadline', t.deadline), $9::date
+       from unnest($2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
+         as t(dedupe_key, user_id, enterprise_id, channel, licence_id, offset_key, deadline)
+       on conflict (purpose, dedupe_key, user_id, channel) do nothing`,
       [
+        LICENCE_REMINDER_NOTICE.purpose,
+        batch.map(licenceReminderKey),
+        batch.map((d) => d.userId),
+        batch.map((d) => d.enterpriseId),
+        batch.map((d) => d.channel),
         batch.map((d) => d.licenceId),
         batch.map((d) => d.offsetKey),
-        batch.map((d) => d.userId),
-        batch.map((d) => d.channel),
         batch.map((d) => d.deadline),
         date,
       ],

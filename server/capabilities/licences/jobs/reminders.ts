@@ -6,6 +6,7 @@ import { recomputeStoredDeadlines } from '../stored-deadline'
 import type { MessageSenders } from '../../../kernel/notify/default-senders'
 import { withAdvisoryLock } from '../../../kernel/jobs/advisory-lock'
 import { deliverPending, type DeliveryHooks } from './reminder-delivery'
+import { LICENCE_REMINDER_NOTICE } from './reminder-message'
 import { insertDeliveries, planReminders } from './reminder-plan'
 import { planGrantExpiryNotices, sendGrantExpiryNotices } from '../../esign/seals/grant-expiry'
 
@@ -67,8 +68,8 @@ export async function runReminders(ctx: ReminderJobContext, date: IsoDate): Prom
     // 授权到期提醒 (issue #15 item 9): inbox notices, idempotent per grant, person and end date.
     await sendGrantExpiryNotices(db, await planGrantExpiryNotices(db, date))
     const { rows } = await db.query<{ n: number }>(
-      `select count(*)::int as n from reminder_deliveries where run_date = $1 and status = 'sent'`,
-      [date],
+      `select count(*)::int as n from outbox where purpose = $2 and run_date = $1 and status = 'sent'`,
+      [date, LICENCE_REMINDER_NOTICE.purpose],
     )
     const tally = await deliverPending({ ...ctx, catalogue }, date)
     const report: ReminderRunReport = {

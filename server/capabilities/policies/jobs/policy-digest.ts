@@ -7,7 +7,7 @@ import { addTally, emptyTally, type NoticeTally } from '../../../kernel/notify/n
 import { deliverPolicyNotices, policyTemplates } from '../policy-notices'
 import { sendWeeklyDigest, type DigestReport } from '../policy-push'
 import { withAdvisoryLock } from '../../../kernel/jobs/advisory-lock'
-
+import { definedNotices } from '../../../kernel/notify/notices'
 export interface PolicyDigestReport extends Omit<DigestReport, 'platformRows'> {
   /** digest subscribe messages (WeChat/Alipay) the platforms accepted */
   subscribeSent: number
@@ -42,16 +42,16 @@ export const DIGEST_LOCK_KEY = 7_300_217
 export const NOTICE_RETRY_LOCK_KEY = 7_300_219
 
 /**
- * The hourly retry job (server/kernel/jobs/registry.ts): unsent 新政策 messages sent at publication and
- * 诉求进展 notices. Digest rows are left to the digest's own tick (under its lock), so a digest
- * being sent and a retry never group the same rows differently.
+ * The hourly retry job (server/kernel/jobs/registry.ts): every Notice that has a `retry` (today 新政策
+ * sent at publication and 诉求进展, ../notify/notices.ts) sends its rows left unsent.
  */
 export function retryUnsentNoticesLocked(app: FastifyInstance): Promise<NoticeTally> {
   return withAdvisoryLock(app.db, NOTICE_RETRY_LOCK_KEY, async () => {
     const ctx = noticeContextOf(app)
     const tally = emptyTally()
-    addTally(tally, await deliverPolicyNotices(ctx, { digest: false }))
-    addTally(tally, await deliverComplaintNotices(ctx))
+    for (const notice of definedNotices()) {
+      if (notice.retry) addTally(tally, await notice.retry(ctx))
+    }
     return tally
   })
 }
