@@ -1,5 +1,4 @@
 import { randomInt, randomUUID } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
 import type {
   CreateSealGrantRequest,
   MySealGrantView,
@@ -21,6 +20,7 @@ import { verifyPinAudited } from './pin'
 import { LIVE_GRANT } from './live-grant'
 import { liveSeals } from './seal-repo'
 import { readInviteCode } from '../../src/domain/signing/inviteCode'
+import type { ServiceContext } from '../service-context'
 
 /**
  * 授权: the legal representative lets a handler use chosen seals until a day. A grant names its
@@ -80,13 +80,14 @@ export const GRANT_SELECT = `select g.id, g.enterprise_id, g.grantee_user_id, u.
       from seal_grant_seals gs join seals s on s.id = gs.seal_id where gs.grant_id = g.id), '[]'::json) as seals
   from seal_grants g left join users u on u.id = g.grantee_user_id`
 
-function grantStatus(row: GrantRow, now = Date.now()): SealGrantStatus {
+function grantStatus(row: GrantRow, now: number): SealGrantStatus {
   if (row.revoked_at) return 'revoked'
   if (new Date(row.valid_until).getTime() <= now) return 'expired'
   return row.grantee_user_id && row.accepted_at ? 'active' : 'invited'
 }
 
-export function grantView(row: GrantRow): SealGrantView {
+/** The grant as shown at `now` (the app clock's ms). */
+export function grantView(row: GrantRow, now: number): SealGrantView {
   const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
   return {
     id: row.id,
@@ -98,27 +99,36 @@ export function grantView(row: GrantRow): SealGrantView {
     },
     seals: typeof row.seals === 'string' ? JSON.parse(row.seals) : row.seals,
     validUntil: new Date(row.valid_until).toISOString(),
-    status: grantStatus(row),
+    status: grantStatus(row, now),
     createdAt: new Date(row.created_at).toISOString(),
     acceptedAt: iso(row.accepted_at),
     revokedAt: iso(row.revoked_at),
   }
 }
 
-async function findGrant(db: Queryable, enterpriseId: string, grantId: string): Promise<SealGrantView | null> {
+async function findGrant(
+  db: Queryable,
+  enterpriseId: string,
+  grantId: string,
+  now: number,
+): Promise<SealGrantView | null> {
   const { rows } = await db.query<GrantRow>(`${GRANT_SELECT} where g.enterprise_id = $1 and g.id = $2`, [
     enterpriseId,
     grantId,
   ])
-  return rows[0] ? grantView(rows[0]) : null
+  return rows[0] ? grantView(rows[0], now) : null
 }
 
-export async function listGrants(db: Queryable, enterpriseId: string): Promise<SealGrantView[]> {
-  const { rows } = await db.query<GrantRow>(
+export async function listGrants(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  enterpriseId: string,
+): Promise<SealGrantView[]> {
+  const { rows } = await ctx.db.query<GrantRow>(
     `${GRANT_SELECT} where g.enterprise_id = $1 order by g.created_at desc, g.id`,
     [enterpriseId],
   )
-  return rows.map(grantView)
+  const now = ctx.clock()
+  return rows.map((row) => grantView(row, now))
 }
 
 /** The active grant that lets the user use this seal now, if any. */
@@ -152,19 +162,19 @@ export async function confirmLegalRepresentativeFace(
 }
 
 export async function createGrant(
-  app: FastifyInstance,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   input: { userId: string; enterpriseId: string } & CreateSealGrantRequest,
 ): Promise<SealGrantCreated> {
   const validUntil = endOfChinaDay(input.validUntil)
-  const today = chinaDateOf(Date.now())
+  const now = ctx.clock()
+  const today = chinaDateOf(now)
   if (!validUntil || input.validUntil < today) throw fieldError('validUntil', '授权截止日期应为今天或之后的日期')
-  if (validUntil.getTime() - Date.now() > MAX_GRANT_DAYS * 86_400_000)
-    throw fieldError('validUntil', '授权期限最长一年')
+  if (validUntil.getTime() - now > MAX_GRANT_DAYS * 86_400_000) throw fieldError('validUntil', '授权期限最长一年')
   const sealIds = [...new Set(input.sealIds.map((id) => id.toLowerCase()))]
   if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认授权')
-  if (input.pin) await verifyPinAudited(app.db, input.userId, input.pin, input.enterpriseId)
+  if (input.pin) await verifyPinAudited(ctx.db, input.userId, input.pin, input.enterpriseId)
 
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await confirmLegalRepresentativeFace(tx, input, 'grant')
     const seals = await liveSeals(tx, input.enterpriseId)
     const chosen = seals.filter((seal) => sealIds.includes(seal.id))
@@ -205,7 +215,7 @@ export async function createGrant(
       grantId,
       detail: `授权${'phone' in input.grantee ? ` ${maskPhone(input.grantee.phone)}（待对方确认）` : '（邀请码）'}使用 ${sealNames}，至 ${input.validUntil}`,
     })
-    const view = await findGrant(tx, input.enterpriseId, grantId)
+    const view = await findGrant(tx, input.enterpriseId, grantId, ctx.clock())
     if (!view) throw new Error('grant vanished after insert')
     if (!invite) return view
     return { ...view, inviteCode: invite.code, inviteExpiresAt: new Date(inserted[0].invite_expires_at!).toISOString() }
@@ -283,12 +293,12 @@ export async function forgetCurrentEnterprise(tx: Queryable, userId: string, ent
 
 /** Revoking twice keeps the first time; a grant of another enterprise is GRANT_NOT_FOUND. */
 export async function revokeGrant(
-  app: FastifyInstance,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   userId: string,
   enterpriseId: string,
   grantId: string,
 ): Promise<SealGrantView> {
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     // Grant row first, then the link (the order removeMember keeps too), so no two lock each other.
     const { rows } = await tx.query<{ id: string; grantee_user_id: string | null }>(
       `update seal_grants set revoked_at = now() where id = $1 and enterprise_id = $2 and revoked_at is null
@@ -309,15 +319,19 @@ export async function revokeGrant(
         detail: '撤销印章使用授权',
       })
     }
-    const view = await findGrant(tx, enterpriseId, grantId)
+    const view = await findGrant(tx, enterpriseId, grantId, ctx.clock())
     if (!view) throw new ApiError('GRANT_NOT_FOUND')
     return view
   })
 }
 
 /** A handler redeems an invite code: the grant becomes theirs, once. */
-export async function acceptInvite(app: FastifyInstance, userId: string, code: string): Promise<SealGrantView> {
-  return app.db.transaction(async (tx) => {
+export async function acceptInvite(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  userId: string,
+  code: string,
+): Promise<SealGrantView> {
+  return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string; enterprise_id: string; granted_by: string | null }>(
       `update seal_grants set grantee_user_id = $2, accepted_at = now()
        where invite_code_hash = $1 and grantee_user_id is null and revoked_at is null
@@ -336,7 +350,7 @@ export async function acceptInvite(app: FastifyInstance, userId: string, code: s
       grantId: grant.id,
       detail: '经办人通过邀请码接受印章使用授权',
     })
-    const view = await findGrant(tx, grant.enterprise_id, grant.id)
+    const view = await findGrant(tx, grant.enterprise_id, grant.id, ctx.clock())
     if (!view) throw new Error('grant vanished')
     return view
   })
@@ -346,8 +360,12 @@ export async function acceptInvite(app: FastifyInstance, userId: string, code: s
  * The person a grant by phone names accepts it in the app: only then is it live and are they linked
  * as 经办人. Accepting again is a no-op; a revoked or expired grant can no longer be accepted.
  */
-export async function acceptGrant(app: FastifyInstance, userId: string, grantId: string): Promise<SealGrantView> {
-  return app.db.transaction(async (tx) => {
+export async function acceptGrant(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  userId: string,
+  grantId: string,
+): Promise<SealGrantView> {
+  return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string; enterprise_id: string }>(
       `update seal_grants set accepted_at = now()
        where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > now()
@@ -368,7 +386,7 @@ export async function acceptGrant(app: FastifyInstance, userId: string, grantId:
       grantId,
       userId,
     ])
-    const view = mine[0] ? grantView(mine[0]) : null
+    const view = mine[0] ? grantView(mine[0], ctx.clock()) : null
     // Someone else's grant reads as unknown; one that can no longer be accepted says so.
     if (!view || (view.status !== 'active' && !rows[0])) throw new ApiError('GRANT_NOT_FOUND')
     return view
@@ -376,13 +394,17 @@ export async function acceptGrant(app: FastifyInstance, userId: string, grantId:
 }
 
 /** Grants addressed to the user that are waiting for them or in force, with the enterprise's name. */
-export async function listMyGrants(db: Queryable, userId: string): Promise<MySealGrantView[]> {
-  const { rows } = await db.query<GrantRow & { enterprise_name: string }>(
+export async function listMyGrants(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  userId: string,
+): Promise<MySealGrantView[]> {
+  const { rows } = await ctx.db.query<GrantRow & { enterprise_name: string }>(
     `select q.*, e.name as enterprise_name from (${GRANT_SELECT}
        where g.grantee_user_id = $1 and g.revoked_at is null and g.valid_until > now()) q
      join enterprises e on e.id = q.enterprise_id
      order by q.accepted_at is null desc, q.created_at desc, q.id`,
     [userId],
   )
-  return rows.map((row) => ({ ...grantView(row), enterpriseName: row.enterprise_name }))
+  const now = ctx.clock()
+  return rows.map((row) => ({ ...grantView(row, now), enterpriseName: row.enterprise_name }))
 }

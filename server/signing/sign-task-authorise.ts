@@ -48,6 +48,8 @@ export async function planSigners(
   task: Pick<SignTaskRow, 'enterprise_id'>,
   slots: SignerSlot[],
   userId: string,
+  /** The app clock's ms: a personal signature past its validity cannot sign. */
+  now: number,
 ): Promise<SignerPlan[]> {
   const { rows } = await db.query<{ phone: string | null }>('select u.phone from users u where u.id = $1', [userId])
   const link = await findLink(db, userId, task.enterprise_id)
@@ -83,7 +85,7 @@ export async function planSigners(
       throw new ApiError('SIGN_NOT_AUTHORISED', { message: '该签章任务要求的签名人不是您' })
     }
     signature ??= await liveSignatureOf(db, userId)
-    if (!signature || new Date(signature.valid_to).getTime() <= Date.now()) throw new ApiError('SIGNATURE_NOT_CLAIMED')
+    if (!signature || new Date(signature.valid_to).getTime() <= now) throw new ApiError('SIGNATURE_NOT_CLAIMED')
     plans.push({ position: slot.position, kind: 'personal', signature, role: slotRole })
   }
   return plans
