@@ -9,7 +9,7 @@ import type { ServiceContext } from '../service-context'
  * and same ID-number HMAC). Nobody chooses the enterprises; the registry data does.
  */
 export async function linkEnterprisesOfVerifiedPerson(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   userId: string,
   ticket: string,
 ): Promise<LinkEnterprisesResponse> {
@@ -36,7 +36,7 @@ export async function linkEnterprisesOfVerifiedPerson(
     // The verified name is better than none on the profile.
     await tx.query('update users set name = $2 where id = $1 and name is null', [userId, person.name])
     const linkedIds = new Set(enterprises.map((e) => e.id))
-    const all = await listUserEnterprises(tx, userId)
+    const all = await listUserEnterprises(tx, userId, ctx.clock())
     return { enterprises: all.filter((e) => linkedIds.has(e.id)), newlyLinked }
   })
 }

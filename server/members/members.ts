@@ -2,10 +2,11 @@ import type { EnterpriseMember } from '../contract'
 import { ApiError } from '../http/api-error'
 import { recordAudit } from '../seals/audit'
 import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from '../seals/grants'
-import { LIVE_GRANT } from '../seals/live-grant'
+import { liveGrant } from '../seals/live-grant'
 import { isGrantBound, type EnterpriseRole } from '../../src/domain/access/permissions'
 import { maskName, maskPhone } from '../../src/domain/mask'
 import type { ServiceContext } from '../service-context'
+import { sqlInstant } from '../db/sql-instant'
 
 /**
  * 企业成员: the people linked to an enterprise, for its legal representative, who may remove any
@@ -35,7 +36,7 @@ export async function listMembers(
   const { rows } = await db.query<MemberRow>(
     `select l.user_id, u.name, u.phone, l.role, l.created_at,
        exists (select 1 from seal_grants g where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id
-         and ${LIVE_GRANT}) as has_live_grant
+         and ${liveGrant(now)}) as has_live_grant
      from user_enterprises l join users u on u.id = l.user_id
      where l.enterprise_id = $1
      order by l.created_at, l.user_id`,
@@ -43,7 +44,7 @@ export async function listMembers(
   )
   const { rows: grants } = await db.query<GrantRow>(
     `${GRANT_SELECT} where g.enterprise_id = $1 and g.grantee_user_id is not null and g.revoked_at is null
-       and g.valid_until > now()
+       and g.valid_until > ${sqlInstant(now)}
      order by g.created_at desc, g.id`,
     [enterpriseId],
   )

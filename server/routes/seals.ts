@@ -59,7 +59,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
       summary: '印章的用章规则（允许的业务系统、文件类型、用章时间、每日次数、双人审批）',
     },
     async (request) =>
-      sealRulesView(app.db, currentEnterprise(request).enterpriseId, request.params.sealId.toLowerCase()),
+      sealRulesView(app.ctx, currentEnterprise(request).enterpriseId, request.params.sealId.toLowerCase()),
   )
 
   contractRoute(
@@ -73,7 +73,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
       summary: '法定代表人设置印章的用章规则（整体替换）',
     },
     async (request) =>
-      saveSealRules(app.db, {
+      saveSealRules(app.ctx, {
         enterpriseId: currentEnterprise(request).enterpriseId,
         sealId: request.params.sealId.toLowerCase(),
         userId: currentUser(request).id,

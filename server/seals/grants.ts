@@ -17,15 +17,16 @@ import { maskName, maskPhone } from '../../src/domain/mask'
 import type { SealType } from '../../src/domain/signing/sealTypes'
 import { recordAudit } from './audit'
 import { verifyPinAudited } from './pin'
-import { LIVE_GRANT } from './live-grant'
+import { liveGrant } from './live-grant'
 import { liveSeals } from './seal-repo'
 import { readInviteCode } from '../../src/domain/signing/inviteCode'
 import type { ServiceContext } from '../service-context'
+import { sqlInstant } from '../db/sql-instant'
 
 /**
  * 授权: the legal representative lets a handler use chosen seals until a day. A grant names its
  * seals, ends at the end of that China calendar day, and can be revoked at once; only live grants
- * (LIVE_GRANT: accepted, not revoked, not past their day) let anyone sign.
+ * (liveGrant: accepted, not revoked, not past their day) let anyone sign.
  *
  * Nobody is linked to an enterprise by someone else's say-so: a grant by phone waits until that
  * person accepts it in the app, a grant by invite code until the code is redeemed; only then does
@@ -131,11 +132,16 @@ export async function listGrants(
   return rows.map((row) => grantView(row, now))
 }
 
-/** The active grant that lets the user use this seal now, if any. */
-export async function activeGrantId(db: Queryable, userId: string, sealId: string): Promise<string | null> {
+/** The active grant that lets the user use this seal at `now` (app clock), if any. */
+export async function activeGrantId(
+  db: Queryable,
+  userId: string,
+  sealId: string,
+  now: number,
+): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `select g.id from seal_grants g join seal_grant_seals gs on gs.grant_id = g.id
-     where g.grantee_user_id = $1 and gs.seal_id = $2 and ${LIVE_GRANT}
+     where g.grantee_user_id = $1 and gs.seal_id = $2 and ${liveGrant(now)}
      order by g.valid_until desc limit 1`,
     [userId, sealId],
   )
@@ -273,10 +279,11 @@ export async function dropHandlerLinkWithoutLiveGrant(
   tx: Queryable,
   userId: string,
   enterpriseId: string,
+  now: number,
 ): Promise<void> {
   const { rows } = await tx.query(
     `delete from user_enterprises l where l.user_id = $1 and l.enterprise_id = $2 and l.role = 'handler'
-       and not exists (select 1 from seal_grants g where g.enterprise_id = $2 and g.grantee_user_id = $1 and ${LIVE_GRANT})
+       and not exists (select 1 from seal_grants g where g.enterprise_id = $2 and g.grantee_user_id = $1 and ${liveGrant(now)})
      returning l.user_id`,
     [userId, enterpriseId],
   )
@@ -308,7 +315,7 @@ export async function revokeGrant(
     const granteeUserId = rows[0]?.grantee_user_id
     if (granteeUserId) {
       await lockLink(tx, granteeUserId, enterpriseId)
-      await dropHandlerLinkWithoutLiveGrant(tx, granteeUserId, enterpriseId)
+      await dropHandlerLinkWithoutLiveGrant(tx, granteeUserId, enterpriseId, ctx.clock())
     }
     if (rows[0]) {
       await recordAudit(tx, {
@@ -335,7 +342,7 @@ export async function acceptInvite(
     const { rows } = await tx.query<{ id: string; enterprise_id: string; granted_by: string | null }>(
       `update seal_grants set grantee_user_id = $2, accepted_at = now()
        where invite_code_hash = $1 and grantee_user_id is null and revoked_at is null
-         and invite_expires_at > now() and valid_until > now()
+         and invite_expires_at > now() and valid_until > ${sqlInstant(ctx.clock())}
        returning id, enterprise_id, granted_by`,
       [inviteCodeHash(code), userId],
     )
@@ -368,7 +375,7 @@ export async function acceptGrant(
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string; enterprise_id: string }>(
       `update seal_grants set accepted_at = now()
-       where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > now()
+       where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > ${sqlInstant(ctx.clock())}
        returning id, enterprise_id`,
       [grantId, userId],
     )
@@ -400,7 +407,7 @@ export async function listMyGrants(
 ): Promise<MySealGrantView[]> {
   const { rows } = await ctx.db.query<GrantRow & { enterprise_name: string }>(
     `select q.*, e.name as enterprise_name from (${GRANT_SELECT}
-       where g.grantee_user_id = $1 and g.revoked_at is null and g.valid_until > now()) q
+       where g.grantee_user_id = $1 and g.revoked_at is null and g.valid_until > ${sqlInstant(ctx.clock())}) q
      join enterprises e on e.id = q.enterprise_id
      order by q.accepted_at is null desc, q.created_at desc, q.id`,
     [userId],

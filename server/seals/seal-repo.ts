@@ -18,10 +18,11 @@ import {
 import { SM2_WITH_SM3_OID } from '../../src/domain/signing/tbs'
 import { ensureCredentials } from '../pki/pki-store'
 import { recordAudit } from './audit'
-import { LIVE_GRANT } from './live-grant'
+import { liveGrant } from './live-grant'
 import { roleMay } from '../../src/domain/access/permissions'
 import { assertAcceptablePin, hashPin, setSigningPin } from './pin'
 import type { EsignContext } from '../signing/signing-context'
+import { sqlInstant } from '../db/sql-instant'
 
 export interface SealRow extends KeyHolderRow {
   enterprise_id: string
@@ -76,13 +77,18 @@ export async function liveSeals(db: Queryable, enterpriseId: string): Promise<Se
 }
 
 /** Live, currently valid seals of the enterprise that the user holds an active grant for. */
-export async function grantedSeals(db: Queryable, userId: string, enterpriseId: string): Promise<SealRow[]> {
+export async function grantedSeals(
+  db: Queryable,
+  userId: string,
+  enterpriseId: string,
+  now: number,
+): Promise<SealRow[]> {
   const { rows } = await db.query<SealRow>(
     `select distinct ${SEAL_COLUMNS} from seals s
      join seal_grant_seals gs on gs.seal_id = s.id
      join seal_grants g on g.id = gs.grant_id
-     where s.enterprise_id = $2 and s.revoked_at is null and s.valid_to > now()
-       and g.grantee_user_id = $1 and ${LIVE_GRANT}`,
+     where s.enterprise_id = $2 and s.revoked_at is null and s.valid_to > ${sqlInstant(now)}
+       and g.grantee_user_id = $1 and ${liveGrant(now)}`,
     [userId, enterpriseId],
   )
   return rows.sort((a, b) => SEAL_TYPES.indexOf(a.type) - SEAL_TYPES.indexOf(b.type))
@@ -96,7 +102,7 @@ export async function sealsVisibleTo(
   const all = await liveSeals(ctx.db, access.enterpriseId)
   // Whoever manages the grants sees every seal; everyone else sees what a live grant gives them.
   const canManage = roleMay(access.role, 'grants:manage', true)
-  const visible = canManage ? all : await grantedSeals(ctx.db, userId, access.enterpriseId)
+  const visible = canManage ? all : await grantedSeals(ctx.db, userId, access.enterpriseId, ctx.clock())
   return { seals: visible.map((row) => sealView(row, ctx.clock())), claimed: all.length > 0, canManage }
 }
 

@@ -35,6 +35,7 @@ import {
   secondApprovalSeal,
   type GovernedSeal,
 } from './sign-task-governance'
+import { sqlInstant } from '../db/sql-instant'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
@@ -81,7 +82,7 @@ export async function scanSignTask(ctx: EsignContext, userId: string, ticket: st
   } else {
     const { rows } = await ctx.db.query(
       `update sign_tasks set status = 'scanned', scanned_by = $2, scanned_at = coalesce(scanned_at, now())
-       where id = $1 and expires_at > now() and (status = 'pending' or (status = 'scanned' and scanned_by = $2))
+       where id = $1 and expires_at > ${sqlInstant(ctx.clock())} and (status = 'pending' or (status = 'scanned' and scanned_by = $2))
        returning id`,
       [task.id, userId],
     )
@@ -236,7 +237,7 @@ export async function confirmSignTask(
       const { rows } = await tx.query<{ id: string }>(
         `update sign_tasks set status = 'signed', finished_at = now(),
            callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
-         where id = $1 and expires_at > now()
+         where id = $1 and expires_at > ${sqlInstant(ctx.clock())}
            and ((status = 'scanned' and scanned_by = $2) or (status = 'awaiting_second' and first_approved_by <> $2))
          returning id`,
         [task.id, userId],
@@ -334,8 +335,8 @@ async function approveFirst(
   await ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string }>(
       `update sign_tasks set status = 'awaiting_second', first_approved_by = $2, first_approved_at = now(),
-         first_approved_via = $3, expires_at = greatest(expires_at, now() + ${SECOND_APPROVAL_WINDOW})
-       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > now() returning id`,
+         first_approved_via = $3, expires_at = greatest(expires_at, ${sqlInstant(ctx.clock())} + ${SECOND_APPROVAL_WINDOW})
+       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > ${sqlInstant(ctx.clock())} returning id`,
       [task.id, userId, confirm.ticket ? 'face' : 'pin'],
     )
     if (!rows[0])
@@ -445,7 +446,7 @@ export async function rejectSignTask(
     const { rows } = await tx.query(
       `update sign_tasks set status = 'rejected', finished_at = now(), reject_reason = $3,
          callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
-       where id = $1 and expires_at > now()
+       where id = $1 and expires_at > ${sqlInstant(ctx.clock())}
          and ((status = 'scanned' and scanned_by = $2) or (status = 'awaiting_second' and first_approved_by <> $2))
        returning id`,
       [task.id, userId, reason?.trim() || null],

@@ -18,6 +18,7 @@ import type { EsignContext } from './signing-context'
 import { auditRefusal, refusalError, rulesOfSeals } from '../seals/seal-rules'
 import { DOCUMENT_TYPE_LABELS, refusalAtCreation } from '../../src/domain/signing/sealRules'
 import type { SealType } from '../../src/domain/signing/sealTypes'
+import { sqlInstant } from '../db/sql-instant'
 
 /**
  * A system asks for a document (by SM3, or the document itself, hashed here and kept so the signer
@@ -120,6 +121,8 @@ export async function createSignTask(
     throw fieldError('document', '文件不能超过 10 MB')
   const callbackUrl = await checkCallbackUrl(ctx, system.id, body.callbackUrl)
   const ttl = body.expiresInSeconds ?? SIGN_TICKET_TTL_SECONDS.default
+  // One moment for the seals' validity and the task's deadline, on the app clock.
+  const now = ctx.clock()
 
   const { rows } = await ctx.db.query<{ id: string }>('select id from enterprises where uscc = $1', [uscc.uscc])
   const enterpriseId = rows[0]?.id
@@ -129,7 +132,7 @@ export async function createSignTask(
   if (sealTypes.length > 0) {
     const { rows: available } = await ctx.db.query<{ id: string; type: SealType; name: string }>(
       `select id, type, name from seals where enterprise_id = $1 and type = any($2::text[]) and revoked_at is null
-         and valid_from <= now() and valid_to > now()`,
+         and valid_from <= ${sqlInstant(now)} and valid_to > ${sqlInstant(now)}`,
       [enterpriseId, sealTypes],
     )
     const missing = sealTypes.filter((type) => !available.some((seal) => seal.type === type))
@@ -149,7 +152,7 @@ export async function createSignTask(
     const { rows: inserted } = await tx.query<{ expires_at: Date }>(
       `insert into sign_tasks (id, system_id, enterprise_id, document_name, document_sm3, ticket_hash, expires_at,
          callback_url, document_key, document_type, document_size, document_category, amount_fen)
-       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8, $9, $10, $11, $12, $13) returning expires_at`,
+       values ($1, $2, $3, $4, $5, $6, ${sqlInstant(now)} + make_interval(secs => $7), $8, $9, $10, $11, $12, $13) returning expires_at`,
       [
         taskId,
         system.id,

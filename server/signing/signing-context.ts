@@ -100,7 +100,7 @@ export function decorateSigning(
   const services: SigningServices = {
     ...base,
     callbacks,
-    sweep: () => sweepSignTasks(app.db, () => callbacks.deliverDue()),
+    sweep: () => sweepSignTasks(app.db, app.clock(), () => callbacks.deliverDue()),
   }
   app.decorate('signing', services)
   app.addHook('onReady', async () => {
