@@ -66,7 +66,7 @@ export async function sendSignDocumentTo(
       throw error
     }
   }
-  return sendSignDocument(ctx.db, storage, userId, taskId, reply, second)
+  return sendSignDocument(ctx.db, storage, userId, taskId, reply, ctx.clock(), second)
 }
 
 export async function scanSignTask(ctx: EsignContext, userId: string, ticket: string): Promise<SignTaskPreview> {
