@@ -30,7 +30,8 @@ import { signatureFileRoutes } from './routes/signature-files'
 import { guardEnterpriseRoutes } from './auth/enterprise-access'
 import { memberRoutes } from './routes/members'
 import type { FaceProviders } from './face/face-provider'
-import { buildSigningServices, decorateSigning } from './signing/signing-context'
+import { buildSigningServices, decorateSigning, esignContextOf } from './signing/signing-context'
+import { contextOf, systemClock } from './service-context'
 import { decoratePki } from './pki/pki-context'
 import { pkiRoutes } from './pki/pki-routes'
 import { adminLicenceRoutes } from './routes/admin-licences'
@@ -105,6 +106,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('config', config)
   app.decorate('loginProviders', loginProviders)
   decorateSigning(app, signing, config)
+  app.decorate('clock', options.now ?? systemClock)
+  // Services take a plain context, built once here (server/service-context.ts), not the app.
+  app.decorate('ctx', contextOf(app))
   decoratePki(app, config)
   const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
   app.decorate('messageSenders', messageSenders)
@@ -114,7 +118,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     templates: config.subscribeTemplates,
     log: app.log,
   }
-  app.decorate('clock', options.now ?? Date.now)
+  app.decorate('esignCtx', esignContextOf(app, app.ctx))
   app.decorate('reminderJob', reminderJob)
   // Every timer of the server (reminders, digest, notice retries, sign-task sweep): one registry.
   registerJobs(app)
