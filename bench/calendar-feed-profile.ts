@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       const feed = (await findFeedByTokenHash(db, feedTokenHash(app.signing.idHashSecret, token)))!
       lap('usual read: token lookup')
       const today = chinaDateOf(Date.now())
-      const { links } = await feedInputs(db, feed, { today, uidHost: 'bench' })
+      const { links } = await feedInputs(db, feed, { today, uidHost: 'bench', now: Date.now() })
       lap('usual read: links, roles, live grants, stamps (one statement)')
       const reminders = await getReminderSettings(db, feed.user_id)
       lap('after a change: reminder settings')

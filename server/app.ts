@@ -29,7 +29,9 @@ import { complaintsPlugin } from './capabilities/complaints/plugin'
 import { policiesPlugin } from './capabilities/policies/plugin'
 import { compliancePlugin } from './capabilities/compliance/plugin'
 import { buildMessageSenders, type MessageSenders } from './kernel/notify/default-senders'
-
+import './kernel/app-context'
+import { esignContextOf } from './capabilities/esign/signing/signing-context'
+import { contextOf, systemClock } from './kernel/service-context'
 export interface BuildAppOptions {
   db: Db
   config: Config
@@ -81,10 +83,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('config', config)
   app.decorate('loginProviders', loginProviders)
   decorateSigning(app, signing, config)
+  app.decorate('clock', options.now ?? systemClock)
+  // Services take a plain context, built once here (server/kernel/service-context.ts), not the app.
+  app.decorate('ctx', contextOf(app))
   decoratePki(app, config)
   const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
   app.decorate('messageSenders', messageSenders)
-  app.decorate('clock', options.now ?? Date.now)
+  app.decorate('esignCtx', esignContextOf(app, app.ctx))
   app.decorate('consentWithdrawal', new ConsentWithdrawal())
   // Every timer of the server (reminders, digest, notice retries, sign-task sweep): one registry,
   // listed by server/jobs.ts from each capability's jobs.ts.

@@ -7,6 +7,7 @@ import { DEMO_ENTERPRISES, DEMO_USERS, type DemoEnterprise } from '../kernel/see
 import { seedDemoLicences, seedWelcomeMessage } from '../capabilities/licences/seed/demo-licences'
 import { seedDemoLegalRepresentativeHashes } from '../capabilities/esign/seed/demo-seals'
 import { seedDemoPolicyData } from '../capabilities/policies/seed/demo-policy-facts'
+import { systemClock } from '../kernel/service-context'
 
 export { DEMO_PHONES, DEMO_USERS, DEMO_ENTERPRISES } from '../kernel/seed/demo-data'
 
@@ -67,7 +68,7 @@ async function seedLicencesIntoOlderDemo(tx: Queryable, today: IsoDate): Promise
  * Fills an empty database with the demo users, enterprises and licences (dated around `today`).
  * Returns false when users already exist.
  */
-export async function seedDemoData(db: Db, today: IsoDate = chinaDateOf(Date.now())): Promise<boolean> {
+export async function seedDemoData(db: Db, today: IsoDate = chinaDateOf(systemClock())): Promise<boolean> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from users')
     if (rows[0].n > 0) {

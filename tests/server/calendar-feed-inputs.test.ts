@@ -72,7 +72,8 @@ const read = (app: FastifyInstance, etag?: string) =>
   })
 
 const feedRow = () => ({ user_id: agentId, enterprise_id: null })
-const keyNow = async () => (await feedInputs(testDb.db, feedRow(), { today: day, uidHost: host })).key
+const keyNow = async () =>
+  (await feedInputs(testDb.db, feedRow(), { today: day, uidHost: host, now: chinaNoon(day) })).key
 /** The ETag a plan made now, with no cache in the way. */
 const freshEtag = async () =>
   (await planFeed(testDb.db, feedRow(), { today: day, now: new Date(chinaNoon(day)), uidHost: host })).etag
@@ -377,7 +378,8 @@ describe('every input of the feed moves its key, and the next read answers a fre
 
   it('the holiday calendar, tax deadlines and licence catalogue shipped in code are in the key', async () => {
     const shipped = staticDataVersion()
-    const key = (version: string) => feedInputs(testDb.db, feedRow(), { today: day, uidHost: host }, version)
+    const key = (version: string) =>
+      feedInputs(testDb.db, feedRow(), { today: day, uidHost: host, now: chinaNoon(day) }, version)
     const changed = [
       staticDataVersion([
         { ...HOLIDAY_RUNS, 2031: '0101 元旦' },

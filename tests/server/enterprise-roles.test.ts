@@ -26,7 +26,7 @@ const registered: { method: string; url: string; action: EnterpriseAction | unde
 let jianfeng: string
 let contractSeal: string
 const PIN = '135790'
-const inDays = (days: number) => chinaDateOf(Date.now() + days * 86_400_000)
+const inDays = (days: number) => chinaDateOf(app.clock() + days * 86_400_000)
 
 /** The people of the matrix; `linkedAs` is what user_enterprises says (null: no row). */
 interface Person {

@@ -80,9 +80,14 @@ async function openMigratedPglite(): Promise<Db> {
   return db
 }
 
-/** A config as a test wants it: sandbox on, admin API enabled, nothing read from the real env. */
+/**
+ * A config as a test wants it: sandbox on, admin API enabled, nothing read from the real env.
+ * Sessions last five years: they expire on the app clock, and tests move it by months between apps
+ * that share a login (tests/server/one-clock.test.ts sets its own TTL to see one end).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', SANDBOX: '1', ADMIN_API_KEY: TEST_ADMIN_KEY }), ...overrides }
+  const env = { NODE_ENV: 'test', SANDBOX: '1', ADMIN_API_KEY: TEST_ADMIN_KEY, SESSION_TTL_HOURS: String(5 * 366 * 24) }
+  return { ...loadConfig(env), ...overrides }
 }
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789'

@@ -90,8 +90,16 @@ export async function digestWork(
   return { openids, userIds }
 }
 
-/** `count` open sign tasks already past their deadline, each with a callback to `callbackBase`/<n>. */
-export async function expiredSignTasks(db: Queryable, count: number, callbackBase: string): Promise<string[]> {
+/**
+ * `count` open sign tasks already past their deadline, each with a callback to `callbackBase`/<n>:
+ * a minute before `nowMs` (the app clock of the instances that sweep), or before the database's now.
+ */
+export async function expiredSignTasks(
+  db: Queryable,
+  count: number,
+  callbackBase: string,
+  nowMs?: number,
+): Promise<string[]> {
   const systemId = randomUUID()
   await db.query(`insert into systems (id, name, scopes, key_hash) values ($1, '多实例测试系统', '{sign-tasks}', $2)`, [
     systemId,
@@ -103,8 +111,16 @@ export async function expiredSignTasks(db: Queryable, count: number, callbackBas
     const id = randomUUID()
     await db.query(
       `insert into sign_tasks (id, system_id, enterprise_id, document_name, document_sm3, ticket_hash, expires_at, callback_url)
-       values ($1, $2, $3, '过期的合同', $4, $5, now() - interval '1 minute', $6)`,
-      [id, systemId, enterprise.id, 'a'.repeat(64), randomBytes(16).toString('hex'), `${callbackBase}/${i}`],
+       values ($1, $2, $3, '过期的合同', $4, $5, coalesce($7::timestamptz, now()) - interval '1 minute', $6)`,
+      [
+        id,
+        systemId,
+        enterprise.id,
+        'a'.repeat(64),
+        randomBytes(16).toString('hex'),
+        `${callbackBase}/${i}`,
+        nowMs === undefined ? null : new Date(nowMs),
+      ],
     )
     ids.push(id)
   }

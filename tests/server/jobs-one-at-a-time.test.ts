@@ -90,7 +90,7 @@ describe('every job fired on both instances at once', () => {
       templateId: config.policySubscribeTemplates.weapp,
       nowMs: NOW,
     })
-    tasks = await expiredSignTasks(testDb.db, 5, `${receiver.baseUrl}/hooks`)
+    tasks = await expiredSignTasks(testDb.db, 5, `${receiver.baseUrl}/hooks`, NOW)
     first = await fireAll()
   })
 

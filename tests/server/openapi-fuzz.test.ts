@@ -53,8 +53,8 @@ it('notices a refused request that writes: the watch is not blind', async () => 
     payload: {
       grantee: { phone: '13800000002' },
       sealIds: [world.knownIds[0]],
-      // Grants are timed by the wall clock (server/capabilities/esign/seals/grants.ts).
-      validUntil: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      // Grants are timed by the app clock (server/capabilities/esign/seals/grants.ts).
+      validUntil: new Date(world.app.clock() + 86_400_000).toISOString().slice(0, 10),
       pin: '000000',
     },
   })

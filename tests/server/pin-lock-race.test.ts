@@ -145,7 +145,7 @@ describe('signing PIN lock under racing requests', () => {
     const body = {
       grantee: { invite: true },
       sealIds: [fx.seals.contract],
-      validUntil: chinaDateOf(Date.now() + 2 * 86_400_000),
+      validUntil: chinaDateOf(app.clock() + 2 * 86_400_000),
     }
     const grant = (pin: string) =>
       app.inject({
@@ -195,7 +195,7 @@ describe('signing PIN lock under racing requests', () => {
     const body = {
       grantee: { invite: true },
       sealIds: [fx.seals.contract],
-      validUntil: chinaDateOf(Date.now() + 2 * 86_400_000),
+      validUntil: chinaDateOf(app.clock() + 2 * 86_400_000),
       pin: REP_PIN,
     }
     const responses = await Promise.all(

@@ -19,7 +19,7 @@ let handler: { authorization: string }
 let ruifeng: string
 let seals: Record<string, string> // type → id
 const PIN = '135790'
-const inDays = (days: number) => chinaDateOf(Date.now() + days * 86_400_000)
+const inDays = (days: number) => chinaDateOf(app.clock() + days * 86_400_000)
 
 beforeAll(async () => {
   testDb = await openTestDb()

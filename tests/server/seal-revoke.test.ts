@@ -103,7 +103,7 @@ describe('who may revoke, and what the request must say', () => {
       payload: {
         grantee: { phone: '13900000031' },
         sealIds: [sealId()],
-        validUntil: chinaDateOf(Date.now() + offsetMs + 30 * 86_400_000),
+        validUntil: chinaDateOf(app.clock() + 30 * 86_400_000),
         pin: REP_PIN,
       },
     })

@@ -33,9 +33,14 @@ let app: FastifyInstance
 let fx: SigningFixture
 let clock = MONDAY_10H
 
+// The fixture's seals are claimed (and the handler's grant runs 30 days) from here, so every pinned
+// day below falls inside their validity on the one app clock; its sessions outlast the span.
+const CLAIMED_10H = Date.parse('2026-02-10T02:00:00Z')
+
 beforeEach(async () => {
+  clock = CLAIMED_10H
+  ;({ testDb, app, fx } = await openSigningApp({ now: () => clock, config: { sessionTtlHours: 60 * 24 } }))
   clock = MONDAY_10H
-  ;({ testDb, app, fx } = await openSigningApp({ now: () => clock }))
 })
 
 afterEach(async () => {
@@ -178,8 +183,8 @@ describe('at creation', () => {
 describe('at confirmation', () => {
   it('outside the hours: refused with the reason, the task ends rejected with its code, audited', async () => {
     await setRules(fx.seals.contract, { hours: { from: '08:00', to: '20:00' } })
-    const task = await scannedTask()
     clock = MONDAY_21H
+    const task = await scannedTask()
     const refused = await confirm(app, fx.handler, task.taskId, { pin: HANDLER_PIN })
     expectError(refused, 403, 'SEAL_RULE_HOURS')
     expect(refused.json().message).toContain('08:00–20:00')

@@ -121,7 +121,7 @@ export async function signingFixture(app: FastifyInstance, db: Db): Promise<Sign
   })
   if (claimed.statusCode !== 201) throw new Error(`claim failed: ${claimed.body}`)
   const seals = Object.fromEntries(claimed.json().seals.map((s: { type: string; id: string }) => [s.type, s.id]))
-  const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+  const until = new Date(app.clock() + 30 * 86_400_000).toISOString().slice(0, 10)
   const granted = await app.inject({
     method: 'POST',
     url: `/api/v1/enterprises/${ruifeng}/seal-grants`,

@@ -131,7 +131,7 @@ describe('the document of a sign task', () => {
       expectError(await fetchDocument(fx.handler, taskId), 404, 'NOT_FOUND')
     } finally {
       // The fixture's grant again, for the tests after this one.
-      const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+      const until = new Date(app.clock() + 30 * 86_400_000).toISOString().slice(0, 10)
       const granted = await app.inject({
         method: 'POST',
         url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`,

@@ -1,12 +1,12 @@
-import type { FastifyInstance } from 'fastify'
 import type { EnterpriseMember } from '../../contract'
-import type { Queryable } from '../../kernel/db/db'
 import { ApiError } from '../../kernel/http/api-error'
 import { recordAudit } from '../esign/seals/audit'
 import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from '../esign/seals/grants'
-import { LIVE_GRANT } from '../../kernel/auth/live-grant'
 import { isGrantBound, type EnterpriseRole } from '../../../src/domain/access/permissions'
 import { maskName, maskPhone } from '../../../src/domain/mask'
+import { liveGrant } from '../../kernel/auth/live-grant'
+import type { ServiceContext } from '../../kernel/service-context'
+import { sqlInstant } from '../../kernel/db/sql-instant'
 
 /**
  * 企业成员: the people linked to an enterprise, for its legal representative, who may remove any
@@ -26,11 +26,17 @@ interface MemberRow {
 
 const ROLE_ORDER: EnterpriseRole[] = ['legal_representative', 'agent', 'staff', 'handler']
 
-export async function listMembers(db: Queryable, enterpriseId: string, viewerId: string): Promise<EnterpriseMember[]> {
+export async function listMembers(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  enterpriseId: string,
+  viewerId: string,
+): Promise<EnterpriseMember[]> {
+  const { db } = ctx
+  const now = ctx.clock()
   const { rows } = await db.query<MemberRow>(
     `select l.user_id, u.name, u.phone, l.role, l.created_at,
        exists (select 1 from seal_grants g where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id
-         and ${LIVE_GRANT}) as has_live_grant
+         and ${liveGrant(now)}) as has_live_grant
      from user_enterprises l join users u on u.id = l.user_id
      where l.enterprise_id = $1
      order by l.created_at, l.user_id`,
@@ -38,7 +44,7 @@ export async function listMembers(db: Queryable, enterpriseId: string, viewerId:
   )
   const { rows: grants } = await db.query<GrantRow>(
     `${GRANT_SELECT} where g.enterprise_id = $1 and g.grantee_user_id is not null and g.revoked_at is null
-       and g.valid_until > now()
+       and g.valid_until > ${sqlInstant(now)}
      order by g.created_at desc, g.id`,
     [enterpriseId],
   )
@@ -51,19 +57,19 @@ export async function listMembers(db: Queryable, enterpriseId: string, viewerId:
       isSelf: row.user_id === viewerId,
       active: !isGrantBound(row.role) || row.has_live_grant,
       linkedAt: new Date(row.created_at).toISOString(),
-      grants: grants.filter((grant) => grant.grantee_user_id === row.user_id).map(grantView),
+      grants: grants.filter((grant) => grant.grantee_user_id === row.user_id).map((grant) => grantView(grant, now)),
     }))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
 }
 
 /** Idempotent: removing someone not (or no longer) linked changes nothing and is no error. */
 export async function removeMember(
-  app: FastifyInstance,
+  ctx: Pick<ServiceContext, 'db'>,
   input: { actorUserId: string; enterpriseId: string; userId: string },
 ): Promise<void> {
   const { actorUserId, enterpriseId, userId } = input
   if (userId === actorUserId) throw new ApiError('MEMBER_SELF_REMOVAL')
-  await app.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     // Grant rows before the link, the order revokeGrant keeps, so the two never wait on each other.
     const { rows: revoked } = await tx.query<{ id: string }>(
       `update seal_grants set revoked_at = now()

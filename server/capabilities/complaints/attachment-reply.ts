@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import { ApiError } from '../../kernel/http/api-error'
 import type { AttachmentStorage } from '../../kernel/storage/attachment-storage'
 import { findAttachment } from './complaint-repo'
+import type { ServiceContext } from '../../kernel/service-context'
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 
@@ -12,13 +13,13 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': '
  * same headers. One the case does not have is a 404.
  */
 export async function sendAttachment(
-  app: FastifyInstance,
+  ctx: Pick<ServiceContext, 'db'>,
   storage: AttachmentStorage,
   complaintId: string,
   attachmentId: string,
   reply: FastifyReply,
 ) {
-  const attachment = await findAttachment(app.db, complaintId, attachmentId)
+  const attachment = await findAttachment(ctx.db, complaintId, attachmentId)
   const bytes = attachment ? await storage.get(attachment.storage_key) : null
   if (!attachment || !bytes) throw new ApiError('NOT_FOUND', { message: '照片不存在' })
   const extension = EXTENSIONS[attachment.mime_type] ?? 'bin'

@@ -4,9 +4,8 @@ import type { EnterpriseRole } from '../../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { currentUser } from './require-user'
-import { LIVE_GRANT } from './live-grant'
 import { isGrantBound, refusalMessage, roleMay, type EnterpriseAction } from '../../../src/domain/access/permissions'
-
+import { liveGrant } from './live-grant'
 /**
  * The one authorization check for enterprise-scoped data. Every enterprise route declares what it
  * does as `config.enterpriseAction` (an action of src/domain/access/permissions.ts):
@@ -42,11 +41,16 @@ interface LinkRow {
   has_live_grant: boolean
 }
 
-/** The user's link to the enterprise and whether they hold a live grant there; null when not linked. */
-export async function findLink(db: Queryable, userId: string, enterpriseId: string): Promise<LinkRow | null> {
+/** The user's link to the enterprise and whether they hold a live grant there at `now` (app clock); null when not linked. */
+export async function findLink(
+  db: Queryable,
+  userId: string,
+  enterpriseId: string,
+  now: number,
+): Promise<LinkRow | null> {
   const { rows } = await db.query<LinkRow>(
     `select l.role, exists (select 1 from seal_grants g
-       where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${LIVE_GRANT}) as has_live_grant
+       where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${liveGrant(now)}) as has_live_grant
      from user_enterprises l where l.user_id = $1 and l.enterprise_id = $2`,
     [userId, enterpriseId],
   )
@@ -80,7 +84,7 @@ export async function requireEnterpriseAccess(
     })
   }
   const id = enterpriseId.toLowerCase()
-  const link = await findLink(request.server.db, user.id, id)
+  const link = await findLink(request.server.db, user.id, id, request.server.clock())
   // A handler whose last grant was revoked or ran out is, from that instant, not linked at all.
   if (!link || (isGrantBound(link.role) && !link.has_live_grant)) {
     throw new ApiError('ENTERPRISE_FORBIDDEN', { cause: NOT_LINKED })

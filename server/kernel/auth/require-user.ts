@@ -8,7 +8,7 @@ import { bearerToken } from './tokens'
 export async function requireUser(request: FastifyRequest): Promise<void> {
   const token = bearerToken(request.headers.authorization)
   if (!token) throw new ApiError('UNAUTHORIZED')
-  const session = await findSession(request.server.db, token)
+  const session = await findSession(request.server.db, token, request.server.clock())
   // Unknown and expired look the same to the client: either way the app must log in again.
   if (session.status !== 'valid') throw new ApiError('SESSION_EXPIRED')
   request.user = { id: session.userId, platform: session.platform, sessionTokenHash: session.tokenHash }

@@ -12,9 +12,11 @@ export async function createSession(
   userId: string,
   platform: Platform,
   ttlHours: number,
+  /** The app clock's ms: the session lasts `ttlHours` from then. */
+  now: number,
 ): Promise<NewSession> {
   const token = newOpaqueToken()
-  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000)
+  const expiresAt = new Date(now + ttlHours * 3_600_000)
   await db.query('insert into sessions (token_hash, user_id, platform, expires_at) values ($1, $2, $3, $4)', [
     sha256Hex(token),
     userId,
@@ -27,11 +29,12 @@ export async function createSession(
 export type SessionLookup =
   { status: 'valid'; userId: string; platform: Platform; tokenHash: string } | { status: 'unknown' | 'expired' }
 
-export async function findSession(db: Queryable, token: string): Promise<SessionLookup> {
+/** Expired by the app clock (`now`, ms), the same clock that set the expiry. */
+export async function findSession(db: Queryable, token: string, now: number): Promise<SessionLookup> {
   const tokenHash = sha256Hex(token)
   const { rows } = await db.query<{ user_id: string; platform: Platform; expired: boolean }>(
-    'select user_id, platform, expires_at <= now() as expired from sessions where token_hash = $1',
-    [tokenHash],
+    'select user_id, platform, expires_at <= $2 as expired from sessions where token_hash = $1',
+    [tokenHash, new Date(now)],
   )
   const session = rows[0]
   if (!session) return { status: 'unknown' }

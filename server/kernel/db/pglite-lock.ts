@@ -71,6 +71,7 @@ export function lockPgliteDir(dataDir: string): () => void {
     pid: process.pid,
     host: hostname(),
     command: process.argv.slice(1).join(' ').slice(0, 200),
+    // Diagnostic only (who holds the lock file since when), before any app or clock exists.
     since: new Date().toISOString(),
     token: randomUUID(),
   }

@@ -1,10 +1,9 @@
 import type { EnterpriseProfile, EnterpriseRole, EnterpriseSummary } from '../../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
-import { LIVE_GRANT } from '../auth/live-grant'
 import { GRANT_BOUND_ROLES } from '../../../src/domain/access/permissions'
 import { isRegionCode } from '../../../src/domain/regions/regionCodes'
 import { regionCodeOfName, regionPath, type RegionEntry } from '../../../src/domain/regions/regionNames'
-
+import { liveGrant } from '../auth/live-grant'
 interface EnterpriseRow {
   id: string
   name: string
@@ -26,12 +25,12 @@ const PROFILE_COLUMNS = `e.id, e.name, e.uscc, l.role, e.legal_representative, e
   to_char(e.founded_on, 'YYYY-MM-DD') as founded_on, e.employees`
 
 /** The enterprises the user may act for: a grant-bound link (经办人) counts only while a grant is live. */
-export async function listUserEnterprises(db: Queryable, userId: string): Promise<EnterpriseSummary[]> {
+export async function listUserEnterprises(db: Queryable, userId: string, now: number): Promise<EnterpriseSummary[]> {
   const { rows } = await db.query<EnterpriseRow>(
     `select e.id, e.name, e.uscc, l.role from user_enterprises l join enterprises e on e.id = l.enterprise_id
      where l.user_id = $1
        and (not l.role = any($2::text[]) or exists (select 1 from seal_grants g
-         where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${LIVE_GRANT}))
+         where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${liveGrant(now)}))
      order by e.name, e.id`,
     [userId, GRANT_BOUND_ROLES],
   )

@@ -118,7 +118,7 @@ export async function openFuzzWorld(db: Db): Promise<FuzzWorld> {
     201,
   )
   // Seal grants are timed by the wall clock (server/capabilities/esign/seals/grants.ts), not the app's.
-  const grantUntil = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+  const grantUntil = new Date(app.clock() + 30 * 86_400_000).toISOString().slice(0, 10)
   const contractSeal = claimed.seals.find((seal: { type: string }) => seal.type === 'contract').id
   await expectStatus(
     app.inject({

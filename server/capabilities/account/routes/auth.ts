@@ -64,7 +64,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return app.db.transaction(async (tx) => {
         const userId = await userIdFor(tx, identity)
         await recordConsent(tx, userId, consentVersion.trim(), true)
-        const session = await createSession(tx, userId, platform, app.config.sessionTtlHours)
+        const session = await createSession(tx, userId, platform, app.config.sessionTtlHours, app.clock())
         const user = await getUserProfile(tx, userId)
         if (!user) throw new Error('user vanished during login')
         request.log.info({ userId, platform }, 'user logged in')

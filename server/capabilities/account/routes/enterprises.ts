@@ -18,7 +18,7 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
     endpoints.listMyEnterprises,
     ops.listMyEnterprises,
     { onRequest: requireUser, tags, summary: '我关联的企业（含我的角色）' },
-    (request) => listUserEnterprises(app.db, currentUser(request).id),
+    (request) => listUserEnterprises(app.db, currentUser(request).id, app.clock()),
   )
 
   contractRoute(

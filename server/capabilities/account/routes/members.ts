@@ -44,7 +44,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request): Promise<EnterpriseMember[]> =>
-      listMembers(app.db, currentEnterprise(request).enterpriseId, currentUser(request).id),
+      listMembers(app.ctx, currentEnterprise(request).enterpriseId, currentUser(request).id),
   )
 
   app.delete<{ Params: { enterpriseId: string; userId: string } }>(
@@ -64,7 +64,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await removeMember(app, {
+      await removeMember(app.ctx, {
         actorUserId: currentUser(request).id,
         enterpriseId: currentEnterprise(request).enterpriseId,
         userId: request.params.userId.toLowerCase(),

@@ -298,7 +298,7 @@ async function submitterRoutes(app: FastifyInstance, options: ComplaintRoutesOpt
     { tags, summary: '诉求照片（仅诉求人本人）' },
     async (request, reply) => {
       const row = await ownComplaint(currentUser(request).id, request.params.complaintId)
-      return sendAttachment(app, storage, row.id, request.params.attachmentId, reply)
+      return sendAttachment(app.ctx, storage, row.id, request.params.attachmentId, reply)
     },
   )
 }

@@ -119,7 +119,7 @@ export async function staffComplaintRoutes(app: FastifyInstance, options: StaffC
     ops.staffGetComplaintPhoto,
     { tags, summary: '诉求照片' },
     async (request, reply) =>
-      sendAttachment(app, options.storage, request.params.complaintId, request.params.attachmentId, reply),
+      sendAttachment(app.ctx, options.storage, request.params.complaintId, request.params.attachmentId, reply),
   )
 
   contractRoute(

@@ -44,7 +44,7 @@ export async function planFeed(
   context: { today: IsoDate; now: Date; uidHost: string; links?: readonly FeedLink[] },
   sources: readonly CalendarEventSource[] = EVENT_SOURCES,
 ): Promise<PlannedFeed> {
-  const links = context.links ?? (await linksOf(db, feed.user_id, feed.enterprise_id))
+  const links = context.links ?? (await linksOf(db, feed.user_id, feed.enterprise_id, context.now.getTime()))
   const reminders = await licenceReminderSettingsOf(db, feed.user_id)
   const byUid = new Map<string, FeedEvent & { uid: string; fingerprint: string }>()
   for (const source of sources) {

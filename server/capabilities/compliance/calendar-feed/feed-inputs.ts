@@ -4,7 +4,7 @@ import type { IsoDate } from '../../../../src/domain/calendar/dates'
 import { HOLIDAY_RUNS, MAKEUP_WORKDAY_RUNS } from '../../../../src/domain/calendar/publishedCalendar'
 import { PUBLISHED_TAX_DEADLINES } from '../../../../src/domain/compliance/taxCalendar'
 import { LICENCE_CATALOGUE } from '../../../../src/domain/licences/catalogue'
-import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
+import { liveGrant } from '../../../kernel/auth/live-grant'
 import type { FeedLink, FeedRow } from './feed-repo'
 
 /**
@@ -50,13 +50,14 @@ interface InputRow {
 export async function feedInputs(
   db: Queryable,
   feed: Pick<FeedRow, 'user_id' | 'enterprise_id'>,
-  context: { today: IsoDate; uidHost: string },
+  /** `now`: the app clock's ms, at which grants are live or not. */
+  context: { today: IsoDate; uidHost: string; now: number },
   staticVersion = STATIC_DATA_VERSION,
 ): Promise<FeedInputs> {
   const { rows } = await db.query<InputRow>(
     `select gs.stamp as global_stamp, us.stamp as user_stamp, l.enterprise_id, e.name, l.role,
        case when l.enterprise_id is null then null else exists (select 1 from seal_grants g
-         where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${LIVE_GRANT}) end
+         where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${liveGrant(context.now)}) end
          as has_live_grant,
        es.stamp
      from (select 1) as one

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../../../kernel/db/db'
 import type { EnterpriseRole } from '../../../../src/domain/access/permissions'
-import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
+import { liveGrant } from '../../../kernel/auth/live-grant'
 
 export interface FeedRow {
   id: string
@@ -68,10 +68,15 @@ export interface FeedLink {
 }
 
 /** The user's links now (all of them, or the one to `enterpriseId`), with what the permission table needs. */
-export async function linksOf(db: Queryable, userId: string, enterpriseId: string | null): Promise<FeedLink[]> {
+export async function linksOf(
+  db: Queryable,
+  userId: string,
+  enterpriseId: string | null,
+  now: number,
+): Promise<FeedLink[]> {
   const { rows } = await db.query<FeedLink>(
     `select l.enterprise_id, e.name, l.role, exists (select 1 from seal_grants g
-       where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${LIVE_GRANT}) as has_live_grant
+       where g.enterprise_id = l.enterprise_id and g.grantee_user_id = l.user_id and ${liveGrant(now)}) as has_live_grant
      from user_enterprises l join enterprises e on e.id = l.enterprise_id
      where l.user_id = $1 and ($2::uuid is null or l.enterprise_id = $2::uuid)
      order by e.name, l.enterprise_id`,

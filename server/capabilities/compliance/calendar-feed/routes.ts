@@ -199,7 +199,7 @@ async function publicFeedRoute(app: FastifyInstance): Promise<void> {
       // feed, and rendering only when a client lacking the ETag asks and no body is here.
       const today = todayInChina(app)
       const host = uidHost(feedBaseUrl(app.config))
-      const inputs = await feedInputs(app.db, feed, { today, uidHost: host })
+      const inputs = await feedInputs(app.db, feed, { today, uidHost: host, now: app.clock() })
       const ifNoneMatch = request.headers['if-none-match']
       let entry = bodies.get(feed.id, inputs.key)
       if (entry === undefined || (entry.body === undefined && !clientHasCurrent(ifNoneMatch, entry.etag))) {

@@ -163,7 +163,7 @@ export async function complianceRoutes(app: FastifyInstance): Promise<void> {
       const range = rangeOf(request.query, today)
       const user = currentUser(request)
       const only = request.query.enterpriseId?.toLowerCase() ?? null
-      const links = (await linksOf(app.db, user.id, only)).filter((link) =>
+      const links = (await linksOf(app.db, user.id, only, app.clock())).filter((link) =>
         roleMay(link.role, 'profile:read', link.has_live_grant),
       )
       if (only && links.length === 0) throw new ApiError('ENTERPRISE_FORBIDDEN')

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
 import type { Platform } from '../../../contract'
 import type { FaceProviderName, FacePurpose, FaceSessionStarted, FaceTicketIssued } from '../../../contract-seals'
 import { ApiError } from '../../../kernel/http/api-error'
@@ -11,6 +10,10 @@ import { issueFaceTicket } from './face-tickets'
 import { facePurposeLabel } from '../../../../src/domain/signing/facePurpose'
 import { assertFaceNotLocked, releaseFaceAttempt, reserveFaceAttempt } from './face-attempts'
 import { identityOwner, recordVerifiedIdentity } from './verified-identity'
+import type { EsignContext } from '../signing/signing-context'
+
+/** What face sessions use of the e-sign context. */
+type FaceContext = Pick<EsignContext, 'db' | 'log' | 'secrets' | 'signing'>
 
 /**
  * A face verification from start to ticket. The person (name + ID number) is sent to the provider
@@ -22,8 +25,8 @@ export const FACE_SESSION_TTL_MINUTES = 10
 
 const PROVIDER_FOR_PLATFORM: Record<Platform, FaceProviderName> = { weapp: 'wechat', alipay: 'alipay', h5: 'sandbox' }
 
-function chooseProvider(app: FastifyInstance, platform: Platform): FaceProvider {
-  const providers = app.signing.faceProviders
+function chooseProvider(ctx: FaceContext, platform: Platform): FaceProvider {
+  const providers = ctx.signing.faceProviders
   const wanted = providers[PROVIDER_FOR_PLATFORM[platform]]
   if (wanted) return wanted
   if (platform === 'h5') {
@@ -39,9 +42,9 @@ function chooseProvider(app: FastifyInstance, platform: Platform): FaceProvider 
  * for its second approver (双人审批), another person (whether they are named is checked on confirming).
  * The task names the enterprise.
  */
-async function signTaskEnterprise(app: FastifyInstance, userId: string, purpose: FacePurpose): Promise<string | null> {
+async function signTaskEnterprise(ctx: FaceContext, userId: string, purpose: FacePurpose): Promise<string | null> {
   if (!purpose.startsWith('sign:')) return null
-  const { rows } = await app.db.query<{ enterprise_id: string }>(
+  const { rows } = await ctx.db.query<{ enterprise_id: string }>(
     `select enterprise_id from sign_tasks where id = $1
        and ((scanned_by = $2 and status = 'scanned') or (status = 'awaiting_second' and first_approved_by <> $2))`,
     [purpose.slice('sign:'.length), userId],
@@ -50,8 +53,8 @@ async function signTaskEnterprise(app: FastifyInstance, userId: string, purpose:
   return rows[0].enterprise_id
 }
 
-async function wechatOpenid(app: FastifyInstance, userId: string): Promise<string | undefined> {
-  const { rows } = await app.db.query<{ subject: string }>(
+async function wechatOpenid(ctx: FaceContext, userId: string): Promise<string | undefined> {
+  const { rows } = await ctx.db.query<{ subject: string }>(
     `select subject from user_identities where user_id = $1 and platform = 'weapp' order by created_at limit 1`,
     [userId],
   )
@@ -69,26 +72,23 @@ export interface StartFaceSessionInput {
   address: string
 }
 
-export async function startFaceSession(
-  app: FastifyInstance,
-  input: StartFaceSessionInput,
-): Promise<FaceSessionStarted> {
+export async function startFaceSession(ctx: FaceContext, input: StartFaceSessionInput): Promise<FaceSessionStarted> {
   const { userId, purpose, person } = input
-  const idHash = idNumberHash(app.signing.idHashSecret, person.idNumber)
-  await assertFaceNotLocked(app.db, { userId, address: input.address })
+  const idHash = idNumberHash(ctx.secrets.idHashSecret, person.idNumber)
+  await assertFaceNotLocked(ctx.db, { userId, address: input.address })
   // Sessions that ran out unfinished give up the ID number they held.
-  await app.db.query(
+  await ctx.db.query(
     'update face_sessions set id_sealed = null where user_id = $1 and id_sealed is not null and expires_at <= now()',
     [userId],
   )
-  const enterpriseId = (await signTaskEnterprise(app, userId, purpose)) ?? input.enterpriseId
-  const provider = chooseProvider(app, input.platform)
-  const openid = provider.name === 'wechat' ? await wechatOpenid(app, userId) : undefined
+  const enterpriseId = (await signTaskEnterprise(ctx, userId, purpose)) ?? input.enterpriseId
+  const provider = chooseProvider(ctx, input.platform)
+  const openid = provider.name === 'wechat' ? await wechatOpenid(ctx, userId) : undefined
 
   const sessionId = randomUUID()
   // The call to the provider happens outside any transaction: it can take seconds.
   const started = await provider.start({ person, reference: randomBytes(16).toString('hex'), openid })
-  const { rows } = await app.db.query<{ expires_at: Date }>(
+  const { rows } = await ctx.db.query<{ expires_at: Date }>(
     `insert into face_sessions (id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id,
        provider_state, id_sealed, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now() + make_interval(mins => $11)) returning expires_at`,
@@ -101,8 +101,8 @@ export async function startFaceSession(
       idHash,
       maskIdNumber(person.idNumber),
       enterpriseId,
-      app.signing.vault.seal(JSON.stringify(started.state), `face:${sessionId}`),
-      app.signing.vault.seal(person.idNumber, identityOwner(userId)),
+      ctx.secrets.vault.seal(JSON.stringify(started.state), `face:${sessionId}`),
+      ctx.secrets.vault.seal(person.idNumber, identityOwner(userId)),
       FACE_SESSION_TTL_MINUTES,
     ],
   )
@@ -130,13 +130,13 @@ interface SessionRow {
 }
 
 export async function completeFaceSession(
-  app: FastifyInstance,
+  ctx: FaceContext,
   userId: string,
   sessionId: string,
   clientResult: unknown,
   address: string,
 ): Promise<FaceTicketIssued> {
-  const { rows } = await app.db.query<SessionRow>(
+  const { rows } = await ctx.db.query<SessionRow>(
     `select id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id, provider_state, id_sealed,
        status, expires_at <= now() as expired
      from face_sessions where id = $1 and user_id = $2`,
@@ -146,35 +146,35 @@ export async function completeFaceSession(
   if (!session) throw new ApiError('FACE_SESSION_NOT_FOUND')
   if (session.status !== 'pending' || !session.provider_state) throw new ApiError('FACE_SESSION_CLOSED')
   if (session.expired) throw new ApiError('FACE_SESSION_NOT_FOUND', { message: '刷脸会话已过期，请重新发起' })
-  const provider = app.signing.faceProviders[session.provider]
+  const provider = ctx.signing.faceProviders[session.provider]
   if (!provider) throw new ApiError('FACE_UNAVAILABLE', { cause: `${session.provider} provider no longer configured` })
-  const state = JSON.parse(app.signing.vault.open(session.provider_state, `face:${session.id}`)) as Record<
+  const state = JSON.parse(ctx.secrets.vault.open(session.provider_state, `face:${session.id}`)) as Record<
     string,
     string
   >
   // Asking the provider is the attempt: it takes a slot first, kept only if the face is a mismatch.
-  const reservation = await reserveFaceAttempt(app.db, { userId, address })
+  const reservation = await reserveFaceAttempt(ctx.db, { userId, address })
   let keepSlot = false
   try {
     // Outside a transaction: the provider may take seconds. A provider error leaves the session open.
     const verdict = await provider.verdict(state, clientResult)
     keepSlot = verdict.outcome === 'mismatch'
-    const issued = await closeSession(app, session, userId, verdict.outcome)
+    const issued = await closeSession(ctx, session, userId, verdict.outcome)
     // A racing completion of the same session closed it, and counted it if it failed.
     if (issued === null) keepSlot = false
-    return ticketOrRefusal(app, session, verdict, issued)
+    return ticketOrRefusal(ctx, session, verdict, issued)
   } finally {
-    if (!keepSlot) await releaseFaceAttempt(app.db, reservation)
+    if (!keepSlot) await releaseFaceAttempt(ctx.db, reservation)
   }
 }
 
 async function closeSession(
-  app: FastifyInstance,
+  ctx: FaceContext,
   session: SessionRow,
   userId: string,
   status: FaceVerdict['outcome'],
 ): Promise<null | 'not-passed' | Awaited<ReturnType<typeof issueFaceTicket>>> {
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const closed = await tx.query(
       `update face_sessions set status = $2, completed_at = now(), provider_state = null, id_sealed = null
        where id = $1 and status = 'pending' returning id`,
@@ -211,14 +211,14 @@ async function closeSession(
 }
 
 function ticketOrRefusal(
-  app: FastifyInstance,
+  ctx: FaceContext,
   session: SessionRow,
   verdict: FaceVerdict,
   issued: Awaited<ReturnType<typeof closeSession>>,
 ): FaceTicketIssued {
   if (issued === null) throw new ApiError('FACE_SESSION_CLOSED')
   if (verdict.outcome === 'mismatch') {
-    app.log.info(
+    ctx.log.info(
       { sessionId: session.id, provider: session.provider, detail: verdict.detail },
       'face verification mismatch',
     )

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify'
 import type { LinkEnterprisesResponse } from '../../../contract-seals'
 import { listUserEnterprises } from '../../../kernel/repos/enterprises'
 import { consumeFaceTicket } from './face-tickets'
+import type { ServiceContext } from '../../../kernel/service-context'
 
 /**
  * 刷脸办事: after a face verification for 'login', the user is linked — as legal representative
@@ -9,11 +9,11 @@ import { consumeFaceTicket } from './face-tickets'
  * and same ID-number HMAC). Nobody chooses the enterprises; the registry data does.
  */
 export async function linkEnterprisesOfVerifiedPerson(
-  app: FastifyInstance,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   userId: string,
   ticket: string,
 ): Promise<LinkEnterprisesResponse> {
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const person = await consumeFaceTicket(tx, ticket, { userId, purpose: 'login' })
     const { rows: enterprises } = await tx.query<{ id: string }>(
       'select id from enterprises where legal_representative_id_hash = $1 and legal_representative = $2',
@@ -36,7 +36,7 @@ export async function linkEnterprisesOfVerifiedPerson(
     // The verified name is better than none on the profile.
     await tx.query('update users set name = $2 where id = $1 and name is null', [userId, person.name])
     const linkedIds = new Set(enterprises.map((e) => e.id))
-    const all = await listUserEnterprises(tx, userId)
+    const all = await listUserEnterprises(tx, userId, ctx.clock())
     return { enterprises: all.filter((e) => linkedIds.has(e.id)), newlyLinked }
   })
 }

@@ -4,8 +4,8 @@ import { ID_NUMBER_PROBLEM_MESSAGES, checkIdNumber } from '../../../../src/domai
 import { PERSON_NAME_PROBLEM_MESSAGES, checkPersonName } from '../../../../src/domain/signing/personName'
 import type { FacePerson } from './face-provider'
 
-/** The person to verify, checked with the same rules the app's form uses. */
-export function parseFacePerson(rawName: string, rawIdNumber: string, now = Date.now()): FacePerson {
+/** The person to verify, checked with the same rules the app's form uses (age and birth date as of `now`, the app clock). */
+export function parseFacePerson(rawName: string, rawIdNumber: string, now: number): FacePerson {
   const name = checkPersonName(rawName)
   if (!name.ok) throw fieldError('name', PERSON_NAME_PROBLEM_MESSAGES[name.problem])
   const id = checkIdNumber(rawIdNumber, chinaDateOf(now))

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify'
 import type { VerifiedIdentityView } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
 import { maskName } from '../../../../src/domain/mask'
 import type { FacePerson } from './face-provider'
+import type { ServiceContext } from '../../../kernel/service-context'
 
 /**
  * Identity once: the person a user last passed a face verification as, so 刷脸 / 印章 / 签章 need not
@@ -32,19 +32,22 @@ export async function verifiedIdentityOf(db: Queryable, userId: string): Promise
 }
 
 /** The person to verify again, in full, for the provider; 409 when none is on record. */
-export async function verifiedPersonOf(app: FastifyInstance, userId: string): Promise<FacePerson> {
-  const { rows } = await app.db.query<{ person_name: string; id_sealed: string }>(
+export async function verifiedPersonOf(
+  ctx: Pick<ServiceContext, 'db' | 'log' | 'secrets'>,
+  userId: string,
+): Promise<FacePerson> {
+  const { rows } = await ctx.db.query<{ person_name: string; id_sealed: string }>(
     'select person_name, id_sealed from verified_identities where user_id = $1',
     [userId],
   )
   if (!rows[0]) throw new ApiError('VERIFIED_IDENTITY_NONE')
   let idNumber: string
   try {
-    idNumber = app.signing.vault.open(rows[0].id_sealed, identityOwner(userId))
+    idNumber = ctx.secrets.vault.open(rows[0].id_sealed, identityOwner(userId))
   } catch {
     // Sealed under another master key (rotated without re-sealing) or damaged: the person types
     // the number once more, as when none is on record — never a server error.
-    app.log.warn({ userId }, 'verified identity could not be opened; asking for it again')
+    ctx.log.warn({ userId }, 'verified identity could not be opened; asking for it again')
     throw new ApiError('VERIFIED_IDENTITY_NONE')
   }
   return { name: rows[0].person_name, idNumber }

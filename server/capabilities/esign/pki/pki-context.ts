@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../../kernel/config'
+import type { ServiceContext } from '../../../kernel/service-context'
 import { resolvePki, type PkiServices } from './pki-keys'
 
 declare module 'fastify' {
@@ -9,9 +10,14 @@ declare module 'fastify' {
   }
 }
 
-/** After decorateSigning (it needs the key vault). Throws ConfigError in production without the CA/TSA. */
+/** The seal CA and timestamp service: keys opened with the vault, timestamps from the context's clock. */
+export function pkiOf(config: Config, ctx: Pick<ServiceContext, 'clock' | 'secrets'>): PkiServices {
+  return resolvePki(config, ctx.secrets.vault, ctx.clock)
+}
+
+/** After `app.ctx` (it needs the key vault and the clock). Throws ConfigError in production without the CA/TSA. */
 export function decoratePki(app: FastifyInstance, config: Config): void {
-  const pki = resolvePki(config, app.signing.vault, () => app.clock())
+  const pki = pkiOf(config, app.ctx)
   app.decorate('pki', pki)
   if (pki.developmentCa && pki.developmentCa !== 'memory') {
     app.addHook('onReady', async () => {

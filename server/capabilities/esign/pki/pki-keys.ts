@@ -7,6 +7,7 @@ import { LocalSealCa, type SealCa } from './ca'
 import { ATTRIBUTE, issueCertificate, newSerialHex, readCertificate, type NamePart } from './certificates'
 import { fromPem } from './der'
 import { LocalTsa, type TimestampAuthority } from './tsa'
+import { systemClock } from '../../../kernel/service-context'
 
 /**
  * Where the CA and TSA keys come from. Production: SEAL_CA_CERT / SEAL_CA_KEY and TSA_CERT /
@@ -29,8 +30,13 @@ export interface PkiMaterial {
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000
 
-/** A fresh root and timestamp certificate; `label` goes into the names (e.g. 开发用). */
-export function generatePkiMaterial(vault: KeyVault, crlUrl: string, label: string, now = new Date()): PkiMaterial {
+/** A fresh root and timestamp certificate valid from about `now` (the wall clock by default); `label` goes into the names (e.g. 开发用). */
+export function generatePkiMaterial(
+  vault: KeyVault,
+  crlUrl: string,
+  label: string,
+  now = new Date(systemClock()),
+): PkiMaterial {
   const root = generateSm2KeyPair()
   const tsa = generateSm2KeyPair()
   const rootName: NamePart[] = [
@@ -120,6 +126,12 @@ export function openPki(
   return { ca: new LocalSealCa(caDer, caKeys, crlUrl), tsa: new LocalTsa(tsaDer, tsaKeys, clock), developmentCa }
 }
 
+/**
+ * A development CA is issued on the wall clock, not an app's (possibly pinned) clock: it is shared by
+ * every app of the process (below) or of the machine (a file), and openssl checks it on the real clock.
+ */
+const developmentCaMoment = () => new Date(systemClock())
+
 /** One generated test CA per process and master key: apps sharing a test database agree on it. */
 const memoryMaterial = new Map<string, PkiMaterial>()
 
@@ -169,7 +181,7 @@ export function resolvePki(
     const key = vault.fingerprint
     let material = memoryMaterial.get(key)
     if (!material) {
-      material = generatePkiMaterial(vault, crlUrl, '开发用，仅供测试')
+      material = generatePkiMaterial(vault, crlUrl, '开发用，仅供测试', developmentCaMoment())
       memoryMaterial.set(key, material)
     }
     return openPki(vault, material, crlUrl, clock, 'memory')
@@ -177,7 +189,7 @@ export function resolvePki(
   const file = join(dirname(config.dataDir), 'pki', 'development-pki.json')
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true })
-    const material = generatePkiMaterial(vault, crlUrl, '开发用，不可用于生产')
+    const material = generatePkiMaterial(vault, crlUrl, '开发用，不可用于生产', developmentCaMoment())
     try {
       // 'wx': a second instance starting at the same moment keeps the first one's CA.
       writeFileSync(file, `${JSON.stringify(material, null, 2)}\n`, { flag: 'wx', mode: 0o600 })

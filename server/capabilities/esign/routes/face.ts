@@ -16,11 +16,11 @@ async function personToVerify(app: FastifyInstance, userId: string, body: StartF
   const typed = body.name !== undefined || body.idNumber !== undefined
   if (body.useVerifiedIdentity) {
     if (typed) throw fieldError('useVerifiedIdentity', '使用已核验身份时无需再填写姓名和身份证号')
-    return verifiedPersonOf(app, userId)
+    return verifiedPersonOf(app.ctx, userId)
   }
   if (body.name === undefined) throw fieldError('name', '请填写姓名')
   if (body.idNumber === undefined) throw fieldError('idNumber', '请填写身份证号')
-  return parseFacePerson(body.name, body.idNumber)
+  return parseFacePerson(body.name, body.idNumber, app.clock())
 }
 
 const tags = ['face']
@@ -51,7 +51,7 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
       const { purpose, platform, enterpriseId } = request.body
       const person = await personToVerify(app, currentUser(request).id, request.body)
       if (enterpriseId) await requireEnterpriseAccess(request, enterpriseId, FACE_PURPOSE_ACTIONS[purpose])
-      const started = await startFaceSession(app, {
+      const started = await startFaceSession(app.esignCtx, {
         userId: currentUser(request).id,
         platform,
         purpose,
@@ -79,7 +79,7 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: requireUser, tags, summary: '刷脸结束后由服务端向认证方查询结果，通过则签发一次性票据' },
     async (request) =>
       completeFaceSession(
-        app,
+        app.esignCtx,
         currentUser(request).id,
         request.params.sessionId.toLowerCase(),
         request.body?.clientResult,
@@ -92,6 +92,6 @@ export async function faceRoutes(app: FastifyInstance): Promise<void> {
     endpoints.linkEnterprises,
     ops.linkEnterprises,
     { onRequest: requireUser, tags, summary: '刷脸办事：关联本人担任法定代表人的企业（需 login 用途的刷脸票据）' },
-    async (request) => linkEnterprisesOfVerifiedPerson(app, currentUser(request).id, request.body.ticket),
+    async (request) => linkEnterprisesOfVerifiedPerson(app.ctx, currentUser(request).id, request.body.ticket),
   )
 }

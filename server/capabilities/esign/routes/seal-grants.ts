@@ -46,7 +46,7 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
     ops.createSealGrant,
     { ...managed, tags, summary: '授权经办人使用印章（按手机号或一次性邀请码），需签署密码或刷脸确认' },
     async (request, reply) => {
-      const created = await createGrant(app, {
+      const created = await createGrant(app.ctx, {
         userId: currentUser(request).id,
         enterpriseId: currentEnterprise(request).enterpriseId,
         ...request.body,
@@ -61,7 +61,7 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
     endpoints.listSealGrants,
     ops.listSealGrants,
     { ...managed, tags, summary: '印章授权列表' },
-    async (request) => listGrants(app.db, currentEnterprise(request).enterpriseId),
+    async (request) => listGrants(app.ctx, currentEnterprise(request).enterpriseId),
   )
 
   contractRoute(
@@ -71,7 +71,7 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
     { ...managed, tags, summary: '撤销印章授权（立即生效）' },
     async (request) =>
       revokeGrant(
-        app,
+        app.ctx,
         currentUser(request).id,
         currentEnterprise(request).enterpriseId,
         request.params.grantId.toLowerCase(),
@@ -95,7 +95,7 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '经办人使用邀请码接受印章授权（按来源地址和用户限频）',
     },
-    async (request) => acceptInvite(app, currentUser(request).id, request.body.inviteCode),
+    async (request) => acceptInvite(app.ctx, currentUser(request).id, request.body.inviteCode),
   )
 
   // The grantee's side: not enterprise-scoped, since they are not linked until they accept.
@@ -104,7 +104,7 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
     endpoints.listMySealGrants,
     ops.listMySealGrants,
     { onRequest: requireUser, tags, summary: '给我的印章授权（待我确认的与生效中的）' },
-    async (request) => listMyGrants(app.db, currentUser(request).id),
+    async (request) => listMyGrants(app.ctx, currentUser(request).id),
   )
 
   contractRoute(
@@ -112,7 +112,7 @@ export async function sealGrantRoutes(app: FastifyInstance): Promise<void> {
     endpoints.acceptSealGrantById,
     ops.acceptSealGrantById,
     { onRequest: requireUser, tags, summary: '经办人确认接受按手机号发给自己的印章授权（确认后才关联该企业）' },
-    async (request) => acceptGrant(app, currentUser(request).id, request.params.grantId.toLowerCase()),
+    async (request) => acceptGrant(app.ctx, currentUser(request).id, request.params.grantId.toLowerCase()),
   )
 
   contractRoute(

@@ -23,7 +23,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
       summary: '法定代表人刷脸领取电子印章（公章、财务专用章、合同专用章、法定代表人名章）并设置签署密码',
     },
     async (request, reply) => {
-      const seals = await claimSeals(app, {
+      const seals = await claimSeals(app.esignCtx, {
         userId: currentUser(request).id,
         enterpriseId: currentEnterprise(request).enterpriseId,
         ticket: request.body.ticket,
@@ -44,7 +44,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: '企业电子印章（法定代表人看全部；经办人只看已授权且有效的）',
     },
-    async (request) => sealsVisibleTo(app, currentUser(request).id, currentEnterprise(request)),
+    async (request) => sealsVisibleTo(app.esignCtx, currentUser(request).id, currentEnterprise(request)),
   )
 
   // 用章规则 (issue #15 items 7, 8): the legal representative only (grants:manage), a handler gets 403.
@@ -59,7 +59,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
       summary: '印章的用章规则（允许的业务系统、文件类型、用章时间、每日次数、双人审批）',
     },
     async (request) =>
-      sealRulesView(app.db, currentEnterprise(request).enterpriseId, request.params.sealId.toLowerCase()),
+      sealRulesView(app.ctx, currentEnterprise(request).enterpriseId, request.params.sealId.toLowerCase()),
   )
 
   contractRoute(
@@ -73,7 +73,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
       summary: '法定代表人设置印章的用章规则（整体替换）',
     },
     async (request) =>
-      saveSealRules(app.db, {
+      saveSealRules(app.ctx, {
         enterpriseId: currentEnterprise(request).enterpriseId,
         sealId: request.params.sealId.toLowerCase(),
         userId: currentUser(request).id,
@@ -92,7 +92,7 @@ export async function sealRoutes(app: FastifyInstance): Promise<void> {
       ops[operation],
       { onRequest: requireUser, config: { enterpriseAction: 'seals:revoke' }, tags, summary },
       async (request) =>
-        revokeSeal(app, {
+        revokeSeal(app.esignCtx, {
           userId: currentUser(request).id,
           enterpriseId: currentEnterprise(request).enterpriseId,
           sealId: request.params.sealId.toLowerCase(),

@@ -33,7 +33,7 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
       summary: '外部系统创建签章任务（返回一次性票据与二维码内容）',
     },
     async (request, reply) => {
-      const created = await createSignTask(app, storage, currentSystem(request), request.body)
+      const created = await createSignTask(app.esignCtx, storage, currentSystem(request), request.body)
       reply.status(201)
       return created
     },
@@ -48,7 +48,7 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
       const task = await findTask(app.db, 'id', request.params.taskId.toLowerCase())
       // Another system's task reads as unknown.
       if (!task || task.system_id !== currentSystem(request).id) throw new ApiError('SIGN_TASK_NOT_FOUND')
-      return signTaskView(app.db, task)
+      return signTaskView(app.db, task, app.clock())
     },
   )
 
@@ -57,7 +57,7 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
     endpoints.scanSignTask,
     ops.scanSignTask,
     { onRequest: requireUser, config: signing, tags, summary: '扫码：解析签章票据，校验用章权限并返回签署预览' },
-    async (request) => scanSignTask(app, currentUser(request).id, request.body.ticket),
+    async (request) => scanSignTask(app.esignCtx, currentUser(request).id, request.body.ticket),
   )
 
   contractRoute(
@@ -78,7 +78,7 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
     },
     async (request, reply) => {
       const taskId = request.params.taskId.toLowerCase()
-      if (request.user) return sendSignDocumentTo(app, storage, currentUser(request).id, taskId, reply)
+      if (request.user) return sendSignDocumentTo(app.esignCtx, storage, currentUser(request).id, taskId, reply)
       // The link names no one: it holds only for the person who scanned the task, checked here and
       // then again, like a session, by sendSignDocumentTo. Any failure reads as a missing document.
       const scannedBy = (await findTask(app.db, 'id', taskId))?.scanned_by ?? null
@@ -86,7 +86,7 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
       if (!scannedBy || !signDocumentViewAllows(app.signing.idHashSecret, view, taskId, scannedBy, app.clock())) {
         throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })
       }
-      return sendSignDocumentTo(app, storage, scannedBy, taskId, reply)
+      return sendSignDocumentTo(app.esignCtx, storage, scannedBy, taskId, reply)
     },
   )
 
@@ -100,7 +100,8 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
       tags,
       summary: '确认签署（刷脸票据 sign:<taskId> 或签署密码），服务端完成签章',
     },
-    async (request) => confirmSignTask(app, currentUser(request).id, request.params.taskId.toLowerCase(), request.body),
+    async (request) =>
+      confirmSignTask(app.esignCtx, currentUser(request).id, request.params.taskId.toLowerCase(), request.body),
   )
 
   contractRoute(
@@ -109,6 +110,6 @@ export async function signTaskRoutes(app: FastifyInstance, options: { storage: A
     ops.rejectSignTask,
     { onRequest: requireUser, config: signing, tags, summary: '拒绝签署' },
     async (request) =>
-      rejectSignTask(app, currentUser(request).id, request.params.taskId.toLowerCase(), request.body?.reason),
+      rejectSignTask(app.esignCtx, currentUser(request).id, request.params.taskId.toLowerCase(), request.body?.reason),
   )
 }

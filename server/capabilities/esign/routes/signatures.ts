@@ -21,7 +21,7 @@ export async function signatureRoutes(app: FastifyInstance): Promise<void> {
     ops.claimSignature,
     { onRequest: requireUser, tags, summary: '刷脸后领取个人电子签名（手写或按姓名生成）并设置签署密码' },
     async (request, reply) => {
-      const created = await claimPersonalSignature(app, { userId: currentUser(request).id, ...request.body })
+      const created = await claimPersonalSignature(app.esignCtx, { userId: currentUser(request).id, ...request.body })
       reply.status(201)
       return created
     },
@@ -34,7 +34,7 @@ export async function signatureRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: requireUser, tags, summary: '我的个人电子签名' },
     async (request) => {
       const row = await liveSignatureOf(app.db, currentUser(request).id)
-      return { signature: row ? personalSignatureView(row) : null }
+      return { signature: row ? personalSignatureView(row, app.clock()) : null }
     },
   )
 
@@ -45,7 +45,7 @@ export async function signatureRoutes(app: FastifyInstance): Promise<void> {
     ops.revokeMySignature,
     { onRequest: requireUser, tags, summary: '注销本人的个人电子签名（签署密码或刷脸确认；此前的签名仍有效）' },
     async (request) =>
-      revokePersonalSignature(app, {
+      revokePersonalSignature(app.esignCtx, {
         userId: currentUser(request).id,
         ...request.body,
         reason: revokeReason(request.body.reason),
@@ -63,7 +63,7 @@ export async function signatureRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { reason, ...claim } = request.body
-      const created = await claimPersonalSignature(app, {
+      const created = await claimPersonalSignature(app.esignCtx, {
         userId: currentUser(request).id,
         ...claim,
         replacing: { reason: revokeReason(reason) },

@@ -6,7 +6,7 @@ import { addDays, chinaDateOf, type IsoDate } from '../../../../src/domain/calen
  * 授权到期提醒 (issue #15 item 9): an inbox notice to the handler and to the legal
  * representatives, GRANT_EXPIRY_NOTICE_DAYS calendar days before a grant's last day (the licence
  * reminders count calendar days too), once per grant, person and end date. A grant past its date
- * already gives nothing (LIVE_GRANT compares valid_until with now()): this only says so in advance.
+ * already gives nothing (liveGrant compares valid_until with the app clock): this only says so in advance.
  * One planner and one delivery call, so the job can move to a shared outbox as it is.
  */
 

@@ -1,5 +1,4 @@
 import { randomInt, randomUUID } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
 import type {
   CreateSealGrantRequest,
   MySealGrantView,
@@ -18,14 +17,16 @@ import { maskName, maskPhone } from '../../../../src/domain/mask'
 import type { SealType } from '../../../../src/domain/signing/sealTypes'
 import { recordAudit } from './audit'
 import { verifyPinAudited } from './pin'
-import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 import { liveSeals } from './seal-repo'
 import { readInviteCode } from '../../../../src/domain/signing/inviteCode'
+import { liveGrant } from '../../../kernel/auth/live-grant'
+import type { ServiceContext } from '../../../kernel/service-context'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 /**
  * 授权: the legal representative lets a handler use chosen seals until a day. A grant names its
  * seals, ends at the end of that China calendar day, and can be revoked at once; only live grants
- * (LIVE_GRANT: accepted, not revoked, not past their day) let anyone sign.
+ * (liveGrant: accepted, not revoked, not past their day) let anyone sign.
  *
  * Nobody is linked to an enterprise by someone else's say-so: a grant by phone waits until that
  * person accepts it in the app, a grant by invite code until the code is redeemed; only then does
@@ -80,13 +81,14 @@ export const GRANT_SELECT = `select g.id, g.enterprise_id, g.grantee_user_id, u.
       from seal_grant_seals gs join seals s on s.id = gs.seal_id where gs.grant_id = g.id), '[]'::json) as seals
   from seal_grants g left join users u on u.id = g.grantee_user_id`
 
-function grantStatus(row: GrantRow, now = Date.now()): SealGrantStatus {
+function grantStatus(row: GrantRow, now: number): SealGrantStatus {
   if (row.revoked_at) return 'revoked'
   if (new Date(row.valid_until).getTime() <= now) return 'expired'
   return row.grantee_user_id && row.accepted_at ? 'active' : 'invited'
 }
 
-export function grantView(row: GrantRow): SealGrantView {
+/** The grant as shown at `now` (the app clock's ms). */
+export function grantView(row: GrantRow, now: number): SealGrantView {
   const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
   return {
     id: row.id,
@@ -98,34 +100,48 @@ export function grantView(row: GrantRow): SealGrantView {
     },
     seals: typeof row.seals === 'string' ? JSON.parse(row.seals) : row.seals,
     validUntil: new Date(row.valid_until).toISOString(),
-    status: grantStatus(row),
+    status: grantStatus(row, now),
     createdAt: new Date(row.created_at).toISOString(),
     acceptedAt: iso(row.accepted_at),
     revokedAt: iso(row.revoked_at),
   }
 }
 
-async function findGrant(db: Queryable, enterpriseId: string, grantId: string): Promise<SealGrantView | null> {
+async function findGrant(
+  db: Queryable,
+  enterpriseId: string,
+  grantId: string,
+  now: number,
+): Promise<SealGrantView | null> {
   const { rows } = await db.query<GrantRow>(`${GRANT_SELECT} where g.enterprise_id = $1 and g.id = $2`, [
     enterpriseId,
     grantId,
   ])
-  return rows[0] ? grantView(rows[0]) : null
+  return rows[0] ? grantView(rows[0], now) : null
 }
 
-export async function listGrants(db: Queryable, enterpriseId: string): Promise<SealGrantView[]> {
-  const { rows } = await db.query<GrantRow>(
+export async function listGrants(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  enterpriseId: string,
+): Promise<SealGrantView[]> {
+  const { rows } = await ctx.db.query<GrantRow>(
     `${GRANT_SELECT} where g.enterprise_id = $1 order by g.created_at desc, g.id`,
     [enterpriseId],
   )
-  return rows.map(grantView)
+  const now = ctx.clock()
+  return rows.map((row) => grantView(row, now))
 }
 
-/** The active grant that lets the user use this seal now, if any. */
-export async function activeGrantId(db: Queryable, userId: string, sealId: string): Promise<string | null> {
+/** The active grant that lets the user use this seal at `now` (app clock), if any. */
+export async function activeGrantId(
+  db: Queryable,
+  userId: string,
+  sealId: string,
+  now: number,
+): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `select g.id from seal_grants g join seal_grant_seals gs on gs.grant_id = g.id
-     where g.grantee_user_id = $1 and gs.seal_id = $2 and ${LIVE_GRANT}
+     where g.grantee_user_id = $1 and gs.seal_id = $2 and ${liveGrant(now)}
      order by g.valid_until desc limit 1`,
     [userId, sealId],
   )
@@ -152,19 +168,19 @@ export async function confirmLegalRepresentativeFace(
 }
 
 export async function createGrant(
-  app: FastifyInstance,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   input: { userId: string; enterpriseId: string } & CreateSealGrantRequest,
 ): Promise<SealGrantCreated> {
   const validUntil = endOfChinaDay(input.validUntil)
-  const today = chinaDateOf(Date.now())
+  const now = ctx.clock()
+  const today = chinaDateOf(now)
   if (!validUntil || input.validUntil < today) throw fieldError('validUntil', '授权截止日期应为今天或之后的日期')
-  if (validUntil.getTime() - Date.now() > MAX_GRANT_DAYS * 86_400_000)
-    throw fieldError('validUntil', '授权期限最长一年')
+  if (validUntil.getTime() - now > MAX_GRANT_DAYS * 86_400_000) throw fieldError('validUntil', '授权期限最长一年')
   const sealIds = [...new Set(input.sealIds.map((id) => id.toLowerCase()))]
   if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认授权')
-  if (input.pin) await verifyPinAudited(app.db, input.userId, input.pin, input.enterpriseId)
+  if (input.pin) await verifyPinAudited(ctx.db, input.userId, input.pin, input.enterpriseId)
 
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await confirmLegalRepresentativeFace(tx, input, 'grant')
     const seals = await liveSeals(tx, input.enterpriseId)
     const chosen = seals.filter((seal) => sealIds.includes(seal.id))
@@ -205,7 +221,7 @@ export async function createGrant(
       grantId,
       detail: `授权${'phone' in input.grantee ? ` ${maskPhone(input.grantee.phone)}（待对方确认）` : '（邀请码）'}使用 ${sealNames}，至 ${input.validUntil}`,
     })
-    const view = await findGrant(tx, input.enterpriseId, grantId)
+    const view = await findGrant(tx, input.enterpriseId, grantId, ctx.clock())
     if (!view) throw new Error('grant vanished after insert')
     if (!invite) return view
     return { ...view, inviteCode: invite.code, inviteExpiresAt: new Date(inserted[0].invite_expires_at!).toISOString() }
@@ -263,10 +279,11 @@ export async function dropHandlerLinkWithoutLiveGrant(
   tx: Queryable,
   userId: string,
   enterpriseId: string,
+  now: number,
 ): Promise<void> {
   const { rows } = await tx.query(
     `delete from user_enterprises l where l.user_id = $1 and l.enterprise_id = $2 and l.role = 'handler'
-       and not exists (select 1 from seal_grants g where g.enterprise_id = $2 and g.grantee_user_id = $1 and ${LIVE_GRANT})
+       and not exists (select 1 from seal_grants g where g.enterprise_id = $2 and g.grantee_user_id = $1 and ${liveGrant(now)})
      returning l.user_id`,
     [userId, enterpriseId],
   )
@@ -283,12 +300,12 @@ export async function forgetCurrentEnterprise(tx: Queryable, userId: string, ent
 
 /** Revoking twice keeps the first time; a grant of another enterprise is GRANT_NOT_FOUND. */
 export async function revokeGrant(
-  app: FastifyInstance,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   userId: string,
   enterpriseId: string,
   grantId: string,
 ): Promise<SealGrantView> {
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     // Grant row first, then the link (the order removeMember keeps too), so no two lock each other.
     const { rows } = await tx.query<{ id: string; grantee_user_id: string | null }>(
       `update seal_grants set revoked_at = now() where id = $1 and enterprise_id = $2 and revoked_at is null
@@ -298,7 +315,7 @@ export async function revokeGrant(
     const granteeUserId = rows[0]?.grantee_user_id
     if (granteeUserId) {
       await lockLink(tx, granteeUserId, enterpriseId)
-      await dropHandlerLinkWithoutLiveGrant(tx, granteeUserId, enterpriseId)
+      await dropHandlerLinkWithoutLiveGrant(tx, granteeUserId, enterpriseId, ctx.clock())
     }
     if (rows[0]) {
       await recordAudit(tx, {
@@ -309,19 +326,23 @@ export async function revokeGrant(
         detail: '撤销印章使用授权',
       })
     }
-    const view = await findGrant(tx, enterpriseId, grantId)
+    const view = await findGrant(tx, enterpriseId, grantId, ctx.clock())
     if (!view) throw new ApiError('GRANT_NOT_FOUND')
     return view
   })
 }
 
 /** A handler redeems an invite code: the grant becomes theirs, once. */
-export async function acceptInvite(app: FastifyInstance, userId: string, code: string): Promise<SealGrantView> {
-  return app.db.transaction(async (tx) => {
+export async function acceptInvite(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  userId: string,
+  code: string,
+): Promise<SealGrantView> {
+  return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string; enterprise_id: string; granted_by: string | null }>(
       `update seal_grants set grantee_user_id = $2, accepted_at = now()
        where invite_code_hash = $1 and grantee_user_id is null and revoked_at is null
-         and invite_expires_at > now() and valid_until > now()
+         and invite_expires_at > now() and valid_until > ${sqlInstant(ctx.clock())}
        returning id, enterprise_id, granted_by`,
       [inviteCodeHash(code), userId],
     )
@@ -336,7 +357,7 @@ export async function acceptInvite(app: FastifyInstance, userId: string, code: s
       grantId: grant.id,
       detail: '经办人通过邀请码接受印章使用授权',
     })
-    const view = await findGrant(tx, grant.enterprise_id, grant.id)
+    const view = await findGrant(tx, grant.enterprise_id, grant.id, ctx.clock())
     if (!view) throw new Error('grant vanished')
     return view
   })
@@ -346,11 +367,15 @@ export async function acceptInvite(app: FastifyInstance, userId: string, code: s
  * The person a grant by phone names accepts it in the app: only then is it live and are they linked
  * as 经办人. Accepting again is a no-op; a revoked or expired grant can no longer be accepted.
  */
-export async function acceptGrant(app: FastifyInstance, userId: string, grantId: string): Promise<SealGrantView> {
-  return app.db.transaction(async (tx) => {
+export async function acceptGrant(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  userId: string,
+  grantId: string,
+): Promise<SealGrantView> {
+  return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string; enterprise_id: string }>(
       `update seal_grants set accepted_at = now()
-       where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > now()
+       where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > ${sqlInstant(ctx.clock())}
        returning id, enterprise_id`,
       [grantId, userId],
     )
@@ -368,7 +393,7 @@ export async function acceptGrant(app: FastifyInstance, userId: string, grantId:
       grantId,
       userId,
     ])
-    const view = mine[0] ? grantView(mine[0]) : null
+    const view = mine[0] ? grantView(mine[0], ctx.clock()) : null
     // Someone else's grant reads as unknown; one that can no longer be accepted says so.
     if (!view || (view.status !== 'active' && !rows[0])) throw new ApiError('GRANT_NOT_FOUND')
     return view
@@ -376,13 +401,17 @@ export async function acceptGrant(app: FastifyInstance, userId: string, grantId:
 }
 
 /** Grants addressed to the user that are waiting for them or in force, with the enterprise's name. */
-export async function listMyGrants(db: Queryable, userId: string): Promise<MySealGrantView[]> {
-  const { rows } = await db.query<GrantRow & { enterprise_name: string }>(
+export async function listMyGrants(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  userId: string,
+): Promise<MySealGrantView[]> {
+  const { rows } = await ctx.db.query<GrantRow & { enterprise_name: string }>(
     `select q.*, e.name as enterprise_name from (${GRANT_SELECT}
-       where g.grantee_user_id = $1 and g.revoked_at is null and g.valid_until > now()) q
+       where g.grantee_user_id = $1 and g.revoked_at is null and g.valid_until > ${sqlInstant(ctx.clock())}) q
      join enterprises e on e.id = q.enterprise_id
      order by q.accepted_at is null desc, q.created_at desc, q.id`,
     [userId],
   )
-  return rows.map((row) => ({ ...grantView(row), enterpriseName: row.enterprise_name }))
+  const now = ctx.clock()
+  return rows.map((row) => ({ ...grantView(row, now), enterpriseName: row.enterprise_name }))
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
 import type { EnterpriseAccess } from '../../../kernel/app-context'
 import type { SealListResponse, SealStatus, SealView } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
@@ -19,9 +18,11 @@ import {
 import { SM2_WITH_SM3_OID } from '../../../../src/domain/signing/tbs'
 import { ensureCredentials } from '../pki/pki-store'
 import { recordAudit } from './audit'
-import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 import { roleMay } from '../../../../src/domain/access/permissions'
+import { liveGrant } from '../../../kernel/auth/live-grant'
 import { assertAcceptablePin, hashPin, setSigningPin } from './pin'
+import type { EsignContext } from '../signing/signing-context'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 export interface SealRow extends KeyHolderRow {
   enterprise_id: string
@@ -35,7 +36,7 @@ export const SEAL_COLUMNS = `s.id, s.enterprise_id, s.type, s.name, s.holder_usc
 
 export function validityStatus(
   row: { valid_from: Date; valid_to: Date; revoked_at: Date | null },
-  now = Date.now(),
+  now: number,
 ): SealStatus {
   if (row.revoked_at) return 'revoked'
   return new Date(row.valid_to).getTime() <= now ? 'expired' : 'valid'
@@ -48,7 +49,7 @@ export function yearsLater(date: Date, years: number): Date {
 }
 
 /** The only way a seal leaves the server: public fields listed one by one, never the sealed key. */
-export function sealView(row: SealRow): SealView {
+export function sealView(row: SealRow, now: number): SealView {
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
@@ -58,7 +59,7 @@ export function sealView(row: SealRow): SealView {
     holderUscc: row.holder_uscc,
     validFrom: new Date(row.valid_from).toISOString(),
     validTo: new Date(row.valid_to).toISOString(),
-    status: validityStatus(row),
+    status: validityStatus(row, now),
     imageSvg: row.image_svg,
     createdAt: new Date(row.created_at).toISOString(),
     publicKeyPem: sm2PublicKeyPem(row.public_key_hex),
@@ -76,28 +77,33 @@ export async function liveSeals(db: Queryable, enterpriseId: string): Promise<Se
 }
 
 /** Live, currently valid seals of the enterprise that the user holds an active grant for. */
-export async function grantedSeals(db: Queryable, userId: string, enterpriseId: string): Promise<SealRow[]> {
+export async function grantedSeals(
+  db: Queryable,
+  userId: string,
+  enterpriseId: string,
+  now: number,
+): Promise<SealRow[]> {
   const { rows } = await db.query<SealRow>(
     `select distinct ${SEAL_COLUMNS} from seals s
      join seal_grant_seals gs on gs.seal_id = s.id
      join seal_grants g on g.id = gs.grant_id
-     where s.enterprise_id = $2 and s.revoked_at is null and s.valid_to > now()
-       and g.grantee_user_id = $1 and ${LIVE_GRANT}`,
+     where s.enterprise_id = $2 and s.revoked_at is null and s.valid_to > ${sqlInstant(now)}
+       and g.grantee_user_id = $1 and ${liveGrant(now)}`,
     [userId, enterpriseId],
   )
   return rows.sort((a, b) => SEAL_TYPES.indexOf(a.type) - SEAL_TYPES.indexOf(b.type))
 }
 
 export async function sealsVisibleTo(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'clock' | 'secrets' | 'pki'>,
   userId: string,
   access: EnterpriseAccess,
 ): Promise<SealListResponse> {
-  const all = await liveSeals(app.db, access.enterpriseId)
+  const all = await liveSeals(ctx.db, access.enterpriseId)
   // Whoever manages the grants sees every seal; everyone else sees what a live grant gives them.
   const canManage = roleMay(access.role, 'grants:manage', true)
-  const visible = canManage ? all : await grantedSeals(app.db, userId, access.enterpriseId)
-  return { seals: visible.map(sealView), claimed: all.length > 0, canManage }
+  const visible = canManage ? all : await grantedSeals(ctx.db, userId, access.enterpriseId, ctx.clock())
+  return { seals: visible.map((row) => sealView(row, ctx.clock())), claimed: all.length > 0, canManage }
 }
 
 /**
@@ -105,7 +111,7 @@ export async function sealsVisibleTo(
  * Runs inside the caller's transaction; the partial unique index keeps one live seal per type.
  */
 export async function insertSeal(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'clock' | 'secrets' | 'pki'>,
   tx: Queryable,
   input: {
     enterpriseId: string
@@ -117,7 +123,7 @@ export async function insertSeal(
 ): Promise<string> {
   const { enterprise, type } = input
   const id = randomUUID()
-  const keys = newStoredKeyPair(app.signing.vault, sealOwner(id))
+  const keys = newStoredKeyPair(ctx.secrets.vault, sealOwner(id))
   await tx.query(
     `insert into seals (id, enterprise_id, type, name, holder_uscc, image_svg, public_key_hex, private_key_sealed,
        valid_from, valid_to, claimed_by)
@@ -137,7 +143,7 @@ export async function insertSeal(
     ],
   )
   // Certificate from the seal CA and the GB/T 38540 seal data, issued with the seal.
-  await ensureCredentials(tx, app.pki, { kind: 'seal', id })
+  await ensureCredentials(tx, ctx.pki, { kind: 'seal', id })
   return id
 }
 
@@ -146,12 +152,12 @@ export async function insertSeal(
  * registry) gets the four seals, each with its own SM2 key pair, and sets the signing PIN.
  */
 export async function claimSeals(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'clock' | 'secrets' | 'pki'>,
   input: { userId: string; enterpriseId: string; ticket: string; pin: string },
 ): Promise<SealView[]> {
   assertAcceptablePin(input.pin)
   const pinHash = await hashPin(input.pin)
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'claim-seal' })
     const { rows } = await tx.query<{ name: string; uscc: string; legal_representative: string; hash: string | null }>(
       `select name, uscc, legal_representative, legal_representative_id_hash as hash from enterprises where id = $1 for update`,
@@ -163,9 +169,9 @@ export async function claimSeals(
     }
     if ((await liveSeals(tx, input.enterpriseId)).length > 0) throw new ApiError('SEALS_ALREADY_CLAIMED')
 
-    const validFrom = new Date()
+    const validFrom = new Date(ctx.clock())
     for (const type of SEAL_TYPES) {
-      await insertSeal(app, tx, {
+      await insertSeal(ctx, tx, {
         enterpriseId: input.enterpriseId,
         enterprise,
         type,
@@ -184,6 +190,6 @@ export async function claimSeals(
       actorUserId: input.userId,
       detail: `法定代表人 ${maskName(person.name)} 刷脸后领取电子印章：${SEAL_TYPES.map((t) => SEAL_TYPE_LABELS[t]).join('、')}`,
     })
-    return (await liveSeals(tx, input.enterpriseId)).map(sealView)
+    return (await liveSeals(tx, input.enterpriseId)).map((row) => sealView(row, validFrom.getTime()))
   })
 }

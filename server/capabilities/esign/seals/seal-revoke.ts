@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import type { RevokeSealRequest, SealRevokeResult } from '../../../contract-seals'
 import { ApiError } from '../../../kernel/http/api-error'
 import { revokeCredentials } from '../pki/pki-store'
@@ -7,6 +6,7 @@ import { recordAudit } from './audit'
 import { confirmLegalRepresentativeFace } from './grants'
 import { verifyPinAudited } from './pin'
 import { SEAL_COLUMNS, insertSeal, sealView, type SealRow } from './seal-repo'
+import type { EsignContext } from '../signing/signing-context'
 
 export const REVOKE_REASON_MAX = 200
 
@@ -28,14 +28,14 @@ export function revokeReason(reason: string): string {
  * valid: verification judges revocation at the timestamp's time.
  */
 export async function revokeSeal(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'clock' | 'secrets' | 'pki' | 'signing'>,
   input: { userId: string; enterpriseId: string; sealId: string; replace: boolean } & RevokeSealRequest,
 ): Promise<SealRevokeResult> {
   const reason = revokeReason(input.reason)
   if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认')
-  if (input.pin) await verifyPinAudited(app.db, input.userId, input.pin, input.enterpriseId)
+  if (input.pin) await verifyPinAudited(ctx.db, input.userId, input.pin, input.enterpriseId)
 
-  const { result, refusedTaskIds } = await app.db.transaction(async (tx) => {
+  const { result, refusedTaskIds } = await ctx.db.transaction(async (tx) => {
     await confirmLegalRepresentativeFace(tx, input, 'seal-revoke')
     // The seal row first, for update: a confirmation holding it (for share) signs before the
     // revocation's time is read, so no signature is ever later than its seal's revoked_at.
@@ -47,7 +47,7 @@ export async function revokeSeal(
       `update seals s set revoked_at = $4, revoke_reason = $3
        where s.id = $1 and s.enterprise_id = $2 and s.revoked_at is null
        returning ${SEAL_COLUMNS}`,
-      [input.sealId, input.enterpriseId, reason, new Date(app.clock())],
+      [input.sealId, input.enterpriseId, reason, new Date(ctx.clock())],
     )
     const seal = revokedRows[0]
     if (!seal) {
@@ -89,7 +89,7 @@ export async function revokeSeal(
         'select name, uscc, legal_representative from enterprises where id = $1',
         [input.enterpriseId],
       )
-      const newId = await insertSeal(app, tx, {
+      const newId = await insertSeal(ctx, tx, {
         enterpriseId: input.enterpriseId,
         enterprise: rows[0],
         type: seal.type,
@@ -129,14 +129,14 @@ export async function revokeSeal(
     }
     return {
       result: {
-        revoked: sealView(seal),
-        replacement: replacement ? sealView(replacement) : null,
+        revoked: sealView(seal, at.getTime()),
+        replacement: replacement ? sealView(replacement, at.getTime()) : null,
         refusedTasks: refused.length,
         endedGrants: ended.length,
       },
       refusedTaskIds: refused.map((task) => task.id),
     }
   })
-  for (const taskId of refusedTaskIds) app.signing.callbacks.notify(taskId)
+  for (const taskId of refusedTaskIds) ctx.signing.callbacks.notify(taskId)
   return result
 }

@@ -3,9 +3,9 @@ import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
 import { fieldError } from '../signing/field-error'
 import { recordAudit } from './audit'
-import { LIVE_GRANT } from '../../../kernel/auth/live-grant'
 import { maskName } from '../../../../src/domain/mask'
 import { SEAL_TYPE_LABELS, type SealType } from '../../../../src/domain/signing/sealTypes'
+import { liveGrant } from '../../../kernel/auth/live-grant'
 import {
   DOCUMENT_TYPE_LABELS,
   formatFen,
@@ -15,6 +15,7 @@ import {
   type SealRuleRefusal,
   type SealRules,
 } from '../../../../src/domain/signing/sealRules'
+import type { ServiceContext } from '../../../kernel/service-context'
 
 /**
  * 用章规则 as stored (one jsonb row per seal, absent = no rules), and the refusals they cause.
@@ -84,6 +85,7 @@ async function eligibleApprovers(
   db: Queryable,
   enterpriseId: string,
   sealId: string,
+  now: number,
 ): Promise<{ userId: string; name: string | null; role: 'legal_representative' | 'handler' }[]> {
   const { rows } = await db.query<{ user_id: string; name: string | null; role: 'legal_representative' | 'handler' }>(
     `select u.id as user_id, u.name, 'legal_representative' as role from user_enterprises l join users u on u.id = l.user_id
@@ -91,7 +93,7 @@ async function eligibleApprovers(
      union
      select u.id, u.name, 'handler' from seal_grants g join seal_grant_seals gs on gs.grant_id = g.id
        join users u on u.id = g.grantee_user_id
-       where g.enterprise_id = $1 and gs.seal_id = $2 and ${LIVE_GRANT}
+       where g.enterprise_id = $1 and gs.seal_id = $2 and ${liveGrant(now)}
      order by 3, 1`,
     [enterpriseId, sealId],
   )
@@ -101,10 +103,15 @@ async function eligibleApprovers(
     .map((row) => ({ userId: row.user_id, name: row.name, role: row.role }))
 }
 
-export async function sealRulesView(db: Queryable, enterpriseId: string, sealId: string): Promise<SealRulesView> {
+export async function sealRulesView(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  enterpriseId: string,
+  sealId: string,
+): Promise<SealRulesView> {
+  const { db } = ctx
   const seal = await sealOf(db, enterpriseId, sealId)
   const rules = (await rulesOfSeals(db, [seal.id])).get(seal.id)!
-  const approvers = await eligibleApprovers(db, enterpriseId, seal.id)
+  const approvers = await eligibleApprovers(db, enterpriseId, seal.id, ctx.clock())
   const { rows: systems } = await db.query<{ id: string; name: string }>(
     `select id, name from systems where 'sign-tasks' = any(scopes) and revoked_at is null order by name`,
   )
@@ -125,9 +132,10 @@ export async function sealRulesView(db: Queryable, enterpriseId: string, sealId:
 
 /** The legal representative replaces a seal's rules; audited with what they now say. */
 export async function saveSealRules(
-  db: Queryable,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   input: { enterpriseId: string; sealId: string; userId: string; rules: SealRules },
 ): Promise<SealRulesView> {
+  const { db } = ctx
   const seal = await sealOf(db, input.enterpriseId, input.sealId)
   const rules: SealRules = { ...NO_SEAL_RULES, ...input.rules }
   const problems = sealRulesProblems(rules, seal.type)
@@ -141,7 +149,9 @@ export async function saveSealRules(
       throw fieldError('rules.systemIds', '所选业务系统不存在或重复')
   }
   if (rules.secondApproval) {
-    const allowed = new Set((await eligibleApprovers(db, input.enterpriseId, seal.id)).map((person) => person.userId))
+    const allowed = new Set(
+      (await eligibleApprovers(db, input.enterpriseId, seal.id, ctx.clock())).map((person) => person.userId),
+    )
     const ids = rules.secondApproval.approverUserIds
     if (ids.length !== new Set(ids).size || ids.some((id) => !allowed.has(id)))
       throw fieldError(
@@ -161,7 +171,7 @@ export async function saveSealRules(
     sealId: seal.id,
     detail: `修改${seal.name || SEAL_TYPE_LABELS[seal.type]}的用章规则：${describeRules(rules)}`,
   })
-  return sealRulesView(db, input.enterpriseId, seal.id)
+  return sealRulesView(ctx, input.enterpriseId, seal.id)
 }
 
 /** The rules in one Chinese sentence, for the audit. */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { ensureCredentials, revokeCredentials } from '../pki/pki-store'
 import { fieldError } from '../signing/field-error'
-import type { FastifyInstance } from 'fastify'
 import type { PersonalSignatureView, SignatureImageInput } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { consumeFaceTicket } from '../face/face-tickets'
@@ -14,6 +13,7 @@ import { STROKES_PROBLEM_MESSAGES, normaliseStrokes } from '../../../../src/doma
 import { SM2_WITH_SM3_OID } from '../../../../src/domain/signing/tbs'
 import { assertAcceptablePin, hashPin, setSigningPin, verifySigningPin } from './pin'
 import { validityStatus, yearsLater } from './seal-repo'
+import type { EsignContext } from '../signing/signing-context'
 
 /** 个人电子签名: a face-verified person's own signature picture and SM2 key pair, held like a seal. */
 
@@ -28,7 +28,7 @@ export interface PersonalSignatureRow extends KeyHolderRow {
 const COLUMNS = `id, user_id, holder_name, id_hash, id_masked, image_kind, image_svg, public_key_hex, private_key_sealed,
   valid_from, valid_to, created_at, revoked_at`
 
-export function personalSignatureView(row: PersonalSignatureRow): PersonalSignatureView {
+export function personalSignatureView(row: PersonalSignatureRow, now: number): PersonalSignatureView {
   return {
     id: row.id,
     holderName: row.holder_name,
@@ -37,7 +37,7 @@ export function personalSignatureView(row: PersonalSignatureRow): PersonalSignat
     imageSvg: row.image_svg,
     validFrom: new Date(row.valid_from).toISOString(),
     validTo: new Date(row.valid_to).toISOString(),
-    status: validityStatus(row),
+    status: validityStatus(row, now),
     createdAt: new Date(row.created_at).toISOString(),
     publicKeyPem: sm2PublicKeyPem(row.public_key_hex),
     signatureAlgorithm: SM2_WITH_SM3_OID,
@@ -70,12 +70,12 @@ function signatureImage(image: SignatureImageInput, holderName: string): string 
  * revokes, the others find nothing live). False when it was not live.
  */
 export async function revokeSignatureRow(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'clock' | 'secrets' | 'pki'>,
   tx: Queryable,
   signatureId: string,
   reason: string,
 ): Promise<boolean> {
-  const at = new Date(app.clock())
+  const at = new Date(ctx.clock())
   const { rows } = await tx.query(
     `update personal_signatures set revoked_at = $2, revoke_reason = $3 where id = $1 and revoked_at is null returning id`,
     [signatureId, at, reason],
@@ -87,28 +87,28 @@ export async function revokeSignatureRow(
 
 /** 注销个人电子签名 by its owner, confirmed by the signing PIN or a 'seal-revoke' face ticket of the same person. */
 export async function revokePersonalSignature(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'clock' | 'secrets' | 'pki'>,
   input: { userId: string; reason: string; pin?: string; ticket?: string },
 ): Promise<PersonalSignatureView> {
   if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认')
-  if (input.pin) await verifySigningPin(app.db, input.userId, input.pin)
-  return app.db.transaction(async (tx) => {
+  if (input.pin) await verifySigningPin(ctx.db, input.userId, input.pin)
+  return ctx.db.transaction(async (tx) => {
     const live = await liveSignatureOf(tx, input.userId)
     if (input.ticket) {
       const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'seal-revoke' })
       if (live && live.id_hash !== person.idHash) throw new ApiError('FACE_MISMATCH')
     }
-    if (!live || !(await revokeSignatureRow(app, tx, live.id, input.reason)))
+    if (!live || !(await revokeSignatureRow(ctx, tx, live.id, input.reason)))
       throw new ApiError('SIGNATURE_NOT_CLAIMED')
     const { rows } = await tx.query<PersonalSignatureRow>(`select ${COLUMNS} from personal_signatures where id = $1`, [
       live.id,
     ])
-    return personalSignatureView(rows[0])
+    return personalSignatureView(rows[0], ctx.clock())
   })
 }
 
 export async function claimPersonalSignature(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'clock' | 'secrets' | 'pki'>,
   input: {
     userId: string
     ticket: string
@@ -122,18 +122,18 @@ export async function claimPersonalSignature(
   // Checked before the ticket is used up, so a bad drawing does not cost another face scan.
   if (input.image.kind === 'drawn') signatureImage(input.image, '')
   const pinHash = await hashPin(input.pin)
-  return app.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'claim-signature' })
     if (input.replacing) {
       const live = await liveSignatureOf(tx, input.userId)
       if (!live) throw new ApiError('SIGNATURE_NOT_CLAIMED')
       if (live.id_hash !== person.idHash) throw new ApiError('FACE_MISMATCH')
-      await revokeSignatureRow(app, tx, live.id, input.replacing.reason)
+      await revokeSignatureRow(ctx, tx, live.id, input.replacing.reason)
     }
     if (await liveSignatureOf(tx, input.userId)) throw new ApiError('SIGNATURE_ALREADY_CLAIMED')
     const id = randomUUID()
-    const keys = newStoredKeyPair(app.signing.vault, signatureOwner(id))
-    const validFrom = new Date()
+    const keys = newStoredKeyPair(ctx.secrets.vault, signatureOwner(id))
+    const validFrom = new Date(ctx.clock())
     await tx.query(
       `insert into personal_signatures (id, user_id, holder_name, id_hash, id_masked, image_kind, image_svg,
          public_key_hex, private_key_sealed, valid_from, valid_to)
@@ -152,11 +152,11 @@ export async function claimPersonalSignature(
         yearsLater(validFrom, SEAL_VALIDITY_YEARS),
       ],
     )
-    await ensureCredentials(tx, app.pki, { kind: 'personal', id })
+    await ensureCredentials(tx, ctx.pki, { kind: 'personal', id })
     await setSigningPin(tx, input.userId, pinHash)
     await tx.query('update users set name = $2 where id = $1 and name is null', [input.userId, person.name])
     const created = await liveSignatureOf(tx, input.userId)
     if (!created) throw new Error('signature vanished after insert')
-    return personalSignatureView(created)
+    return personalSignatureView(created, validFrom.getTime())
   })
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import type { ConfirmSignTaskRequest, SignTaskPreview, SignTaskView } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import type { AttachmentStorage } from '../../../kernel/storage/attachment-storage'
@@ -18,8 +18,8 @@ import { planSigners, type SignerPlan } from './sign-task-authorise'
 import { findTask, refusalFor, signerSlots, signTaskView, type SignTaskRow } from './sign-task-store'
 import { produceSignature } from './signature-record'
 import { produceSesSignature } from '../pki/ses-signing'
-import { deliverAfterCommit } from '../../../kernel/notify/notice-context'
-import { deliverSealNotices, sealTemplates } from '../seals/seal-notices'
+import { deliverSealNotices } from '../seals/seal-notices'
+import type { EsignContext } from './signing-context'
 import { raiseUnusualUseAlerts } from '../seals/unusual-use'
 import { signDocumentViewToken } from './sign-document-view'
 import {
@@ -35,11 +35,12 @@ import {
   secondApprovalSeal,
   type GovernedSeal,
 } from './sign-task-governance'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 /** The app's side of 扫码签章: scan (preview), confirm (sign server-side), reject. */
 
-async function plansFor(app: FastifyInstance, task: SignTaskRow, userId: string): Promise<SignerPlan[]> {
-  return planSigners(app.db, app.signing.idHashSecret, task, await signerSlots(app.db, task.id), userId)
+async function plansFor(ctx: EsignContext, task: SignTaskRow, userId: string): Promise<SignerPlan[]> {
+  return planSigners(ctx.db, ctx.secrets.idHashSecret, task, await signerSlots(ctx.db, task.id), userId, ctx.clock())
 }
 
 /**
@@ -48,44 +49,45 @@ async function plansFor(app: FastifyInstance, task: SignTaskRow, userId: string)
  * Every refusal is the same 404 as an unknown task, so a task id says nothing.
  */
 export async function sendSignDocumentTo(
-  app: FastifyInstance,
+  ctx: EsignContext,
   storage: AttachmentStorage,
   userId: string,
   taskId: string,
   reply: FastifyReply,
 ) {
-  const task = await findTask(app.db, 'id', taskId)
+  const task = await findTask(ctx.db, 'id', taskId)
   const second = task?.status === 'awaiting_second' && task.first_approved_by !== userId
   if (task && ((task.status === 'scanned' && task.scanned_by === userId) || second)) {
     try {
-      const plans = await plansFor(app, task, userId)
-      if (second) await assertMaySecond(app, task, plans, userId)
+      const plans = await plansFor(ctx, task, userId)
+      if (second) await assertMaySecond(ctx, task, plans, userId)
     } catch (error) {
       if (error instanceof ApiError) throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })
       throw error
     }
   }
-  return sendSignDocument(app.db, storage, userId, taskId, reply, second)
+  return sendSignDocument(ctx.db, storage, userId, taskId, reply, ctx.clock(), second)
 }
 
-export async function scanSignTask(app: FastifyInstance, userId: string, ticket: string): Promise<SignTaskPreview> {
-  const task = isSignTicket(ticket) ? await findTask(app.db, 'ticket_hash', sha256Hex(ticket)) : null
+export async function scanSignTask(ctx: EsignContext, userId: string, ticket: string): Promise<SignTaskPreview> {
+  const task = isSignTicket(ticket) ? await findTask(ctx.db, 'ticket_hash', sha256Hex(ticket)) : null
   if (!task) throw new ApiError('SIGN_TICKET_INVALID')
-  const refusal = refusalFor(task, userId)
+  const refusal = refusalFor(task, userId, ctx.clock())
   if (refusal) throw refusal
   // Authorised before the ticket is taken: a bystander scanning it must not block the task.
-  const plans = await plansFor(app, task, userId)
+  const plans = await plansFor(ctx, task, userId)
   if (task.status === 'awaiting_second') {
     // The second approver scans the same code; the task stays the first confirmer's scan.
-    await assertMaySecond(app, task, plans, userId)
+    await assertMaySecond(ctx, task, plans, userId)
   } else {
-    const { rows } = await app.db.query(
+    const { rows } = await ctx.db.query(
       `update sign_tasks set status = 'scanned', scanned_by = $2, scanned_at = coalesce(scanned_at, now())
-       where id = $1 and expires_at > now() and (status = 'pending' or (status = 'scanned' and scanned_by = $2))
+       where id = $1 and expires_at > ${sqlInstant(ctx.clock())} and (status = 'pending' or (status = 'scanned' and scanned_by = $2))
        returning id`,
       [task.id, userId],
     )
-    if (!rows[0]) throw (await currentRefusal(app.db, task.id, userId)) ?? new ApiError('SIGN_TASK_SCANNED_BY_OTHER')
+    if (!rows[0])
+      throw (await currentRefusal(ctx.db, task.id, userId, ctx.clock())) ?? new ApiError('SIGN_TASK_SCANNED_BY_OTHER')
   }
   return {
     taskId: task.id,
@@ -111,8 +113,8 @@ export async function scanSignTask(app: FastifyInstance, userId: string, ticket:
     ),
     expiresAt: new Date(task.expires_at).toISOString(),
     facePurpose: `sign:${task.id}`,
-    pinAvailable: await hasSigningPin(app.db, userId),
-    approval: await approvalOf(app.db, task),
+    pinAvailable: await hasSigningPin(ctx.db, userId),
+    approval: await approvalOf(ctx.db, task),
     documentType: task.document_category,
     amountFen: amountOf(task),
     document: task.document_key
@@ -121,22 +123,22 @@ export async function scanSignTask(app: FastifyInstance, userId: string, ticket:
           mimeType: task.document_type!,
           sizeBytes: task.document_size!,
           path: signDocumentPath(task.id),
-          viewPath: `${signDocumentPath(task.id)}?view=${signDocumentViewToken(app.signing.idHashSecret, task.id, userId, app.clock())}`,
+          viewPath: `${signDocumentPath(task.id)}?view=${signDocumentViewToken(ctx.secrets.idHashSecret, task.id, userId, ctx.clock())}`,
         }
       : null,
   }
 }
 
-async function currentRefusal(db: Queryable, taskId: string, userId: string): Promise<ApiError | null> {
+async function currentRefusal(db: Queryable, taskId: string, userId: string, now: number): Promise<ApiError | null> {
   const task = await findTask(db, 'id', taskId)
-  return task ? refusalFor(task, userId) : new ApiError('SIGN_TASK_NOT_FOUND')
+  return task ? refusalFor(task, userId, now) : new ApiError('SIGN_TASK_NOT_FOUND')
 }
 
 /** The task as the scanner may act on it: theirs, scanned, open. */
-async function scannedTaskOf(app: FastifyInstance, userId: string, taskId: string): Promise<SignTaskRow> {
-  const task = await findTask(app.db, 'id', taskId)
+async function scannedTaskOf(ctx: EsignContext, userId: string, taskId: string): Promise<SignTaskRow> {
+  const task = await findTask(ctx.db, 'id', taskId)
   if (!task) throw new ApiError('SIGN_TASK_NOT_FOUND')
-  const refusal = refusalFor(task, userId)
+  const refusal = refusalFor(task, userId, ctx.clock())
   if (refusal) throw refusal
   if (task.status !== 'awaiting_second' && task.scanned_by !== userId) throw new ApiError('SIGN_TASK_NOT_SCANNED')
   return task
@@ -148,12 +150,12 @@ function sealsOf(plans: SignerPlan[]) {
 
 /** A task waiting for its second approver: `userId` (not the first, see refusalFor) must be named for the seal. */
 async function assertMaySecond(
-  app: FastifyInstance,
+  ctx: EsignContext,
   task: SignTaskRow,
   plans: SignerPlan[],
   userId: string,
 ): Promise<GovernedSeal | null> {
-  const second = secondApprovalSeal(await governedSeals(app.db, sealsOf(plans)), task)
+  const second = secondApprovalSeal(await governedSeals(ctx.db, sealsOf(plans)), task)
   // Rules loosened since the first confirmation: any other person who may sign completes it.
   if (second && !isNamedApprover(second, userId)) throw notNamed(second)
   return second
@@ -163,9 +165,9 @@ async function assertMaySecond(
  * Two people must be entitled when the seal is applied: a first confirmer whose grant has ended
  * (or who left the enterprise) since confirming no longer counts, so the second cannot complete it.
  */
-async function assertFirstStillMaySign(app: FastifyInstance, task: SignTaskRow): Promise<void> {
+async function assertFirstStillMaySign(ctx: EsignContext, task: SignTaskRow): Promise<void> {
   try {
-    await plansFor(app, task, task.first_approved_by!)
+    await plansFor(ctx, task, task.first_approved_by!)
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
     throw new ApiError('SIGN_NOT_AUTHORISED', { message: '第一确认人已不再持有该印章的授权，请重新发起签章任务' })
@@ -194,30 +196,30 @@ async function assertRightPerson(
 }
 
 export async function confirmSignTask(
-  app: FastifyInstance,
+  ctx: EsignContext,
   userId: string,
   taskId: string,
   confirm: ConfirmSignTaskRequest,
 ): Promise<SignTaskView> {
   if ((confirm.ticket === undefined) === (confirm.pin === undefined))
     throw fieldError('pin', '请刷脸或输入签署密码确认签署（二选一）')
-  const task = await scannedTaskOf(app, userId, taskId)
-  const plans = await plansFor(app, task, userId)
-  const governed = await governedSeals(app.db, sealsOf(plans))
+  const task = await scannedTaskOf(ctx, userId, taskId)
+  const plans = await plansFor(ctx, task, userId)
+  const governed = await governedSeals(ctx.db, sealsOf(plans))
   const isSecond = task.status === 'awaiting_second'
-  const second = isSecond ? await assertMaySecond(app, task, plans, userId) : secondApprovalSeal(governed, task)
-  if (isSecond) await assertFirstStillMaySign(app, task)
+  const second = isSecond ? await assertMaySecond(ctx, task, plans, userId) : secondApprovalSeal(governed, task)
+  if (isSecond) await assertFirstStillMaySign(ctx, task)
   // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
-  if (confirm.pin !== undefined) await verifyPinAudited(app.db, userId, confirm.pin, task.enterprise_id, task.id)
+  if (confirm.pin !== undefined) await verifyPinAudited(ctx.db, userId, confirm.pin, task.enterprise_id, task.id)
 
-  const now = app.clock()
+  const now = ctx.clock()
   const moment = momentRefusal(governed, now)
-  if (moment) throw await refuseTask(app, task, userId, moment.entry, moment.refusal)
-  if (!isSecond && second) return approveFirst(app, task, plans, userId, confirm, second)
+  if (moment) throw await refuseTask(ctx, task, userId, moment.entry, moment.refusal)
+  if (!isSecond && second) return approveFirst(ctx, task, plans, userId, confirm, second)
 
   let alerts = 0
   try {
-    alerts = await app.db.transaction(async (tx) => {
+    alerts = await ctx.db.transaction(async (tx) => {
       // The seals first, shared (seal-revoke.ts takes the seal row for update before anything else):
       // a revocation waits for this signature, or this signature sees the task it refused.
       const sealIds = sealsOf(plans)
@@ -229,18 +231,19 @@ export async function confirmSignTask(
           [sealIds],
         )
         if (live.length !== sealIds.length)
-          throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SEAL_NOT_AVAILABLE')
+          throw (await currentRefusal(tx, task.id, userId, ctx.clock())) ?? new ApiError('SEAL_NOT_AVAILABLE')
       }
       // The row lock / conditional update: of two confirmations at once, exactly one gets here.
       const { rows } = await tx.query<{ id: string }>(
         `update sign_tasks set status = 'signed', finished_at = now(),
            callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
-         where id = $1 and expires_at > now()
+         where id = $1 and expires_at > ${sqlInstant(ctx.clock())}
            and ((status = 'scanned' and scanned_by = $2) or (status = 'awaiting_second' and first_approved_by <> $2))
          returning id`,
         [task.id, userId],
       )
-      if (!rows[0]) throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SIGN_TASK_ALREADY_SIGNED')
+      if (!rows[0])
+        throw (await currentRefusal(tx, task.id, userId, ctx.clock())) ?? new ApiError('SIGN_TASK_ALREADY_SIGNED')
       await countDailyUse(tx, governed, now)
       const person = confirm.ticket
         ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
@@ -258,20 +261,22 @@ export async function confirmSignTask(
           detail: `第二审批人${nameOf(person, accountName)}${person ? '刷脸' : '以签署密码'}确认《${task.document_name}》（${task.system_name}）`,
         })
       }
-      const signedAt = new Date()
-      for (const plan of plans) await signOne(app, tx, task, plan, { userId, signedAt, person, accountName })
-      return raiseAlerts(app, tx, task, plans, signedAt)
+      const signedAt = new Date(ctx.clock())
+      for (const plan of plans) await signOne(ctx, tx, task, plan, { userId, signedAt, person, accountName })
+      return raiseAlerts(ctx, tx, task, plans, signedAt)
     })
   } catch (error) {
     if (error instanceof DailyLimitReached)
-      throw await refuseTask(app, task, userId, error.governed, 'daily-limit-reached')
+      throw await refuseTask(ctx, task, userId, error.governed, 'daily-limit-reached')
     throw error
   }
-  app.signing.callbacks.notify(task.id)
+  ctx.signing.callbacks.notify(task.id)
   if (alerts > 0)
-    await deliverAfterCommit(app, 'seal alerts', (ctx) => deliverSealNotices(ctx, { enterpriseId: task.enterprise_id }))
-  const signed = await findTask(app.db, 'id', task.id)
-  return signTaskView(app.db, signed!)
+    await ctx.deliverAfterCommit('seal alerts', (notices) =>
+      deliverSealNotices(notices, { enterpriseId: task.enterprise_id }),
+    )
+  const signed = await findTask(ctx.db, 'id', task.id)
+  return signTaskView(ctx.db, signed!, ctx.clock())
 }
 
 /**
@@ -280,13 +285,13 @@ export async function confirmSignTask(
  * (a deadlock). Returns how many alerts were raised.
  */
 async function raiseAlerts(
-  app: FastifyInstance,
+  ctx: EsignContext,
   tx: Queryable,
   task: SignTaskRow,
   plans: SignerPlan[],
   signedAt: Date,
 ): Promise<number> {
-  const templates = sealTemplates(app.config, app.reminderJob.senders)
+  const templates = ctx.sealTemplates()
   let raised = 0
   const sealPlans = plans.flatMap((plan) => (plan.kind === 'seal' ? [plan.seal] : []))
   for (const seal of sealPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
@@ -320,21 +325,22 @@ const SECOND_APPROVAL_WINDOW = "interval '30 minutes'"
  * The conditional update decides it once, however many confirmations arrive at once.
  */
 async function approveFirst(
-  app: FastifyInstance,
+  ctx: EsignContext,
   task: SignTaskRow,
   plans: SignerPlan[],
   userId: string,
   confirm: ConfirmSignTaskRequest,
   second: GovernedSeal,
 ): Promise<SignTaskView> {
-  await app.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string }>(
       `update sign_tasks set status = 'awaiting_second', first_approved_by = $2, first_approved_at = now(),
-         first_approved_via = $3, expires_at = greatest(expires_at, now() + ${SECOND_APPROVAL_WINDOW})
-       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > now() returning id`,
+         first_approved_via = $3, expires_at = greatest(expires_at, ${sqlInstant(ctx.clock())} + ${SECOND_APPROVAL_WINDOW})
+       where id = $1 and status = 'scanned' and scanned_by = $2 and expires_at > ${sqlInstant(ctx.clock())} returning id`,
       [task.id, userId, confirm.ticket ? 'face' : 'pin'],
     )
-    if (!rows[0]) throw (await currentRefusal(tx, task.id, userId)) ?? new ApiError('SECOND_APPROVER_SAME_PERSON')
+    if (!rows[0])
+      throw (await currentRefusal(tx, task.id, userId, ctx.clock())) ?? new ApiError('SECOND_APPROVER_SAME_PERSON')
     const person = confirm.ticket
       ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
       : null
@@ -349,11 +355,11 @@ async function approveFirst(
       detail: `${nameOf(person, users[0]?.name ?? null)}${person ? '刷脸' : '以签署密码'}确认《${task.document_name}》（${task.system_name}），待第二人确认`,
     })
   })
-  return signTaskView(app.db, (await findTask(app.db, 'id', task.id))!)
+  return signTaskView(ctx.db, (await findTask(ctx.db, 'id', task.id))!, ctx.clock())
 }
 
 async function signOne(
-  app: FastifyInstance,
+  ctx: EsignContext,
   tx: Queryable,
   task: SignTaskRow,
   plan: SignerPlan,
@@ -367,7 +373,7 @@ async function signOne(
         publicKeyHex: plan.signature.public_key_hex,
         privateKeySealed: plan.signature.private_key_sealed,
       }
-  const keys = openStoredKeyPair(app.signing.vault, isSeal ? sealOwner(stored.id) : signatureOwner(stored.id), stored)
+  const keys = openStoredKeyPair(ctx.secrets.vault, isSeal ? sealOwner(stored.id) : signatureOwner(stored.id), stored)
   const signer: TbsSigner = {
     userId: by.userId,
     name: isSeal ? (by.person?.name ?? by.accountName) : plan.signature.holder_name,
@@ -395,7 +401,7 @@ async function signOne(
     requestedBy: task.system_name,
     signer,
   })
-  const sesSignature = await produceSesSignature(tx, app.pki, {
+  const sesSignature = await produceSesSignature(tx, ctx.pki, {
     holder: { kind: isSeal ? 'seal' : 'personal', id: stored.id },
     keys,
     tbs: produced.tbs,
@@ -428,19 +434,19 @@ async function signOne(
 }
 
 export async function rejectSignTask(
-  app: FastifyInstance,
+  ctx: EsignContext,
   userId: string,
   taskId: string,
   reason?: string,
 ): Promise<SignTaskView> {
-  const task = await scannedTaskOf(app, userId, taskId)
+  const task = await scannedTaskOf(ctx, userId, taskId)
   // A named second approver may refuse a task waiting for them.
-  if (task.status === 'awaiting_second') await assertMaySecond(app, task, await plansFor(app, task, userId), userId)
-  const updated = await app.db.transaction(async (tx) => {
+  if (task.status === 'awaiting_second') await assertMaySecond(ctx, task, await plansFor(ctx, task, userId), userId)
+  const updated = await ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `update sign_tasks set status = 'rejected', finished_at = now(), reject_reason = $3,
          callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
-       where id = $1 and expires_at > now()
+       where id = $1 and expires_at > ${sqlInstant(ctx.clock())}
          and ((status = 'scanned' and scanned_by = $2) or (status = 'awaiting_second' and first_approved_by <> $2))
        returning id`,
       [task.id, userId, reason?.trim() || null],
@@ -455,7 +461,8 @@ export async function rejectSignTask(
     })
     return true
   })
-  if (!updated) throw (await currentRefusal(app.db, task.id, userId)) ?? new ApiError('SIGN_TASK_NOT_SCANNED')
-  app.signing.callbacks.notify(task.id)
-  return signTaskView(app.db, (await findTask(app.db, 'id', task.id))!)
+  if (!updated)
+    throw (await currentRefusal(ctx.db, task.id, userId, ctx.clock())) ?? new ApiError('SIGN_TASK_NOT_SCANNED')
+  ctx.signing.callbacks.notify(task.id)
+  return signTaskView(ctx.db, (await findTask(ctx.db, 'id', task.id))!, ctx.clock())
 }

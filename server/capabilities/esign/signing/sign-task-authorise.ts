@@ -10,6 +10,7 @@ import { liveSignatureOf, type PersonalSignatureRow } from '../seals/signature-r
 import { SEAL_TYPE_LABELS } from '../../../../src/domain/signing/sealTypes'
 import type { SignerBasis } from '../../../../src/domain/signing/tbs'
 import type { SignerSlot, SignTaskRow } from './sign-task-store'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 /**
  * Who may sign a task: the scanner must be able to fill every signer slot of it (one scanner
@@ -28,10 +29,11 @@ export function phoneHash(secret: string, phone: string): string {
   return createHmac('sha256', secret).update(`phone:${phone}`, 'utf8').digest('hex')
 }
 
-async function liveValidSeal(db: Queryable, enterpriseId: string, slot: SignerSlot): Promise<SealRow> {
+async function liveValidSeal(db: Queryable, enterpriseId: string, slot: SignerSlot, now: number): Promise<SealRow> {
   const { rows } = await db.query<SealRow>(
     `select ${SEAL_COLUMNS} from seals s
-     where s.enterprise_id = $1 and s.type = $2 and s.revoked_at is null and s.valid_from <= now() and s.valid_to > now()`,
+     where s.enterprise_id = $1 and s.type = $2 and s.revoked_at is null
+       and s.valid_from <= ${sqlInstant(now)} and s.valid_to > ${sqlInstant(now)}`,
     [enterpriseId, slot.seal_type],
   )
   if (!rows[0]) {
@@ -48,9 +50,11 @@ export async function planSigners(
   task: Pick<SignTaskRow, 'enterprise_id'>,
   slots: SignerSlot[],
   userId: string,
+  /** The app clock's ms: a personal signature past its validity cannot sign. */
+  now: number,
 ): Promise<SignerPlan[]> {
   const { rows } = await db.query<{ phone: string | null }>('select u.phone from users u where u.id = $1', [userId])
-  const link = await findLink(db, userId, task.enterprise_id)
+  const link = await findLink(db, userId, task.enterprise_id, now)
   // The permission table decides; a handler without a live grant counts as not linked at all.
   const role: EnterpriseRole | null = link && roleMay(link.role, 'seal:sign', link.has_live_grant) ? link.role : null
   const myPhoneHash = rows[0]?.phone ? phoneHash(idHashSecret, rows[0].phone) : null
@@ -64,8 +68,8 @@ export async function planSigners(
   let signature: PersonalSignatureRow | null | undefined
   for (const slot of slots) {
     if (slot.kind === 'seal') {
-      const seal = await liveValidSeal(db, task.enterprise_id, slot)
-      const grantId = isLegalRep ? null : await activeGrantId(db, userId, seal.id)
+      const seal = await liveValidSeal(db, task.enterprise_id, slot, now)
+      const grantId = isLegalRep ? null : await activeGrantId(db, userId, seal.id, now)
       if (!isLegalRep && !grantId) throw new ApiError('SIGN_NOT_AUTHORISED')
       plans.push({
         position: slot.position,
@@ -83,7 +87,7 @@ export async function planSigners(
       throw new ApiError('SIGN_NOT_AUTHORISED', { message: '该签章任务要求的签名人不是您' })
     }
     signature ??= await liveSignatureOf(db, userId)
-    if (!signature || new Date(signature.valid_to).getTime() <= Date.now()) throw new ApiError('SIGNATURE_NOT_CLAIMED')
+    if (!signature || new Date(signature.valid_to).getTime() <= now) throw new ApiError('SIGNATURE_NOT_CLAIMED')
     plans.push({ position: slot.position, kind: 'personal', signature, role: slotRole })
   }
   return plans

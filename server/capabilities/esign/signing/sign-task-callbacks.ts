@@ -154,6 +154,7 @@ export class SignTaskCallbacks {
   /** True on a 2xx; a refused destination, a redirect, an error or a timeout is a failed attempt. */
   private async post(taskId: string, systemId: string, url: string, body: object): Promise<boolean> {
     if (this.closed) return false
+    // Elapsed time, not business time: one time budget for the destination check and the post.
     const deadline = Date.now() + this.limits.timeoutMs
     let target: CheckedTarget
     try {
@@ -165,7 +166,7 @@ export class SignTaskCallbacks {
       )
       return false
     }
-    const remainingMs = Math.max(1, deadline - Date.now())
+    const remainingMs = Math.max(1, deadline - Date.now()) // elapsed time (see the deadline above)
     const result = await postJson(target, body, { ...this.limits, timeoutMs: remainingMs })
     if (result.status === null || result.status < 200 || result.status >= 300) {
       this.log.info({ taskId, status: result.status, error: result.error }, 'sign task callback not accepted')

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
 import type { SystemPrincipal } from '../../../kernel/app-context'
 import type { CreateSignTaskRequest, SignTaskCreated } from '../../../contract-seals'
 import { sha256Hex } from '../../../kernel/auth/tokens'
@@ -15,9 +14,11 @@ import { fieldError } from './field-error'
 import { SIGN_DOCUMENT_MAX_BYTES, storeSignDocument } from './sign-task-document'
 import { phoneHash } from './sign-task-authorise'
 import { sm3Hex } from './sm2'
+import type { EsignContext } from './signing-context'
 import { auditRefusal, refusalError, rulesOfSeals } from '../seals/seal-rules'
 import { DOCUMENT_TYPE_LABELS, refusalAtCreation } from '../../../../src/domain/signing/sealRules'
 import type { SealType } from '../../../../src/domain/signing/sealTypes'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 /**
  * A system asks for a document (by SM3, or the document itself, hashed here and kept so the signer
@@ -58,14 +59,14 @@ const CALLBACK_REFUSALS: Record<Exclude<OutboundRefusalReason, 'invalid' | 'sche
 }
 
 /** The callbackUrl as stored, once it is known to lead to a public address this system may use. */
-async function checkCallbackUrl(app: FastifyInstance, systemId: string, raw: string | undefined) {
+async function checkCallbackUrl(ctx: EsignContext, systemId: string, raw: string | undefined) {
   if (raw === undefined) return null
   try {
-    const target = await app.signing.callbacks.checkDestination(app.db, systemId, raw)
+    const target = await ctx.signing.callbacks.checkDestination(ctx.db, systemId, raw)
     return target.url.toString()
   } catch (error) {
     if (!(error instanceof OutboundRefused)) throw error
-    app.log.info({ systemId, refused: error.detail }, 'sign task callbackUrl refused')
+    ctx.log.info({ systemId, refused: error.detail }, 'sign task callbackUrl refused')
     if (error.reason === 'invalid') throw fieldError('callbackUrl', 'callbackUrl 不是有效的网址')
     // Plain http only where local receivers are allowed (tests, local development); never credentials in the URL.
     if (error.reason === 'scheme' || error.reason === 'credentials') {
@@ -80,14 +81,14 @@ async function checkCallbackUrl(app: FastifyInstance, systemId: string, raw: str
  * system and a 'refused' row in the seal audit (no task is created).
  */
 async function checkRulesAtCreation(
-  app: FastifyInstance,
+  ctx: EsignContext,
   system: SystemPrincipal,
   enterpriseId: string,
   body: CreateSignTaskRequest,
   seals: { id: string; type: SealType; name: string }[],
 ): Promise<void> {
   const rules = await rulesOfSeals(
-    app.db,
+    ctx.db,
     seals.map((seal) => seal.id),
   )
   for (const seal of seals) {
@@ -95,7 +96,7 @@ async function checkRulesAtCreation(
     const refusal = refusalAtCreation(sealRules, { systemId: system.id, documentType: body.documentType ?? null })
     if (!refusal) continue
     const error = refusalError(refusal, sealRules, seal.name)
-    await auditRefusal(app.db, {
+    await auditRefusal(ctx.db, {
       enterpriseId,
       actorUserId: null,
       sealId: seal.id,
@@ -108,7 +109,7 @@ async function checkRulesAtCreation(
 }
 
 export async function createSignTask(
-  app: FastifyInstance,
+  ctx: EsignContext,
   storage: AttachmentStorage,
   system: SystemPrincipal,
   body: CreateSignTaskRequest,
@@ -118,18 +119,20 @@ export async function createSignTask(
   const document = documentOf(body)
   if (document.bytes && document.bytes.length > SIGN_DOCUMENT_MAX_BYTES)
     throw fieldError('document', '文件不能超过 10 MB')
-  const callbackUrl = await checkCallbackUrl(app, system.id, body.callbackUrl)
+  const callbackUrl = await checkCallbackUrl(ctx, system.id, body.callbackUrl)
   const ttl = body.expiresInSeconds ?? SIGN_TICKET_TTL_SECONDS.default
+  // One moment for the seals' validity and the task's deadline, on the app clock.
+  const now = ctx.clock()
 
-  const { rows } = await app.db.query<{ id: string }>('select id from enterprises where uscc = $1', [uscc.uscc])
+  const { rows } = await ctx.db.query<{ id: string }>('select id from enterprises where uscc = $1', [uscc.uscc])
   const enterpriseId = rows[0]?.id
   if (!enterpriseId) throw new ApiError('ENTERPRISE_NOT_FOUND')
   const sealTypes = body.signers.flatMap((signer) => ('sealType' in signer ? [signer.sealType] : []))
   if (new Set(sealTypes).size !== sealTypes.length) throw fieldError('signers', '同一印章只能出现一次')
   if (sealTypes.length > 0) {
-    const { rows: available } = await app.db.query<{ id: string; type: SealType; name: string }>(
+    const { rows: available } = await ctx.db.query<{ id: string; type: SealType; name: string }>(
       `select id, type, name from seals where enterprise_id = $1 and type = any($2::text[]) and revoked_at is null
-         and valid_from <= now() and valid_to > now()`,
+         and valid_from <= ${sqlInstant(now)} and valid_to > ${sqlInstant(now)}`,
       [enterpriseId, sealTypes],
     )
     const missing = sealTypes.filter((type) => !available.some((seal) => seal.type === type))
@@ -138,18 +141,18 @@ export async function createSignTask(
         message: `该企业尚未领取或不可用：${missing.map((type) => SEAL_TYPE_LABELS[type]).join('、')}`,
       })
     }
-    await checkRulesAtCreation(app, system, enterpriseId, body, available)
+    await checkRulesAtCreation(ctx, system, enterpriseId, body, available)
   }
 
   // Stored before the row that names it: a failure leaves an unreferenced file, never a dangling key.
   const stored = document.bytes ? await storeSignDocument(storage, document.bytes) : null
   const taskId = randomUUID()
   const ticket = randomBytes(24).toString('base64url')
-  const created = await app.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const { rows: inserted } = await tx.query<{ expires_at: Date }>(
       `insert into sign_tasks (id, system_id, enterprise_id, document_name, document_sm3, ticket_hash, expires_at,
          callback_url, document_key, document_type, document_size, document_category, amount_fen)
-       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8, $9, $10, $11, $12, $13) returning expires_at`,
+       values ($1, $2, $3, $4, $5, $6, ${sqlInstant(now)} + make_interval(secs => $7), $8, $9, $10, $11, $12, $13) returning expires_at`,
       [
         taskId,
         system.id,
@@ -177,7 +180,7 @@ export async function createSignTask(
           person ? 'personal' : 'seal',
           'sealType' in signer ? signer.sealType : null,
           person?.role ?? null,
-          person?.phone ? phoneHash(app.signing.idHashSecret, person.phone) : null,
+          person?.phone ? phoneHash(ctx.secrets.idHashSecret, person.phone) : null,
           person?.phone ? maskPhone(person.phone) : null,
         ],
       )
@@ -187,7 +190,7 @@ export async function createSignTask(
   return {
     taskId,
     ticket,
-    qrContent: buildSignQrContent(ticket, app.signing.qrHosts[0]),
+    qrContent: buildSignQrContent(ticket, ctx.signing.qrHosts[0]),
     expiresAt: new Date(created.expires_at).toISOString(),
   }
 }

@@ -74,15 +74,17 @@ export async function sendSignDocument(
   userId: string,
   taskId: string,
   reply: FastifyReply,
+  /** The app clock's ms: an open task past its deadline no longer shows its document. */
+  now: number,
   /** 双人审批: the caller has checked that `userId` may confirm the waiting task as its second approver. */
   asSecondApprover = false,
 ) {
   const { rows } = await db.query<{ document_key: string; document_type: string }>(
     `select document_key, document_type from sign_tasks
      where id = $1 and document_key is not null
-       and ((scanned_by = $2 and (status = 'signed' or (status in ('scanned', 'awaiting_second') and expires_at > now())))
-         or ($3 and status = 'awaiting_second' and first_approved_by <> $2 and expires_at > now()))`,
-    [taskId, userId, asSecondApprover],
+       and ((scanned_by = $2 and (status = 'signed' or (status in ('scanned', 'awaiting_second') and expires_at > $4)))
+         or ($3 and status = 'awaiting_second' and first_approved_by <> $2 and expires_at > $4))`,
+    [taskId, userId, asSecondApprover, new Date(now)],
   )
   const bytes = rows[0] ? await storage.get(rows[0].document_key) : null
   if (!rows[0] || !bytes) throw new ApiError('NOT_FOUND', { message: SIGN_DOCUMENT_GONE })

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import type { SignTaskApproval } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
@@ -14,6 +13,7 @@ import {
 } from '../../../../src/domain/signing/sealRules'
 import type { SealRow } from '../seals/seal-repo'
 import type { SignTaskStatus } from '../../../../src/domain/signing/signTask'
+import type { EsignContext } from './signing-context'
 
 /** What of a stored task (GovernedTask) governance reads; declared here so the store can import this file. */
 export interface GovernedTask {
@@ -103,14 +103,14 @@ export function momentRefusal(
  * as it is), audits the attempt, makes the callback due; returns the error to answer with.
  */
 export async function refuseTask(
-  app: FastifyInstance,
+  ctx: Pick<EsignContext, 'db' | 'signing'>,
   task: GovernedTask,
   userId: string,
   entry: GovernedSeal,
   refusal: SealRuleRefusal,
 ): Promise<ApiError> {
   const reason = `${entry.seal.name}：${refusalMessage(refusal, entry.rules)}`
-  await app.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `update sign_tasks set status = 'rejected', finished_at = now(), reject_reason = $2, refusal_code = $3,
          callback_state = case when callback_url is null then null else 'pending' end, callback_next_at = now()
@@ -126,7 +126,7 @@ export async function refuseTask(
       detail: `用章规则拒绝签署《${task.document_name}》（${task.system_name}）：${reason}${rows[0] ? '' : '（任务已结束）'}`,
     })
   })
-  app.signing.callbacks.notify(task.id)
+  ctx.signing.callbacks.notify(task.id)
   return refusalError(refusal, entry.rules, entry.seal.name)
 }
 

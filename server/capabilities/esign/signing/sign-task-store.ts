@@ -62,7 +62,8 @@ export async function signerSlots(db: Queryable, taskId: string): Promise<Signer
   return rows
 }
 
-export function statusOf(task: Pick<SignTaskRow, 'status' | 'expires_at'>, now = Date.now()): SignTaskStatus {
+/** The status at `now` (the app clock's ms): an open task past its deadline reads as expired before the sweep makes it so. */
+export function statusOf(task: Pick<SignTaskRow, 'status' | 'expires_at'>, now: number): SignTaskStatus {
   return signTaskStatusAt(task.status, new Date(task.expires_at).getTime(), now)
 }
 
@@ -70,8 +71,8 @@ export function statusOf(task: Pick<SignTaskRow, 'status' | 'expires_at'>, now =
  * Why `userId` cannot act on the task now, or null when it is open and theirs (or unclaimed).
  * The order matters to the person scanning: a finished task says so before anything else.
  */
-export function refusalFor(task: SignTaskRow, userId: string): ApiError | null {
-  switch (statusOf(task)) {
+export function refusalFor(task: SignTaskRow, userId: string, now: number): ApiError | null {
+  switch (statusOf(task, now)) {
     case 'signed':
       return new ApiError('SIGN_TASK_ALREADY_SIGNED')
     case 'rejected':
@@ -88,8 +89,8 @@ export function refusalFor(task: SignTaskRow, userId: string): ApiError | null {
   }
 }
 
-export async function signTaskView(db: Queryable, task: SignTaskRow): Promise<SignTaskView> {
-  const status = statusOf(task)
+export async function signTaskView(db: Queryable, task: SignTaskRow, now: number): Promise<SignTaskView> {
+  const status = statusOf(task, now)
   const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
   return {
     taskId: task.id,

@@ -3,6 +3,11 @@ import { ConfigError, type Config } from '../../../kernel/config'
 import { buildFaceProviders } from '../face/default-face-providers'
 import type { FaceProviders } from '../face/face-provider'
 import { KeyVault } from './key-vault'
+import type { PkiServices } from '../pki/pki-keys'
+import { deliverAfterCommit } from '../../../kernel/notify/notice-context'
+import type { NoticeContext, NoticeTally } from '../../../kernel/notify/notice-delivery'
+import { sealTemplates, type SealTemplates } from '../seals/seal-notices'
+import { contextOf, type ServiceContext } from '../../../kernel/service-context'
 import { resolveSigningSecrets } from './secrets'
 import { SignTaskCallbacks } from './sign-task-callbacks'
 import { sweepSignTasks, type SignTaskSweepReport } from './sign-task-sweep'
@@ -24,9 +29,35 @@ export interface SigningServices {
   sweep(): Promise<SignTaskSweepReport>
 }
 
+/**
+ * What 印章 / 签章 / 刷脸 services are given: the service context plus the signing services, the
+ * seal CA and timestamp service, and how their notices go out. Built once per app (`app.esignCtx`).
+ */
+export interface EsignContext extends ServiceContext {
+  signing: SigningServices
+  pki: PkiServices
+  /** 用章提醒 templates (config × the senders present). */
+  sealTemplates(): SealTemplates
+  /** Sends notices whose rows a request has just committed (server/kernel/notify/notice-context.ts). */
+  deliverAfterCommit(what: string, deliver: (ctx: NoticeContext) => Promise<NoticeTally>): Promise<NoticeTally | null>
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     signing: SigningServices
+    /** The context of 印章 / 签章 / 刷脸 services (esignContextOf), built once by buildApp. */
+    esignCtx: EsignContext
+  }
+}
+
+/** After `signing`, `pki`, `messageSenders` and `clock` are decorated (buildApp). */
+export function esignContextOf(app: FastifyInstance, base: ServiceContext = contextOf(app)): EsignContext {
+  return {
+    ...base,
+    signing: app.signing,
+    pki: app.pki,
+    sealTemplates: () => sealTemplates(app.config, app.messageSenders),
+    deliverAfterCommit: (what, deliver) => deliverAfterCommit(app, what, deliver),
   }
 }
 
@@ -69,7 +100,7 @@ export function decorateSigning(
   const services: SigningServices = {
     ...base,
     callbacks,
-    sweep: () => sweepSignTasks(app.db, () => callbacks.deliverDue()),
+    sweep: () => sweepSignTasks(app.db, app.clock(), () => callbacks.deliverDue()),
   }
   app.decorate('signing', services)
   app.addHook('onReady', async () => {

@@ -30,7 +30,7 @@ const tags = ['policies']
 async function optionalUserId(request: FastifyRequest): Promise<string | null> {
   const token = bearerToken(request.headers.authorization)
   if (!token) return null
-  const found = await findSession(request.server.db, token)
+  const found = await findSession(request.server.db, token, request.server.clock())
   return found.status === 'valid' ? found.userId : null
 }
 

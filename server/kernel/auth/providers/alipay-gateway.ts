@@ -68,6 +68,7 @@ export class AlipayGateway {
       format: 'JSON',
       charset: 'utf-8',
       sign_type: 'RSA2',
+      // Alipay checks this against its own (real) clock, so it is the wall clock, not the app's.
       timestamp: alipayTimestamp((this.options.now ?? (() => new Date()))()),
       version: '1.0',
       ...params,
