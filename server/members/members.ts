@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { EnterpriseMember } from '../contract'
+import type { EnterpriseMember } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { recordAudit } from '../seals/audit'

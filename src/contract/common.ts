@@ -70,3 +70,15 @@ export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 }
+
+/**
+ * A success answer that is not JSON: bytes (or text) of one media type — a PEM certificate, a CRL,
+ * a PNG, a DER file, an iCalendar feed. Written in Fastify's per-content-type form, so the
+ * OpenAPI document states the media type, and the serializer (which never touches a Buffer) has
+ * nothing to do. The client does not `call()` these: it hands their URL to the platform.
+ */
+export const Binary = (mediaType: string, description: string) =>
+  Type.Unsafe<Uint8Array | string>({
+    description,
+    content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+  })
