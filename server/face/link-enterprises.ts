@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { LinkEnterprisesResponse } from '../contract-seals'
+import type { LinkEnterprisesResponse } from '../../src/contract/esign/schemas'
 import { listUserEnterprises } from '../repos/enterprises'
 import { consumeFaceTicket } from './face-tickets'
 

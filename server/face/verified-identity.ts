@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { VerifiedIdentityView } from '../contract-seals'
+import type { VerifiedIdentityView } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { maskName } from '../../src/domain/mask'

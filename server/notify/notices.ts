@@ -1,5 +1,5 @@
 import type { InboxKind } from '../../src/domain/inbox/kinds'
-import type { SubscribePurpose } from '../contract-policies'
+import type { SubscribePurpose } from '../../src/contract/policies/schemas'
 import type { MessageChannel } from './subscribe-templates'
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { SignTaskApproval } from '../contract-seals'
+import type { SignTaskApproval } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { auditRefusal, refusalError, rulesOfSeals } from '../seals/seal-rules'

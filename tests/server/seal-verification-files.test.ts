@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import QRCode from 'qrcode'
-import type { SignatureRecord, VerificationReceipt } from '../../server/contract-seals'
+import type { SignatureRecord, VerificationReceipt } from '../../src/contract/esign/schemas'
 import { certificateSignedBy, issueCertificate, newSerialHex, readCertificate } from '../../server/pki/certificates'
 import { fromPem } from '../../server/pki/der'
 import { parseSesSignature, sesSignatureDer, tbsSignDer } from '../../server/pki/ses'

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { SignatureRecord } from '../../server/contract-seals'
+import type { SignatureRecord } from '../../src/contract/esign/schemas'
 import { generateSm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../../server/signing/sm2'
 import { DEMO, expectError, type TestDb } from './helpers'
 import { type SigningFixture, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'

@@ -1,4 +1,4 @@
-import type { CalendarFeedCreated, CalendarFeedScope } from '../../../server/contract-calendar'
+import type { CalendarFeedCreated, CalendarFeedScope } from '../../contract/compliance/schemas'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/me/calendar-feeds/:scope — a new link for the scope; any older link stops working. */

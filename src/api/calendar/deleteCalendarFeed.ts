@@ -1,4 +1,4 @@
-import type { CalendarFeedScope } from '../../../server/contract-calendar'
+import type { CalendarFeedScope } from '../../contract/compliance/schemas'
 import type { ApiClient } from '../client'
 
 /** DELETE /api/v1/me/calendar-feeds/:scope — stops the subscription: its link answers 404 from now on. */

@@ -1,4 +1,4 @@
-import type { CalendarFeedList } from '../../../server/contract-calendar'
+import type { CalendarFeedList } from '../../contract/compliance/schemas'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/me/calendar-feeds — the user's feeds, without their links (shown only when made). */

@@ -1,4 +1,4 @@
-import type { EnterpriseMember } from '../../../server/contract'
+import type { EnterpriseMember } from '../../contract/esign/schemas'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/enterprises/:id/members — the people linked, masked, with role and grants (legal representative only). */

@@ -1,4 +1,4 @@
-import type { ComplianceReminderSettings } from '../../../server/contract-compliance-reminders'
+import type { ComplianceReminderSettings } from '../../contract/compliance/schemas'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/me/compliance-reminder-settings */

@@ -1,4 +1,4 @@
-import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
+import type { SealVerificationRequest, SealVerificationResult } from '../../contract/esign/schemas'
 import type { ApiClient } from '../client'
 
 /** POST /api/v1/seal-verifications — 验章; no login, so no token and no silent re-login. */
