@@ -72,13 +72,17 @@ export const PageQuery = {
 }
 
 /**
- * A success answer that is not JSON: bytes (or text) of one media type — a PEM certificate, a CRL,
- * a PNG, a DER file, an iCalendar feed. Written in Fastify's per-content-type form, so the
- * OpenAPI document states the media type, and the serializer (which never touches a Buffer) has
- * nothing to do. The client does not `call()` these: it hands their URL to the platform.
+ * A success answer that is not JSON: bytes (or text) of a media type — a PEM certificate, a CRL, a
+ * PNG, a DER file, an iCalendar feed, a photo (several types: each listed; a document of its own
+ * type: the wildcard type). Written in Fastify's per-content-type form, so the OpenAPI document
+ * states the media type, and the serializer (which never touches a Buffer, nor a string sent with
+ * a type other than JSON) has nothing to do. The client does not `call()` these: it hands their
+ * URL to the platform.
  */
-export const Binary = (mediaType: string, description: string) =>
+export const Binary = (mediaTypes: string | readonly string[], description: string) =>
   Type.Unsafe<Uint8Array | string>({
     description,
-    content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+    content: Object.fromEntries(
+      [mediaTypes].flat().map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }]),
+    ),
   })

@@ -967,7 +967,7 @@ export const ops = {
     params: TaskParams,
     query: Type.Object({ view: Type.Optional(Type.String({ pattern: SIGN_DOCUMENT_VIEW_PATTERN })) }, closed),
     /** The document's bytes with its own content type (not JSON: the serializer leaves them alone). */
-    response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: '文件原文' }) },
+    response: { 200: Binary('*/*', '文件原文') },
   },
   confirmSignTask: { params: TaskParams, body: ConfirmSignTaskRequest, response: { 200: SignTaskView } },
   rejectSignTask: { params: TaskParams, body: RejectSignTaskBody, response: { 200: SignTaskView } },
