@@ -211,6 +211,7 @@ export default tseslint.config(
       'src/contract/endpoint.ts',
       'src/contract/errors.ts',
       'src/contract/**/endpoints.ts',
+      'src/contract/**/*-endpoints.ts',
       'src/contract/**/errors.ts',
     ],
     rules: { '@typescript-eslint/no-restricted-imports': restrict([], []) },

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util'
 import { gzip as gzipCallback } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
-import * as endpoints from '../../src/contract/compliance/endpoints'
+import * as endpoints from '../../src/contract/compliance/reminder-endpoints'
 import { ops, type CalendarFeedView } from '../../src/contract/compliance/schemas'
 import { requireEnterpriseAccess } from '../auth/enterprise-access'
 import { currentUser, requireUser } from '../auth/require-user'

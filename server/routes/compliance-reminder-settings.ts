@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import * as endpoints from '../../src/contract/compliance/endpoints'
+import * as endpoints from '../../src/contract/compliance/reminder-endpoints'
 import { ops } from '../../src/contract/compliance/schemas'
 import { currentUser, requireUser } from '../auth/require-user'
 import { getComplianceReminderSettings, saveComplianceReminderSettings } from '../compliance/reminder-settings-repo'

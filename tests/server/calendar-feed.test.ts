@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import ICAL from 'ical.js'
-import * as endpoints from '../../src/contract/compliance/endpoints'
+import * as endpoints from '../../src/contract/compliance/reminder-endpoints'
 import * as esignEndpoints from '../../src/contract/esign/endpoints'
 import type { EnterpriseSummary } from '../../src/contract/account/schemas'
 import type { CalendarFeedCreated } from '../../src/contract/compliance/schemas'

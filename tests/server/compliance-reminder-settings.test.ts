@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import * as endpoints from '../../src/contract/compliance/endpoints'
+import * as endpoints from '../../src/contract/compliance/reminder-endpoints'
 import { requestOf } from './contract-request'
 import { bearer, expectError, loginSandbox, openTestDb, type TestDb } from './helpers'
 import { appAt, makeEnterprise, makeUser } from './licences-kit'

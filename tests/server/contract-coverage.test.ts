@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Endpoint } from '../../src/contract/endpoint'
 import { createTestApp, type TestApp } from './helpers'
@@ -15,16 +15,23 @@ const CONTRACT_DIR = join(__dirname, '../../src/contract')
 function describedEndpoints(): { name: string; endpoint: Endpoint }[] {
   const found: { name: string; endpoint: Endpoint }[] = []
   for (const capability of readdirSync(CONTRACT_DIR, { withFileTypes: true })) {
-    const file = join(CONTRACT_DIR, capability.name, 'endpoints.ts')
-    if (!capability.isDirectory() || !existsSync(file)) continue
-    // One export per operation (endpointsOf); an object of them is also accepted.
-    const module = require(file) as Record<string, Endpoint | Record<string, Endpoint>>
-    for (const [name, value] of Object.entries(module)) {
-      if (typeof value.method === 'string')
-        found.push({ name: `${capability.name}/${name}`, endpoint: value as Endpoint })
-      else
-        for (const [operation, endpoint] of Object.entries(value as Record<string, Endpoint>))
-          found.push({ name: `${capability.name}/${name}.${operation}`, endpoint })
+    if (!capability.isDirectory()) continue
+    // endpoints.ts, and e.g. reminder-endpoints.ts: descriptors one subpackage alone calls, kept
+    // out of a module the main package carries.
+    const files = readdirSync(join(CONTRACT_DIR, capability.name)).filter((name) => /(^|-)endpoints\.ts$/.test(name))
+    for (const file of files) {
+      // One export per operation (endpointsOf); an object of them is also accepted.
+      const module = require(join(CONTRACT_DIR, capability.name, file)) as Record<
+        string,
+        Endpoint | Record<string, Endpoint>
+      >
+      for (const [name, value] of Object.entries(module)) {
+        if (typeof value.method === 'string')
+          found.push({ name: `${capability.name}/${name}`, endpoint: value as Endpoint })
+        else
+          for (const [operation, endpoint] of Object.entries(value as Record<string, Endpoint>))
+            found.push({ name: `${capability.name}/${name}.${operation}`, endpoint })
+      }
     }
   }
   return found

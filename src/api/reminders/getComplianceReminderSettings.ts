@@ -1,4 +1,4 @@
-import * as endpoints from '../../contract/compliance/endpoints'
+import * as endpoints from '../../contract/compliance/reminder-endpoints'
 import { call } from '../call'
 import type { ApiClient } from '../client'
 
