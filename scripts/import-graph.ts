@@ -129,7 +129,7 @@ export function areaOf(file: string): string {
     return `src/${parts[1]}`
   }
   if (parts[0] === 'server') {
-    if (parts.length === 2) return parts[1].startsWith('contract') ? 'server/contract' : 'server'
+    if (parts.length === 2) return 'server'
     return `server/${parts[1]}`
   }
   return parts[0]
@@ -280,9 +280,13 @@ function main(argv: string[]): number {
     console.log(`imports from one feature into another: ${r.crossFeature.length}`)
     for (const e of r.crossFeature) console.log('  ' + e)
   }
-  if (argv.includes('--check') && (r.forbidden.length > 0 || r.circles.src.length > 0 || r.crossFeature.length > 0)) {
+  const srcToServer = r.srcToServer.value + r.srcToServer.type
+  if (
+    argv.includes('--check') &&
+    (r.forbidden.length > 0 || r.circles.src.length > 0 || r.crossFeature.length > 0 || srcToServer > 0)
+  ) {
     console.error(
-      'import-graph: src/ has an arrow against the layer rules, a circle or a feature importing another (see above)',
+      'import-graph: src/ has an arrow against the layer rules, a circle, a feature importing another or an import of server/ (see above)',
     )
     return 1
   }

@@ -1,4 +1,4 @@
-import type { TimelineItem, TimelineKind } from '../contract-compliance'
+import type { TimelineItem, TimelineKind } from '../../src/contract/compliance/schemas'
 import { buildTimeline } from '../compliance/timeline'
 import { addDays, daysBetween } from '../../src/domain/calendar/dates'
 import type { ComplianceKind } from '../../src/domain/compliance/item'

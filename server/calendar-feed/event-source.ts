@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db'
-import type { ReminderSettings } from '../contract-licences'
+import type { ReminderSettings } from '../../src/contract/account/schemas'
 import type { IsoDate } from '../../src/domain/calendar/dates'
 import type { EnterpriseAction } from '../../src/domain/access/permissions'
 

@@ -1,4 +1,4 @@
-import type { ComplianceReminderSettings } from '../contract-compliance-reminders'
+import type { ComplianceReminderSettings } from '../../src/contract/compliance/schemas'
 import type { Queryable } from '../db/db'
 import type { ComplianceKind } from '../../src/domain/compliance/item'
 import { COMPLIANCE_KINDS } from '../../src/domain/compliance/reminderOffsets'

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { Platform } from '../contract'
-import type { FaceProviderName, FacePurpose, FaceSessionStarted, FaceTicketIssued } from '../contract-seals'
+import type { Platform } from '../../src/contract/account/schemas'
+import type { FaceProviderName, FacePurpose, FaceSessionStarted, FaceTicketIssued } from '../../src/contract/esign/schemas'
 import { ApiError } from '../http/api-error'
 import { recordAudit } from '../seals/audit'
 import { idNumberHash } from '../signing/secrets'

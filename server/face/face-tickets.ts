@@ -1,4 +1,4 @@
-import type { FacePurpose } from '../contract-seals'
+import type { FacePurpose } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { newOpaqueToken, sha256Hex } from '../auth/tokens'
 import { ApiError } from '../http/api-error'

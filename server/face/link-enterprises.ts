@@ -1,4 +1,4 @@
-import type { LinkEnterprisesResponse } from '../contract-seals'
+import type { LinkEnterprisesResponse } from '../../src/contract/esign/schemas'
 import { listUserEnterprises } from '../repos/enterprises'
 import { consumeFaceTicket } from './face-tickets'
 import type { ServiceContext } from '../service-context'

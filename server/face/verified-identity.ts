@@ -1,4 +1,4 @@
-import type { VerifiedIdentityView } from '../contract-seals'
+import type { VerifiedIdentityView } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { maskName } from '../../src/domain/mask'

@@ -1,4 +1,4 @@
-import type { EnterpriseMember } from '../contract'
+import type { EnterpriseMember } from '../../src/contract/esign/schemas'
 import { ApiError } from '../http/api-error'
 import { recordAudit } from '../seals/audit'
 import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from '../seals/grants'

@@ -1,4 +1,4 @@
-import type { SealAuditAction, SealAuditEntry, SealAuditPage } from '../contract-seals'
+import type { SealAuditAction, SealAuditEntry, SealAuditPage } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { maskName } from '../../src/domain/mask'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { EnterpriseAccess } from '../app-context'
-import type { SealListResponse, SealStatus, SealView } from '../contract-seals'
+import type { SealListResponse, SealStatus, SealView } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { consumeFaceTicket } from '../face/face-tickets'
 import { ApiError } from '../http/api-error'

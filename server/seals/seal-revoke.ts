@@ -1,4 +1,4 @@
-import type { RevokeSealRequest, SealRevokeResult } from '../contract-seals'
+import type { RevokeSealRequest, SealRevokeResult } from '../../src/contract/esign/schemas'
 import { ApiError } from '../http/api-error'
 import { revokeCredentials } from '../pki/pki-store'
 import { fieldError } from '../signing/field-error'

@@ -1,4 +1,4 @@
-import type { SealRulesView } from '../contract-seals'
+import type { SealRulesView } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { fieldError } from '../signing/field-error'

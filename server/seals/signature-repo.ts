@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ensureCredentials, revokeCredentials } from '../pki/pki-store'
 import { fieldError } from '../signing/field-error'
-import type { PersonalSignatureView, SignatureImageInput } from '../contract-seals'
+import type { PersonalSignatureView, SignatureImageInput } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { consumeFaceTicket } from '../face/face-tickets'
 import { ApiError } from '../http/api-error'

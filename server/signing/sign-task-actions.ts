@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
-import type { ConfirmSignTaskRequest, SignTaskPreview, SignTaskView } from '../contract-seals'
+import type { ConfirmSignTaskRequest, SignTaskPreview, SignTaskView } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import type { AttachmentStorage } from '../storage/attachment-storage'
 import { sha256Hex } from '../auth/tokens'

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { EnterpriseRole } from '../contract'
+import type { EnterpriseRole } from '../../src/contract/account/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { findLink } from '../auth/enterprise-access'

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { SystemPrincipal } from '../app-context'
-import type { CreateSignTaskRequest, SignTaskCreated } from '../contract-seals'
+import type { CreateSignTaskRequest, SignTaskCreated } from '../../src/contract/esign/schemas'
 import { sha256Hex } from '../auth/tokens'
 import { ApiError } from '../http/api-error'
 import { OutboundRefused, type OutboundRefusalReason } from '../http/outbound-url'

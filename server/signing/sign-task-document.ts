@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
-import type { SignTaskDocument } from '../contract-seals'
+import type { SignTaskDocument } from '../../src/contract/esign/schemas'
 import type { Db } from '../db/db'
 import { ApiError } from '../http/api-error'
 import type { AttachmentStorage } from '../storage/attachment-storage'

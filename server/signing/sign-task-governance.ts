@@ -1,4 +1,4 @@
-import type { SignTaskApproval } from '../contract-seals'
+import type { SignTaskApproval } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { auditRefusal, refusalError, rulesOfSeals } from '../seals/seal-rules'

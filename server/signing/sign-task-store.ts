@@ -1,4 +1,4 @@
-import type { SignTaskView } from '../contract-seals'
+import type { SignTaskView } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { SIGN_TASK_STATUS_LABELS, signTaskStatusAt, type SignTaskStatus } from '../../src/domain/signing/signTask'

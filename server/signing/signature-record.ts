@@ -1,4 +1,4 @@
-import type { SignatureRecord } from '../contract-seals'
+import type { SignatureRecord } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import {
   SM2_DEFAULT_USER_ID,

@@ -1,4 +1,4 @@
-import type { SealVerificationResult, VerificationStep } from '../contract-seals'
+import type { SealVerificationResult, VerificationStep } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { isUuid } from '../http/input-door'

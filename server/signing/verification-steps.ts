@@ -1,4 +1,4 @@
-import type { SealVerificationChecks, VerificationStep } from '../contract-seals'
+import type { SealVerificationChecks, VerificationStep } from '../../src/contract/esign/schemas'
 import type { Queryable } from '../db/db'
 import { ApiError } from '../http/api-error'
 import { sm2PublicKeyPem } from './sm2'

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { SealVerificationResult, VerificationStep } from '../../server/contract-seals'
+import type { SealVerificationResult, VerificationStep } from '../../src/contract/esign/schemas'
 import { sm3Hex } from '../../server/signing/sm2'
 import { createFakeApi } from '../setup/fake-api'
 

@@ -9,7 +9,7 @@ test('files fall into the app layers and the server folders', () => {
   expect(areaOf('src/features/licences/LicenceForm.tsx')).toBe('src/features')
   expect(areaOf('src/packages/seals/pages/sign/index.tsx')).toBe('src/pages')
   expect(areaOf('src/app.tsx')).toBe('src/pages')
-  expect(areaOf('server/contract-seals.ts')).toBe('server/contract')
+  expect(areaOf('server/config.ts')).toBe('server')
   expect(areaOf('server/app.ts')).toBe('server')
   expect(areaOf('server/routes/licences.ts')).toBe('server/routes')
 })

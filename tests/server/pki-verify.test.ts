@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { AsnConvert } from '@peculiar/asn1-schema'
-import type { SignatureRecord } from '../../server/contract-seals'
+import type { SignatureRecord } from '../../src/contract/esign/schemas'
 import { issueCertificate, newSerialHex } from '../../server/pki/certificates'
 import { fromPem } from '../../server/pki/der'
 import { parseSesSignature, SesSignature, sesSignatureDer, tbsSignDer } from '../../server/pki/ses'

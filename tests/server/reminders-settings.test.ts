@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { ReminderSettings } from '../../server/contract-licences'
+import type { ReminderSettings } from '../../src/contract/account/schemas'
 import { runReminders } from '../../server/jobs/reminders'
 import { nextRunAt } from '../../server/jobs/scheduler'
 import type { ReminderSender } from '../../server/notify/sender'

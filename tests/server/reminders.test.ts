@@ -1,4 +1,4 @@
-import type { ReminderRunReport } from '../../server/contract-licences'
+import type { ReminderRunReport } from '../../src/contract/account/schemas'
 import { runReminders, type ReminderJobContext } from '../../server/jobs/reminders'
 import type { Queryable } from '../../server/db/db'
 import { countRows, openTestDb, type TestDb } from './helpers'

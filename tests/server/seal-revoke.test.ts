@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { AsnConvert } from '@peculiar/asn1-schema'
 import { CertificateList } from '@peculiar/asn1-x509'
-import type { SignatureRecord } from '../../server/contract-seals'
+import type { SignatureRecord } from '../../src/contract/esign/schemas'
 import { fromPem } from '../../server/pki/der'
 import { readCertificate } from '../../server/pki/certificates'
 import { chinaDateOf } from '../../src/domain/calendar/dates'
