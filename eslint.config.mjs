@@ -4,7 +4,7 @@
 // types with `import type` only. ui imports neither api nor core. Taro APIs only in src/platform;
 // src/domain imports no framework, no server; a feature never imports another feature, nor a
 // subpackage another (from the folder tree); no import closes a circle (scripts/eslint/local-rules.mjs);
-// the app may take server types with `import type` only. The measured picture:
+// src/ never imports server/ (wire types are src/contract's). The measured picture:
 // `npx tsx scripts/import-graph.ts`.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
@@ -46,14 +46,10 @@ export const SERVER_CROSSINGS_OWNED_ELSEWHERE = [
 const CROSSING_OWNED_ELSEWHERE = SERVER_CROSSINGS_OWNED_ELSEWHERE.map(([from, to]) => [here(from), here(to)])
 
 const taroApis = { name: '@tarojs/taro', message: 'Taro APIs belong in src/platform only.' }
+// Nothing in src/ imports server/, not even a type: the wire types are src/contract's (#13 item 2).
 const serverCode = {
-  group: ['**/server/**', '!**/server/contract', '!**/server/contract-*'],
-  message: 'The app may not import server code.',
-}
-const serverTypesOnly = {
-  group: ['**/server/contract', '**/server/contract-*'],
-  allowTypeImports: true,
-  message: 'Import server wire types with `import type` only.',
+  group: ['**/server', '**/server/**'],
+  message: 'The app never imports server/ (wire types: src/contract/<capability>/schemas, `import type`).',
 }
 const noFeatures = { group: ['**/features/**'], message: 'Lower layers may not import features.' }
 const noPages = { group: ['**/pages/**', '**/packages/**'], message: 'Only Taro routes may be pages.' }
@@ -113,17 +109,14 @@ export default tseslint.config(
         { name: 'wx', message: 'wx.* belongs in src/platform.' },
         { name: 'my', message: 'my.* belongs in src/platform.' },
       ],
-      '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly]),
+      '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode]),
     },
   },
   {
     files: ['src/platform/**'],
     rules: {
       'no-restricted-globals': 'off',
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [],
-        [serverCode, serverTypesOnly, noFeatures, noPages, noCore, apiTypesOnly],
-      ),
+      '@typescript-eslint/no-restricted-imports': restrict([], [serverCode, noFeatures, noPages, noCore, apiTypesOnly]),
     },
   },
   {
@@ -164,7 +157,6 @@ export default tseslint.config(
         [taroApis, { name: 'react', message: 'The API client is framework-free.' }],
         [
           serverCode,
-          serverTypesOnly,
           noFeatures,
           noPages,
           noCore,
@@ -178,23 +170,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [taroApis],
-        [serverCode, serverTypesOnly, noFeatures, noPages, noCore, noApi],
+        [serverCode, noFeatures, noPages, noCore, noApi],
       ),
     },
   },
   {
     files: ['src/core/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [taroApis],
-        [serverCode, serverTypesOnly, noFeatures, noPages],
-      ),
+      '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, noFeatures, noPages]),
     },
   },
   {
     files: ['src/features/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, serverTypesOnly, noPages]),
+      '@typescript-eslint/no-restricted-imports': restrict([taroApis], [serverCode, noPages]),
     },
   },
   {
@@ -234,13 +223,10 @@ export default tseslint.config(
   },
   {
     // No import circles in the app or the server (type imports count, as in scripts/import-graph.ts).
-    // Known exception: server/contract.ts ↔ server/contract-seals.ts, being replaced by the one
-    // TypeBox contract (#13; docs/architecture.md) — remove it from `allow` when that lands.
+    // (The one known exception, server/contract.ts ↔ server/contract-seals.ts, went with those files.)
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
     plugins: { local },
-    rules: {
-      'local/no-cycle': ['error', { allow: [[here('server/contract.ts'), here('server/contract-seals.ts')]] }],
-    },
+    rules: { 'local/no-cycle': 'error' },
   },
   {
     files: ['server/**'],
@@ -281,6 +267,7 @@ export default tseslint.config(
       'src/contract/endpoint.ts',
       'src/contract/errors.ts',
       'src/contract/**/endpoints.ts',
+      'src/contract/**/*-endpoints.ts',
       'src/contract/**/errors.ts',
     ],
     rules: { '@typescript-eslint/no-restricted-imports': restrict([], []) },

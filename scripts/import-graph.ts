@@ -134,7 +134,7 @@ export function areaOf(file: string): string {
     return `src/${parts[1]}`
   }
   if (parts[0] === 'server') {
-    if (parts.length === 2) return parts[1].startsWith('contract') ? 'server/contract' : 'server'
+    if (parts.length === 2) return 'server'
     if (parts[1] === 'capabilities' && parts.length > 3) return `server/capabilities/${parts[2]}`
     return `server/${parts[1]}`
   }
@@ -315,11 +315,16 @@ async function main(argv: string[]): Promise<number> {
     )
     for (const e of r.serverCrossings) console.log('  ' + e)
   }
+  const srcToServer = r.srcToServer.value + r.srcToServer.type
   const failed =
-    r.forbidden.length > 0 || r.circles.src.length > 0 || r.crossFeature.length > 0 || r.serverCrossings.length > 0
+    r.forbidden.length > 0 ||
+    r.circles.src.length > 0 ||
+    r.crossFeature.length > 0 ||
+    srcToServer > 0 ||
+    r.serverCrossings.length > 0
   if (argv.includes('--check') && failed) {
     console.error(
-      'import-graph: src/ has an arrow against the layer rules, a circle or a feature importing another, or a server import crosses a capability boundary (see above)',
+      'import-graph: src/ has an arrow against the layer rules, a circle, a feature importing another or an import of server/, or a server import crosses a capability boundary (see above)',
     )
     return 1
   }

@@ -70,3 +70,19 @@ export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 }
+
+/**
+ * A success answer that is not JSON: bytes (or text) of a media type — a PEM certificate, a CRL, a
+ * PNG, a DER file, an iCalendar feed, a photo (several types: each listed; a document of its own
+ * type: the wildcard type). Written in Fastify's per-content-type form, so the OpenAPI document
+ * states the media type, and the serializer (which never touches a Buffer, nor a string sent with
+ * a type other than JSON) has nothing to do. The client does not `call()` these: it hands their
+ * URL to the platform.
+ */
+export const Binary = (mediaTypes: string | readonly string[], description: string) =>
+  Type.Unsafe<Uint8Array | string>({
+    description,
+    content: Object.fromEntries(
+      [mediaTypes].flat().map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { EnterpriseMember } from '../../server/contract'
-import type { MySealGrantView, SealGrantView } from '../../server/contract-seals'
+import type { EnterpriseMember } from '../../src/contract/esign/schemas'
+import type { MySealGrantView, SealGrantView } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { enterprises, loginResponse } from './fixtures'
 

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { EnterpriseProfile } from '../../server/contract'
+import type { EnterpriseProfile } from '../../src/contract/account/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { enterprises, loginResponse } from './fixtures'
 

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { CalendarFeedCreated } from '../../server/contract-calendar'
+import type { CalendarFeedCreated } from '../../src/contract/compliance/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 

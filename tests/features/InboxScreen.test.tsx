@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { InboxMessage } from '../../server/contract-licences'
+import type { InboxMessage } from '../../src/contract/account/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 

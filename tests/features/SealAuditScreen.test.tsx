@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { SealAuditEntry } from '../../server/contract-seals'
+import type { SealAuditEntry } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import type { SealReportView } from '../../server/contract-seals'
+import type { SealReportView } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 

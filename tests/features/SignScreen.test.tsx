@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import type { SignTaskPreview, SignTaskView } from '../../server/contract-seals'
+import type { SignTaskPreview, SignTaskView } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { PINNED_NOW } from '../setup/pinned-clock'
 import { loginResponse } from './fixtures'

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { PersonalSignatureView } from '../../server/contract-seals'
+import type { PersonalSignatureView } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
 

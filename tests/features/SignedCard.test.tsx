@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { SignatureRecord, SignTaskView } from '../../server/contract-seals'
+import type { SignatureRecord, SignTaskView } from '../../src/contract/esign/schemas'
 
 const mockSave = jest.fn(async (..._args: unknown[]) => ({ via: 'download' as const }))
 const mockWay = jest.fn((): 'download' | 'share-to-chat' | 'save-to-disk' | null => 'download')

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { SealVerificationResult, VerificationStep } from '../../server/contract-seals'
 import { sm3Hex } from '../../server/capabilities/esign/signing/sm2'
+import type { SealVerificationResult, VerificationStep } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 
 const mockApi = createFakeApi()

@@ -1,4 +1,4 @@
-import type { EnterpriseSummary, LoginResponse, UserProfile } from '../../server/contract'
+import type { EnterpriseSummary, LoginResponse, UserProfile } from '../../src/contract/account/schemas'
 
 export const legalRep: UserProfile = {
   id: '7d0f7a52-0000-4000-8000-000000000001',

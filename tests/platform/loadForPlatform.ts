@@ -1,4 +1,4 @@
-import type { Platform } from '../../server/contract'
+import type { Platform } from '../../src/contract/account/schemas'
 
 /**
  * Loads a src/platform module as the given build would (TARO_ENV is read at module load),

@@ -18,7 +18,7 @@ test('files fall into the app layers and the server folders', () => {
   expect(areaOf('src/features/licences/LicenceForm.tsx')).toBe('src/features')
   expect(areaOf('src/packages/seals/pages/sign/index.tsx')).toBe('src/pages')
   expect(areaOf('src/app.tsx')).toBe('src/pages')
-  expect(areaOf('server/contract-seals.ts')).toBe('server/contract')
+  expect(areaOf('server/kernel/config.ts')).toBe('server')
   expect(areaOf('server/app.ts')).toBe('server')
   expect(areaOf('server/capabilities/licences/routes/licences.ts')).toBe('server/capabilities/licences')
   expect(areaOf('server/capabilities/esign/seals/pin.ts')).toBe('server/capabilities/esign')

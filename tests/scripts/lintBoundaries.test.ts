@@ -97,3 +97,33 @@ test('boundaries come from the folder tree; import circles are errors, an allowe
     'Import circle: sub/f.ts → g.ts → sub/f.ts. Move what both need into a file of its own.',
   ])
 })
+
+test('nothing in src/ imports server/, not even a type (wire types are src/contract)', () => {
+  const restricted = ['@typescript-eslint/no-restricted-imports']
+  const result = lint(
+    [
+      // Allowed until the server's wire-type files went (#13 item 2): `import type` of server/contract*.
+      {
+        file: 'src/features/signing/Probe.ts',
+        code: "import type { X } from '../../../server/contract-seals'\nexport type Y = X\n",
+      },
+      { file: 'src/api/Probe.ts', code: "import type { X } from '../../server/contract'\nexport type Y = X\n" },
+      {
+        file: 'src/pages/index/Probe.tsx',
+        code: "import type { Config } from '../../../server/config'\nexport type Y = Config\n",
+      },
+      {
+        file: 'src/contract/esign/Probe.ts',
+        code: "import type { Db } from '../../../server/db/types'\nexport type Y = Db\n",
+      },
+      { file: 'src/domain/Probe.ts', code: "export { buildApp } from '../../server/app'\n" },
+      // The contract is where wire types come from.
+      {
+        file: 'src/features/signing/Probe.ts',
+        code: "import type { SignatureRecord } from '../../contract/esign/schemas'\nexport type Y = SignatureRecord\n",
+      },
+    ],
+    {},
+  )
+  expect(result.probes).toEqual([restricted, restricted, restricted, restricted, restricted, []])
+})

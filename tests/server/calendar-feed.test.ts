@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import ICAL from 'ical.js'
-import type { EnterpriseSummary } from '../../server/contract'
-import type { CalendarFeedCreated } from '../../server/contract-calendar'
+import * as endpoints from '../../src/contract/compliance/reminder-endpoints'
+import * as esignEndpoints from '../../src/contract/esign/endpoints'
+import type { EnterpriseSummary } from '../../src/contract/account/schemas'
+import type { CalendarFeedCreated } from '../../src/contract/compliance/schemas'
 import type { LicenceListResponse, LicenceView } from '../../src/contract/licences/schemas'
 import type { CalendarEventSource } from '../../server/capabilities/compliance/calendar-feed/event-source'
 import { EVENT_SOURCES, feedCalendar } from '../../server/capabilities/compliance/calendar-feed/feed-content'
@@ -9,6 +11,7 @@ import { feedBaseUrl } from '../../server/capabilities/compliance/calendar-feed/
 import { loadConfig } from '../../server/kernel/config'
 import { seedDemoData } from '../../server/seed/demo'
 import { addDays } from '../../src/domain/calendar/dates'
+import { requestOf } from './contract-request'
 import { bearer, countRows, DEMO, expectError, loginSandbox, openTestDb, type TestDb } from './helpers'
 import { appAt, makeEnterprise, makeLicence, makeUser } from './licences-kit'
 import { PRODUCTION_SECRETS, productionConfig } from './production-env'
@@ -28,7 +31,7 @@ const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: str
   app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), payload: payload as object })
 
 async function createFeed(scope: string, token = repToken): Promise<CalendarFeedCreated> {
-  const response = await call('POST', `/me/calendar-feeds/${scope}`, token)
+  const response = await app.inject({ ...requestOf(endpoints.createCalendarFeed, { scope }), headers: bearer(token) })
   expect(response.statusCode).toBe(201)
   return response.json()
 }
@@ -111,6 +114,9 @@ describe('the feed', () => {
     const host = new URL(feed.httpsUrl).host
     expect(feed.httpsUrl).toMatch(/^http:\/\/127\.0\.0\.1:10086\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics$/)
     expect(feed.webcalUrl).toBe(feed.httpsUrl.replace(/^http:/, 'webcal:'))
+    // The link is the feed operation's path, as its descriptor states it.
+    const [, token] = /\/([^/]+)$/.exec(new URL(feed.httpsUrl).pathname)!
+    expect(new URL(feed.httpsUrl).pathname).toBe(requestOf(endpoints.getCalendarFeed, { file: token }).url)
 
     const response = await fetchFeed(feed)
     expect(response.statusCode).toBe(200)
@@ -224,18 +230,27 @@ describe('revoking and regenerating', () => {
     expectError(await fetchFeed(old), 404, 'CALENDAR_FEED_NOT_FOUND')
     expect((await fetchFeed(fresh)).statusCode).toBe(200)
 
-    const listed = (await call('GET', '/me/calendar-feeds', repToken)).json()
+    const listed = (await app.inject({ ...requestOf(endpoints.listCalendarFeeds), headers: bearer(repToken) })).json()
     expect(listed.feeds.filter((f: { scope: string }) => f.scope === 'all')).toHaveLength(1)
     expect(JSON.stringify(listed)).not.toContain(new URL(fresh.httpsUrl).pathname)
 
-    expect((await call('DELETE', '/me/calendar-feeds/all', repToken)).statusCode).toBe(204)
+    expect(
+      (await app.inject({ ...requestOf(endpoints.deleteCalendarFeed, { scope: 'all' }), headers: bearer(repToken) }))
+        .statusCode,
+    ).toBe(204)
     expectError(await fetchFeed(fresh), 404, 'CALENDAR_FEED_NOT_FOUND')
-    expectError(await call('DELETE', '/me/calendar-feeds/all', repToken), 404, 'CALENDAR_FEED_NOT_FOUND')
+    expectError(
+      await app.inject({ ...requestOf(endpoints.deleteCalendarFeed, { scope: 'all' }), headers: bearer(repToken) }),
+      404,
+      'CALENDAR_FEED_NOT_FOUND',
+    )
   })
 
   it('twelve regenerations at once leave one feed and exactly one working link', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 12 }, () => call('POST', `/me/calendar-feeds/${shared}`, repToken)),
+      Array.from({ length: 12 }, () =>
+        app.inject({ ...requestOf(endpoints.createCalendarFeed, { scope: shared }), headers: bearer(repToken) }),
+      ),
     )
     expect(responses.map((r) => r.statusCode)).toEqual(Array(12).fill(201))
     const reads = await Promise.all(responses.map((r) => fetchFeed(r.json())))
@@ -250,11 +265,21 @@ describe('revoking and regenerating', () => {
   })
 
   it('an enterprise id in capitals is the same scope, as every other id in a path', async () => {
-    const upper = await call('POST', `/me/calendar-feeds/${shared.toUpperCase()}`, repToken)
+    const upper = await app.inject({
+      ...requestOf(endpoints.createCalendarFeed, { scope: shared.toUpperCase() }),
+      headers: bearer(repToken),
+    })
     expect(upper.statusCode).toBe(201)
     expect(upper.json().scope).toBe(shared)
     expect((await fetchFeed(upper.json())).statusCode).toBe(200)
-    expect((await call('DELETE', `/me/calendar-feeds/${shared.toUpperCase()}`, repToken)).statusCode).toBe(204)
+    expect(
+      (
+        await app.inject({
+          ...requestOf(endpoints.deleteCalendarFeed, { scope: shared.toUpperCase() }),
+          headers: bearer(repToken),
+        })
+      ).statusCode,
+    ).toBe(204)
     expectError(await fetchFeed(upper.json()), 404, 'CALENDAR_FEED_NOT_FOUND')
   })
 
@@ -262,8 +287,8 @@ describe('revoking and regenerating', () => {
     const feed = await createFeed('all')
     const path = new URL(feed.httpsUrl).pathname
     for (const url of [
-      '/calendar/feed/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
-      '/calendar/feed/short.ics',
+      requestOf(endpoints.getCalendarFeed, { file: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics' }).url,
+      requestOf(endpoints.getCalendarFeed, { file: 'short.ics' }).url,
       path.replace(/\.ics$/, ''),
       `${path}x`,
     ]) {
@@ -279,7 +304,10 @@ describe('who may see what', () => {
     const has = (body: string) => sharedLicences.some((l) => body.includes(`licence-${l.id}-`))
     expect(has((await fetchFeed(feed)).body)).toBe(true)
 
-    const removed = await call('DELETE', `/enterprises/${shared}/members/${agentId}`, repToken)
+    const removed = await app.inject({
+      ...requestOf(esignEndpoints.removeEnterpriseMember, { enterpriseId: shared, userId: agentId }),
+      headers: bearer(repToken),
+    })
     expect(removed.statusCode).toBeLessThan(300)
     const after = await fetchFeed(feed)
     expect(after.statusCode).toBe(200)

@@ -17,7 +17,7 @@ import {
   COMPLAINTS_START,
 } from './complaints-kit'
 import type { ComplaintView } from '../../src/contract/complaints/schemas'
-import type { InboxPage } from '../../server/contract-licences'
+import type { InboxPage } from '../../src/contract/account/schemas'
 
 let testDb: TestDb
 let kit: ComplaintsApp

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import * as endpoints from '../../src/contract/compliance/reminder-endpoints'
+import { requestOf } from './contract-request'
 import { bearer, expectError, loginSandbox, openTestDb, type TestDb } from './helpers'
 import { appAt, makeEnterprise, makeUser } from './licences-kit'
 
@@ -8,8 +10,13 @@ let testDb: TestDb
 let app: FastifyInstance
 let token: string
 
+const OPERATION = {
+  GET: endpoints.getComplianceReminderSettings,
+  PUT: endpoints.saveComplianceReminderSettings,
+} as const
+
 const call = (method: 'GET' | 'PUT', payload?: unknown, headers: Record<string, string> = bearer(token)) =>
-  app.inject({ method, url: '/api/v1/me/compliance-reminder-settings', headers, payload: payload as object })
+  app.inject({ ...requestOf(OPERATION[method]), headers, payload: payload as object })
 
 const ALL_ON = {
   'annual-report': true,

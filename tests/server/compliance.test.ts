@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { EnterpriseSummary } from '../../server/contract'
+import type { EnterpriseSummary } from '../../src/contract/account/schemas'
 import type {
   AnnualReportFollowUpEntry,
   ComplianceSettingsView,

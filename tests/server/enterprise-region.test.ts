@@ -1,4 +1,4 @@
-import type { EnterpriseProfile, EnterpriseSummary } from '../../server/contract'
+import type { EnterpriseProfile, EnterpriseSummary } from '../../src/contract/account/schemas'
 import { bearer, createTestApp, DEMO, expectError, loginSandbox, type TestApp } from './helpers'
 
 // 所在地区 on the enterprise profile: names from the GB/T 2260 table, corrected by the legal

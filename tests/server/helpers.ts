@@ -7,10 +7,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { Client } from 'pg'
 import { buildApp, type BuildAppOptions } from '../../server/app'
 import { loadConfig, type Config } from '../../server/kernel/config'
-import type { LoginResponse } from '../../server/contract'
 import { openDb, type Db } from '../../server/kernel/db/db'
 import { loadMigrations, migrate } from '../../server/kernel/db/migrate'
 import { openPglite } from '../../server/kernel/db/pglite'
+import type { LoginResponse } from '../../src/contract/account/schemas'
 import { seedDemoData } from '../../server/seed/demo'
 
 // Starting PGlite takes seconds on a busy 2-core machine; default hook timeouts are 5 s.

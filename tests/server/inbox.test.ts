@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { InboxPage } from '../../server/contract-licences'
+import type { InboxPage } from '../../src/contract/account/schemas'
 import { bearer, expectError, loginSandbox, openTestDb, type TestDb } from './helpers'
 import { appAt, makeUser } from './licences-kit'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { EnterpriseSummary } from '../../server/contract'
+import type { EnterpriseSummary } from '../../src/contract/account/schemas'
 import type { LicenceInput, LicenceListResponse, LicenceView } from '../../src/contract/licences/schemas'
 import { seedDemoData } from '../../server/seed/demo'
 import { LICENCE_CATALOGUE, findLicenceType } from '../../src/domain/licences/catalogue'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { checkUscc } from '../../src/domain/uscc'
-import type { EnterpriseSummary } from '../../server/contract'
+import type { EnterpriseSummary } from '../../src/contract/account/schemas'
 import { bearer, countRows, createTestApp, DEMO, expectError, loginSandbox, type TestApp } from './helpers'
 
 let t: TestApp

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import * as endpoints from '../../src/contract/esign/endpoints'
+import { requestOf } from './contract-request'
 import { AsnConvert } from '@peculiar/asn1-schema'
 import { CertificateList } from '@peculiar/asn1-x509'
 import { buildApp } from '../../server/app'
-import type { SignatureRecord } from '../../server/contract-seals'
 import { firstChildBytes, fromPem, readElement, childrenOf } from '../../server/capabilities/esign/pki/der'
 import { readCertificate } from '../../server/capabilities/esign/pki/certificates'
 import { revokeCredentials } from '../../server/capabilities/esign/pki/pki-store'
@@ -10,6 +11,7 @@ import { produceSesSignature } from '../../server/capabilities/esign/pki/ses-sig
 import { openStoredKeyPair, sealOwner } from '../../server/capabilities/esign/signing/key-material'
 import { produceSignature } from '../../server/capabilities/esign/signing/signature-record'
 import { sm2PublicKeyPem, sm2Verify } from '../../server/capabilities/esign/signing/sm2'
+import type { SignatureRecord } from '../../src/contract/esign/schemas'
 import { openTestDb, testConfig, type TestDb } from './helpers'
 import { getBytes, openssl } from './pki-kit'
 import { HANDLER_PIN, OPENSSL, confirm, createTask, scan, signingFixture, type SigningFixture } from './seal-test-app'
@@ -64,8 +66,8 @@ const step = (body: { steps: Step[] }, key: string) => body.steps.find((s) => s.
 describe('revoking a seal revokes its certificate', () => {
   ;(OPENSSL ? it : it.skip)('openssl verify -crl_check with the published CRL says revoked', async () => {
     const files = {
-      'ca.pem': await getBytes(app, '/api/v1/pki/ca'),
-      'crl.der': await getBytes(app, '/api/v1/pki/crl/openssl'),
+      'ca.pem': await getBytes(app, requestOf(endpoints.getCaCertificate).url),
+      'crl.der': await getBytes(app, requestOf(endpoints.getOpensslCrl).url),
       'seal.pem': record.signerCertificate!,
     }
     const crlPem = openssl(['crl', '-inform', 'DER', '-in', 'crl.der'], files)
@@ -109,7 +111,7 @@ describe('revoking a seal revokes its certificate', () => {
   })
 
   it('lists it in the CRL named in the certificate, signed by the CA with the standard signer ID', async () => {
-    const der = await getBytes(app, '/api/v1/pki/crl')
+    const der = await getBytes(app, requestOf(endpoints.getCrl).url)
     const crl = AsnConvert.parse(der, CertificateList)
     const serial = readCertificate(fromPem('CERTIFICATE', record.signerCertificate!)).serialHex
     const listed = (crl.tbsCertList.revokedCertificates ?? []).map((entry) =>
@@ -177,7 +179,7 @@ describe('revoking a seal revokes its certificate', () => {
     )
     await revokeCredentials(testDb.db, { kind: 'personal', id: rows[0].personal_signature_id }, new Date())
     try {
-      const crl = AsnConvert.parse(await getBytes(app, '/api/v1/pki/crl'), CertificateList)
+      const crl = AsnConvert.parse(await getBytes(app, requestOf(endpoints.getCrl).url), CertificateList)
       const listed = (crl.tbsCertList.revokedCertificates ?? []).map((e) =>
         Buffer.from(e.userCertificate).toString('hex'),
       )

@@ -7,7 +7,7 @@ import type {
   PolicyView,
   RegionLevelView,
 } from '../../src/contract/policies/schemas'
-import type { InboxPage } from '../../server/contract-licences'
+import type { InboxPage } from '../../src/contract/account/schemas'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { DEMO_POLICIES } from '../../server/capabilities/policies/seed/demo-policies'

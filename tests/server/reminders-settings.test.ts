@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import type { ReminderSettings } from '../../server/contract-licences'
 import { runReminders } from '../../server/capabilities/licences/jobs/reminders'
 import { nextRunAt } from '../../server/kernel/jobs/scheduler'
 import type { ReminderSender } from '../../server/kernel/notify/sender'
+import type { ReminderSettings } from '../../src/contract/account/schemas'
 import { bearer, countRows, expectError, loginSandbox, openTestDb, TEST_ADMIN_KEY, type TestDb } from './helpers'
 import { appAt, FakeSender, makeEnterprise, makeLicence, makeUser } from './licences-kit'
 

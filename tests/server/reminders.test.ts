@@ -1,6 +1,6 @@
-import type { ReminderRunReport } from '../../server/contract-licences'
 import { runReminders, type ReminderJobContext } from '../../server/capabilities/licences/jobs/reminders'
 import type { Queryable } from '../../server/kernel/db/db'
+import type { ReminderRunReport } from '../../src/contract/account/schemas'
 import { countRows, openTestDb, type TestDb } from './helpers'
 import { FakeSender, makeEnterprise, makeLicence, makeUser } from './licences-kit'
 

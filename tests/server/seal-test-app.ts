@@ -8,7 +8,7 @@ import type { Config } from '../../server/kernel/config'
 import type { FaceProviders } from '../../server/capabilities/esign/face/face-provider'
 import type { LoginProviders } from '../../server/kernel/auth/providers/login-provider'
 import type { Db } from '../../server/kernel/db/db'
-import type { SignatureRecord } from '../../server/contract-seals'
+import type { SignatureRecord } from '../../src/contract/esign/schemas'
 import { bearer, loginSandbox, openTestDb, testConfig, type TestDb } from './helpers'
 
 /**

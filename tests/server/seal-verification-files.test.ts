@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
+import * as endpoints from '../../src/contract/esign/endpoints'
+import { requestOf } from './contract-request'
 import QRCode from 'qrcode'
-import type { SignatureRecord, VerificationReceipt } from '../../server/contract-seals'
 import {
   certificateSignedBy,
   issueCertificate,
@@ -11,6 +12,7 @@ import { fromPem } from '../../server/capabilities/esign/pki/der'
 import { parseSesSignature, sesSignatureDer, tbsSignDer } from '../../server/capabilities/esign/pki/ses'
 import { canonicalJson } from '../../server/capabilities/esign/signing/verification-receipt'
 import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../../server/capabilities/esign/signing/sm2'
+import type { SignatureRecord, VerificationReceipt } from '../../src/contract/esign/schemas'
 import { verificationLinkOf } from '../../src/domain/signing/verificationLink'
 import { type TestDb } from './helpers'
 import { type SigningFixture, buildSealApp, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'
@@ -192,7 +194,7 @@ describe('验章 from the SES_Signature file (DER) alone', () => {
 
 describe('the signature file and the verification QR, by record id, without login', () => {
   it('serves the SES_Signature DER of a record, immutable, as an attachment', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/signature-records/${record.id}/ses-signature` })
+    const response = await app.inject(requestOf(endpoints.getSesSignature, { recordId: record.id }))
     expect(response.statusCode).toBe(200)
     expect(response.rawPayload.equals(der)).toBe(true)
     expect(response.headers['content-type']).toBe('application/octet-stream')
@@ -201,7 +203,7 @@ describe('the signature file and the verification QR, by record id, without logi
   })
 
   it('serves a QR PNG of the verification link (record id and document SM3, not the document)', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/signature-records/${record.id}/verification-qr` })
+    const response = await app.inject(requestOf(endpoints.getVerificationQr, { recordId: record.id }))
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('image/png')
     const link = verificationLinkOf(`http://${app.config.host}:${app.config.port}`, record.id, sm3Hex(DOCUMENT))
@@ -212,14 +214,11 @@ describe('the signature file and the verification QR, by record id, without logi
   })
 
   it('answers an unknown record 404 and a malformed id 400, in Chinese', async () => {
-    for (const suffix of ['ses-signature', 'verification-qr']) {
-      const unknown = await app.inject({
-        method: 'GET',
-        url: `/api/v1/signature-records/0f8e6a52-1c7b-4d0e-9b3a-2f1e4c5d6a7b/${suffix}`,
-      })
+    for (const operation of [endpoints.getSesSignature, endpoints.getVerificationQr]) {
+      const unknown = await app.inject(requestOf(operation, { recordId: '0f8e6a52-1c7b-4d0e-9b3a-2f1e4c5d6a7b' }))
       expect(unknown.statusCode).toBe(404)
       expect(unknown.json().message).toMatch(/签章记录不存在/)
-      const bad = await app.inject({ method: 'GET', url: `/api/v1/signature-records/not-a-uuid/${suffix}` })
+      const bad = await app.inject(requestOf(operation, { recordId: 'not-a-uuid' }))
       expect(bad.statusCode).toBe(400)
     }
   })
@@ -253,7 +252,7 @@ describe('the signature file and the verification QR, by record id, without logi
 
 describe('验章回执', () => {
   const receiptOf = async (payload: Record<string, unknown>): Promise<VerificationReceipt> =>
-    (await app.inject({ method: 'POST', url: '/api/v1/seal-verifications', payload })).json().receipt
+    (await app.inject({ ...requestOf(endpoints.verifySeal), payload })).json().receipt
 
   it('signs the canonical verdict, steps, record id, document SM3 and time with a key certified by the seal CA', async () => {
     const receipt = await receiptOf({ recordId: record.id, documentSm3: sm3Hex(DOCUMENT) })

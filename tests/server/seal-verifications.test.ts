@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import type { SignatureRecord } from '../../server/contract-seals'
 import { generateSm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../../server/capabilities/esign/signing/sm2'
+import * as endpoints from '../../src/contract/esign/endpoints'
+import { requestOf } from './contract-request'
+import type { SignatureRecord } from '../../src/contract/esign/schemas'
 import { DEMO, expectError, type TestDb } from './helpers'
 import { type SigningFixture, closeSigningApp, openSigningApp, signThroughTask } from './seal-test-app'
 
@@ -21,8 +23,7 @@ beforeAll(async () => {
 afterAll(() => closeSigningApp(app, testDb))
 
 /** No Authorization header: 验章 is open to anyone. */
-const verify = (body: Record<string, unknown>) =>
-  app.inject({ method: 'POST', url: '/api/v1/seal-verifications', payload: body })
+const verify = (body: Record<string, unknown>) => app.inject({ ...requestOf(endpoints.verifySeal), payload: body })
 const withDocument = (document: Buffer, signatureRecord: object = record) =>
   verify({ signatureRecord, document: document.toString('base64') })
 

@@ -1,4 +1,3 @@
-import type { EnterpriseMember } from '../../contract'
 import { ApiError } from '../../kernel/http/api-error'
 import { recordAudit } from '../esign/seals/audit'
 import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from '../esign/seals/grants'
@@ -7,7 +6,7 @@ import { maskName, maskPhone } from '../../../src/domain/mask'
 import { liveGrant } from '../../kernel/auth/live-grant'
 import type { ServiceContext } from '../../kernel/service-context'
 import { sqlInstant } from '../../kernel/db/sql-instant'
-
+import type { EnterpriseMember } from '../../../src/contract/esign/schemas'
 /**
  * 企业成员: the people linked to an enterprise, for its legal representative, who may remove any
  * of them but themselves. Removing someone revokes every grant they hold there and deletes the

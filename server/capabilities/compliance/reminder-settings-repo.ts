@@ -1,8 +1,7 @@
-import type { ComplianceReminderSettings } from '../../contract-compliance-reminders'
 import type { Queryable } from '../../kernel/db/db'
 import type { ComplianceKind } from '../../../src/domain/compliance/item'
 import { COMPLIANCE_KINDS } from '../../../src/domain/compliance/reminderOffsets'
-
+import type { ComplianceReminderSettings } from '../../../src/contract/compliance/schemas'
 function allOn(): Record<ComplianceKind, boolean> {
   const kinds = {} as Record<ComplianceKind, boolean>
   for (const kind of COMPLIANCE_KINDS) kinds[kind] = true

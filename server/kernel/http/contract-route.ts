@@ -62,7 +62,7 @@ export type ContractHandler<S extends OperationSchemas> = (
 /** What the route adds to its descriptor: documentation and hooks, as Fastify's route options. */
 export interface ContractRouteOptions extends Pick<
   RouteShorthandOptions,
-  'onRequest' | 'preValidation' | 'preHandler' | 'config' | 'bodyLimit'
+  'onRequest' | 'preValidation' | 'preHandler' | 'config' | 'bodyLimit' | 'errorHandler'
 > {
   summary: string
   tags: string[]
@@ -129,5 +129,11 @@ export function contractRoute<S extends OperationSchemas>(
 /** Answers 204 with no body (the typed reply's `send` wants the schema's `null`; Fastify sends nothing). */
 export function noContent<R extends object>(reply: R): R {
   ;(reply as unknown as FastifyReply).code(204).send()
+  return reply
+}
+
+/** Answers 304 with no body (a conditional GET whose ETag is current), as `noContent` does for 204. */
+export function notModified<R extends object>(reply: R): R {
+  ;(reply as unknown as FastifyReply).code(304).send()
   return reply
 }

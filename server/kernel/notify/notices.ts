@@ -1,6 +1,6 @@
 import type { InboxKind } from '../../../src/domain/inbox/kinds'
-import type { SubscribePurpose } from '../../contract-policies'
 import type { NoticeContext, NoticeTally } from './notice-delivery'
+import type { SubscribePurpose } from '../../../src/contract/policies/schemas'
 import type { MessageChannel } from './subscribe-templates'
 
 /**

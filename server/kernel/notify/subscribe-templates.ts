@@ -1,7 +1,7 @@
 import type { Config } from '../config'
 import { SUBSCRIBE_PURPOSES as PURPOSES } from '../../../src/contract/account/schemas'
 import type { SubscribeTemplate } from '../../../src/contract/account/schemas'
-import type { SubscribePurpose } from '../../contract-policies'
+import type { SubscribePurpose } from '../../../src/contract/policies/schemas'
 
 export type SubscribePlatform = 'weapp' | 'alipay'
 /** Delivery channels of the platform messages, and the subscription platform each one uses. */

@@ -1,6 +1,6 @@
 import type { SubscribeResult, SubscribeTemplate, SubscriptionState } from '../../../src/contract/account/schemas'
 import type { Config } from '../config'
-import type { SubscribePurpose } from '../../contract-policies'
+import type { SubscribePurpose } from '../../../src/contract/policies/schemas'
 import type { Queryable } from '../db/db'
 import { subscribeTemplateOf } from '../notify/subscribe-templates'
 

@@ -1,7 +1,9 @@
-import type { CalendarFeedScope } from '../../../server/contract-calendar'
+import * as endpoints from '../../contract/compliance/reminder-endpoints'
+import type { CalendarFeedScope } from '../../contract/compliance/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** DELETE /api/v1/me/calendar-feeds/:scope — stops the subscription: its link answers 404 from now on. */
 export function deleteCalendarFeed(client: ApiClient, scope: CalendarFeedScope): Promise<void> {
-  return client.request<void>('DELETE', `/api/v1/me/calendar-feeds/${encodeURIComponent(scope)}`)
+  return call(client, endpoints.deleteCalendarFeed, { params: { scope } }) as Promise<unknown> as Promise<void>
 }

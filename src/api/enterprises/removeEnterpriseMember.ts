@@ -1,3 +1,5 @@
+import * as endpoints from '../../contract/esign/endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /**
@@ -5,8 +7,7 @@ import type { ApiClient } from '../client'
  * at once (legal representative only; repeating it is harmless; never oneself: 409 MEMBER_SELF_REMOVAL).
  */
 export function removeEnterpriseMember(client: ApiClient, enterpriseId: string, userId: string): Promise<void> {
-  return client.request<void>(
-    'DELETE',
-    `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/members/${encodeURIComponent(userId)}`,
-  )
+  return call(client, endpoints.removeEnterpriseMember, {
+    params: { enterpriseId, userId },
+  }) as Promise<unknown> as Promise<void>
 }

@@ -1,7 +1,8 @@
-import type { ComplianceReminderSettings } from '../../../server/contract-compliance-reminders'
+import * as endpoints from '../../contract/compliance/reminder-endpoints'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** GET /api/v1/me/compliance-reminder-settings */
-export function getComplianceReminderSettings(client: ApiClient): Promise<ComplianceReminderSettings> {
-  return client.request<ComplianceReminderSettings>('GET', '/api/v1/me/compliance-reminder-settings')
+export function getComplianceReminderSettings(client: ApiClient) {
+  return call(client, endpoints.getComplianceReminderSettings)
 }

@@ -1,12 +1,9 @@
-import type { ComplianceReminderSettings } from '../../../server/contract-compliance-reminders'
+import * as endpoints from '../../contract/compliance/reminder-endpoints'
+import type { ComplianceReminderSettings } from '../../contract/compliance/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
 /** PUT /api/v1/me/compliance-reminder-settings */
-export function saveComplianceReminderSettings(
-  client: ApiClient,
-  settings: ComplianceReminderSettings,
-): Promise<ComplianceReminderSettings> {
-  return client.request<ComplianceReminderSettings>('PUT', '/api/v1/me/compliance-reminder-settings', {
-    body: settings,
-  })
+export function saveComplianceReminderSettings(client: ApiClient, settings: ComplianceReminderSettings) {
+  return call(client, endpoints.saveComplianceReminderSettings, { body: settings })
 }

@@ -1,7 +1,9 @@
-import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
+import * as endpoints from '../../contract/esign/endpoints'
+import type { SealVerificationRequest } from '../../contract/esign/schemas'
+import { call } from '../call'
 import type { ApiClient } from '../client'
 
-/** POST /api/v1/seal-verifications — 验章; no login, so no token and no silent re-login. */
-export function verifySeal(client: ApiClient, input: SealVerificationRequest): Promise<SealVerificationResult> {
-  return client.request<SealVerificationResult>('POST', '/api/v1/seal-verifications', { body: input, auth: false })
+/** POST /api/v1/seal-verifications — 验章; public: no token and no silent re-login. */
+export function verifySeal(client: ApiClient, input: SealVerificationRequest) {
+  return call(client, endpoints.verifySeal, { body: input })
 }

@@ -18,7 +18,7 @@ import {
 import type { SlaStatus } from '../../domain/complaints/sla'
 import { actionTypesOf } from '../../domain/complaints/stateMachine'
 import { MAX_PHOTOS } from '../../domain/complaints/validation'
-import { DateTime, Nullable, StringEnum, Uuid } from '../common'
+import { Binary, DateTime, Nullable, StringEnum, Uuid } from '../common'
 import type { OperationSchemas } from '../endpoint'
 
 /**
@@ -198,7 +198,7 @@ export const SuperviseBody = Type.Unsafe<{ now?: string } | null>({
 })
 
 /** A stored photo: the image bytes themselves, with their type (never JSON). */
-const Photo = Type.Unsafe<unknown>({ description: '图片本身（image/jpeg、image/png 或 image/webp）' })
+const Photo = Binary(['image/jpeg', 'image/png', 'image/webp'], '图片本身（image/jpeg、image/png 或 image/webp）')
 
 /** The schemas of each complaints operation, by the operation's name in ./endpoints.ts. */
 export const ops = {

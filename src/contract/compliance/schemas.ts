@@ -3,7 +3,9 @@
  * The response schemas are allow-lists (docs/architecture.md); they are the JSON Schemas the routes
  * had before the contract (#13), typed here with the wire types through `Type.Unsafe`.
  */
-import { Type } from 'typebox'
+import { Type, type Static } from 'typebox'
+import { COMPLIANCE_KINDS } from '../../domain/compliance/reminderOffsets'
+import { Binary, DateTime } from '../common'
 import type { OperationSchemas } from '../endpoint'
 import type { ComplianceKind } from '../../domain/compliance/item'
 import type { PenaltyField } from '../../domain/compliance/creditRepair'
@@ -363,6 +365,77 @@ const Settings = U<ComplianceSettingsView>(settingsViewSchema)
 const Reminders = U<AnnualReportRemindersView>(remindersViewSchema)
 const NoContent = { 204: Type.Null() }
 
+// --- 合规提醒 settings (issue #14 item 10) ---
+
+const KIND_LABELS: Record<ComplianceKind, string> = {
+  'annual-report': '年报',
+  'tax-filing': '纳税申报',
+  'credit-repair': '信用修复',
+  'policy-window': '政策申报',
+  complaint: '诉求',
+}
+
+/**
+ * GET/PUT /api/v1/me/compliance-reminder-settings: which kinds of compliance deadline remind the
+ * user (合规提醒: 年报、纳税申报、信用修复、政策申报、诉求), every kind on until switched off. The
+ * channels are those of the reminder settings (/me/reminder-settings); the inbox always. A PUT
+ * gives every kind.
+ */
+export const ComplianceReminderSettings = Type.Object(
+  {
+    kinds: U<Record<ComplianceKind, boolean>>({
+      type: 'object',
+      required: [...COMPLIANCE_KINDS],
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        COMPLIANCE_KINDS.map((kind) => [kind, { type: 'boolean', description: `${KIND_LABELS[kind]}提醒` }]),
+      ),
+    }),
+  },
+  { additionalProperties: false },
+)
+export type ComplianceReminderSettings = Static<typeof ComplianceReminderSettings>
+
+// --- 订阅到日历 (calendar feeds) ---
+
+/** What a feed covers: one enterprise (its id) or every enterprise the user may act for. */
+export type CalendarFeedScope = 'all' | string
+
+// Either case, as every other id in a path (the handlers lower-case it).
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
+const ScopeParams = Type.Object(
+  {
+    scope: U<CalendarFeedScope>({
+      type: 'string',
+      maxLength: 36,
+      pattern: `^(all|${UUID_PATTERN})$`,
+      description: 'all，或企业 id',
+    }),
+  },
+  { additionalProperties: false },
+)
+
+const feedViewFields = { scope: U<CalendarFeedScope>({ type: 'string' }), createdAt: DateTime() }
+
+export const CalendarFeedView = Type.Object(feedViewFields, { additionalProperties: false })
+export type CalendarFeedView = Static<typeof CalendarFeedView>
+
+export const CalendarFeedList = Type.Object({ feeds: Type.Array(CalendarFeedView) }, { additionalProperties: false })
+export type CalendarFeedList = Static<typeof CalendarFeedList>
+
+/** Answered once, when the feed is created or regenerated: only a hash of the token is kept. */
+export const CalendarFeedCreated = Type.Object(
+  {
+    ...feedViewFields,
+    /** https://…/calendar/feed/<token>.ics */
+    httpsUrl: Type.String(),
+    /** the same address as webcal://, which calendar apps open as a subscription */
+    webcalUrl: Type.String(),
+  },
+  { additionalProperties: false },
+)
+export type CalendarFeedCreated = Static<typeof CalendarFeedCreated>
+
 /** The schemas of each compliance operation, by the operation's name in ./endpoints.ts. */
 export const ops = {
   getTimeline: {
@@ -417,5 +490,25 @@ export const ops = {
       },
     }),
     response: { 200: U<AnnualReportFollowUpEntry[]>({ type: 'array', items: followUpEntrySchema }) },
+  },
+  // 合规提醒 settings
+  getComplianceReminderSettings: { response: { 200: ComplianceReminderSettings } },
+  saveComplianceReminderSettings: { body: ComplianceReminderSettings, response: { 200: ComplianceReminderSettings } },
+  // 订阅到日历: the user's feeds, and the feed itself (outside /api/v1: calendar apps read it with the link's token)
+  listCalendarFeeds: { response: { 200: CalendarFeedList } },
+  createCalendarFeed: {
+    errors: ['CALENDAR_FEED_UNAVAILABLE'],
+    params: ScopeParams,
+    response: { 201: CalendarFeedCreated },
+  },
+  deleteCalendarFeed: { errors: ['CALENDAR_FEED_NOT_FOUND'], params: ScopeParams, response: NoContent },
+  getCalendarFeed: {
+    errors: ['CALENDAR_FEED_NOT_FOUND', 'RATE_LIMITED'],
+    params: Type.Object({ file: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+    /** iCalendar text (gzipped for a client that takes it); 304 when the client's ETag is current. */
+    response: {
+      200: Binary('text/calendar', 'iCalendar（RFC 5545）'),
+      304: Type.Null({ description: '未变化：If-None-Match 与当前 ETag 相同' }),
+    },
   },
 } satisfies { [name: string]: OperationSchemas }

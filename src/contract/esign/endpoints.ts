@@ -101,3 +101,29 @@ export const getSignTaskDocument = /*#__PURE__*/ endpoint(
 export const confirmSignTask = /*#__PURE__*/ endpoint('confirmSignTask', 'POST /api/v1/sign-tasks/:taskId/confirm')
 /** Besides the common errors: SIGN_TASK_NOT_FOUND, SIGN_TASK_NOT_SCANNED. */
 export const rejectSignTask = /*#__PURE__*/ endpoint('rejectSignTask', 'POST /api/v1/sign-tasks/:taskId/reject')
+// 企业成员 (the legal representative)
+export const listEnterpriseMembers = /*#__PURE__*/ endpoint(
+  'listEnterpriseMembers',
+  'GET /api/v1/enterprises/:enterpriseId/members',
+)
+/** Besides the common errors: MEMBER_SELF_REMOVAL, MEMBER_LAST_LEGAL_REPRESENTATIVE. */
+export const removeEnterpriseMember = /*#__PURE__*/ endpoint(
+  'removeEnterpriseMember',
+  'DELETE /api/v1/enterprises/:enterpriseId/members/:userId',
+)
+// 验章 and what it hands out, without login (bytes, not JSON: the app opens their URL)
+export const verifySeal = /*#__PURE__*/ endpoint('verifySeal', 'POST /api/v1/seal-verifications', 'public')
+export const getSesSignature = /*#__PURE__*/ endpoint(
+  'getSesSignature',
+  'GET /api/v1/signature-records/:recordId/ses-signature',
+  'public',
+)
+export const getVerificationQr = /*#__PURE__*/ endpoint(
+  'getVerificationQr',
+  'GET /api/v1/signature-records/:recordId/verification-qr',
+  'public',
+)
+export const getCaCertificate = /*#__PURE__*/ endpoint('getCaCertificate', 'GET /api/v1/pki/ca', 'public')
+export const getTsaCertificate = /*#__PURE__*/ endpoint('getTsaCertificate', 'GET /api/v1/pki/tsa', 'public')
+export const getCrl = /*#__PURE__*/ endpoint('getCrl', 'GET /api/v1/pki/crl', 'public')
+export const getOpensslCrl = /*#__PURE__*/ endpoint('getOpensslCrl', 'GET /api/v1/pki/crl/openssl', 'public')

@@ -15,7 +15,7 @@ import { AMOUNT_FEN_MAX, DAILY_LIMIT_MAX, DOCUMENT_TYPES, type SealRules } from 
 import { STROKE_LIMITS } from '../../domain/signing/strokes'
 import type { SealUsageReport } from '../../domain/seals/sealReport'
 import { SIGN_TASK_STATUSES, SIGN_TICKET_TTL_SECONDS } from '../../domain/signing/signTask'
-import { DateTime, EnterpriseIdParams, Nullable, StringEnum, Uuid } from '../common'
+import { Binary, DateTime, EnterpriseIdParams, IdParam, Nullable, StringEnum, Uuid } from '../common'
 import type { OperationSchemas } from '../endpoint'
 
 export type { SealType } from '../../domain/signing/sealTypes'
@@ -772,6 +772,148 @@ const RejectSignTaskBody = Raw<RejectSignTaskRequest | null | undefined>({
 export const SIGN_DOCUMENT_VIEW_PATTERN = '^[0-9]{10}\\.[A-Za-z0-9_-]{43}$'
 
 const TaskParams = Type.Object({ taskId: Uuid() }, closed)
+const RecordParams = Type.Object({ recordId: Uuid() }, closed)
+
+// --- 企业成员 (the legal representative's list; removing one revokes their grants) ---
+
+/** GET /enterprises/:id/members: a person linked to the enterprise, with the grants addressed to them. */
+export const EnterpriseMember = Type.Object(
+  {
+    userId: Uuid(),
+    nameMasked: Nullable(Type.String()),
+    phoneMasked: Nullable(Type.String()),
+    role: StringEnum(ENTERPRISE_ROLES),
+    /** The row is the caller's own (it cannot be removed). */
+    isSelf: Type.Boolean(),
+    /** False for a 经办人 whose grants have all ended: the link gives no rights until a new grant. */
+    active: Type.Boolean(),
+    linkedAt: DateTime(),
+    /** Grants addressed to this person that are waiting or in force. */
+    grants: Type.Array(SealGrantView),
+  },
+  closed,
+)
+export type EnterpriseMember = Static<typeof EnterpriseMember>
+
+// --- 验章 ---
+
+/** The largest SES_Signature file 验章 reads (server/capabilities/esign/signing/verification-der.ts checks the bytes). */
+export const SES_DER_MAX_BYTES = 48 * 1024
+/**
+ * The largest document sent whole (1.5 MB, base64 2 MB: most contracts and letters); a larger one
+ * is verified by its SM3 (`documentSm3`), which is all the server would compute from it.
+ */
+export const VERIFICATION_DOCUMENT_MAX_BYTES = 1.5 * 1024 * 1024
+export const base64LengthOf = (bytes: number): number => Math.ceil(bytes / 3) * 4
+
+/** What a verification takes of a signature record: the three fields relied on; the rest may come along. */
+type RecordToVerify = Pick<SignatureRecord, 'tbs' | 'signature' | 'signerPublicKey'> & Partial<SignatureRecord>
+
+export const SealVerificationRequest = Type.Object(
+  {
+    /** A signature record of ours by its id, as the verification link names it. */
+    recordId: Type.Optional(Uuid()),
+    /** The record (the signature file downloaded at signing), or `recordId`: one of them. The whole
+     * record as received may be passed; only these fields are relied on. */
+    signatureRecord: Type.Optional(
+      Type.Unsafe<RecordToVerify>(
+        Type.Object({
+          tbs: Type.String({ minLength: 1, maxLength: 65536 }),
+          signature: Type.String({ minLength: 1, maxLength: 512 }),
+          signerPublicKey: Type.String({ minLength: 1, maxLength: 2048 }),
+          sesSignature: Type.Optional(Nullable(Type.String({ maxLength: 65536 }))),
+        }),
+      ),
+    ),
+    /** Or the GB/T 38540 SES_Signature file itself (DER, base64): every step runs from it alone. */
+    sesSignatureDer: Type.Optional(Type.String({ minLength: 1, maxLength: base64LengthOf(SES_DER_MAX_BYTES) })),
+    /** The document (base64) or its SM3; one of them. */
+    document: Type.Optional(Type.String({ maxLength: base64LengthOf(VERIFICATION_DOCUMENT_MAX_BYTES) })),
+    documentSm3: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  closed,
+)
+export type SealVerificationRequest = Static<typeof SealVerificationRequest>
+
+export const SealVerificationChecks = Type.Object(
+  {
+    hashMatches: Type.Boolean(),
+    signatureValid: Type.Boolean(),
+    sealValidAtSigningTime: Type.Boolean(),
+    signerAuthorisedAtSigningTime: Type.Boolean(),
+    sealNotRevoked: Type.Boolean(),
+  },
+  closed,
+)
+export type SealVerificationChecks = Static<typeof SealVerificationChecks>
+
+export const VerificationStep = Type.Object(
+  {
+    /** Stable: a key of SealVerificationChecks today. */
+    key: Type.String(),
+    /** e.g. 原文杂凑, 签章值, 印章状态 */
+    name: Type.String(),
+    passed: Type.Boolean(),
+    /** The verdict of this step in a sentence. */
+    text: Type.String(),
+  },
+  closed,
+)
+export type VerificationStep = Static<typeof VerificationStep>
+
+/**
+ * 验章回执: `payload` is the canonical JSON (keys sorted, no spaces, UTF-8) of the verdict, steps,
+ * record id, document SM3 and verifiedAt; `signature` is SM2-with-SM3 (signer ID 1234567812345678)
+ * over exactly those bytes by the key of `certificate`, which the seal CA issued. OpenSSL checks it
+ * offline (README「在本机用 OpenSSL 复核」).
+ */
+export const VerificationReceipt = Type.Object(
+  {
+    format: Type.Unsafe<'zqt-verification-receipt/1'>({ type: 'string' }),
+    payload: Type.String(),
+    /** DER SEQUENCE{r, s}, base64. */
+    signature: Type.String(),
+    signatureAlgorithm: Type.Unsafe<'SM2-with-SM3'>({ type: 'string' }),
+    signerId: Type.String(),
+    /** The receipt key's certificate (PEM), issued by the seal CA (GET /api/v1/pki/ca). */
+    certificate: Type.String(),
+  },
+  closed,
+)
+export type VerificationReceipt = Static<typeof VerificationReceipt>
+
+/** POST /seal-verifications's answer: the verdict, every step, and the signed receipt. */
+export const SealVerificationResponse = Type.Object(
+  {
+    valid: Type.Boolean(),
+    checks: SealVerificationChecks,
+    /** What the signature says it is, when it could be read. */
+    seal: Nullable(
+      Type.Object(
+        {
+          id: Type.String(),
+          kind: StringEnum(['seal', 'personal'] as const),
+          name: Type.String(),
+          holder: Type.String(),
+        },
+        closed,
+      ),
+    ),
+    signedAt: Nullable(Type.String()),
+    /** Chinese, one per failed check. */
+    problems: Type.Array(Type.String()),
+    /** Every check in order, in words: what the app lists (later steps, e.g. certificates, append here). */
+    steps: Type.Array(VerificationStep),
+    /** The result signed by the server's receipt key (POST /seal-verifications always sends it). */
+    receipt: VerificationReceipt,
+  },
+  closed,
+)
+
+/** What the checks decide (the route adds the receipt, which its answer always carries). */
+export type SealVerificationResult = Omit<Static<typeof SealVerificationResponse>, 'receipt'> & {
+  receipt?: VerificationReceipt
+}
 
 // --- operations ---
 
@@ -825,8 +967,26 @@ export const ops = {
     params: TaskParams,
     query: Type.Object({ view: Type.Optional(Type.String({ pattern: SIGN_DOCUMENT_VIEW_PATTERN })) }, closed),
     /** The document's bytes with its own content type (not JSON: the serializer leaves them alone). */
-    response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: '文件原文' }) },
+    response: { 200: Binary('*/*', '文件原文') },
   },
   confirmSignTask: { params: TaskParams, body: ConfirmSignTaskRequest, response: { 200: SignTaskView } },
   rejectSignTask: { params: TaskParams, body: RejectSignTaskBody, response: { 200: SignTaskView } },
+  // 企业成员
+  listEnterpriseMembers: { params: EnterpriseIdParams, response: { 200: Type.Array(EnterpriseMember) } },
+  removeEnterpriseMember: {
+    errors: ['MEMBER_SELF_REMOVAL', 'MEMBER_LAST_LEGAL_REPRESENTATIVE'],
+    params: Type.Object({ enterpriseId: IdParam(), userId: Uuid() }, closed),
+    response: { 204: Type.Null() },
+  },
+  // 验章 (no login): the verification, the files it hands out, the certificates to check them with
+  verifySeal: { body: SealVerificationRequest, response: { 200: SealVerificationResponse } },
+  getSesSignature: {
+    params: RecordParams,
+    response: { 200: Binary('application/octet-stream', 'DER（GB/T 38540 SES_Signature）') },
+  },
+  getVerificationQr: { params: RecordParams, response: { 200: Binary('image/png', 'PNG') } },
+  getCaCertificate: { response: { 200: Binary('application/x-pem-file', 'PEM') } },
+  getTsaCertificate: { response: { 200: Binary('application/x-pem-file', 'PEM') } },
+  getCrl: { response: { 200: Binary('application/pkix-crl', 'DER') } },
+  getOpensslCrl: { response: { 200: Binary('application/pkix-crl', 'DER') } },
 } satisfies { [name: string]: OperationSchemas }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { EnterpriseMember } from '../../../server/contract'
+import type { EnterpriseMember } from '../../contract/esign/schemas'
 import { listEnterpriseMembers } from '../../api/enterprises/listEnterpriseMembers'
 import { removeEnterpriseMember } from '../../api/enterprises/removeEnterpriseMember'
 import { isPermissionRefusal, userMessage } from '../../api/errors'

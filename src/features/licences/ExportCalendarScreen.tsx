@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { CalendarFeedCreated, CalendarFeedView } from '../../../server/contract-calendar'
+import type { CalendarFeedCreated, CalendarFeedView } from '../../contract/compliance/schemas'
 import { createCalendarFeed } from '../../api/calendar/createCalendarFeed'
 import { deleteCalendarFeed } from '../../api/calendar/deleteCalendarFeed'
 import { listCalendarFeeds } from '../../api/calendar/listCalendarFeeds'

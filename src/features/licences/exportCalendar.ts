@@ -1,4 +1,4 @@
-import type { CalendarFeedCreated, CalendarFeedView } from '../../../server/contract-calendar'
+import type { CalendarFeedCreated, CalendarFeedView } from '../../contract/compliance/schemas'
 
 /** Which feed the screen works on: the current enterprise's, or one with all of the user's. */
 export type FeedChoice = 'enterprise' | 'all'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { SubscriptionState } from '../../../server/contract-licences'
+import type { SubscriptionState } from '../../contract/account/schemas'
 import { userMessage } from '../../api/errors'
 import { getSubscriptions } from '../../api/reminders/getSubscriptions'
 import { recordSubscriptions } from '../../api/reminders/recordSubscriptions'

@@ -1,4 +1,4 @@
-import type { EnterpriseSummary } from '../../../server/contract'
+import type { EnterpriseSummary } from '../../contract/account/schemas'
 
 export interface JudgedEnterprise {
   /** The enterprise whose facts a policy is judged by; null when there is none to judge. */

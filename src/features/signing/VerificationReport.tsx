@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { SealVerificationResult, VerificationReceipt } from '../../../server/contract-seals'
+import type { SealVerificationResult, VerificationReceipt } from '../../contract/esign/schemas'
 import { chinaDateTimeOf } from '../../domain/calendar/dates'
 import { calendarFileWay, isCancelled, saveTextFile } from '../../platform/files'
 import { ActionButton } from '../../ui/ActionButton'

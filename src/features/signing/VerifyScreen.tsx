@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
-import type { SealVerificationRequest, SealVerificationResult } from '../../../server/contract-seals'
+import type { SealVerificationRequest, SealVerificationResult } from '../../contract/esign/schemas'
 import { isApiError, userMessage } from '../../api/errors'
 import { verifySeal } from '../../api/signing/verifySeal'
 import { apiClient } from '../../core/apiClient'

@@ -1,4 +1,4 @@
-import type { SealVerificationRequest } from '../../../server/contract-seals'
+import type { SealVerificationRequest } from '../../contract/esign/schemas'
 import { base64Of } from '../../domain/signing/base64'
 
 export type RecordProblem = 'empty' | 'json' | 'fields'

@@ -1,7 +1,7 @@
-import type { TimelineItem, TimelineKind } from '../../../contract-compliance'
 import { buildTimeline } from '../timeline'
 import { addDays, daysBetween } from '../../../../src/domain/calendar/dates'
 import type { ComplianceKind } from '../../../../src/domain/compliance/item'
+import type { TimelineItem, TimelineKind } from '../../../../src/contract/compliance/schemas'
 import type { CalendarEventSource, FeedEvent } from './event-source'
 
 /** How far ahead a feed shows the planned deadlines (licences: every live one, as before). */

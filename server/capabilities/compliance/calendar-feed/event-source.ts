@@ -1,8 +1,7 @@
 import type { Queryable } from '../../../kernel/db/db'
-import type { ReminderSettings } from '../../../contract-licences'
 import type { IsoDate } from '../../../../src/domain/calendar/dates'
 import type { EnterpriseAction } from '../../../../src/domain/access/permissions'
-
+import type { ReminderSettings } from '../../../../src/contract/account/schemas'
 /** One all-day event of a feed. Nothing in it may depend on who reads the feed or on which day. */
 export interface FeedEvent {
   /** Stable across reads and feeds: `<kind>-<entity id>-<deadline kind>` (the feed adds `@host`). */

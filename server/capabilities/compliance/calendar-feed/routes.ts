@@ -1,19 +1,20 @@
 import { promisify } from 'node:util'
 import { gzip as gzipCallback } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
-import type { CalendarFeedCreated, CalendarFeedList, CalendarFeedView } from '../../../contract-calendar'
 import { requireEnterpriseAccess } from '../../../kernel/auth/enterprise-access'
 import { currentUser, requireUser } from '../../../kernel/auth/require-user'
 import { ApiError } from '../../../kernel/http/api-error'
 import { todayInChina } from '../../../kernel/http/today'
-import { errorResponses, noQuerystring } from '../../../kernel/http/schemas'
+import * as endpoints from '../../../../src/contract/compliance/reminder-endpoints'
+import { ops, type CalendarFeedView } from '../../../../src/contract/compliance/schemas'
+import { contractRoute, noContent, notModified } from '../../../kernel/http/contract-route'
 import { FeedBodyCache } from './body-cache'
 import { clientHasCurrent, planFeed } from './feed-content'
 import { feedInputs } from './feed-inputs'
 import { renderIcs } from './render-ics'
 import { deleteFeed, findFeedByTokenHash, listFeeds, upsertFeed, type FeedRow } from './feed-repo'
 import { feedTokenHash, isFeedToken, newFeedToken } from './feed-token'
-import { FEED_PATH_PREFIX, feedBaseUrl, feedUrls, uidHost } from './feed-urls'
+import { feedBaseUrl, feedUrls, uidHost } from './feed-urls'
 
 /** Per client address and minute in production (a calendar polls every few hours); looser in the sandbox. */
 export const FEED_LIMIT_PER_MINUTE = 30
@@ -35,38 +36,7 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0
 }
 
-// Either case, as every other id in a path (the handlers lower-case it).
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
-
-const scopeParams = {
-  type: 'object',
-  required: ['scope'],
-  additionalProperties: false,
-  properties: {
-    scope: { type: 'string', maxLength: 36, pattern: `^(all|${UUID})$`, description: 'all，或企业 id' },
-  },
-} as const
-
-const feedViewProperties = {
-  scope: { type: 'string' },
-  createdAt: { type: 'string', format: 'date-time' },
-} as const
-
-const feedViewSchema = {
-  type: 'object',
-  required: ['scope', 'createdAt'],
-  additionalProperties: false,
-  properties: feedViewProperties,
-} as const
-
-const feedCreatedSchema = {
-  type: 'object',
-  required: ['scope', 'createdAt', 'httpsUrl', 'webcalUrl'],
-  additionalProperties: false,
-  properties: { ...feedViewProperties, httpsUrl: { type: 'string' }, webcalUrl: { type: 'string' } },
-} as const
-
-const common = { tags: ['calendar'], security: [{ session: [] }] }
+const tags = ['calendar']
 
 const viewOf = (row: FeedRow): CalendarFeedView => ({
   scope: row.scope,
@@ -77,43 +47,25 @@ const viewOf = (row: FeedRow): CalendarFeedView => ({
 async function feedManagementRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', requireUser)
 
-  app.get(
-    '/me/calendar-feeds',
-    {
-      schema: {
-        ...common,
-        summary: '我的日历订阅（链接只在生成时返回一次）',
-        querystring: noQuerystring,
-        response: {
-          200: {
-            type: 'object',
-            required: ['feeds'],
-            additionalProperties: false,
-            properties: { feeds: { type: 'array', items: feedViewSchema } },
-          },
-          ...errorResponses,
-        },
-      },
-    },
-    async (request): Promise<CalendarFeedList> => ({
-      feeds: (await listFeeds(app.db, currentUser(request).id)).map(viewOf),
-    }),
+  contractRoute(
+    app,
+    endpoints.listCalendarFeeds,
+    ops.listCalendarFeeds,
+    { tags, summary: '我的日历订阅（链接只在生成时返回一次）' },
+    async (request) => ({ feeds: (await listFeeds(app.db, currentUser(request).id)).map(viewOf) }),
   )
 
-  app.post<{ Params: { scope: string } }>(
-    '/me/calendar-feeds/:scope',
+  contractRoute(
+    app,
+    endpoints.createCalendarFeed,
+    ops.createCalendarFeed,
     {
       // Licences are the only deadlines so far; a later kind with another action widens this.
       config: { enterpriseAction: 'licences:read' },
-      schema: {
-        ...common,
-        summary: '生成（或重新生成）日历订阅链接：一个企业或全部企业；旧链接立即失效',
-        params: scopeParams,
-        querystring: noQuerystring,
-        response: { 201: feedCreatedSchema, ...errorResponses },
-      },
+      tags,
+      summary: '生成（或重新生成）日历订阅链接：一个企业或全部企业；旧链接立即失效',
     },
-    async (request, reply): Promise<CalendarFeedCreated> => {
+    async (request, reply) => {
       const user = currentUser(request)
       const baseUrl = feedBaseUrl(app.config)
       if (!baseUrl) throw new ApiError('CALENDAR_FEED_UNAVAILABLE')
@@ -137,21 +89,15 @@ async function feedManagementRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.delete<{ Params: { scope: string } }>(
-    '/me/calendar-feeds/:scope',
-    {
-      schema: {
-        ...common,
-        summary: '停止日历订阅：链接立即失效',
-        params: scopeParams,
-        querystring: noQuerystring,
-        response: { 204: { type: 'null' }, ...errorResponses },
-      },
-    },
+  contractRoute(
+    app,
+    endpoints.deleteCalendarFeed,
+    ops.deleteCalendarFeed,
+    { tags, summary: '停止日历订阅：链接立即失效' },
     async (request, reply) => {
       const found = await deleteFeed(app.db, currentUser(request).id, request.params.scope.toLowerCase())
       if (!found) throw new ApiError('CALENDAR_FEED_NOT_FOUND', { message: '没有可停止的日历订阅' })
-      return reply.code(204).send()
+      return noContent(reply)
     },
   )
 }
@@ -164,8 +110,10 @@ async function feedManagementRoutes(app: FastifyInstance): Promise<void> {
  */
 async function publicFeedRoute(app: FastifyInstance): Promise<void> {
   const bodies = new FeedBodyCache(FEED_BODY_CACHE_BYTES)
-  app.get<{ Params: { file: string } }>(
-    `${FEED_PATH_PREFIX}:file`,
+  contractRoute(
+    app,
+    endpoints.getCalendarFeed,
+    ops.getCalendarFeed,
     {
       config: {
         rateLimit: {
@@ -174,18 +122,8 @@ async function publicFeedRoute(app: FastifyInstance): Promise<void> {
           errorResponseBuilder: () => new ApiError('RATE_LIMITED'),
         },
       },
-      schema: {
-        tags: ['calendar'],
-        summary: '日历订阅内容（text/calendar；无需登录，凭链接中的密钥；支持 ETag 条件请求）',
-        params: {
-          type: 'object',
-          required: ['file'],
-          additionalProperties: false,
-          properties: { file: { type: 'string', maxLength: 64 } },
-        },
-        querystring: noQuerystring,
-        response: errorResponses,
-      },
+      tags,
+      summary: '日历订阅内容（text/calendar；无需登录，凭链接中的密钥；支持 ETag 条件请求）',
     },
     async (request, reply) => {
       const token = request.params.file.replace(/\.ics$/, '')
@@ -227,7 +165,7 @@ async function publicFeedRoute(app: FastifyInstance): Promise<void> {
         .header('vary', 'accept-encoding')
         .header('cache-control', 'private, no-cache')
         .header('x-robots-tag', 'noindex')
-      if (entry.body === undefined || clientHasCurrent(ifNoneMatch, entry.etag)) return reply.code(304).send()
+      if (entry.body === undefined || clientHasCurrent(ifNoneMatch, entry.etag)) return notModified(reply)
       if (gzip && entry.gzipped) reply.header('content-encoding', 'gzip')
       return reply
         .type('text/calendar; charset=utf-8')

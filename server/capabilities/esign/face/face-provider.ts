@@ -1,4 +1,4 @@
-import type { FaceProviderName } from '../../../contract-seals'
+import type { FaceProviderName } from '../../../../src/contract/esign/schemas'
 
 /**
  * One face-verification provider (WeChat 人脸核身, 支付宝身份验证, or the development sandbox).

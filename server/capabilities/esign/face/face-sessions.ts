@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { Platform } from '../../../contract'
-import type { FaceProviderName, FacePurpose, FaceSessionStarted, FaceTicketIssued } from '../../../contract-seals'
 import { ApiError } from '../../../kernel/http/api-error'
+import type { Platform } from '../../../../src/contract/account/schemas'
+import type {
+  FaceProviderName,
+  FacePurpose,
+  FaceSessionStarted,
+  FaceTicketIssued,
+} from '../../../../src/contract/esign/schemas'
 import { recordAudit } from '../seals/audit'
 import { idNumberHash } from '../signing/secrets'
 import { maskIdNumber, maskName } from '../../../../src/domain/mask'

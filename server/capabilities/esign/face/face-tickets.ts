@@ -1,8 +1,7 @@
-import type { FacePurpose } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { newOpaqueToken, sha256Hex } from '../../../kernel/auth/tokens'
 import { ApiError } from '../../../kernel/http/api-error'
-
+import type { FacePurpose } from '../../../../src/contract/esign/schemas'
 /**
  * A passed face verification yields a ticket: 256 random bits, bound to the user, the verified
  * person and one purpose, valid five minutes, usable once. Only its SHA-256 is stored, and using

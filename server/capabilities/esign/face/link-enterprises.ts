@@ -1,5 +1,5 @@
-import type { LinkEnterprisesResponse } from '../../../contract-seals'
 import { listUserEnterprises } from '../../../kernel/repos/enterprises'
+import type { LinkEnterprisesResponse } from '../../../../src/contract/esign/schemas'
 import { consumeFaceTicket } from './face-tickets'
 import type { ServiceContext } from '../../../kernel/service-context'
 

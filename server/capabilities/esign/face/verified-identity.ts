@@ -1,7 +1,7 @@
-import type { VerifiedIdentityView } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
 import { maskName } from '../../../../src/domain/mask'
+import type { VerifiedIdentityView } from '../../../../src/contract/esign/schemas'
 import type { FacePerson } from './face-provider'
 import type { ServiceContext } from '../../../kernel/service-context'
 

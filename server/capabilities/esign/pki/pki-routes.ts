@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import { errorResponses, noQuerystring } from '../../../kernel/http/schemas'
+import * as endpoints from '../../../../src/contract/esign/endpoints'
+import { ops } from '../../../../src/contract/esign/schemas'
+import { contractRoute } from '../../../kernel/http/contract-route'
 import type { CrlSignerId } from './certificates'
 import { toPem } from './der'
 import { revokedCertificates } from './pki-store'
@@ -13,7 +15,7 @@ import { revokedCertificates } from './pki-store'
 /** A CRL is re-signed when the revocations change, or after this long (its nextUpdate is a day). */
 const CRL_REFRESH_MS = 3600 * 1000
 
-const binary = { type: 'string', description: 'DER or PEM' } as const
+const tags = ['pki']
 
 export async function pkiRoutes(app: FastifyInstance): Promise<void> {
   const cache = new Map<CrlSignerId, { key: string; at: number; der: Buffer }>()
@@ -29,27 +31,34 @@ export async function pkiRoutes(app: FastifyInstance): Promise<void> {
     return der
   }
 
-  const schema = (summary: string) => ({
-    tags: ['pki'],
-    summary,
-    querystring: noQuerystring,
-    response: { 200: binary, ...errorResponses },
-  })
-
-  app.get('/pki/ca', { schema: schema('电子印章 CA 证书（PEM，无需登录）') }, async (_request, reply) =>
-    reply.type('application/x-pem-file').send(toPem('CERTIFICATE', app.pki.ca.certificateDer)),
+  contractRoute(
+    app,
+    endpoints.getCaCertificate,
+    ops.getCaCertificate,
+    { tags, summary: '电子印章 CA 证书（PEM，无需登录）' },
+    async (_request, reply) =>
+      reply.type('application/x-pem-file').send(toPem('CERTIFICATE', app.pki.ca.certificateDer)),
   )
-  app.get('/pki/tsa', { schema: schema('时间戳服务证书（PEM，无需登录）') }, async (_request, reply) =>
-    reply.type('application/x-pem-file').send(toPem('CERTIFICATE', app.pki.tsa.certificateDer)),
+  contractRoute(
+    app,
+    endpoints.getTsaCertificate,
+    ops.getTsaCertificate,
+    { tags, summary: '时间戳服务证书（PEM，无需登录）' },
+    async (_request, reply) =>
+      reply.type('application/x-pem-file').send(toPem('CERTIFICATE', app.pki.tsa.certificateDer)),
   )
-  app.get(
-    '/pki/crl',
-    { schema: schema('证书吊销列表 CRL（DER，SM2 签名者标识 1234567812345678）') },
+  contractRoute(
+    app,
+    endpoints.getCrl,
+    ops.getCrl,
+    { tags, summary: '证书吊销列表 CRL（DER，SM2 签名者标识 1234567812345678）' },
     async (_request, reply) => reply.type('application/pkix-crl').send(await currentCrl('default')),
   )
-  app.get(
-    '/pki/crl/openssl',
-    { schema: schema('同一 CRL，按 OpenSSL 3.0 的方式签名（空签名者标识），供 openssl verify -crl_check 使用') },
+  contractRoute(
+    app,
+    endpoints.getOpensslCrl,
+    ops.getOpensslCrl,
+    { tags, summary: '同一 CRL，按 OpenSSL 3.0 的方式签名（空签名者标识），供 openssl verify -crl_check 使用' },
     async (_request, reply) => reply.type('application/pkix-crl').send(await currentCrl('empty')),
   )
 }

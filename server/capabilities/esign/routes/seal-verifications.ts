@@ -1,13 +1,18 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
-import type { SealVerificationRequest, SealVerificationResult } from '../../../contract-seals'
 import { ApiError } from '../../../kernel/http/api-error'
+import * as endpoints from '../../../../src/contract/esign/endpoints'
+import {
+  base64LengthOf,
+  ops,
+  VERIFICATION_DOCUMENT_MAX_BYTES,
+  type SealVerificationResult,
+} from '../../../../src/contract/esign/schemas'
+import { contractRoute } from '../../../kernel/http/contract-route'
 import { fieldError } from '../signing/field-error'
 import { decodeBase64, documentHash, recordIdOfSignature, verifySealSignature } from '../signing/verification'
-import { SES_DER_MAX_BYTES, verifySesDer } from '../signing/verification-der'
+import { verifySesDer } from '../signing/verification-der'
 import { ReceiptSigner } from '../signing/verification-receipt'
 import { storedRecordForVerification } from '../signing/verification-steps'
-import { errorResponses, noQuerystring } from '../../../kernel/http/schemas'
-
 /**
  * What 验章 takes from anyone, without login. The app sends the record and the document's SM3
  * (computed on the phone): a few KB. An integrator may send the document itself, up to
@@ -15,8 +20,8 @@ import { errorResponses, noQuerystring } from '../../../kernel/http/schemas'
  * by its SM3 (`documentSm3`), which is all the server would compute from it. The record is bounded
  * by its schema (tbs ≤ 64 KB) plus what else a full record carries: RECORD_ALLOWANCE.
  */
-export const DOCUMENT_MAX_BYTES = 1.5 * 1024 * 1024
-const DOCUMENT_MAX_BASE64 = Math.ceil(DOCUMENT_MAX_BYTES / 3) * 4
+export const DOCUMENT_MAX_BYTES = VERIFICATION_DOCUMENT_MAX_BYTES
+const DOCUMENT_MAX_BASE64 = base64LengthOf(DOCUMENT_MAX_BYTES)
 const RECORD_ALLOWANCE = 96 * 1024
 export const VERIFICATION_BODY_LIMIT = DOCUMENT_MAX_BASE64 + RECORD_ALLOWANCE
 export const DOCUMENT_TOO_LARGE_MESSAGE = '文件超过 1.5 MB，请改为提交文件的 SM3 摘要（documentSm3）'
@@ -29,8 +34,10 @@ export const VERIFY_RATE_LIMITED_MESSAGE = '验章过于频繁，请稍后再试
 /** 验章: anyone may check a signature record against a document; no login. */
 export async function sealVerificationRoutes(app: FastifyInstance): Promise<void> {
   const receipts = new ReceiptSigner(app.pki.ca, () => app.clock())
-  app.post<{ Body: SealVerificationRequest }>(
-    '/seal-verifications',
+  contractRoute(
+    app,
+    endpoints.verifySeal,
+    ops.verifySeal,
     {
       bodyLimit: VERIFICATION_BODY_LIMIT,
       config: {
@@ -47,104 +54,11 @@ export async function sealVerificationRoutes(app: FastifyInstance): Promise<void
         }
         throw error
       },
-      schema: {
-        tags: ['seal-verifications'],
-        summary:
-          '验章：按 GB/T 38540 逐步校验签章记录、签章记录编号或签章文件（DER），并返回签名的验章回执（无需登录；按来源地址限频；文件不超过 1.5 MB，更大的文件请提交 SM3 摘要）',
-        querystring: noQuerystring,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            recordId: { type: 'string', format: 'uuid' },
-            // The whole record as received may be passed; only these three fields are relied on.
-            signatureRecord: {
-              type: 'object',
-              required: ['tbs', 'signature', 'signerPublicKey'],
-              properties: {
-                tbs: { type: 'string', minLength: 1, maxLength: 65536 },
-                signature: { type: 'string', minLength: 1, maxLength: 512 },
-                signerPublicKey: { type: 'string', minLength: 1, maxLength: 2048 },
-                sesSignature: { type: ['string', 'null'], maxLength: 65536 },
-              },
-            },
-            sesSignatureDer: { type: 'string', minLength: 1, maxLength: Math.ceil(SES_DER_MAX_BYTES / 3) * 4 },
-            document: { type: 'string', maxLength: DOCUMENT_MAX_BASE64 },
-            documentSm3: { type: 'string', maxLength: 64 },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            required: ['valid', 'checks', 'seal', 'signedAt', 'problems', 'steps', 'receipt'],
-            additionalProperties: false,
-            properties: {
-              valid: { type: 'boolean' },
-              checks: {
-                type: 'object',
-                required: [
-                  'hashMatches',
-                  'signatureValid',
-                  'sealValidAtSigningTime',
-                  'signerAuthorisedAtSigningTime',
-                  'sealNotRevoked',
-                ],
-                additionalProperties: false,
-                properties: {
-                  hashMatches: { type: 'boolean' },
-                  signatureValid: { type: 'boolean' },
-                  sealValidAtSigningTime: { type: 'boolean' },
-                  signerAuthorisedAtSigningTime: { type: 'boolean' },
-                  sealNotRevoked: { type: 'boolean' },
-                },
-              },
-              seal: {
-                type: ['object', 'null'],
-                required: ['id', 'kind', 'name', 'holder'],
-                additionalProperties: false,
-                properties: {
-                  id: { type: 'string' },
-                  kind: { type: 'string', enum: ['seal', 'personal'] },
-                  name: { type: 'string' },
-                  holder: { type: 'string' },
-                },
-              },
-              signedAt: { type: ['string', 'null'] },
-              problems: { type: 'array', items: { type: 'string' } },
-              receipt: {
-                type: 'object',
-                required: ['format', 'payload', 'signature', 'signatureAlgorithm', 'signerId', 'certificate'],
-                additionalProperties: false,
-                properties: {
-                  format: { type: 'string' },
-                  payload: { type: 'string' },
-                  signature: { type: 'string' },
-                  signatureAlgorithm: { type: 'string' },
-                  signerId: { type: 'string' },
-                  certificate: { type: 'string' },
-                },
-              },
-              steps: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['key', 'name', 'passed', 'text'],
-                  additionalProperties: false,
-                  properties: {
-                    key: { type: 'string' },
-                    name: { type: 'string' },
-                    passed: { type: 'boolean' },
-                    text: { type: 'string' },
-                  },
-                },
-              },
-            },
-          },
-          ...errorResponses,
-        },
-      },
+      tags: ['seal-verifications'],
+      summary:
+        '验章：按 GB/T 38540 逐步校验签章记录、签章记录编号或签章文件（DER），并返回签名的验章回执（无需登录；按来源地址限频；文件不超过 1.5 MB，更大的文件请提交 SM3 摘要）',
     },
-    async (request): Promise<SealVerificationResult> => {
+    async (request) => {
       const { signatureRecord, recordId, sesSignatureDer } = request.body
       if ([signatureRecord, recordId, sesSignatureDer].filter((given) => given !== undefined).length !== 1) {
         throw fieldError(

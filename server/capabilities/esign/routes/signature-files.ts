@@ -3,8 +3,9 @@ import QRCode from 'qrcode'
 import { isProduction, type Config } from '../../../kernel/config'
 import { ApiError } from '../../../kernel/http/api-error'
 import { verificationLinkOf } from '../../../../src/domain/signing/verificationLink'
-import { errorResponses, noQuerystring } from '../../../kernel/http/schemas'
-
+import { contractRoute } from '../../../kernel/http/contract-route'
+import * as endpoints from '../../../../src/contract/esign/endpoints'
+import { ops } from '../../../../src/contract/esign/schemas'
 /**
  * What signing hands out for others to check, without an account: the GB/T 38540 signature file
  * (SES_Signature, DER) of a signature record, and a QR image of its verification link
@@ -51,12 +52,7 @@ export async function signatureFileRoutes(app: FastifyInstance): Promise<void> {
     timeWindow: '1 minute',
     errorResponseBuilder: () => new ApiError('RATE_LIMITED', { message: '请求过于频繁，请稍后再试' }),
   }
-  const params = {
-    type: 'object',
-    required: ['recordId'],
-    additionalProperties: false,
-    properties: { recordId: { type: 'string', format: 'uuid' } },
-  } as const
+  const tags = ['seal-verifications']
 
   async function recordFiles(recordId: string): Promise<RecordFiles> {
     // The document's SM3 is what the record's SES_Signature and JSON both sign (tbs.dataHash).
@@ -69,18 +65,15 @@ export async function signatureFileRoutes(app: FastifyInstance): Promise<void> {
     return { ses_signature: rows[0].ses_signature, data_hash: tbs.dataHash }
   }
 
-  app.get<{ Params: { recordId: string } }>(
-    '/signature-records/:recordId/ses-signature',
+  contractRoute(
+    app,
+    endpoints.getSesSignature,
+    ops.getSesSignature,
     {
       config: { rateLimit },
-      schema: {
-        tags: ['seal-verifications'],
-        summary:
-          '下载签章文件：GB/T 38540 SES_Signature（DER，含签章人证书、印章数据与时间戳；无需登录，按来源地址限频）',
-        params,
-        querystring: noQuerystring,
-        response: { 200: { type: 'string', description: 'DER' }, ...errorResponses },
-      },
+      tags,
+      summary:
+        '下载签章文件：GB/T 38540 SES_Signature（DER，含签章人证书、印章数据与时间戳；无需登录，按来源地址限频）',
     },
     async (request, reply) => {
       const { recordId } = request.params
@@ -96,17 +89,14 @@ export async function signatureFileRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get<{ Params: { recordId: string } }>(
-    '/signature-records/:recordId/verification-qr',
+  contractRoute(
+    app,
+    endpoints.getVerificationQr,
+    ops.getVerificationQr,
     {
       config: { rateLimit },
-      schema: {
-        tags: ['seal-verifications'],
-        summary: '验章二维码（PNG）：内容为验章链接（签章记录编号与文件 SM3，不含文件；无需登录，按来源地址限频）',
-        params,
-        querystring: noQuerystring,
-        response: { 200: { type: 'string', description: 'PNG' }, ...errorResponses },
-      },
+      tags,
+      summary: '验章二维码（PNG）：内容为验章链接（签章记录编号与文件 SM3，不含文件；无需登录，按来源地址限频）',
     },
     async (request, reply) => {
       const { recordId } = request.params

@@ -1,7 +1,6 @@
-import type { SealAuditAction, SealAuditEntry, SealAuditPage } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { maskName } from '../../../../src/domain/mask'
-
+import type { SealAuditAction, SealAuditEntry, SealAuditPage } from '../../../../src/contract/esign/schemas'
 /**
  * The seal audit: every claim, grant, revocation, signature, rejection, wrong PIN and failed
  * face verification around an enterprise's seals, for its legal representative. Details are

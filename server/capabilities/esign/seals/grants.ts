@@ -5,7 +5,7 @@ import type {
   SealGrantCreated,
   SealGrantStatus,
   SealGrantView,
-} from '../../../contract-seals'
+} from '../../../../src/contract/esign/schemas'
 import type { Queryable } from '../../../kernel/db/db'
 import { sha256Hex } from '../../../kernel/auth/tokens'
 import { consumeFaceTicket } from '../face/face-tickets'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { EnterpriseAccess } from '../../../kernel/app-context'
-import type { SealListResponse, SealStatus, SealView } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
+import type { SealListResponse, SealStatus, SealView } from '../../../../src/contract/esign/schemas'
 import { consumeFaceTicket } from '../face/face-tickets'
 import { ApiError } from '../../../kernel/http/api-error'
 import { newStoredKeyPair, sealOwner, type KeyHolderRow } from '../signing/key-material'

@@ -1,5 +1,5 @@
-import type { RevokeSealRequest, SealRevokeResult } from '../../../contract-seals'
 import { ApiError } from '../../../kernel/http/api-error'
+import type { RevokeSealRequest, SealRevokeResult } from '../../../../src/contract/esign/schemas'
 import { revokeCredentials } from '../pki/pki-store'
 import { fieldError } from '../signing/field-error'
 import { recordAudit } from './audit'

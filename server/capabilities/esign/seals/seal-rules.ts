@@ -1,6 +1,6 @@
-import type { SealRulesView } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
+import type { SealRulesView } from '../../../../src/contract/esign/schemas'
 import { fieldError } from '../signing/field-error'
 import { recordAudit } from './audit'
 import { maskName } from '../../../../src/domain/mask'

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
-import type { SignTaskDocument } from '../../../contract-seals'
 import type { Db } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
 import type { AttachmentStorage } from '../../../kernel/storage/attachment-storage'
 import { sniffImageType } from '../../../kernel/storage/sniff'
-
+import type { SignTaskDocument } from '../../../../src/contract/esign/schemas'
 /**
  * See what you sign: the document a system uploads with its task is kept, so the person who scanned
  * the task can open it before confirming. Its type comes from its bytes (never from what the system

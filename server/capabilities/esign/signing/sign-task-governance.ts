@@ -1,6 +1,6 @@
-import type { SignTaskApproval } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
+import type { SignTaskApproval } from '../../../../src/contract/esign/schemas'
 import { auditRefusal, refusalError, rulesOfSeals } from '../seals/seal-rules'
 import { chinaDateOf } from '../../../../src/domain/calendar/dates'
 import { maskName } from '../../../../src/domain/mask'

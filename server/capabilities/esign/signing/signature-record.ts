@@ -1,5 +1,5 @@
-import type { SignatureRecord } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
+import type { SignatureRecord } from '../../../../src/contract/esign/schemas'
 import {
   SM2_DEFAULT_USER_ID,
   SM2_WITH_SM3_OID,

@@ -1,7 +1,7 @@
-import type { SealVerificationResult, VerificationStep } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
 import { isUuid } from '../../../kernel/http/input-door'
+import type { SealVerificationResult, VerificationStep } from '../../../../src/contract/esign/schemas'
 import type { PkiServices } from '../pki/pki-keys'
 import { certificateStatus } from '../pki/pki-store'
 import { verifySesSignature } from '../pki/ses-verify'

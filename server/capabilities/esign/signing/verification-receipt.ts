@@ -1,4 +1,4 @@
-import type { SealVerificationResult, VerificationReceipt } from '../../../contract-seals'
+import type { SealVerificationResult, VerificationReceipt } from '../../../../src/contract/esign/schemas'
 import type { SealCa } from '../pki/ca'
 import { toPem } from '../pki/der'
 import { verdictLine } from '../../../../src/domain/signing/verificationLink'

@@ -1,6 +1,6 @@
-import type { SealVerificationChecks, VerificationStep } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
+import type { SealVerificationChecks, VerificationStep } from '../../../../src/contract/esign/schemas'
 import { sm2PublicKeyPem } from './sm2'
 
 /**

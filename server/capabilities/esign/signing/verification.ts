@@ -1,7 +1,11 @@
-import type { SealVerificationChecks, SealVerificationRequest, SealVerificationResult } from '../../../contract-seals'
 import type { Queryable } from '../../../kernel/db/db'
 import { parseTbs, type TbsSign } from '../../../../src/domain/signing/tbs'
 import { isUuid } from '../../../kernel/http/input-door'
+import type {
+  SealVerificationChecks,
+  SealVerificationRequest,
+  SealVerificationResult,
+} from '../../../../src/contract/esign/schemas'
 import { fieldError } from './field-error'
 import { publicKeySm3 } from './signature-record'
 import { authorisationStep } from './verification-steps'
@@ -9,7 +13,7 @@ import { parseSm2PublicKeyPem, sm2Verify, sm3Hex } from './sm2'
 import type { PkiServices } from '../pki/pki-keys'
 import { certificateStatus } from '../pki/pki-store'
 import { failedSteps, verifySesSignature, type VerificationStep as SesStep } from '../pki/ses-verify'
-import type { VerificationStep } from '../../../contract-seals'
+import type { VerificationStep } from '../../../../src/contract/esign/schemas'
 
 /**
  * 验章, open to anyone: is this signature ours, over this document, by a seal that was valid and
