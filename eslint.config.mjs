@@ -33,15 +33,8 @@ const SERVER_COMPOSITION = [
 // the lead empties this list at merge. [importing file, imported file]. scripts/import-graph.ts
 // --check reads the same list.
 export const SERVER_CROSSINGS_OWNED_ELSEWHERE = [
-  // engineer `clock` (account/members.ts): a removed member's seal grants and their audit entries.
-  ['server/capabilities/account/members.ts', 'server/capabilities/esign/seals/audit.ts'],
-  ['server/capabilities/account/members.ts', 'server/capabilities/esign/seals/grants.ts'],
-  // engineer `contract2` (converts the members routes to the contract: the grant schemas go with it).
-  ['server/capabilities/account/routes/members.ts', 'server/capabilities/esign/routes/seal-schemas.ts'],
-  // engineer `outbox` (the licence reminder job also ends expired seal grants; the hourly retries
-  // resend complaint notices).
-  ['server/capabilities/licences/jobs/reminders.ts', 'server/capabilities/esign/seals/grant-expiry.ts'],
-  ['server/capabilities/policies/jobs/policy-digest.ts', 'server/capabilities/complaints/complaint-notices.ts'],
+  // Empty: the last crossings went when the branches that owned them merged (members moved to esign;
+  // the seal-grant expiry became esign's job; the notice retries the kernel's). Keep it empty.
 ]
 const CROSSING_OWNED_ELSEWHERE = SERVER_CROSSINGS_OWNED_ELSEWHERE.map(([from, to]) => [here(from), here(to)])
 

@@ -12,7 +12,7 @@ import { generatePkiMaterial, openPki } from '../server/capabilities/esign/pki/p
 import { makeSesSeal, sealInfo, sesSignatureDer, tbsSignDer } from '../server/capabilities/esign/pki/ses'
 import { verifySesSignature } from '../server/capabilities/esign/pki/ses-verify'
 import { sm2VerifyEngine, sm2VerifyFast, sm2VerifyJavaScript } from '../server/capabilities/esign/pki/sm2-verify'
-import { KeyVault } from '../server/capabilities/esign/signing/key-vault'
+import { KeyVault } from '../server/kernel/secrets/key-vault'
 import { produceSignature } from '../server/capabilities/esign/signing/signature-record'
 import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../server/capabilities/esign/signing/sm2'
 

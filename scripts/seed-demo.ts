@@ -14,7 +14,7 @@ import { loadConfig } from '../server/kernel/config'
 import { openDb } from '../server/kernel/db/db'
 import { migrate } from '../server/kernel/db/migrate'
 import { seedDemo } from '../server/seed/demo-start'
-import { resolveSigningSecrets } from '../server/capabilities/esign/signing/secrets'
+import { resolveSigningSecrets } from '../server/kernel/secrets/secrets'
 
 async function main(): Promise<void> {
   const config = loadConfig()

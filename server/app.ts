@@ -84,11 +84,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('loginProviders', loginProviders)
   decorateSigning(app, signing, config)
   app.decorate('clock', options.now ?? systemClock)
+  const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
+  app.decorate('messageSenders', messageSenders)
   // Services take a plain context, built once here (server/kernel/service-context.ts), not the app.
   app.decorate('ctx', contextOf(app))
   decoratePki(app, config)
-  const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
-  app.decorate('messageSenders', messageSenders)
   app.decorate('esignCtx', esignContextOf(app, app.ctx))
   app.decorate('consentWithdrawal', new ConsentWithdrawal())
   // Every timer of the server (reminders, digest, notice retries, sign-task sweep): one registry,

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { Db } from './db/db'
-import type { KeyVault } from '../capabilities/esign/signing/key-vault'
+import type { KeyVault } from './secrets/key-vault'
+import { noticeContextOf } from './notify/notice-context'
+import type { NoticeContext } from './notify/notice-delivery'
 
 /**
  * What services and repositories are given instead of the whole Fastify instance (issue #13 item 4):
@@ -18,7 +20,7 @@ export type Clock = () => number
  */
 export const systemClock: Clock = () => Date.now()
 
-/** The server's secret material in the form services use it (server/capabilities/esign/signing/secrets.ts resolves it from config). */
+/** The server's secret material in the form services use it (./secrets/secrets.ts resolves it from config). */
 export interface ServiceSecrets {
   /** Seals private keys and ID numbers at rest under SEAL_MASTER_KEY. */
   vault: KeyVault
@@ -31,7 +33,11 @@ export interface ServiceContext {
   clock: Clock
   log: FastifyBaseLogger
   secrets: ServiceSecrets
-  // outbox: the lead adds it here after merging engineer `outbox`'s work (#13 item 4).
+  /**
+   * What a service hands the one delivery loop (./notify/notice-delivery.ts) to send the `outbox`
+   * rows it wrote: the database and the app's WeChat / Alipay senders.
+   */
+  outbox: NoticeContext
 }
 
 declare module 'fastify' {
@@ -42,7 +48,7 @@ declare module 'fastify' {
 }
 
 /**
- * The context of a built app: after `db`, `clock` and `signing` are decorated. The clock delegates
+ * The context of a built app: after `db`, `clock`, `signing` and `messageSenders` are decorated. The clock delegates
  * to `app.clock`, so the app and its services never disagree on the time.
  */
 export function contextOf(app: FastifyInstance): ServiceContext {
@@ -51,5 +57,6 @@ export function contextOf(app: FastifyInstance): ServiceContext {
     clock: () => app.clock(),
     log: app.log,
     secrets: { vault: app.signing.vault, idHashSecret: app.signing.idHashSecret },
+    outbox: noticeContextOf(app),
   }
 }

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, newPhonePage, onScreen, startServer, tab, type RunningServer } from './harness'
 import { generatePkiMaterial } from '../../server/capabilities/esign/pki/pki-keys'
-import { KeyVault } from '../../server/capabilities/esign/signing/key-vault'
+import { KeyVault } from '../../server/kernel/secrets/key-vault'
 
 let server: RunningServer
 let browser: Browser

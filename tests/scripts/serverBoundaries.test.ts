@@ -99,12 +99,12 @@ test('a capability never imports another (any folder, named in no list), the ker
       },
       {
         file: 'server/capabilities/esign/probe.ts',
-        code: "export { LIVE_GRANT } from '../../kernel/auth/live-grant'\n",
+        code: "export { liveGrant } from '../../kernel/auth/live-grant'\n",
       },
       { file: 'server/capabilities/esign/probe.ts', code: "export { grantSeal } from './seals/grants'\n" },
       { file: 'server/app.ts', code: "export { esignPlugin } from './capabilities/esign/plugin'\n" },
       { file: 'server/kernel/probe.ts', code: "export { DEMO_USERS } from './seed/demo-data'\n" },
-      // Known crossing in a file another branch rewrites: eslint.config.mjs's one allow-list.
+      // Once allowed while another branch owned the file; the allow-list is empty now: refused.
       { file: 'server/capabilities/account/members.ts', code: "export { recordAudit } from '../esign/seals/audit'\n" },
     ],
     {
@@ -133,7 +133,7 @@ test('a capability never imports another (any folder, named in no list), the ker
     [],
     [],
     [],
-    [],
+    ['local/no-sibling-import'],
   ])
   expect(result.fixture).toEqual({
     'app.ts': [],

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { runReminders } from '../../server/capabilities/licences/jobs/reminders'
+import { GRANT_EXPIRY_JOB } from '../../server/capabilities/esign/jobs'
 import { planGrantExpiryNotices, sendGrantExpiryNotices } from '../../server/capabilities/esign/seals/grant-expiry'
 import { addDays, chinaDateOf } from '../../src/domain/calendar/dates'
 import { DEMO, type TestDb } from './helpers'
@@ -53,9 +53,9 @@ it('tells the handler and the legal representative 7 days before the last day, o
   expect(plan).toHaveLength(2)
   const twice = await Promise.all([sendGrantExpiryNotices(testDb.db, plan), sendGrantExpiryNotices(testDb.db, plan)])
   expect(twice[0] + twice[1]).toBe(2)
-  // The daily job (the existing reminder run) calls the same planner: nothing more on a re-run or the next day.
-  await runReminders(app.reminderJob, due)
-  await runReminders(app.reminderJob, addDays(due, 1))
+  // The daily job (esign's seal-grant-expiry) calls the same planner: nothing more on a re-run or the next day.
+  await GRANT_EXPIRY_JOB.run(app, { date: due })
+  await GRANT_EXPIRY_JOB.run(app, { date: addDays(due, 1) })
   const handler = await inbox(DEMO.handler)
   expect(handler).toHaveLength(1)
   expect(handler[0].body).toContain(lastDay)

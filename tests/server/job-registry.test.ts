@@ -67,13 +67,14 @@ describe('the job registry', () => {
     expect(() => registerJobs(bareApp(), [fakeJob('a', 1), fakeJob('a', 2)])).toThrow(/unique/)
   })
 
-  it('holds the six jobs of the server, each with its own lock', () => {
+  it('holds the seven jobs of the server, each with its own lock', () => {
     expect(JOBS.map((job) => job.name)).toEqual([
       'licence-reminders',
       'policy-digest',
       'notice-retries',
       'sign-task-sweep',
       'seal-reports',
+      'seal-grant-expiry',
       'compliance-reminders',
     ])
     expect(new Set(JOBS.map((job) => job.lockKey)).size).toBe(JOBS.length)
@@ -130,6 +131,8 @@ describe('the server starts its jobs from the registry', () => {
         'policy-digest': 1,
         'notice-retries': 1,
         'seal-reports': 1,
+        // no `missed`: a start after its time runs it (idempotent per grant, person and end date)
+        'seal-grant-expiry': 1,
       })
     } finally {
       for (const spy of spies) spy.mockRestore()

@@ -5,7 +5,7 @@ import { buildApp } from '../../server/app'
 import { ConfigError, loadConfig } from '../../server/kernel/config'
 import type { Db } from '../../server/kernel/db/db'
 import { generatePkiMaterial, resolvePki } from '../../server/capabilities/esign/pki/pki-keys'
-import { KeyVault } from '../../server/capabilities/esign/signing/key-vault'
+import { KeyVault } from '../../server/kernel/secrets/key-vault'
 import { PRODUCTION_SECRETS, productionConfig } from './production-env'
 
 /** buildApp must refuse before it touches the database, so a dummy is enough. */

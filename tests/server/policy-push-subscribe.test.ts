@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
 import type { PolicyPublishReport } from '../../src/contract/policies/schemas'
-import {
-  digestMomentOfWeek,
-  digestTick,
-  retryUnsentNotices,
-} from '../../server/capabilities/policies/jobs/policy-digest'
+import { digestMomentOfWeek, digestTick } from '../../server/capabilities/policies/jobs/policy-digest'
+import { retryUnsentNotices } from '../../server/kernel/notify/notice-retries'
 import type { Policy } from '../../src/domain/policies/policy'
 import type { EnterpriseProfile } from '../../src/domain/policies/profile'
 import { TEST_ADMIN_KEY, bearer, loginSandbox, openTestDb, testConfig, type TestDb } from './helpers'

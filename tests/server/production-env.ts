@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../../server/kernel/config'
 import { generatePkiMaterial } from '../../server/capabilities/esign/pki/pki-keys'
-import { KeyVault } from '../../server/capabilities/esign/signing/key-vault'
+import { KeyVault } from '../../server/kernel/secrets/key-vault'
 
 /** A self-run seal CA and TSA, keys sealed under the SEAL_MASTER_KEY below (generated per run). */
 const pki = generatePkiMaterial(new KeyVault(Buffer.alloc(32, 7)), 'https://zqt.example.gov.cn/api/v1/pki/crl', '测试')

@@ -10,7 +10,7 @@ import {
   seedDemoData,
 } from '../../server/seed/demo'
 import { seedDemoOnStart } from '../../server/seed/demo-start'
-import { idNumberHash } from '../../server/capabilities/esign/signing/secrets'
+import { idNumberHash } from '../../server/kernel/secrets/secrets'
 import { countRows, openTestDb, type TestDb } from './helpers'
 
 let testDb: TestDb

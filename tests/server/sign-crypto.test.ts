@@ -1,13 +1,9 @@
 import { createPublicKey, randomBytes } from 'node:crypto'
 import { sm2 } from 'sm-crypto-v2'
 import { ConfigError, loadConfig } from '../../server/kernel/config'
-import { KeyVault } from '../../server/capabilities/esign/signing/key-vault'
+import { KeyVault } from '../../server/kernel/secrets/key-vault'
 import { PRODUCTION_SECRETS } from './production-env'
-import {
-  DEVELOPMENT_ID_HASH_SECRET,
-  idNumberHash,
-  resolveSigningSecrets,
-} from '../../server/capabilities/esign/signing/secrets'
+import { DEVELOPMENT_ID_HASH_SECRET, idNumberHash, resolveSigningSecrets } from '../../server/kernel/secrets/secrets'
 import {
   derOid,
   generateSm2KeyPair,

@@ -6,17 +6,15 @@ import { authRoutes } from './routes/auth'
 import { enterpriseRoutes } from './routes/enterprises'
 import { inboxRoutes } from './routes/inbox'
 import { meRoutes } from './routes/me'
-import { memberRoutes } from './routes/members'
 import { systemRoutes } from './routes/system'
 
-/** 账号: login, the user, enterprises and members, external systems, the inbox. */
+/** 账号: login, the user, enterprises, external systems, the inbox. */
 async function account(app: FastifyInstance): Promise<void> {
   await app.register(
     async (api) => {
       await api.register(authRoutes)
       await api.register(meRoutes)
       await api.register(enterpriseRoutes)
-      await api.register(memberRoutes)
       await api.register(adminSystemRoutes)
       await api.register(systemRoutes)
       await api.register(inboxRoutes)

@@ -1,4 +1,6 @@
 import { HOUR_MS, type Job } from '../../kernel/jobs/job'
+import { withAdvisoryLock } from '../../kernel/jobs/advisory-lock'
+import { planGrantExpiryNotices, sendGrantExpiryNotices } from './seals/grant-expiry'
 import { SEAL_REPORT_LOCK_KEY, sealReportJobOf, sealReportTick } from './jobs/seal-reports'
 import { SWEEP_LOCK_KEY } from './signing/sign-task-sweep'
 
@@ -26,4 +28,25 @@ export const SEAL_REPORTS_JOB: Job = {
   run: (app) => sealReportTick(sealReportJobOf(app)),
 }
 
-export const ESIGN_JOBS: readonly Job[] = [SIGN_TASK_SWEEP_JOB, SEAL_REPORTS_JOB]
+// Beside the compliance reminders' (7_300_222).
+export const GRANT_EXPIRY_LOCK_KEY = 7_300_224
+
+/**
+ * 授权到期提醒 (issue #15 item 9): inbox notices 7 days before a seal grant's last day, idempotent
+ * per grant, person and end date — so a re-run, or a start after the time (no `missed`: the run is
+ * cheap and writes nothing twice), sends nothing new. It rode inside the licence reminder run
+ * before the capabilities were cut apart; it keeps that run's time and switch.
+ */
+export const GRANT_EXPIRY_JOB: Job = {
+  name: 'seal-grant-expiry',
+  summary: '印章授权到期提醒：到期前 7 天告知经办人与法定代表人（站内信）',
+  cadence: (config) => ({ kind: 'daily', at: config.reminders.time }),
+  lockKey: GRANT_EXPIRY_LOCK_KEY,
+  enabled: (config) => config.reminders.enabled,
+  run: (app, { date }) =>
+    withAdvisoryLock(app.db, GRANT_EXPIRY_LOCK_KEY, async () => ({
+      notices: await sendGrantExpiryNotices(app.db, await planGrantExpiryNotices(app.db, date)),
+    })),
+}
+
+export const ESIGN_JOBS: readonly Job[] = [SIGN_TASK_SWEEP_JOB, SEAL_REPORTS_JOB, GRANT_EXPIRY_JOB]

@@ -4,6 +4,7 @@ import { API_PREFIX } from '../../../src/contract/endpoint'
 import type { AttachmentStorage } from '../../kernel/storage/attachment-storage'
 import { forgetVerifiedIdentity } from './face/verified-identity'
 import { pkiRoutes } from './pki/pki-routes'
+import { memberRoutes } from './routes/members'
 import { adminSignTaskRoutes } from './routes/admin-sign-tasks'
 import { faceRoutes } from './routes/face'
 import { sealGrantRoutes } from './routes/seal-grants'
@@ -33,6 +34,8 @@ async function esign(app: FastifyInstance, options: EsignPluginOptions): Promise
       await api.register(faceRoutes)
       await api.register(sealRoutes)
       await api.register(sealGrantRoutes)
+      // 企业成员: each member's identity and seal grants (the grants end when a member is removed).
+      await api.register(memberRoutes)
       await api.register(signatureRoutes)
       await api.register(signTaskRoutes, { storage: options.storage })
       await api.register(sealVerificationRoutes)

@@ -8,8 +8,8 @@ export function noticeContextOf(app: FastifyInstance): NoticeContext {
 
 /**
  * Sends notices whose rows a request has just committed. The request has succeeded either way:
- * a send that fails (or a crash) leaves its row unsent, and the retry sweep of the digest
- * scheduler (../jobs/policy-digest.ts) sends it later.
+ * a send that fails (or a crash) leaves its row unsent, and the hourly retry job
+ * (./notice-retries.ts) sends it later.
  */
 export async function deliverAfterCommit(
   app: FastifyInstance,
@@ -17,7 +17,7 @@ export async function deliverAfterCommit(
   deliver: (ctx: NoticeContext) => Promise<NoticeTally>,
 ): Promise<NoticeTally | null> {
   try {
-    return await deliver(noticeContextOf(app))
+    return await deliver(app.ctx.outbox)
   } catch (error) {
     app.log.error({ err: error, what }, 'subscribe messages not sent now; the retry sweep will')
     return null

@@ -28,7 +28,7 @@ export type PolicyPushFrequency = (typeof POLICY_PUSH_FREQUENCIES)[number]
  * the legal representative's monthly 用章报告 and unusual-use 用章提醒; 'compliance': 合规提醒 (年报、纳税申报、
  * 信用修复、政策申报、诉求 deadlines).
  */
-export type SubscribePurpose = 'licence' | 'policy' | 'complaint' | 'seal' | 'compliance'
+export type { SubscribePurpose } from '../account/schemas'
 
 const amount = Type.Number({ minimum: 0, maximum: 1e12 })
 

@@ -8,7 +8,7 @@ import type {
   FaceTicketIssued,
 } from '../../../../src/contract/esign/schemas'
 import { recordAudit } from '../seals/audit'
-import { idNumberHash } from '../signing/secrets'
+import { idNumberHash } from '../../../kernel/secrets/secrets'
 import { maskIdNumber, maskName } from '../../../../src/domain/mask'
 import type { FacePerson, FaceProvider, FaceVerdict } from './face-provider'
 import { issueFaceTicket } from './face-tickets'

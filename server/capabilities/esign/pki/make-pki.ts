@@ -3,7 +3,7 @@
  * the SEAL_MASTER_KEY in the environment: `SEAL_MASTER_KEY=… npx tsx server/capabilities/esign/pki/make-pki.ts`.
  * A deployment with a licensed CA and TSA implements SealCa / TimestampAuthority instead.
  */
-import { KeyVault } from '../signing/key-vault'
+import { KeyVault } from '../../../kernel/secrets/key-vault'
 import { loadConfig } from '../../../kernel/config'
 import { defaultCrlUrl, generatePkiMaterial } from './pki-keys'
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ConfigError, isProduction, type Config } from '../../../kernel/config'
-import type { KeyVault } from '../signing/key-vault'
+import type { KeyVault } from '../../../kernel/secrets/key-vault'
 import { generateSm2KeyPair, sm2Sign, sm2Verify, type Sm2KeyPair } from '../signing/sm2'
 import { LocalSealCa, type SealCa } from './ca'
 import { ATTRIBUTE, issueCertificate, newSerialHex, readCertificate, type NamePart } from './certificates'

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../kernel/db/db'
 import { idNumberCheckCharacter } from '../../../../src/domain/idcard'
-import { DEVELOPMENT_ID_HASH_SECRET, idNumberHash } from '../signing/secrets'
+import { DEVELOPMENT_ID_HASH_SECRET, idNumberHash } from '../../../kernel/secrets/secrets'
 import { DEMO_ENTERPRISES, DEMO_USERS } from '../../../kernel/seed/demo-data'
 
 /**

@@ -1,4 +1,4 @@
-import type { KeyVault } from './key-vault'
+import type { KeyVault } from '../../../kernel/secrets/key-vault'
 import { generateSm2KeyPair, type Sm2KeyPair } from './sm2'
 
 /**

@@ -8,7 +8,6 @@ import { withAdvisoryLock } from '../../../kernel/jobs/advisory-lock'
 import { deliverPending, type DeliveryHooks } from './reminder-delivery'
 import { LICENCE_REMINDER_NOTICE } from './reminder-message'
 import { insertDeliveries, planReminders } from './reminder-plan'
-import { planGrantExpiryNotices, sendGrantExpiryNotices } from '../../esign/seals/grant-expiry'
 
 export { LockBusyError } from '../../../kernel/jobs/advisory-lock'
 
@@ -65,8 +64,6 @@ export async function runReminders(ctx: ReminderJobContext, date: IsoDate): Prom
       alipay: ctx.senders.alipay ? { templateId: ctx.templates.alipay } : null,
     })
     await insertDeliveries(db, plan.deliveries, date)
-    // 授权到期提醒 (issue #15 item 9): inbox notices, idempotent per grant, person and end date.
-    await sendGrantExpiryNotices(db, await planGrantExpiryNotices(db, date))
     const { rows } = await db.query<{ n: number }>(
       `select count(*)::int as n from outbox where purpose = $2 and run_date = $1 and status = 'sent'`,
       [date, LICENCE_REMINDER_NOTICE.purpose],

@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { chinaDateOf, type IsoDate } from '../../../../src/domain/calendar/dates'
-import { deliverComplaintNotices } from '../../complaints/complaint-notices'
 import { todayInChina } from '../../../kernel/http/today'
-import { deliverAfterCommit, noticeContextOf } from '../../../kernel/notify/notice-context'
-import { addTally, emptyTally, type NoticeTally } from '../../../kernel/notify/notice-delivery'
+import { deliverAfterCommit } from '../../../kernel/notify/notice-context'
 import { deliverPolicyNotices, policyTemplates } from '../policy-notices'
 import { sendWeeklyDigest, type DigestReport } from '../policy-push'
 import { withAdvisoryLock } from '../../../kernel/jobs/advisory-lock'
-import { definedNotices } from '../../../kernel/notify/notices'
 export interface PolicyDigestReport extends Omit<DigestReport, 'platformRows'> {
   /** digest subscribe messages (WeChat/Alipay) the platforms accepted */
   subscribeSent: number
@@ -25,37 +22,10 @@ export async function runPolicyDigest(app: FastifyInstance, since: Date): Promis
   return { ...report, subscribeSent: tally?.sent ?? 0 }
 }
 
-/** Subscribe messages left unsent (a platform failure, a crash after the commit) are sent again. */
-export async function retryUnsentNotices(app: FastifyInstance): Promise<NoticeTally> {
-  const ctx = noticeContextOf(app)
-  const tally = emptyTally()
-  addTally(tally, await deliverPolicyNotices(ctx))
-  addTally(tally, await deliverComplaintNotices(ctx))
-  return tally
-}
-
 const DAY_MS = 86_400_000
 const CHINA_OFFSET_MS = 8 * 3_600_000
 // Beside the migration lock (7_300_215) and the reminder job's (7_300_216).
 export const DIGEST_LOCK_KEY = 7_300_217
-// Beside the sign-task sweep's (7_300_218).
-export const NOTICE_RETRY_LOCK_KEY = 7_300_219
-
-/**
- * The hourly retry job (server/kernel/jobs/registry.ts): every Notice that has a `retry` (today 新政策
- * sent at publication and 诉求进展, ../notify/notices.ts) sends its rows left unsent.
- */
-export function retryUnsentNoticesLocked(app: FastifyInstance): Promise<NoticeTally> {
-  return withAdvisoryLock(app.db, NOTICE_RETRY_LOCK_KEY, async () => {
-    const ctx = noticeContextOf(app)
-    const tally = emptyTally()
-    for (const notice of definedNotices()) {
-      if (notice.retry) addTally(tally, await notice.retry(ctx))
-    }
-    return tally
-  })
-}
-
 /**
  * runPolicyDigest on demand (the admin route), under the lock of the hourly tick: one digest at a
  * time over every instance. Throws LockBusyError when a tick or another digest is under way.
@@ -84,7 +54,7 @@ export function digestMomentOfWeek(nowMs: number, time: string): { weekStart: Is
  */
 export async function digestTick(app: FastifyInstance, time: string): Promise<PolicyDigestReport | null> {
   return withAdvisoryLock(app.db, DIGEST_LOCK_KEY, async () => {
-    await deliverPolicyNotices(noticeContextOf(app), { digest: true })
+    await deliverPolicyNotices(app.ctx.outbox, { digest: true })
     const now = app.clock()
     const { weekStart, at } = digestMomentOfWeek(now, time)
     if (now < at) return null

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto'
-import { assertSafeConfig, ConfigError, isProduction, type Config } from '../../../kernel/config'
+import { assertSafeConfig, ConfigError, isProduction, type Config } from '../config'
 
 /**
  * The two secrets of 电子印章 and 刷脸: the master key that encrypts private keys at rest, and the

@@ -1,6 +1,6 @@
 import { ApiError } from '../../kernel/http/api-error'
-import { recordAudit } from '../esign/seals/audit'
-import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from '../esign/seals/grants'
+import { recordAudit } from './seals/audit'
+import { forgetCurrentEnterprise, GRANT_SELECT, grantView, type GrantRow } from './seals/grants'
 import { isGrantBound, type EnterpriseRole } from '../../../src/domain/access/permissions'
 import { maskName, maskPhone } from '../../../src/domain/mask'
 import { liveGrant } from '../../kernel/auth/live-grant'
