@@ -45,9 +45,17 @@ const ODD_BODIES = ['{', '{"kinds":', 'null', '[]', '"x"', '{"kinds":{"annual-re
 describe('routes that moved, attacked', () => {
   it('compliance-reminder-settings PUT: odd bodies are 4xx; twelve identical saves agree', async () => {
     for (const body of ODD_BODIES) expect4xx(await raw('PUT', '/api/v1/me/compliance-reminder-settings', body))
-    const kinds = { 'annual-report': true, 'tax-filing': false, 'credit-repair': true, 'policy-window': true, complaint: true }
+    const kinds = {
+      'annual-report': true,
+      'tax-filing': false,
+      'credit-repair': true,
+      'policy-window': true,
+      complaint: true,
+    }
     const responses = await Promise.all(
-      Array.from({ length: 12 }, () => raw('PUT', '/api/v1/me/compliance-reminder-settings', JSON.stringify({ kinds }))),
+      Array.from({ length: 12 }, () =>
+        raw('PUT', '/api/v1/me/compliance-reminder-settings', JSON.stringify({ kinds })),
+      ),
     )
     for (const response of responses) expect(response.json()).toEqual({ kinds })
   })
@@ -57,7 +65,9 @@ describe('routes that moved, attacked', () => {
       expect4xx(await raw('POST', `/api/v1/me/calendar-feeds/${scope}`, ''))
     }
     expect4xx(await raw('POST', '/api/v1/me/calendar-feeds/all', '{'))
-    const responses = await Promise.all(Array.from({ length: 12 }, () => raw('POST', '/api/v1/me/calendar-feeds/all', '')))
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => raw('POST', '/api/v1/me/calendar-feeds/all', '')),
+    )
     for (const response of responses) expect(response.statusCode).toBe(201)
     const listed = (await app.inject({ method: 'GET', url: '/api/v1/me/calendar-feeds', headers: rep })).json()
     expect(listed.feeds.filter((feed: { scope: string }) => feed.scope === 'all')).toHaveLength(1)
@@ -71,7 +81,8 @@ describe('routes that moved, attacked', () => {
 
   it('members DELETE: odd ids are 4xx; twelve identical removals all answer 204 and leave the member gone', async () => {
     const base = `/api/v1/enterprises/${enterpriseId}/members`
-    for (const id of ['%00', 'not-a-uuid', '00000000-0000-0000-0000-00000000000%00']) expect4xx(await raw('DELETE', `${base}/${id}`, ''))
+    for (const id of ['%00', 'not-a-uuid', '00000000-0000-0000-0000-00000000000%00'])
+      expect4xx(await raw('DELETE', `${base}/${id}`, ''))
     const members = (await app.inject({ method: 'GET', url: base, headers: rep })).json()
     const other = members.find((member: { isSelf: boolean }) => !member.isSelf)
     expect(other).toBeDefined()
