@@ -64,7 +64,12 @@ async function main(): Promise<void> {
     reminders: { ...loaded.reminders, enabled: false },
     policies: { ...loaded.policies, digestEnabled: false },
     signing: { ...loaded.signing, sweepEnabled: false },
+    complianceReminders: { ...loaded.complianceReminders, enabled: false },
   }
+  // Fail closed: a job with a switch of its own not turned off above would run beside this one.
+  const alsoStarted = JOBS.filter((each) => each.enabled(config)).map((each) => each.name)
+  if (alsoStarted.length > 0)
+    throw new Error(`scripts/jobs.ts would start ${alsoStarted.join(', ')}: turn its switch off here`)
   const today = chinaDateOf(Date.now())
   const shift = date ? Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) : 0
   const runDate = date ?? today

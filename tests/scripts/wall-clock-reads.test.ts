@@ -26,10 +26,6 @@ const WALL_APP_CLOCK =
 const ELAPSED = 'measures elapsed time (a polling deadline or a duration), not "today"'
 
 const ALLOWED: Record<string, { reads: number; why: string }> = {
-  'tests/server/grant-expiry.test.ts': {
-    reads: 1,
-    why: 'the grant-expiry planner is given a day; the app runs on the wall clock',
-  },
   'tests/server/pki-revocation.test.ts': { reads: 2, why: WALL_APP_CLOCK },
   'tests/server/seal-revoke.test.ts': { reads: 1, why: WALL_APP_CLOCK },
   'tests/server/auth-login.test.ts': { reads: 1, why: 'an unpinned app: its session expiry is the wall clock + TTL' },

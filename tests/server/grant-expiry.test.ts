@@ -47,9 +47,9 @@ async function inbox(phone: string): Promise<{ title: string; body: string }[]> 
 
 it('tells the handler and the legal representative 7 days before the last day, once however often the job runs', async () => {
   const lastDay = await grantLastDay()
-  expect(await planGrantExpiryNotices(testDb.db, addDays(lastDay, -8))).toEqual([])
+  expect(await planGrantExpiryNotices(testDb.db, addDays(lastDay, -8), app.clock())).toEqual([])
   const due = addDays(lastDay, -7)
-  const plan = await planGrantExpiryNotices(testDb.db, due)
+  const plan = await planGrantExpiryNotices(testDb.db, due, app.clock())
   expect(plan).toHaveLength(2)
   const twice = await Promise.all([sendGrantExpiryNotices(testDb.db, plan), sendGrantExpiryNotices(testDb.db, plan)])
   expect(twice[0] + twice[1]).toBe(2)
@@ -83,7 +83,7 @@ it('a grant past its date stops working at once (no job needed)', async () => {
   try {
     const response = await confirm(app, fx.handler, created.json().taskId, { pin: HANDLER_PIN })
     expect(response.statusCode).toBe(403)
-    expect(await planGrantExpiryNotices(testDb.db, chinaDateOf(Date.now()))).toEqual([])
+    expect(await planGrantExpiryNotices(testDb.db, chinaDateOf(app.clock()), app.clock())).toEqual([])
   } finally {
     // The fixture's grant, as it was: the notice test needs it live, whichever runs first.
     for (const row of rows) {

@@ -187,4 +187,43 @@ describe('npm run jobs', () => {
       await after.close()
     }
   }, 120_000)
+
+  it('starts no other job beside the one asked for (the compliance reminders on, their time passed)', async () => {
+    const dataDir = join(dir, 'data-only-one')
+    const db = await openDb({ dataDir })
+    await migrate(db)
+    await db.close()
+
+    const root = resolve(__dirname, '../..')
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(
+        process.execPath,
+        [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/jobs.ts', 'licence-reminders', '--date', '2026-03-10'],
+        {
+          cwd: root,
+          // 00:00 China time has always passed: a started compliance job would catch up at once.
+          env: {
+            ...process.env,
+            NODE_ENV: 'test',
+            DATA_DIR: dataDir,
+            PORT: '9',
+            DATABASE_URL: '',
+            COMPLIANCE_REMINDERS_ENABLED: '1',
+            REMINDER_TIME: '00:00',
+          },
+          stdio: 'ignore',
+        },
+      )
+      child.on('close', done)
+    })
+    expect(code).toBe(0)
+
+    const after = await openDb({ dataDir })
+    try {
+      const { rows } = await after.query('select run_date from compliance_reminder_runs')
+      expect(rows).toEqual([])
+    } finally {
+      await after.close()
+    }
+  }, 120_000)
 })

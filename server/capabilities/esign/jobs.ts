@@ -45,7 +45,7 @@ export const GRANT_EXPIRY_JOB: Job = {
   enabled: (config) => config.reminders.enabled,
   run: (app, { date }) =>
     withAdvisoryLock(app.db, GRANT_EXPIRY_LOCK_KEY, async () => ({
-      notices: await sendGrantExpiryNotices(app.db, await planGrantExpiryNotices(app.db, date)),
+      notices: await sendGrantExpiryNotices(app.db, await planGrantExpiryNotices(app.db, date, app.clock())),
     })),
 }
 

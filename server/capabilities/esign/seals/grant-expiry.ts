@@ -27,10 +27,14 @@ function chinaDayStart(date: IsoDate): Date {
   return new Date(`${date}T00:00:00+08:00`)
 }
 
-/** The notices due on `date`: live grants whose last day is within the next `days` days (today included). */
+/**
+ * The notices due on `date`: grants live at `now` (the app clock's ms, as liveGrant decides) whose
+ * last day is within the next `days` days (today included).
+ */
 export async function planGrantExpiryNotices(
   db: Queryable,
   date: IsoDate,
+  now: number,
   days = GRANT_EXPIRY_NOTICE_DAYS,
 ): Promise<GrantExpiryNotice[]> {
   const { rows } = await db.query<{
@@ -51,8 +55,8 @@ export async function planGrantExpiryNotices(
          where l.enterprise_id = g.enterprise_id and l.role = 'legal_representative') as rep_ids
      from seal_grants g join enterprises e on e.id = g.enterprise_id join users u on u.id = g.grantee_user_id
      where g.accepted_at is not null and g.revoked_at is null and g.valid_until > $1 and g.valid_until <= $2
-       and g.valid_until > now()`,
-    [chinaDayStart(date), chinaDayStart(addDays(date, days + 1))],
+       and g.valid_until > $3`,
+    [chinaDayStart(date), chinaDayStart(addDays(date, days + 1)), new Date(now)],
   )
   return rows.flatMap((row) => {
     const lastDay = chinaDateOf(new Date(row.valid_until).getTime() - 1)
