@@ -53,11 +53,11 @@ export interface DueItem<P> {
 
 export type ReminderPlanner<P> = (db: Db, date: IsoDate) => Promise<readonly DueItem<P>[]>
 
-/** What the inbox message says and where it links (inbox_messages has a column per kind of link). */
-export type ReminderInbox = Pick<
-  OutboxInboxMessage,
-  'title' | 'body' | 'licenceId' | 'policyId' | 'complaintId' | 'complianceItem'
->
+/**
+ * What the inbox message says and where it links (inbox_messages has a column per kind of link: a
+ * link field added to OutboxInboxMessage is here as well).
+ */
+export type ReminderInbox = Omit<OutboxInboxMessage, 'id' | 'userId' | 'enterpriseId' | 'kind'>
 
 /** A Notice a reminder kind's rows are rendered with: the Notice, plus its text. */
 export interface ReminderNotice<P> extends Notice<P> {
