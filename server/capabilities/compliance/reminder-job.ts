@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../kernel/db/db'
 import { isIsoDate, type IsoDate } from '../../../src/domain/calendar/dates'
-import { isGrantBound, rolesAllowedTo } from '../../../src/domain/access/permissions'
 import type { ComplianceKind } from '../../../src/domain/compliance/item'
 import { planPlatformMessages } from '../../../src/domain/compliance/reminderQuota'
+import { holderRolesOf } from '../../kernel/auth/action-holders'
 import { withAdvisoryLock } from '../../kernel/jobs/advisory-lock'
 import {
   claimable,
@@ -47,7 +47,7 @@ export const COMPLIANCE_REMINDER_PURPOSE = COMPLIANCE_REMINDER_NOTICE.purpose
 export const COMPLIANCE_REMINDER_LOCK_KEY = 7_300_222
 
 /** Who may be reminded of an enterprise's deadlines: profile:read, never a grant-bound role (fail closed). */
-const READER_ROLES = rolesAllowedTo('profile:read').filter((role) => !isGrantBound(role))
+const READER_ROLES = holderRolesOf('profile:read')
 
 export interface ComplianceReminderHooks {
   /** after a platform group is claimed, before the send; throwing ends the run there (tests: a crash) */

@@ -1,7 +1,8 @@
 import type { InboxKind } from '../../../src/domain/inbox/kinds'
 import type { NoticeContext, NoticeTally } from './notice-delivery'
 import type { SubscribePurpose } from '../../../src/contract/policies/schemas'
-import type { MessageChannel } from './subscribe-templates'
+import type { Config } from '../config'
+import { PLATFORM_OF, subscribeTemplateOf, type MessageChannel } from './subscribe-templates'
 
 /**
  * A `Notice` per purpose: what a message of that purpose is in the inbox (its kind), which
@@ -44,3 +45,15 @@ export function definedNotices(): readonly Notice<never>[] {
 }
 
 export const NO_PLATFORM_FIELDS: Record<MessageChannel, readonly string[]> = { wechat: [], alipay: [] }
+
+/**
+ * The template id a notice's platform message uses on `channel`: its `subscribe` purpose's, from
+ * config (null: the notice is inbox only). What a run needs besides the Notice itself.
+ */
+export function noticeTemplateId(
+  config: Config,
+  notice: { subscribe: SubscribePurpose | null },
+  channel: MessageChannel,
+): string | null {
+  return notice.subscribe ? subscribeTemplateOf(config, PLATFORM_OF[channel], notice.subscribe).id : null
+}
