@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../kernel/db/db'
+import { insertOutboxRows, type PlannedRow as KernelPlannedRow } from '../../kernel/notify/reminder-run'
 import { isIsoDate, type IsoDate } from '../../../src/domain/calendar/dates'
 import type { ComplianceKind } from '../../../src/domain/compliance/item'
 import { planPlatformMessages } from '../../../src/domain/compliance/reminderQuota'
@@ -139,11 +140,7 @@ async function recipients(
   return { list, enterprises: [...enterprises.values()] }
 }
 
-interface PlannedRow {
-  dedupeKey: string
-  userId: string
-  enterpriseId: string
-  channel: 'inbox' | MessageChannel
+interface PlannedRow extends KernelPlannedRow {
   payload: ComplianceReminderPayload
 }
 
@@ -214,31 +211,6 @@ export async function planComplianceReminders(
     }
   }
   return { due, rows }
-}
-
-const INSERT_BATCH = 2000
-
-/** Writes the rows before anything is sent; a row that exists (an earlier run) is left as it is. */
-export async function insertOutboxRows(db: Db, rows: readonly PlannedRow[], date: IsoDate): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const batch = rows.slice(i, i + INSERT_BATCH)
-    await db.query(
-      `insert into outbox (purpose, dedupe_key, user_id, enterprise_id, channel, payload, run_date)
-       select $1, t.dedupe_key, t.user_id, t.enterprise_id, t.channel, t.payload::jsonb, $7::date
-       from unnest($2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])
-         as t(dedupe_key, user_id, enterprise_id, channel, payload)
-       on conflict (purpose, dedupe_key, user_id, channel) do nothing`,
-      [
-        COMPLIANCE_REMINDER_PURPOSE,
-        batch.map((r) => r.dedupeKey),
-        batch.map((r) => r.userId),
-        batch.map((r) => r.enterpriseId),
-        batch.map((r) => r.channel),
-        batch.map((r) => JSON.stringify(r.payload)),
-        date,
-      ],
-    )
-  }
 }
 
 interface OutboxRow {
@@ -388,7 +360,7 @@ export async function runComplianceReminders(
       [date],
     )
     const plan = await planComplianceReminders(ctx, date)
-    await insertOutboxRows(ctx.db, plan.rows, date)
+    await insertOutboxRows(ctx.db, COMPLIANCE_REMINDER_PURPOSE, plan.rows, date)
     const report: ComplianceRunReport = { date, due: plan.due, ...(await deliverComplianceReminders(ctx, date)) }
     await ctx.db.query('update compliance_reminder_runs set finished_at = now(), report = $2 where run_date = $1', [
       date,

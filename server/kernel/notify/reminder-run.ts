@@ -106,7 +106,8 @@ export interface ReminderRunReport {
   undeliverable: number
 }
 
-interface PlannedRow {
+/** One message to write: to one user, on one channel (the outbox's unique key with the purpose). */
+export interface PlannedRow {
   dedupeKey: string
   userId: string
   enterpriseId: string
@@ -185,7 +186,16 @@ async function planRows<P>(
   return { due, rows }
 }
 
-async function insertRows(db: Db, purpose: string, rows: readonly PlannedRow[], date: IsoDate): Promise<void> {
+/**
+ * Writes a purpose's rows before anything is sent; a row that exists (an earlier run) is left as it
+ * is (`on conflict do nothing`: the row is the idempotency guard). Shared with the 合规提醒 job.
+ */
+export async function insertOutboxRows(
+  db: Db,
+  purpose: string,
+  rows: readonly PlannedRow[],
+  date: IsoDate,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
     const batch = rows.slice(i, i + INSERT_BATCH)
     await db.query(
@@ -235,7 +245,7 @@ export async function runReminderKind<P>(
     const { rows: now } = await ctx.db.query<{ now: string }>('select now()::text as now')
     const claimedBefore = now[0].now
     const plan = await planRows(ctx, kind, date)
-    await insertRows(ctx.db, notice.purpose, plan.rows, date)
+    await insertOutboxRows(ctx.db, notice.purpose, plan.rows, date)
     const { rows } = await ctx.db.query<OutboxRow<P>>(
       `select id::text as id, user_id, enterprise_id, channel, payload, status from outbox
        where purpose = $1 and run_date = $2::date and ${claimable('', '$3')} order by id`,
