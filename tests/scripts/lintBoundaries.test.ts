@@ -1,57 +1,20 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { lintProbes } from './eslint-probe'
 
 /**
  * The lint boundaries of eslint.config.mjs, as `npx eslint` applies them: folders of src/features
  * and src/packages never import each other (derived from the folder tree, not a list), and no
- * import closes a circle (scripts/eslint/local-rules.mjs). ESLint's config and rules are ES
- * modules, so one child process lints every probe and reports the rule ids it raised.
+ * import closes a circle (scripts/eslint/local-rules.mjs). ./eslint-probe.ts lints them.
  */
-const ROOT = path.join(__dirname, '../..')
-
-const CHILD = `
-import { ESLint, Linter } from 'eslint'
-import tseslint from 'typescript-eslint'
-import local from './scripts/eslint/local-rules.mjs'
-const { probes, fixture } = JSON.parse(process.argv[1])
-const eslint = new ESLint({ cwd: process.cwd() })
-const out = { probes: [], fixture: {} }
-for (const probe of probes) {
-  const [result] = await eslint.lintText(probe.code, { filePath: probe.file })
-  out.probes.push(result.messages.map((m) => m.ruleId).filter(Boolean).sort())
-}
-const linter = new Linter({ cwd: fixture.dir })
-const config = [{
+// The fixture's rule: no-cycle, with one pair allowed.
+const FIXTURE_CONFIG = `[{
   files: ['**/*.ts'],
   languageOptions: { parser: tseslint.parser },
   plugins: { local },
   rules: { 'local/no-cycle': ['error', { allow: [[fixture.dir + '/d.ts', fixture.dir + '/e.ts']] }] },
-}]
-for (const [name, code] of Object.entries(fixture.files)) {
-  out.fixture[name] = linter.verify(code, config, { filename: fixture.dir + '/' + name }).map((m) => m.message)
-}
-console.log(JSON.stringify(out))
-`
+}]`
 
-function lint(probes: { file: string; code: string }[], files: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zqt-no-cycle-'))
-  try {
-    for (const [name, code] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-      writeFileSync(path.join(dir, name), code)
-    }
-    const output = execFileSync(
-      process.execPath,
-      ['--input-type=module', '-e', CHILD, JSON.stringify({ probes, fixture: { dir, files } })],
-      { cwd: ROOT, encoding: 'utf8' },
-    )
-    return JSON.parse(output) as { probes: string[][]; fixture: Record<string, string[]> }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+const lint = (probes: { file: string; code: string }[], files: Record<string, string>) =>
+  lintProbes(probes, files, { config: FIXTURE_CONFIG, report: 'message' })
 
 test('boundaries come from the folder tree; import circles are errors, an allowed pair is not', () => {
   const result = lint(

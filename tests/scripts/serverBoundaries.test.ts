@@ -1,31 +1,14 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { lintProbes } from './eslint-probe'
 
 /**
  * The server's lint boundaries (#13), as `npx eslint` applies them with eslint.config.mjs: a folder
  * of server/capabilities never imports another — read from the folder tree, so a capability folder
  * no list names is governed — the kernel never imports a capability or the composition, and a
  * capability never imports the composition. Then the same rules on a fixture tree made here, with a
- * capability folder created on disk for the test. ESLint's config and rules are ES modules: one
- * child process lints every probe and reports the rule ids it raised.
+ * capability folder created on disk for the test (./eslint-probe.ts lints them).
  */
-const ROOT = path.join(__dirname, '../..')
-
-const CHILD = `
-import { ESLint, Linter } from 'eslint'
-import tseslint from 'typescript-eslint'
-import local from './scripts/eslint/local-rules.mjs'
-const { probes, fixture } = JSON.parse(process.argv[1])
-const eslint = new ESLint({ cwd: process.cwd() })
-const out = { probes: [], fixture: {} }
-for (const probe of probes) {
-  const [result] = await eslint.lintText(probe.code, { filePath: probe.file })
-  out.probes.push(result.messages.map((m) => m.ruleId).filter(Boolean).sort())
-}
-const linter = new Linter({ cwd: fixture.dir })
-const config = [
+// The fixture's rules: the server's, rooted in the temporary tree.
+const FIXTURE_CONFIG = `[
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },
@@ -42,30 +25,10 @@ const config = [
     files: ['kernel/**/*.ts'],
     rules: { 'local/no-import-into': ['error', { into: [fixture.dir + '/capabilities', fixture.dir + '/app.ts'] }] },
   },
-]
-for (const [name, code] of Object.entries(fixture.files)) {
-  out.fixture[name] = linter.verify(code, config, { filename: fixture.dir + '/' + name }).map((m) => m.ruleId)
-}
-console.log(JSON.stringify(out))
-`
+]`
 
-function lint(probes: { file: string; code: string }[], files: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zqt-server-boundaries-'))
-  try {
-    for (const [name, code] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-      writeFileSync(path.join(dir, name), code)
-    }
-    const output = execFileSync(
-      process.execPath,
-      ['--input-type=module', '-e', CHILD, JSON.stringify({ probes, fixture: { dir, files } })],
-      { cwd: ROOT, encoding: 'utf8' },
-    )
-    return JSON.parse(output) as { probes: string[][]; fixture: Record<string, string[]> }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+const lint = (probes: { file: string; code: string }[], files: Record<string, string>) =>
+  lintProbes(probes, files, { config: FIXTURE_CONFIG, report: 'ruleId' })
 
 test('a capability never imports another (any folder, named in no list), the kernel none, nobody the composition', () => {
   const result = lint(
