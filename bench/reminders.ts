@@ -12,7 +12,7 @@ import { migrate } from '../server/kernel/db/migrate'
 import { openPglite } from '../server/kernel/db/pglite'
 import { runReminders } from '../server/capabilities/licences/jobs/reminders'
 import { storedDeadline } from '../server/capabilities/licences/stored-deadline'
-import type { ReminderSender } from '../server/kernel/notify/sender'
+import type { MessageSender } from '../server/kernel/notify/sender'
 import { addYears, fromDayNumber, toDayNumber } from '../src/domain/calendar/dates'
 import { LICENCE_CATALOGUE } from '../src/domain/licences/catalogue'
 
@@ -128,7 +128,7 @@ export async function benchReminderJob(log: (line: string) => void = console.log
     let started = performance.now()
     await seedCity(db)
     const seedSeconds = (performance.now() - started) / 1000
-    const wechat: ReminderSender = { send: async () => ({ status: 'sent' }) }
+    const wechat: MessageSender = { send: async () => ({ status: 'sent' }) }
     const context = { db, senders: { wechat }, templates: { weapp: TEMPLATE, alipay: 'unused' } }
     started = performance.now()
     const report = await runReminders(context, RUN_DATE)

@@ -40,7 +40,7 @@ export interface BuildAppOptions {
   /** Per face provider (wechat, alipay, sandbox), replaces the one built from config. */
   faceProviders?: FaceProviders
   /** Replace the WeChat/Alipay senders of every notice built from config (tests inject fakes). */
-  reminderSenders?: MessageSenders
+  messageSenders?: MessageSenders
   /** The clock (ms since the epoch) that decides "today"; tests pin it. */
   now?: () => number
   /** Where complaint photos are kept; local disk beside DATA_DIR by default (tests pass a temp dir). */
@@ -82,7 +82,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.decorate('loginProviders', loginProviders)
   decorateSigning(app, signing, config)
   app.decorate('clock', options.now ?? systemClock)
-  const messageSenders = options.reminderSenders ?? buildMessageSenders(config)
+  const messageSenders = options.messageSenders ?? buildMessageSenders(config)
   app.decorate('messageSenders', messageSenders)
   // Services take a plain context, built once here (server/kernel/service-context.ts), not the app.
   app.decorate('ctx', contextOf(app))

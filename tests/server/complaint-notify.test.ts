@@ -51,7 +51,7 @@ async function inboxCount(complaintId: string): Promise<number> {
 beforeAll(async () => {
   testDb = await openTestDb()
   wechat = await startFakeWechat()
-  app = buildApp({ db: testDb.db, config: testConfig(), now: () => nowMs, reminderSenders: sendersFor(wechat) })
+  app = buildApp({ db: testDb.db, config: testConfig(), now: () => nowMs, messageSenders: sendersFor(wechat) })
   await app.ready()
 })
 afterAll(async () => {

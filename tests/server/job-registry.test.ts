@@ -122,7 +122,7 @@ describe('the server starts its jobs from the registry', () => {
           signing: { ...config.signing, sweepEnabled: true },
         },
         now: () => TUESDAY_10_CHINA,
-        reminderSenders: sendersFor(wechat),
+        messageSenders: sendersFor(wechat),
       })
       await app.ready()
       await app.close()

@@ -35,7 +35,7 @@ beforeAll(async () => {
     // CALLBACK_ALLOW_PRIVATE: the callback receiver runs on this machine.
     const base = testConfig()
     const config = { ...base, signing: { ...base.signing, callbackAllowPrivate: true } }
-    const app = buildApp({ db: testDb.db, config, now: () => NOW, reminderSenders: sendersFor(wechat) })
+    const app = buildApp({ db: testDb.db, config, now: () => NOW, messageSenders: sendersFor(wechat) })
     await app.ready()
     return app
   }

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../server/kernel/db/db'
 import { loadCatalogue, recordType } from '../../server/capabilities/licences/catalogue-store'
 import { insertLicence } from '../../server/capabilities/licences/licence-repo'
 import { storedDeadline } from '../../server/capabilities/licences/stored-deadline'
-import type { OutgoingMessage, ReminderSender, SendOutcome } from '../../server/kernel/notify/sender'
+import type { OutgoingMessage, MessageSender, SendOutcome } from '../../server/kernel/notify/sender'
 import { orgCodeCheckCharacter } from '../../server/seed/demo'
 import { fromDayNumber, toDayNumber, type IsoDate } from '../../src/domain/calendar/dates'
 import { renewalDeadlineDays } from '../../src/domain/licences/deadline'
@@ -127,7 +127,7 @@ export async function makeLicence(
 }
 
 /** A stand-in for WeChat or Alipay: records every message, answers what `answer` says. */
-export class FakeSender implements ReminderSender {
+export class FakeSender implements MessageSender {
   readonly sent: OutgoingMessage[] = []
   constructor(public answer: (message: OutgoingMessage, call: number) => SendOutcome = () => ({ status: 'sent' })) {}
 

@@ -88,7 +88,7 @@ async function platformRows(policyId: string) {
 beforeAll(async () => {
   testDb = await openTestDb()
   wechat = await startFakeWechat()
-  app = buildApp({ db: testDb.db, config: testConfig(), now: () => nowMs, reminderSenders: sendersFor(wechat) })
+  app = buildApp({ db: testDb.db, config: testConfig(), now: () => nowMs, messageSenders: sendersFor(wechat) })
   await app.ready()
 })
 afterAll(async () => {
@@ -236,7 +236,7 @@ describe('the scheduler inside the server', () => {
       db: testDb.db,
       config: { ...config, policies: { ...config.policies, digestEnabled: true, digestTime: '09:00' } },
       now: () => Date.parse('2026-03-24T02:00:00Z'), // Tuesday 10:00 China, week of 2026-03-23
-      reminderSenders: sendersFor(wechat),
+      messageSenders: sendersFor(wechat),
     })
     await scheduled.ready()
     await scheduled.close()

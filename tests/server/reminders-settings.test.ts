@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { runReminders } from '../../server/capabilities/licences/jobs/reminders'
 import { nextRunAt } from '../../server/kernel/jobs/scheduler'
-import type { ReminderSender } from '../../server/kernel/notify/sender'
+import type { MessageSender } from '../../server/kernel/notify/sender'
 import type { ReminderSettings } from '../../src/contract/account/schemas'
 import { bearer, countRows, expectError, loginSandbox, openTestDb, TEST_ADMIN_KEY, type TestDb } from './helpers'
 import { appAt, FakeSender, makeEnterprise, makeLicence, makeUser } from './licences-kit'
@@ -22,7 +22,7 @@ const call = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown, he
 
 beforeAll(async () => {
   testDb = await openTestDb({ seed: false })
-  const held: ReminderSender = {
+  const held: MessageSender = {
     async send(message) {
       if (arrived) {
         arrived()
@@ -31,7 +31,7 @@ beforeAll(async () => {
       return wechat.send(message)
     },
   }
-  app = await appAt(testDb.db, TODAY, { reminderSenders: { wechat: held } })
+  app = await appAt(testDb.db, TODAY, { messageSenders: { wechat: held } })
   const enterprise = await makeEnterprise(testDb.db)
   userId = await makeUser(testDb.db, { phone: '13900000009', links: [{ enterpriseId: enterprise.id }] })
   token = (await loginSandbox(app, '13900000009')).token

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
 import type { Db } from '../../server/kernel/db/db'
-import type { OutgoingMessage, ReminderSender } from '../../server/kernel/notify/sender'
+import type { OutgoingMessage, MessageSender } from '../../server/kernel/notify/sender'
 import {
   runMonthlySealReports,
   sealReportJobOf,
@@ -40,7 +40,7 @@ let app: FastifyInstance
 let fx: SigningFixture
 let now = cst('2026-04-01T09:30')
 const sent: OutgoingMessage[] = []
-const wechat: ReminderSender = {
+const wechat: MessageSender = {
   async send(message) {
     sent.push(message)
     return { status: 'sent' }
@@ -52,7 +52,7 @@ let handlerId: string
 beforeAll(async () => {
   testDb = await openTestDb()
   db = testDb.db
-  app = buildApp({ db, config: testConfig(), reminderSenders: { wechat }, now: () => now })
+  app = buildApp({ db, config: testConfig(), messageSenders: { wechat }, now: () => now })
   await app.ready()
   fx = await signingFixture(app, db)
   const { rows } = await db.query<{ id: string; phone: string }>(

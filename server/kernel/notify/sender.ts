@@ -29,9 +29,6 @@ export interface MessageSender {
   send(message: OutgoingMessage): Promise<SendOutcome>
 }
 
-/** The former name, kept so code written against it compiles (tests, other branches). */
-export type ReminderSender = MessageSender
-
 export interface RetryPolicy {
   /** tries in all, the first included */
   attempts: number
