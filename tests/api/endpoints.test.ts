@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../src/api/client'
-import { fillPath } from '../../src/contract/endpoint'
+import { API_PREFIX, fillPath } from '../../src/contract/endpoint'
 import { login } from '../../src/api/auth/login'
 import { logout } from '../../src/api/auth/logout'
 import { getEnterprise } from '../../src/api/enterprises/getEnterprise'
@@ -88,12 +88,7 @@ it('an id with a slash is one encoded path segment', async () => {
 
 it("the recording client refuses a path that is no descriptor's, and knows the ones that are", async () => {
   const { client, calls } = recordingClient()
-  await expect(
-    client.request(
-      'GET',
-      fillPath(account.getEnterprise.path.replace('enterprises', 'enterprize'), { enterpriseId: 'e1' }),
-    ),
-  ).rejects.toThrow('is no descriptor')
+  await expect(client.request('GET', `${API_PREFIX}/no-such-operation/e1`)).rejects.toThrow('is no descriptor')
   await expect(client.request('POST', fillPath(account.getEnterprise.path, { enterpriseId: 'e1' }))).rejects.toThrow(
     'is no descriptor',
   )
