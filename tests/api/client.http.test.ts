@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createApiClient, type ApiClientOptions, type Transport } from '../../src/api/client'
 import { BusinessError, HttpError, NetworkError, TimeoutError } from '../../src/api/errors'
 import { getMe } from '../../src/api/me/getMe'
+import * as account from '../../src/contract/account/endpoints'
 
 // The client against a real HTTP server on 127.0.0.1, through a fetch transport like Taro H5's:
 // real sockets, real timeouts, real bytes on the wire. Like src/platform/request.ts, it reports
@@ -78,7 +79,7 @@ function client(overrides: Partial<ApiClientOptions> = {}) {
 }
 
 it('GETs JSON with the bearer token over a real socket', async () => {
-  routes.set('/api/v1/me', (req, res) => {
+  routes.set(account.getMe.path, (req, res) => {
     if (req.headers.authorization !== 'Bearer real-token')
       return send(res, 401, JSON.stringify({ code: 'UNAUTHORIZED', message: '请先登录' }))
     send(res, 200, JSON.stringify({ id: 'u1', name: '张建国' }))

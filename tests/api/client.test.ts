@@ -5,6 +5,7 @@ import {
   type TransportResponse,
 } from '../../src/api/client'
 import { BusinessError, HttpError, NetworkError, TimeoutError, userMessage } from '../../src/api/errors'
+import * as account from '../../src/contract/account/endpoints'
 
 // The transport is the client's boundary with the network, so a scripted fake is the honest
 // double here; tests/api/client.http.test.ts runs the same client against a real server.
@@ -45,9 +46,11 @@ describe('responses', () => {
   it('returns the parsed JSON body and sends JSON with the bearer token', async () => {
     const { client, requests } = setup([json(200, { id: 'u1' })])
     await expect(
-      client.request('PUT', '/api/v1/me/consent', { body: { accepted: true, version: 'v1' } }),
+      client.request(account.updateConsent.method, account.updateConsent.path, {
+        body: { accepted: true, version: 'v1' },
+      }),
     ).resolves.toEqual({ id: 'u1' })
-    expect(requests[0].url).toBe('https://api.example.cn/api/v1/me/consent')
+    expect(requests[0].url).toBe(`https://api.example.cn${account.updateConsent.path}`)
     expect(requests[0].method).toBe('PUT')
     expect(requests[0].headers.Authorization).toBe('Bearer token-1')
     expect(requests[0].headers['Content-Type']).toBe('application/json')
@@ -66,9 +69,9 @@ describe('responses', () => {
 
   it('sends no Authorization header without a token, nor when auth is off', async () => {
     const { client, requests, setToken } = setup([json(200, {}), json(200, {})])
-    await client.request('POST', '/api/v1/auth/login', { body: {}, auth: false })
+    await client.request(account.login.method, account.login.path, { body: {}, auth: false })
     setToken(null)
-    await client.request('GET', '/api/v1/health')
+    await client.request(account.getHealth.method, account.getHealth.path)
     expect(requests.map((r) => r.headers.Authorization)).toEqual([undefined, undefined])
   })
 
@@ -298,7 +301,7 @@ describe('401', () => {
 
   it('does not re-log-in for calls with auth off (login itself)', async () => {
     const { client, onUnauthorized } = setup([problem(401, 'LOGIN_CODE_INVALID', '登录凭证无效')])
-    await expect(client.request('POST', '/api/v1/auth/login', { auth: false })).rejects.toMatchObject({
+    await expect(client.request(account.login.method, account.login.path, { auth: false })).rejects.toMatchObject({
       code: 'LOGIN_CODE_INVALID',
     })
     expect(onUnauthorized).not.toHaveBeenCalled()

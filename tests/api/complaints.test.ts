@@ -1,4 +1,4 @@
-import type { ApiClient, HttpMethod, RequestOptions } from '../../src/api/client'
+import type { ApiClient } from '../../src/api/client'
 import { complaintPhotoPath } from '../../src/api/complaints/complaintPhotoPath'
 import { getComplaint } from '../../src/api/complaints/getComplaint'
 import { getComplaintByCode } from '../../src/api/complaints/getComplaintByCode'
@@ -8,65 +8,65 @@ import { takeComplaintAction } from '../../src/api/complaints/takeComplaintActio
 import { uploadComplaintPhoto, type BinaryRequest } from '../../src/api/complaints/uploadComplaintPhoto'
 import { userMessage } from '../../src/api/errors'
 import { getSubscriptions } from '../../src/api/reminders/getSubscriptions'
-
-function recordingClient() {
-  const calls: { method: HttpMethod; path: string; options?: RequestOptions }[] = []
-  const client: ApiClient = {
-    request: async <T>(method: HttpMethod, path: string, options?: RequestOptions) => {
-      calls.push({ method, path, options })
-      return {} as T
-    },
-  }
-  return { client, calls }
-}
+import * as account from '../../src/contract/account/endpoints'
+import * as complaints from '../../src/contract/complaints/endpoints'
+import { expectedCall, recordingClient } from '../contract-path'
 
 const ID = 'c0000000-0000-4000-8000-000000000001'
 const INPUT = { category: 'complaint', title: '道路积水', description: '连续三天下雨后道路积水严重。', anonymous: true }
 
 it.each([
-  ['submit', (c: ApiClient) => submitComplaint(c, INPUT, 'key-1'), 'POST', '/api/v1/complaints', INPUT, 'key-1'],
-  ['list', (c: ApiClient) => listComplaints(c), 'GET', '/api/v1/complaints', undefined, undefined],
-  ['detail', (c: ApiClient) => getComplaint(c, ID), 'GET', `/api/v1/complaints/${ID}`, undefined, undefined],
+  [
+    'submit',
+    (c: ApiClient) => submitComplaint(c, INPUT, 'key-1'),
+    expectedCall(complaints.submitComplaint),
+    INPUT,
+    'key-1',
+  ],
+  ['list', (c: ApiClient) => listComplaints(c), expectedCall(complaints.listComplaints), undefined, undefined],
+  [
+    'detail',
+    (c: ApiClient) => getComplaint(c, ID),
+    expectedCall(complaints.getComplaint, { complaintId: ID }),
+    undefined,
+    undefined,
+  ],
   [
     'by code',
     (c: ApiClient) => getComplaintByCode(c, 'ABCDEFGHJK'),
-    'GET',
-    '/api/v1/complaints/by-code/ABCDEFGHJK',
+    expectedCall(complaints.getComplaintByCode, { code: 'ABCDEFGHJK' }),
     undefined,
     undefined,
   ],
   [
     'rate',
     (c: ApiClient) => takeComplaintAction(c, ID, { type: 'rate', level: 'dissatisfied', comment: '没解决' }),
-    'POST',
-    `/api/v1/complaints/${ID}/actions`,
+    expectedCall(complaints.takeComplaintAction, { complaintId: ID }),
     { type: 'rate', level: 'dissatisfied', comment: '没解决' },
     undefined,
   ],
-])('%s', async (_name, call, method, path, body, key) => {
-  const { client, calls } = recordingClient()
+])('%s calls its descriptor', async (_name, call, expected, body, key) => {
+  const { client, calls } = recordingClient(() => ({}))
   await call(client)
-  expect(calls).toEqual([{ method, path, options: method === 'GET' ? undefined : expect.anything() }])
+  expect(calls).toEqual([{ ...expected, options: expected.method === 'GET' ? undefined : expect.anything() }])
   expect(calls[0].options?.body).toEqual(body)
   expect(calls[0].options?.idempotencyKey).toBe(key)
 })
 
 test('the 诉求进展 subscription templates are asked for by purpose; without one the licence default stays', async () => {
-  const { client, calls } = recordingClient()
+  const { client, calls } = recordingClient(() => ({}))
   await getSubscriptions(client, 'weapp', 'complaint')
   await getSubscriptions(client, 'alipay')
   expect(calls).toEqual([
-    {
-      method: 'GET',
-      path: '/api/v1/me/subscriptions',
-      options: { query: { platform: 'weapp', purpose: 'complaint' } },
-    },
-    { method: 'GET', path: '/api/v1/me/subscriptions', options: { query: { platform: 'alipay', purpose: undefined } } },
+    { ...expectedCall(account.getSubscriptions), options: { query: { platform: 'weapp', purpose: 'complaint' } } },
+    { ...expectedCall(account.getSubscriptions), options: { query: { platform: 'alipay', purpose: undefined } } },
   ])
 })
 
 test('a photo path escapes its ids', () => {
-  expect(complaintPhotoPath('a/b', 'c')).toBe('/api/v1/complaints/a%2Fb/attachments/c')
+  const path = complaintPhotoPath('a/b', 'c')
+  expect(path).toBe(expectedCall(complaints.getComplaintPhoto, { complaintId: 'a/b', attachmentId: 'c' }).path)
+  expect(path).toContain('/a%2Fb/')
 })
 
 describe('uploadComplaintPhoto: the raw-body upload speaks the same errors as the JSON client', () => {
@@ -91,7 +91,7 @@ describe('uploadComplaintPhoto: the raw-body upload speaks the same errors as th
       mimeType: 'image/jpeg',
       sizeBytes: 10,
     })
-    expect(sent[0].url).toBe('https://api.example.cn/api/v1/complaints/attachments')
+    expect(sent[0].url).toBe(`https://api.example.cn${expectedCall(complaints.uploadComplaintPhoto).path}`)
     expect(sent[0].headers).toMatchObject({ 'Content-Type': 'image/jpeg', Authorization: 'Bearer tok' })
   })
 

@@ -1,4 +1,4 @@
-import type { ApiClient, HttpMethod, RequestOptions } from '../../src/api/client'
+import type { ApiClient } from '../../src/api/client'
 import { addPolicyFavourite } from '../../src/api/policies/addPolicyFavourite'
 import { calculatePolicies } from '../../src/api/policies/calculatePolicies'
 import { getPolicy } from '../../src/api/policies/getPolicy'
@@ -10,87 +10,82 @@ import { listPolicyFavourites } from '../../src/api/policies/listPolicyFavourite
 import { removePolicyFavourite } from '../../src/api/policies/removePolicyFavourite'
 import { saveProfileFacts } from '../../src/api/policies/saveProfileFacts'
 import { setPolicyPush } from '../../src/api/policies/setPolicyPush'
+import * as policies from '../../src/contract/policies/endpoints'
+import { expectedCall, recordingClient } from '../contract-path'
 
-// 惠企政策 endpoints: method, path (ids escaped), query and body, so a typo fails here, not as a 404.
-
-function recordingClient() {
-  const calls: { method: HttpMethod; path: string; options?: RequestOptions }[] = []
-  const client: ApiClient = {
-    request: async <T>(method: HttpMethod, path: string, options?: RequestOptions) => {
-      calls.push({ method, path, options })
-      return undefined as T
-    },
-  }
-  return { client, calls }
-}
+// 惠企政策 endpoints: which descriptor each function calls (ids escaped), its query and body, so a
+// wrong operation fails here, not as a 404; the recording client refuses a path no descriptor has.
 
 const profile = { industryCode: 'C1432', employees: 86 }
 
 it.each([
-  ['getPolicy', (c: ApiClient) => getPolicy(c, 'a/b'), 'GET', '/api/v1/policies/a%2Fb', undefined],
+  ['getPolicy', (c: ApiClient) => getPolicy(c, 'a/b'), expectedCall(policies.getPolicy, { id: 'a/b' }), undefined],
   [
     'calculatePolicies',
     (c: ApiClient) => calculatePolicies(c, { profile }),
-    'POST',
-    '/api/v1/policy-calculator',
+    expectedCall(policies.calculatePolicies),
     { profile },
   ],
   [
     'getPolicyMatches',
     (c: ApiClient) => getPolicyMatches(c, 'e1'),
-    'GET',
-    '/api/v1/enterprises/e1/policy-matches',
+    expectedCall(policies.getPolicyMatches, { enterpriseId: 'e1' }),
     undefined,
   ],
   [
     'getProfileFacts',
     (c: ApiClient) => getProfileFacts(c, 'e1'),
-    'GET',
-    '/api/v1/enterprises/e1/profile-facts',
+    expectedCall(policies.getProfileFacts, { enterpriseId: 'e1' }),
     undefined,
   ],
   [
     'saveProfileFacts',
     (c: ApiClient) => saveProfileFacts(c, 'e1', profile),
-    'PUT',
-    '/api/v1/enterprises/e1/profile-facts',
+    expectedCall(policies.saveProfileFacts, { enterpriseId: 'e1' }),
     { profile },
   ],
-  ['listPolicyFavourites', (c: ApiClient) => listPolicyFavourites(c), 'GET', '/api/v1/me/policy-favourites', undefined],
+  [
+    'listPolicyFavourites',
+    (c: ApiClient) => listPolicyFavourites(c),
+    expectedCall(policies.listPolicyFavourites),
+    undefined,
+  ],
   [
     'addPolicyFavourite',
     (c: ApiClient) => addPolicyFavourite(c, 'p1'),
-    'PUT',
-    '/api/v1/me/policy-favourites/p1',
+    expectedCall(policies.addPolicyFavourite, { id: 'p1' }),
     undefined,
   ],
   [
     'removePolicyFavourite',
     (c: ApiClient) => removePolicyFavourite(c, 'p1'),
-    'DELETE',
-    '/api/v1/me/policy-favourites/p1',
+    expectedCall(policies.removePolicyFavourite, { id: 'p1' }),
     undefined,
   ],
-  ['getPolicyPush', (c: ApiClient) => getPolicyPush(c), 'GET', '/api/v1/me/policy-push', undefined],
+  ['getPolicyPush', (c: ApiClient) => getPolicyPush(c), expectedCall(policies.getPolicyPush), undefined],
   [
     'setPolicyPush',
     (c: ApiClient) => setPolicyPush(c, { frequency: 'weekly' }),
-    'PUT',
-    '/api/v1/me/policy-push',
+    expectedCall(policies.setPolicyPush),
     { frequency: 'weekly' },
   ],
-] as const)('%s → %s %s', async (_name, call, method, path, body) => {
+] as const)('%s calls its descriptor', async (_name, call, expected, body) => {
   const { client, calls } = recordingClient()
   await call(client)
   expect(calls).toHaveLength(1)
-  expect(calls[0].method).toBe(method)
-  expect(calls[0].path).toBe(path)
+  expect({ method: calls[0].method, path: calls[0].path }).toEqual(expected)
   expect(calls[0].options?.body).toEqual(body)
+})
+
+test('a policy id with a slash is one encoded path segment', async () => {
+  const { client, calls } = recordingClient()
+  await getPolicy(client, 'a/b')
+  expect(calls[0].path.endsWith('/a%2Fb')).toBe(true)
 })
 
 test('listPolicies sends only the filters that are set', async () => {
   const { client, calls } = recordingClient()
   await listPolicies(client, { level: 'city', autoGrant: 'true', q: '', issuer: '' })
-  expect(calls[0].path).toBe('/api/v1/policies')
+  expect({ method: calls[0].method, path: calls[0].path }).toEqual(expectedCall(policies.listPolicies))
   expect(calls[0].options?.query).toEqual({ level: 'city', autoGrant: 'true', q: undefined, issuer: undefined })
 })

@@ -1,6 +1,4 @@
-import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Endpoint } from '../../src/contract/endpoint'
+import { describedEndpoints } from '../contract-path'
 import { createTestApp, type TestApp } from './helpers'
 
 /**
@@ -9,33 +7,6 @@ import { createTestApp, type TestApp } from './helpers'
  * served /api/v1 route has a descriptor. (Until 2026-12-05 a NOT_YET_DESCRIBED list held the routes
  * not converted yet; the last fourteen were converted and the list is gone.)
  */
-
-const CONTRACT_DIR = join(__dirname, '../../src/contract')
-
-function describedEndpoints(): { name: string; endpoint: Endpoint }[] {
-  const found: { name: string; endpoint: Endpoint }[] = []
-  for (const capability of readdirSync(CONTRACT_DIR, { withFileTypes: true })) {
-    if (!capability.isDirectory()) continue
-    // endpoints.ts, and e.g. reminder-endpoints.ts: descriptors one subpackage alone calls, kept
-    // out of a module the main package carries.
-    const files = readdirSync(join(CONTRACT_DIR, capability.name)).filter((name) => /(^|-)endpoints\.ts$/.test(name))
-    for (const file of files) {
-      // One export per operation (endpointsOf); an object of them is also accepted.
-      const module = require(join(CONTRACT_DIR, capability.name, file)) as Record<
-        string,
-        Endpoint | Record<string, Endpoint>
-      >
-      for (const [name, value] of Object.entries(module)) {
-        if (typeof value.method === 'string')
-          found.push({ name: `${capability.name}/${name}`, endpoint: value as Endpoint })
-        else
-          for (const [operation, endpoint] of Object.entries(value as Record<string, Endpoint>))
-            found.push({ name: `${capability.name}/${name}.${operation}`, endpoint })
-      }
-    }
-  }
-  return found
-}
 
 const key = (method: string, path: string) => `${method} ${path}`
 
