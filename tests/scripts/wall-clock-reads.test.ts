@@ -66,6 +66,7 @@ const SERVER_ALLOWED: Record<string, { reads: number; why: string }> = {
   },
   'server/capabilities/licences/jobs/reminders.ts': { reads: 2, why: `${ELAPSED}: the run's duration in the log` },
   'server/capabilities/compliance/reminder-job.ts': { reads: 2, why: `${ELAPSED}: the run's duration in the log` },
+  'server/kernel/notify/reminder-run.ts': { reads: 2, why: `${ELAPSED}: the run's duration in the log` },
   'server/kernel/auth/providers/alipay-gateway.ts': {
     reads: 1,
     why: 'Alipay checks the request timestamp on its real clock',
