@@ -9,7 +9,7 @@ import {
   type NoticeContext,
   type NoticeTally,
 } from '../../kernel/notify/notice-delivery'
-import { channelTemplates, type MessageChannel } from '../../kernel/notify/subscribe-templates'
+import type { MessageChannel } from '../../kernel/notify/subscribe-templates'
 import { COMPLAINT_STATE_LABELS, instantMs, type TimelineEntry } from '../../../src/domain/complaints/complaintCase'
 import type { ComplaintCategoryCode } from '../../../src/domain/complaints/categories'
 import { complaintCategory } from '../../../src/domain/complaints/categories'
@@ -28,7 +28,10 @@ import { complaintLink } from '../../../src/domain/links'
 export type ComplaintTemplates = Partial<Record<MessageChannel, string | null>>
 
 export function complaintTemplates(config: Config, senders: NoticeContext['senders']): ComplaintTemplates {
-  return channelTemplates(config, senders, 'complaint')
+  return {
+    wechat: senders.wechat ? config.complaintSubscribeTemplates.weapp : null,
+    alipay: senders.alipay ? config.complaintSubscribeTemplates.alipay : null,
+  }
 }
 
 export async function recordComplaintNotices(

@@ -10,7 +10,7 @@ import {
 import { thing } from '../../../kernel/notify/message-fields'
 import { defineNotice } from '../../../kernel/notify/notices'
 import { sealAuditLink, sealReportLink } from '../../../../src/domain/links'
-import { channelTemplates, type MessageChannel } from '../../../kernel/notify/subscribe-templates'
+import type { MessageChannel } from '../../../kernel/notify/subscribe-templates'
 import type { ChinaMonth } from '../../../../src/domain/seals/sealReport'
 
 /**
@@ -24,7 +24,10 @@ import type { ChinaMonth } from '../../../../src/domain/seals/sealReport'
 export type SealTemplates = Partial<Record<MessageChannel, string | null>>
 
 export function sealTemplates(config: Config, senders: NoticeContext['senders']): SealTemplates {
-  return channelTemplates(config, senders, 'seal')
+  return {
+    wechat: senders.wechat ? config.sealSubscribeTemplates.weapp : null,
+    alipay: senders.alipay ? config.sealSubscribeTemplates.alipay : null,
+  }
 }
 
 export interface SealNotice {
