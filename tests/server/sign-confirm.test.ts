@@ -255,12 +255,30 @@ describe('callbacks to the requesting system', () => {
       created.json().taskId,
     ])
     await app.signing.sweep()
-    await until(() => callbacks.requests.length === 1)
-    expect(JSON.parse(callbacks.requests[0].body)).toEqual({
+    const mine = () => callbacks.requests.filter((r) => JSON.parse(r.body).taskId === created.json().taskId)
+    await until(() => mine().length === 1)
+    expect(JSON.parse(mine()[0].body)).toEqual({
       taskId: created.json().taskId,
       status: 'expired',
       statusLabel: '已过期',
     })
+  })
+
+  it('keeps the delivery when its timer fires before the row is due (the database clock ran behind)', async () => {
+    const { taskId } = await scannedTask(fx.handler, { callbackUrl: `${callbacks.baseUrl}/hooks/sign` })
+    await app.inject({ method: 'POST', url: `/api/v1/sign-tasks/${taskId}/reject`, headers: fx.handler })
+    await until(async () => (await callbackState(taskId)) === 'delivered')
+    callbacks.requests.length = 0
+    // Due 300 ms from now by the database's clock, while this instance's timer fires at once.
+    await testDb.db.query(
+      `update sign_tasks set callback_state = 'pending', callback_attempts = 0,
+         callback_next_at = now() + interval '300 milliseconds' where id = $1`,
+      [taskId],
+    )
+    app.signing.callbacks.notify(taskId)
+    await until(async () => (await callbackState(taskId)) === 'delivered')
+    expect(callbacks.requests).toHaveLength(1)
+    expect(JSON.parse(callbacks.requests[0].body)).toMatchObject({ taskId, status: 'rejected' })
   })
 })
 

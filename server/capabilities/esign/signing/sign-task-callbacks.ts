@@ -25,6 +25,8 @@ import { SIGN_TASK_STATUS_LABELS, type SignTaskStatus } from '../../../../src/do
 
 export const DEFAULT_RETRY_DELAYS_MS = [0, 5_000, 30_000, 120_000, 600_000]
 const LEASE_SECONDS = 60
+/** Added to a not-yet-due row's remaining wait, so the next timer lands after the due time. */
+const RESCHEDULE_SLACK_MS = 5
 
 export interface CallbackOptions {
   /** Per attempt, resolution included. */
@@ -40,7 +42,8 @@ export class SignTaskCallbacks {
   resolve: Resolver = systemResolver
   limits: OutboundLimits
   private readonly allowPrivate: boolean
-  private readonly timers = new Set<NodeJS.Timeout>()
+  /** One timer per task on this instance: a later schedule replaces an earlier one. */
+  private readonly timers = new Map<string, NodeJS.Timeout>()
   private closed = false
 
   constructor(
@@ -84,20 +87,38 @@ export class SignTaskCallbacks {
 
   close(): void {
     this.closed = true
-    for (const timer of this.timers) clearTimeout(timer)
+    for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
   }
 
   private schedule(taskId: string, delayMs: number): void {
     if (this.closed) return
+    const earlier = this.timers.get(taskId)
+    if (earlier) clearTimeout(earlier)
     const timer = setTimeout(() => {
-      this.timers.delete(timer)
+      if (this.timers.get(taskId) === timer) this.timers.delete(taskId)
       this.attempt(taskId).catch((error: unknown) =>
         this.log.error({ err: error, taskId }, 'sign task callback failed'),
       )
     }, delayMs)
     timer.unref()
-    this.timers.add(timer)
+    this.timers.set(taskId, timer)
+  }
+
+  /**
+   * The row was not due when this instance's timer fired: the timer ran a little ahead of the
+   * database's clock (a timer may fire a millisecond early, and the due time was stamped with the
+   * database's now()), or another attempt holds the lease. While the delivery is pending, wait
+   * for the row's due time and try again, so the retry chain never silently ends; a lease that
+   * is released by a delivered or failed attempt ends it then.
+   */
+  private async rescheduleIfPending(taskId: string): Promise<void> {
+    const { rows } = await this.db.query<{ wait_ms: number }>(
+      `select greatest(0, ceil(extract(epoch from (callback_next_at - now())) * 1000))::int as wait_ms
+       from sign_tasks where id = $1 and callback_state = 'pending'`,
+      [taskId],
+    )
+    if (rows[0]) this.schedule(taskId, rows[0].wait_ms + RESCHEDULE_SLACK_MS)
   }
 
   /** One delivery attempt, if the row is due and not leased by another attempt. */
@@ -117,7 +138,7 @@ export class SignTaskCallbacks {
       [taskId, LEASE_SECONDS],
     )
     const task = rows[0]
-    if (!task) return
+    if (!task) return this.rescheduleIfPending(taskId)
     const delivered = await this.post(taskId, task.system_id, task.callback_url, {
       taskId,
       status: task.status,
