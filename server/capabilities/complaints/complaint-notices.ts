@@ -9,7 +9,7 @@ import {
   type NoticeContext,
   type NoticeTally,
 } from '../../kernel/notify/notice-delivery'
-import type { MessageChannel } from '../../kernel/notify/subscribe-templates'
+import { channelTemplates, type MessageChannel } from '../../kernel/notify/subscribe-templates'
 import { COMPLAINT_STATE_LABELS, instantMs, type TimelineEntry } from '../../../src/domain/complaints/complaintCase'
 import type { ComplaintCategoryCode } from '../../../src/domain/complaints/categories'
 import { complaintCategory } from '../../../src/domain/complaints/categories'
@@ -28,10 +28,7 @@ import { complaintLink } from '../../../src/domain/links'
 export type ComplaintTemplates = Partial<Record<MessageChannel, string | null>>
 
 export function complaintTemplates(config: Config, senders: NoticeContext['senders']): ComplaintTemplates {
-  return {
-    wechat: senders.wechat ? config.complaintSubscribeTemplates.weapp : null,
-    alipay: senders.alipay ? config.complaintSubscribeTemplates.alipay : null,
-  }
+  return channelTemplates(config, senders, 'complaint')
 }
 
 export async function recordComplaintNotices(

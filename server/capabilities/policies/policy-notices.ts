@@ -12,7 +12,7 @@ import {
   type NoticeTally,
 } from '../../kernel/notify/notice-delivery'
 import type { OutgoingMessage } from '../../kernel/notify/sender'
-import type { MessageChannel } from '../../kernel/notify/subscribe-templates'
+import { channelTemplates, type MessageChannel } from '../../kernel/notify/subscribe-templates'
 import type { Verdict } from '../../../src/domain/policies/match'
 import type { Policy } from '../../../src/domain/policies/policy'
 import { rolesAllowedTo } from '../../../src/domain/access/permissions'
@@ -36,10 +36,7 @@ export const MATCH_READERS = rolesAllowedTo('policies:match')
 export type PolicyTemplates = Partial<Record<MessageChannel, string | null>>
 
 export function policyTemplates(config: Config, senders: NoticeContext['senders']): PolicyTemplates {
-  return {
-    wechat: senders.wechat ? config.policySubscribeTemplates.weapp : null,
-    alipay: senders.alipay ? config.policySubscribeTemplates.alipay : null,
-  }
+  return channelTemplates(config, senders, 'policy')
 }
 
 /**

@@ -36,6 +36,21 @@ export function subscribeTemplateOf(
   return { id: idsOf(config, purpose)[platform], title: TITLES[purpose] }
 }
 
+/**
+ * The template a purpose's messages go out under, per channel: null where the platform has no sender
+ * configured (nothing is written for it). One function for every purpose (新政策, 诉求进展, 用章).
+ */
+export function channelTemplates(
+  config: Config,
+  senders: Partial<Record<MessageChannel, unknown>>,
+  purpose: SubscribePurpose,
+): Partial<Record<MessageChannel, string | null>> {
+  return {
+    wechat: senders.wechat ? subscribeTemplateOf(config, PLATFORM_OF.wechat, purpose).id : null,
+    alipay: senders.alipay ? subscribeTemplateOf(config, PLATFORM_OF.alipay, purpose).id : null,
+  }
+}
+
 /** Every template the server knows on a platform (what POST /me/subscriptions accepts). */
 export function allSubscribeTemplateIds(config: Config, platform: SubscribePlatform): Set<string> {
   return new Set(SUBSCRIBE_PURPOSES.map((purpose) => idsOf(config, purpose)[platform]))

@@ -10,7 +10,7 @@ import {
 import { thing } from '../../../kernel/notify/message-fields'
 import { defineNotice } from '../../../kernel/notify/notices'
 import { sealAuditLink, sealReportLink } from '../../../../src/domain/links'
-import type { MessageChannel } from '../../../kernel/notify/subscribe-templates'
+import { channelTemplates, type MessageChannel } from '../../../kernel/notify/subscribe-templates'
 import type { ChinaMonth } from '../../../../src/domain/seals/sealReport'
 
 /**
@@ -24,10 +24,7 @@ import type { ChinaMonth } from '../../../../src/domain/seals/sealReport'
 export type SealTemplates = Partial<Record<MessageChannel, string | null>>
 
 export function sealTemplates(config: Config, senders: NoticeContext['senders']): SealTemplates {
-  return {
-    wechat: senders.wechat ? config.sealSubscribeTemplates.weapp : null,
-    alipay: senders.alipay ? config.sealSubscribeTemplates.alipay : null,
-  }
+  return channelTemplates(config, senders, 'seal')
 }
 
 export interface SealNotice {
