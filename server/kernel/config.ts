@@ -360,7 +360,21 @@ export function loadConfig(env: Env = process.env): Config {
   }
   assertSafeConfig(config)
   assertPkiConfigured(config)
+  assertDurableDatabase(config)
   return config
+}
+
+/**
+ * Production keeps its data: without DATABASE_URL it runs on PGlite in DATA_DIR, and an in-memory
+ * PGlite (`memory://`) would lose every licence, seal and signature record on the next restart.
+ */
+function assertDurableDatabase(config: Config): void {
+  if (!isProduction(config) || config.databaseUrl) return
+  if (config.dataDir.trim() === '' || config.dataDir.startsWith('memory://')) {
+    throw new ConfigError(
+      'Refusing to start under production rules (NODE_ENV is not development or test): DATA_DIR must be a directory on disk, or DATABASE_URL set (memory:// loses everything on restart)',
+    )
+  }
 }
 
 /** Production signs with a real seal CA and timestamp service, never a generated development one. */

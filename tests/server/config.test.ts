@@ -56,6 +56,18 @@ describe('loadConfig', () => {
     }
   })
 
+  it('refuses production on an in-memory database, and accepts it on disk or on PostgreSQL', () => {
+    const env = { NODE_ENV: 'production', ...PRODUCTION_SECRETS }
+    for (const dataDir of ['memory://', 'memory://zqt']) {
+      expect(() => loadConfig({ ...env, DATA_DIR: dataDir })).toThrow(/DATA_DIR must be a directory on disk/)
+    }
+    expect(loadConfig({ ...env, DATA_DIR: '/var/lib/zqt/pglite' }).dataDir).toBe('/var/lib/zqt/pglite')
+    expect(loadConfig({ ...env, DATA_DIR: 'memory://', DATABASE_URL: 'postgres://db/zqt' }).databaseUrl).toBe(
+      'postgres://db/zqt',
+    )
+    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: 'memory://' }).dataDir).toBe('memory://')
+  })
+
   it(`refuses production with an ADMIN_API_KEY or ID_HASH_SECRET under ${MIN_SECRET_LENGTH} characters`, () => {
     const short = 'x'.repeat(MIN_SECRET_LENGTH - 1)
     const env = { NODE_ENV: 'production', ...PRODUCTION_SECRETS }
