@@ -1,6 +1,7 @@
 import type { UserConfigExport } from '@tarojs/cli'
 import { apiBaseFor } from './apiBase'
 import { ARIA_TEMPLATES_PLUGIN } from './plugins/aria-templates'
+import { PAGE_TITLES_PLUGIN } from './plugins/page-titles'
 import { RoutePreloadPlugin } from './plugins/routePreload'
 import { remScript } from './remScript'
 
@@ -33,8 +34,9 @@ export default function config(): UserConfigExport<'webpack5'> {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,
-    // ariaRole / ariaLabel reach the WeChat and Alipay templates (./plugins/aria-templates.ts).
-    plugins: platform === 'weapp' || platform === 'alipay' ? [ARIA_TEMPLATES_PLUGIN] : [],
+    // ariaRole / ariaLabel reach the WeChat and Alipay templates (./plugins/aria-templates.ts);
+    // every page's title comes from the manifest (./plugins/page-titles.ts).
+    plugins: [...(platform === 'weapp' || platform === 'alipay' ? [ARIA_TEMPLATES_PLUGIN] : []), PAGE_TITLES_PLUGIN],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
     },

@@ -13,6 +13,9 @@
 //      the shipped JavaScript names every aria attribute the template binds (the runtime half:
 //      without it the runtime numbers attributes differently from the template). The count of
 //      aria attributes per file is printed.
+//   5. every page carries its title from the manifest (TITLES of src/domain/appManifest.ts, put
+//      there by config/plugins/page-titles.ts): each page's .json on WeChat
+//      (navigationBarTitleText) and Alipay (defaultTitle), and the H5 entry's table of titles.
 // ES2019+ built-ins (Object.fromEntries, String#replaceAll…) are not syntax: they are listed for
 // information, as es-check --checkFeatures names them.
 //
@@ -22,6 +25,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { ARIA_COMPONENTS, ARIA_RENAMES } from '../config/plugins/aria-attributes'
 import type { AriaPlatform } from '../config/plugins/aria-attributes'
+import { titlesByPage } from '../src/domain/appManifest'
 
 const require = createRequire(__filename)
 // es-check is a devDependency; its own parser (acorn, pinned by es-check) also parses for the
@@ -186,6 +190,47 @@ export function checkAlipayProject(dir: string): Finding[] {
   return component2 === true ? [] : [{ file, problem: 'component2 must be true' }]
 }
 
+/** The key of a page's title in its built .json: Alipay renames navigationBarTitleText. */
+const TITLE_KEY: Record<string, string> = { weapp: 'navigationBarTitleText', alipay: 'defaultTitle' }
+
+/** `"key":"value"` as a minifier may write it: UTF-8 as is, or every non-ASCII character escaped. */
+function literalPairs(key: string, value: string): string[] {
+  const pair = `${JSON.stringify(key)}:${JSON.stringify(value)}`
+  const escaped = pair.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return [pair, escaped]
+}
+
+/**
+ * Each page's title in a build (dir is dist/weapp, dist/alipay or dist/h5) is the manifest's:
+ * the page .json on the mini-programs, the H5 entry's title table (config/plugins/page-titles.ts).
+ */
+export function checkPageTitles(dir: string, platform: string, titles = titlesByPage()): Finding[] {
+  const findings: Finding[] = []
+  if (platform === 'h5') {
+    const code = existsSync(dir) ? jsFiles(dir).map((file) => readFileSync(file, 'utf8')) : []
+    for (const [page, title] of Object.entries(titles)) {
+      const forms = literalPairs(page, title)
+      if (!code.some((text) => forms.some((form) => text.includes(form))))
+        findings.push({ file: dir, problem: `no title ${JSON.stringify(title)} for ${page} in the H5 entry` })
+    }
+    return findings
+  }
+  for (const [page, title] of Object.entries(titles)) {
+    const file = path.join(dir, `${page}.json`)
+    if (!existsSync(file)) {
+      findings.push({ file, problem: 'missing: the page has no .json' })
+      continue
+    }
+    const built = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[TITLE_KEY[platform]]
+    if (built !== title)
+      findings.push({
+        file,
+        problem: `${TITLE_KEY[platform]} is ${JSON.stringify(built)}, the manifest says ${JSON.stringify(title)}`,
+      })
+  }
+  return findings
+}
+
 export interface AriaReport {
   findings: Finding[]
   /** the template file checked */
@@ -279,6 +324,8 @@ export function runOutputCheck(dirs: string[]): boolean {
     .filter((dir) => existsSync(dir) && (path.basename(dir) === 'weapp' || path.basename(dir) === 'alipay'))
     .map((dir) => checkTemplateAria(dir, path.basename(dir) as AriaPlatform))
   for (const aria of ariaReports) report.findings.push(...aria.findings)
+  const titled = dirs.filter((dir) => existsSync(dir) && ['weapp', 'alipay', 'h5'].includes(path.basename(dir)))
+  for (const dir of titled) report.findings.push(...checkPageTitles(dir, path.basename(dir)))
 
   console.log(
     `\noutput check (iOS 12 JavaScriptCore: ES2018 syntax, no regex lookbehind): ${report.filesChecked} files in ${dirs.join(', ')}`,
@@ -299,7 +346,7 @@ export function runOutputCheck(dirs: string[]): boolean {
     return false
   }
   console.log(
-    `  passed: every file parses as ES2018, no regex lookbehind${ariaReports.length ? '; roles and labels reach the templates' : ''}`,
+    `  passed: every file parses as ES2018, no regex lookbehind${ariaReports.length ? '; roles and labels reach the templates' : ''}${titled.length ? `; every page has its manifest title (${titled.map((dir) => path.basename(dir)).join(', ')})` : ''}`,
   )
   return true
 }

@@ -6,8 +6,9 @@ import { CAPABILITIES, MAIN_PAGES, manifestPages, TABS, type RouteName } from '.
  * compiles every config file as a webpack entry before dropping its chunk, so what a config file
  * imports is "used": a module several page configs shared would be split into common.js and ship
  * in the main package. Imported by app.config.ts alone, this one stays in that dropped chunk — the
- * app carries none of these titles. Each page's index.config.ts therefore writes its title out;
- * tests/scripts/manifest.test.ts holds it equal to TITLES.
+ * app carries none of these titles. The pages' titles are given at build time by
+ * config/plugins/page-titles.ts (each page's .json on WeChat and Alipay, the route list on H5):
+ * a page's index.config.ts, if it has one, writes no title.
  */
 
 /** Each page's title (navigationBarTitleText; a tab's label too), by route name. */
@@ -51,6 +52,16 @@ export function titleOf(path: string): string {
   const page = manifestPages().find((candidate) => candidate.route === wanted)
   if (!page) throw new Error(`src/domain/manifest.ts lists no page ${path}`)
   return TITLES[page.name]
+}
+
+/**
+ * Every page's title by its path as app.json lists it ('packages/seals/pages/verify/index'): the
+ * build gives each page its navigationBarTitleText from this (config/plugins/page-titles.ts).
+ */
+export function titlesByPage(): Record<string, string> {
+  const titles: Record<string, string> = {}
+  for (const page of manifestPages()) titles[page.route.slice(1)] = TITLES[page.name]
+  return titles
 }
 
 /** The pages, subpackages and tab bar of app.json, as src/app.config.ts hands them to Taro. */

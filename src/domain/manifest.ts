@@ -5,8 +5,10 @@
  * src/domain/appManifest.ts (kept apart so the app's bundle carries no titles: see there). Pure
  * data — no Taro, no React. src/app.config.ts is generated from the two, ROUTES from this one.
  * Adding a page: its entry here, its title in TITLES (the type asks for one per route name), and
- * the page's folder; tests/scripts/manifest.test.ts checks that every page folder is listed, every
- * listed page exists and its index.config.ts carries the title.
+ * the page's index.tsx; the build gives the page its title (config/plugins/page-titles.ts), and an
+ * index.config.ts is needed only for other settings, never the title.
+ * tests/scripts/manifest.test.ts checks that every page folder is listed, every listed page exists
+ * and no page config writes a title.
  *
  * Order matters: the first main page is what the app opens (config/index.ts HOME_ROUTE), and the
  * order of pages and subpackages is the order of app.json.

@@ -1,7 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkAlipayProject, checkOutput, checkTemplateAria, patternHasLookbehind } from '../../scripts/output-check'
+import { h5RouteTitlesScript } from '../../config/plugins/page-titles'
+import {
+  checkAlipayProject,
+  checkOutput,
+  checkPageTitles,
+  checkTemplateAria,
+  patternHasLookbehind,
+} from '../../scripts/output-check'
+import { titlesByPage } from '../../src/domain/appManifest'
 
 // Fixtures are built from pieces so this test file itself holds no lookbehind.
 const LB = '(?<'
@@ -199,5 +207,51 @@ describe('ARIA in the mini-program templates', () => {
   test('a build without its template fails', () => {
     const report = checkTemplateAria(build('alipay', { 'app.js': RUNTIME }), 'alipay')
     expect(problems(report)).toEqual(['missing: build it first'])
+  })
+})
+
+describe("each page's title in the build is the manifest's (config/plugins/page-titles.ts)", () => {
+  const TITLES = { 'pages/me/index': '我的', 'packages/seals/pages/verify/index': '验章' }
+  const pageJson = (key: string, title: string) => JSON.stringify({ [key]: title, usingComponents: {} })
+  const problems = (findings: { file: string; problem: string }[]) =>
+    findings.map((f) => `${path.basename(path.dirname(f.file))}/${path.basename(f.file)}: ${f.problem}`)
+
+  test('WeChat: navigationBarTitleText of each page .json; a wrong or missing title fails', () => {
+    const good = outputWith({
+      'pages/me/index.json': pageJson('navigationBarTitleText', '我的'),
+      'packages/seals/pages/verify/index.json': pageJson('navigationBarTitleText', '验章'),
+    })
+    expect(checkPageTitles(good, 'weapp', TITLES)).toEqual([])
+    const bad = outputWith({
+      'pages/me/index.json': pageJson('navigationBarTitleText', '我'),
+      'packages/seals/pages/verify/index.json': JSON.stringify({ usingComponents: {} }),
+    })
+    expect(problems(checkPageTitles(bad, 'weapp', TITLES))).toEqual([
+      'me/index.json: navigationBarTitleText is "我", the manifest says "我的"',
+      'verify/index.json: navigationBarTitleText is undefined, the manifest says "验章"',
+    ])
+  })
+
+  test('Alipay: the title is defaultTitle; a page without its .json fails', () => {
+    const build = outputWith({ 'pages/me/index.json': pageJson('defaultTitle', '我的') })
+    expect(problems(checkPageTitles(build, 'alipay', TITLES))).toEqual([
+      'verify/index.json: missing: the page has no .json',
+    ])
+    const weappShaped = outputWith({
+      'pages/me/index.json': pageJson('navigationBarTitleText', '我的'),
+      'packages/seals/pages/verify/index.json': pageJson('navigationBarTitleText', '验章'),
+    })
+    expect(checkPageTitles(weappShaped, 'alipay', TITLES)).toHaveLength(2)
+  })
+
+  test("H5: the entry's title table, as written or minified with escapes; a page without its title fails", () => {
+    const table = h5RouteTitlesScript(titlesByPage())
+    expect(checkPageTitles(outputWith({ 'js/app.1234.js': table }), 'h5')).toEqual([])
+    const escaped = '{"pages/me/index":"\\u6211\\u7684","packages/seals/pages/verify/index":"\\u9a8c\\u7ae0"}'
+    expect(checkPageTitles(outputWith({ 'js/app.js': escaped }), 'h5', TITLES)).toEqual([])
+    const wrong = outputWith({ 'js/app.js': '{"pages/me/index":"我的","packages/seals/pages/verify/index":"验"}' })
+    expect(checkPageTitles(wrong, 'h5', TITLES).map((f) => f.problem)).toEqual([
+      'no title "验章" for packages/seals/pages/verify/index in the H5 entry',
+    ])
   })
 })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '证照', enablePullDownRefresh: true })
+export default definePageConfig({ enablePullDownRefresh: true })

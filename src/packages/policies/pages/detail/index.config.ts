@@ -1,2 +1,2 @@
 // enableShareAppMessage: WeChat shows 转发 and calls onShareAppMessage only when the page asks for it.
-export default definePageConfig({ navigationBarTitleText: '政策详情', enableShareAppMessage: true })
+export default definePageConfig({ enableShareAppMessage: true })

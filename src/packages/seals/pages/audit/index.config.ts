@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '用章记录', enablePullDownRefresh: true })
+export default definePageConfig({ enablePullDownRefresh: true })

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '税务设置与处罚记录' })

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '接受印章授权' })

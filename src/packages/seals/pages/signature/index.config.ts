@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '个人电子签名' })
