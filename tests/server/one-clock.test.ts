@@ -254,9 +254,10 @@ describe('a grant’s acceptance and revocation', () => {
   it('are stamped by the app clock, so 验章 judges the grant at the signing time on one clock', async () => {
     const grants = () =>
       app.inject({ method: 'GET', url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`, headers: fx.rep })
+    // The fixture's grant: 王磊, the 合同专用章.
     const fixtureGrant = async () =>
-      ((await grants()).json() as { id: string; acceptedAt: string | null; revokedAt: string | null }[]).find(
-        (grant) => grant.acceptedAt !== null,
+      ((await grants()).json() as { id: string; acceptedAt: string | null; seals: { id: string }[] }[]).find((grant) =>
+        grant.seals.some((seal) => seal.id === fx.seals.contract),
       )!
     expect((await fixtureGrant()).acceptedAt).toBe(new Date(T0).toISOString())
 
