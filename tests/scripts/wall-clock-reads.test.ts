@@ -29,7 +29,7 @@ const ALLOWED: Record<string, { reads: number; why: string }> = {
   'tests/server/pki-revocation.test.ts': { reads: 2, why: WALL_APP_CLOCK },
   'tests/server/seal-revoke.test.ts': { reads: 1, why: WALL_APP_CLOCK },
   'tests/server/auth-login.test.ts': { reads: 1, why: 'an unpinned app: its session expiry is the wall clock + TTL' },
-  'tests/server/face-sessions.test.ts': { reads: 1, why: 'face session expiry is set with SQL now()' },
+  'tests/server/face-sessions.test.ts': { reads: 1, why: 'an unpinned app: its ticket expiry is the wall clock + TTL' },
   'tests/server/sign-tasks.test.ts': { reads: 1, why: 'an unpinned app: a sign task’s expiry is the wall clock + TTL' },
   'tests/server/two-instances.test.ts': {
     reads: 3,

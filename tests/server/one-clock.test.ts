@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify'
 import { DEMO, expectError, loginSandbox, type TestDb } from './helpers'
 import {
   closeSigningApp,
+  completeFace,
   confirm,
   createTask,
   DOC_SM3,
+  faceTicket,
   HANDLER_PIN,
   openSigningApp,
+  sandboxUser,
   scan,
   ZHANG,
   type SigningFixture,
@@ -14,10 +17,13 @@ import {
 
 /**
  * One clock (issue #13 items 3–4): a pinned app clock decides sessions, the age check of 刷脸,
- * seals' and grants' validity and sign-task deadlines — not the wall clock, not SQL now(). The app is
- * pinned years away from any real day, so a decision taken on the wall clock shows.
+ * 刷脸 sessions, tickets and attempt locks, seals' and grants' validity, invite codes, PIN lock-outs
+ * and sign-task deadlines — not the wall clock, not SQL now(). The app is pinned years away from any
+ * real day, so a decision taken on the wall clock shows.
  */
 
+const SECOND = 1000
+const MINUTE = 60 * SECOND
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 /** Tuesday 2031-03-04, 10:00 in China. */
@@ -141,5 +147,148 @@ describe('sign tasks', () => {
     const signed = await confirm(app, fx.handler, created.json().taskId, { pin: HANDLER_PIN })
     expect(signed.statusCode).toBe(200)
     expect(signed.json().signatures[0].signedAt).toBe(new Date(T0 + 60_000).toISOString())
+  })
+})
+
+describe('刷脸 on the app clock', () => {
+  const start = (auth: { authorization: string }, purpose = 'login') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/face/sessions',
+      headers: auth,
+      payload: { purpose, ...ZHANG, platform: 'h5' },
+    })
+  const link = (ticket: string) =>
+    app.inject({ method: 'POST', url: '/api/v1/face/link-enterprises', headers: fx.rep, payload: { ticket } })
+
+  it('a session lasts its ten minutes by the app clock, set and checked by it', async () => {
+    const started = await start(fx.rep)
+    expect(started.statusCode).toBe(201)
+    expect(started.json().expiresAt).toBe(new Date(T0 + 10 * MINUTE).toISOString())
+    clock = T0 + 10 * MINUTE + SECOND
+    const late = await completeFace(app, fx.rep, started.json().sessionId, 'pass')
+    expectError(late, 404, 'FACE_SESSION_NOT_FOUND')
+    expect(late.json().message).toBe('刷脸会话已过期，请重新发起')
+  })
+
+  it('a ticket issued at the app clock’s moment is refused at its five minutes and a second by it', async () => {
+    const kept = await faceTicket(app, fx.rep, 'login')
+    const identity = await app.inject({ method: 'GET', url: '/api/v1/face/identity', headers: fx.rep })
+    expect(identity.json().identity.verifiedAt).toBe(new Date(T0).toISOString())
+    clock = T0 + 5 * MINUTE - SECOND
+    expect((await link(kept)).statusCode).toBe(200)
+
+    clock = T0
+    const late = await faceTicket(app, fx.rep, 'login')
+    clock = T0 + 5 * MINUTE + SECOND
+    const refused = await link(late)
+    expectError(refused, 403, 'FACE_TICKET_INVALID')
+    expect(refused.json().message).toBe('刷脸认证已超过 5 分钟有效期，请重新刷脸')
+  })
+
+  it('five mismatches lock the account for ten minutes of the app clock, and the lock lifts by it', async () => {
+    const person = await sandboxUser(app, '13900007001')
+    for (let i = 0; i < 5; i++) {
+      const started = await start(person)
+      expect(started.statusCode).toBe(201)
+      expectError(await completeFace(app, person, started.json().sessionId, 'fail'), 403, 'FACE_MISMATCH')
+    }
+    expectError(await start(person), 429, 'FACE_LOCKED')
+    clock = T0 + 10 * MINUTE - SECOND
+    expectError(await start(person), 429, 'FACE_LOCKED')
+    clock = T0 + 10 * MINUTE + SECOND
+    expect((await start(person)).statusCode).toBe(201)
+  })
+})
+
+describe('invite codes', () => {
+  it('last seven days of the app clock, set and checked by it', async () => {
+    const until = new Date(T0 + 20 * DAY + 8 * HOUR).toISOString().slice(0, 10)
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`,
+      headers: fx.rep,
+      payload: { grantee: { invite: true }, sealIds: [fx.seals.finance], validUntil: until, pin: '135790' },
+    })
+    expect(created.statusCode).toBe(201)
+    expect(created.json().inviteExpiresAt).toBe(new Date(T0 + 7 * DAY).toISOString())
+    const newcomer = await sandboxUser(app, '13900007002')
+    clock = T0 + 7 * DAY + SECOND
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/seal-grants/accept',
+      headers: newcomer,
+      payload: { inviteCode: created.json().inviteCode },
+    })
+    expectError(accepted, 404, 'INVITE_CODE_INVALID')
+  })
+})
+
+describe('the signing PIN lock-out', () => {
+  const grantWithPin = (pin: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`,
+      headers: fx.rep,
+      payload: {
+        grantee: { invite: true },
+        sealIds: [fx.seals.finance],
+        validUntil: new Date(clock + 8 * HOUR).toISOString().slice(0, 10),
+        pin,
+      },
+    })
+
+  it('lasts fifteen minutes of the app clock, set and checked by it', async () => {
+    for (let i = 0; i < 4; i++) expectError(await grantWithPin('000000'), 403, 'PIN_INVALID')
+    expectError(await grantWithPin('000000'), 429, 'PIN_LOCKED')
+    clock = T0 + 14 * MINUTE
+    const locked = await grantWithPin('135790')
+    expectError(locked, 429, 'PIN_LOCKED')
+    expect(locked.json().message).toContain('请 1 分钟后再试')
+    clock = T0 + 15 * MINUTE + SECOND
+    expect((await grantWithPin('135790')).statusCode).toBe(201)
+  })
+})
+
+describe('a grant’s acceptance and revocation', () => {
+  it('are stamped by the app clock, so 验章 judges the grant at the signing time on one clock', async () => {
+    const grants = () =>
+      app.inject({ method: 'GET', url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants`, headers: fx.rep })
+    // The fixture's grant: 王磊, the 合同专用章.
+    const fixtureGrant = async () =>
+      ((await grants()).json() as { id: string; acceptedAt: string | null; seals: { id: string }[] }[]).find((grant) =>
+        grant.seals.some((seal) => seal.id === fx.seals.contract),
+      )!
+    expect((await fixtureGrant()).acceptedAt).toBe(new Date(T0).toISOString())
+
+    const created = await createTask(app, fx.system, {
+      enterpriseUscc: fx.ruifengUscc,
+      signers: [{ sealType: 'contract' }],
+      documentName: '时钟测试合同',
+      documentSm3: DOC_SM3,
+      expiresInSeconds: 600,
+    })
+    clock = T0 + MINUTE
+    expect((await scan(app, fx.handler, created.json().ticket)).statusCode).toBe(200)
+    const signed = await confirm(app, fx.handler, created.json().taskId, { pin: HANDLER_PIN })
+    expect(signed.statusCode).toBe(200)
+
+    clock = T0 + 2 * MINUTE
+    const grantId = (await fixtureGrant()).id
+    const revoked = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/enterprises/${fx.ruifeng}/seal-grants/${grantId}`,
+      headers: fx.rep,
+    })
+    expect(revoked.json()).toMatchObject({ status: 'revoked', revokedAt: new Date(T0 + 2 * MINUTE).toISOString() })
+
+    // Signed a minute before the revocation: the grant covered the signing time.
+    const verified = await app.inject({
+      method: 'POST',
+      url: '/api/v1/seal-verifications',
+      payload: { signatureRecord: signed.json().signatures[0], documentSm3: DOC_SM3 },
+    })
+    expect(verified.statusCode).toBe(200)
+    expect(verified.json().valid).toBe(true)
   })
 })

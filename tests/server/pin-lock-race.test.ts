@@ -104,7 +104,7 @@ async function userIdOf(phone: string): Promise<string> {
   return rows[0].id
 }
 
-/** The lock's 15 minutes pass: the database decides with now(), so the lock is moved back instead. */
+/** The lock's 15 minutes pass: this app is unpinned (the wall clock, as the database's), so the lock is moved back instead. */
 async function lockEnds(phone: string): Promise<void> {
   await testDb.db.query(
     `update signing_pins set locked_until = now() - interval '1 second' where user_id = $1 and locked_until is not null`,

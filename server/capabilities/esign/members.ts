@@ -63,7 +63,7 @@ export async function listMembers(
 
 /** Idempotent: removing someone not (or no longer) linked changes nothing and is no error. */
 export async function removeMember(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   input: { actorUserId: string; enterpriseId: string; userId: string },
 ): Promise<void> {
   const { actorUserId, enterpriseId, userId } = input
@@ -71,7 +71,7 @@ export async function removeMember(
   await ctx.db.transaction(async (tx) => {
     // Grant rows before the link, the order revokeGrant keeps, so the two never wait on each other.
     const { rows: revoked } = await tx.query<{ id: string }>(
-      `update seal_grants set revoked_at = now()
+      `update seal_grants set revoked_at = ${sqlInstant(ctx.clock())}
        where enterprise_id = $1 and grantee_user_id = $2 and revoked_at is null returning id`,
       [enterpriseId, userId],
     )

@@ -1,12 +1,14 @@
 import ipaddr from 'ipaddr.js'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 /**
  * Brute-force limits on face verification, per account and per client address — never per the
  * person named, since anyone can type another's name and ID number and must not lock them out.
  * An address is shared by many people behind a carrier's NAT, so it gets a higher limit than an
- * account; it stops one client from rotating through accounts.
+ * account; it stops one client from rotating through accounts. Windows and locks are the app
+ * clock's (`now`, ms): set and checked by it.
  */
 export const FACE_LOCK = { accountFailures: 5, addressFailures: 20, windowMinutes: 10, lockMinutes: 10 } as const
 
@@ -36,11 +38,11 @@ function keys(subjects: FaceAttemptSubjects): [Scope, string][] {
 }
 
 /** FACE_LOCKED while the account or the address is locked (read only: starting a session tries nothing). */
-export async function assertFaceNotLocked(db: Queryable, subjects: FaceAttemptSubjects): Promise<void> {
+export async function assertFaceNotLocked(db: Queryable, subjects: FaceAttemptSubjects, now: number): Promise<void> {
   const [[, account], [, address]] = keys(subjects)
   const { rows } = await db.query(
     `select 1 from face_attempt_counters
-     where ((scope = 'account' and subject = $1) or (scope = 'address' and subject = $2)) and locked_until > now()
+     where ((scope = 'account' and subject = $1) or (scope = 'address' and subject = $2)) and locked_until > ${sqlInstant(now)}
      limit 1`,
     [account, address],
   )
@@ -63,19 +65,22 @@ export interface FaceAttemptReservation {
 export async function reserveFaceAttempt(
   db: Queryable,
   subjects: FaceAttemptSubjects,
+  now: number,
 ): Promise<FaceAttemptReservation> {
   const slots: FaceAttemptReservation['slots'] = []
+  const at = sqlInstant(now)
+  const fresh = freshWindow(at)
   for (const [scope, subject] of keys(subjects)) {
     const limit = scope === 'account' ? FACE_LOCK.accountFailures : FACE_LOCK.addressFailures
     const { rows } = await db.query<{ window: string }>(
       `insert into face_attempt_counters as c (scope, subject, window_started_at, attempts, locked_until)
-       values ($1, $2, now(), 1, case when 1 >= $3 then now() + make_interval(mins => $5) end)
+       values ($1, $2, ${at}, 1, case when 1 >= $3 then ${at} + make_interval(mins => $5) end)
        on conflict (scope, subject) do update set
-         window_started_at = case when ${FRESH} then now() else c.window_started_at end,
-         attempts = case when ${FRESH} then 1 else c.attempts + 1 end,
-         locked_until = case when (case when ${FRESH} then 1 else c.attempts + 1 end) >= $3
-           then now() + make_interval(mins => $5) end
-       where ${FRESH} or (c.locked_until is null and c.attempts < $3)
+         window_started_at = case when ${fresh} then ${at} else c.window_started_at end,
+         attempts = case when ${fresh} then 1 else c.attempts + 1 end,
+         locked_until = case when (case when ${fresh} then 1 else c.attempts + 1 end) >= $3
+           then ${at} + make_interval(mins => $5) end
+       where ${fresh} or (c.locked_until is null and c.attempts < $3)
        returning c.window_started_at::text as window`,
       [scope, subject, limit, FACE_LOCK.windowMinutes, FACE_LOCK.lockMinutes],
     )
@@ -88,8 +93,10 @@ export async function reserveFaceAttempt(
   return { slots }
 }
 
-/** The counter's current window is over: its lock has ended, or it has none and began windowMinutes ago. */
-const FRESH = `(c.locked_until <= now() or (c.locked_until is null and c.window_started_at <= now() - make_interval(mins => $4)))`
+/** The counter's current window is over at `at`: its lock has ended, or it has none and began windowMinutes ago. */
+function freshWindow(at: string): string {
+  return `(c.locked_until <= ${at} or (c.locked_until is null and c.window_started_at <= ${at} - make_interval(mins => $4)))`
+}
 
 /** Gives the slots back (the verification passed, was cancelled, or never got a verdict). */
 export async function releaseFaceAttempt(db: Queryable, reservation: FaceAttemptReservation): Promise<void> {

@@ -16,14 +16,16 @@ import { facePurposeLabel } from '../../../../src/domain/signing/facePurpose'
 import { assertFaceNotLocked, releaseFaceAttempt, reserveFaceAttempt } from './face-attempts'
 import { identityOwner, recordVerifiedIdentity } from './verified-identity'
 import type { EsignContext } from '../signing/signing-context'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 /** What face sessions use of the e-sign context. */
-type FaceContext = Pick<EsignContext, 'db' | 'log' | 'secrets' | 'signing'>
+type FaceContext = Pick<EsignContext, 'db' | 'clock' | 'log' | 'secrets' | 'signing'>
 
 /**
  * A face verification from start to ticket. The person (name + ID number) is sent to the provider
  * and kept only as an HMAC and a masked form; what the provider query needs is sealed by the key
- * vault and erased when the session ends. No face image is ever requested or stored.
+ * vault and erased when the session ends. No face image is ever requested or stored. A session's
+ * ten minutes, the ticket's five and the attempt limits are the app clock's (`ctx.clock`).
  */
 
 export const FACE_SESSION_TTL_MINUTES = 10
@@ -80,10 +82,11 @@ export interface StartFaceSessionInput {
 export async function startFaceSession(ctx: FaceContext, input: StartFaceSessionInput): Promise<FaceSessionStarted> {
   const { userId, purpose, person } = input
   const idHash = idNumberHash(ctx.secrets.idHashSecret, person.idNumber)
-  await assertFaceNotLocked(ctx.db, { userId, address: input.address })
+  await assertFaceNotLocked(ctx.db, { userId, address: input.address }, ctx.clock())
   // Sessions that ran out unfinished give up the ID number they held.
   await ctx.db.query(
-    'update face_sessions set id_sealed = null where user_id = $1 and id_sealed is not null and expires_at <= now()',
+    `update face_sessions set id_sealed = null
+     where user_id = $1 and id_sealed is not null and expires_at <= ${sqlInstant(ctx.clock())}`,
     [userId],
   )
   const enterpriseId = (await signTaskEnterprise(ctx, userId, purpose)) ?? input.enterpriseId
@@ -96,7 +99,8 @@ export async function startFaceSession(ctx: FaceContext, input: StartFaceSession
   const { rows } = await ctx.db.query<{ expires_at: Date }>(
     `insert into face_sessions (id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id,
        provider_state, id_sealed, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now() + make_interval(mins => $11)) returning expires_at`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${sqlInstant(ctx.clock())} + make_interval(mins => $11))
+     returning expires_at`,
     [
       sessionId,
       userId,
@@ -143,7 +147,7 @@ export async function completeFaceSession(
 ): Promise<FaceTicketIssued> {
   const { rows } = await ctx.db.query<SessionRow>(
     `select id, user_id, purpose, provider, person_name, id_hash, id_masked, enterprise_id, provider_state, id_sealed,
-       status, expires_at <= now() as expired
+       status, expires_at <= ${sqlInstant(ctx.clock())} as expired
      from face_sessions where id = $1 and user_id = $2`,
     [sessionId, userId],
   )
@@ -158,7 +162,7 @@ export async function completeFaceSession(
     string
   >
   // Asking the provider is the attempt: it takes a slot first, kept only if the face is a mismatch.
-  const reservation = await reserveFaceAttempt(ctx.db, { userId, address })
+  const reservation = await reserveFaceAttempt(ctx.db, { userId, address }, ctx.clock())
   let keepSlot = false
   try {
     // Outside a transaction: the provider may take seconds. A provider error leaves the session open.
@@ -179,9 +183,10 @@ async function closeSession(
   userId: string,
   status: FaceVerdict['outcome'],
 ): Promise<null | 'not-passed' | Awaited<ReturnType<typeof issueFaceTicket>>> {
+  const now = ctx.clock()
   return ctx.db.transaction(async (tx) => {
     const closed = await tx.query(
-      `update face_sessions set status = $2, completed_at = now(), provider_state = null, id_sealed = null
+      `update face_sessions set status = $2, completed_at = ${sqlInstant(now)}, provider_state = null, id_sealed = null
        where id = $1 and status = 'pending' returning id`,
       [session.id, status],
     )
@@ -197,21 +202,30 @@ async function closeSession(
     }
     if (status !== 'passed') return 'not-passed' as const
     if (session.id_sealed) {
-      await recordVerifiedIdentity(tx, userId, {
+      await recordVerifiedIdentity(
+        tx,
+        userId,
+        {
+          name: session.person_name,
+          idHash: session.id_hash,
+          idMasked: session.id_masked,
+          idSealed: session.id_sealed,
+        },
+        now,
+      )
+    }
+    return issueFaceTicket(
+      tx,
+      {
+        id: session.id,
+        userId,
+        purpose: session.purpose,
         name: session.person_name,
         idHash: session.id_hash,
         idMasked: session.id_masked,
-        idSealed: session.id_sealed,
-      })
-    }
-    return issueFaceTicket(tx, {
-      id: session.id,
-      userId,
-      purpose: session.purpose,
-      name: session.person_name,
-      idHash: session.id_hash,
-      idMasked: session.id_masked,
-    })
+      },
+      now,
+    )
   })
 }
 

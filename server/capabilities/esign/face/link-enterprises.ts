@@ -14,7 +14,7 @@ export async function linkEnterprisesOfVerifiedPerson(
   ticket: string,
 ): Promise<LinkEnterprisesResponse> {
   return ctx.db.transaction(async (tx) => {
-    const person = await consumeFaceTicket(tx, ticket, { userId, purpose: 'login' })
+    const person = await consumeFaceTicket(tx, ticket, { userId, purpose: 'login' }, ctx.clock())
     const { rows: enterprises } = await tx.query<{ id: string }>(
       'select id from enterprises where legal_representative_id_hash = $1 and legal_representative = $2',
       [person.idHash, person.name],

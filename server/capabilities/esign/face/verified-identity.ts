@@ -4,6 +4,7 @@ import { maskName } from '../../../../src/domain/mask'
 import type { VerifiedIdentityView } from '../../../../src/contract/esign/schemas'
 import type { FacePerson } from './face-provider'
 import type { ServiceContext } from '../../../kernel/service-context'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
 
 /**
  * Identity once: the person a user last passed a face verification as, so 刷脸 / 印章 / 签章 need not
@@ -53,15 +54,16 @@ export async function verifiedPersonOf(
   return { name: rows[0].person_name, idNumber }
 }
 
-/** After a pass: this person is the user's verified identity from now on (the latest pass wins). */
+/** After a pass at `now` (the app clock): this person is the user's verified identity (the latest pass wins). */
 export async function recordVerifiedIdentity(
   tx: Queryable,
   userId: string,
   person: { name: string; idHash: string; idMasked: string; idSealed: string },
+  now: number,
 ): Promise<void> {
   await tx.query(
     `insert into verified_identities (user_id, person_name, id_hash, id_masked, id_sealed, verified_at)
-     values ($1, $2, $3, $4, $5, now())
+     values ($1, $2, $3, $4, $5, ${sqlInstant(now)})
      on conflict (user_id) do update set person_name = excluded.person_name, id_hash = excluded.id_hash,
        id_masked = excluded.id_masked, id_sealed = excluded.id_sealed, verified_at = excluded.verified_at`,
     [userId, person.name, person.idHash, person.idMasked, person.idSealed],

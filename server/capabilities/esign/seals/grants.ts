@@ -33,6 +33,10 @@ import { sqlInstant } from '../../../kernel/db/sql-instant'
  * the grantee become the enterprise's 经办人. The handler link lasts as long as a live grant: the
  * access check ignores a handler link without one (so expiry ends access without a job), and
  * revoking a handler's last grant removes the link itself.
+ *
+ * Time is the app clock's (`ctx.clock`): a grant's day, its invite code's seven days (set and
+ * checked), and when it was accepted or revoked — verification compares those two with the signing
+ * time (signing/verification.ts), which is the app clock's too.
  */
 
 export const MAX_GRANT_DAYS = 366
@@ -157,9 +161,10 @@ export async function confirmLegalRepresentativeFace(
   tx: Queryable,
   input: { userId: string; enterpriseId: string; ticket?: string },
   purpose: 'grant' | 'seal-revoke',
+  now: number,
 ): Promise<void> {
   if (!input.ticket) return // confirmed by PIN before the transaction
-  const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose })
+  const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose }, now)
   const { rows } = await tx.query<{ ok: boolean }>(
     `select legal_representative_id_hash = $2 and legal_representative = $3 as ok from enterprises where id = $1`,
     [input.enterpriseId, person.idHash, person.name],
@@ -178,10 +183,10 @@ export async function createGrant(
   if (validUntil.getTime() - now > MAX_GRANT_DAYS * 86_400_000) throw fieldError('validUntil', '授权期限最长一年')
   const sealIds = [...new Set(input.sealIds.map((id) => id.toLowerCase()))]
   if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认授权')
-  if (input.pin) await verifyPinAudited(ctx.db, input.userId, input.pin, input.enterpriseId)
+  if (input.pin) await verifyPinAudited(ctx, input.userId, input.pin, input.enterpriseId)
 
   return ctx.db.transaction(async (tx) => {
-    await confirmLegalRepresentativeFace(tx, input, 'grant')
+    await confirmLegalRepresentativeFace(tx, input, 'grant', now)
     const seals = await liveSeals(tx, input.enterpriseId)
     const chosen = seals.filter((seal) => sealIds.includes(seal.id))
     if (chosen.length !== sealIds.length)
@@ -204,7 +209,7 @@ export async function createGrant(
     const { rows: inserted } = await tx.query<{ invite_expires_at: Date | null }>(
       `insert into seal_grants (id, enterprise_id, granted_by, grantee_user_id, invite_code_hash, invite_expires_at,
          valid_until, accepted_at)
-       values ($1, $2, $3, $4, $5, case when $5::text is null then null else now() + make_interval(days => $6) end, $7,
+       values ($1, $2, $3, $4, $5, case when $5::text is null then null else ${sqlInstant(now)} + make_interval(days => $6) end, $7,
          null)
        returning invite_expires_at`,
       [grantId, input.enterpriseId, input.userId, granteeUserId, invite?.hash ?? null, INVITE_TTL_DAYS, validUntil],
@@ -308,7 +313,8 @@ export async function revokeGrant(
   return ctx.db.transaction(async (tx) => {
     // Grant row first, then the link (the order removeMember keeps too), so no two lock each other.
     const { rows } = await tx.query<{ id: string; grantee_user_id: string | null }>(
-      `update seal_grants set revoked_at = now() where id = $1 and enterprise_id = $2 and revoked_at is null
+      `update seal_grants set revoked_at = ${sqlInstant(ctx.clock())}
+       where id = $1 and enterprise_id = $2 and revoked_at is null
        returning id, grantee_user_id`,
       [grantId, enterpriseId],
     )
@@ -338,11 +344,12 @@ export async function acceptInvite(
   userId: string,
   code: string,
 ): Promise<SealGrantView> {
+  const at = sqlInstant(ctx.clock())
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string; enterprise_id: string; granted_by: string | null }>(
-      `update seal_grants set grantee_user_id = $2, accepted_at = now()
+      `update seal_grants set grantee_user_id = $2, accepted_at = ${at}
        where invite_code_hash = $1 and grantee_user_id is null and revoked_at is null
-         and invite_expires_at > now() and valid_until > ${sqlInstant(ctx.clock())}
+         and invite_expires_at > ${at} and valid_until > ${at}
        returning id, enterprise_id, granted_by`,
       [inviteCodeHash(code), userId],
     )
@@ -372,10 +379,11 @@ export async function acceptGrant(
   userId: string,
   grantId: string,
 ): Promise<SealGrantView> {
+  const at = sqlInstant(ctx.clock())
   return ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string; enterprise_id: string }>(
-      `update seal_grants set accepted_at = now()
-       where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > ${sqlInstant(ctx.clock())}
+      `update seal_grants set accepted_at = ${at}
+       where id = $1 and grantee_user_id = $2 and accepted_at is null and revoked_at is null and valid_until > ${at}
        returning id, enterprise_id`,
       [grantId, userId],
     )

@@ -1,6 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import type { Queryable } from '../../../kernel/db/db'
 import { ApiError } from '../../../kernel/http/api-error'
+import { sqlInstant } from '../../../kernel/db/sql-instant'
+import type { ServiceContext } from '../../../kernel/service-context'
 import { fieldError } from '../signing/field-error'
 import { recordAudit } from './audit'
 import { SIGNING_PIN_PROBLEM_MESSAGES, checkSigningPin } from '../../../../src/domain/signing/pin'
@@ -8,7 +10,8 @@ import { SIGNING_PIN_PROBLEM_MESSAGES, checkSigningPin } from '../../../../src/d
 /**
  * The signing PIN, one per person across their seals and signature: stored as scrypt
  * (N = 2^15, r = 8, p = 1, 16-byte salt), never in the clear. Five wrong tries lock it for 15
- * minutes; face verification still works meanwhile. A face-verified claim (re)sets it.
+ * minutes; face verification still works meanwhile. A face-verified claim (re)sets it. The lock
+ * and its window are the app clock's (`ctx.clock`): set and checked by it.
  */
 
 export const PIN_LOCK = { attempts: 5, lockMinutes: 15 } as const
@@ -45,14 +48,21 @@ export function assertAcceptablePin(pin: string): void {
   if (!check.ok) throw fieldError('pin', SIGNING_PIN_PROBLEM_MESSAGES[check.problem])
 }
 
-/** @param pinHash from hashPin, computed before any transaction (scrypt takes ~100 ms on purpose). */
-export async function setSigningPin(db: Queryable, userId: string, pinHash: string): Promise<void> {
+/**
+ * @param pinHash from hashPin, computed before any transaction (scrypt takes ~100 ms on purpose).
+ * @param now the app clock's ms.
+ */
+export async function setSigningPin(db: Queryable, userId: string, pinHash: string, now: number): Promise<void> {
   await db.query(
-    `insert into signing_pins (user_id, pin_hash) values ($1, $2)
-     on conflict (user_id) do update set pin_hash = $2, failed_attempts = 0, locked_until = null, updated_at = now()`,
+    `insert into signing_pins (user_id, pin_hash, updated_at) values ($1, $2, ${sqlInstant(now)})
+     on conflict (user_id) do update set pin_hash = $2, failed_attempts = 0, locked_until = null,
+       updated_at = excluded.updated_at`,
     [userId, pinHash],
   )
 }
+
+/** What the PIN check uses: the database and the app clock (read at each statement, as now() was). */
+type PinContext = Pick<ServiceContext, 'db' | 'clock'>
 
 export async function hasSigningPin(db: Queryable, userId: string): Promise<boolean> {
   const { rows } = await db.query('select 1 from signing_pins where user_id = $1', [userId])
@@ -78,7 +88,9 @@ const PIN_SLOTS_LOST_AFTER_SECONDS = 60
 async function reservePinTry(
   db: Queryable,
   userId: string,
+  now: number,
 ): Promise<{ pinHash: string; tryNumber: number } | { lockedMinutes: number } | { busy: true }> {
+  const at = sqlInstant(now)
   const { rows } = await db.query<{
     pin_hash: string | null
     try_number: number | null
@@ -89,20 +101,20 @@ async function reservePinTry(
          failed_attempts = case when locked_until is not null or failed_attempts >= $2 then 1
            else failed_attempts + 1 end,
          locked_until = null,
-         updated_at = now()
+         updated_at = ${at}
        where user_id = $1 and (
-         locked_until <= now()
+         locked_until <= ${at}
          or (locked_until is null and failed_attempts < $2)
-         or (locked_until is null and updated_at + make_interval(mins => $3) <= now())
+         or (locked_until is null and updated_at + make_interval(mins => $3) <= ${at})
        )
        returning pin_hash, failed_attempts
      )
      select reserved.pin_hash, reserved.failed_attempts as try_number,
        ceil(extract(epoch from (case
-         when p.locked_until > now() then p.locked_until
+         when p.locked_until > ${at} then p.locked_until
          when p.locked_until is null and p.failed_attempts >= $2
-           and p.updated_at + make_interval(secs => $4) <= now() then p.updated_at + make_interval(mins => $3)
-       end) - now()) / 60)::int as locked_minutes
+           and p.updated_at + make_interval(secs => $4) <= ${at} then p.updated_at + make_interval(mins => $3)
+       end) - ${at}) / 60)::int as locked_minutes
      from signing_pins p left join reserved on true
      where p.user_id = $1`,
     [userId, PIN_LOCK.attempts, PIN_LOCK.lockMinutes, PIN_SLOTS_LOST_AFTER_SECONDS],
@@ -121,10 +133,10 @@ async function reservePinTry(
  * window reports the lock too; right tries still in flight succeed and lift it, as a right PIN
  * always does. Returns the slots left, or null when locked.
  */
-async function countWrongTry(db: Queryable, userId: string): Promise<number | null> {
+async function countWrongTry(db: Queryable, userId: string, now: number): Promise<number | null> {
   const { rows } = await db.query<{ failed_attempts: number; locked: boolean }>(
     `update signing_pins set
-       locked_until = case when failed_attempts >= $2 then now() + make_interval(mins => $3) end
+       locked_until = case when failed_attempts >= $2 then ${sqlInstant(now)} + make_interval(mins => $3) end
      where user_id = $1 and locked_until is null
      returning failed_attempts, locked_until is not null as locked`,
     [userId, PIN_LOCK.attempts, PIN_LOCK.lockMinutes],
@@ -139,15 +151,16 @@ async function countWrongTry(db: Queryable, userId: string): Promise<number | nu
  * Must not run inside a transaction that may roll back: a wrong try has to be counted whatever
  * follows.
  */
-export async function verifySigningPin(db: Queryable, userId: string, pin: string): Promise<void> {
-  const reserved = await reservePinTry(db, userId)
+export async function verifySigningPin(ctx: PinContext, userId: string, pin: string): Promise<void> {
+  const { db } = ctx
+  const reserved = await reservePinTry(db, userId, ctx.clock())
   if ('busy' in reserved) throw new ApiError('PIN_BUSY')
   if ('lockedMinutes' in reserved) throw lockedError(reserved.lockedMinutes)
   if (/^\d{6}$/.test(pin) && (await pinMatches(pin, reserved.pinHash))) {
     await db.query('update signing_pins set failed_attempts = 0, locked_until = null where user_id = $1', [userId])
     return
   }
-  const left = await countWrongTry(db, userId)
+  const left = await countWrongTry(db, userId, ctx.clock())
   if (left === null) throw lockedError(PIN_LOCK.lockMinutes, PIN_LOCKED_NOW)
   throw new ApiError('PIN_INVALID', { message: `签署密码错误，还可尝试 ${left} 次` })
 }
@@ -164,18 +177,18 @@ function lockedError(minutes: number, cause?: string): ApiError {
 
 /** PIN check whose failures land in the enterprise's seal audit (outside any transaction). */
 export async function verifyPinAudited(
-  db: Queryable,
+  ctx: PinContext,
   userId: string,
   pin: string,
   enterpriseId: string,
   taskId?: string,
 ): Promise<void> {
   try {
-    await verifySigningPin(db, userId, pin)
+    await verifySigningPin(ctx, userId, pin)
   } catch (error) {
     // Tries made while locked are not checked against the PIN, so they are not audited either.
     if (error instanceof ApiError && (error.code === 'PIN_INVALID' || error.cause === PIN_LOCKED_NOW)) {
-      await recordAudit(db, {
+      await recordAudit(ctx.db, {
         enterpriseId,
         action: 'pin-failed',
         actorUserId: userId,

@@ -158,7 +158,12 @@ export async function claimSeals(
   assertAcceptablePin(input.pin)
   const pinHash = await hashPin(input.pin)
   return ctx.db.transaction(async (tx) => {
-    const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'claim-seal' })
+    const person = await consumeFaceTicket(
+      tx,
+      input.ticket,
+      { userId: input.userId, purpose: 'claim-seal' },
+      ctx.clock(),
+    )
     const { rows } = await tx.query<{ name: string; uscc: string; legal_representative: string; hash: string | null }>(
       `select name, uscc, legal_representative, legal_representative_id_hash as hash from enterprises where id = $1 for update`,
       [input.enterpriseId],
@@ -179,7 +184,7 @@ export async function claimSeals(
         claimedBy: input.userId,
       })
     }
-    await setSigningPin(tx, input.userId, pinHash)
+    await setSigningPin(tx, input.userId, pinHash, ctx.clock())
     await tx.query(
       `update user_enterprises set role = 'legal_representative' where user_id = $1 and enterprise_id = $2`,
       [input.userId, input.enterpriseId],

@@ -33,10 +33,10 @@ export async function revokeSeal(
 ): Promise<SealRevokeResult> {
   const reason = revokeReason(input.reason)
   if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认')
-  if (input.pin) await verifyPinAudited(ctx.db, input.userId, input.pin, input.enterpriseId)
+  if (input.pin) await verifyPinAudited(ctx, input.userId, input.pin, input.enterpriseId)
 
   const { result, refusedTaskIds } = await ctx.db.transaction(async (tx) => {
-    await confirmLegalRepresentativeFace(tx, input, 'seal-revoke')
+    await confirmLegalRepresentativeFace(tx, input, 'seal-revoke', ctx.clock())
     // The seal row first, for update: a confirmation holding it (for share) signs before the
     // revocation's time is read, so no signature is ever later than its seal's revoked_at.
     await tx.query('select id from seals where id = $1 and enterprise_id = $2 for update', [
@@ -62,13 +62,13 @@ export async function revokeSeal(
 
     // A grant ends when none of its seals is live any more (a grant of several seals keeps the others).
     const { rows: ended } = await tx.query<{ id: string }>(
-      `update seal_grants g set revoked_at = now()
+      `update seal_grants g set revoked_at = $3
        where g.enterprise_id = $1 and g.revoked_at is null
          and exists (select 1 from seal_grant_seals gs where gs.grant_id = g.id and gs.seal_id = $2)
          and not exists (select 1 from seal_grant_seals gs join seals s on s.id = gs.seal_id
                          where gs.grant_id = g.id and s.revoked_at is null)
        returning g.id`,
-      [input.enterpriseId, seal.id],
+      [input.enterpriseId, seal.id, at],
     )
 
     // Open tasks of the enterprise with an unsigned slot for a seal of this type: refused, as a rejection is.

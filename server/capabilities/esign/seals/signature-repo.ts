@@ -91,11 +91,16 @@ export async function revokePersonalSignature(
   input: { userId: string; reason: string; pin?: string; ticket?: string },
 ): Promise<PersonalSignatureView> {
   if (!input.pin && !input.ticket) throw fieldError('pin', '请输入签署密码或刷脸确认')
-  if (input.pin) await verifySigningPin(ctx.db, input.userId, input.pin)
+  if (input.pin) await verifySigningPin(ctx, input.userId, input.pin)
   return ctx.db.transaction(async (tx) => {
     const live = await liveSignatureOf(tx, input.userId)
     if (input.ticket) {
-      const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'seal-revoke' })
+      const person = await consumeFaceTicket(
+        tx,
+        input.ticket,
+        { userId: input.userId, purpose: 'seal-revoke' },
+        ctx.clock(),
+      )
       if (live && live.id_hash !== person.idHash) throw new ApiError('FACE_MISMATCH')
     }
     if (!live || !(await revokeSignatureRow(ctx, tx, live.id, input.reason)))
@@ -123,7 +128,12 @@ export async function claimPersonalSignature(
   if (input.image.kind === 'drawn') signatureImage(input.image, '')
   const pinHash = await hashPin(input.pin)
   return ctx.db.transaction(async (tx) => {
-    const person = await consumeFaceTicket(tx, input.ticket, { userId: input.userId, purpose: 'claim-signature' })
+    const person = await consumeFaceTicket(
+      tx,
+      input.ticket,
+      { userId: input.userId, purpose: 'claim-signature' },
+      ctx.clock(),
+    )
     if (input.replacing) {
       const live = await liveSignatureOf(tx, input.userId)
       if (!live) throw new ApiError('SIGNATURE_NOT_CLAIMED')
@@ -153,7 +163,7 @@ export async function claimPersonalSignature(
       ],
     )
     await ensureCredentials(tx, ctx.pki, { kind: 'personal', id })
-    await setSigningPin(tx, input.userId, pinHash)
+    await setSigningPin(tx, input.userId, pinHash, ctx.clock())
     await tx.query('update users set name = $2 where id = $1 and name is null', [input.userId, person.name])
     const created = await liveSignatureOf(tx, input.userId)
     if (!created) throw new Error('signature vanished after insert')

@@ -210,7 +210,7 @@ export async function confirmSignTask(
   const second = isSecond ? await assertMaySecond(ctx, task, plans, userId) : secondApprovalSeal(governed, task)
   if (isSecond) await assertFirstStillMaySign(ctx, task)
   // Outside the transaction: a wrong PIN must be counted even though nothing is signed.
-  if (confirm.pin !== undefined) await verifyPinAudited(ctx.db, userId, confirm.pin, task.enterprise_id, task.id)
+  if (confirm.pin !== undefined) await verifyPinAudited(ctx, userId, confirm.pin, task.enterprise_id, task.id)
 
   const now = ctx.clock()
   const moment = momentRefusal(governed, now)
@@ -246,7 +246,7 @@ export async function confirmSignTask(
         throw (await currentRefusal(tx, task.id, userId, ctx.clock())) ?? new ApiError('SIGN_TASK_ALREADY_SIGNED')
       await countDailyUse(tx, governed, now)
       const person = confirm.ticket
-        ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
+        ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` }, ctx.clock())
         : null
       if (person) await assertRightPerson(tx, task, plans, person)
       const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])
@@ -342,7 +342,7 @@ async function approveFirst(
     if (!rows[0])
       throw (await currentRefusal(tx, task.id, userId, ctx.clock())) ?? new ApiError('SECOND_APPROVER_SAME_PERSON')
     const person = confirm.ticket
-      ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` })
+      ? await consumeFaceTicket(tx, confirm.ticket, { userId, purpose: `sign:${task.id}` }, ctx.clock())
       : null
     if (person) await assertRightPerson(tx, task, plans, person)
     const { rows: users } = await tx.query<{ name: string | null }>('select name from users where id = $1', [userId])

@@ -23,6 +23,7 @@ import { SIGN_TASK_STATUS_LABELS, type SignTaskStatus } from '../../../../src/do
  * addresses, the checked address is the one connected to, no redirects, a time and size cap.
  */
 
+// callback_next_at is the database's now() on purpose, not the app clock: real timers drive it (a pinned clock would stop it).
 export const DEFAULT_RETRY_DELAYS_MS = [0, 5_000, 30_000, 120_000, 600_000]
 const LEASE_SECONDS = 60
 /** Added to a not-yet-due row's remaining wait, so the next timer lands after the due time. */
