@@ -38,7 +38,9 @@ export function signDocumentViewAllows(
   if (!match) return false
   const [, expiresAt, given] = match
   if (Number(expiresAt) * 1000 <= nowMs) return false
-  const expected = mac(secret, taskId, userId, expiresAt)
-  const actual = Buffer.from(given, 'base64url')
+  // Compared as text, not as decoded bytes: the last of 43 base64url characters carries two unused
+  // bits, so four different spellings decode to the same MAC; only the one the server wrote opens.
+  const expected = Buffer.from(mac(secret, taskId, userId, expiresAt).toString('base64url'), 'utf8')
+  const actual = Buffer.from(given, 'utf8')
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
