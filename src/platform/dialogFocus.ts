@@ -1,5 +1,3 @@
-import { platform, type Platform } from './env'
-
 const CONTROLS = '[role="button"], [role="link"], button, a[href], input, textarea'
 const PRESSABLE = '[role="button"], [role="link"], button, a[href]'
 
@@ -51,14 +49,10 @@ function holdOnH5(dialog: unknown): () => void {
   }
 }
 
-// Mini-programs have no keyboard focus to manage; their screen readers follow the page.
-const HOLDERS: Record<Platform, (dialog: unknown) => () => void> = {
-  weapp: () => () => undefined,
-  alipay: () => () => undefined,
-  h5: holdOnH5,
-}
-
-/** Keeps keyboard focus inside an open modal dialog (its element from a ref); returns the release. */
-export function holdDialogFocus(dialog: unknown): () => void {
-  return HOLDERS[platform](dialog)
-}
+/**
+ * Keeps keyboard focus inside an open modal dialog (its element from a ref); returns the release.
+ * Mini-programs have no keyboard focus to manage; their screen readers follow the page. Written out
+ * in full (a literal test in this module) so their bundles drop the H5 code above.
+ */
+export const holdDialogFocus: (dialog: unknown) => () => void =
+  process.env.TARO_ENV === 'h5' ? holdOnH5 : () => () => undefined

@@ -1,15 +1,15 @@
-import { platform } from './env'
-
 /** Roles a person operates: each must take keyboard focus and answer Enter (and Space, but links). */
 const CONTROL_ROLES = ['button', 'link', 'switch', 'checkbox', 'radio', 'option', 'tab', 'menuitem']
-const CONTROL = CONTROL_ROLES.map((role) => `[role="${role}"]`).join(', ')
+// Functions, not module-level constants: a call at module load would stay in the mini-programs'
+// bundles after the code that uses it is dropped.
+const control = () => CONTROL_ROLES.map((role) => `[role="${role}"]`).join(', ')
 // The controls not yet in the Tab order: what each pass looks for.
-const UNFOCUSABLE = CONTROL_ROLES.map((role) => `[role="${role}"]:not([tabindex])`).join(', ')
+const unfocusable = () => CONTROL_ROLES.map((role) => `[role="${role}"]:not([tabindex])`).join(', ')
 // Elements the browser already focuses and activates from the keyboard.
 const NATIVE = 'a[href], button, input, select, textarea, summary'
 
 function makeFocusable(root: Document): void {
-  const found = root.querySelectorAll(UNFOCUSABLE)
+  const found = root.querySelectorAll(unfocusable())
   for (let i = 0; i < found.length; i++) {
     const el = found[i]
     if (el instanceof HTMLElement && !el.matches(NATIVE)) el.tabIndex = 0
@@ -31,7 +31,7 @@ function onKeyDown(event: KeyboardEvent): void {
   // A holder (an open dialog, see dialogFocus) or the control itself has already answered.
   if (event.defaultPrevented || event.repeat || event.altKey || event.ctrlKey || event.metaKey) return
   const target = event.target
-  if (!(target instanceof HTMLElement) || !target.matches(CONTROL) || target.matches(NATIVE)) return
+  if (!(target instanceof HTMLElement) || !target.matches(control()) || target.matches(NATIVE)) return
   const isLink = target.getAttribute('role') === 'link'
   if (event.key !== 'Enter' && !(event.key === ' ' && !isLink)) return
   // Space would also scroll the page.
@@ -40,19 +40,9 @@ function onKeyDown(event: KeyboardEvent): void {
   target.click()
 }
 
-/**
- * H5: every element that declares a control role (role=button, link, switch, checkbox, radio,
- * option, tab) joins the Tab order (tabindex 0) as it appears, and Enter — or Space, for all but
- * links — presses it. Taro's H5 View and Button are custom elements a browser neither focuses nor
- * activates, so without this 0 of the app's controls could be reached by keyboard. The role is the
- * contract: a screen that names a control gets its keyboard behaviour with it. Taro's tab bar and
- * navigation bar become the nav and banner landmarks. Mini-programs have no keyboard: no-op there.
- * Returns the undo (tests).
- */
-export function installKeyboardAccess(): () => void {
-  if (platform !== 'h5' || typeof document === 'undefined' || typeof MutationObserver === 'undefined') {
-    return () => undefined
-  }
+/** The H5 installation (see installKeyboardAccess); returns the undo. */
+function installOnH5(): () => void {
+  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return () => undefined
   const refresh = () => {
     makeFocusable(document)
     markLandmarks()
@@ -74,3 +64,17 @@ export function installKeyboardAccess(): () => void {
     document.removeEventListener('keydown', onKeyDown)
   }
 }
+
+// Written out in full (a literal test in this module) so the build replaces it with a literal and
+// the mini-programs' bundles drop everything above (1.2 KB of their main package).
+/**
+ * H5: every element that declares a control role (role=button, link, switch, checkbox, radio,
+ * option, tab) joins the Tab order (tabindex 0) as it appears, and Enter — or Space, for all but
+ * links — presses it. Taro's H5 View and Button are custom elements a browser neither focuses nor
+ * activates, so without this 0 of the app's controls could be reached by keyboard. The role is the
+ * contract: a screen that names a control gets its keyboard behaviour with it. Taro's tab bar and
+ * navigation bar become the nav and banner landmarks. Mini-programs have no keyboard: no-op there.
+ * Returns the undo (tests).
+ */
+export const installKeyboardAccess: () => () => void =
+  process.env.TARO_ENV === 'h5' ? installOnH5 : () => () => undefined

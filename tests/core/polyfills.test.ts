@@ -1,4 +1,5 @@
-import { fromEntries, installPolyfills, replaceAll } from '../../src/core/polyfills'
+import { fromEntries, installPolyfills } from '../../src/core/polyfills'
+import { replaceAll } from '../../src/platform/replaceAll'
 
 describe('polyfills for iOS 12.0 JavaScriptCore', () => {
   test.each([
@@ -51,5 +52,23 @@ describe('polyfills for iOS 12.0 JavaScriptCore', () => {
     }
     installPolyfills()
     expect(Object.fromEntries).toBe(nativeFromEntries)
+  })
+
+  test('the mini-programs get fromEntries but not replaceAll (only the H5 router calls it)', () => {
+    const nativeFromEntries = Object.fromEntries
+    const descriptor = Object.getOwnPropertyDescriptor(String.prototype, 'replaceAll')
+    const taroEnv = process.env.TARO_ENV
+    try {
+      process.env.TARO_ENV = 'weapp'
+      delete (Object as { fromEntries?: unknown }).fromEntries
+      delete (String.prototype as { replaceAll?: unknown }).replaceAll
+      installPolyfills()
+      expect(Object.fromEntries).toBe(fromEntries)
+      expect('replaceAll' in String.prototype).toBe(false)
+    } finally {
+      process.env.TARO_ENV = taroEnv
+      Object.fromEntries = nativeFromEntries
+      if (descriptor) Object.defineProperty(String.prototype, 'replaceAll', descriptor)
+    }
   })
 })
