@@ -3,7 +3,7 @@ const PRESSABLE = '[role="button"], [role="link"], button, a[href]'
 
 /**
  * H5: a modal dialog owns the keyboard while it is open. Focus moves onto the dialog (so a screen
- * reader announces its name and text), Tab and Shift+Tab cycle through its controls only, and
+ * reader announces its name and text) and comes back to it when lost to the page, Tab and Shift+Tab cycle through its controls only, and
  * Enter or Space presses the focused one — Taro's H5 <Button> is a custom element that a browser
  * neither focuses nor activates from the keyboard. Escape does nothing: the dialog waits for an
  * answer. The returned undo gives focus back to where it was.
@@ -43,7 +43,21 @@ function holdOnH5(dialog: unknown): () => void {
   }
   // On the document, so Tab also comes back to the dialog when focus was somewhere behind it.
   document.addEventListener('keydown', onKey, true)
+  // Focus lost to nowhere (the page body) while open comes back to the dialog. Taro's H5 elements
+  // render after React mounts them (Stencil's renderVdom), and that render blurred the dialog
+  // ~5 ms after it took focus above: focus sat on the body, a screen reader never heard the dialog.
+  let held = true
+  const onFocusOut = () => {
+    // Looked at once the event is over: focus moving to another element has arrived by then.
+    setTimeout(() => {
+      const active = document.activeElement
+      if (held && dialog.isConnected && (!active || active === document.body)) dialog.focus()
+    }, 0)
+  }
+  dialog.addEventListener('focusout', onFocusOut)
   return () => {
+    held = false
+    dialog.removeEventListener('focusout', onFocusOut)
     document.removeEventListener('keydown', onKey, true)
     if (before && before.isConnected) before.focus()
   }

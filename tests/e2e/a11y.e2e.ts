@@ -1,7 +1,8 @@
 // Keyboard and screen reader on H5, in Chromium against the real server: on every tab page and on
 // 提醒设置 each control (anything with a control role, and Taro's buttons) is in the Tab order; a
 // licence row opens with Enter, a reminder chip toggles with Space and says so (aria-checked), the
-// focused control shows a ring; and axe finds nothing critical or serious on those screens.
+// focused control shows a ring; a confirm dialog holds the focus; and axe finds nothing critical
+// or serious on those screens.
 import type { Browser, Page } from 'playwright-core'
 import {
   expectNoSeriousAxe,
@@ -157,4 +158,36 @@ test('the licence-type search results and the industry suggestions are named lis
   await guest.page.keyboard.press(' ')
   await guestScreen.getByText('已选：食品制造业（C14）').waitFor()
   expect(guest.errors).toEqual([])
+})
+
+test('a confirm dialog opened from the keyboard holds the focus: it starts on the dialog, Tab stays inside, 取消 gives it back', async () => {
+  const { page, errors } = await newPhonePage(browser)
+  const screen = onScreen(page)
+  await signIn(page, server, /演示账号：张建国/)
+  await tab(page, '证照').click()
+  await screen
+    .getByRole('link', { name: /，有效，/ })
+    .first()
+    .click()
+  await screen.getByRole('button', { name: '编辑' }).waitFor()
+  await tabTo(page, /^删除证照$/)
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: '删除证照' })
+  await dialog.waitFor()
+  // Taro's H5 render right after the dialog mounts once blurred it: focus fell to the body.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  )
+  const focusInDialog = () =>
+    page.evaluate(() => !!document.querySelector('[role="dialog"]')?.contains(document.activeElement))
+  expect(await focusInDialog()).toBe(true)
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Tab')
+    expect(await focusInDialog()).toBe(true)
+  }
+  await tabTo(page, /^取消$/)
+  await page.keyboard.press('Enter')
+  await dialog.waitFor({ state: 'detached' })
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('删除证照')
+  expect(errors).toEqual([])
 })
