@@ -5,10 +5,11 @@ const PRESSABLE = '[role="button"], [role="link"], button, a[href]'
  * H5: a modal dialog owns the keyboard while it is open. Focus moves onto the dialog (so a screen
  * reader announces its name and text) and comes back to it when lost to the page, Tab and Shift+Tab cycle through its controls only, and
  * Enter or Space presses the focused one — Taro's H5 <Button> is a custom element that a browser
- * neither focuses nor activates from the keyboard. Escape does nothing: the dialog waits for an
- * answer. The returned undo gives focus back to where it was.
+ * neither focuses nor activates from the keyboard. Escape calls `onEscape` when one is given (a
+ * confirmation's 取消); without one it does nothing and the dialog waits for an answer (the
+ * privacy consent). The returned undo gives focus back to where it was.
  */
-function holdOnH5(dialog: unknown): () => void {
+function holdOnH5(dialog: unknown, onEscape?: () => void): () => void {
   if (typeof HTMLElement === 'undefined' || !(dialog instanceof HTMLElement)) return () => undefined
   const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
   const controls = () => Array.from(dialog.querySelectorAll<HTMLElement>(CONTROLS))
@@ -19,7 +20,10 @@ function holdOnH5(dialog: unknown): () => void {
   const onKey = (event: KeyboardEvent) => {
     const list = controls()
     const active = document.activeElement as HTMLElement | null
-    if (event.key === 'Tab') {
+    if (event.key === 'Escape' && onEscape) {
+      event.preventDefault()
+      onEscape()
+    } else if (event.key === 'Tab') {
       if (list.length === 0) return event.preventDefault()
       const at = active ? list.indexOf(active) : -1
       const next = event.shiftKey
@@ -68,5 +72,5 @@ function holdOnH5(dialog: unknown): () => void {
  * Mini-programs have no keyboard focus to manage; their screen readers follow the page. Written out
  * in full (a literal test in this module) so their bundles drop the H5 code above.
  */
-export const holdDialogFocus: (dialog: unknown) => () => void =
+export const holdDialogFocus: (dialog: unknown, onEscape?: () => void) => () => void =
   process.env.TARO_ENV === 'h5' ? holdOnH5 : () => () => undefined

@@ -31,3 +31,36 @@ test('H5 keyboard: focus moves into ConfirmDialog, Tab cycles its two buttons, E
   expect(onConfirm).toHaveBeenCalledTimes(1)
   expect(onCancel).not.toHaveBeenCalled()
 })
+
+test('H5 keyboard: Escape answers 取消 (never the destructive button)', () => {
+  const onConfirm = jest.fn()
+  const onCancel = jest.fn()
+  render(
+    <ConfirmDialog
+      title='确认删除该证照？'
+      confirmLabel='删除'
+      destructive
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />,
+  )
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+  expect(onCancel).toHaveBeenCalledTimes(1)
+  expect(onConfirm).not.toHaveBeenCalled()
+})
+
+test('H5 keyboard: a dialog that holds what was typed keeps it on Escape', () => {
+  const onCancel = jest.fn()
+  render(
+    <ConfirmDialog
+      title='拒绝签署'
+      confirmLabel='确认拒绝'
+      escapeCancels={false}
+      onConfirm={jest.fn()}
+      onCancel={onCancel}
+    />,
+  )
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+  expect(onCancel).not.toHaveBeenCalled()
+  expect(screen.getByRole('dialog', { name: '拒绝签署' })).toBeTruthy()
+})

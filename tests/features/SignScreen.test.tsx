@@ -267,6 +267,21 @@ test('backing out of 拒绝签署 sends nothing and keeps the document open for 
   expect(screen.getByRole('button', { name: '确认签署' })).toBeTruthy()
 })
 
+test('Escape closes 拒绝签署 while nothing is chosen, and keeps a chosen reason', async () => {
+  render(<SignScreen initialInput={TICKET} />)
+  fireEvent.click(await screen.findByRole('button', { name: '拒绝签署' }))
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+  expect(screen.queryByRole('dialog')).toBeNull()
+
+  fireEvent.click(screen.getByRole('button', { name: '拒绝签署' }))
+  const dialog = screen.getByRole('dialog', { name: '拒绝签署' })
+  fireEvent.click(within(dialog).getByRole('button', { name: '拒绝原因：金额或数量有误' }))
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+  expect(screen.getByRole('dialog', { name: '拒绝签署' })).toBeTruthy()
+  expect((within(dialog).getByRole('button', { name: '确认拒绝' }) as HTMLButtonElement).disabled).toBe(false)
+  expect(mockApi.calls.filter((c) => c.url.includes('/reject'))).toHaveLength(0)
+})
+
 test.each([
   [null, '', ''],
   ['金额或数量有误', '', '金额或数量有误'],

@@ -33,6 +33,8 @@ export function RejectDialog(props: {
       confirmDisabled={props.busy || reason === ''}
       onConfirm={() => props.onReject(reason)}
       onCancel={props.onCancel}
+      // Escape cancels until a reason is chosen or typed; after that only 取消 throws it away.
+      escapeCancels={picked === null && note === ''}
     >
       <View className='muted'>
         拒绝后《{props.documentName}》不能再用此签章码签署，拒绝原因会告知发起签署的业务系统。
