@@ -116,7 +116,7 @@ export class SignTaskCallbacks {
   private async rescheduleIfPending(taskId: string): Promise<void> {
     const { rows } = await this.db.query<{ wait_ms: number }>(
       `select greatest(0, ceil(extract(epoch from (callback_next_at - now())) * 1000))::int as wait_ms
-       from sign_tasks where id = $1 and callback_state = 'pending'`,
+       from sign_tasks where id = $1 and callback_state = 'pending' and callback_next_at is not null`,
       [taskId],
     )
     if (rows[0]) this.schedule(taskId, rows[0].wait_ms + RESCHEDULE_SLACK_MS)
