@@ -178,3 +178,24 @@ test('a signature already gone elsewhere (SIGNATURE_NOT_CLAIMED) loads the scree
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认注销' })))
   expect(await screen.findByText('领取个人电子签名')).toBeTruthy()
 })
+
+test('H5 keyboard: focus is in the dialog, Tab reaches the reason, PIN and buttons; Escape cancels only while nothing is typed', async () => {
+  let dialog = await openConfirm()
+  expect(document.activeElement).toBe(dialog)
+  const order: (string | null)[] = []
+  for (let i = 0; i < 5; i += 1) {
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' })
+    const active = document.activeElement as HTMLElement
+    order.push(active.getAttribute('aria-label') ?? active.textContent)
+  }
+  expect(order).toEqual(['注销原因', '签署密码', '改用刷脸确认', '确认注销', '取消'])
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+  expect(screen.queryByRole('dialog')).toBeNull()
+
+  fireEvent.click(screen.getByRole('button', { name: '注销签名' }))
+  dialog = screen.getByRole('dialog', { name: '注销个人电子签名' })
+  fireEvent.change(within(dialog).getByRole('textbox', { name: '注销原因' }), { target: { value: '不再需要' } })
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+  expect(screen.getByRole('dialog', { name: '注销个人电子签名' })).toBeTruthy()
+  expect(revokes()).toHaveLength(0)
+})
