@@ -12,6 +12,7 @@ import { listEnterpriseMembers } from '../../src/api/enterprises/listEnterpriseM
 import { removeEnterpriseMember } from '../../src/api/enterprises/removeEnterpriseMember'
 import { acceptSealGrantById } from '../../src/api/seals/acceptSealGrantById'
 import { listMySealGrants } from '../../src/api/seals/listMySealGrants'
+import { revokeMySignature } from '../../src/api/seals/revokeMySignature'
 
 import * as account from '../../src/contract/account/endpoints'
 import * as esign from '../../src/contract/esign/endpoints'
@@ -69,6 +70,12 @@ it.each([
     (c: ApiClient) => acceptSealGrantById(c, 'g1'),
     expectedCall(esign.acceptSealGrantById, { grantId: 'g1' }),
     undefined,
+  ],
+  [
+    'revokeMySignature',
+    (c: ApiClient) => revokeMySignature(c, { reason: '不再需要', pin: '258036' }),
+    expectedCall(esign.revokeMySignature),
+    { reason: '不再需要', pin: '258036' },
   ],
 ] as const)('%s calls its descriptor', async (_name, call, expected, body) => {
   const { client, calls } = recordingClient((path) => ({ echoed: path }))

@@ -12,6 +12,19 @@ import { PinField } from './PinField'
 
 export const REVOKE_REASON_MAX = 200
 
+/** What is wrong with a 注销 reason (`what` names the act: 注销, 重新制章), or null when it may be sent. */
+export function revokeReasonProblem(reason: string, what: string): string | null {
+  const trimmed = reason.trim()
+  if (!trimmed) return `请填写${what}原因`
+  if (trimmed.length > REVOKE_REASON_MAX) return `原因不能超过 ${REVOKE_REASON_MAX} 个字`
+  return null
+}
+
+/** What is wrong with a typed signing PIN before it is sent, or null. */
+export function pinFormatProblem(pin: string): string | null {
+  return /^\d{6}$/.test(pin) ? null : '请输入 6 位数字签署密码'
+}
+
 /** What 注销 / 重新制章 does, said before the legal representative confirms it. */
 export function revokeConsequences(seal: SealView, action: 'revoke' | 'replace'): string[] {
   return [
@@ -42,12 +55,7 @@ export function SealRevokeForm(props: {
   const [error, setError] = useState<string | null>(null)
   const title = props.action === 'revoke' ? '注销印章' : '重新制章'
 
-  const reasonProblem = (): string | null => {
-    const trimmed = reason.trim()
-    if (!trimmed) return `请填写${props.action === 'revoke' ? '注销' : '重新制章'}原因`
-    if (trimmed.length > REVOKE_REASON_MAX) return `原因不能超过 ${REVOKE_REASON_MAX} 个字`
-    return null
-  }
+  const reasonProblem = () => revokeReasonProblem(reason, props.action === 'revoke' ? '注销' : '重新制章')
 
   const send = async (confirmation: { pin?: string; ticket?: string }) => {
     setBusy(true)
@@ -67,7 +75,7 @@ export function SealRevokeForm(props: {
   }
 
   const submitPin = async () => {
-    const found = reasonProblem() ?? (/^\d{6}$/.test(pin) ? null : '请输入 6 位数字签署密码')
+    const found = reasonProblem() ?? pinFormatProblem(pin)
     setError(found)
     if (!found) await send({ pin })
   }

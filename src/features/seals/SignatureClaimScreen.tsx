@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import type { FaceTicketIssued, PersonalSignatureView, SignatureImageInput } from '../../contract/esign/schemas'
 import { claimSignature } from '../../api/seals/claimSignature'
@@ -17,6 +17,7 @@ import { SvgImage } from '../../ui/SvgImage'
 import { PinField } from './PinField'
 import { SEAL_STATUS_LABELS } from './sealLabels'
 import { SignaturePad } from './SignaturePad'
+import { SignatureRevoke } from './SignatureRevoke'
 import { useLoad } from './useLoad'
 import { validityEndDay } from './grantDates'
 
@@ -35,11 +36,37 @@ const fetchMine = async () => (await getMySignature(apiClient)).signature
 export function SignatureClaimScreen(props: { FaceStep: FaceStep; onDone: () => void }) {
   const { state, reload } = useLoad(fetchMine)
   const [justClaimed, setJustClaimed] = useState(false)
+  // 注销 done here: shown until the person claims again or leaves (the server now has none live).
+  const [revoked, setRevoked] = useState<PersonalSignatureView | null>(null)
 
+  if (revoked)
+    return (
+      <RevokedCard
+        signature={revoked}
+        onClaimAgain={() => {
+          setRevoked(null)
+          setJustClaimed(false)
+          void reload()
+        }}
+        onDone={props.onDone}
+      />
+    )
   if (state.kind === 'loading') return <StatusView kind='loading' />
   if (state.kind === 'error')
     return <StatusView kind='error' text={state.text} refused={state.refused} onRetry={reload} />
-  if (state.value) return <SignatureCard signature={state.value} justClaimed={justClaimed} onDone={props.onDone} />
+  if (state.value)
+    return (
+      <SignatureCard signature={state.value} justClaimed={justClaimed} onDone={props.onDone}>
+        <SignatureRevoke
+          FaceStep={props.FaceStep}
+          onRevoked={setRevoked}
+          onStale={() => {
+            setJustClaimed(false)
+            void reload()
+          }}
+        />
+      </SignatureCard>
+    )
   return (
     <ClaimFlow
       FaceStep={props.FaceStep}
@@ -51,7 +78,28 @@ export function SignatureClaimScreen(props: { FaceStep: FaceStep; onDone: () => 
   )
 }
 
-function SignatureCard(props: { signature: PersonalSignatureView; justClaimed: boolean; onDone: () => void }) {
+/** After 注销: what that means now, and the way to claim a new one (the server allows it at once). */
+function RevokedCard(props: { signature: PersonalSignatureView; onClaimAgain: () => void; onDone: () => void }) {
+  return (
+    <View className='card' ariaRole='status'>
+      <View className='title'>个人电子签名已注销</View>
+      <View className='muted'>
+        {props.signature.holderName}（{props.signature.idNumberMasked}
+        ）的个人电子签名及其数字证书已作废，不能再用于签署。
+      </View>
+      <View className='muted'>已签署的文件仍可验证。如需再签署文件，请重新刷脸领取新的个人电子签名。</View>
+      <ActionButton label='重新领取个人电子签名' onClick={props.onClaimAgain} />
+      <ActionButton label='完成' variant='secondary' onClick={props.onDone} />
+    </View>
+  )
+}
+
+function SignatureCard(props: {
+  signature: PersonalSignatureView
+  justClaimed: boolean
+  onDone: () => void
+  children?: ReactNode
+}) {
   const { signature } = props
   return (
     <View className='card' ariaRole={props.justClaimed ? 'status' : undefined}>
@@ -71,6 +119,7 @@ function SignatureCard(props: { signature: PersonalSignatureView; justClaimed: b
       </View>
       <View className='muted'>扫码签章时，需要您签名的文件会用它签署，并以刷脸或签署密码确认。</View>
       <ActionButton label='完成' onClick={props.onDone} />
+      {props.children}
     </View>
   )
 }
