@@ -6,8 +6,8 @@ const PRESSABLE = '[role="button"], [role="link"], button, a[href]'
  * reader announces its name and text) and comes back to it when lost to the page, Tab and Shift+Tab cycle through its controls only, and
  * Enter or Space presses the focused one — Taro's H5 <Button> is a custom element that a browser
  * neither focuses nor activates from the keyboard. Escape calls `onEscape` when one is given (a
- * confirmation's 取消); without one it does nothing and the dialog waits for an answer (the
- * privacy consent). The returned undo gives focus back to where it was.
+ * confirmation's 取消), never while an input method is composing; without one it does nothing and
+ * the dialog waits for an answer (the privacy consent). The returned undo gives focus back to where it was.
  */
 function holdOnH5(dialog: unknown, onEscape?: () => void): () => void {
   if (typeof HTMLElement === 'undefined' || !(dialog instanceof HTMLElement)) return () => undefined
@@ -18,6 +18,10 @@ function holdOnH5(dialog: unknown, onEscape?: () => void): () => void {
   dialog.focus()
 
   const onKey = (event: KeyboardEvent) => {
+    // While an input method composes (Chinese typed as pinyin), every key is its own: Escape drops
+    // the candidates and must not answer 取消 — the field still reads '' until the word is composed.
+    // keyCode 229: the keydown browsers send for a key the input method took.
+    if (event.isComposing || event.keyCode === 229) return
     const list = controls()
     const active = document.activeElement as HTMLElement | null
     if (event.key === 'Escape' && onEscape) {

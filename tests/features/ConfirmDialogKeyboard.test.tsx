@@ -64,3 +64,30 @@ test('H5 keyboard: a dialog that holds what was typed keeps it on Escape', () =>
   expect(onCancel).not.toHaveBeenCalled()
   expect(screen.getByRole('dialog', { name: '拒绝签署' })).toBeTruthy()
 })
+
+// Chinese is typed through an input method: while a word is being composed the field's value is
+// still '' (Taro reports it once composed), and Escape there dismisses the candidate list. That
+// Escape belongs to the input method, not to the dialog (注销签名: the reason field, still "empty").
+test('H5 keyboard: Escape while an input method is composing does not answer 取消', () => {
+  const onCancel = jest.fn()
+  render(
+    <ConfirmDialog
+      title='注销个人电子签名'
+      confirmLabel='确认注销'
+      destructive
+      onConfirm={jest.fn()}
+      onCancel={onCancel}
+    >
+      <input placeholder='注销原因' />
+    </ConfirmDialog>,
+  )
+  const field = screen.getByPlaceholderText('注销原因')
+  field.focus()
+  fireEvent.keyDown(field, { key: 'Escape', isComposing: true })
+  fireEvent.keyDown(field, { key: 'Process', keyCode: 229 })
+  expect(onCancel).not.toHaveBeenCalled()
+  expect(screen.getByRole('dialog', { name: '注销个人电子签名' })).toBeTruthy()
+  // Once the word is composed, Escape on the still-empty dialog answers 取消 as before.
+  fireEvent.keyDown(field, { key: 'Escape' })
+  expect(onCancel).toHaveBeenCalledTimes(1)
+})
