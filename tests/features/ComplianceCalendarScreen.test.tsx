@@ -121,6 +121,17 @@ test('已报送 asks first, leaves the list, and 撤销 brings it back', async (
   expect(await screen.findByRole('link', { name: /2025年度年报/ })).toBeTruthy()
 })
 
+test('稍后提醒 holds its day on Escape (the date picker’s key), and 取消 closes it', async () => {
+  render(<ComplianceCalendarScreen onOpen={jest.fn()} onSettings={jest.fn()} />)
+  await tap(await screen.findByRole('button', { name: '稍后提醒：2025年度年报' }))
+  const dialog = screen.getByRole('dialog', { name: '稍后提醒' })
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+  expect(screen.getByRole('dialog', { name: '稍后提醒' })).toBe(dialog)
+  await tap(within(dialog).getByRole('button', { name: '取消' }))
+  expect(screen.queryByRole('dialog')).toBeNull()
+  expect(mockApi.calls.filter((c) => c.method === 'PUT')).toHaveLength(0)
+})
+
 test('the month view marks each day with its number of deadlines', async () => {
   render(<ComplianceCalendarScreen onOpen={jest.fn()} onSettings={jest.fn()} />)
   await tap(await screen.findByRole('button', { name: '月历' }))

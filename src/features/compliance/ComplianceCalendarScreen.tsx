@@ -348,6 +348,8 @@ export function ComplianceCalendarScreen(props: {
           confirmDisabled={busy || snoozeDay === ''}
           onConfirm={() => void snooze(asking.item, snoozeDay)}
           onCancel={() => setAsking(null)}
+          // Escape belongs to the date picker inside (and would drop the day picked): only 取消 closes.
+          escapeCancels={false}
         >
           <View>{`${asking.item.title}（${asking.item.enterpriseName}）`}</View>
           <DateField label='提醒日期' value={snoozeDay} onChange={setSnoozeDay} />
