@@ -2,12 +2,12 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { SealGrantView, SealRevokeResult, SealView } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
+import { fakeFaceStep } from './fakeFace'
 
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import { SealsScreen } from '../../src/features/seals/SealsScreen'
-import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 
 const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
@@ -40,21 +40,7 @@ const grant: SealGrantView = {
   revokedAt: null,
 }
 
-// Stands in for the page's face panel: hands over a ticket at once.
-const FakeFace: FaceStep = (props) => (
-  <button
-    onClick={() =>
-      props.onTicket({
-        ticket: 'face-ticket',
-        purpose: props.purpose,
-        expiresAt: '',
-        person: { nameMasked: '', idNumberMasked: '' },
-      })
-    }
-  >
-    {`刷脸:${props.purpose}`}
-  </button>
-)
+const FakeFace = fakeFaceStep('face-ticket')
 
 const links = { onSignature: jest.fn(), onAudit: jest.fn(), onReports: jest.fn(), onAcceptInvite: jest.fn() }
 

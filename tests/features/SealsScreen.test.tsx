@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { SealGrantView, SealView } from '../../src/contract/esign/schemas'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
+import { fakeFaceStep } from './fakeFace'
 
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
@@ -10,7 +11,6 @@ jest.mock('../../src/platform/clipboard', () => ({ copyText: jest.fn(async () =>
 
 import { SealsScreen } from '../../src/features/seals/SealsScreen'
 import { copyText } from '../../src/platform/clipboard'
-import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 
 const ENTERPRISE = 'e0000000-0000-4000-8000-000000000001'
@@ -43,21 +43,7 @@ const grant: SealGrantView = {
   revokedAt: null,
 }
 
-// Stands in for the page's face panel: hands over a claim-seal ticket at once.
-const FakeFace: FaceStep = (props) => (
-  <button
-    onClick={() =>
-      props.onTicket({
-        ticket: 'claim-ticket',
-        purpose: props.purpose,
-        expiresAt: '',
-        person: { nameMasked: '', idNumberMasked: '' },
-      })
-    }
-  >
-    {`刷脸:${props.purpose}`}
-  </button>
-)
+const FakeFace = fakeFaceStep('claim-ticket')
 
 const links = { onSignature: jest.fn(), onAudit: jest.fn(), onReports: jest.fn(), onAcceptInvite: jest.fn() }
 

@@ -3,6 +3,7 @@ import type { SignTaskPreview, SignTaskView } from '../../src/contract/esign/sch
 import { createFakeApi } from '../setup/fake-api'
 import { PINNED_NOW } from '../setup/pinned-clock'
 import { loginResponse } from './fixtures'
+import { fakeFaceStep } from './fakeFace'
 
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
@@ -11,7 +12,6 @@ import Taro from '@tarojs/taro'
 import { SignScreen } from '../../src/features/signing/SignScreen'
 import { SignLinkInvalid } from '../../src/features/signing/SignLinkInvalid'
 import { rejectReasonText } from '../../src/features/signing/RejectDialog'
-import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 import { NOT_OURS_MESSAGE } from '../../src/domain/signing/signTicket'
 
@@ -152,21 +152,7 @@ test('a busy PIN check keeps the PIN and asks to try again in a moment', async (
 
 // --- confirming by face ---
 
-// Stands in for the page's face panel: hands over a ticket for the purpose asked.
-const FakeFace: FaceStep = (props) => (
-  <button
-    onClick={() =>
-      props.onTicket({
-        ticket: `face-ticket-for-${props.purpose}`,
-        purpose: props.purpose,
-        expiresAt: '',
-        person: { nameMasked: '张*国', idNumberMasked: '' },
-      })
-    }
-  >
-    {`刷脸:${props.purpose}`}
-  </button>
-)
+const FakeFace = fakeFaceStep((purpose) => `face-ticket-for-${purpose}`, '张*国')
 
 const personalPreview: SignTaskPreview = {
   ...preview,

@@ -5,46 +5,20 @@ import type { PersonalSignatureView } from '../../src/contract/esign/schemas'
 import { expectedCall } from '../contract-path'
 import { createFakeApi } from '../setup/fake-api'
 import { loginResponse } from './fixtures'
+import { CLAIMED_SIGNATURE, fakeFaceStep } from './fakeFace'
 
 const mockApi = createFakeApi()
 jest.mock('../../src/platform/request', () => ({ taroTransport: (r: any) => mockApi.transport(r) }))
 
 import { SignatureClaimScreen } from '../../src/features/seals/SignatureClaimScreen'
-import type { FaceStep } from '../../src/core/faceStep'
 import { useSession } from '../../src/core/session'
 
 const MINE = expectedCall(esign.getMySignature)
 const REVOKE = expectedCall(esign.revokeMySignature)
 
-const signature: PersonalSignatureView = {
-  id: 'p0000000-0000-4000-8000-000000000001',
-  holderName: '张建国',
-  idNumberMasked: '4110**********0371',
-  imageKind: 'drawn',
-  imageSvg: '<svg/>',
-  validFrom: '2026-11-22T00:00:00.000Z',
-  validTo: '2029-11-21T16:00:00.000Z',
-  status: 'valid',
-  createdAt: '2026-11-22T00:00:00.000Z',
-  publicKeyPem: 'PEM',
-  signatureAlgorithm: '1.2.156.10197.1.501',
-}
+const signature = CLAIMED_SIGNATURE
 
-// Stands in for the page's face panel: hands over a ticket for the purpose asked.
-const FakeFace: FaceStep = (props) => (
-  <button
-    onClick={() =>
-      props.onTicket({
-        ticket: 'revoke-ticket',
-        purpose: props.purpose,
-        expiresAt: '',
-        person: { nameMasked: '张*国', idNumberMasked: '' },
-      })
-    }
-  >
-    {`刷脸:${props.purpose}`}
-  </button>
-)
+const FakeFace = fakeFaceStep('revoke-ticket', '张*国')
 
 let mine: PersonalSignatureView | null
 

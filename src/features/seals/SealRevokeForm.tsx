@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import type { FaceTicketIssued, SealRevokeResult, SealView } from '../../contract/esign/schemas'
-import { userMessage } from '../../api/errors'
 import { revokeSeal } from '../../api/seals/revokeSeal'
 import { apiClient } from '../../core/apiClient'
 import type { FaceStep } from '../../core/faceStep'
@@ -9,21 +8,7 @@ import { ActionButton } from '../../ui/ActionButton'
 import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
 import { PinField } from './PinField'
-
-export const REVOKE_REASON_MAX = 200
-
-/** What is wrong with a 注销 reason (`what` names the act: 注销, 重新制章), or null when it may be sent. */
-export function revokeReasonProblem(reason: string, what: string): string | null {
-  const trimmed = reason.trim()
-  if (!trimmed) return `请填写${what}原因`
-  if (trimmed.length > REVOKE_REASON_MAX) return `原因不能超过 ${REVOKE_REASON_MAX} 个字`
-  return null
-}
-
-/** What is wrong with a typed signing PIN before it is sent, or null. */
-export function pinFormatProblem(pin: string): string | null {
-  return /^\d{6}$/.test(pin) ? null : '请输入 6 位数字签署密码'
-}
+import { REVOKE_REASON_MAX, useRevokeConfirmation } from './useRevokeConfirmation'
 
 /** What 注销 / 重新制章 does, said before the legal representative confirms it. */
 export function revokeConsequences(seal: SealView, action: 'revoke' | 'replace'): string[] {
@@ -48,43 +33,15 @@ export function SealRevokeForm(props: {
   onDone: (result: SealRevokeResult) => void
   onCancel: () => void
 }) {
-  const [reason, setReason] = useState('')
-  const [pin, setPin] = useState('')
   const [byFace, setByFace] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const title = props.action === 'revoke' ? '注销印章' : '重新制章'
-
-  const reasonProblem = () => revokeReasonProblem(reason, props.action === 'revoke' ? '注销' : '重新制章')
-
-  const send = async (confirmation: { pin?: string; ticket?: string }) => {
-    setBusy(true)
-    setError(null)
-    try {
-      props.onDone(
-        await revokeSeal(apiClient, props.enterpriseId, props.seal.id, props.action, {
-          reason: reason.trim(),
-          ...confirmation,
-        }),
-      )
-    } catch (e) {
-      setError(userMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const submitPin = async () => {
-    const found = reasonProblem() ?? pinFormatProblem(pin)
-    setError(found)
-    if (!found) await send({ pin })
-  }
-
-  const chooseFace = () => {
-    const found = reasonProblem()
-    setError(found)
-    if (!found) setByFace(true)
-  }
+  const form = useRevokeConfirmation({
+    what: props.action === 'revoke' ? '注销' : '重新制章',
+    request: (body) => revokeSeal(apiClient, props.enterpriseId, props.seal.id, props.action, body),
+    onDone: props.onDone,
+    onFace: () => setByFace(true),
+  })
+  const { reason, pin, busy, error } = form
 
   if (byFace) {
     const { FaceStep } = props
@@ -99,7 +56,7 @@ export function SealRevokeForm(props: {
         <FaceStep
           purpose='seal-revoke'
           enterpriseId={props.enterpriseId}
-          onTicket={(ticket: FaceTicketIssued) => send({ ticket: ticket.ticket })}
+          onTicket={(ticket: FaceTicketIssued) => form.sendTicket(ticket.ticket)}
         />
       </View>
     )
@@ -119,12 +76,12 @@ export function SealRevokeForm(props: {
         placeholder='如：印章密钥疑似泄露、印章信息变更'
         value={reason}
         maxlength={REVOKE_REASON_MAX}
-        onChange={setReason}
+        onChange={form.setReason}
       />
-      <PinField label='签署密码' value={pin} onChange={setPin} />
+      <PinField label='签署密码' value={pin} onChange={form.setPin} />
       <ErrorText message={error} />
-      <ActionButton label={`确认${title}`} variant='destructive' disabled={busy} onClick={submitPin} />
-      <ActionButton label='改用刷脸确认' variant='secondary' disabled={busy} onClick={chooseFace} />
+      <ActionButton label={`确认${title}`} variant='destructive' disabled={busy} onClick={form.submitPin} />
+      <ActionButton label='改用刷脸确认' variant='secondary' disabled={busy} onClick={form.chooseFace} />
       <ActionButton label='取消' variant='secondary' onClick={props.onCancel} />
     </View>
   )

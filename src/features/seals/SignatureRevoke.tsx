@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import type { FaceTicketIssued, PersonalSignatureView } from '../../contract/esign/schemas'
-import { isApiError, userMessage } from '../../api/errors'
+import { isApiError } from '../../api/errors'
 import { revokeMySignature } from '../../api/seals/revokeMySignature'
 import { apiClient } from '../../core/apiClient'
 import type { FaceStep } from '../../core/faceStep'
@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { ErrorText } from '../../ui/ErrorText'
 import { TextField } from '../../ui/TextField'
 import { PinField } from './PinField'
-import { pinFormatProblem, REVOKE_REASON_MAX, revokeReasonProblem } from './SealRevokeForm'
+import { REVOKE_REASON_MAX, useRevokeConfirmation } from './useRevokeConfirmation'
 
 /**
  * What 注销 does to a personal signature, as the server does it (server/capabilities/esign/seals/
@@ -38,47 +38,22 @@ export function SignatureRevoke(props: {
   onStale: () => void
 }) {
   const [step, setStep] = useState<Step>('closed')
-  const [reason, setReason] = useState('')
-  const [pin, setPin] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const reasonProblem = () => revokeReasonProblem(reason, '注销')
+  const form = useRevokeConfirmation({
+    what: '注销',
+    request: (body) => revokeMySignature(apiClient, body),
+    onDone: props.onRevoked,
+    onFace: () => setStep('face'),
+    handled: (e) => {
+      const stale = isApiError(e) && e.name === 'BusinessError' && e.code === 'SIGNATURE_NOT_CLAIMED'
+      if (stale) props.onStale()
+      return stale
+    },
+  })
+  const { reason, pin, busy, error } = form
 
   const close = () => {
     setStep('closed')
-    setReason('')
-    setPin('')
-    setError(null)
-  }
-
-  const send = async (confirmation: { pin: string } | { ticket: string }) => {
-    setBusy(true)
-    setError(null)
-    try {
-      const revoked = await revokeMySignature(apiClient, { reason: reason.trim(), ...confirmation })
-      props.onRevoked(revoked)
-    } catch (e) {
-      if (isApiError(e) && e.name === 'BusinessError' && e.code === 'SIGNATURE_NOT_CLAIMED') {
-        props.onStale()
-        return
-      }
-      setError(userMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const submitPin = async () => {
-    const found = reasonProblem() ?? pinFormatProblem(pin)
-    setError(found)
-    if (!found) await send({ pin })
-  }
-
-  const chooseFace = () => {
-    const found = reasonProblem()
-    setError(found)
-    if (!found) setStep('face')
+    form.reset()
   }
 
   if (step === 'face') {
@@ -94,7 +69,7 @@ export function SignatureRevoke(props: {
             variant='secondary'
             disabled={busy}
             onClick={() => {
-              setError(null)
+              form.setError(null)
               setStep('confirm')
             }}
           />
@@ -103,7 +78,7 @@ export function SignatureRevoke(props: {
         <FaceStep
           purpose='seal-revoke'
           intro='注销个人电子签名须由本人刷脸确认'
-          onTicket={(ticket: FaceTicketIssued) => send({ ticket: ticket.ticket })}
+          onTicket={(ticket: FaceTicketIssued) => form.sendTicket(ticket.ticket)}
         />
       </View>
     )
@@ -118,7 +93,7 @@ export function SignatureRevoke(props: {
           destructive
           confirmLabel='确认注销'
           confirmDisabled={busy}
-          onConfirm={() => void submitPin()}
+          onConfirm={() => void form.submitPin()}
           onCancel={close}
           // Escape cancels until something is typed; after that only 取消 throws it away.
           escapeCancels={reason === '' && pin === ''}
@@ -133,11 +108,11 @@ export function SignatureRevoke(props: {
             placeholder='如：签名密钥疑似泄露、不再需要'
             value={reason}
             maxlength={REVOKE_REASON_MAX}
-            onChange={setReason}
+            onChange={form.setReason}
           />
-          <PinField label='签署密码' value={pin} onChange={setPin} />
+          <PinField label='签署密码' value={pin} onChange={form.setPin} />
           <ErrorText message={error} />
-          <ActionButton label='改用刷脸确认' variant='secondary' disabled={busy} onClick={chooseFace} />
+          <ActionButton label='改用刷脸确认' variant='secondary' disabled={busy} onClick={form.chooseFace} />
         </ConfirmDialog>
       ) : null}
     </View>
