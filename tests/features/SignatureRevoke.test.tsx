@@ -78,6 +78,7 @@ test('confirmed with the PIN, the screen shows the revoked signature and how to 
 
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '重新领取个人电子签名' })))
   expect(await screen.findByText('领取个人电子签名')).toBeTruthy()
+  expect(screen.queryByRole('status')).toBeNull()
 })
 
 test('a wrong PIN is said as the server says it, and the dialog stays with what was typed', async () => {
@@ -142,7 +143,7 @@ test('a face that is not the owner is refused with the server text and nothing c
   expect(screen.queryByText('个人电子签名已注销')).toBeNull()
 })
 
-test('a signature already gone elsewhere (SIGNATURE_NOT_CLAIMED) loads the screen again', async () => {
+test('a signature already gone elsewhere (SIGNATURE_NOT_CLAIMED) loads the screen again and says why', async () => {
   mockApi.on(REVOKE.method, REVOKE.path, () => {
     mine = null
     return { status: ESIGN_ERRORS.SIGNATURE_NOT_CLAIMED.status, body: { code: 'SIGNATURE_NOT_CLAIMED', message: '' } }
@@ -151,6 +152,9 @@ test('a signature already gone elsewhere (SIGNATURE_NOT_CLAIMED) loads the scree
   fill('不再需要', '258036')
   await act(async () => fireEvent.click(screen.getByRole('button', { name: '确认注销' })))
   expect(await screen.findByText('领取个人电子签名')).toBeTruthy()
+  expect(screen.getByRole('status').textContent).toBe(
+    '您的个人电子签名已在其他设备注销或更换，无需再次注销；如需签署，请重新领取。',
+  )
 })
 
 test('H5 keyboard: focus is in the dialog, Tab reaches the reason, PIN and buttons; Escape cancels only while nothing is typed', async () => {

@@ -38,6 +38,8 @@ export function SignatureClaimScreen(props: { FaceStep: FaceStep; onDone: () => 
   const [justClaimed, setJustClaimed] = useState(false)
   // 注销 done here: shown until the person claims again or leaves (the server now has none live).
   const [revoked, setRevoked] = useState<PersonalSignatureView | null>(null)
+  // The signature was already gone (注销 or 更换 on another device) when this one tried to revoke it.
+  const [goneElsewhere, setGoneElsewhere] = useState(false)
 
   if (revoked)
     return (
@@ -62,19 +64,28 @@ export function SignatureClaimScreen(props: { FaceStep: FaceStep; onDone: () => 
           onRevoked={setRevoked}
           onStale={() => {
             setJustClaimed(false)
+            setGoneElsewhere(true)
             void reload()
           }}
         />
       </SignatureCard>
     )
   return (
-    <ClaimFlow
-      FaceStep={props.FaceStep}
-      onClaimed={() => {
-        setJustClaimed(true)
-        void reload()
-      }}
-    />
+    <View>
+      {goneElsewhere ? (
+        <View className='banner' ariaRole='status'>
+          您的个人电子签名已在其他设备注销或更换，无需再次注销；如需签署，请重新领取。
+        </View>
+      ) : null}
+      <ClaimFlow
+        FaceStep={props.FaceStep}
+        onClaimed={() => {
+          setJustClaimed(true)
+          setGoneElsewhere(false)
+          void reload()
+        }}
+      />
+    </View>
   )
 }
 
